@@ -1,0 +1,146 @@
+#include "storage/Database.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace fieldline::storage;
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void roundTripAcrossReopen();
+    void headerStaysReadableAndReserveIsSet();
+    void wrongKeyFailsAtOpen();
+    void missingFileIsNotFound();
+    void plainDatabaseIsRefused();
+    void vacuumIntoRotatesTheKey();
+    void transactionRollsBackUnlessCommitted();
+
+private:
+    QTemporaryDir m_dir;
+    QString path(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
+};
+
+void TestDatabase::roundTripAcrossReopen()
+{
+    DatabaseKey key = DatabaseKey::generate();
+    const QString file = path("roundtrip.db");
+    {
+        auto db = Database::open(file, key, {.create = true});
+        QVERIFY2(db, qPrintable(db.message()));
+        QVERIFY((*db)->exec("CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT, data BLOB)").ok());
+        Transaction tx(**db);
+        for (int i = 0; i < 2000; ++i) {
+            Statement *insert = *(*db)->prepare("INSERT INTO t(name, data) VALUES (?, ?)");
+            insert->bind(1, QStringLiteral("name %1 ✓").arg(i)).bind(2, QByteArray(200, char(i)));
+            QVERIFY(insert->run().ok());
+        }
+        QVERIFY(tx.commit().ok());
+    }
+    auto db = Database::open(file, key);
+    QVERIFY2(db, qPrintable(db.message()));
+    QCOMPARE(*(*db)->queryInt("SELECT count(*) FROM t"), 2000);
+    Statement *row = *(*db)->prepare("SELECT name, data FROM t WHERE id = ?");
+    row->bind(1, 1234);
+    QVERIFY(*row->step());
+    QCOMPARE(row->text(0), QStringLiteral("name 1233 ✓"));
+    QCOMPARE(row->blob(1), QByteArray(200, char(1233)));
+    QVERIFY((*db)->integrityCheck().ok());
+}
+
+void TestDatabase::headerStaysReadableAndReserveIsSet()
+{
+    const QString file = path("header.db");
+    {
+        auto db = Database::open(file, DatabaseKey::generate(), {.create = true});
+        QVERIFY(db);
+        QVERIFY((*db)->exec("CREATE TABLE t(x)").ok());
+    }
+    QFile raw(file);
+    QVERIFY(raw.open(QIODevice::ReadOnly));
+    const QByteArray page1 = raw.read(4096);
+    QVERIFY(page1.startsWith("SQLite format 3"));
+    QCOMPARE(int(uchar(page1[16])) << 8 | int(uchar(page1[17])), 4096);
+    QCOMPARE(int(uchar(page1[20])), 40);
+    QVERIFY(!page1.contains("CREATE TABLE")); // the schema lives past the plaintext header
+}
+
+void TestDatabase::wrongKeyFailsAtOpen()
+{
+    const QString file = path("wrongkey.db");
+    {
+        auto db = Database::open(file, DatabaseKey::generate(), {.create = true});
+        QVERIFY(db);
+        QVERIFY((*db)->exec("CREATE TABLE t(x); INSERT INTO t VALUES (1)").ok());
+    }
+    auto db = Database::open(file, DatabaseKey::generate());
+    QVERIFY(!db);
+    QCOMPARE(db.code(), ErrorCode::Damaged);
+}
+
+void TestDatabase::missingFileIsNotFound()
+{
+    auto db = Database::open(path("absent.db"), DatabaseKey::generate());
+    QVERIFY(!db);
+    QCOMPARE(db.code(), ErrorCode::NotFound);
+    QVERIFY(!QFile::exists(path("absent.db")));
+}
+
+void TestDatabase::plainDatabaseIsRefused()
+{
+    const QString file = path("plain.db");
+    {
+        auto plain = Database::openPlain(file, {.create = true});
+        QVERIFY(plain);
+        QVERIFY((*plain)->exec("CREATE TABLE t(x); INSERT INTO t VALUES ('hello')").ok());
+    }
+    const QByteArray before = [&] {
+        QFile f(file);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+    auto db = Database::open(file, DatabaseKey::generate());
+    QVERIFY(!db);
+    QCOMPARE(db.code(), ErrorCode::Damaged);
+    QFile after(file);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), before); // refused, and left exactly as it was
+}
+
+void TestDatabase::vacuumIntoRotatesTheKey()
+{
+    DatabaseKey oldKey = DatabaseKey::generate(1);
+    DatabaseKey newKey = DatabaseKey::generate(2);
+    const QString file = path("rotate.db");
+    const QString rotated = path("rotate.db.new");
+    auto db = Database::open(file, oldKey, {.create = true});
+    QVERIFY(db);
+    QVERIFY((*db)->exec("CREATE TABLE t(x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n "
+                        "WHERE i < 500) INSERT INTO t SELECT 'row ' || i FROM n")
+                .ok());
+    Status vacuumed = (*db)->vacuumInto(rotated, newKey);
+    QVERIFY2(vacuumed.ok(), qPrintable(vacuumed.message()));
+    db = Error{};
+    QVERIFY(!Database::open(rotated, oldKey));
+    auto reopened = Database::open(rotated, newKey);
+    QVERIFY2(reopened, qPrintable(reopened.message()));
+    QCOMPARE(*(*reopened)->queryInt("SELECT count(*) FROM t"), 500);
+    QVERIFY((*reopened)->integrityCheck().ok());
+}
+
+void TestDatabase::transactionRollsBackUnlessCommitted()
+{
+    auto db = Database::open(path("tx.db"), DatabaseKey::generate(), {.create = true});
+    QVERIFY(db);
+    QVERIFY((*db)->exec("CREATE TABLE t(x)").ok());
+    {
+        Transaction tx(**db);
+        QVERIFY((*db)->exec("INSERT INTO t VALUES (1)").ok());
+    }
+    QCOMPARE(*(*db)->queryInt("SELECT count(*) FROM t"), 0);
+}
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"
