@@ -43,8 +43,7 @@ bool isWriteFailure(int extended)
 Database::Database(sqlite3 *db, QString path)
     : m_db(db)
     , m_path(std::move(path))
-{
-}
+{}
 
 Database::~Database()
 {
@@ -104,16 +103,15 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Data
     if (db) {
         (*db)->m_keyHandle = handle;
         (*db)->m_vfs = *vfs;
-    }
-    else
+    } else
         CryptoVfs::unregisterKey(handle);
     return db;
 }
 
 Result<std::unique_ptr<Database>> Database::openPlain(const QString &path, const Options &options)
 {
-    const QByteArray vfs = options.baseVfs.isEmpty() ? QByteArray(sqlite3_vfs_find(nullptr)->zName)
-                                                     : options.baseVfs.toUtf8();
+    const QByteArray vfs =
+        options.baseVfs.isEmpty() ? QByteArray(sqlite3_vfs_find(nullptr)->zName) : options.baseVfs.toUtf8();
     return openWith(uriFor(path, vfs, 0), path, options, false);
 }
 
@@ -276,8 +274,7 @@ Transaction::Transaction(Database &db, bool immediate)
     : m_db(db)
     , m_begin(db.exec(immediate ? "BEGIN IMMEDIATE" : "BEGIN"))
     , m_open(m_begin.ok())
-{
-}
+{}
 
 Transaction::~Transaction()
 {

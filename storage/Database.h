@@ -24,10 +24,10 @@ class Database
 public:
     struct Options
     {
-        bool create = false;         ///< create the file when missing (otherwise NotFound)
-        qint64 maxPageCount = 0;     ///< 0: no limit; otherwise PRAGMA max_page_count (disk-full tests, quotas)
-        QString baseVfs;             ///< VFS below the encryption layer; empty = platform default
-        int cacheSizeKiB = 8192;     ///< PRAGMA cache_size, in KiB
+        bool create = false;     ///< create the file when missing (otherwise NotFound)
+        qint64 maxPageCount = 0; ///< 0: no limit; otherwise PRAGMA max_page_count (disk-full tests, quotas)
+        QString baseVfs;         ///< VFS below the encryption layer; empty = platform default
+        int cacheSizeKiB = 8192; ///< PRAGMA cache_size, in KiB
     };
 
     static Result<std::unique_ptr<Database>> open(const QString &path, const DatabaseKey &key, const Options &options);

@@ -36,8 +36,7 @@ public:
     Status() = default;
     Status(Error error) // NOLINT(google-explicit-constructor): errors convert implicitly
         : m_error(std::move(error))
-    {
-    }
+    {}
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
     const Error &error() const { return *m_error; }
@@ -49,18 +48,15 @@ private:
 };
 
 /** A value, or an Error. */
-template<typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value) // NOLINT(google-explicit-constructor)
         : m_value(std::move(value))
-    {
-    }
+    {}
     Result(Error error) // NOLINT(google-explicit-constructor)
         : m_value(std::move(error))
-    {
-    }
+    {}
     bool ok() const { return std::holds_alternative<T>(m_value); }
     explicit operator bool() const { return ok(); }
     T &value() { return std::get<T>(m_value); }

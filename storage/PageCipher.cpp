@@ -52,9 +52,8 @@ void PageCipher::seal(const unsigned char *plain, unsigned char *sealed, Role ro
     unsigned char *tag = nonce + NonceSize;
     randombytes_buf(nonce, NonceSize);
     std::memcpy(sealed, plain, skip);
-    crypto_aead_xchacha20poly1305_ietf_encrypt_detached(sealed + skip, tag, nullptr, plain + skip,
-                                                        PayloadSize - skip, ad, adSize, nullptr, nonce,
-                                                        m_key.data());
+    crypto_aead_xchacha20poly1305_ietf_encrypt_detached(sealed + skip, tag, nullptr, plain + skip, PayloadSize - skip,
+                                                        ad, adSize, nullptr, nonce, m_key.data());
 }
 
 bool PageCipher::open(const unsigned char *sealed, unsigned char *plain, Role role, std::uint64_t position) const

@@ -9,8 +9,7 @@ namespace fieldline::storage {
 Statement::Statement(sqlite3 *db, sqlite3_stmt *stmt)
     : m_db(db)
     , m_stmt(stmt)
-{
-}
+{}
 
 Statement::~Statement()
 {

@@ -117,8 +117,9 @@ void TestDatabase::vacuumIntoRotatesTheKey()
     const QString rotated = path("rotate.db.new");
     auto db = Database::open(file, oldKey, {.create = true});
     QVERIFY(db);
-    QVERIFY((*db)->exec("CREATE TABLE t(x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n "
-                        "WHERE i < 500) INSERT INTO t SELECT 'row ' || i FROM n")
+    QVERIFY((*db)
+                ->exec("CREATE TABLE t(x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n "
+                       "WHERE i < 500) INSERT INTO t SELECT 'row ' || i FROM n")
                 .ok());
     Status vacuumed = (*db)->vacuumInto(rotated, newKey);
     QVERIFY2(vacuumed.ok(), qPrintable(vacuumed.message()));
