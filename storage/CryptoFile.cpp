@@ -80,7 +80,14 @@ bool headerIsOurs(const unsigned char *page)
     return pageSize == PageSize && page[20] == PageCipher::ReserveBytes;
 }
 
-int readRegion(File *f, const Region &region, bool wholeFrameRead, bool *shortRead)
+/** How to treat a page that fails authentication, depending on who is reading. */
+enum class OnAuthFailure {
+    Damage,     ///< an ordinary page read: report damage
+    TornFrame,  ///< WAL recovery: zeros, so the frame checksum fails and recovery stops there
+    HeaderOnly, ///< sub-page read of page 1 at open: SQLite wants the plaintext header only
+};
+
+int readRegion(File *f, const Region &region, OnAuthFailure onFailure, bool *shortRead)
 {
     const int rc = f->real->pMethods->xRead(f->real, f->sealed, int(PageSize), region.start);
     if (rc == SQLITE_IOERR_SHORT_READ && allZero(f->sealed, PageSize)) {
@@ -92,13 +99,23 @@ int readRegion(File *f, const Region &region, bool wholeFrameRead, bool *shortRe
         return SQLITE_IOERR_DATA; // a partial page is damage, not an absent page
     if (rc != SQLITE_OK)
         return rc;
-    if (PageCipher::hasPlainHeader(f->role, region.position) && !headerIsOurs(f->sealed)) {
+    const bool ours = !PageCipher::hasPlainHeader(f->role, region.position) || headerIsOurs(f->sealed);
+    if (ours && f->cipher->open(f->sealed, f->plain, f->role, region.position))
+        return SQLITE_OK;
+    if (onFailure == OnAuthFailure::HeaderOnly) {
+        // sqlite3_open_v2 reads 100 bytes of page 1 from the database file before it looks at the WAL, and
+        // takes only hints from them (page size, reserve), which it corrects from the authoritative page 1.
+        // After a power loss the file's page 1 may be a torn checkpoint write whose good copy is in the WAL.
+        // So hand over the plaintext header and zeros; the full-page read that follows is authenticated.
+        std::memset(f->plain, 0, PageSize);
+        std::memcpy(f->plain, f->sealed, PageCipher::PlainHeaderSize);
+        return SQLITE_OK;
+    }
+    if (!ours) {
         qCWarning(lcStorage) << "page 1 does not have Fieldline's page size and reserve bytes";
         return SQLITE_IOERR_DATA;
     }
-    if (f->cipher->open(f->sealed, f->plain, f->role, region.position))
-        return SQLITE_OK;
-    if (wholeFrameRead) {
+    if (onFailure == OnAuthFailure::TornFrame) {
         // WAL recovery reads header and page together and stops at the first frame whose checksum fails:
         // a torn or garbled tail frame must look like one, not like an I/O error that aborts recovery.
         qCWarning(lcStorage) << "WAL frame at" << region.start << "does not authenticate; treating it as torn";
@@ -112,7 +129,11 @@ int fileRead(sqlite3_file *file, void *buffer, int amount, sqlite3_int64 offset)
 {
     File *f = asFile(file);
     auto *out = static_cast<unsigned char *>(buffer);
-    const bool wholeFrameRead = f->role == Role::Wal && amount == WalFrameSize;
+    OnAuthFailure onFailure = OnAuthFailure::Damage;
+    if (f->role == Role::Wal && amount == WalFrameSize)
+        onFailure = OnAuthFailure::TornFrame;
+    else if (f->role == Role::Database && offset < PageSize && amount < PageSize)
+        onFailure = OnAuthFailure::HeaderOnly;
     bool shortRead = false;
     sqlite3_int64 pos = offset;
     sqlite3_int64 remaining = amount;
@@ -126,7 +147,7 @@ int fileRead(sqlite3_file *file, void *buffer, int amount, sqlite3_int64 offset)
             else if (rc != SQLITE_OK)
                 return rc;
         } else {
-            if (const int rc = readRegion(f, region, wholeFrameRead, &shortRead); rc != SQLITE_OK)
+            if (const int rc = readRegion(f, region, onFailure, &shortRead); rc != SQLITE_OK)
                 return rc;
             std::memcpy(out, f->plain + (pos - region.start), std::size_t(take));
         }
