@@ -46,6 +46,11 @@ public:
     QString damageReason() const { return m_damageReason; }
     QString directory() const { return m_options.directory; }
 
+    /**
+     * Refuses (Invalid) while any profile file exists. With remember, a failure to use the keychain still
+     * leaves the new profile created and Unlocked; the returned error (Unsupported or Io) then says why it
+     * could not be remembered.
+     */
     storage::Status create(const QString &passphrase, bool remember);
     /** WrongKey: the passphrase is wrong and nothing changed. Damaged: the state becomes Damaged. */
     storage::Status unlock(const QString &passphrase);
@@ -57,7 +62,10 @@ public:
     storage::Status setRemembered(bool remember);
     /** Requires Unlocked; WrongKey when current is wrong. */
     storage::Status changePassphrase(const QString &current, const QString &next);
-    /** Requires Unlocked: VACUUM INTO under a new key, fsync, rename. */
+    /**
+     * Requires Unlocked: VACUUM INTO under a new key, fsync, rename; crash-safe (see ProfileFiles). Invalid
+     * after unlockFromKeychain(): the passphrase slot can only follow the new key when unlocked by passphrase.
+     */
     storage::Status rotateDataKey();
     /** Closes the database and wipes every key from memory. */
     void lock();

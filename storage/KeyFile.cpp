@@ -90,7 +90,9 @@ private:
 Result<SecretBytes> derive(const SecretBytes &passphrase, const QByteArray &salt, const KdfParams &kdf)
 {
     SecretBytes key(DatabaseKey::KeySize);
-    if (crypto_pwhash(key.data(), key.size(), reinterpret_cast<const char *>(passphrase.data()), passphrase.size(),
+    // An empty SecretBytes has no buffer; crypto_pwhash wants a valid pointer even for zero bytes.
+    const char *password = passphrase.isEmpty() ? "" : reinterpret_cast<const char *>(passphrase.data());
+    if (crypto_pwhash(key.data(), key.size(), password, passphrase.size(),
                       reinterpret_cast<const unsigned char *>(salt.constData()), kdf.opsLimit,
                       std::size_t(kdf.memLimit), crypto_pwhash_ALG_ARGON2ID13) != 0)
         return Error{ErrorCode::Internal,
