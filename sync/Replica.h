@@ -1,0 +1,91 @@
+#pragma once
+
+#include "storage/Database.h"
+#include "sync/Change.h"
+#include "sync/CrdtStore.h"
+#include "sync/HybridLogicalClock.h"
+#include "sync/RowMaterializer.h"
+#include "sync/SyncSchema.h"
+
+#include <memory>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace fieldline::sync {
+
+/** Column values for a local write, in any order. */
+using Cells = std::vector<std::pair<QString, Value>>;
+
+/**
+ * One device's copy of the synced tables, over one encrypted database.
+ *
+ * Local writes go through insert/update/remove/resurrect: each writes the user table, the CRDT cells and the
+ * outgoing log in one transaction, so a change is captured exactly when it is committed. applyRemote merges a
+ * batch from elsewhere in one transaction, without putting it in the outgoing log.
+ */
+class Replica
+{
+public:
+    struct Options
+    {
+        /** The site id given to a new database; random when unset. Ignored when the database has one. */
+        std::optional<SiteId> newSiteId;
+    };
+
+    static storage::Result<std::unique_ptr<Replica>> open(std::unique_ptr<storage::Database> db, SyncSchema schema,
+                                                          const Clock &clock, const Options &options);
+    static storage::Result<std::unique_ptr<Replica>> open(std::unique_ptr<storage::Database> db, SyncSchema schema,
+                                                          const Clock &clock)
+    {
+        return open(std::move(db), std::move(schema), clock, Options{});
+    }
+
+    Replica(const Replica &) = delete;
+    Replica &operator=(const Replica &) = delete;
+
+    const SiteId &siteId() const { return m_site; }
+    /** The sequence number of the last committed local write (0 before any). */
+    qint64 lastSeq() const { return m_lastSeq; }
+    const SyncSchema &schema() const { return m_schema; }
+    storage::Database &database() { return *m_db; }
+
+    /** Creates a row with a fresh random id. */
+    storage::Result<RowId> insert(const QString &table, const Cells &cells);
+    /** Creates a row with a caller-chosen id (imports, deterministic tests). Fails if the id is known. */
+    storage::Status insert(const QString &table, const RowId &row, const Cells &cells);
+    /** Sets columns of an alive row. Not allowed on grow-only tables. */
+    storage::Status update(const QString &table, const RowId &row, const Cells &cells);
+    /** Deletes an alive row (its causal length becomes even). */
+    storage::Status remove(const QString &table, const RowId &row);
+    /** Brings a deleted row back, optionally writing columns in its new life. */
+    storage::Status resurrect(const QString &table, const RowId &row, const Cells &cells);
+
+    /** The local changes after @p since (a seq a peer acknowledged), for push. */
+    storage::Result<ChangeBatch> changesSince(qint64 since) { return m_store.changesSince(since); }
+    /** Every row of @p table known here with its causal length. */
+    storage::Result<std::vector<std::pair<RowId, qint64>>> rows(const QString &table) { return m_store.rows(table); }
+
+    /**
+     * Merges a remote batch in one transaction. Each change gets its own result: one change refused (clock
+     * too far ahead, malformed) does not sink the others. The Error case means nothing was applied.
+     */
+    storage::Result<std::vector<ApplyResult>> applyRemote(const ChangeBatch &batch);
+
+private:
+    enum class WriteKind { Insert, Update, Remove, Resurrect };
+
+    Replica(std::unique_ptr<storage::Database> db, SyncSchema schema, const Clock &clock);
+    storage::Status write(WriteKind kind, const QString &table, const RowId &row, const Cells &cells);
+    ApplyResult validate(const Change &change) const;
+
+    std::unique_ptr<storage::Database> m_db;
+    SyncSchema m_schema;
+    CrdtStore m_store;
+    RowMaterializer m_materializer;
+    HybridLogicalClock m_hlc;
+    SiteId m_site;
+    qint64 m_lastSeq = 0;
+};
+
+} // namespace fieldline::sync

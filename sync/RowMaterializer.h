@@ -1,0 +1,40 @@
+#pragma once
+
+#include "storage/Database.h"
+#include "sync/ByteId.h"
+#include "sync/SyncSchema.h"
+
+#include <map>
+
+namespace fieldline::sync {
+
+/**
+ * Keeps the user-visible tables equal to what the CRDT cells say: an alive row holds the winning value of each
+ * known column, a deleted row is absent. Cells for columns this build does not know stay in `crdt_cells` only.
+ *
+ * Rebuilding a whole row from its cells (rather than patching single columns) makes local writes and remote
+ * applies share one path, whatever order the cells arrived in.
+ */
+class RowMaterializer
+{
+public:
+    RowMaterializer(storage::Database &db, const SyncSchema &schema);
+
+    /** Creates each synced table (`id BLOB PRIMARY KEY` plus its columns) if missing. */
+    storage::Status createTables();
+    /** Re-derives one row of @p table from the cells: upserted when @p alive, deleted otherwise. */
+    storage::Status refresh(const TableSchema &table, const RowId &row, bool alive);
+
+private:
+    struct Sql
+    {
+        QByteArray upsert;
+        QByteArray remove;
+    };
+
+    storage::Database &m_db;
+    const SyncSchema &m_schema;
+    std::map<QString, Sql> m_sql;
+};
+
+} // namespace fieldline::sync

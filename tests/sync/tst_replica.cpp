@@ -1,0 +1,276 @@
+#include "SyncTestKit.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace fieldline::sync;
+using synctest::Device;
+
+namespace {
+
+constexpr qint64 T0 = 1'790'000'000'000;
+const QString Contacts = QStringLiteral("contacts");
+const QString Name = QStringLiteral("name");
+const QString Phone = QStringLiteral("phone");
+
+Value text(const char *s)
+{
+    return QString::fromUtf8(s);
+}
+
+int countOutcome(const std::vector<ApplyResult> &results, ApplyOutcome outcome)
+{
+    return int(
+        std::count_if(results.begin(), results.end(), [&](const ApplyResult &r) { return r.outcome == outcome; }));
+}
+
+} // namespace
+
+class TestReplica : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void localWriteIsCapturedInTheSameTransaction();
+    void failedTransactionCapturesNothing();
+    void applyRemoteIsIdempotent();
+    void applyRemoteDoesNotEcho();
+    void concurrentEditsOfDifferentColumnsBothSurvive();
+    void concurrentEditsOfOneColumnConvergeOnTheLaterStamp();
+    void deleteBeatsAConcurrentUpdate();
+    void resurrectionStartsANewLife();
+    void unknownColumnIsKept();
+    void growOnlyTableAcceptsInsertsOnly();
+    void clockTooFarAheadIsRejectedPerChange();
+
+private:
+    std::unique_ptr<Device> device(const char *name, qint64 clockMs, bool withRating = false);
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Device> a;
+    std::unique_ptr<Device> b;
+};
+
+std::unique_ptr<Device> TestReplica::device(const char *name, qint64 clockMs, bool withRating)
+{
+    auto d =
+        std::make_unique<Device>(m_dir->filePath(QString::fromLatin1(name)), clockMs, synctest::testSchema(withRating));
+    const QString error = d->open();
+    if (!error.isEmpty())
+        qFatal("open %s: %s", name, qPrintable(error));
+    return d;
+}
+
+void TestReplica::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    a = device("a.db", T0);
+    b = device("b.db", T0 + 1000);
+}
+
+void TestReplica::cleanup()
+{
+    a.reset();
+    b.reset();
+    m_dir.reset();
+}
+
+void TestReplica::localWriteIsCapturedInTheSameTransaction()
+{
+    auto row = (*a)->insert(Contacts, {{Name, text("Ada")}, {Phone, text("+44 20 7946 0000")}});
+    QVERIFY2(row, qPrintable(row.message()));
+    QCOMPARE((*a)->lastSeq(), 1);
+    auto changes = (*a)->changesSince(0);
+    QVERIFY(changes);
+    QCOMPARE(changes->size(), size_t(3)); // the row's birth and two cells
+    QVERIFY(changes->front().isRowChange());
+    for (const Change &c : *changes) {
+        QCOMPARE(c.seq, 1);
+        QCOMPARE(c.stamp.site, (*a)->siteId());
+        QCOMPARE(c.row, *row);
+    }
+    QCOMPARE(synctest::visible(*a, Contacts, *row, Name), std::optional<Value>(text("Ada")));
+
+    QVERIFY((*a)->update(Contacts, *row, {{Name, text("Ada L.")}}).ok());
+    QCOMPARE((*a)->lastSeq(), 2);
+    QCOMPARE((*a)->changesSince(1)->size(), size_t(1));
+
+    // The sequence and the log survive a restart.
+    QVERIFY(a->open().isEmpty());
+    QCOMPARE((*a)->lastSeq(), 2);
+    QCOMPARE((*a)->changesSince(0)->size(), size_t(3)); // compacted: only the latest name is sent
+}
+
+void TestReplica::failedTransactionCapturesNothing()
+{
+    auto row = (*a)->insert(Contacts, {{Name, text("Bob")}});
+    QVERIFY(row);
+    const QByteArray before = synctest::dump(*a);
+    // The user table's CHECK fails after the CRDT cells were written: the whole write must roll back.
+    auto bad = (*a)->insert(Contacts, {{Name, text("Eve")}, {QStringLiteral("qty"), qint64(-1)}});
+    QVERIFY(!bad);
+    QVERIFY(!(*a)->update(Contacts, *row, {{QStringLiteral("qty"), qint64(-5)}}).ok());
+    QVERIFY(!(*a)->update(Contacts, *row, {{QStringLiteral("nope"), qint64(1)}}).ok());
+    QCOMPARE((*a)->lastSeq(), 1);
+    QCOMPARE((*a)->changesSince(1)->size(), size_t(0));
+    QCOMPARE(synctest::dump(*a), before);
+    QCOMPARE(synctest::count(*a, "SELECT count(*) FROM crdt_cells WHERE value = 'Eve'"), 0);
+}
+
+void TestReplica::applyRemoteIsIdempotent()
+{
+    auto row = (*a)->insert(Contacts, {{Name, text("Cy")}, {Phone, text("1")}});
+    QVERIFY(row);
+    QVERIFY((*a)->update(Contacts, *row, {{Phone, text("2")}}).ok());
+    auto first = synctest::deliverAll(*a, *b);
+    QCOMPARE(countOutcome(first, ApplyOutcome::Applied), 3);
+    const QByteArray once = synctest::dump(*b);
+    auto second = synctest::deliverAll(*a, *b);
+    QCOMPARE(countOutcome(second, ApplyOutcome::Unchanged), 3);
+    QCOMPARE(synctest::dump(*b), once);
+    QCOMPARE(synctest::dump(*b), synctest::dump(*a));
+}
+
+void TestReplica::applyRemoteDoesNotEcho()
+{
+    QVERIFY((*a)->insert(Contacts, {{Name, text("Dee")}}));
+    QVERIFY(!synctest::deliverAll(*a, *b).empty());
+    QCOMPARE((*b)->lastSeq(), 0);
+    QCOMPARE((*b)->changesSince(0)->size(), size_t(0));
+    // B's own later write is the only thing B would push.
+    QVERIFY((*b)->insert(Contacts, {{Name, text("Eli")}}));
+    QCOMPARE((*b)->changesSince(0)->size(), size_t(2));
+}
+
+void TestReplica::concurrentEditsOfDifferentColumnsBothSurvive()
+{
+    auto row = (*a)->insert(Contacts, {{Name, text("Fay")}, {Phone, text("old")}});
+    QVERIFY(row);
+    synctest::deliverAll(*a, *b);
+    QVERIFY((*a)->update(Contacts, *row, {{Name, text("Fay A")}}).ok());
+    QVERIFY((*b)->update(Contacts, *row, {{Phone, text("new")}}).ok());
+    synctest::deliverAll(*a, *b);
+    synctest::deliverAll(*b, *a);
+    for (Device *d : {a.get(), b.get()}) {
+        QCOMPARE(synctest::visible(*d, Contacts, *row, Name), std::optional<Value>(text("Fay A")));
+        QCOMPARE(synctest::visible(*d, Contacts, *row, Phone), std::optional<Value>(text("new")));
+    }
+    QCOMPARE(synctest::dump(*a), synctest::dump(*b));
+}
+
+void TestReplica::concurrentEditsOfOneColumnConvergeOnTheLaterStamp()
+{
+    auto row = (*a)->insert(Contacts, {{Name, text("Gus")}});
+    QVERIFY(row);
+    synctest::deliverAll(*a, *b);
+    QVERIFY((*b)->update(Contacts, *row, {{Name, text("from B")}}).ok()); // B's clock is 1 s ahead
+    QVERIFY((*a)->update(Contacts, *row, {{Name, text("from A")}}).ok());
+    synctest::deliverAll(*b, *a);
+    synctest::deliverAll(*a, *b);
+    QCOMPARE(synctest::visible(*a, Contacts, *row, Name), std::optional<Value>(text("from B")));
+    QCOMPARE(synctest::dump(*a), synctest::dump(*b));
+}
+
+void TestReplica::deleteBeatsAConcurrentUpdate()
+{
+    auto row = (*a)->insert(Contacts, {{Name, text("Hal")}});
+    QVERIFY(row);
+    synctest::deliverAll(*a, *b);
+    QVERIFY((*a)->remove(Contacts, *row).ok());
+    b->clock.advance(60'000); // a later clock does not let an update from the old life undo the delete
+    QVERIFY((*b)->update(Contacts, *row, {{Name, text("Hal updated")}}).ok());
+    synctest::deliverAll(*a, *b);
+    synctest::deliverAll(*b, *a);
+    for (Device *d : {a.get(), b.get()}) {
+        QCOMPARE(synctest::visible(*d, Contacts, *row, Name), std::nullopt);
+        QCOMPARE(synctest::count(*d, "SELECT cl FROM crdt_rows"), 2);
+    }
+    QCOMPARE(synctest::dump(*a), synctest::dump(*b));
+}
+
+void TestReplica::resurrectionStartsANewLife()
+{
+    auto row = (*a)->insert(Contacts, {{Name, text("Ivy")}, {Phone, text("1")}});
+    QVERIFY(row);
+    synctest::deliverAll(*a, *b);
+    QVERIFY((*a)->remove(Contacts, *row).ok());
+    QVERIFY(!(*a)->update(Contacts, *row, {{Name, text("dead")}}).ok());
+    synctest::deliverAll(*a, *b);
+    QCOMPARE(synctest::visible(*b, Contacts, *row, Name), std::nullopt);
+    QVERIFY((*b)->resurrect(Contacts, *row, {{Name, text("Ivy again")}}).ok());
+    QVERIFY(!(*b)->resurrect(Contacts, *row, {}).ok()); // already alive
+    synctest::deliverAll(*b, *a);
+    for (Device *d : {a.get(), b.get()}) {
+        QCOMPARE(synctest::visible(*d, Contacts, *row, Name), std::optional<Value>(text("Ivy again")));
+        QCOMPARE(synctest::visible(*d, Contacts, *row, Phone), std::optional<Value>(text("1")));
+        QCOMPARE(synctest::count(*d, "SELECT cl FROM crdt_rows"), 3);
+    }
+    QCOMPARE(synctest::dump(*a), synctest::dump(*b));
+}
+
+void TestReplica::unknownColumnIsKept()
+{
+    auto newer = device("newer.db", T0, /*withRating=*/true);
+    auto row = (*newer)->insert(Contacts, {{Name, text("Jo")}, {QStringLiteral("rating"), 4.5}});
+    QVERIFY(row);
+    auto results = synctest::deliverAll(*newer, *a);
+    QCOMPARE(countOutcome(results, ApplyOutcome::Applied), 3);
+    QCOMPARE(synctest::visible(*a, Contacts, *row, Name), std::optional<Value>(text("Jo")));
+    QCOMPARE(synctest::count(*a, "SELECT count(*) FROM crdt_cells WHERE col = 'rating' AND value = 4.5"), 1);
+    QVERIFY(synctest::dump(*a).contains("Trating"));
+    // An edit on the older client keeps the newer client's column intact.
+    QVERIFY((*a)->update(Contacts, *row, {{Name, text("Joan")}}).ok());
+    synctest::deliverAll(*a, *newer);
+    QCOMPARE(synctest::visible(*newer, Contacts, *row, QStringLiteral("rating")), std::optional<Value>(4.5));
+    QCOMPARE(synctest::visible(*newer, Contacts, *row, Name), std::optional<Value>(text("Joan")));
+}
+
+void TestReplica::growOnlyTableAcceptsInsertsOnly()
+{
+    const QString events = QStringLiteral("events");
+    auto e1 = (*a)->insert(events, {{QStringLiteral("kind"), text("call")}, {QStringLiteral("at"), qint64(1)}});
+    auto e2 = (*b)->insert(events, {{QStringLiteral("kind"), text("visit")}, {QStringLiteral("at"), qint64(2)}});
+    QVERIFY(e1 && e2);
+    QCOMPARE((*a)->update(events, *e1, {{QStringLiteral("kind"), text("x")}}).code(),
+             fieldline::storage::ErrorCode::Invalid);
+    QVERIFY(!(*a)->remove(events, *e1).ok());
+    synctest::deliverAll(*a, *b);
+    synctest::deliverAll(*b, *a);
+    QCOMPARE(synctest::count(*a, "SELECT count(*) FROM events"), 2);
+    QCOMPARE(synctest::dump(*a), synctest::dump(*b));
+
+    // A peer that claims to delete an event is refused, and the event stays.
+    Change forged{events, *e1, QString(), {}, Stamp{2, (*b)->changesSince(0)->front().stamp.hlc, (*b)->siteId()}, 9};
+    auto results = (*a)->applyRemote({forged});
+    QVERIFY(results);
+    QCOMPARE(results->front().outcome, ApplyOutcome::Rejected);
+    QCOMPARE(synctest::count(*a, "SELECT count(*) FROM events"), 2);
+}
+
+void TestReplica::clockTooFarAheadIsRejectedPerChange()
+{
+    b->clock.set(T0 + 7 * 60'000 + 1000); // B's clock is 7 minutes ahead of A's
+    auto row = (*b)->insert(Contacts, {{Name, text("Kim")}});
+    QVERIFY(row);
+    auto good = (*a)->insert(Contacts, {{Name, text("ok")}});
+    QVERIFY(good);
+    ChangeBatch batch = *(*b)->changesSince(0);
+    ChangeBatch fine = *(*a)->changesSince(0);
+    for (Change &c : fine)
+        c.row = RowId::generate(); // same content under new ids: these must still apply
+    batch.insert(batch.end(), fine.begin(), fine.end());
+    auto results = (*a)->applyRemote(batch);
+    QVERIFY(results);
+    QCOMPARE(countOutcome(*results, ApplyOutcome::Rejected), 2);
+    QCOMPARE(countOutcome(*results, ApplyOutcome::Applied), 2);
+    QVERIFY2(results->front().message.contains(QStringLiteral("the other device's clock is 7 minutes ahead of yours")),
+             qPrintable(results->front().message));
+    QCOMPARE(synctest::visible(*a, Contacts, *row, Name), std::nullopt);
+    // Refused stamps did not drag A's clock into the future.
+    QVERIFY((*a)->insert(Contacts, {{Name, text("after")}}));
+    QVERIFY(HybridLogicalClock::physicalMs((*a)->changesSince(0)->back().stamp.hlc) < T0 + 60'000);
+}
+
+QTEST_GUILESS_MAIN(TestReplica)
+#include "tst_replica.moc"
