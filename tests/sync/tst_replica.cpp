@@ -41,6 +41,7 @@ private slots:
     void concurrentEditsOfOneColumnConvergeOnTheLaterStamp();
     void deleteBeatsAConcurrentUpdate();
     void resurrectionStartsANewLife();
+    void aCellImpliesTheLifeOfItsRow();
     void unknownColumnIsKept();
     void growOnlyTableAcceptsInsertsOnly();
     void clockTooFarAheadIsRejectedPerChange();
@@ -207,6 +208,27 @@ void TestReplica::resurrectionStartsANewLife()
         QCOMPARE(synctest::count(*d, "SELECT cl FROM crdt_rows"), 3);
     }
     QCOMPARE(synctest::dump(*a), synctest::dump(*b));
+}
+
+void TestReplica::aCellImpliesTheLifeOfItsRow()
+{
+    // A relay may forward a cell without the row change that started the row's life (it compacts, or the row
+    // change went in another batch): the cell alone proves the row reached that causal length.
+    auto row = (*a)->insert(Contacts, {{Name, text("Lu")}});
+    QVERIFY(row);
+    QVERIFY((*a)->remove(Contacts, *row).ok());
+    QVERIFY((*a)->resurrect(Contacts, *row, {{Phone, text("3")}}).ok());
+    const ChangeBatch all = *(*a)->changesSince(0);
+    ChangeBatch cellsOnly;
+    for (const Change &c : all) {
+        if (!c.isRowChange())
+            cellsOnly.push_back(c);
+    }
+    QCOMPARE(cellsOnly.size(), size_t(2));
+    QVERIFY((*b)->applyRemote(cellsOnly));
+    QCOMPARE(synctest::visible(*b, Contacts, *row, Phone), std::optional<Value>(text("3")));
+    QCOMPARE(synctest::visible(*b, Contacts, *row, Name), std::optional<Value>(text("Lu")));
+    QCOMPARE(synctest::count(*b, "SELECT cl FROM crdt_rows"), 3);
 }
 
 void TestReplica::unknownColumnIsKept()
