@@ -1,7 +1,5 @@
 #include "sync/CrdtStore.h"
 
-#include <algorithm>
-
 namespace fieldline::sync {
 
 using storage::Error;
@@ -159,10 +157,11 @@ Result<std::vector<std::pair<RowId, qint64>>> CrdtStore::rows(const QString &tab
 
 Result<ChangeBatch> CrdtStore::changesSince(qint64 since)
 {
-    // "seq > 0" repeats the partial indexes' condition so the planner may use them with a bound parameter.
-    ChangeBatch out;
+    // "seq > 0" repeats the partial indexes' condition so the planner may use them with a bound parameter,
+    // which also yields seq order without sorting.
+    ChangeBatch rowChanges;
     Result<Statement *> rowsStmt =
-        m_db.prepare("SELECT tbl, row_id, cl, hlc, site, seq FROM crdt_rows WHERE seq > ?1 AND seq > 0");
+        m_db.prepare("SELECT tbl, row_id, cl, hlc, site, seq FROM crdt_rows WHERE seq > ?1 AND seq > 0 ORDER BY seq");
     if (!rowsStmt)
         return rowsStmt.error();
     (*rowsStmt)->bind(1, since);
@@ -173,11 +172,12 @@ Result<ChangeBatch> CrdtStore::changesSince(qint64 since)
         if (!*row)
             break;
         const Statement &s = **rowsStmt;
-        out.push_back(Change{
+        rowChanges.push_back(Change{
             s.text(0), ByteId::fromBytes(s.blob(1)).value_or(ByteId()), QString(), {}, readStamp(s, 2), s.int64(5)});
     }
+    ChangeBatch cellChanges;
     Result<Statement *> cells = m_db.prepare("SELECT tbl, row_id, col, typeof(value), value, cl, hlc, site, seq"
-                                             " FROM crdt_cells WHERE seq > ?1 AND seq > 0");
+                                             " FROM crdt_cells WHERE seq > ?1 AND seq > 0 ORDER BY seq");
     if (!cells)
         return cells.error();
     (*cells)->bind(1, since);
@@ -188,13 +188,20 @@ Result<ChangeBatch> CrdtStore::changesSince(qint64 since)
         if (!*row)
             break;
         const Statement &s = **cells;
-        out.push_back(Change{s.text(0), ByteId::fromBytes(s.blob(1)).value_or(ByteId()), s.text(2), readValue(s, 3, 4),
-                             readStamp(s, 5), s.int64(8)});
+        cellChanges.push_back(Change{s.text(0), ByteId::fromBytes(s.blob(1)).value_or(ByteId()), s.text(2),
+                                     readValue(s, 3, 4), readStamp(s, 5), s.int64(8)});
     }
-    // Row changes first within one seq: a receiver then learns a resurrection before the cells written with it.
-    std::stable_sort(out.begin(), out.end(), [](const Change &a, const Change &b) {
-        return a.seq != b.seq ? a.seq < b.seq : a.isRowChange() && !b.isRowChange();
-    });
+    // Merge by seq, row changes first within one seq: a receiver then learns a resurrection before the cells
+    // written with it.
+    ChangeBatch out;
+    out.reserve(rowChanges.size() + cellChanges.size());
+    size_t r = 0;
+    size_t c = 0;
+    while (r < rowChanges.size() || c < cellChanges.size()) {
+        const bool takeRow =
+            c == cellChanges.size() || (r < rowChanges.size() && rowChanges[r].seq <= cellChanges[c].seq);
+        out.push_back(std::move(takeRow ? rowChanges[r++] : cellChanges[c++]));
+    }
     return out;
 }
 
