@@ -1,5 +1,6 @@
 #include "sync/CanonicalDump.h"
 
+#include "sync/RowState.h"
 #include "sync/Value.h"
 
 #include <algorithm>
@@ -39,23 +40,40 @@ QString typed(const QString &column)
     return QStringLiteral("typeof(%1), %1").arg(column);
 }
 
+Status appendCrdtState(storage::Database &db, QByteArray &out)
+{
+    Result<std::unique_ptr<Statement>> stmt =
+        db.prepareUncached("SELECT tbl, row_id, cl, cells FROM crdt_rows ORDER BY tbl, row_id");
+    if (!stmt)
+        return stmt.error();
+    Statement &s = **stmt;
+    std::vector<CellState> cells;
+    for (;;) {
+        Result<bool> row = s.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return {};
+        const QByteArray key = canonicalValue(s.text(0)) + ' ' + canonicalValue(s.blob(1));
+        const qint64 cl = s.int64(2);
+        // The record's hlc and site are bookkeeping (they may come from a cell); the causal length is the state.
+        out += "row " + key + ' ' + canonicalValue(cl) + ' ' + canonicalValue(qint64(cl % 2)) + '\n';
+        if (Status decoded = RowState::decodeCells(s.blob(3), cells); !decoded)
+            return decoded;
+        for (const CellState &c : cells) {
+            out += "cell " + key + ' ' + canonicalValue(c.column) + ' ' + canonicalValue(c.value) + ' ' +
+                   canonicalValue(c.stamp.cl) + ' ' + canonicalValue(c.stamp.hlc) + ' ' +
+                   canonicalValue(c.stamp.site.toBytes()) + '\n';
+        }
+    }
+}
+
 } // namespace
 
 Result<QByteArray> CanonicalDump::of(storage::Database &db, const SyncSchema &schema)
 {
     QByteArray out;
-    // Row stamps other than cl are bookkeeping (they may hold a cell's stamp); the causal length is the state.
-    const QString rows = QStringLiteral("SELECT %1, %2, %3, %4 FROM crdt_rows ORDER BY tbl, row_id")
-                             .arg(typed(QStringLiteral("tbl")), typed(QStringLiteral("row_id")),
-                                  typed(QStringLiteral("cl")), typed(QStringLiteral("cl % 2")));
-    if (Status s = appendQuery(db, "row", rows, out); !s)
-        return s.error();
-    const QString cells =
-        QStringLiteral("SELECT %1, %2, %3, %4, %5, %6, %7 FROM crdt_cells ORDER BY tbl, row_id, col")
-            .arg(typed(QStringLiteral("tbl")), typed(QStringLiteral("row_id")), typed(QStringLiteral("col")),
-                 typed(QStringLiteral("value")), typed(QStringLiteral("cl")), typed(QStringLiteral("hlc")),
-                 typed(QStringLiteral("site")));
-    if (Status s = appendQuery(db, "cell", cells, out); !s)
+    if (Status s = appendCrdtState(db, out); !s)
         return s.error();
     std::vector<const TableSchema *> tables;
     for (const TableSchema &t : schema.tables)

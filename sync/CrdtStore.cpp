@@ -10,30 +10,14 @@ using storage::Status;
 
 namespace {
 
-// WITHOUT ROWID: every lookup is by the natural key, so the key is the table (one b-tree per write, not two).
-constexpr const char *Ddl = "CREATE TABLE IF NOT EXISTS crdt_meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
-                            "CREATE TABLE IF NOT EXISTS crdt_rows(tbl TEXT NOT NULL, row_id BLOB NOT NULL,"
-                            " cl INTEGER NOT NULL, hlc INTEGER NOT NULL, site BLOB NOT NULL, seq INTEGER NOT NULL,"
-                            " PRIMARY KEY(tbl, row_id)) WITHOUT ROWID;"
-                            "CREATE INDEX IF NOT EXISTS crdt_rows_seq ON crdt_rows(seq) WHERE seq > 0;"
-                            "CREATE TABLE IF NOT EXISTS crdt_cells(tbl TEXT NOT NULL, row_id BLOB NOT NULL,"
-                            " col TEXT NOT NULL, value, cl INTEGER NOT NULL, hlc INTEGER NOT NULL,"
-                            " site BLOB NOT NULL, seq INTEGER NOT NULL,"
-                            " PRIMARY KEY(tbl, row_id, col)) WITHOUT ROWID;"
-                            "CREATE INDEX IF NOT EXISTS crdt_cells_seq ON crdt_cells(seq) WHERE seq > 0;";
-
-// Row-value comparison is the (cl, hlc, site) total order; BLOBs compare as memcmp, like ByteId.
-constexpr const char *MergeCell =
-    "INSERT INTO crdt_cells(tbl, row_id, col, value, cl, hlc, site, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-    "ON CONFLICT(tbl, row_id, col) DO UPDATE SET value = excluded.value, cl = excluded.cl, hlc = excluded.hlc,"
-    " site = excluded.site, seq = excluded.seq "
-    "WHERE (excluded.cl, excluded.hlc, excluded.site) > (crdt_cells.cl, crdt_cells.hlc, crdt_cells.site)";
-
-constexpr const char *MergeRow =
-    "INSERT INTO crdt_rows(tbl, row_id, cl, hlc, site, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-    "ON CONFLICT(tbl, row_id) DO UPDATE SET cl = excluded.cl, hlc = excluded.hlc, site = excluded.site,"
-    " seq = excluded.seq "
-    "WHERE (excluded.cl, excluded.hlc, excluded.site) > (crdt_rows.cl, crdt_rows.hlc, crdt_rows.site)";
+// A rowid table: new rows append at the end of the table b-tree, and only the small (tbl, row_id) index takes
+// random inserts. (WITHOUT ROWID would copy whole records, cells blob included, into interior pages.)
+constexpr const char *Ddl =
+    "CREATE TABLE IF NOT EXISTS crdt_meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS crdt_rows(id INTEGER PRIMARY KEY, tbl TEXT NOT NULL,"
+    " row_id BLOB NOT NULL, cl INTEGER NOT NULL, hlc INTEGER NOT NULL, site BLOB NOT NULL,"
+    " rec_seq INTEGER NOT NULL, seq INTEGER NOT NULL, cells BLOB NOT NULL, UNIQUE(tbl, row_id));"
+    "CREATE INDEX IF NOT EXISTS crdt_rows_seq ON crdt_rows(seq) WHERE seq > 0;";
 
 Stamp readStamp(const Statement &stmt, int first)
 {
@@ -96,46 +80,67 @@ Status CrdtStore::saveCounters(qint64 lastSeq, qint64 lastHlc)
     return (*put)->bind(1, lastSeq).bind(2, lastHlc).run();
 }
 
-Result<bool> CrdtStore::mergeCell(const Change &change, qint64 seq)
+Result<Statement *> CrdtStore::statement(Statement *&slot, const char *sql)
 {
-    Result<Statement *> stmt = m_db.prepare(MergeCell);
+    // Holding the pointer skips the Database cache's string-keyed lookup on a path run once per row.
+    if (slot) {
+        slot->reset();
+        return slot;
+    }
+    Result<Statement *> prepared = m_db.prepare(sql);
+    if (prepared)
+        slot = *prepared;
+    return prepared;
+}
+
+Result<RowState> CrdtStore::loadRow(const QString &table, const RowId &row)
+{
+    Result<Statement *> stmt =
+        statement(m_load, "SELECT cl, hlc, site, rec_seq, cells FROM crdt_rows WHERE tbl = ?1 AND row_id = ?2");
     if (!stmt)
         return stmt.error();
     Statement &s = **stmt;
-    s.bind(1, change.table).bind(2, change.row.toBytes()).bind(3, change.column);
-    bindValue(s, 4, change.value);
-    s.bind(5, change.stamp.cl).bind(6, change.stamp.hlc).bind(7, change.stamp.site.toBytes()).bind(8, seq);
-    if (Status run = s.run(); !run)
-        return run.error();
-    return m_db.changes() > 0;
-}
-
-Result<bool> CrdtStore::mergeRow(const QString &table, const RowId &row, const Stamp &stamp, qint64 seq)
-{
-    Result<Statement *> stmt = m_db.prepare(MergeRow);
-    if (!stmt)
-        return stmt.error();
-    (*stmt)->bind(1, table).bind(2, row.toBytes()).bind(3, stamp.cl).bind(4, stamp.hlc);
-    (*stmt)->bind(5, stamp.site.toBytes()).bind(6, seq);
-    if (Status run = (*stmt)->run(); !run)
-        return run.error();
-    return m_db.changes() > 0;
-}
-
-Result<std::optional<qint64>> CrdtStore::causalLength(const QString &table, const RowId &row)
-{
-    Result<Statement *> stmt = m_db.prepare("SELECT cl FROM crdt_rows WHERE tbl = ?1 AND row_id = ?2");
-    if (!stmt)
-        return stmt.error();
-    (*stmt)->bind(1, table).bind(2, row.toBytes());
-    Result<bool> found = (*stmt)->step();
+    s.bind(1, table).bind(2, row.toBytes());
+    Result<bool> found = s.step();
     if (!found)
         return found.error();
-    std::optional<qint64> cl;
-    if (*found)
-        cl = (*stmt)->int64(0);
-    (*stmt)->reset();
-    return cl;
+    RowState state;
+    if (*found) {
+        state.exists = true;
+        state.stamp = readStamp(s, 0);
+        state.seq = s.int64(3);
+        if (Status decoded = RowState::decodeCells(s.blob(4), state.cells); !decoded)
+            return decoded.error();
+    }
+    s.reset();
+    return state;
+}
+
+Status CrdtStore::saveRow(const QString &table, const RowId &row, const RowState &state)
+{
+    // UPDATE first: most applies touch rows that exist, and an UPDATE keeps the rowid (and its page) in place.
+    Result<Statement *> update =
+        statement(m_update, "UPDATE crdt_rows SET cl = ?3, hlc = ?4, site = ?5, rec_seq = ?6, seq = ?7, cells = ?8"
+                            " WHERE tbl = ?1 AND row_id = ?2");
+    if (!update)
+        return update.error();
+    Statement *stmt = *update;
+    for (int pass = 0; pass < 2; ++pass) {
+        stmt->bind(1, table).bind(2, row.toBytes()).bind(3, state.stamp.cl).bind(4, state.stamp.hlc);
+        stmt->bind(5, state.stamp.site.toBytes()).bind(6, state.seq).bind(7, state.maxSeq());
+        stmt->bind(8, state.encodeCells());
+        if (Status s = stmt->run(); !s)
+            return s;
+        if (pass == 1 || m_db.changes() > 0)
+            return {};
+        Result<Statement *> insert =
+            statement(m_insert, "INSERT INTO crdt_rows(tbl, row_id, cl, hlc, site, rec_seq, seq, cells)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        if (!insert)
+            return insert.error();
+        stmt = *insert;
+    }
+    return {};
 }
 
 Result<std::vector<std::pair<RowId, qint64>>> CrdtStore::rows(const QString &table)
@@ -157,52 +162,35 @@ Result<std::vector<std::pair<RowId, qint64>>> CrdtStore::rows(const QString &tab
 
 Result<ChangeBatch> CrdtStore::changesSince(qint64 since)
 {
-    // "seq > 0" repeats the partial indexes' condition so the planner may use them with a bound parameter,
-    // which also yields seq order without sorting.
-    ChangeBatch rowChanges;
-    Result<Statement *> rowsStmt =
-        m_db.prepare("SELECT tbl, row_id, cl, hlc, site, seq FROM crdt_rows WHERE seq > ?1 AND seq > 0 ORDER BY seq");
+    // "seq > 0" repeats the partial index's condition so the planner may use it with a bound parameter.
+    Result<Statement *> rowsStmt = m_db.prepare(
+        "SELECT tbl, row_id, cl, hlc, site, rec_seq, cells FROM crdt_rows WHERE seq > ?1 AND seq > 0 ORDER BY seq");
     if (!rowsStmt)
         return rowsStmt.error();
-    (*rowsStmt)->bind(1, since);
+    Statement &s = **rowsStmt;
+    s.bind(1, since);
+    ChangeBatch found;
+    std::vector<CellState> cells;
     for (;;) {
-        Result<bool> row = (*rowsStmt)->step();
+        Result<bool> row = s.step();
         if (!row)
             return row.error();
         if (!*row)
             break;
-        const Statement &s = **rowsStmt;
-        rowChanges.push_back(Change{
-            s.text(0), ByteId::fromBytes(s.blob(1)).value_or(ByteId()), QString(), {}, readStamp(s, 2), s.int64(5)});
+        const QString table = s.text(0);
+        const RowId id = ByteId::fromBytes(s.blob(1)).value_or(ByteId());
+        const Stamp stamp = readStamp(s, 2);
+        if (Status decoded = RowState::decodeCells(s.blob(6), cells); !decoded)
+            return decoded.error();
+        // The record first: a receiver then learns a resurrection before the cells written in the new life.
+        if (const qint64 recordSeq = s.int64(5); recordSeq > since)
+            found.push_back(Change{table, id, QString(), {}, stamp, recordSeq});
+        for (CellState &c : cells) {
+            if (c.seq > since)
+                found.push_back(Change{table, id, std::move(c.column), std::move(c.value), c.stamp, c.seq});
+        }
     }
-    ChangeBatch cellChanges;
-    Result<Statement *> cells = m_db.prepare("SELECT tbl, row_id, col, typeof(value), value, cl, hlc, site, seq"
-                                             " FROM crdt_cells WHERE seq > ?1 AND seq > 0 ORDER BY seq");
-    if (!cells)
-        return cells.error();
-    (*cells)->bind(1, since);
-    for (;;) {
-        Result<bool> row = (*cells)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        const Statement &s = **cells;
-        cellChanges.push_back(Change{s.text(0), ByteId::fromBytes(s.blob(1)).value_or(ByteId()), s.text(2),
-                                     readValue(s, 3, 4), readStamp(s, 5), s.int64(8)});
-    }
-    // Merge by seq, row changes first within one seq: a receiver then learns a resurrection before the cells
-    // written with it.
-    ChangeBatch out;
-    out.reserve(rowChanges.size() + cellChanges.size());
-    size_t r = 0;
-    size_t c = 0;
-    while (r < rowChanges.size() || c < cellChanges.size()) {
-        const bool takeRow =
-            c == cellChanges.size() || (r < rowChanges.size() && rowChanges[r].seq <= cellChanges[c].seq);
-        out.push_back(std::move(takeRow ? rowChanges[r++] : cellChanges[c++]));
-    }
-    return out;
+    return found;
 }
 
 } // namespace fieldline::sync

@@ -96,10 +96,11 @@ Status Replica::write(WriteKind kind, const QString &table, const RowId &row, co
     storage::Transaction tx(*m_db);
     if (!tx.begun())
         return tx.begun();
-    Result<std::optional<qint64>> current = m_store.causalLength(table, row);
-    if (!current)
-        return current.error();
-    const std::optional<qint64> cl = *current;
+    Result<RowState> loaded = m_store.loadRow(table, row);
+    if (!loaded)
+        return loaded.error();
+    RowState &state = *loaded;
+    const std::optional<qint64> cl = state.exists ? std::optional<qint64>(state.stamp.cl) : std::nullopt;
     qint64 newCl = 0;
     switch (kind) {
     case WriteKind::Insert:
@@ -122,18 +123,16 @@ Status Replica::write(WriteKind kind, const QString &table, const RowId &row, co
     if (kind == WriteKind::Update && cells.empty())
         return {};
 
+    // The fresh HLC exceeds every stamp seen, so a local write always wins its record and its cells.
     const Stamp stamp{newCl, m_hlc.tick(), m_site};
     const qint64 seq = m_lastSeq + 1;
-    if (kind != WriteKind::Update) {
-        if (Result<bool> merged = m_store.mergeRow(table, row, stamp, seq); !merged)
-            return merged.error();
-    }
-    for (const auto &[column, value] : cells) {
-        // The fresh HLC exceeds every stamp seen, so a local write always wins its cell.
-        if (Result<bool> merged = m_store.mergeCell(Change{table, row, column, value, stamp, seq}, seq); !merged)
-            return merged.error();
-    }
-    if (Status s = m_materializer.refresh(*schema, row, stamp.alive()); !s)
+    if (kind != WriteKind::Update)
+        state.mergeRecord(stamp, seq);
+    for (const auto &[column, value] : cells)
+        state.mergeCell(column, value, stamp, seq);
+    if (Status s = m_store.saveRow(table, row, state); !s)
+        return s;
+    if (Status s = m_materializer.refresh(*schema, row, state); !s)
         return s;
     if (Status s = m_store.saveCounters(seq, m_hlc.last()); !s)
         return s;
@@ -162,50 +161,53 @@ ApplyResult Replica::validate(const Change &change) const
 
 Result<std::vector<ApplyResult>> Replica::applyRemote(const ChangeBatch &batch)
 {
-    struct Touched
-    {
-        Stamp maxStamp;
-        bool changed = false;
-    };
     std::vector<ApplyResult> results;
     results.reserve(batch.size());
-    std::map<std::pair<QString, RowId>, Touched> touched;
+    // Grouped by row, so each row is read, merged in memory and written once however many cells it got.
+    std::map<std::pair<QString, RowId>, std::vector<size_t>> byRow;
     qint64 maxHlc = m_hlc.last();
+    for (size_t i = 0; i < batch.size(); ++i) {
+        const Change &change = batch[i];
+        results.push_back(validate(change));
+        if (results.back().outcome == ApplyOutcome::Rejected) {
+            qCWarning(lcSync) << "remote change refused:" << results.back().message;
+            continue;
+        }
+        byRow[{change.table, change.row}].push_back(i);
+        maxHlc = std::max(maxHlc, change.stamp.hlc);
+    }
 
     storage::Transaction tx(*m_db);
     if (!tx.begun())
         return tx.begun().error();
-    for (const Change &change : batch) {
-        ApplyResult result = validate(change);
-        if (result.outcome != ApplyOutcome::Rejected) {
+    for (const auto &[key, indexes] : byRow) {
+        Result<RowState> loaded = m_store.loadRow(key.first, key.second);
+        if (!loaded)
+            return loaded.error();
+        RowState &state = *loaded;
+        bool changed = false;
+        std::optional<Stamp> maxCell;
+        for (size_t i : indexes) {
+            const Change &change = batch[i];
             // seq 0: a remote write never enters the outgoing log, and it supersedes any local entry it beats.
-            Result<bool> merged = change.isRowChange() ? m_store.mergeRow(change.table, change.row, change.stamp, 0)
-                                                       : m_store.mergeCell(change, 0);
-            if (!merged)
-                return merged.error();
-            result.outcome = *merged ? ApplyOutcome::Applied : ApplyOutcome::Unchanged;
-            Touched &row = touched[{change.table, change.row}];
-            row.maxStamp = std::max(row.maxStamp, change.stamp);
-            row.changed = row.changed || *merged;
-            maxHlc = std::max(maxHlc, change.stamp.hlc);
-        } else {
-            qCWarning(lcSync) << "remote change refused:" << result.message;
+            const bool applied = change.isRowChange() ? state.mergeRecord(change.stamp, 0)
+                                                      : state.mergeCell(change.column, change.value, change.stamp, 0);
+            if (!change.isRowChange())
+                maxCell = std::max(maxCell.value_or(change.stamp), change.stamp);
+            results[i].outcome = applied ? ApplyOutcome::Applied : ApplyOutcome::Unchanged;
+            changed = changed || applied;
         }
-        results.push_back(std::move(result));
-    }
-    for (const auto &[key, row] : touched) {
         // A cell written in life N proves the row reached causal length N, whichever message said so first.
-        Result<bool> raised = m_store.mergeRow(key.first, key.second, row.maxStamp, 0);
-        if (!raised)
-            return raised.error();
-        const TableSchema *schema = m_schema.find(key.first);
-        if (!schema || !(row.changed || *raised))
+        if (maxCell && maxCell->cl > state.causalLength())
+            changed = state.mergeRecord(*maxCell, 0) || changed;
+        if (!changed)
             continue;
-        Result<std::optional<qint64>> cl = m_store.causalLength(key.first, key.second);
-        if (!cl)
-            return cl.error();
-        if (Status s = m_materializer.refresh(*schema, key.second, Stamp::isAlive(cl->value_or(0))); !s)
+        if (Status s = m_store.saveRow(key.first, key.second, state); !s)
             return s.error();
+        if (const TableSchema *schema = m_schema.find(key.first)) {
+            if (Status s = m_materializer.refresh(*schema, key.second, state); !s)
+                return s.error();
+        }
     }
     if (Status s = m_store.saveCounters(m_lastSeq, maxHlc); !s)
         return s.error();

@@ -2,6 +2,7 @@
 
 #include "storage/Database.h"
 #include "sync/ByteId.h"
+#include "sync/RowState.h"
 #include "sync/SyncSchema.h"
 
 #include <map>
@@ -10,9 +11,9 @@ namespace fieldline::sync {
 
 /**
  * Keeps the user-visible tables equal to what the CRDT cells say: an alive row holds the winning value of each
- * known column, a deleted row is absent. Cells for columns this build does not know stay in `crdt_cells` only.
+ * known column, a deleted row is absent. Cells for columns this build does not know stay in `crdt_rows` only.
  *
- * Rebuilding a whole row from its cells (rather than patching single columns) makes local writes and remote
+ * Rebuilding a whole row from its state (rather than patching single columns) makes local writes and remote
  * applies share one path, whatever order the cells arrived in.
  */
 class RowMaterializer
@@ -20,16 +21,18 @@ class RowMaterializer
 public:
     RowMaterializer(storage::Database &db, const SyncSchema &schema);
 
-    /** Creates each synced table (`id BLOB PRIMARY KEY` plus its columns) if missing. */
+    /** Creates each synced table (`id BLOB NOT NULL UNIQUE` plus its columns) if missing. */
     storage::Status createTables();
-    /** Re-derives one row of @p table from the cells: upserted when @p alive, deleted otherwise. */
-    storage::Status refresh(const TableSchema &table, const RowId &row, bool alive);
+    /** Re-derives one row of @p table from its CRDT state: upserted when alive, deleted otherwise. */
+    storage::Status refresh(const TableSchema &table, const RowId &row, const RowState &state);
 
 private:
     struct Sql
     {
         QByteArray upsert;
         QByteArray remove;
+        storage::Statement *upsertStmt = nullptr; ///< prepared on first use, owned by the Database's cache
+        storage::Statement *removeStmt = nullptr;
     };
 
     storage::Database &m_db;

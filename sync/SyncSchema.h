@@ -16,7 +16,7 @@ struct ColumnSchema
 };
 
 /**
- * A synced table. Every row gets a 16-byte `id BLOB PRIMARY KEY`; the columns are last-writer-wins cells.
+ * A synced table. Every row gets a 16-byte `id BLOB NOT NULL UNIQUE`; the columns are last-writer-wins cells.
  * A grow-only table (call attempts, audit events) accepts inserts only, so it never has conflicts.
  */
 struct TableSchema

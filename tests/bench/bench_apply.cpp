@@ -9,7 +9,9 @@
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cstdio>
+#include <random>
 
 using namespace fieldline;
 using namespace fieldline::sync;
@@ -51,6 +53,33 @@ std::vector<ChangeBatch> makeBatches(const SyncSchema &schema, int rows, int row
             else
                 value = QStringLiteral("%1 value for row %2").arg(c.name).arg(r);
             batch.push_back(Change{table.name, row, c.name, value, stamp, r + 1});
+        }
+    }
+    return batches;
+}
+
+/** Later edits from the same device: 3 of the 8 columns of every row, rows in random order (cold pages). */
+std::vector<ChangeBatch> makeUpdateBatches(const std::vector<ChangeBatch> &inserts, int rowsPerBatch)
+{
+    std::vector<const Change *> records;
+    for (const ChangeBatch &b : inserts)
+        for (const Change &c : b)
+            if (c.isRowChange())
+                records.push_back(&c);
+    std::mt19937 rng(42);
+    std::shuffle(records.begin(), records.end(), rng);
+    std::vector<ChangeBatch> batches;
+    const qint64 base = inserts.back().back().stamp.hlc;
+    qint64 seq = inserts.back().back().seq;
+    for (size_t i = 0; i < records.size(); ++i) {
+        if (i % size_t(rowsPerBatch) == 0)
+            batches.emplace_back();
+        const Stamp stamp{1, base + qint64(i) + 1, records[i]->stamp.site};
+        ++seq;
+        for (const char *column : {"phone", "notes", "score"}) {
+            const QString name = QString::fromLatin1(column);
+            const Value value = name == QLatin1String("score") ? Value(qint64(i)) : Value(name + QString::number(i));
+            batches.back().push_back(Change{records[i]->table, records[i]->row, name, value, stamp, seq});
         }
     }
     return batches;
@@ -139,16 +168,22 @@ int main(int argc, char **argv)
     if (!replica)
         qFatal("replica: %s", qPrintable(replica.message()));
     const double firstMs = applyMs(**replica, batches, ApplyOutcome::Applied);
+    const std::vector<ChangeBatch> updates = makeUpdateBatches(batches, RowsPerBatch);
+    const qint64 updateCells = cellCount(updates);
+    const double updateMs = applyMs(**replica, updates, ApplyOutcome::Applied);
     const double againMs = applyMs(**replica, batches, ApplyOutcome::Unchanged);
 
-    auto rate = [&](double ms) { return double(cells) / (ms / 1000.0); };
+    auto rate = [&](double ms, qint64 n = -1) { return double(n < 0 ? cells : n) / (ms / 1000.0); };
     std::printf("baseline: plain INSERT of the cells, plain SQLite   %9.1f ms  %10.0f cells/s\n", plainMs,
                 rate(plainMs));
     std::printf("applyRemote, new rows (merge + cells + user table) %9.1f ms  %10.0f cells/s  (%.2fx baseline time)\n",
                 firstMs, rate(firstMs), firstMs / plainMs);
+    std::printf("applyRemote, %lld updated cells, rows in random order %9.1f ms  %10.0f cells/s\n",
+                qlonglong(updateCells), updateMs, rate(updateMs, updateCells));
     std::printf("applyRemote, same batches again (all unchanged)    %9.1f ms  %10.0f cells/s  (%.2fx baseline time)\n",
                 againMs, rate(againMs), againMs / plainMs);
-    const double value = rate(firstMs);
+    // The budget holds for both kinds of traffic: the slower one is the figure.
+    const double value = std::min(rate(firstMs), rate(updateMs, updateCells));
     std::printf("budget apply_remote_cells: %.0f cells/s (limit %.0f) %s\n", value, Budget,
                 value >= Budget ? "ok" : "over");
     return 0;

@@ -116,7 +116,7 @@ void TestReplica::failedTransactionCapturesNothing()
     QCOMPARE((*a)->lastSeq(), 1);
     QCOMPARE((*a)->changesSince(1)->size(), size_t(0));
     QCOMPARE(synctest::dump(*a), before);
-    QCOMPARE(synctest::count(*a, "SELECT count(*) FROM crdt_cells WHERE value = 'Eve'"), 0);
+    QVERIFY(!synctest::dump(*a).contains("TEve"));
 }
 
 void TestReplica::applyRemoteIsIdempotent()
@@ -239,7 +239,9 @@ void TestReplica::unknownColumnIsKept()
     auto results = synctest::deliverAll(*newer, *a);
     QCOMPARE(countOutcome(results, ApplyOutcome::Applied), 3);
     QCOMPARE(synctest::visible(*a, Contacts, *row, Name), std::optional<Value>(text("Jo")));
-    QCOMPARE(synctest::count(*a, "SELECT count(*) FROM crdt_cells WHERE col = 'rating' AND value = 4.5"), 1);
+    auto state = (*a)->rowState(Contacts, *row);
+    QVERIFY(state && state->cell(QStringLiteral("rating")));
+    QCOMPARE(state->cell(QStringLiteral("rating"))->value, Value(4.5));
     QVERIFY(synctest::dump(*a).contains("Trating"));
     // An edit on the older client keeps the newer client's column intact.
     QVERIFY((*a)->update(Contacts, *row, {{Name, text("Joan")}}).ok());

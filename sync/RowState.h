@@ -1,0 +1,53 @@
+#pragma once
+
+#include "storage/Error.h"
+#include "sync/Stamp.h"
+#include "sync/Value.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <vector>
+
+namespace fieldline::sync {
+
+/** One last-writer-wins register: the value, the stamp of the write that set it, and its local seq. */
+struct CellState
+{
+    QString column;
+    Value value;
+    Stamp stamp;
+    qint64 seq = 0; ///< local seq of the write that set it; 0 when it came from elsewhere
+};
+
+/**
+ * Everything the CRDT knows about one row: its record (causal length and the stamp that set it) and its cells,
+ * kept sorted by column, including columns this build does not know.
+ *
+ * A row is stored as one record with its cells packed in a blob, so applying a row costs one lookup and one
+ * write however many columns it has. Merging happens here, in memory, with the (cl, hlc, site) order.
+ */
+struct RowState
+{
+    bool exists = false;
+    Stamp stamp; ///< the row record: stamp.cl is the causal length
+    qint64 seq = 0;
+    std::vector<CellState> cells;
+
+    qint64 causalLength() const { return exists ? stamp.cl : 0; }
+    bool alive() const { return exists && stamp.alive(); }
+    /** The highest local seq in the row (row record or any cell); 0 when nothing is waiting to be sent. */
+    qint64 maxSeq() const;
+    const CellState *cell(const QString &column) const;
+
+    /** Takes @p stamp as the row record if greater; true when it did. */
+    bool mergeRecord(const Stamp &stamp, qint64 seq);
+    /** Takes the write if its stamp beats the cell's; true when it did. */
+    bool mergeCell(const QString &column, const Value &value, const Stamp &stamp, qint64 seq);
+
+    QByteArray encodeCells() const;
+    /** Parses a blob written by encodeCells(); Damaged on anything malformed. */
+    static storage::Status decodeCells(const QByteArray &blob, std::vector<CellState> &cells);
+};
+
+} // namespace fieldline::sync
