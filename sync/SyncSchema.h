@@ -13,6 +13,8 @@ struct ColumnSchema
 {
     QString name;
     QString sqlType;
+
+    bool operator==(const ColumnSchema &) const = default;
 };
 
 /**
@@ -26,6 +28,7 @@ struct TableSchema
     bool growOnly = false;
 
     bool hasColumn(const QString &column) const;
+    bool operator==(const TableSchema &) const = default;
 };
 
 /**
