@@ -202,12 +202,21 @@ Result<std::vector<ApplyResult>> Replica::applyRemote(const ChangeBatch &batch)
             changed = state.mergeRecord(*maxCell, 0) || changed;
         if (!changed)
             continue;
+        // The user row first: if this device's table refuses it (a CHECK or NOT NULL the sender did not have),
+        // SQLite undoes just that statement, so the row's changes are refused and the rest of the batch lands.
+        if (const TableSchema *schema = m_schema.find(key.first)) {
+            if (Status s = m_materializer.refresh(*schema, key.second, state); !s) {
+                if (s.code() != ErrorCode::Constraint)
+                    return s.error();
+                for (size_t i : indexes)
+                    results[i] = {ApplyOutcome::Rejected,
+                                  QStringLiteral("this device's table refuses the row: %1").arg(s.message())};
+                qCWarning(lcSync) << "remote row refused by the local table:" << s.message();
+                continue;
+            }
+        }
         if (Status s = m_store.saveRow(key.first, key.second, state); !s)
             return s.error();
-        if (const TableSchema *schema = m_schema.find(key.first)) {
-            if (Status s = m_materializer.refresh(*schema, key.second, state); !s)
-                return s.error();
-        }
     }
     if (Status s = m_store.saveCounters(m_lastSeq, maxHlc); !s)
         return s.error();

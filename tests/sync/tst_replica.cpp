@@ -45,6 +45,7 @@ private slots:
     void unknownColumnIsKept();
     void growOnlyTableAcceptsInsertsOnly();
     void clockTooFarAheadIsRejectedPerChange();
+    void rowRefusedByTheLocalTableDoesNotSinkTheBatch();
 
 private:
     std::unique_ptr<Device> device(const char *name, qint64 clockMs, bool withRating = false);
@@ -294,6 +295,26 @@ void TestReplica::clockTooFarAheadIsRejectedPerChange()
     // Refused stamps did not drag A's clock into the future.
     QVERIFY((*a)->insert(Contacts, {{Name, text("after")}}));
     QVERIFY(HybridLogicalClock::physicalMs((*a)->changesSince(0)->back().stamp.hlc) < T0 + 60'000);
+}
+
+void TestReplica::rowRefusedByTheLocalTableDoesNotSinkTheBatch()
+{
+    // A sender without this device's CHECK (qty >= 0), e.g. an older or buggy client: forged here.
+    auto good = (*a)->insert(Contacts, {{Name, text("fine")}});
+    QVERIFY(good);
+    ChangeBatch batch = *(*a)->changesSince(0);
+    const RowId bad = RowId::generate();
+    const Stamp stamp = batch.front().stamp;
+    batch.push_back(Change{Contacts, bad, QString(), {}, stamp, 2});
+    batch.push_back(Change{Contacts, bad, QStringLiteral("qty"), qint64(-3), stamp, 2});
+    auto results = (*b)->applyRemote(batch);
+    QVERIFY2(results, qPrintable(results.message()));
+    QCOMPARE(countOutcome(*results, ApplyOutcome::Applied), 2);
+    QCOMPARE(countOutcome(*results, ApplyOutcome::Rejected), 2);
+    QVERIFY2(results->back().message.contains(QStringLiteral("refuses")), qPrintable(results->back().message));
+    QCOMPARE(synctest::visible(*b, Contacts, *good, Name), std::optional<Value>(text("fine")));
+    QCOMPARE(synctest::visible(*b, Contacts, bad, QStringLiteral("qty")), std::nullopt);
+    QVERIFY(!(*b)->rowState(Contacts, bad)->exists); // neither half of the refused row was kept
 }
 
 QTEST_GUILESS_MAIN(TestReplica)
