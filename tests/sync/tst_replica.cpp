@@ -46,6 +46,8 @@ private slots:
     void growOnlyTableAcceptsInsertsOnly();
     void clockTooFarAheadIsRejectedPerChange();
     void rowRefusedByTheLocalTableDoesNotSinkTheBatch();
+    void aLocalWriteThatLostIsNotSent();
+    void clockSurvivesAReopen();
 
 private:
     std::unique_ptr<Device> device(const char *name, qint64 clockMs, bool withRating = false);
@@ -315,6 +317,36 @@ void TestReplica::rowRefusedByTheLocalTableDoesNotSinkTheBatch()
     QCOMPARE(synctest::visible(*b, Contacts, *good, Name), std::optional<Value>(text("fine")));
     QCOMPARE(synctest::visible(*b, Contacts, bad, QStringLiteral("qty")), std::nullopt);
     QVERIFY(!(*b)->rowState(Contacts, bad)->exists); // neither half of the refused row was kept
+}
+
+void TestReplica::aLocalWriteThatLostIsNotSent()
+{
+    auto row = (*a)->insert(Contacts, {{Name, text("Mo")}});
+    QVERIFY(row);
+    synctest::deliverAll(*a, *b);
+    QVERIFY((*a)->update(Contacts, *row, {{Name, text("A's edit")}, {Phone, text("A's phone")}}).ok());
+    b->clock.advance(5000);
+    QVERIFY((*b)->update(Contacts, *row, {{Name, text("B's later edit")}}).ok());
+    synctest::deliverAll(*b, *a); // arrives before A pushed its edit
+    // A's phone is still news; A's name lost to B's and would only be noise on the wire.
+    const ChangeBatch pending = *(*a)->changesSince(1);
+    QCOMPARE(pending.size(), size_t(1));
+    QCOMPARE(pending.front().column, Phone);
+    QCOMPARE(pending.front().seq, 2);
+    synctest::deliverAll(*a, *b);
+    QCOMPARE(synctest::dump(*a), synctest::dump(*b));
+}
+
+void TestReplica::clockSurvivesAReopen()
+{
+    b->clock.advance(2 * 60'000); // B is two minutes ahead: A's clock has to follow the stamps it accepted
+    QVERIFY((*b)->insert(Contacts, {{Name, text("Ned")}}));
+    synctest::deliverAll(*b, *a);
+    const qint64 seen = (*b)->changesSince(0)->front().stamp.hlc;
+    QVERIFY(a->open().isEmpty()); // restart: the clock is rebuilt from what was persisted
+    auto row = (*a)->insert(Contacts, {{Name, text("after restart")}});
+    QVERIFY(row);
+    QVERIFY((*a)->changesSince(0)->front().stamp.hlc > seen);
 }
 
 QTEST_GUILESS_MAIN(TestReplica)
