@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace fieldline::app {
+
+/** What `fieldline` was asked to do. Parsed before any QCoreApplication exists (--version needs no display). */
+struct CommandLine
+{
+    enum class Mode {
+        Run,            ///< the normal interactive client
+        Version,        ///< print versions and exit
+        Help,           ///< print usage and exit
+        SmokeTest,      ///< show the first screen, run the event loop once, exit 0
+        ScreenshotTour, ///< render every screen offscreen to PNGs and exit
+        Invalid,        ///< errorText says why
+    };
+
+    Mode mode = Mode::Run;
+    QString profileDirectory; ///< empty: the remembered or default folder
+    QString tourDirectory;    ///< for ScreenshotTour
+    QString errorText;
+
+    /** arguments as in main's argv (the program name first). */
+    static CommandLine parse(const QStringList &arguments);
+    static QString usage();
+};
+
+} // namespace fieldline::app

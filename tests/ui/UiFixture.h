@@ -1,0 +1,127 @@
+#pragma once
+
+// A shell over a real profile in a temporary folder (fast KDF settings), for the offscreen UI tests.
+
+#include "app/AppSettings.h"
+#include "app/ProfileService.h"
+#include "storage/KdfParams.h"
+#include "storage/SecretStore.h"
+#include "ui/LanguageManager.h"
+#include "ui/Shell.h"
+#include "ui/TaskRunner.h"
+#include "ui/gate/DamagedView.h"
+#include "ui/gate/FirstRunView.h"
+#include "ui/gate/GateWindow.h"
+#include "ui/gate/UnlockView.h"
+
+#include <QCheckBox>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMap>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+namespace fieldline::uitest {
+
+/** A passphrase zxcvbn rates "very strong", used wherever a test creates a profile. */
+inline const QString kPassphrase = QStringLiteral("kettle orbit maple lantern 47");
+
+/** Every file below dir, by relative path, with its bytes: "nothing changed" means equal snapshots. */
+inline QMap<QString, QByteArray> snapshot(const QString &dir)
+{
+    QMap<QString, QByteArray> files;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile file(path);
+        files.insert(QDir(dir).relativeFilePath(path), file.open(QIODevice::ReadOnly) ? file.readAll() : "?");
+    }
+    return files;
+}
+
+/** Inverts 16 bytes inside page 1 of the database, as disk damage or tampering would. */
+inline bool damageDatabase(const QString &folder)
+{
+    QFile database(QDir(folder).filePath(QStringLiteral("fieldline.db")));
+    if (!database.open(QIODevice::ReadWrite) || database.size() < 4096)
+        return false;
+    database.seek(300);
+    QByteArray bytes = database.read(16);
+    for (char &byte : bytes)
+        byte = char(~byte);
+    database.seek(300);
+    return database.write(bytes) == bytes.size();
+}
+
+template <typename T = QLineEdit> T *child(QObject *root, const char *name)
+{
+    return root->findChild<T *>(QString::fromLatin1(name));
+}
+
+/** Owns everything a Shell needs; recreate() starts a new "process" on the same profile folder. */
+class UiFixture
+{
+public:
+    explicit UiFixture(storage::SecretStore *keychain = nullptr)
+        : m_keychain(keychain)
+        , m_qsettings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)
+        , m_settings(m_qsettings)
+    {
+        m_language.setLanguage(QStringLiteral("en"));
+        recreate(false);
+    }
+
+    void recreate(bool tryKeychain)
+    {
+        m_shell.reset();
+        m_profile.reset();
+        m_profile = std::make_unique<app::ProfileService>(
+            app::ProfileOptions{profileFolder(), storage::KdfParams::interactive()}, m_keychain);
+        m_shell =
+            std::make_unique<ui::Shell>(ui::Shell::Dependencies{m_profile.get(), m_keychain, &m_settings, &m_language});
+        m_shell->start(tryKeychain);
+    }
+
+    QString profileFolder() const { return m_dir.filePath(QStringLiteral("profile")); }
+    ui::Shell &shell() { return *m_shell; }
+    ui::GateWindow *gate() { return m_shell->gateWindow(); }
+    app::ProfileService &profile() { return *m_profile; }
+    app::AppSettings &settings() { return m_settings; }
+    ui::LanguageManager &language() { return m_language; }
+    /** Lets the worker finish and the queued state change arrive. */
+    void settle()
+    {
+        m_shell->taskRunner()->waitForIdle();
+        QCoreApplication::processEvents();
+    }
+
+    /** Types the passphrase twice into the first-run screen and presses Enter, like a user. */
+    bool createProfile(bool remember = false)
+    {
+        QWidget *view = gate()->firstRunView();
+        QTest::keyClicks(child(view, "passphrase"), kPassphrase);
+        QTest::keyClicks(child(view, "repeatPassphrase"), kPassphrase);
+        if (remember)
+            QTest::keyClick(child<QWidget>(view, "remember"), Qt::Key_Space);
+        QTest::keyClick(child(view, "repeatPassphrase"), Qt::Key_Return);
+        settle();
+        return m_profile->state() == app::ProfileService::State::Unlocked;
+    }
+
+private:
+    QTemporaryDir m_dir;
+    storage::SecretStore *m_keychain;
+    QSettings m_qsettings;
+    app::AppSettings m_settings;
+    ui::LanguageManager m_language;
+    std::unique_ptr<app::ProfileService> m_profile;
+    std::unique_ptr<ui::Shell> m_shell;
+};
+
+} // namespace fieldline::uitest

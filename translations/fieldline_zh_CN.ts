@@ -1,0 +1,604 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ErrorMessages</name>
+    <message>
+        <source>Your disk is full, so Fieldline could not save. Nothing you entered is lost: free some space (for example, empty the trash), then choose Try again.</source>
+        <translation>磁盘已满，Fieldline 无法保存。您输入的内容都还在：请腾出一些空间（例如清空回收站），然后选择“重试”。</translation>
+    </message>
+    <message>
+        <source>That passphrase is not correct. Nothing was changed. Check Caps Lock and the keyboard layout, then try again.</source>
+        <translation>密码不正确，没有任何更改。请检查大写锁定键和键盘布局，然后重试。</translation>
+    </message>
+    <message>
+        <source>The profile files are damaged or were changed outside Fieldline.</source>
+        <translation>资料库文件已损坏，或在 Fieldline 之外被改动过。</translation>
+    </message>
+    <message>
+        <source>The profile is in use by another Fieldline window. Close that window, then try again.</source>
+        <translation>另一个 Fieldline 窗口正在使用此资料库。请关闭那个窗口，然后重试。</translation>
+    </message>
+    <message>
+        <source>Fieldline could not read or write the profile files.</source>
+        <translation>Fieldline 无法读取或写入资料库文件。</translation>
+    </message>
+    <message>
+        <source>A profile file is missing.</source>
+        <translation>缺少一个资料库文件。</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Fieldline. Your data has not been changed.</source>
+        <translation>Fieldline 内部出现问题。您的数据没有被更改。</translation>
+    </message>
+    <message>
+        <source>%1 Details: %2</source>
+        <translation>%1 详细信息：%2</translation>
+    </message>
+    <message>
+        <source>This computer lacks a service that Fieldline needs for this.</source>
+        <translation>这台电脑缺少 Fieldline 执行此操作所需的服务。</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseCheck</name>
+    <message>
+        <source>Choose a passphrase of four or more words that do not belong together.</source>
+        <translation>请选择由四个或更多互不相关的词语组成的密码。</translation>
+    </message>
+    <message>
+        <source>This passphrase is too easy to guess. Add more words, or words that do not belong together.</source>
+        <translation>这个密码太容易被猜到。请添加更多词语，或使用互不相关的词语。</translation>
+    </message>
+    <message>
+        <source>Type the passphrase again to confirm it.</source>
+        <translation>请再次输入密码以确认。</translation>
+    </message>
+    <message>
+        <source>The two passphrases are different.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Keep this passphrase safe. Without it nobody can open the profile, not even support.</source>
+        <translation>请妥善保管此密码。没有它，任何人都无法打开资料库，技术支持人员也不能。</translation>
+    </message>
+</context>
+<context>
+    <name>RememberAvailability</name>
+    <message>
+        <source>Not available: this computer has no keychain service that Fieldline can use (such as GNOME Keyring or KWallet).</source>
+        <translation>不可用：这台电脑上没有 Fieldline 可以使用的密钥环服务（例如 GNOME 密钥环或 KWallet）。</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::AboutDialog</name>
+    <message>
+        <source>About Fieldline</source>
+        <translation>关于 Fieldline</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Telemarketing, field visits and order entry that work offline. Everything is kept in an encrypted profile on this computer.</source>
+        <translation>可离线使用的电话营销、外勤拜访和订单录入。所有数据都保存在这台电脑上的加密资料库中。</translation>
+    </message>
+    <message>
+        <source>Built on</source>
+        <translation>基于以下组件构建</translation>
+    </message>
+    <message>
+        <source>Library versions</source>
+        <translation>程序库版本</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::ChangePassphraseDialog</name>
+    <message>
+        <source>The current passphrase is not correct. Nothing was changed.</source>
+        <translation>当前密码不正确，没有任何更改。</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>更改密码</translation>
+    </message>
+    <message>
+        <source>The profile keeps its data; only the passphrase that unlocks it changes.</source>
+        <translation>资料库中的数据保持不变，只更改用于解锁它的密码。</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent passphrase:</source>
+        <translation>当前密码(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new passphrase:</source>
+        <translation>再次输入新密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>强度：</translation>
+    </message>
+    <message>
+        <source>&amp;Change passphrase</source>
+        <translation>更改密码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat new passphrase</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Changing the passphrase</source>
+        <translation>正在更改密码</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::DamagedView</name>
+    <message>
+        <source>Your profile cannot be opened</source>
+        <translation>无法打开您的资料库</translation>
+    </message>
+    <message>
+        <source>The profile in %1 is damaged, or something changed its files outside Fieldline. Fieldline has not changed, replaced or deleted anything.</source>
+        <translation>%1 中的资料库已损坏，或者其文件在 Fieldline 之外被改动过。Fieldline 没有更改、替换或删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>详细信息：%1</translation>
+    </message>
+    <message>
+        <source>You can set the damaged files aside and start again with a new, empty profile. Fieldline will move them into a new folder named &quot;damaged-&quot; followed by the date and time, in %1. Keep that folder: a backup or your support team may be able to recover it.</source>
+        <translation>您可以把损坏的文件移到一旁，然后用一个新的空资料库重新开始。Fieldline 会把它们移到 %1 中一个新建的文件夹里，文件夹名称为“damaged-”加上日期和时间。请保留该文件夹：借助备份或技术支持团队，也许可以恢复其中的数据。</translation>
+    </message>
+    <message>
+        <source>&amp;Set the damaged files aside and create a new profile</source>
+        <translation>将损坏的文件移到一旁并创建新资料库(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Set the damaged files aside and create a new profile</source>
+        <translation>将损坏的文件移到一旁并创建新资料库</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::FirstRunView</name>
+    <message>
+        <source>Create your encrypted profile</source>
+        <translation>创建加密资料库</translation>
+    </message>
+    <message>
+        <source>Fieldline keeps your customers, calls and orders in an encrypted profile on this computer. Choose a passphrase to protect it; you will type it when you start Fieldline.</source>
+        <translation>Fieldline 将您的客户、通话和订单保存在这台电脑上的加密资料库中。请设置一个密码来保护它，以后每次启动 Fieldline 时都需要输入。</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat passphrase:</source>
+        <translation>再次输入密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>强度：</translation>
+    </message>
+    <message>
+        <source>Re&amp;member on this computer</source>
+        <translation>在此电脑上记住(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Keep the key in this computer&apos;s keychain, so Fieldline opens without asking for the passphrase while you are logged in.</source>
+        <translation>将密钥保存在这台电脑的密钥环中，这样在您登录期间，Fieldline 打开时不再询问密码。</translation>
+    </message>
+    <message>
+        <source>Creating your encrypted profile. This takes a moment.</source>
+        <translation>正在创建加密资料库，请稍候。</translation>
+    </message>
+    <message>
+        <source>&amp;Create profile</source>
+        <translation>创建资料库(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Remember on this computer</source>
+        <translation>在此电脑上记住</translation>
+    </message>
+    <message>
+        <source>Create profile</source>
+        <translation>创建资料库</translation>
+    </message>
+    <message>
+        <source>Creating the profile</source>
+        <translation>正在创建资料库</translation>
+    </message>
+    <message>
+        <source>Passphrase advice</source>
+        <translation>密码建议</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::GateWindow</name>
+    <message>
+        <source>Create your profile - Fieldline</source>
+        <translation>创建资料库 - Fieldline</translation>
+    </message>
+    <message>
+        <source>Unlock - Fieldline</source>
+        <translation>解锁 - Fieldline</translation>
+    </message>
+    <message>
+        <source>Profile damaged - Fieldline</source>
+        <translation>资料库已损坏 - Fieldline</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::MainWindow</name>
+    <message>
+        <source>Fieldline</source>
+        <translation>Fieldline</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Close the profile and wipe its keys from memory until you unlock it again.</source>
+        <translation>关闭资料库并从内存中清除其密钥，直到您再次解锁。</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About Fieldline</source>
+        <translation>关于 Fieldline(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Workspaces</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <source>Current workspace</source>
+        <translation>当前工作区</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>More menus</source>
+        <translation>更多菜单</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::MessageBanner</name>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>错误消息</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>提示</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::OverviewWorkspace</name>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Your profile</source>
+        <translation>您的资料库</translation>
+    </message>
+    <message>
+        <source>Everything Fieldline stores on this computer is in this encrypted profile. It is open now; lock it with Ctrl+L when you step away.</source>
+        <translation>Fieldline 在这台电脑上保存的所有内容都在这个加密资料库中。它现在处于打开状态；离开时请按 Ctrl+L 锁定。</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Size on disk:</source>
+        <translation>占用空间：</translation>
+    </message>
+    <message>
+        <source>Unlocked at:</source>
+        <translation>解锁时间：</translation>
+    </message>
+    <message>
+        <source>Remembered on this computer:</source>
+        <translation>在此电脑上记住：</translation>
+    </message>
+    <message>
+        <source>Yes, the keychain of this computer can unlock it</source>
+        <translation>是，这台电脑的密钥环可以解锁它</translation>
+    </message>
+    <message>
+        <source>No, the passphrase is needed to unlock it</source>
+        <translation>否，需要输入密码才能解锁</translation>
+    </message>
+    <message>
+        <source>Protection:</source>
+        <translation>保护方式：</translation>
+    </message>
+    <message>
+        <source>Every page is encrypted with XChaCha20-Poly1305. The key is protected by your passphrase through Argon2id and is wiped from memory when the profile locks.</source>
+        <translation>每一页数据都使用 XChaCha20-Poly1305 加密。密钥通过 Argon2id 由您的密码保护，并在资料库锁定时从内存中清除。</translation>
+    </message>
+    <message>
+        <source>Telemarketing, visits, orders and administration will appear in the list on the left.</source>
+        <translation>电话营销、拜访、订单和管理功能将显示在左侧列表中。</translation>
+    </message>
+    <message>
+        <source>Profile folder</source>
+        <translation>资料库文件夹</translation>
+    </message>
+    <message>
+        <source>Size on disk</source>
+        <translation>占用空间</translation>
+    </message>
+    <message>
+        <source>Unlocked at</source>
+        <translation>解锁时间</translation>
+    </message>
+    <message>
+        <source>Remembered on this computer</source>
+        <translation>在此电脑上记住</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::SettingsController</name>
+    <message>
+        <source>This language could not be loaded. Fieldline keeps the current one.</source>
+        <translation>无法加载该语言，Fieldline 将继续使用当前语言。</translation>
+    </message>
+    <message>
+        <source>Your passphrase was changed. Use the new one from now on.</source>
+        <translation>密码已更改。从现在起请使用新密码。</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::SettingsDialog</name>
+    <message>
+        <source>Fieldline never locks the profile by itself. Lock it with Ctrl+L when you leave.</source>
+        <translation>Fieldline 不会自动锁定资料库。离开时请按 Ctrl+L 锁定。</translation>
+    </message>
+    <message numerus="yes">
+        <source>After %n minute(s) without keyboard or mouse input, Fieldline locks the profile.</source>
+        <translation>
+            <numerusform>键盘和鼠标无操作 %n 分钟后，Fieldline 将锁定资料库。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Lock when &amp;idle for:</source>
+        <translation>空闲多久后锁定(&amp;I)：</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Re&amp;member on this computer</source>
+        <translation>在此电脑上记住(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Keep the key in this computer&apos;s keychain, so Fieldline opens without asking for the passphrase while you are logged in.</source>
+        <translation>将密钥保存在这台电脑的密钥环中，这样在您登录期间，Fieldline 打开时不再询问密码。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Minutes idle before locking</source>
+        <translation>锁定前的空闲分钟数</translation>
+    </message>
+    <message>
+        <source>Remember on this computer</source>
+        <translation>在此电脑上记住</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>更改密码</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>C&amp;hange passphrase…</source>
+        <translation>更改密码(&amp;H)…</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::Shell</name>
+    <message>
+        <source>Your passphrase was changed.</source>
+        <translation>密码已更改。</translation>
+    </message>
+    <message>
+        <source>The damaged files were moved to %1. Choose a passphrase to create a new profile.</source>
+        <translation>损坏的文件已移到 %1。请设置密码以创建新资料库。</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::StrengthMeter</name>
+    <message>
+        <source>Very weak</source>
+        <translation>非常弱</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>强</translation>
+    </message>
+    <message>
+        <source>Very strong</source>
+        <translation>非常强</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>密码强度</translation>
+    </message>
+    <message>
+        <source>No passphrase entered yet</source>
+        <translation>尚未输入密码</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::UnlockController</name>
+    <message>
+        <source>Unlocking with this computer&apos;s keychain.</source>
+        <translation>正在使用这台电脑的密钥环解锁。</translation>
+    </message>
+    <message>
+        <source>Fieldline could not unlock with this computer&apos;s keychain. Enter your passphrase instead.</source>
+        <translation>Fieldline 无法使用这台电脑的密钥环解锁，请输入密码。</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Unlocking. This takes a moment.</source>
+        <translation>正在解锁，请稍候。</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::UnlockView</name>
+    <message>
+        <source>Unlock your profile</source>
+        <translation>解锁资料库</translation>
+    </message>
+    <message>
+        <source>Your profile is encrypted. Enter your passphrase to open it.</source>
+        <translation>您的资料库已加密。请输入密码打开它。</translation>
+    </message>
+    <message>
+        <source>Profile folder: %1</source>
+        <translation>资料库文件夹：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;member on this computer</source>
+        <translation>在此电脑上记住(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Keep the key in this computer&apos;s keychain, so Fieldline opens without asking for the passphrase while you are logged in.</source>
+        <translation>将密钥保存在这台电脑的密钥环中，这样在您登录期间，Fieldline 打开时不再询问密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Remember on this computer</source>
+        <translation>在此电脑上记住</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Unlocking the profile</source>
+        <translation>正在解锁资料库</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::WorkspaceListModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,177 @@
+#include "ui/ScreenshotTour.h"
+
+#include "app/AppSettings.h"
+#include "app/ProfileService.h"
+#include "storage/KdfParams.h"
+#include "storage/UnavailableSecretStore.h"
+#include "ui/ErrorMessages.h"
+#include "ui/LanguageManager.h"
+#include "ui/Shell.h"
+#include "ui/TaskRunner.h"
+#include "ui/about/AboutDialog.h"
+#include "ui/gate/FirstRunView.h"
+#include "ui/gate/GateWindow.h"
+#include "ui/gate/UnlockView.h"
+#include "ui/main/MainWindow.h"
+#include "ui/settings/ChangePassphraseDialog.h"
+#include "ui/settings/SettingsController.h"
+#include "ui/settings/SettingsDialog.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QWidget>
+
+#include <cstdio>
+
+namespace fieldline::ui {
+
+namespace {
+// Shown in the tour only; a real passphrase never appears on screen.
+const QString kTourPassphrase = QStringLiteral("kettle orbit maple lantern 47");
+
+void settle()
+{
+    // Layouts, polish and posted events (queued state changes) all need a few turns of the loop.
+    for (int i = 0; i < 5; ++i)
+        QCoreApplication::processEvents();
+}
+
+void typeInto(QWidget *root, const char *objectName, const QString &text)
+{
+    if (auto *field = root->findChild<QLineEdit *>(QString::fromLatin1(objectName)))
+        field->setText(text);
+}
+
+/** Flips bytes inside page 1 of the database, the way disk damage or tampering would. */
+bool damageDatabase(const QString &folder)
+{
+    QFile database(QDir(folder).filePath(QStringLiteral("fieldline.db")));
+    if (!database.open(QIODevice::ReadWrite) || database.size() < 4096)
+        return false;
+    database.seek(300);
+    QByteArray bytes = database.read(16);
+    for (char &byte : bytes)
+        byte = char(~byte);
+    database.seek(300);
+    return database.write(bytes) == bytes.size();
+}
+} // namespace
+
+ScreenshotTour::ScreenshotTour(QString outputDirectory)
+    : m_output(std::move(outputDirectory))
+{}
+
+int ScreenshotTour::run()
+{
+    if (!QDir().mkpath(m_output)) {
+        std::fprintf(stderr, "fieldline: cannot create %s\n", qPrintable(m_output));
+        return 1;
+    }
+    for (const Language &language : LanguageManager::availableLanguages()) {
+        if (!tourLanguage(language.code))
+            m_errors.append(QStringLiteral("the %1 tour stopped early").arg(language.code));
+    }
+    for (const QString &file : std::as_const(m_saved))
+        std::printf("%s\n", qPrintable(file));
+    for (const QString &error : std::as_const(m_errors))
+        std::fprintf(stderr, "fieldline: screenshot tour: %s\n", qPrintable(error));
+    return m_errors.isEmpty() ? 0 : 1;
+}
+
+bool ScreenshotTour::save(QWidget *widget, const QString &language, const QString &name)
+{
+    settle();
+    ++m_index;
+    const QString file = QDir(m_output).filePath(
+        QStringLiteral("%1-%2-%3.png").arg(language).arg(m_index, 2, 10, QLatin1Char('0')).arg(name));
+    if (!widget || !widget->isVisible() || !widget->grab().save(file)) {
+        m_errors.append(QStringLiteral("could not save %1").arg(file));
+        return false;
+    }
+    m_saved.append(file);
+    return true;
+}
+
+bool ScreenshotTour::tourLanguage(const QString &language)
+{
+    m_index = 0;
+    QTemporaryDir scratch;
+    if (!scratch.isValid())
+        return false;
+    QSettings qsettings(scratch.filePath(QStringLiteral("fieldline.ini")), QSettings::IniFormat);
+    app::AppSettings settings(qsettings);
+    LanguageManager languages;
+    if (!languages.setLanguage(language))
+        return false;
+    storage::UnavailableSecretStore keychain;
+    const QString folder = scratch.filePath(QStringLiteral("profile"));
+    app::ProfileOptions options{folder, storage::KdfParams::interactive()};
+
+    {
+        app::ProfileService profile(options, &keychain);
+        Shell shell({&profile, &keychain, &settings, &languages});
+        shell.start(false);
+        GateWindow *gate = shell.gateWindow();
+        FirstRunView *firstRun = gate->firstRunView();
+
+        save(gate, language, QStringLiteral("first-run"));
+        typeInto(firstRun, "passphrase", kTourPassphrase);
+        typeInto(firstRun, "repeatPassphrase", kTourPassphrase);
+        save(gate, language, QStringLiteral("first-run-filled"));
+
+        firstRun->showError(ErrorMessages::text({storage::ErrorCode::StorageFull, {}, 0}), true);
+        save(gate, language, QStringLiteral("storage-full"));
+        firstRun->clearMessage();
+
+        emit firstRun->createRequested();
+        shell.taskRunner()->waitForIdle();
+        settle();
+        if (!save(shell.mainWindow(), language, QStringLiteral("main-overview")))
+            return false;
+
+        shell.showSettings();
+        save(shell.settingsDialog(), language, QStringLiteral("settings"));
+        if (auto *change = shell.settingsDialog()->findChild<QPushButton *>(QStringLiteral("changePassphraseButton")))
+            change->click();
+        settle();
+        ChangePassphraseDialog *changeDialog = shell.settingsController()->changePassphraseDialog();
+        if (changeDialog) {
+            typeInto(changeDialog, "currentPassphrase", kTourPassphrase);
+            typeInto(changeDialog, "newPassphrase", QStringLiteral("orbit"));
+        }
+        save(changeDialog, language, QStringLiteral("change-passphrase"));
+        if (changeDialog)
+            changeDialog->reject();
+        shell.settingsDialog()->reject();
+        settle();
+
+        shell.showAbout();
+        save(shell.aboutDialog(), language, QStringLiteral("about"));
+
+        shell.lock();
+        save(gate, language, QStringLiteral("unlock"));
+        typeInto(gate->unlockView(), "passphrase", QStringLiteral("not my passphrase"));
+        emit gate->unlockView()->unlockRequested();
+        shell.taskRunner()->waitForIdle();
+        save(gate, language, QStringLiteral("unlock-wrong-passphrase"));
+    }
+
+    if (!damageDatabase(folder)) {
+        m_errors.append(QStringLiteral("could not damage the throwaway database"));
+        return false;
+    }
+    app::ProfileService damaged(options, &keychain);
+    if (damaged.state() == app::ProfileService::State::Locked)
+        (void)damaged.unlock(kTourPassphrase); // damage is found when the database is opened
+    Shell shell({&damaged, &keychain, &settings, &languages});
+    shell.start(false);
+    settle();
+    return save(shell.gateWindow(), language, QStringLiteral("damaged"));
+}
+
+} // namespace fieldline::ui

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QWidget;
+
+namespace fieldline::ui {
+
+/**
+ * `fieldline --screenshot-tour DIR`: drives the real shell through every screen with a throwaway profile
+ * (fast KDF settings, no keychain) and saves each screen as LANG-NN-name.png, in English and Simplified
+ * Chinese. Runs offscreen; the PNGs in docs/screenshots/ come from here.
+ */
+class ScreenshotTour
+{
+public:
+    explicit ScreenshotTour(QString outputDirectory);
+
+    /** Returns 0 when every screen was saved; otherwise prints what failed and returns 1. */
+    int run();
+    QStringList savedFiles() const { return m_saved; }
+
+private:
+    bool tourLanguage(const QString &language);
+    bool save(QWidget *widget, const QString &language, const QString &name);
+
+    QString m_output;
+    QStringList m_saved;
+    QStringList m_errors;
+    int m_index = 0;
+};
+
+} // namespace fieldline::ui
