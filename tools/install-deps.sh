@@ -8,7 +8,7 @@ packages=(
     cmake ninja-build g++ clang ccache pkg-config git dpkg-dev file
     # libraries
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6opengl6-dev
-    qt6-charts-dev qt6-websockets-dev qt6-httpserver-dev libqt6sql6-sqlite libqt6sql6-psql
+    qt6-translations-l10n qt6-charts-dev qt6-websockets-dev qt6-httpserver-dev libqt6sql6-sqlite libqt6sql6-psql
     libsodium-dev libsqlite3-dev qtkeychain-qt6-dev libzxcvbn-dev libphonenumber-dev
     # benchmark peer
     libsqlcipher-dev
