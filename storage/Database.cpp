@@ -56,7 +56,11 @@ Database::~Database()
 Error Database::errorFor(int rc, sqlite3 *db, const QString &context)
 {
     const int primary = rc & 0xff;
-    const QString detail = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
+    // SQLite words a page that failed authentication in the VFS as "disk I/O error"; say what it means.
+    const QString detail = rc == SQLITE_IOERR_DATA
+                               ? QStringLiteral("a page failed authentication (damaged, or changed outside Fieldline)")
+                           : db ? QString::fromUtf8(sqlite3_errmsg(db))
+                                : QString::fromUtf8(sqlite3_errstr(rc));
     const QString message = context.isEmpty() ? detail : context + QStringLiteral(": ") + detail;
     ErrorCode code = ErrorCode::Internal;
     switch (primary) {
