@@ -20,8 +20,8 @@ namespace fieldline::app {
 
 struct ProfileOptions
 {
-    QString directory;                                         ///< holds fieldline.db (+ -wal) and fieldline.key
-    storage::KdfParams kdf = storage::KdfParams::moderate();   ///< for new passphrase slots
+    QString directory;                                       ///< holds fieldline.db (+ -wal) and fieldline.key
+    storage::KdfParams kdf = storage::KdfParams::moderate(); ///< for new passphrase slots
 };
 
 /**
