@@ -1,0 +1,59 @@
+#pragma once
+
+#include "Credentials.h"
+#include "LoginThrottle.h"
+#include "Metrics.h"
+#include "TenantStore.h"
+
+#include <QHostAddress>
+#include <QHttpServer>
+
+#include <optional>
+
+class QHttpServerRequest;
+class QHttpServerResponse;
+
+namespace fieldline::server {
+
+/**
+ * fieldline-server's HTTP API: /healthz, /metrics, /v1/login, /v1/me and /v1/tenants/<tenant>/me.
+ *
+ * Qt 6.4's QHttpServer hands a route the request only once the whole body is in memory, so the size limits here
+ * are checked after buffering but before any parsing; a declared Content-Length over the limit is refused even
+ * if the body turns out shorter.
+ */
+class ApiServer
+{
+public:
+    struct Limits
+    {
+        qint64 maxBodyBytes = 1 << 20;
+        qint64 maxLoginBodyBytes = 4 << 10;
+    };
+
+    ApiServer(TenantStore &store, const Credentials &credentials, LoginThrottle &throttle, Limits limits);
+    ~ApiServer();
+
+    /** The bound port, or 0 on failure. */
+    quint16 listen(const QHostAddress &address, quint16 port);
+
+private:
+    QHttpServerResponse counted(const char *route, QHttpServerResponse response);
+    std::optional<QHttpServerResponse> refuseOversized(const QHttpServerRequest &request, qint64 limit);
+    std::optional<Identity> bearerIdentity(const QHttpServerRequest &request,
+                                           std::optional<QHttpServerResponse> &error);
+
+    QHttpServerResponse healthz();
+    QHttpServerResponse login(const QHttpServerRequest &request);
+    QHttpServerResponse me(const QHttpServerRequest &request);
+    QHttpServerResponse tenantMe(const QString &tenant, const QHttpServerRequest &request);
+
+    TenantStore &m_store;
+    const Credentials &m_credentials;
+    LoginThrottle &m_throttle;
+    Limits m_limits;
+    Metrics m_metrics;
+    QHttpServer m_http;
+};
+
+} // namespace fieldline::server

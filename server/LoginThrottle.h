@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+
+#include <functional>
+
+namespace fieldline::server {
+
+/**
+ * Counts failed logins per account (tenant + login) and per client address and locks a key out once it has
+ * failed too often inside the window. Existence of the account plays no part, so a 429 reveals nothing that a
+ * 401 would not. State is in memory: a restart forgives, which is acceptable for a brute-force brake.
+ */
+class LoginThrottle
+{
+public:
+    struct Limits
+    {
+        int perAccount = 5;      ///< failures of one account within the window before it is locked
+        int perAddress = 30;     ///< failures from one address within the window before it is locked
+        int windowSeconds = 300; ///< failures older than this are forgotten
+        int lockSeconds = 60;    ///< how long a lock lasts
+    };
+    using NowMs = std::function<qint64()>;
+
+    explicit LoginThrottle(Limits limits, NowMs nowMs);
+
+    /** Seconds until the account or address may try again; 0 when a try is allowed now. */
+    int retryAfter(const QString &account, const QString &address);
+    void recordFailure(const QString &account, const QString &address);
+    void recordSuccess(const QString &account);
+
+private:
+    struct Entry
+    {
+        qint64 windowStartMs = 0;
+        int failures = 0;
+        qint64 lockedUntilMs = 0;
+    };
+    int secondsLocked(QHash<QString, Entry> &table, const QString &key, qint64 now) const;
+    void fail(QHash<QString, Entry> &table, const QString &key, int limit, qint64 now);
+    void prune(qint64 now);
+
+    Limits m_limits;
+    NowMs m_nowMs;
+    QHash<QString, Entry> m_accounts;
+    QHash<QString, Entry> m_addresses;
+    qint64 m_lastPruneMs = 0;
+};
+
+} // namespace fieldline::server

@@ -1,0 +1,42 @@
+#include "Metrics.h"
+
+namespace fieldline::server {
+
+Metrics::Metrics()
+{
+    m_uptime.start();
+}
+
+void Metrics::countRequest(const QString &route, int status)
+{
+    ++m_requests[qMakePair(route, status)];
+}
+
+QByteArray Metrics::render() const
+{
+    QByteArray out;
+    out += "# HELP fieldline_http_requests_total HTTP requests answered, by route and status.\n"
+           "# TYPE fieldline_http_requests_total counter\n";
+    for (auto it = m_requests.cbegin(); it != m_requests.cend(); ++it) {
+        // Route labels are our own fixed names, never the raw path, so no escaping and no label explosion.
+        out += "fieldline_http_requests_total{route=\"" + it.key().first.toLatin1() + "\",status=\"" +
+               QByteArray::number(it.key().second) + "\"} " + QByteArray::number(it.value()) + '\n';
+    }
+    out += "# HELP fieldline_login_failures_total Failed login attempts (wrong tenant, user or password).\n"
+           "# TYPE fieldline_login_failures_total counter\n"
+           "fieldline_login_failures_total " +
+           QByteArray::number(m_loginFailures) +
+           "\n"
+           "# HELP fieldline_login_throttled_total Login attempts refused with 429.\n"
+           "# TYPE fieldline_login_throttled_total counter\n"
+           "fieldline_login_throttled_total " +
+           QByteArray::number(m_loginThrottled) +
+           "\n"
+           "# HELP fieldline_uptime_seconds Seconds since the server started.\n"
+           "# TYPE fieldline_uptime_seconds gauge\n"
+           "fieldline_uptime_seconds " +
+           QByteArray::number(double(m_uptime.elapsed()) / 1000.0, 'f', 3) + '\n';
+    return out;
+}
+
+} // namespace fieldline::server

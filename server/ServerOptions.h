@@ -1,0 +1,44 @@
+#pragma once
+
+#include "Credentials.h"
+#include "LoginThrottle.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace fieldline::server {
+
+/** Everything fieldline-server's command line decides. */
+struct ServerOptions
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8443;
+    QString dataDir;
+    bool demo = false;
+    PasswordCost passwordCost = PasswordCost::Interactive;
+    LoginThrottle::Limits throttle;
+    qint64 maxBodyBytes = 1 << 20;
+    qint64 maxLoginBodyBytes = 4 << 10;
+};
+
+/** What parsing the command line decided: run with options, or print text and exit with a code. */
+struct ParsedCommandLine
+{
+    std::optional<ServerOptions> options;
+    QString message;
+    int exitCode = 0;
+};
+
+/** Parses "127.0.0.1:8443", "[::1]:8443" or "localhost:8443". */
+std::optional<std::pair<QHostAddress, quint16>> parseListenAddress(const QString &text);
+
+/**
+ * Parses arguments (argv[0] first). Plain HTTP is refused on anything but a loopback address: TLS is not
+ * built yet, and a token must never cross a network in clear text.
+ */
+ParsedCommandLine parseServerCommandLine(const QStringList &arguments);
+
+} // namespace fieldline::server

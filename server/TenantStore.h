@@ -1,0 +1,81 @@
+#pragma once
+
+#include "storage/Error.h"
+
+#include <QByteArray>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace fieldline::server {
+
+enum class Role { Agent, Field, Manager, Admin };
+
+QString roleName(Role role);
+std::optional<Role> roleFromName(const QString &name);
+
+struct UserRecord
+{
+    qint64 id = 0;
+    qint64 tenantId = 0;
+    QString login;
+    QByteArray passwordHash;
+    Role role = Role::Agent;
+};
+
+/** Who a valid device token belongs to. */
+struct Identity
+{
+    qint64 tenantId = 0;
+    QString tenant;
+    qint64 userId = 0;
+    QString login;
+    Role role = Role::Agent;
+    qint64 deviceId = 0;
+};
+
+/**
+ * Tenants, users and devices in an embedded SQLite file reached through Qt SQL (QSQLITE).
+ *
+ * Every query on users and devices carries the tenant id in its WHERE clause, including token lookup: a token
+ * is "<tenant id>.<secret>", so the tenant is known before the devices table is read and a token can only
+ * ever match rows of its own tenant. The schema is migrated by number on PRAGMA user_version.
+ */
+class TenantStore
+{
+public:
+    static constexpr int SchemaVersion = 1;
+
+    /** Opens (creating if needed) <dataDir>/tenants.sqlite on a connection of its own name. */
+    static storage::Result<std::unique_ptr<TenantStore>> open(const QString &dataDir, const QString &connectionName);
+    ~TenantStore();
+    TenantStore(const TenantStore &) = delete;
+    TenantStore &operator=(const TenantStore &) = delete;
+
+    int schemaVersion();
+
+    storage::Result<qint64> createTenant(const QString &name);
+    /** The tenant's id, or nullopt if there is no tenant of that name. */
+    storage::Result<std::optional<qint64>> tenantId(const QString &name);
+
+    storage::Result<qint64> createUser(qint64 tenantId, const QString &login, const QByteArray &passwordHash,
+                                       Role role);
+    storage::Result<std::optional<UserRecord>> findUser(qint64 tenantId, const QString &login);
+
+    /** Registers a device for the user and returns its token; only the token's hash is kept. */
+    storage::Result<QByteArray> issueDeviceToken(qint64 tenantId, qint64 userId, const QString &deviceName);
+    /** The identity behind a token, or nullopt for a malformed, unknown or revoked token. */
+    storage::Result<std::optional<Identity>> authenticate(const QByteArray &token);
+    storage::Status revokeDevice(qint64 tenantId, qint64 deviceId);
+
+private:
+    explicit TenantStore(QString connectionName);
+    storage::Status migrate();
+    QSqlDatabase db() const;
+
+    QString m_connectionName;
+};
+
+} // namespace fieldline::server

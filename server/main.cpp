@@ -1,0 +1,59 @@
+#include "ApiServer.h"
+#include "Credentials.h"
+#include "DemoSeed.h"
+#include "ServerOptions.h"
+#include "TenantStore.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QTextStream>
+
+using namespace fieldline::server;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Fieldline"));
+    QCoreApplication::setApplicationName(QStringLiteral("fieldline-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FIELDLINE_VERSION));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    const ParsedCommandLine parsed = parseServerCommandLine(QCoreApplication::arguments());
+    if (!parsed.options) {
+        (parsed.exitCode == 0 ? out : err) << parsed.message << Qt::endl;
+        return parsed.exitCode;
+    }
+    const ServerOptions &options = *parsed.options;
+
+    if (!Credentials::initialise()) {
+        err << "libsodium could not start (no entropy source?)." << Qt::endl;
+        return 1;
+    }
+    const Credentials credentials(options.passwordCost);
+    auto store = TenantStore::open(options.dataDir, QStringLiteral("fieldline-server"));
+    if (!store) {
+        err << store.message() << Qt::endl;
+        return 1;
+    }
+    if (options.demo) {
+        if (auto seeded = seedDemoTenant(*store.value(), credentials); !seeded) {
+            err << "Cannot seed the demo tenant: " << seeded.message() << Qt::endl;
+            return 1;
+        }
+    }
+    LoginThrottle throttle(options.throttle, [] { return QDateTime::currentMSecsSinceEpoch(); });
+    ApiServer api(*store.value(), credentials, throttle,
+                  ApiServer::Limits{options.maxBodyBytes, options.maxLoginBodyBytes});
+    const quint16 port = api.listen(options.address, options.port);
+    if (port == 0) {
+        err << "Cannot listen on " << options.address.toString() << ':' << options.port << Qt::endl;
+        return 1;
+    }
+    // Tests and scripts read this line to learn the port when --listen asked for port 0.
+    const QString host = options.address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? u'[' + options.address.toString() + u']'
+                             : options.address.toString();
+    out << "fieldline-server listening on http://" << host << ':' << port << Qt::endl;
+    return app.exec();
+}
