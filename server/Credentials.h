@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
+
 namespace fieldline::server {
 
 /** Argon2id cost for crypto_pwhash_str. Interactive is the default; Moderate/Sensitive trade latency for cost. */

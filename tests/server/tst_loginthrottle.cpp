@@ -1,0 +1,82 @@
+#include "server/LoginThrottle.h"
+
+#include <QTest>
+
+using namespace fieldline::server;
+
+/** Lock, Retry-After countdown, window and lock expiry, on a clock the test moves by hand. */
+class TestLoginThrottle : public QObject
+{
+    Q_OBJECT
+
+private:
+    qint64 m_now = 1'000'000;
+    LoginThrottle make(int perAccount = 3, int perAddress = 5)
+    {
+        LoginThrottle::Limits limits;
+        limits.perAccount = perAccount;
+        limits.perAddress = perAddress;
+        limits.windowSeconds = 300;
+        limits.lockSeconds = 60;
+        return LoginThrottle(limits, [this] { return m_now; });
+    }
+    const QString m_account = QStringLiteral("demo\nagent");
+    const QString m_address = QStringLiteral("127.0.0.1");
+
+private slots:
+    void init() { m_now = 1'000'000; }
+
+    void locksAfterLimitAndCountsDown()
+    {
+        LoginThrottle throttle = make();
+        for (int i = 0; i < 2; ++i) {
+            throttle.recordFailure(m_account, m_address);
+            QCOMPARE(throttle.retryAfter(m_account, m_address), 0);
+        }
+        throttle.recordFailure(m_account, m_address);
+        QCOMPARE(throttle.retryAfter(m_account, m_address), 60);
+        m_now += 59'500;
+        QCOMPARE(throttle.retryAfter(m_account, m_address), 1);
+        m_now += 500;
+        QCOMPARE(throttle.retryAfter(m_account, m_address), 0);
+        // Another account from another address was never affected.
+        QCOMPARE(throttle.retryAfter(QStringLiteral("demo\nfield"), QStringLiteral("10.0.0.1")), 0);
+    }
+
+    void failuresOutsideTheWindowAreForgotten()
+    {
+        LoginThrottle throttle = make();
+        throttle.recordFailure(m_account, m_address);
+        throttle.recordFailure(m_account, m_address);
+        m_now += 301'000;
+        throttle.recordFailure(m_account, m_address);
+        QCOMPARE(throttle.retryAfter(m_account, m_address), 0);
+    }
+
+    void successClearsTheAccountButNotTheAddress()
+    {
+        LoginThrottle throttle = make(3, 4);
+        throttle.recordFailure(m_account, m_address);
+        throttle.recordFailure(m_account, m_address);
+        throttle.recordSuccess(m_account);
+        throttle.recordFailure(m_account, m_address);
+        QCOMPARE(throttle.retryAfter(m_account, QStringLiteral("10.0.0.1")), 0);
+        // Fourth failure from the address, on any account, locks the address.
+        throttle.recordFailure(QStringLiteral("demo\nother"), m_address);
+        QCOMPARE(throttle.retryAfter(QStringLiteral("demo\nnew"), m_address), 60);
+    }
+
+    void pruningKeepsLocks()
+    {
+        LoginThrottle throttle = make(1, 100);
+        throttle.recordFailure(m_account, m_address);
+        for (int i = 0; i < 1000; ++i)
+            throttle.recordFailure(QStringLiteral("spray%1").arg(i),
+                                   QStringLiteral("10.0.%1.%2").arg(i / 256).arg(i % 256));
+        m_now += 30'000; // past the prune interval, inside the lock
+        QCOMPARE(throttle.retryAfter(m_account, m_address), 30);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLoginThrottle)
+#include "tst_loginthrottle.moc"
