@@ -1,0 +1,140 @@
+#pragma once
+
+#include "sync/ByteId.h"
+#include "sync/Change.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <vector>
+
+/**
+ * The sync protocol's messages, as plain values. docs/protocol.md gives their CBOR form; ProtocolCodec.h
+ * encodes and decodes them. Nothing here knows about transport.
+ */
+namespace fieldline::sync::protocol {
+
+/** The major version every message carries. A decoder refuses any other major version. */
+constexpr qint64 Version = 1;
+
+/** What a message is; written into every message so one sent to the wrong endpoint is refused. */
+enum class MessageType {
+    LoginRequest,
+    LoginResponse,
+    PushRequest,
+    PushResponse,
+    PullRequest,
+    PullResponse,
+    SnapshotRequest,
+    SnapshotResponse,
+    Ack,
+    Error,
+    LiveNotify,
+};
+
+struct LoginRequest
+{
+    QString tenant;
+    QString user;
+    QString password;
+    QString deviceName;
+};
+
+struct LoginResponse
+{
+    QString token;
+    SiteId site;             ///< the site id this device writes with from now on
+    qint64 serverTimeMs = 0; ///< the server's clock (unix ms), so the client can tell its own skew
+};
+
+/** A batch of local changes. (site, batchSeq) is the idempotency key: a replayed batch changes nothing. */
+struct PushRequest
+{
+    SiteId site;
+    qint64 batchSeq = 0;
+    qint64 schemaVersion = 0;
+    ChangeBatch changes;
+};
+
+/** The fate of one pushed change, in the order of the request. */
+struct PushItemResult
+{
+    ApplyOutcome outcome = ApplyOutcome::Unchanged;
+    QString reason; ///< plain words; set when rejected
+};
+
+struct PushResponse
+{
+    std::vector<PushItemResult> results;
+    qint64 cursor = 0; ///< the tenant's sequence number after this batch
+};
+
+/** Changes after a server-assigned per-tenant sequence number (0: from the beginning). */
+struct PullRequest
+{
+    qint64 cursor = 0;
+    qint64 limit = 0;
+};
+
+struct PullResponse
+{
+    ChangeBatch changes;
+    qint64 nextCursor = 0;
+    bool more = false; ///< pull again from nextCursor
+};
+
+/** One page of a tenant snapshot; an empty page token asks for the first page. */
+struct SnapshotRequest
+{
+    QByteArray pageToken;
+    qint64 limit = 0;
+};
+
+/**
+ * A page of rows as changes: each row's row change (its causal length) followed by its cells. After the last
+ * page the device pulls from cursor.
+ */
+struct SnapshotResponse
+{
+    ChangeBatch changes;
+    QByteArray nextPageToken;
+    qint64 cursor = 0; ///< the tenant sequence number the snapshot is consistent with
+    bool more = false;
+};
+
+/** The device has applied everything up to cursor (lets the server collect tombstones). */
+struct Ack
+{
+    qint64 cursor = 0;
+};
+
+/** Error codes on the wire. A code this build does not know decodes as Unknown. */
+enum class ErrorCode {
+    Unknown,
+    Invalid,      ///< malformed or over a limit
+    Unauthorized, ///< log in again
+    Forbidden,    ///< not allowed for this user or tenant
+    NotFound,
+    Conflict,
+    TooLarge,
+    RateLimited,        ///< retryAfterMs says when to try again
+    ClockSkew,          ///< the device clock is too far off; message names the difference
+    UnsupportedVersion, ///< the peer speaks another major protocol version
+    Unavailable,
+    Internal,
+};
+
+struct ErrorMessage
+{
+    ErrorCode code = ErrorCode::Unknown;
+    QString message;         ///< plain words, fit to show to a user
+    qint64 retryAfterMs = 0; ///< 0: not given
+};
+
+/** Sent on the live channel: the tenant's cursor moved; pull. */
+struct LiveNotify
+{
+    qint64 cursor = 0;
+};
+
+} // namespace fieldline::sync::protocol
