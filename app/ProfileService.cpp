@@ -188,16 +188,21 @@ Status ProfileService::finishUnlock(std::unique_ptr<KeyFile> keyFile, DatabaseKe
     return {};
 }
 
+Result<KeyFile> ProfileService::loadKeyFile()
+{
+    Result<KeyFile> keyFile = KeyFile::load(m_files.keyFile());
+    if (!keyFile && (keyFile.code() == ErrorCode::Damaged || keyFile.code() == ErrorCode::Unsupported))
+        setState(State::Damaged, keyFile.message());
+    return keyFile;
+}
+
 Status ProfileService::unlock(const QString &passphrase)
 {
     if (Status s = prepareUnlock(); !s)
         return s;
-    Result<KeyFile> keyFile = KeyFile::load(m_files.keyFile());
-    if (!keyFile) {
-        if (keyFile.code() == ErrorCode::Damaged || keyFile.code() == ErrorCode::Unsupported)
-            setState(State::Damaged, keyFile.message());
+    Result<KeyFile> keyFile = loadKeyFile();
+    if (!keyFile)
         return keyFile.status();
-    }
     Result<DatabaseKey> key = keyFile->unlockWithPassphrase(passphraseBytes(passphrase));
     if (!key)
         return key.status(); // WrongKey: nothing was touched
@@ -212,12 +217,9 @@ Status ProfileService::unlockFromKeychain()
         return Error{ErrorCode::Unsupported, m_keychain->unavailableReason(), 0};
     if (Status s = prepareUnlock(); !s)
         return s;
-    Result<KeyFile> keyFile = KeyFile::load(m_files.keyFile());
-    if (!keyFile) {
-        if (keyFile.code() == ErrorCode::Damaged || keyFile.code() == ErrorCode::Unsupported)
-            setState(State::Damaged, keyFile.message());
+    Result<KeyFile> keyFile = loadKeyFile();
+    if (!keyFile)
         return keyFile.status();
-    }
     if (!keyFile->hasKeychainSlot())
         return Error{ErrorCode::NotFound, QStringLiteral("This profile is not remembered on this computer."), 0};
     Result<SecretBytes> secret = m_keychain->load(keychainId(keyFile->fileId()));

@@ -83,6 +83,8 @@ private:
     void detectState();
     storage::Status requireUnlocked() const;
     storage::Status prepareUnlock();
+    /** Loads the key file; one that is damaged or from a newer Fieldline makes the profile Damaged. */
+    storage::Result<storage::KeyFile> loadKeyFile();
     storage::Status finishUnlock(std::unique_ptr<storage::KeyFile> keyFile, storage::DatabaseKey key,
                                  const QString &how);
     storage::Status openDatabase(const storage::DatabaseKey &key, bool create);
