@@ -1,5 +1,7 @@
 #include "ApiServer.h"
 
+#include "HttpSupport.h"
+
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
 #include <QJsonDocument>
@@ -10,42 +12,9 @@ Q_LOGGING_CATEGORY(lcServer, "fieldline.server")
 
 namespace fieldline::server {
 
-using Status = QHttpServerResponse::StatusCode;
+using namespace http;
 
 namespace {
-
-QHttpServerResponse jsonError(const QString &message, Status status)
-{
-    return QHttpServerResponse(QJsonObject{{QStringLiteral("error"), message}}, status);
-}
-
-QHttpServerResponse plainError(const QByteArray &message, Status status)
-{
-    return QHttpServerResponse(QByteArrayLiteral("text/plain; charset=utf-8"), message + '\n', status);
-}
-
-QHttpServerResponse internalError()
-{
-    return jsonError(QStringLiteral("Internal error; see the server log."), Status::InternalServerError);
-}
-
-/** Header lookup that ignores case, as HTTP requires. */
-QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
-{
-    const auto headers = request.headers();
-    for (const auto &pair : headers) {
-        if (pair.first.compare(name, Qt::CaseInsensitive) == 0)
-            return pair.second;
-    }
-    return {};
-}
-
-QHttpServerResponse unauthorized()
-{
-    QHttpServerResponse response = jsonError(QStringLiteral("A valid device token is required."), Status::Unauthorized);
-    response.setHeader(QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer"));
-    return response;
-}
 
 QJsonObject identityJson(const Identity &identity)
 {
@@ -96,19 +65,6 @@ QHttpServerResponse ApiServer::counted(const char *route, QHttpServerResponse re
 {
     m_metrics.countRequest(QLatin1String(route), int(response.statusCode()));
     return response;
-}
-
-std::optional<QHttpServerResponse> ApiServer::refuseOversized(const QHttpServerRequest &request, qint64 limit)
-{
-    // QHttpServer 6.4 has already buffered the body; what matters is that nothing parses it. A declared length
-    // over the limit is refused too, so a client learns the limit from its header alone.
-    bool declared = false;
-    const qint64 contentLength = header(request, QByteArrayLiteral("Content-Length")).trimmed().toLongLong(&declared);
-    if (request.body().size() > limit || (declared && contentLength > limit))
-        return plainError("The request body is larger than this endpoint accepts (" + QByteArray::number(limit) +
-                              " bytes).",
-                          Status::PayloadTooLarge);
-    return std::nullopt;
 }
 
 QHttpServerResponse ApiServer::healthz()
@@ -194,9 +150,9 @@ QHttpServerResponse ApiServer::login(const QHttpServerRequest &request)
 }
 
 std::optional<Identity> ApiServer::bearerIdentity(const QHttpServerRequest &request,
-                                                  std::optional<QHttpServerResponse> &error)
+                                                  std::optional<QHttpServerResponse> &error, qint64 bodyLimit)
 {
-    if (auto refused = refuseOversized(request, m_limits.maxBodyBytes)) {
+    if (auto refused = refuseOversized(request, bodyLimit > 0 ? bodyLimit : m_limits.maxBodyBytes)) {
         error = std::move(refused);
         return std::nullopt;
     }

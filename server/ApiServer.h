@@ -37,12 +37,22 @@ public:
     /** The bound port, or 0 on failure. */
     quint16 listen(const QHostAddress &address, quint16 port);
 
-private:
-    QHttpServerResponse counted(const char *route, QHttpServerResponse response);
-    std::optional<QHttpServerResponse> refuseOversized(const QHttpServerRequest &request, qint64 limit);
-    std::optional<Identity> bearerIdentity(const QHttpServerRequest &request,
-                                           std::optional<QHttpServerResponse> &error);
+    /** The HTTP server, for route groups (sync, admin) that register their own routes. */
+    QHttpServer &http() { return m_http; }
+    Metrics &metrics() { return m_metrics; }
+    TenantStore &store() { return m_store; }
+    const Limits &limits() const { return m_limits; }
 
+    /** Counts @p response under @p route in /metrics and returns it. */
+    QHttpServerResponse counted(const char *route, QHttpServerResponse response);
+    /**
+     * The identity behind the request's bearer token. On failure fills @p error (413 over @p bodyLimit, or over
+     * maxBodyBytes when 0; 401; 500) and returns nullopt.
+     */
+    std::optional<Identity> bearerIdentity(const QHttpServerRequest &request, std::optional<QHttpServerResponse> &error,
+                                           qint64 bodyLimit = 0);
+
+private:
     QHttpServerResponse healthz();
     QHttpServerResponse login(const QHttpServerRequest &request);
     QHttpServerResponse me(const QHttpServerRequest &request);
