@@ -55,6 +55,8 @@ public:
     TenantStore &operator=(const TenantStore &) = delete;
 
     int schemaVersion();
+    /** The Qt SQL connection name, for repositories of other table groups in the same database. */
+    const QString &connectionName() const { return m_connectionName; }
 
     storage::Result<qint64> createTenant(const QString &name);
     /** The tenant's id, or nullopt if there is no tenant of that name. */
