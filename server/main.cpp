@@ -1,8 +1,11 @@
+#include "AdminRoutes.h"
 #include "ApiServer.h"
 #include "Credentials.h"
 #include "DemoSeed.h"
+#include "OperatorToken.h"
 #include "ServerOptions.h"
 #include "TenantStore.h"
+#include "UserDirectory.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -45,6 +48,13 @@ int main(int argc, char *argv[])
     LoginThrottle throttle(options.throttle, [] { return QDateTime::currentMSecsSinceEpoch(); });
     ApiServer api(*store.value(), credentials, throttle,
                   ApiServer::Limits{options.maxBodyBytes, options.maxLoginBodyBytes});
+    auto operatorToken = OperatorToken::loadOrCreate(options.dataDir);
+    if (!operatorToken) {
+        err << operatorToken.message() << Qt::endl;
+        return 1;
+    }
+    UserDirectory directory(*store.value());
+    AdminRoutes admin(api, directory, operatorToken.value(), credentials);
     const quint16 port = api.listen(options.address, options.port);
     if (port == 0) {
         err << "Cannot listen on " << options.address.toString() << ':' << options.port << Qt::endl;

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QHttpServerResponse>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+class QHttpServerRequest;
+
+namespace fieldline::server {
+
+class ApiServer;
+class Credentials;
+class OperatorToken;
+class UserDirectory;
+
+/**
+ * The JSON administration API under /v1/admin: tenants (server operator only), and the users and devices of one
+ * tenant (the operator, or a device token of an admin of that same tenant).
+ *
+ * A tenant admin naming another tenant is answered exactly like a tenant that does not exist (404), so the API
+ * does not tell which tenant names are taken; other roles get 403 and a missing or unknown token 401. Every body
+ * is refused over MaxBodyBytes before it is parsed. Passwords are hashed synchronously on the event loop: Argon2id
+ * at the interactive cost takes tens of milliseconds, acceptable for the rare administrative call.
+ */
+class AdminRoutes
+{
+public:
+    static constexpr qint64 MaxBodyBytes = 16 << 10;
+
+    AdminRoutes(ApiServer &api, UserDirectory &directory, const OperatorToken &operatorToken,
+                const Credentials &credentials);
+
+private:
+    /** The tenant a caller may administer, once authentication and authorisation have passed. */
+    struct Scope
+    {
+        qint64 tenantId = 0;
+        QString tenant;
+    };
+
+    QHttpServerResponse createTenant(const QHttpServerRequest &request);
+    QHttpServerResponse createUser(const QString &tenant, const QHttpServerRequest &request);
+    QHttpServerResponse listUsers(const QString &tenant, const QHttpServerRequest &request);
+    QHttpServerResponse setPassword(const QString &tenant, const QString &login, const QHttpServerRequest &request);
+    QHttpServerResponse listDevices(const QString &tenant, const QHttpServerRequest &request);
+    QHttpServerResponse revokeDevice(const QString &tenant, const QString &deviceId, const QHttpServerRequest &request);
+
+    bool isOperator(const QHttpServerRequest &request) const;
+    /** Checks size, token and role for a route on @p tenant; on refusal fills @p error. */
+    std::optional<Scope> tenantScope(const QString &tenant, const QHttpServerRequest &request,
+                                     std::optional<QHttpServerResponse> &error);
+    /** The request's body as a JSON object; on failure fills @p error with a 400. */
+    static std::optional<QJsonObject> jsonBody(const QHttpServerRequest &request,
+                                               std::optional<QHttpServerResponse> &error);
+
+    ApiServer &m_api;
+    UserDirectory &m_directory;
+    const OperatorToken &m_operatorToken;
+    const Credentials &m_credentials;
+};
+
+} // namespace fieldline::server

@@ -1,0 +1,91 @@
+#include "UserDirectory.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace fieldline::server {
+
+using storage::Error;
+using storage::ErrorCode;
+using storage::Result;
+using storage::Status;
+
+namespace {
+
+Error queryError(const QSqlQuery &query, const QString &what)
+{
+    return Error{ErrorCode::Io, what + QStringLiteral(": ") + query.lastError().text()};
+}
+
+} // namespace
+
+UserDirectory::UserDirectory(TenantStore &store)
+    : m_store(store)
+{}
+
+Result<QList<UserSummary>> UserDirectory::users(qint64 tenantId)
+{
+    QSqlQuery query(QSqlDatabase::database(m_store.connectionName(), false));
+    query.prepare(QStringLiteral("SELECT id, login, role FROM users WHERE tenant_id = ? ORDER BY login"));
+    query.addBindValue(tenantId);
+    if (!query.exec())
+        return queryError(query, QStringLiteral("Cannot list users"));
+    QList<UserSummary> users;
+    while (query.next()) {
+        const std::optional<Role> role = roleFromName(query.value(2).toString());
+        if (!role)
+            return Error{ErrorCode::Damaged,
+                         QStringLiteral("User %1 has an unknown role.").arg(query.value(1).toString())};
+        users.append(UserSummary{query.value(0).toLongLong(), query.value(1).toString(), *role});
+    }
+    return users;
+}
+
+Result<qint64> UserDirectory::createUser(qint64 tenantId, const QString &login, const QByteArray &passwordHash,
+                                         Role role)
+{
+    return m_store.createUser(tenantId, login, passwordHash, role);
+}
+
+Status UserDirectory::setPasswordHash(qint64 tenantId, const QString &login, const QByteArray &passwordHash)
+{
+    QSqlQuery query(QSqlDatabase::database(m_store.connectionName(), false));
+    query.prepare(QStringLiteral("UPDATE users SET password_hash = ? WHERE tenant_id = ? AND login = ?"));
+    query.addBindValue(QString::fromLatin1(passwordHash));
+    query.addBindValue(tenantId);
+    query.addBindValue(login);
+    if (!query.exec())
+        return queryError(query, QStringLiteral("Cannot change a password"));
+    if (query.numRowsAffected() == 0)
+        return Error{ErrorCode::NotFound, QStringLiteral("No such user.")};
+    return {};
+}
+
+Result<QList<DeviceSummary>> UserDirectory::devices(qint64 tenantId)
+{
+    QSqlQuery query(QSqlDatabase::database(m_store.connectionName(), false));
+    query.prepare(QStringLiteral("SELECT d.id, u.login, d.name, d.created, d.revoked"
+                                 " FROM devices d"
+                                 " JOIN users u ON u.tenant_id = d.tenant_id AND u.id = d.user_id"
+                                 " WHERE d.tenant_id = ?"
+                                 " ORDER BY d.id"));
+    query.addBindValue(tenantId);
+    if (!query.exec())
+        return queryError(query, QStringLiteral("Cannot list devices"));
+    QList<DeviceSummary> devices;
+    while (query.next()) {
+        devices.append(DeviceSummary{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+                                     query.value(3).toString(), query.value(4).toString()});
+    }
+    return devices;
+}
+
+Status UserDirectory::revokeDevice(qint64 tenantId, qint64 deviceId)
+{
+    // Through the store, so whatever else revocation has to do (closing live sockets) happens in one place.
+    return m_store.revokeDevice(tenantId, deviceId);
+}
+
+} // namespace fieldline::server
