@@ -56,6 +56,29 @@ constexpr Migration migrations[] = {
         " revoked TEXT,"
         " FOREIGN KEY (tenant_id, user_id) REFERENCES users(tenant_id, id));"
         "CREATE INDEX devices_tenant_token ON devices(tenant_id, token_hash);"},
+    // Sync: one record per synced row with its cells packed as on the client (sync::RowState), the tenant's
+    // cursor, the push idempotency records, and each device's site and acknowledged cursor.
+    {2, "CREATE TABLE sync_rows ("
+        " tenant_id INTEGER NOT NULL REFERENCES tenants(id),"
+        " tbl TEXT NOT NULL,"
+        " row_id BLOB NOT NULL,"
+        " cl INTEGER NOT NULL, hlc INTEGER NOT NULL, site BLOB NOT NULL, rec_seq INTEGER NOT NULL,"
+        " cells BLOB NOT NULL,"
+        " server_seq INTEGER NOT NULL,"
+        " PRIMARY KEY (tenant_id, tbl, row_id));"
+        "CREATE UNIQUE INDEX sync_rows_cursor ON sync_rows(tenant_id, server_seq);"
+        "CREATE TABLE sync_cursors ("
+        " tenant_id INTEGER PRIMARY KEY REFERENCES tenants(id),"
+        " last_seq INTEGER NOT NULL);"
+        "CREATE TABLE sync_batches ("
+        " tenant_id INTEGER NOT NULL REFERENCES tenants(id),"
+        " site BLOB NOT NULL,"
+        " seq INTEGER NOT NULL,"
+        " response BLOB NOT NULL,"
+        " PRIMARY KEY (tenant_id, site, seq));"
+        "ALTER TABLE devices ADD COLUMN site BLOB;"
+        "ALTER TABLE devices ADD COLUMN acked_cursor INTEGER NOT NULL DEFAULT 0;"
+        "CREATE INDEX devices_site ON devices(tenant_id, site);"},
 };
 
 } // namespace

@@ -46,7 +46,7 @@ struct Identity
 class TenantStore
 {
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     /** Opens (creating if needed) <dataDir>/tenants.sqlite on a connection of its own name. */
     static storage::Result<std::unique_ptr<TenantStore>> open(const QString &dataDir, const QString &connectionName);

@@ -4,6 +4,8 @@
 #include "DemoSeed.h"
 #include "OperatorToken.h"
 #include "ServerOptions.h"
+#include "SyncRoutes.h"
+#include "SyncStore.h"
 #include "TenantStore.h"
 #include "UserDirectory.h"
 
@@ -55,6 +57,9 @@ int main(int argc, char *argv[])
     }
     UserDirectory directory(*store.value());
     AdminRoutes admin(api, directory, operatorToken.value(), credentials);
+    const fieldline::sync::SystemClock clock;
+    SyncStore syncStore(store.value()->connectionName(), clock);
+    SyncRoutes syncRoutes(api, syncStore, {});
     const quint16 port = api.listen(options.address, options.port);
     if (port == 0) {
         err << "Cannot listen on " << options.address.toString() << ':' << options.port << Qt::endl;

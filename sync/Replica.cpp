@@ -1,5 +1,6 @@
 #include "sync/Replica.h"
 
+#include "sync/RowMerge.h"
 #include "sync/SyncLog.h"
 
 #include <map>
@@ -144,19 +145,14 @@ Status Replica::write(WriteKind kind, const QString &table, const RowId &row, co
 
 ApplyResult Replica::validate(const Change &change) const
 {
-    auto reject = [](const QString &why) { return ApplyResult{ApplyOutcome::Rejected, why}; };
-    if (!SyncSchema::isIdentifier(change.table))
-        return reject(QStringLiteral("malformed table name"));
-    if (!change.isRowChange() && !SyncSchema::isIdentifier(change.column))
-        return reject(QStringLiteral("malformed column name"));
-    if (change.stamp.cl < 1 || (!change.isRowChange() && !change.stamp.alive()))
-        return reject(QStringLiteral("malformed causal length %1").arg(change.stamp.cl));
+    ApplyResult checked = checkRemoteChange(change, m_hlc);
+    if (checked.outcome == ApplyOutcome::Rejected)
+        return checked;
     const TableSchema *schema = m_schema.find(change.table);
     if (schema && schema->growOnly && change.stamp.cl != 1)
-        return reject(QStringLiteral("'%1' is append-only: rows cannot be deleted").arg(change.table));
-    if (Status skew = m_hlc.checkRemote(change.stamp.hlc); !skew)
-        return reject(skew.message());
-    return {ApplyOutcome::Unchanged, QString()};
+        return {ApplyOutcome::Rejected,
+                QStringLiteral("'%1' is append-only: rows cannot be deleted").arg(change.table)};
+    return checked;
 }
 
 Result<std::vector<ApplyResult>> Replica::applyRemote(const ChangeBatch &batch)
@@ -185,22 +181,7 @@ Result<std::vector<ApplyResult>> Replica::applyRemote(const ChangeBatch &batch)
         if (!loaded)
             return loaded.error();
         RowState &state = *loaded;
-        bool changed = false;
-        std::optional<Stamp> maxCell;
-        for (size_t i : indexes) {
-            const Change &change = batch[i];
-            // seq 0: a remote write never enters the outgoing log, and it supersedes any local entry it beats.
-            const bool applied = change.isRowChange() ? state.mergeRecord(change.stamp, 0)
-                                                      : state.mergeCell(change.column, change.value, change.stamp, 0);
-            if (!change.isRowChange())
-                maxCell = std::max(maxCell.value_or(change.stamp), change.stamp);
-            results[i].outcome = applied ? ApplyOutcome::Applied : ApplyOutcome::Unchanged;
-            changed = changed || applied;
-        }
-        // A cell written in life N proves the row reached causal length N, whichever message said so first.
-        if (maxCell && maxCell->cl > state.causalLength())
-            changed = state.mergeRecord(*maxCell, 0) || changed;
-        if (!changed)
+        if (!mergeRowChanges(state, batch, indexes, false, results))
             continue;
         // The user row first: if this device's table refuses it (a CHECK or NOT NULL the sender did not have),
         // SQLite undoes just that statement, so the row's changes are refused and the rest of the batch lands.

@@ -1,0 +1,280 @@
+#include "SyncStore.h"
+
+#include "sync/HybridLogicalClock.h"
+#include "sync/RowMerge.h"
+#include "sync/RowState.h"
+#include "sync/protocol/ProtocolCodec.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <map>
+
+namespace fieldline::server {
+
+using storage::Error;
+using storage::ErrorCode;
+using storage::Result;
+using storage::Status;
+using sync::ApplyOutcome;
+using sync::ApplyResult;
+using sync::Change;
+using sync::RowId;
+using sync::RowState;
+using sync::SiteId;
+using sync::Stamp;
+
+namespace {
+
+Error sqlError(const QSqlQuery &query, const char *what)
+{
+    return Error{ErrorCode::Io, QLatin1String(what) + QStringLiteral(": ") + query.lastError().text()};
+}
+
+/** Rolls back unless committed. */
+class SqlTransaction
+{
+public:
+    explicit SqlTransaction(QSqlDatabase db)
+        : m_db(std::move(db))
+        , m_begun(m_db.transaction())
+    {}
+    ~SqlTransaction()
+    {
+        if (m_begun && !m_done)
+            m_db.rollback();
+    }
+    bool begun() const { return m_begun; }
+    bool commit()
+    {
+        m_done = m_db.commit();
+        return m_done;
+    }
+
+private:
+    QSqlDatabase m_db;
+    bool m_begun = false;
+    bool m_done = false;
+};
+
+QSqlQuery prepared(const QSqlDatabase &db, const char *sql)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(QLatin1String(sql));
+    return query;
+}
+
+Stamp stampAt(const QSqlQuery &query, int first)
+{
+    return Stamp{query.value(first).toLongLong(), query.value(first + 1).toLongLong(),
+                 SiteId::fromBytes(query.value(first + 2).toByteArray()).value_or(SiteId())};
+}
+
+/** Appends the row's record and its cells as changes, record first, each with its origin's seq. */
+void appendRow(sync::ChangeBatch &out, const QString &table, const RowId &row, const RowState &state)
+{
+    out.push_back(Change{table, row, QString(), {}, state.stamp, state.seq});
+    for (const sync::CellState &cell : state.cells)
+        out.push_back(Change{table, row, cell.column, cell.value, cell.stamp, cell.seq});
+}
+
+} // namespace
+
+SyncStore::SyncStore(QString connectionName, const sync::Clock &clock)
+    : m_connectionName(std::move(connectionName))
+    , m_clock(clock)
+{}
+
+Result<std::optional<QString>> SyncStore::bindSite(const Identity &identity, const SiteId &site)
+{
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery current = prepared(db, "SELECT site FROM devices WHERE tenant_id = ? AND id = ?");
+    current.addBindValue(identity.tenantId);
+    current.addBindValue(identity.deviceId);
+    if (!current.exec() || !current.next())
+        return sqlError(current, "Cannot read the device");
+    const QByteArray bound = current.value(0).toByteArray();
+    if (!bound.isEmpty()) {
+        if (bound == site.toBytes())
+            return std::optional<QString>();
+        return std::optional<QString>(QStringLiteral("This device token belongs to a device that writes as another "
+                                                     "site; log in again on this device."));
+    }
+    QSqlQuery taken = prepared(db, "SELECT count(*) FROM devices WHERE tenant_id = ? AND site = ? AND user_id <> ?"
+                                   " AND revoked IS NULL");
+    taken.addBindValue(identity.tenantId);
+    taken.addBindValue(site.toBytes());
+    taken.addBindValue(identity.userId);
+    if (!taken.exec() || !taken.next())
+        return sqlError(taken, "Cannot check the site");
+    if (taken.value(0).toLongLong() > 0)
+        return std::optional<QString>(QStringLiteral("Another user's device already writes as this site."));
+    QSqlQuery bind = prepared(db, "UPDATE devices SET site = ? WHERE tenant_id = ? AND id = ?");
+    bind.addBindValue(site.toBytes());
+    bind.addBindValue(identity.tenantId);
+    bind.addBindValue(identity.deviceId);
+    if (!bind.exec())
+        return sqlError(bind, "Cannot bind the site");
+    return std::optional<QString>();
+}
+
+Result<QByteArray> SyncStore::push(const Identity &identity, const sync::protocol::PushRequest &request)
+{
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    SqlTransaction tx(db);
+    if (!tx.begun())
+        return Error{ErrorCode::Busy, QStringLiteral("Cannot start a transaction: ") + db.lastError().text()};
+
+    QSqlQuery replay = prepared(db, "SELECT response FROM sync_batches WHERE tenant_id = ? AND site = ? AND seq = ?");
+    replay.addBindValue(identity.tenantId);
+    replay.addBindValue(request.site.toBytes());
+    replay.addBindValue(request.batchSeq);
+    if (!replay.exec())
+        return sqlError(replay, "Cannot look up the batch");
+    if (replay.next())
+        return replay.value(0).toByteArray();
+
+    const sync::HybridLogicalClock hlc(m_clock);
+    sync::protocol::PushResponse response;
+    std::vector<ApplyResult> results;
+    results.reserve(request.changes.size());
+    std::map<std::pair<QString, RowId>, std::vector<size_t>> byRow;
+    for (size_t i = 0; i < request.changes.size(); ++i) {
+        const Change &change = request.changes[i];
+        // Worded for the device that pushed: its own clock is the one ahead.
+        const qint64 ahead = sync::HybridLogicalClock::physicalMs(change.stamp.hlc) - m_clock.nowMs();
+        if (ahead > sync::HybridLogicalClock::MaxAheadMs)
+            results.push_back(
+                {ApplyOutcome::Rejected,
+                 QStringLiteral("This device's clock is %1 ahead of the server's; check its date and time.")
+                     .arg(sync::HybridLogicalClock::describeDuration(ahead))});
+        else
+            results.push_back(sync::checkRemoteChange(change, hlc));
+        if (results.back().outcome == ApplyOutcome::Unchanged && change.stamp.site != request.site)
+            results.back() = {ApplyOutcome::Rejected, QStringLiteral("a device may only push its own writes")};
+        if (results.back().outcome != ApplyOutcome::Rejected)
+            byRow[{change.table, change.row}].push_back(i);
+    }
+
+    Result<qint64> last = cursor(identity.tenantId);
+    if (!last)
+        return last.error();
+    qint64 seq = *last;
+    QSqlQuery load = prepared(db, "SELECT cl, hlc, site, rec_seq, cells FROM sync_rows"
+                                  " WHERE tenant_id = ? AND tbl = ? AND row_id = ?");
+    QSqlQuery save = prepared(db, "INSERT OR REPLACE INTO sync_rows"
+                                  " (tenant_id, tbl, row_id, cl, hlc, site, rec_seq, cells, server_seq)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const auto &[key, indexes] : byRow) {
+        load.addBindValue(identity.tenantId);
+        load.addBindValue(key.first);
+        load.addBindValue(key.second.toBytes());
+        if (!load.exec())
+            return sqlError(load, "Cannot load a row");
+        RowState state;
+        if (load.next()) {
+            state.exists = true;
+            state.stamp = stampAt(load, 0);
+            state.seq = load.value(3).toLongLong();
+            if (Status decoded = RowState::decodeCells(load.value(4).toByteArray(), state.cells); !decoded)
+                return decoded.error();
+        }
+        load.finish();
+        if (!sync::mergeRowChanges(state, request.changes, indexes, true, results))
+            continue;
+        const QVariantList values{identity.tenantId, key.first,           key.second.toBytes(),
+                                  state.stamp.cl,    state.stamp.hlc,     state.stamp.site.toBytes(),
+                                  state.seq,         state.encodeCells(), ++seq};
+        for (const QVariant &value : values)
+            save.addBindValue(value);
+        if (!save.exec())
+            return sqlError(save, "Cannot save a row");
+    }
+
+    QSqlQuery advance = prepared(db, "INSERT OR REPLACE INTO sync_cursors (tenant_id, last_seq) VALUES (?, ?)");
+    advance.addBindValue(identity.tenantId);
+    advance.addBindValue(seq);
+    if (!advance.exec())
+        return sqlError(advance, "Cannot advance the cursor");
+
+    for (const ApplyResult &result : results)
+        response.results.push_back({result.outcome, result.message});
+    response.cursor = seq;
+    const QByteArray encoded = sync::protocol::encode(response);
+    QSqlQuery remember = prepared(db, "INSERT INTO sync_batches (tenant_id, site, seq, response) VALUES (?, ?, ?, ?)");
+    remember.addBindValue(identity.tenantId);
+    remember.addBindValue(request.site.toBytes());
+    remember.addBindValue(request.batchSeq);
+    remember.addBindValue(encoded);
+    if (!remember.exec())
+        return sqlError(remember, "Cannot record the batch");
+    if (!tx.commit())
+        return Error{ErrorCode::Io, QStringLiteral("Cannot commit a push: ") + db.lastError().text()};
+    return encoded;
+}
+
+Result<sync::protocol::PullResponse> SyncStore::pull(qint64 tenantId, qint64 cursor, qint64 limit)
+{
+    limit = std::clamp<qint64>(limit, 1, MaxPullChanges);
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    // Rows, not changes, are what the table holds; a row has at least one change, so limit rows bound the page.
+    QSqlQuery rows = prepared(db, "SELECT tbl, row_id, cl, hlc, site, rec_seq, cells, server_seq FROM sync_rows"
+                                  " WHERE tenant_id = ? AND server_seq > ? ORDER BY server_seq LIMIT ?");
+    rows.addBindValue(tenantId);
+    rows.addBindValue(cursor);
+    rows.addBindValue(limit + 1);
+    if (!rows.exec())
+        return sqlError(rows, "Cannot read changes");
+    sync::protocol::PullResponse response;
+    response.nextCursor = cursor;
+    while (rows.next()) {
+        RowState state;
+        state.exists = true;
+        state.stamp = stampAt(rows, 2);
+        state.seq = rows.value(5).toLongLong();
+        if (Status decoded = RowState::decodeCells(rows.value(6).toByteArray(), state.cells); !decoded)
+            return decoded.error();
+        const qint64 rowChanges = 1 + qint64(state.cells.size());
+        if (!response.changes.empty() && qint64(response.changes.size()) + rowChanges > limit) {
+            response.more = true;
+            break;
+        }
+        appendRow(response.changes, rows.value(0).toString(),
+                  RowId::fromBytes(rows.value(1).toByteArray()).value_or(RowId()), state);
+        response.nextCursor = rows.value(7).toLongLong();
+    }
+    return response;
+}
+
+Status SyncStore::acknowledge(const Identity &identity, qint64 ackCursor)
+{
+    Result<qint64> newest = cursor(identity.tenantId);
+    if (!newest)
+        return newest.error();
+    if (ackCursor < 0 || ackCursor > *newest)
+        return Error{ErrorCode::Invalid,
+                     QStringLiteral("Cursor %1 is beyond the tenant's newest change.").arg(ackCursor)};
+    QSqlQuery ack = prepared(QSqlDatabase::database(m_connectionName, false),
+                             "UPDATE devices SET acked_cursor = max(acked_cursor, ?) WHERE tenant_id = ? AND id = ?");
+    ack.addBindValue(ackCursor);
+    ack.addBindValue(identity.tenantId);
+    ack.addBindValue(identity.deviceId);
+    if (!ack.exec())
+        return sqlError(ack, "Cannot record the acknowledgement");
+    return {};
+}
+
+Result<qint64> SyncStore::cursor(qint64 tenantId)
+{
+    QSqlQuery query = prepared(QSqlDatabase::database(m_connectionName, false),
+                               "SELECT last_seq FROM sync_cursors WHERE tenant_id = ?");
+    query.addBindValue(tenantId);
+    if (!query.exec())
+        return sqlError(query, "Cannot read the cursor");
+    return query.next() ? query.value(0).toLongLong() : qint64(0);
+}
+
+} // namespace fieldline::server

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "TenantStore.h"
+#include "storage/Error.h"
+#include "sync/Clock.h"
+#include "sync/protocol/ProtocolMessages.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace fieldline::server {
+
+/**
+ * The tenant's synced rows on the server, through Qt SQL on the tenant store's connection.
+ *
+ * Rows are kept merged, one record per row with its cells packed as on the client (sync::RowState), and every
+ * row that changes takes the tenant's next sequence number. So the table is its own compacted change log: a
+ * pull from cursor N returns every row changed after N in its current state, and a pull from 0 is a snapshot.
+ */
+class SyncStore
+{
+public:
+    SyncStore(QString connectionName, const sync::Clock &clock);
+
+    /**
+     * Ties @p site to the identity's device on its first push. Returns why it is refused (the device already
+     * writes as another site, or a device of another user in the tenant writes as this one), or nullopt.
+     */
+    storage::Result<std::optional<QString>> bindSite(const Identity &identity, const sync::SiteId &site);
+
+    /**
+     * Merges a pushed batch in one transaction and returns the encoded push-response. A replayed (site, seq)
+     * returns the response stored the first time and changes nothing. Each change is checked on its own; a
+     * rejected one does not sink the batch.
+     */
+    storage::Result<QByteArray> push(const Identity &identity, const sync::protocol::PushRequest &request);
+
+    /** Rows changed after @p cursor, at most about @p limit changes (always at least one row if any). */
+    storage::Result<sync::protocol::PullResponse> pull(qint64 tenantId, qint64 cursor, qint64 limit);
+
+    /** Records how far the device has applied; a cursor beyond the tenant's is Invalid. */
+    storage::Status acknowledge(const Identity &identity, qint64 cursor);
+
+    /** The tenant's newest sequence number (0 before any change). */
+    storage::Result<qint64> cursor(qint64 tenantId);
+
+    /** The most changes one pull returns (the protocol decoder's array limit is 10,000). */
+    static constexpr qint64 MaxPullChanges = 5000;
+
+private:
+    QString m_connectionName;
+    const sync::Clock &m_clock;
+};
+
+} // namespace fieldline::server

@@ -1,0 +1,252 @@
+#include "sync/SyncClient.h"
+
+#include "sync/HybridLogicalClock.h"
+#include "sync/SyncLog.h"
+#include "sync/protocol/ProtocolCodec.h"
+
+namespace fieldline::sync {
+
+namespace protocol = sync::protocol;
+
+namespace {
+
+/** Splits a batch at row boundaries into chunks of about @p perBatch changes. */
+std::vector<ChangeBatch> chunked(ChangeBatch changes, int perBatch)
+{
+    std::vector<ChangeBatch> chunks;
+    ChangeBatch current;
+    for (size_t i = 0; i < changes.size(); ++i) {
+        const bool newRow = changes[i].isRowChange() || i == 0 || changes[i].row != changes[i - 1].row ||
+                            changes[i].table != changes[i - 1].table;
+        if (newRow && qsizetype(current.size()) >= perBatch) {
+            chunks.push_back(std::move(current));
+            current.clear();
+        }
+        current.push_back(std::move(changes[i]));
+    }
+    if (!current.empty())
+        chunks.push_back(std::move(current));
+    return chunks;
+}
+
+} // namespace
+
+SyncClient::SyncClient(Replica &replica, SyncStateStore &state, SyncTransport &transport, const Clock &clock,
+                       Options options, QObject *parent)
+    : QObject(parent)
+    , m_replica(replica)
+    , m_state(state)
+    , m_transport(transport)
+    , m_clock(clock)
+    , m_options(options)
+{}
+
+void SyncClient::syncNow()
+{
+    if (m_status.running) {
+        m_again = true;
+        return;
+    }
+    startRound();
+}
+
+void SyncClient::refreshPending()
+{
+    storage::Result<qint64> pushed = m_state.pushedSeq();
+    if (!pushed)
+        return;
+    storage::Result<ChangeBatch> changes = m_replica.changesSince(*pushed);
+    const qint64 pending = changes ? qint64(changes->size()) : m_status.pending;
+    if (pending != m_status.pending) {
+        m_status.pending = pending;
+        emit statusChanged();
+    }
+}
+
+void SyncClient::startRound()
+{
+    m_again = false;
+    m_rejectedSome = false;
+    m_rejectedDetail.clear();
+    storage::Result<SyncStateStore::Account> account = m_state.account();
+    if (!account)
+        return finish(SyncProblem::LocalError, account.message());
+    if (!account->isValid())
+        return finish(SyncProblem::NotLoggedIn);
+    m_account = *account;
+    m_status.running = true;
+    emit statusChanged();
+    if (storage::Status queued = queueLocalChanges(); !queued)
+        return finish(SyncProblem::LocalError, queued.message());
+    pushNext();
+}
+
+storage::Status SyncClient::queueLocalChanges()
+{
+    storage::Result<std::vector<std::pair<qint64, QByteArray>>> outbox = m_state.outbox();
+    if (!outbox)
+        return outbox.error();
+    if (!outbox->empty())
+        return {}; // the earlier batches go first, byte for byte
+    storage::Result<qint64> pushed = m_state.pushedSeq();
+    if (!pushed)
+        return pushed.error();
+    storage::Result<ChangeBatch> changes = m_replica.changesSince(*pushed);
+    if (!changes)
+        return changes.error();
+    if (changes->empty())
+        return {};
+    qint64 covers = *pushed;
+    for (const Change &change : *changes)
+        covers = std::max(covers, change.seq);
+    storage::Result<qint64> first = m_state.nextBatchSeq();
+    if (!first)
+        return first.error();
+    std::vector<QByteArray> encoded;
+    qint64 batchSeq = *first;
+    for (ChangeBatch &chunk : chunked(std::move(*changes), m_options.changesPerBatch)) {
+        protocol::PushRequest request{m_replica.siteId(), batchSeq++, 1, std::move(chunk)};
+        encoded.push_back(protocol::encode(request));
+    }
+    return m_state.enqueue(encoded, covers, *first);
+}
+
+void SyncClient::pushNext()
+{
+    storage::Result<std::vector<std::pair<qint64, QByteArray>>> outbox = m_state.outbox();
+    if (!outbox)
+        return finish(SyncProblem::LocalError, outbox.message());
+    if (outbox->empty()) {
+        // Writes made while the earlier batches were in flight go up in this round too.
+        if (storage::Result<qint64> pushed = m_state.pushedSeq(); pushed && *pushed < m_replica.lastSeq()) {
+            if (storage::Status queued = queueLocalChanges(); !queued)
+                return finish(SyncProblem::LocalError, queued.message());
+            if (storage::Result<std::vector<std::pair<qint64, QByteArray>>> more = m_state.outbox();
+                more && !more->empty())
+                return pushNext();
+        }
+        storage::Result<qint64> cursor = m_state.pullCursor();
+        if (!cursor)
+            return finish(SyncProblem::LocalError, cursor.message());
+        return pullNext(*cursor);
+    }
+    const qint64 batchSeq = outbox->front().first;
+    m_transport.post(QStringLiteral("/v1/push"), outbox->front().second, m_account.token,
+                     [this, batchSeq](const TransportReply &reply) {
+                         if (failedAnswer(reply))
+                             return;
+                         auto response = protocol::decode<protocol::PushResponse>(reply.body);
+                         if (!response)
+                             return finish(SyncProblem::ServerError, response.message());
+                         for (const protocol::PushItemResult &item : response->results) {
+                             if (item.outcome == ApplyOutcome::Rejected) {
+                                 m_rejectedSome = true;
+                                 m_rejectedDetail = item.reason;
+                                 qCWarning(lcSync) << "the server refused a change:" << item.reason;
+                             }
+                         }
+                         if (storage::Status s = m_state.batchAnswered(batchSeq); !s)
+                             return finish(SyncProblem::LocalError, s.message());
+                         pushNext();
+                     });
+}
+
+void SyncClient::pullNext(qint64 cursor)
+{
+    const QByteArray body = protocol::encode(protocol::PullRequest{cursor, m_options.pullLimit});
+    m_transport.post(QStringLiteral("/v1/pull"), body, m_account.token, [this, cursor](const TransportReply &reply) {
+        if (failedAnswer(reply))
+            return;
+        auto response = protocol::decode<protocol::PullResponse>(reply.body);
+        if (!response)
+            return finish(SyncProblem::ServerError, response.message());
+        // A change from the future would be refused by the replica and then skipped for good once the cursor
+        // moved past it: stop here instead, and tell the user their clock is behind.
+        const qint64 now = m_clock.nowMs();
+        for (const Change &change : response->changes) {
+            const qint64 ahead = HybridLogicalClock::physicalMs(change.stamp.hlc) - now;
+            if (ahead > HybridLogicalClock::MaxAheadMs)
+                return finish(SyncProblem::ClockSkew, HybridLogicalClock::describeDuration(ahead));
+        }
+        if (!response->changes.empty()) {
+            auto applied = m_replica.applyRemote(response->changes);
+            if (!applied)
+                return finish(SyncProblem::LocalError, applied.message());
+            int count = 0;
+            for (const ApplyResult &result : *applied)
+                count += result.outcome == ApplyOutcome::Applied ? 1 : 0;
+            if (count > 0)
+                emit remoteChangesApplied(count);
+        }
+        if (storage::Status s = m_state.setPullCursor(response->nextCursor); !s)
+            return finish(SyncProblem::LocalError, s.message());
+        if (response->more && response->nextCursor > cursor)
+            return pullNext(response->nextCursor);
+        if (response->nextCursor != cursor)
+            return acknowledge(response->nextCursor);
+        finish(SyncProblem::None);
+    });
+}
+
+void SyncClient::acknowledge(qint64 cursor)
+{
+    m_transport.post(QStringLiteral("/v1/ack"), protocol::encode(protocol::Ack{cursor}), m_account.token,
+                     [this](const TransportReply &reply) {
+                         if (failedAnswer(reply))
+                             return;
+                         finish(SyncProblem::None);
+                     });
+}
+
+bool SyncClient::failedAnswer(const TransportReply &reply)
+{
+    if (reply.status == 200)
+        return false;
+    QString detail = reply.networkError;
+    if (reply.status != 0) {
+        auto error = protocol::decode<protocol::ErrorMessage>(reply.body);
+        detail = error ? error->message : QStringLiteral("HTTP %1").arg(reply.status);
+    }
+    switch (reply.status) {
+    case 0:
+        finish(SyncProblem::Offline, detail);
+        break;
+    case 401:
+        // The token is gone for good (revoked, expired, another server): forget it and ask for a login.
+        if (storage::Status s = m_state.clearToken(); !s)
+            qCWarning(lcSync) << "cannot forget the refused token:" << s.message();
+        finish(SyncProblem::NotLoggedIn, detail);
+        break;
+    case 403:
+        finish(SyncProblem::Forbidden, detail);
+        break;
+    case 429:
+        finish(SyncProblem::RateLimited, detail, reply.retryAfterMs);
+        break;
+    default:
+        finish(SyncProblem::ServerError, detail, reply.retryAfterMs);
+        break;
+    }
+    return true;
+}
+
+void SyncClient::finish(SyncProblem problem, const QString &detail, qint64 retryAfterMs)
+{
+    if (problem == SyncProblem::None && m_rejectedSome)
+        return finish(SyncProblem::Rejected, m_rejectedDetail);
+    m_status.running = false;
+    m_status.problem = problem;
+    m_status.detail = detail;
+    m_status.retryAfterMs = retryAfterMs;
+    if (problem == SyncProblem::None || problem == SyncProblem::Rejected)
+        m_status.lastSuccessMs = m_clock.nowMs();
+    if (problem != SyncProblem::None)
+        qCInfo(lcSync) << "sync round ended:" << int(problem) << detail;
+    refreshPending();
+    emit statusChanged();
+    emit roundFinished();
+    if (m_again && (problem == SyncProblem::None || problem == SyncProblem::Rejected))
+        startRound();
+}
+
+} // namespace fieldline::sync

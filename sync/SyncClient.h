@@ -1,0 +1,96 @@
+#pragma once
+
+#include "sync/Clock.h"
+#include "sync/Replica.h"
+#include "sync/SyncStateStore.h"
+#include "sync/SyncTransport.h"
+
+#include <QObject>
+#include <QString>
+
+namespace fieldline::sync {
+
+/** Why the last sync round stopped. The UI turns each kind into a sentence; detail is the technical part. */
+enum class SyncProblem {
+    None,
+    NotLoggedIn, ///< no account, or the server refused the token (401): log in again
+    Offline,     ///< no answer: no network, server down, timeout
+    RateLimited, ///< 429; retryAfterMs says when
+    Forbidden,   ///< 403
+    ClockSkew,   ///< this device's clock is too far behind the changes it received; detail names the difference
+    Rejected,    ///< the server refused some changes (each with a reason); the rest synced
+    ServerError, ///< 5xx or an answer that does not decode
+    LocalError,  ///< this device's store failed
+};
+
+struct SyncStatus
+{
+    bool running = false;
+    SyncProblem problem = SyncProblem::None;
+    QString detail;
+    qint64 retryAfterMs = 0;
+    qint64 lastSuccessMs = 0; ///< wall clock of the last round that finished without a problem
+    qint64 pending = 0;       ///< local changes the server has not acknowledged yet
+};
+
+/**
+ * One device's sync rounds against the tenant server: push the outbox (local changes, in batches written to the
+ * outbox before sending), pull from the cursor until the server says there is no more, then acknowledge.
+ *
+ * A round is asynchronous and never blocks the caller; syncNow() during a round schedules one more. Nothing a
+ * round does can lose a local change: a batch leaves the outbox only when the server answered it, and the pull
+ * cursor moves only after the pulled changes are applied.
+ */
+class SyncClient : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        int changesPerBatch = 1000;
+        int pullLimit = 2000;
+    };
+
+    SyncClient(Replica &replica, SyncStateStore &state, SyncTransport &transport, const Clock &clock, Options options,
+               QObject *parent = nullptr);
+    SyncClient(Replica &replica, SyncStateStore &state, SyncTransport &transport, const Clock &clock,
+               QObject *parent = nullptr)
+        : SyncClient(replica, state, transport, clock, Options{}, parent)
+    {}
+
+    /** Starts a round, or asks for another one after the round under way. */
+    void syncNow();
+    const SyncStatus &status() const { return m_status; }
+    /** Recounts the local changes waiting for the server (after local writes). */
+    void refreshPending();
+
+signals:
+    void statusChanged();
+    /** A round ended; status() says how. */
+    void roundFinished();
+    /** Changes from elsewhere were applied; views may reload. */
+    void remoteChangesApplied(int count);
+
+private:
+    void startRound();
+    void pushNext();
+    void pullNext(qint64 cursor);
+    void acknowledge(qint64 cursor);
+    void finish(SyncProblem problem, const QString &detail = {}, qint64 retryAfterMs = 0);
+    /** Maps a failed answer to a problem and finishes; false when the answer was a success. */
+    bool failedAnswer(const TransportReply &reply);
+    storage::Status queueLocalChanges();
+
+    Replica &m_replica;
+    SyncStateStore &m_state;
+    SyncTransport &m_transport;
+    const Clock &m_clock;
+    Options m_options;
+    SyncStateStore::Account m_account;
+    SyncStatus m_status;
+    bool m_again = false;
+    bool m_rejectedSome = false;
+    QString m_rejectedDetail;
+};
+
+} // namespace fieldline::sync

@@ -1,0 +1,167 @@
+#include "sync/SyncStateStore.h"
+
+namespace fieldline::sync {
+
+using storage::Result;
+using storage::Statement;
+using storage::Status;
+
+SyncStateStore::SyncStateStore(storage::Database &db)
+    : m_db(db)
+{}
+
+Status SyncStateStore::createTables()
+{
+    return m_db.exec("CREATE TABLE IF NOT EXISTS sync_state(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
+                     "CREATE TABLE IF NOT EXISTS sync_outbox(batch_seq INTEGER PRIMARY KEY, body BLOB NOT NULL);");
+}
+
+Result<qint64> SyncStateStore::number(const char *key)
+{
+    Result<Statement *> get = m_db.prepare("SELECT value FROM sync_state WHERE key = ?1");
+    if (!get)
+        return get.error();
+    (*get)->bind(1, QString::fromLatin1(key));
+    Result<bool> row = (*get)->step();
+    if (!row)
+        return row.error();
+    const qint64 value = *row ? (*get)->int64(0) : 0;
+    (*get)->reset();
+    return value;
+}
+
+Status SyncStateStore::setNumber(const char *key, qint64 value)
+{
+    Result<Statement *> set = m_db.prepare("INSERT OR REPLACE INTO sync_state(key, value) VALUES (?1, ?2)");
+    if (!set)
+        return set.error();
+    return (*set)->bind(1, QString::fromLatin1(key)).bind(2, value).run();
+}
+
+Result<QString> SyncStateStore::text(const char *key)
+{
+    Result<Statement *> get = m_db.prepare("SELECT value FROM sync_state WHERE key = ?1");
+    if (!get)
+        return get.error();
+    (*get)->bind(1, QString::fromLatin1(key));
+    Result<bool> row = (*get)->step();
+    if (!row)
+        return row.error();
+    const QString value = *row ? (*get)->text(0) : QString();
+    (*get)->reset();
+    return value;
+}
+
+Status SyncStateStore::setText(const char *key, const QString &value)
+{
+    Result<Statement *> set = m_db.prepare("INSERT OR REPLACE INTO sync_state(key, value) VALUES (?1, ?2)");
+    if (!set)
+        return set.error();
+    return (*set)->bind(1, QString::fromLatin1(key)).bind(2, value).run();
+}
+
+Result<SyncStateStore::Account> SyncStateStore::account()
+{
+    Account account;
+    for (auto [key, field] : {std::pair{"server_url", &account.serverUrl}, std::pair{"tenant", &account.tenant},
+                              std::pair{"user", &account.user}}) {
+        Result<QString> value = text(key);
+        if (!value)
+            return value.error();
+        *field = *value;
+    }
+    Result<QString> token = text("token");
+    if (!token)
+        return token.error();
+    account.token = token->toLatin1();
+    return account;
+}
+
+Status SyncStateStore::saveAccount(const Account &account)
+{
+    storage::Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun();
+    for (auto [key, value] :
+         {std::pair{"server_url", account.serverUrl}, std::pair{"tenant", account.tenant},
+          std::pair{"user", account.user}, std::pair{"token", QString::fromLatin1(account.token)}}) {
+        if (Status s = setText(key, value); !s)
+            return s;
+    }
+    return tx.commit();
+}
+
+Status SyncStateStore::clearToken()
+{
+    return setText("token", QString());
+}
+
+Result<std::vector<std::pair<qint64, QByteArray>>> SyncStateStore::outbox()
+{
+    Result<Statement *> list = m_db.prepare("SELECT batch_seq, body FROM sync_outbox ORDER BY batch_seq");
+    if (!list)
+        return list.error();
+    std::vector<std::pair<qint64, QByteArray>> batches;
+    for (;;) {
+        Result<bool> row = (*list)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        batches.emplace_back((*list)->int64(0), (*list)->blob(1));
+    }
+    return batches;
+}
+
+Result<qint64> SyncStateStore::nextBatchSeq()
+{
+    Result<qint64> last = number("last_batch_seq");
+    if (!last)
+        return last.error();
+    return *last + 1;
+}
+
+Status SyncStateStore::enqueue(const std::vector<QByteArray> &encodedBatches, qint64 coversSeq, qint64 firstBatchSeq)
+{
+    storage::Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun();
+    Result<Statement *> insert = m_db.prepare("INSERT INTO sync_outbox(batch_seq, body) VALUES (?1, ?2)");
+    if (!insert)
+        return insert.error();
+    qint64 seq = firstBatchSeq;
+    for (const QByteArray &body : encodedBatches) {
+        if (Status s = (*insert)->bind(1, seq++).bind(2, body).run(); !s)
+            return s;
+    }
+    if (Status s = setNumber("last_batch_seq", seq - 1); !s)
+        return s;
+    if (Status s = setNumber("outbox_covers", coversSeq); !s)
+        return s;
+    return tx.commit();
+}
+
+Status SyncStateStore::batchAnswered(qint64 batchSeq)
+{
+    storage::Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun();
+    Result<Statement *> remove = m_db.prepare("DELETE FROM sync_outbox WHERE batch_seq = ?1");
+    if (!remove)
+        return remove.error();
+    if (Status s = (*remove)->bind(1, batchSeq).run(); !s)
+        return s;
+    Result<qint64> left = m_db.queryInt("SELECT count(*) FROM sync_outbox");
+    if (!left)
+        return left.error();
+    if (*left == 0) {
+        Result<qint64> covers = number("outbox_covers");
+        if (!covers)
+            return covers.error();
+        if (Status s = setNumber("pushed_seq", *covers); !s)
+            return s;
+    }
+    return tx.commit();
+}
+
+} // namespace fieldline::sync

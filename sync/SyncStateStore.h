@@ -1,0 +1,71 @@
+#pragma once
+
+#include "storage/Database.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace fieldline::sync {
+
+/**
+ * A device's sync bookkeeping, in its encrypted database next to the replica: the server account (URL, tenant,
+ * user, device token), the pull cursor, how far the server has acknowledged local writes, and the outbox of
+ * encoded push batches.
+ *
+ * A batch is written to the outbox before it is sent and removed only when the server answered it, so after a
+ * crash or a lost answer the same (site, seq) is resent with the same bytes and the server's replay record
+ * makes that harmless.
+ */
+class SyncStateStore
+{
+public:
+    struct Account
+    {
+        QString serverUrl;
+        QString tenant;
+        QString user;
+        QByteArray token;
+
+        bool isValid() const { return !serverUrl.isEmpty() && !token.isEmpty(); }
+    };
+
+    explicit SyncStateStore(storage::Database &db);
+
+    storage::Status createTables();
+
+    storage::Result<Account> account();
+    storage::Status saveAccount(const Account &account);
+    /** Forgets the token (after a 401), keeping the URL, tenant and user for the login form. */
+    storage::Status clearToken();
+
+    storage::Result<qint64> pullCursor() { return number("pull_cursor"); }
+    storage::Status setPullCursor(qint64 cursor) { return setNumber("pull_cursor", cursor); }
+    /** The highest local seq the server has acknowledged (pushed and answered). */
+    storage::Result<qint64> pushedSeq() { return number("pushed_seq"); }
+
+    /** The outbox, oldest first: (batch seq, encoded push-request). */
+    storage::Result<std::vector<std::pair<qint64, QByteArray>>> outbox();
+    /**
+     * Queues batches made from the local changes up to @p coversSeq; their batch seqs continue from the last
+     * one used. Returns the first batch seq given.
+     */
+    storage::Status enqueue(const std::vector<QByteArray> &encodedBatches, qint64 coversSeq, qint64 firstBatchSeq);
+    /** The next batch seq to use (1 on a new device). */
+    storage::Result<qint64> nextBatchSeq();
+    /** Removes an answered batch; when the outbox is empty, the covered seq becomes pushedSeq. */
+    storage::Status batchAnswered(qint64 batchSeq);
+
+private:
+    storage::Result<qint64> number(const char *key);
+    storage::Status setNumber(const char *key, qint64 value);
+    storage::Result<QString> text(const char *key);
+    storage::Status setText(const char *key, const QString &value);
+
+    storage::Database &m_db;
+};
+
+} // namespace fieldline::sync

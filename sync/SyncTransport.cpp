@@ -1,0 +1,66 @@
+#include "sync/SyncTransport.h"
+
+#include <QHostAddress>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace fieldline::sync {
+
+HttpSyncTransport::HttpSyncTransport(QUrl base, Options options)
+    : m_base(std::move(base))
+    , m_options(options)
+{}
+
+bool HttpSyncTransport::isAllowedUrl(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return false;
+    if (url.scheme() == QLatin1String("https"))
+        return true;
+    if (url.scheme() != QLatin1String("http"))
+        return false;
+    const QHostAddress address(url.host());
+    return url.host() == QLatin1String("localhost") || (!address.isNull() && address.isLoopback());
+}
+
+void HttpSyncTransport::post(const QString &path, const QByteArray &body, const QByteArray &token, Done done)
+{
+    QUrl url = m_base;
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/cbor"));
+    request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/cbor"));
+    if (!token.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + token);
+    request.setTransferTimeout(m_options.timeoutMs);
+    QNetworkReply *reply = m_network.post(request, body);
+    const qint64 limit = m_options.maxAnswerBytes;
+    auto tooLarge = std::make_shared<bool>(false);
+    QObject::connect(reply, &QNetworkReply::downloadProgress, reply,
+                     [reply, limit, tooLarge](qint64 received, qint64 total) {
+                         if (received > limit || total > limit) {
+                             *tooLarge = true;
+                             reply->abort();
+                         }
+                     });
+    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, tooLarge, done = std::move(done)] {
+        reply->deleteLater();
+        TransportReply answer;
+        answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (*tooLarge) {
+            answer.status = 0;
+            answer.networkError = QStringLiteral("the server's answer was larger than this device accepts");
+        } else if (answer.status == 0) {
+            answer.networkError = reply->errorString();
+        } else {
+            answer.body = reply->readAll();
+            bool ok = false;
+            const qint64 seconds = reply->rawHeader(QByteArrayLiteral("Retry-After")).trimmed().toLongLong(&ok);
+            if (ok && seconds >= 0)
+                answer.retryAfterMs = qMin<qint64>(seconds, 24 * 3600) * 1000;
+        }
+        done(answer);
+    });
+}
+
+} // namespace fieldline::sync

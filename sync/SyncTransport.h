@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QByteArray>
+#include <QNetworkAccessManager>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+
+namespace fieldline::sync {
+
+/** One answer from the server, or the network failure that stood in for it. */
+struct TransportReply
+{
+    int status = 0;          ///< HTTP status; 0 when no answer came (networkError says why)
+    QByteArray body;         ///< at most the transport's answer limit
+    QString networkError;    ///< set when status is 0
+    qint64 retryAfterMs = 0; ///< from Retry-After, when the server gave one
+};
+
+/** The seam between the sync client and the network, so tests can cut, delay and garble answers. */
+class SyncTransport
+{
+public:
+    using Done = std::function<void(const TransportReply &)>;
+    virtual ~SyncTransport() = default;
+    /** POSTs @p body (CBOR) to @p path with the bearer @p token; @p done runs once, later, on this thread. */
+    virtual void post(const QString &path, const QByteArray &body, const QByteArray &token, Done done) = 0;
+};
+
+/** SyncTransport over Qt Network: HTTPS, or plain HTTP to a loopback server. */
+class HttpSyncTransport final : public SyncTransport
+{
+public:
+    struct Options
+    {
+        int timeoutMs = 30000;
+        qint64 maxAnswerBytes = 32 * 1024 * 1024; ///< bigger answers are cut off and reported, never buffered
+    };
+
+    HttpSyncTransport(QUrl base, Options options);
+    HttpSyncTransport(QUrl base)
+        : HttpSyncTransport(std::move(base), Options{})
+    {}
+
+    void post(const QString &path, const QByteArray &body, const QByteArray &token, Done done) override;
+
+    /** Plain HTTP is refused unless the host is a loopback address: a token must not cross a network in clear. */
+    static bool isAllowedUrl(const QUrl &url);
+
+private:
+    QUrl m_base;
+    Options m_options;
+    QNetworkAccessManager m_network;
+};
+
+} // namespace fieldline::sync

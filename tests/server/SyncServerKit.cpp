@@ -1,0 +1,117 @@
+#include "SyncServerKit.h"
+
+#include <QSignalSpy>
+
+using namespace fieldline;
+
+InProcessServer::InProcessServer(const QString &dataDir, qint64 clockMs)
+    : clock(clockMs)
+{
+    static int instances = 0;
+    auto opened = server::TenantStore::open(dataDir, QStringLiteral("in-process-%1").arg(++instances));
+    if (!opened)
+        return;
+    store = std::move(*opened);
+    throttle =
+        std::make_unique<server::LoginThrottle>(server::LoginThrottle::Limits{}, [this] { return clock.nowMs(); });
+    api = std::make_unique<server::ApiServer>(*store, credentials, *throttle, server::ApiServer::Limits{});
+    sync = std::make_unique<server::SyncStore>(store->connectionName(), clock);
+    routes = std::make_unique<server::SyncRoutes>(*api, *sync, nullptr);
+    port = api->listen(QHostAddress::LocalHost, 0);
+}
+
+InProcessServer::~InProcessServer()
+{
+    routes.reset();
+    sync.reset();
+    api.reset();
+}
+
+QByteArray InProcessServer::newTenantToken(const QString &tenant, const QString &user)
+{
+    auto tenantId = store->createTenant(tenant);
+    if (!tenantId)
+        return {};
+    auto hash = credentials.hashPassword(QStringLiteral("unused password"));
+    if (!hash)
+        return {};
+    auto userId = store->createUser(*tenantId, user, *hash, server::Role::Field);
+    if (!userId)
+        return {};
+    return deviceToken(tenant, user);
+}
+
+QByteArray InProcessServer::deviceToken(const QString &tenant, const QString &user)
+{
+    auto tenantId = store->tenantId(tenant);
+    if (!tenantId || !*tenantId)
+        return {};
+    auto found = store->findUser(**tenantId, user);
+    if (!found || !*found)
+        return {};
+    auto token = store->issueDeviceToken(**tenantId, (*found)->id, QStringLiteral("test device"));
+    return token ? *token : QByteArray();
+}
+
+QUrl InProcessServer::url() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+}
+
+void LossyTransport::post(const QString &path, const QByteArray &body, const QByteArray &token, Done done)
+{
+    const bool lose = loseAnswer && loseAnswer(path);
+    m_inner.post(path, body, token, [this, lose, done = std::move(done)](const fieldline::sync::TransportReply &reply) {
+        if (!lose)
+            return done(reply);
+        ++lost;
+        fieldline::sync::TransportReply cut;
+        cut.networkError = QStringLiteral("connection reset (test)");
+        done(cut);
+    });
+}
+
+SyncedDevice::SyncedDevice(const QString &path, qint64 clockMs, const QUrl &server, const QByteArray &token)
+    : device(path, clockMs, synctest::testSchema())
+    , server(server)
+    , token(token)
+{}
+
+QString SyncedDevice::open()
+{
+    close();
+    if (QString e = device.open(); !e.isEmpty())
+        return e;
+    http = std::make_unique<sync::HttpSyncTransport>(server);
+    transport = std::make_unique<LossyTransport>(*http);
+    state = std::make_unique<sync::SyncStateStore>(device->database());
+    if (auto s = state->createTables(); !s)
+        return s.message();
+    auto account = state->account();
+    if (!account)
+        return account.message();
+    if (!account->isValid()) {
+        if (auto s = state->saveAccount({server.toString(), QStringLiteral("t"), QStringLiteral("u"), token}); !s)
+            return s.message();
+    }
+    client = std::make_unique<sync::SyncClient>(*device, *state, *transport, device.clock);
+    return {};
+}
+
+void SyncedDevice::close()
+{
+    client.reset();
+    state.reset();
+    transport.reset();
+    http.reset();
+    device.close();
+}
+
+sync::SyncProblem SyncedDevice::syncOnce(int timeoutMs)
+{
+    QSignalSpy finished(client.get(), &sync::SyncClient::roundFinished);
+    client->syncNow();
+    if (finished.isEmpty() && !finished.wait(timeoutMs))
+        return sync::SyncProblem::Offline;
+    return client->status().problem;
+}

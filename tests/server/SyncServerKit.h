@@ -1,0 +1,79 @@
+#pragma once
+
+#include "../sync/ManualClock.h"
+#include "../sync/SyncTestKit.h"
+#include "server/ApiServer.h"
+#include "server/Credentials.h"
+#include "server/LoginThrottle.h"
+#include "server/SyncRoutes.h"
+#include "server/SyncStore.h"
+#include "server/TenantStore.h"
+#include "sync/SyncClient.h"
+
+#include <QTemporaryDir>
+
+#include <functional>
+#include <memory>
+
+/**
+ * The tenant server's real HTTP stack (ApiServer, SyncStore, SyncRoutes over QSQLITE) listening on 127.0.0.1 in
+ * the test's own process, so hundreds of scenarios can each get a fresh tenant cheaply. tst_serverapi covers
+ * the same code as a separate fieldline-server process.
+ */
+struct InProcessServer
+{
+    explicit InProcessServer(const QString &dataDir, qint64 clockMs);
+    ~InProcessServer();
+
+    /** A new tenant with one user; returns a fresh device token for that user (empty on failure). */
+    QByteArray newTenantToken(const QString &tenant, const QString &user);
+    /** Another device token for an existing user of the tenant. */
+    QByteArray deviceToken(const QString &tenant, const QString &user);
+    QUrl url() const;
+
+    ManualClock clock;
+    std::unique_ptr<fieldline::server::TenantStore> store;
+    fieldline::server::Credentials credentials{fieldline::server::PasswordCost::Minimum};
+    std::unique_ptr<fieldline::server::LoginThrottle> throttle;
+    std::unique_ptr<fieldline::server::ApiServer> api;
+    std::unique_ptr<fieldline::server::SyncStore> sync;
+    std::unique_ptr<fieldline::server::SyncRoutes> routes;
+    quint16 port = 0;
+};
+
+/** A transport wrapper that can lose the server's answer after the server acted on the request. */
+class LossyTransport final : public fieldline::sync::SyncTransport
+{
+public:
+    explicit LossyTransport(fieldline::sync::SyncTransport &inner)
+        : m_inner(inner)
+    {}
+    /** Decides per request whether its answer is lost. */
+    std::function<bool(const QString &path)> loseAnswer;
+    int lost = 0;
+
+    void post(const QString &path, const QByteArray &body, const QByteArray &token, Done done) override;
+
+private:
+    fieldline::sync::SyncTransport &m_inner;
+};
+
+/** A device that syncs with the server: replica, sync state, HTTP transport and client. */
+struct SyncedDevice
+{
+    SyncedDevice(const QString &path, qint64 clockMs, const QUrl &server, const QByteArray &token);
+
+    /** Opens (or reopens, like a restarted client) the replica and the sync client. Empty on success. */
+    QString open();
+    void close();
+    /** One sync round to its end; the problem it ended with. */
+    fieldline::sync::SyncProblem syncOnce(int timeoutMs = 20000);
+
+    synctest::Device device;
+    QUrl server;
+    QByteArray token;
+    std::unique_ptr<fieldline::sync::HttpSyncTransport> http;
+    std::unique_ptr<LossyTransport> transport;
+    std::unique_ptr<fieldline::sync::SyncStateStore> state;
+    std::unique_ptr<fieldline::sync::SyncClient> client;
+};

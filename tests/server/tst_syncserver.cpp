@@ -1,0 +1,313 @@
+// Sync through the real server stack on loopback: devices push and pull over HTTP with CBOR, the server merges
+// and keeps the tenant's rows, and every device plus a fresh one that pulls everything end with byte-identical
+// canonical dumps. Answers are lost after the server acted, devices are closed and reopened mid-way, and one
+// tenant's token never reaches another tenant's rows.
+//
+// FIELDLINE_SERVER_SEEDS=N runs seeds 1..N of the property test (default 200); FIELDLINE_SERVER_SEED=S replays one.
+#include "SyncServerKit.h"
+
+#include "sync/protocol/ProtocolCodec.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <random>
+
+using namespace fieldline;
+using sync::SyncProblem;
+
+namespace {
+
+constexpr qint64 T0 = 1'790'000'000'000;
+
+sync::Cells contact(const char *name, qint64 qty)
+{
+    return {{QStringLiteral("name"), QString::fromUtf8(name)}, {QStringLiteral("qty"), qty}};
+}
+
+} // namespace
+
+class TestSyncServer : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_tenants = 0;
+
+    QString path(const QString &name) { return m_dir.filePath(name); }
+    QString nextTenant() { return QStringLiteral("tenant%1").arg(++m_tenants); }
+
+    /** A brand-new device pulling the tenant from cursor 0: the server's state, seen through a client. */
+    QByteArray serverImage(InProcessServer &server, const QString &tenant, const QString &name)
+    {
+        SyncedDevice fresh(path(name), server.clock.nowMs(), server.url(),
+                           server.deviceToken(tenant, QStringLiteral("u")));
+        if (QString e = fresh.open(); !e.isEmpty())
+            return "open failed: " + e.toUtf8();
+        if (fresh.syncOnce() != SyncProblem::None)
+            return "sync failed: " + fresh.client->status().detail.toUtf8();
+        return synctest::dump(fresh.device);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(server::Credentials::initialise());
+    }
+
+    void twoDevicesConvergeThroughTheServer()
+    {
+        InProcessServer server(path(QStringLiteral("s1")), T0);
+        QVERIFY(server.port != 0);
+        const QString tenant = nextTenant();
+        const QByteArray tokenA = server.newTenantToken(tenant, QStringLiteral("u"));
+        QVERIFY(!tokenA.isEmpty());
+        SyncedDevice a(path(QStringLiteral("a1.db")), T0, server.url(), tokenA);
+        SyncedDevice b(path(QStringLiteral("b1.db")), T0 + 1000, server.url(),
+                       server.deviceToken(tenant, QStringLiteral("u")));
+        QCOMPARE(a.open(), QString());
+        QCOMPARE(b.open(), QString());
+
+        auto row = a.device->insert(QStringLiteral("contacts"), contact("Ada", 1));
+        QVERIFY(row);
+        a.client->refreshPending();
+        QCOMPARE(a.client->status().pending, qint64(3)); // the row record and two cells
+        QCOMPARE(a.syncOnce(), SyncProblem::None);
+        QCOMPARE(a.client->status().pending, qint64(0));
+        QCOMPARE(b.syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::visible(b.device, QStringLiteral("contacts"), *row, QStringLiteral("name")),
+                 std::optional<sync::Value>(QStringLiteral("Ada")));
+
+        // Concurrent edits of different cells of one row, and a delete racing an edit elsewhere.
+        QVERIFY(a.device->update(QStringLiteral("contacts"), *row,
+                                 {{QStringLiteral("phone"), QStringLiteral("+49 30 1")}}));
+        QVERIFY(b.device->update(QStringLiteral("contacts"), *row, {{QStringLiteral("qty"), qint64(7)}}));
+        auto second = b.device->insert(QStringLiteral("contacts"), contact("Bob", 2));
+        QVERIFY(second);
+        QVERIFY(b.device->remove(QStringLiteral("contacts"), *second));
+        for (SyncedDevice *d : {&a, &b, &a})
+            QCOMPARE(d->syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::dump(a.device), synctest::dump(b.device));
+        QCOMPARE(synctest::visible(a.device, QStringLiteral("contacts"), *row, QStringLiteral("qty")),
+                 std::optional<sync::Value>(qint64(7)));
+        QCOMPARE(synctest::count(a.device, "SELECT count(*) FROM contacts"), 1);
+        QCOMPARE(serverImage(server, tenant, QStringLiteral("fresh1.db")), synctest::dump(a.device));
+    }
+
+    void aLostAnswerIsResentAndChangesNothingTwice()
+    {
+        InProcessServer server(path(QStringLiteral("s2")), T0);
+        const QString tenant = nextTenant();
+        SyncedDevice a(path(QStringLiteral("a2.db")), T0, server.url(),
+                       server.newTenantToken(tenant, QStringLiteral("u")));
+        QCOMPARE(a.open(), QString());
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(a.device->insert(QStringLiteral("contacts"), contact("row", i)));
+        // The server stores the batch, but its answer never arrives.
+        a.transport->loseAnswer = [](const QString &p) { return p == QLatin1String("/v1/push"); };
+        QCOMPARE(a.syncOnce(), SyncProblem::Offline);
+        QCOMPARE(a.transport->lost, 1);
+        auto outbox = a.state->outbox();
+        QVERIFY(outbox);
+        QCOMPARE(outbox->size(), size_t(1));
+        const QByteArray sentBytes = outbox->front().second;
+        auto cursorAfterFirst = server.sync->cursor(*server.store->tenantId(tenant).value());
+        QVERIFY(cursorAfterFirst);
+        QCOMPARE(*cursorAfterFirst, qint64(5));
+
+        // A restart in between: the outbox is in the encrypted store, not in memory.
+        QCOMPARE(a.open(), QString());
+        QVERIFY(a.device->update(QStringLiteral("contacts"), a.device->rows(QStringLiteral("contacts"))->front().first,
+                                 {{QStringLiteral("qty"), qint64(99)}}));
+        outbox = a.state->outbox();
+        QCOMPARE(outbox->front().second, sentBytes); // resent byte for byte, later writes wait for the next batch
+        QCOMPARE(a.syncOnce(), SyncProblem::None);
+        // The replayed batch moved nothing; the later write took exactly one more sequence number.
+        auto cursorAfterAll = server.sync->cursor(*server.store->tenantId(tenant).value());
+        QCOMPARE(*cursorAfterAll, qint64(6));
+        QVERIFY(a.state->outbox()->empty());
+        QCOMPARE(serverImage(server, tenant, QStringLiteral("fresh2.db")), synctest::dump(a.device));
+    }
+
+    void aRefusedTokenAsksForLoginAndKeepsChanges()
+    {
+        InProcessServer server(path(QStringLiteral("s3")), T0);
+        const QString tenant = nextTenant();
+        server.newTenantToken(tenant, QStringLiteral("u"));
+        SyncedDevice a(path(QStringLiteral("a3.db")), T0, server.url(), QByteArray("1.not-a-real-token"));
+        QCOMPARE(a.open(), QString());
+        QVERIFY(a.device->insert(QStringLiteral("contacts"), contact("kept", 1)));
+        QCOMPARE(a.syncOnce(), SyncProblem::NotLoggedIn);
+        QVERIFY(!a.state->account()->isValid());
+        a.client->refreshPending();
+        QCOMPARE(a.client->status().pending, qint64(3));
+        // Nothing is lost: after a new login the same changes go up.
+        auto account = *a.state->account();
+        account.token = server.deviceToken(tenant, QStringLiteral("u"));
+        QVERIFY(a.state->saveAccount(account));
+        QCOMPARE(a.syncOnce(), SyncProblem::None);
+        QCOMPARE(serverImage(server, tenant, QStringLiteral("fresh3.db")), synctest::dump(a.device));
+    }
+
+    void tenantsNeverSeeEachOther()
+    {
+        InProcessServer server(path(QStringLiteral("s4")), T0);
+        const QString tenantA = nextTenant();
+        const QString tenantB = nextTenant();
+        SyncedDevice a(path(QStringLiteral("a4.db")), T0, server.url(),
+                       server.newTenantToken(tenantA, QStringLiteral("u")));
+        SyncedDevice b(path(QStringLiteral("b4.db")), T0, server.url(),
+                       server.newTenantToken(tenantB, QStringLiteral("u")));
+        QCOMPARE(a.open(), QString());
+        QCOMPARE(b.open(), QString());
+        auto secret = a.device->insert(QStringLiteral("contacts"), contact("tenant A only", 1));
+        QVERIFY(secret);
+        QCOMPARE(a.syncOnce(), SyncProblem::None);
+        QCOMPARE(b.syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::count(b.device, "SELECT count(*) FROM contacts"), 0);
+        QCOMPARE(synctest::count(b.device, "SELECT count(*) FROM crdt_rows"), 0);
+        // B writes the very same row id in its own tenant: A's row is untouched.
+        QVERIFY(b.device->insert(QStringLiteral("contacts"), *secret, contact("tenant B", 2)));
+        QCOMPARE(b.syncOnce(), SyncProblem::None);
+        QCOMPARE(a.syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::visible(a.device, QStringLiteral("contacts"), *secret, QStringLiteral("name")),
+                 std::optional<sync::Value>(QStringLiteral("tenant A only")));
+    }
+
+    void aTokenCannotWriteAsAnotherSite()
+    {
+        InProcessServer server(path(QStringLiteral("s5")), T0);
+        const QString tenant = nextTenant();
+        const QByteArray token = server.newTenantToken(tenant, QStringLiteral("u"));
+        SyncedDevice a(path(QStringLiteral("a5.db")), T0, server.url(), token);
+        SyncedDevice b(path(QStringLiteral("b5.db")), T0, server.url(), token); // the same token on another device
+        QCOMPARE(a.open(), QString());
+        QCOMPARE(b.open(), QString());
+        QVERIFY(a.device->insert(QStringLiteral("contacts"), contact("a", 1)));
+        QVERIFY(b.device->insert(QStringLiteral("contacts"), contact("b", 1)));
+        QCOMPARE(a.syncOnce(), SyncProblem::None);
+        QCOMPARE(b.syncOnce(), SyncProblem::Forbidden);
+        QVERIFY(b.client->status().detail.contains(QLatin1String("another site")));
+    }
+
+    void changesFromTooFarAheadAreRefusedPerItem()
+    {
+        InProcessServer server(path(QStringLiteral("s6")), T0);
+        const QString tenant = nextTenant();
+        SyncedDevice fast(path(QStringLiteral("fast.db")), T0 + 7 * 60 * 1000, server.url(),
+                          server.newTenantToken(tenant, QStringLiteral("u")));
+        QCOMPARE(fast.open(), QString());
+        QVERIFY(fast.device->insert(QStringLiteral("contacts"), contact("future", 1)));
+        QCOMPARE(fast.syncOnce(), SyncProblem::Rejected);
+        QVERIFY2(fast.client->status().detail.contains(QLatin1String("7 minutes")),
+                 qPrintable(fast.client->status().detail));
+        QCOMPARE(*server.sync->cursor(*server.store->tenantId(tenant).value()), qint64(0));
+    }
+
+    void property_data()
+    {
+        QTest::addColumn<quint64>("seed");
+        const quint64 only = qEnvironmentVariableIntValue("FIELDLINE_SERVER_SEED");
+        if (only) {
+            QTest::addRow("seed %llu", only) << only;
+            return;
+        }
+        bool ok = false;
+        int seeds = qEnvironmentVariableIntValue("FIELDLINE_SERVER_SEEDS", &ok);
+        if (!ok || seeds <= 0)
+            seeds = 200;
+        for (quint64 s = 1; s <= quint64(seeds); ++s)
+            QTest::addRow("seed %llu", s) << s;
+    }
+
+    /** Random writes on 2-4 devices, random sync rounds, lost answers, restarts; then everyone converges. */
+    void property()
+    {
+        QFETCH(quint64, seed);
+        std::mt19937_64 rng(seed);
+        auto pick = [&rng](size_t n) { return size_t(rng() % n); };
+        QTemporaryDir dir;
+        InProcessServer server(dir.filePath(QStringLiteral("server")), T0);
+        const QString tenant = QStringLiteral("p%1").arg(seed);
+        QVERIFY(!server.newTenantToken(tenant, QStringLiteral("u")).isEmpty());
+        std::vector<std::unique_ptr<SyncedDevice>> devices;
+        const size_t count = 2 + pick(3);
+        for (size_t i = 0; i < count; ++i) {
+            const qint64 skew = qint64(pick(4 * 60 * 1000)) - 2 * 60 * 1000;
+            devices.push_back(std::make_unique<SyncedDevice>(dir.filePath(QStringLiteral("d%1.db").arg(i)), T0 + skew,
+                                                             server.url(),
+                                                             server.deviceToken(tenant, QStringLiteral("u"))));
+            QCOMPARE(devices.back()->open(), QString());
+        }
+        int writes = 0, rounds = 0, reopens = 0, lost = 0;
+        const char *const names[] = {"ada", "bob", "", "\xf0\x9f\x93\x9e"};
+        for (int step = 0; step < 40; ++step) {
+            SyncedDevice &d = *devices[pick(devices.size())];
+            d.device.clock.advance(qint64(pick(3000)));
+            server.clock.advance(qint64(pick(3000)));
+            const size_t roll = pick(10);
+            if (roll < 6) {
+                ++writes;
+                auto rows = d.device->rows(QStringLiteral("contacts"));
+                QVERIFY(rows);
+                if (rows->empty() || pick(3) == 0) {
+                    QVERIFY(d.device->insert(QStringLiteral("contacts"), contact(names[pick(4)], qint64(pick(5)))));
+                } else {
+                    const auto &[row, cl] = (*rows)[pick(rows->size())];
+                    if (!sync::Stamp::isAlive(cl))
+                        QVERIFY(d.device->resurrect(QStringLiteral("contacts"), row, contact(names[pick(4)], 1)));
+                    else if (pick(4) == 0)
+                        QVERIFY(d.device->remove(QStringLiteral("contacts"), row));
+                    else
+                        QVERIFY(d.device->update(QStringLiteral("contacts"), row,
+                                                 {{QStringLiteral("qty"), qint64(pick(5))}}));
+                }
+            } else if (roll < 9) {
+                ++rounds;
+                const bool lose = pick(4) == 0;
+                const QString losePath = pick(2) ? QStringLiteral("/v1/push") : QStringLiteral("/v1/pull");
+                d.transport->loseAnswer = [lose, losePath](const QString &p) { return lose && p == losePath; };
+                const SyncProblem problem = d.syncOnce();
+                d.transport->loseAnswer = nullptr;
+                QVERIFY2(problem == SyncProblem::None || (lose && problem == SyncProblem::Offline),
+                         qPrintable(QStringLiteral("seed %1: %2").arg(seed).arg(d.client->status().detail)));
+                lost += lose && problem == SyncProblem::Offline;
+            } else {
+                ++reopens;
+                QCOMPARE(d.open(), QString());
+            }
+        }
+        // Everyone syncs twice: the first pass gathers every change on the server, the second hands them out.
+        for (int pass = 0; pass < 2; ++pass) {
+            for (auto &d : devices) {
+                d->device.clock.set(std::max(d->device.clock.nowMs(), server.clock.nowMs()));
+                QCOMPARE(d->syncOnce(), SyncProblem::None);
+            }
+        }
+        const QByteArray expected = synctest::dump(devices.front()->device);
+        for (auto &d : devices) {
+            const QByteArray actual = synctest::dump(d->device);
+            if (actual != expected) {
+                const QList<QByteArray> a = actual.split('\n'), e = expected.split('\n');
+                for (qsizetype i = 0; i < std::max(a.size(), e.size()); ++i) {
+                    if (a.value(i) != e.value(i))
+                        qWarning("line %lld: device has\n  %s\nfirst device has\n  %s", qlonglong(i),
+                                 a.value(i).constData(), e.value(i).constData());
+                }
+            }
+            QCOMPARE(actual, expected);
+        }
+        SyncedDevice fresh(dir.filePath(QStringLiteral("fresh.db")), server.clock.nowMs(), server.url(),
+                           server.deviceToken(tenant, QStringLiteral("u")));
+        QCOMPARE(fresh.open(), QString());
+        QCOMPARE(fresh.syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::dump(fresh.device), expected);
+        qInfo("seed %llu: %zu devices, %d writes, %d rounds, %d answers lost, %d reopens", seed, devices.size(), writes,
+              rounds, lost, reopens);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncServer)
+#include "tst_syncserver.moc"
