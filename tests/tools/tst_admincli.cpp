@@ -1,0 +1,330 @@
+#include "tests/server/ServerProcess.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct CliResult
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+QByteArray loginBody(const QString &tenant, const QString &login, const QString &password)
+{
+    return QJsonDocument(QJsonObject{{QStringLiteral("tenant"), tenant},
+                                     {QStringLiteral("login"), login},
+                                     {QStringLiteral("password"), password},
+                                     {QStringLiteral("device"), QStringLiteral("cli test")}})
+        .toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+/**
+ * fieldline-admin as an operator uses it: the real binary against the real server, passwords on standard input,
+ * one-line errors and exit codes 0 (done), 1 (refused or unreachable), 2 (usage).
+ */
+class TestAdminCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dataDir;
+    ServerProcess m_server;
+    QString m_tokenFile;
+
+    QString serverUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server.port()); }
+
+    CliResult run(const QStringList &arguments, const QByteArray &input = {},
+                  const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(FIELDLINE_ADMIN_EXE), arguments);
+        if (!process.waitForStarted(10'000))
+            return {};
+        process.write(input);
+        process.closeWriteChannel();
+        if (!process.waitForFinished(30'000)) {
+            process.kill();
+            process.waitForFinished(5'000);
+            return {};
+        }
+        return CliResult{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                         QString::fromUtf8(process.readAllStandardOutput()),
+                         QString::fromUtf8(process.readAllStandardError())};
+    }
+
+    /** As the operator, with the server's own token file. */
+    CliResult admin(const QStringList &command, const QByteArray &input = {})
+    {
+        return run(QStringList{QStringLiteral("--server"), serverUrl(), QStringLiteral("--token-file"), m_tokenFile} +
+                       command,
+                   input);
+    }
+
+    static bool isOneLine(const QString &text) { return text.trimmed().count(u'\n') == 0 && !text.trimmed().isEmpty(); }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dataDir.isValid());
+        const QStringList arguments{QStringLiteral("--demo"), QStringLiteral("--password-cost"), QStringLiteral("min")};
+        QVERIFY2(m_server.start(m_dataDir.path(), arguments), qPrintable(m_server.error()));
+        m_tokenFile = QDir(m_dataDir.path()).filePath(QStringLiteral("operator-token"));
+        QVERIFY(QFile::exists(m_tokenFile));
+    }
+
+    void helpListsEveryCommand()
+    {
+        const CliResult result = run({QStringLiteral("--help")});
+        QCOMPARE(result.exitCode, 0);
+        for (const char *command :
+             {"tenant create NAME", "user create TENANT LOGIN --role ROLE", "user list TENANT",
+              "user reset-password TENANT LOGIN", "device list TENANT", "device revoke TENANT ID"})
+            QVERIFY2(result.out.contains(QLatin1String(command)), command);
+    }
+
+    void createTenantAndUser()
+    {
+        const CliResult tenant = admin({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("acme")});
+        QCOMPARE(tenant.exitCode, 0);
+        QVERIFY2(tenant.out.contains(QLatin1String("Created tenant acme")), qPrintable(tenant.out));
+
+        const CliResult again = admin({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("acme")});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains(QLatin1String("already exists")) && again.err.contains(QLatin1String("HTTP 409")),
+                 qPrintable(again.err));
+        QVERIFY(isOneLine(again.err));
+
+        // The password comes on standard input only.
+        const CliResult user = admin({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("acme"),
+                                      QStringLiteral("bob"), QStringLiteral("--role"), QStringLiteral("admin")},
+                                     "bob-first-pass\n");
+        QCOMPARE(user.exitCode, 0);
+        QVERIFY2(user.out.contains(QLatin1String("Created user bob (admin) in tenant acme")), qPrintable(user.out));
+        QCOMPARE(m_server
+                     .post(QStringLiteral("/v1/login"),
+                           loginBody(QStringLiteral("acme"), QStringLiteral("bob"), QStringLiteral("bob-first-pass")))
+                     .status,
+                 200);
+    }
+
+    void listUsers()
+    {
+        const CliResult list = admin({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("acme")});
+        QCOMPARE(list.exitCode, 0);
+        const QStringList lines = list.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines[0].startsWith(QLatin1String("ID")));
+        QVERIFY(lines[1].contains(QRegularExpression(QStringLiteral("^\\d+\\s+bob\\s+admin$"))));
+    }
+
+    void resetPassword()
+    {
+        const CliResult reset = admin(
+            {QStringLiteral("user"), QStringLiteral("reset-password"), QStringLiteral("acme"), QStringLiteral("bob")},
+            "bob-second-pass\n");
+        QCOMPARE(reset.exitCode, 0);
+        const QString login = QStringLiteral("/v1/login");
+        QCOMPARE(
+            m_server
+                .post(login, loginBody(QStringLiteral("acme"), QStringLiteral("bob"), QStringLiteral("bob-first-pass")))
+                .status,
+            401);
+        QCOMPARE(m_server
+                     .post(login,
+                           loginBody(QStringLiteral("acme"), QStringLiteral("bob"), QStringLiteral("bob-second-pass")))
+                     .status,
+                 200);
+        // A password the server refuses (too short) is its message and exit 1.
+        const CliResult tooShort = admin(
+            {QStringLiteral("user"), QStringLiteral("reset-password"), QStringLiteral("acme"), QStringLiteral("bob")},
+            "short\n");
+        QCOMPARE(tooShort.exitCode, 1);
+        QVERIFY2(tooShort.err.contains(QLatin1String("8 to 1024 characters")) &&
+                     tooShort.err.contains(QLatin1String("HTTP 400")),
+                 qPrintable(tooShort.err));
+        // No password at all is a usage error before anything is sent.
+        const CliResult none = admin(
+            {QStringLiteral("user"), QStringLiteral("reset-password"), QStringLiteral("acme"), QStringLiteral("bob")});
+        QCOMPARE(none.exitCode, 2);
+        QVERIFY(none.err.contains(QLatin1String("standard input")));
+    }
+
+    void listAndRevokeDevices()
+    {
+        const HttpReply login =
+            m_server.post(QStringLiteral("/v1/login"),
+                          loginBody(QStringLiteral("acme"), QStringLiteral("bob"), QStringLiteral("bob-second-pass")));
+        QCOMPARE(login.status, 200);
+        const QByteArray token =
+            QJsonDocument::fromJson(login.body).object().value(QLatin1String("token")).toString().toLatin1();
+        QCOMPARE(m_server.get(QStringLiteral("/v1/me"), token).status, 200);
+
+        const CliResult list = admin({QStringLiteral("device"), QStringLiteral("list"), QStringLiteral("acme")});
+        QCOMPARE(list.exitCode, 0);
+        const QStringList lines = list.out.split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY(lines.size() >= 2);
+        QVERIFY(lines[0].startsWith(QLatin1String("ID")));
+        // The last device is the one just logged in; it is active ("-" under REVOKED).
+        const QStringList last = lines.last().split(QRegularExpression(QStringLiteral("\\s{2,}")));
+        QCOMPARE(last.value(1), QStringLiteral("bob"));
+        QCOMPARE(last.value(2), QStringLiteral("cli test"));
+        QCOMPARE(last.value(4), QStringLiteral("-"));
+        const QString id = last.value(0);
+
+        const CliResult revoke =
+            admin({QStringLiteral("device"), QStringLiteral("revoke"), QStringLiteral("acme"), id});
+        QCOMPARE(revoke.exitCode, 0);
+        QCOMPARE(m_server.get(QStringLiteral("/v1/me"), token).status, 401);
+
+        const CliResult again = admin({QStringLiteral("device"), QStringLiteral("revoke"), QStringLiteral("acme"), id});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains(QLatin1String("HTTP 404")), qPrintable(again.err));
+    }
+
+    void tenantAdminTokenFromEnvironment()
+    {
+        const HttpReply login =
+            m_server.post(QStringLiteral("/v1/login"),
+                          loginBody(QStringLiteral("demo"), QStringLiteral("admin"), QStringLiteral("admin-demo-1")));
+        QCOMPARE(login.status, 200);
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("FIELDLINE_TOKEN"),
+                           QJsonDocument::fromJson(login.body).object().value(QLatin1String("token")).toString());
+        const QStringList base{QStringLiteral("--server"),    serverUrl(),
+                               QStringLiteral("--token-env"), QStringLiteral("FIELDLINE_TOKEN"),
+                               QStringLiteral("user"),        QStringLiteral("list")};
+        const CliResult own = run(base + QStringList{QStringLiteral("demo")}, {}, environment);
+        QCOMPARE(own.exitCode, 0);
+        QVERIFY(own.out.contains(QLatin1String("manager")));
+        const CliResult other = run(base + QStringList{QStringLiteral("acme")}, {}, environment);
+        QCOMPARE(other.exitCode, 1);
+        QVERIFY2(other.err.contains(QLatin1String("HTTP 404")), qPrintable(other.err));
+    }
+
+    void wrongTokenIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString wrong = dir.filePath(QStringLiteral("token"));
+        QFile file(wrong);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("this-is-not-the-operator-token-at-all-0123456789\n");
+        file.close();
+        const CliResult result = run({QStringLiteral("--server"), serverUrl(), QStringLiteral("--token-file"), wrong,
+                                      QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("rogue")});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains(QLatin1String("valid device token is required")) &&
+                     result.err.contains(QLatin1String("HTTP 401")),
+                 qPrintable(result.err));
+        QVERIFY(isOneLine(result.err));
+    }
+
+    void unreachableServer_data()
+    {
+        QTest::addColumn<QString>("scheme");
+        QTest::newRow("http") << QStringLiteral("http");
+        QTest::newRow("https") << QStringLiteral("https"); // accepted by the URL check, then refused by the socket
+    }
+    void unreachableServer()
+    {
+        QFETCH(QString, scheme);
+        QTcpServer probe; // a port that was free a moment ago and now has no listener
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        const CliResult result =
+            run({QStringLiteral("--server"), QStringLiteral("%1://127.0.0.1:%2").arg(scheme).arg(port),
+                 QStringLiteral("--token-file"), m_tokenFile, QStringLiteral("user"), QStringLiteral("list"),
+                 QStringLiteral("acme")});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains(QLatin1String("cannot reach")) && result.err.contains(QLatin1String("refused")),
+                 qPrintable(result.err));
+        QVERIFY(isOneLine(result.err));
+    }
+
+    void badUsageExits2_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        const QString server = QStringLiteral("--server");
+        const QString url = QStringLiteral("http://127.0.0.1:1");
+        const QString tokenFile = QStringLiteral("--token-file");
+        const QString file = QStringLiteral("/dev/null/none");
+        const QStringList list{QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("acme")};
+        QTest::newRow("nothing") << QStringList();
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} + list;
+        QTest::newRow("unknown command") << QStringList{
+            server, url, tokenFile, file, QStringLiteral("tenant"), QStringLiteral("delete"), QStringLiteral("acme")};
+        QTest::newRow("missing operand") << QStringList{
+            server, url, tokenFile, file, QStringLiteral("user"), QStringLiteral("list")};
+        QTest::newRow("extra operand") << QStringList{server, url, tokenFile, file} + list +
+                                              QStringList{QStringLiteral("x")};
+        QTest::newRow("no server") << QStringList{tokenFile, file} + list;
+        QTest::newRow("no token") << QStringList{server, url} + list;
+        QTest::newRow("two tokens")
+            << QStringList{server, url, tokenFile, file, QStringLiteral("--token-env"), QStringLiteral("X")} + list;
+        QTest::newRow("unreadable token file") << QStringList{server, url, tokenFile, file} + list;
+        QTest::newRow("empty token variable")
+            << QStringList{server, url, QStringLiteral("--token-env"), QStringLiteral("FIELDLINE_NO_SUCH_VARIABLE")} +
+                   list;
+        QTest::newRow("plain http to a remote host")
+            << QStringList{server, QStringLiteral("http://192.0.2.10:8443"), tokenFile, file} + list;
+        QTest::newRow("not http") << QStringList{server, QStringLiteral("ftp://127.0.0.1"), tokenFile, file} + list;
+        QTest::newRow("user create without role") << QStringList{server,
+                                                                 url,
+                                                                 tokenFile,
+                                                                 file,
+                                                                 QStringLiteral("user"),
+                                                                 QStringLiteral("create"),
+                                                                 QStringLiteral("acme"),
+                                                                 QStringLiteral("zoe")};
+        QTest::newRow("unknown role") << QStringList{server,
+                                                     url,
+                                                     tokenFile,
+                                                     file,
+                                                     QStringLiteral("user"),
+                                                     QStringLiteral("create"),
+                                                     QStringLiteral("acme"),
+                                                     QStringLiteral("zoe"),
+                                                     QStringLiteral("--role"),
+                                                     QStringLiteral("root")};
+        QTest::newRow("role on list")
+            << QStringList{server, url, tokenFile, file, QStringLiteral("--role"), QStringLiteral("agent")} + list;
+        QTest::newRow("device id not a number") << QStringList{server,
+                                                               url,
+                                                               tokenFile,
+                                                               file,
+                                                               QStringLiteral("device"),
+                                                               QStringLiteral("revoke"),
+                                                               QStringLiteral("acme"),
+                                                               QStringLiteral("seven")};
+    }
+    void badUsageExits2()
+    {
+        QFETCH(QStringList, arguments);
+        const CliResult result = run(arguments);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(isOneLine(result.err) && result.err.startsWith(QLatin1String("fieldline-admin: ")),
+                 qPrintable(result.err));
+        QVERIFY(result.out.isEmpty());
+    }
+
+    void cleanupTestCase() { m_server.stop(); }
+};
+
+QTEST_GUILESS_MAIN(TestAdminCli)
+#include "tst_admincli.moc"

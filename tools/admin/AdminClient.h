@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace fieldline::admin {
+
+/** One answer from the server, or why there was none. */
+struct AdminReply
+{
+    int status = 0; ///< 0 when no HTTP answer came
+    QByteArray body;
+    QString networkError; ///< set when status is 0
+
+    bool succeeded() const { return status >= 200 && status < 300; }
+    QJsonObject json() const;
+    /** One line for the user: the server's message with the HTTP status, or the network error. */
+    QString failureMessage(const QUrl &server) const;
+};
+
+/**
+ * Blocking JSON client for /v1/admin: sends the bearer token, waits for the answer with a timeout. Path segments
+ * are percent-encoded here, so a login with spaces or '@' reaches the server intact.
+ */
+class AdminClient
+{
+public:
+    AdminClient(QUrl server, QByteArray token, int timeoutMs = 60'000);
+
+    AdminReply get(const QStringList &pathSegments);
+    AdminReply post(const QStringList &pathSegments, const QJsonObject &body = {});
+    const QUrl &server() const { return m_server; }
+
+private:
+    AdminReply send(const QByteArray &verb, const QStringList &pathSegments, const QByteArray &body);
+
+    QNetworkAccessManager m_network;
+    QUrl m_server;
+    QByteArray m_token;
+    int m_timeoutMs;
+};
+
+} // namespace fieldline::admin

@@ -1,0 +1,165 @@
+#include "AdminCommands.h"
+
+#include "AdminClient.h"
+
+#include <QJsonArray>
+#include <QTextStream>
+
+#include <algorithm>
+
+namespace fieldline::admin {
+
+namespace {
+
+QStringList tenantPath(const QString &tenant, const QStringList &rest)
+{
+    return QStringList{QStringLiteral("v1"), QStringLiteral("admin"), QStringLiteral("tenants"), tenant} + rest;
+}
+
+int refused(Console &console, const AdminClient &client, const AdminReply &reply)
+{
+    console.err << "fieldline-admin: " << reply.failureMessage(client.server()) << Qt::endl;
+    return ExitRefused;
+}
+
+std::optional<QString> askPassword(Console &console, const QString &login)
+{
+    std::optional<QString> password = console.readPassword(QStringLiteral("New password for %1: ").arg(login));
+    if (!password)
+        console.err << "fieldline-admin: no password given on standard input (one line)" << Qt::endl;
+    return password;
+}
+
+/** Left-aligned columns two spaces apart, a header first: readable, and still easy to cut. */
+void printTable(QTextStream &out, const QStringList &header, const QList<QStringList> &rows)
+{
+    QList<qsizetype> widths;
+    for (const QString &title : header)
+        widths.append(title.size());
+    for (const QStringList &row : rows) {
+        for (qsizetype column = 0; column < row.size() && column < widths.size(); ++column)
+            widths[column] = std::max(widths[column], row[column].size());
+    }
+    auto printRow = [&](const QStringList &row) {
+        QString line;
+        for (qsizetype column = 0; column < row.size(); ++column)
+            line += column + 1 < row.size() ? row[column].leftJustified(widths[column] + 2) : row[column];
+        out << line << '\n';
+    };
+    printRow(header);
+    for (const QStringList &row : rows)
+        printRow(row);
+    out.flush();
+}
+
+} // namespace
+
+int createTenant(AdminClient &client, Console &console, const QString &name)
+{
+    const AdminReply reply = client.post({QStringLiteral("v1"), QStringLiteral("admin"), QStringLiteral("tenants")},
+                                         QJsonObject{{QStringLiteral("name"), name}});
+    if (!reply.succeeded())
+        return refused(console, client, reply);
+    console.out << "Created tenant " << name << " (id " << reply.json().value(QLatin1String("id")).toInteger() << ")."
+                << Qt::endl;
+    return ExitOk;
+}
+
+int createUser(AdminClient &client, Console &console, const QString &tenant, const QString &login, const QString &role)
+{
+    const std::optional<QString> password = askPassword(console, login);
+    if (!password)
+        return ExitUsage;
+    const AdminReply reply =
+        client.post(tenantPath(tenant, {QStringLiteral("users")}), QJsonObject{{QStringLiteral("login"), login},
+                                                                               {QStringLiteral("password"), *password},
+                                                                               {QStringLiteral("role"), role}});
+    if (!reply.succeeded())
+        return refused(console, client, reply);
+    console.out << "Created user " << login << " (" << role << ") in tenant " << tenant << '.' << Qt::endl;
+    return ExitOk;
+}
+
+int listUsers(AdminClient &client, Console &console, const QString &tenant)
+{
+    const AdminReply reply = client.get(tenantPath(tenant, {QStringLiteral("users")}));
+    if (!reply.succeeded())
+        return refused(console, client, reply);
+    QList<QStringList> rows;
+    const QJsonArray users = reply.json().value(QLatin1String("users")).toArray();
+    for (const QJsonValue &value : users) {
+        const QJsonObject user = value.toObject();
+        rows.append({QString::number(user.value(QLatin1String("id")).toInteger()),
+                     user.value(QLatin1String("login")).toString(), user.value(QLatin1String("role")).toString()});
+    }
+    printTable(console.out, {QStringLiteral("ID"), QStringLiteral("LOGIN"), QStringLiteral("ROLE")}, rows);
+    return ExitOk;
+}
+
+int resetPassword(AdminClient &client, Console &console, const QString &tenant, const QString &login)
+{
+    const std::optional<QString> password = askPassword(console, login);
+    if (!password)
+        return ExitUsage;
+    const AdminReply reply =
+        client.post(tenantPath(tenant, {QStringLiteral("users"), login, QStringLiteral("password")}),
+                    QJsonObject{{QStringLiteral("password"), *password}});
+    if (!reply.succeeded())
+        return refused(console, client, reply);
+    console.out << "Changed the password of " << login << " in tenant " << tenant << '.' << Qt::endl;
+    return ExitOk;
+}
+
+int listDevices(AdminClient &client, Console &console, const QString &tenant)
+{
+    const AdminReply reply = client.get(tenantPath(tenant, {QStringLiteral("devices")}));
+    if (!reply.succeeded())
+        return refused(console, client, reply);
+    QList<QStringList> rows;
+    const QJsonArray devices = reply.json().value(QLatin1String("devices")).toArray();
+    for (const QJsonValue &value : devices) {
+        const QJsonObject device = value.toObject();
+        const QJsonValue revoked = device.value(QLatin1String("revoked"));
+        rows.append({QString::number(device.value(QLatin1String("id")).toInteger()),
+                     device.value(QLatin1String("login")).toString(), device.value(QLatin1String("name")).toString(),
+                     device.value(QLatin1String("created")).toString(),
+                     revoked.isString() ? revoked.toString() : QStringLiteral("-")});
+    }
+    printTable(console.out,
+               {QStringLiteral("ID"), QStringLiteral("LOGIN"), QStringLiteral("NAME"), QStringLiteral("CREATED"),
+                QStringLiteral("REVOKED")},
+               rows);
+    return ExitOk;
+}
+
+int revokeDevice(AdminClient &client, Console &console, const QString &tenant, const QString &deviceId)
+{
+    const AdminReply reply =
+        client.post(tenantPath(tenant, {QStringLiteral("devices"), deviceId, QStringLiteral("revoke")}));
+    if (!reply.succeeded())
+        return refused(console, client, reply);
+    console.out << "Revoked device " << deviceId << " in tenant " << tenant << '.' << Qt::endl;
+    return ExitOk;
+}
+
+int runCommand(const Invocation &invocation, AdminClient &client, Console &console)
+{
+    const QStringList &operands = invocation.operands;
+    switch (invocation.command) {
+    case Command::TenantCreate:
+        return createTenant(client, console, operands[0]);
+    case Command::UserCreate:
+        return createUser(client, console, operands[0], operands[1], invocation.role);
+    case Command::UserList:
+        return listUsers(client, console, operands[0]);
+    case Command::UserResetPassword:
+        return resetPassword(client, console, operands[0], operands[1]);
+    case Command::DeviceList:
+        return listDevices(client, console, operands[0]);
+    case Command::DeviceRevoke:
+        return revokeDevice(client, console, operands[0], operands[1]);
+    }
+    return ExitUsage;
+}
+
+} // namespace fieldline::admin

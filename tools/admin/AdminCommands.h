@@ -1,0 +1,36 @@
+#pragma once
+
+#include "AdminCommandLine.h"
+
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+class QTextStream;
+
+namespace fieldline::admin {
+
+class AdminClient;
+
+/** Where a command writes: results to out, one-line failures to err. */
+struct Console
+{
+    QTextStream &out;
+    QTextStream &err;
+    /** Asked for a password (the prompt names whose); nullopt when none was given. */
+    std::function<std::optional<QString>(const QString &prompt)> readPassword;
+};
+
+// One function per command; each returns the process exit code.
+int createTenant(AdminClient &client, Console &console, const QString &name);
+int createUser(AdminClient &client, Console &console, const QString &tenant, const QString &login, const QString &role);
+int listUsers(AdminClient &client, Console &console, const QString &tenant);
+int resetPassword(AdminClient &client, Console &console, const QString &tenant, const QString &login);
+int listDevices(AdminClient &client, Console &console, const QString &tenant);
+int revokeDevice(AdminClient &client, Console &console, const QString &tenant, const QString &deviceId);
+
+/** Runs the invocation's command. */
+int runCommand(const Invocation &invocation, AdminClient &client, Console &console);
+
+} // namespace fieldline::admin
