@@ -12,6 +12,9 @@ const QString kHelp = QStringLiteral("help");
 const QString kProfile = QStringLiteral("profile");
 const QString kSmokeTest = QStringLiteral("smoke-test");
 const QString kTour = QStringLiteral("screenshot-tour");
+const QString kServer = QStringLiteral("server");
+const QString kTenant = QStringLiteral("tenant");
+const QString kUser = QStringLiteral("user");
 } // namespace
 
 QString CommandLine::usage()
@@ -24,6 +27,9 @@ QString CommandLine::usage()
                           "  --smoke-test            show the first screen, run the event loop once and exit\n"
                           "  --screenshot-tour DIR   render every screen offscreen to PNG files in DIR\n"
                           "                          (English and Simplified Chinese), using a throwaway profile\n"
+                          "  --server URL            the tenant server the sign-in form offers\n"
+                          "  --tenant NAME           the organisation the sign-in form offers\n"
+                          "  --user NAME             the user name the sign-in form offers\n"
                           "  --help                  print this help\n");
 }
 
@@ -36,6 +42,9 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     parser.addOption(QCommandLineOption(kProfile, QString(), QStringLiteral("DIR")));
     parser.addOption(QCommandLineOption(kSmokeTest));
     parser.addOption(QCommandLineOption(kTour, QString(), QStringLiteral("DIR")));
+    parser.addOption(QCommandLineOption(kServer, QString(), QStringLiteral("URL")));
+    parser.addOption(QCommandLineOption(kTenant, QString(), QStringLiteral("NAME")));
+    parser.addOption(QCommandLineOption(kUser, QString(), QStringLiteral("NAME")));
 
     CommandLine result;
     if (!parser.parse(arguments)) {
@@ -50,6 +59,9 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     }
 
     result.profileDirectory = parser.value(kProfile);
+    result.server = parser.value(kServer);
+    result.tenant = parser.value(kTenant);
+    result.user = parser.value(kUser);
     const int exclusiveModes = int(parser.isSet(kVersion)) + int(parser.isSet(kHelp)) + int(parser.isSet(kSmokeTest)) +
                                int(parser.isSet(kTour));
     if (exclusiveModes > 1) {

@@ -20,6 +20,9 @@ struct CommandLine
     Mode mode = Mode::Run;
     QString profileDirectory; ///< empty: the remembered or default folder
     QString tourDirectory;    ///< for ScreenshotTour
+    QString server;           ///< prefills the sign-in form (--server URL)
+    QString tenant;           ///< prefills the sign-in form (--tenant NAME)
+    QString user;             ///< prefills the sign-in form (--user NAME)
     QString errorText;
 
     /** arguments as in main's argv (the program name first). */

@@ -5,7 +5,9 @@
 #include "app/DisplayCheck.h"
 #include "app/ProcessHardening.h"
 #include "app/ProfileService.h"
+#include "app/sync/SyncService.h"
 #include "storage/SystemSecretStore.h"
+#include "sync/Clock.h"
 #include "ui/LanguageManager.h"
 #include "ui/ScreenshotTour.h"
 #include "ui/Shell.h"
@@ -68,7 +70,10 @@ int main(int argc, char *argv[])
 
     const std::unique_ptr<storage::SecretStore> keychain = storage::makeSystemSecretStore();
     app::ProfileService profile({settings.profileDirectory(command.profileDirectory)}, keychain.get());
-    ui::Shell shell({&profile, keychain.get(), &settings, &language});
+    const sync::SystemClock clock;
+    app::SyncService syncService(profile, clock);
+    ui::Shell shell(
+        {&profile, keychain.get(), &settings, &language, &syncService, {command.server, command.tenant, command.user}});
     QObject::connect(&shell, &ui::Shell::quitRequested, &application, &QCoreApplication::quit, Qt::QueuedConnection);
 
     const bool smokeTest = command.mode == app::CommandLine::Mode::SmokeTest;

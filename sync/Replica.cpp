@@ -21,8 +21,9 @@ Error invalid(const QString &message)
 
 } // namespace
 
-Replica::Replica(std::unique_ptr<storage::Database> db, SyncSchema schema, const Clock &clock)
-    : m_db(std::move(db))
+Replica::Replica(std::unique_ptr<storage::Database> owned, storage::Database &db, SyncSchema schema, const Clock &clock)
+    : m_owned(std::move(owned))
+    , m_db(&db)
     , m_schema(std::move(schema))
     , m_store(*m_db)
     , m_materializer(*m_db, m_schema)
@@ -36,7 +37,20 @@ Result<std::unique_ptr<Replica>> Replica::open(std::unique_ptr<storage::Database
         return invalid(QStringLiteral("no database"));
     if (Status valid = schema.validate(); !valid)
         return valid.error();
-    std::unique_ptr<Replica> replica(new Replica(std::move(db), std::move(schema), clock));
+    storage::Database &borrowed = *db;
+    return finishOpen(std::unique_ptr<Replica>(new Replica(std::move(db), borrowed, std::move(schema), clock)),
+                      options);
+}
+
+Result<std::unique_ptr<Replica>> Replica::open(storage::Database &db, SyncSchema schema, const Clock &clock)
+{
+    if (Status valid = schema.validate(); !valid)
+        return valid.error();
+    return finishOpen(std::unique_ptr<Replica>(new Replica(nullptr, db, std::move(schema), clock)), Options{});
+}
+
+Result<std::unique_ptr<Replica>> Replica::finishOpen(std::unique_ptr<Replica> replica, const Options &options)
+{
     storage::Transaction tx(*replica->m_db);
     if (!tx.begun())
         return tx.begun().error();

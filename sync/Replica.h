@@ -40,6 +40,8 @@ public:
     {
         return open(std::move(db), std::move(schema), clock, Options{});
     }
+    /** Over a database someone else owns (the unlocked profile's); it must outlive the replica. */
+    static storage::Result<std::unique_ptr<Replica>> open(storage::Database &db, SyncSchema schema, const Clock &clock);
 
     Replica(const Replica &) = delete;
     Replica &operator=(const Replica &) = delete;
@@ -77,11 +79,14 @@ public:
 private:
     enum class WriteKind { Insert, Update, Remove, Resurrect };
 
-    Replica(std::unique_ptr<storage::Database> db, SyncSchema schema, const Clock &clock);
+    Replica(std::unique_ptr<storage::Database> owned, storage::Database &db, SyncSchema schema, const Clock &clock);
+    static storage::Result<std::unique_ptr<Replica>> finishOpen(std::unique_ptr<Replica> replica,
+                                                                const Options &options);
     storage::Status write(WriteKind kind, const QString &table, const RowId &row, const Cells &cells);
     ApplyResult validate(const Change &change) const;
 
-    std::unique_ptr<storage::Database> m_db;
+    std::unique_ptr<storage::Database> m_owned; ///< null when the database is borrowed
+    storage::Database *m_db;
     SyncSchema m_schema;
     CrdtStore m_store;
     RowMaterializer m_materializer;

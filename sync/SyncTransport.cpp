@@ -11,6 +11,16 @@ HttpSyncTransport::HttpSyncTransport(QUrl base, Options options)
     , m_options(options)
 {}
 
+HttpSyncTransport::~HttpSyncTransport()
+{
+    // The callbacks belong to a client that may be going away too: none may run from here on.
+    const QList<QNetworkReply *> replies = m_network.findChildren<QNetworkReply *>();
+    for (QNetworkReply *reply : replies) {
+        reply->disconnect();
+        reply->abort();
+    }
+}
+
 bool HttpSyncTransport::isAllowedUrl(const QUrl &url)
 {
     if (!url.isValid() || url.host().isEmpty())

@@ -43,6 +43,9 @@ public:
         : HttpSyncTransport(std::move(base), Options{})
     {}
 
+    /** Requests still in flight are cut off without calling their callbacks. */
+    ~HttpSyncTransport() override;
+
     void post(const QString &path, const QByteArray &body, const QByteArray &token, Done done) override;
 
     /** Plain HTTP is refused unless the host is a loopback address: a token must not cross a network in clear. */

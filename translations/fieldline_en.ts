@@ -11,4 +11,42 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>fieldline::ui::SyncController</name>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many attempts. Try again in %n second.</numerusform>
+            <numerusform>Too many attempts. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not signed in: %n change(s) are kept on this computer.</source>
+        <translation>
+            <numerusform>Not signed in: %n change is kept on this computer.</numerusform>
+            <numerusform>Not signed in: %n changes are kept on this computer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced at %1; %n change(s) waiting.</source>
+        <translation>
+            <numerusform>Synced at %1; %n change waiting.</numerusform>
+            <numerusform>Synced at %1; %n changes waiting.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline: %n change(s) are kept on this computer and will be sent later.</source>
+        <translation>
+            <numerusform>Offline: %n change is kept on this computer and will be sent later.</numerusform>
+            <numerusform>Offline: %n changes are kept on this computer and will be sent later.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server is busy; sync resumes in %n second(s).</source>
+        <translation>
+            <numerusform>The server is busy; sync resumes in %n second.</numerusform>
+            <numerusform>The server is busy; sync resumes in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

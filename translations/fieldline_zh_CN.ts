@@ -274,6 +274,57 @@
     </message>
 </context>
 <context>
+    <name>fieldline::ui::LoginDialog</name>
+    <message>
+        <source>Sign in to your organisation</source>
+        <translation>登录到您的组织</translation>
+    </message>
+    <message>
+        <source>Fieldline keeps working without a connection. Sign in once so your work is shared with your team whenever this computer is online.</source>
+        <translation>没有网络连接时 Fieldline 照常工作。登录一次后，只要这台电脑在线，您的工作就会与团队共享。</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>服务器地址(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>https://fieldline.example.com</source>
+        <translation>https://fieldline.example.com</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>登录(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
     <name>fieldline::ui::MainWindow</name>
     <message>
         <source>Fieldline</source>
@@ -526,6 +577,126 @@
     <message>
         <source>No passphrase entered yet</source>
         <translation>尚未输入密码</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::SyncController</name>
+    <message>
+        <source>Use an https:// address. Plain http:// works only for a server on this computer.</source>
+        <translation>请使用 https:// 地址。只有服务器在这台电脑上时才能使用普通的 http://。</translation>
+    </message>
+    <message>
+        <source>The organisation, user name or password is not correct.</source>
+        <translation>组织、用户名或密码不正确。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>尝试次数过多。请在 %n 秒后重试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server could not be reached (%1). Check the address and the network, then try again.</source>
+        <translation>无法连接到服务器（%1）。请检查地址和网络，然后重试。</translation>
+    </message>
+    <message>
+        <source>The server could not sign you in (%1).</source>
+        <translation>服务器无法为您登录（%1）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not signed in: %n change(s) are kept on this computer.</source>
+        <translation>
+            <numerusform>未登录：%n 项更改保存在这台电脑上。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Waiting for the first sync.</source>
+        <translation>正在等待首次同步。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced at %1; %n change(s) waiting.</source>
+        <translation>
+            <numerusform>已于 %1 同步；%n 项更改等待发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Online. Synced at %1.</source>
+        <translation>在线。已于 %1 同步。</translation>
+    </message>
+    <message>
+        <source>The server asks you to sign in again.</source>
+        <translation>服务器要求您重新登录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline: %n change(s) are kept on this computer and will be sent later.</source>
+        <translation>
+            <numerusform>离线：%n 项更改保存在这台电脑上，稍后发送。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server is busy; sync resumes in %n second(s).</source>
+        <translation>
+            <numerusform>服务器繁忙；%n 秒后继续同步。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server refused this device. Sign in again.</source>
+        <translation>服务器拒绝了这台设备。请重新登录。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is %1 behind. Set the correct time to receive changes.</source>
+        <translation>这台电脑的时钟慢了 %1。请设置正确的时间以接收更改。</translation>
+    </message>
+    <message>
+        <source>Synced at %1, but the server refused some changes: %2</source>
+        <translation>已于 %1 同步，但服务器拒绝了部分更改：%2</translation>
+    </message>
+    <message>
+        <source>The server had a problem; sync will try again shortly.</source>
+        <translation>服务器出现问题；稍后将重新同步。</translation>
+    </message>
+    <message>
+        <source>Sync stopped: this computer&apos;s profile could not be written (%1).</source>
+        <translation>同步已停止：无法写入这台电脑上的资料库（%1）。</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>立即同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Send this computer&apos;s changes and receive your team&apos;s now.</source>
+        <translation>立即发送这台电脑上的更改并接收团队的更改。</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>登录(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Connect this profile to your organisation&apos;s server.</source>
+        <translation>将此资料库连接到您组织的服务器。</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::SyncStatusWidget</name>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Send and receive changes now (F5)</source>
+        <translation>立即发送和接收更改 (F5)</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>登录…</translation>
+    </message>
+    <message>
+        <source>Sign in to your organisation</source>
+        <translation>登录到您的组织</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,8 @@ Shell::Shell(Dependencies dependencies, QObject *parent)
     , m_overviewController(new OverviewController(m_overview, m_deps.profile, this))
 {
     m_main->addWorkspace(m_overview);
+    if (m_deps.sync)
+        m_syncController = new SyncController(m_main, m_deps.sync, m_deps.loginDefaults, this);
     m_gate->setLanguages(LanguageManager::availableLanguages());
     m_gate->setCurrentLanguage(m_deps.language->language());
 
@@ -148,6 +150,8 @@ void Shell::showMainWindow()
     m_main->activateWindow();
     m_idle->setTimeout(std::chrono::minutes(m_deps.settings->idleLockMinutes()));
     m_idle->start();
+    if (m_syncController)
+        m_syncController->profileShown();
 }
 
 void Shell::lock()
@@ -209,6 +213,8 @@ void Shell::closeDialogs()
     // until the event loop comes round.
     delete m_settingsDialog.data();
     delete m_aboutDialog.data();
+    if (m_syncController)
+        m_syncController->closeDialogs();
 }
 
 void Shell::afterSetAside(const QString &folder)

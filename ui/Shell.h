@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/ProfileService.h"
+#include "ui/sync/SyncController.h"
 
 #include <QObject>
 #include <QPointer>
@@ -44,6 +45,8 @@ public:
         storage::SecretStore *keychain = nullptr; ///< may be null
         app::AppSettings *settings = nullptr;
         LanguageManager *language = nullptr;
+        app::SyncService *sync = nullptr; ///< may be null: no online features (screenshot tour, tests)
+        SyncController::LoginDefaults loginDefaults;
     };
 
     /** Nothing in dependencies is owned; all must outlive the shell. */
@@ -59,6 +62,8 @@ public:
     GateWindow *gateWindow() const { return m_gate; }
     MainWindow *mainWindow() const { return m_main; }
     OverviewWorkspace *overview() const { return m_overview; }
+    /** Null when the shell runs without a sync service. */
+    SyncController *syncController() const { return m_syncController; }
     /** The open settings dialog and its controller, or null. */
     SettingsDialog *settingsDialog() const;
     SettingsController *settingsController() const;
@@ -98,6 +103,7 @@ private:
     UnlockController *m_unlock;
     DamagedController *m_damaged;
     OverviewController *m_overviewController;
+    SyncController *m_syncController = nullptr;
     QPointer<SettingsDialog> m_settingsDialog;
     QPointer<SettingsController> m_settingsController;
     QPointer<AboutDialog> m_aboutDialog;

@@ -4,6 +4,7 @@
 
 #include "app/AppSettings.h"
 #include "app/ProfileService.h"
+#include "app/sync/SyncService.h"
 #include "storage/KdfParams.h"
 #include "storage/SecretStore.h"
 #include "ui/LanguageManager.h"
@@ -26,6 +27,7 @@
 #include <QtTest>
 
 #include <memory>
+#include <optional>
 
 namespace fieldline::uitest {
 
@@ -68,8 +70,11 @@ template <typename T = QLineEdit> T *child(QObject *root, const char *name)
 class UiFixture
 {
 public:
-    explicit UiFixture(storage::SecretStore *keychain = nullptr)
+    /** With @p loginDefaults set, the shell gets a sync service on the real clock (online features). */
+    explicit UiFixture(storage::SecretStore *keychain = nullptr,
+                       std::optional<ui::SyncController::LoginDefaults> loginDefaults = std::nullopt)
         : m_keychain(keychain)
+        , m_loginDefaults(std::move(loginDefaults))
         , m_qsettings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)
         , m_settings(m_qsettings)
     {
@@ -80,11 +85,15 @@ public:
     void recreate(bool tryKeychain)
     {
         m_shell.reset();
+        m_sync.reset();
         m_profile.reset();
         m_profile = std::make_unique<app::ProfileService>(
             app::ProfileOptions{profileFolder(), storage::KdfParams::interactive()}, m_keychain);
-        m_shell =
-            std::make_unique<ui::Shell>(ui::Shell::Dependencies{m_profile.get(), m_keychain, &m_settings, &m_language});
+        if (m_loginDefaults)
+            m_sync = std::make_unique<app::SyncService>(*m_profile, m_clock);
+        m_shell = std::make_unique<ui::Shell>(
+            ui::Shell::Dependencies{m_profile.get(), m_keychain, &m_settings, &m_language, m_sync.get(),
+                                    m_loginDefaults.value_or(ui::SyncController::LoginDefaults{})});
         m_shell->start(tryKeychain);
     }
 
@@ -92,6 +101,7 @@ public:
     ui::Shell &shell() { return *m_shell; }
     ui::GateWindow *gate() { return m_shell->gateWindow(); }
     app::ProfileService &profile() { return *m_profile; }
+    app::SyncService *sync() { return m_sync.get(); }
     app::AppSettings &settings() { return m_settings; }
     ui::LanguageManager &language() { return m_language; }
     /** Lets the worker finish and the queued state change arrive. */
@@ -117,10 +127,13 @@ public:
 private:
     QTemporaryDir m_dir;
     storage::SecretStore *m_keychain;
+    std::optional<ui::SyncController::LoginDefaults> m_loginDefaults;
+    sync::SystemClock m_clock;
     QSettings m_qsettings;
     app::AppSettings m_settings;
     ui::LanguageManager m_language;
     std::unique_ptr<app::ProfileService> m_profile;
+    std::unique_ptr<app::SyncService> m_sync;
     std::unique_ptr<ui::Shell> m_shell;
 };
 

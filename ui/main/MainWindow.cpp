@@ -106,6 +106,18 @@ void MainWindow::showWorkspace(Workspace *workspace)
     showRow(m_model->rowOf(workspace));
 }
 
+void MainWindow::addStatusWidget(QWidget *widget)
+{
+    statusBar()->addPermanentWidget(widget);
+}
+
+void MainWindow::addFileActions(const QList<QAction *> &actions)
+{
+    m_fileMenu->insertActions(m_lock, actions);
+    m_fileMenu->insertSeparator(m_lock);
+    addActions(actions); // shortcuts work while the menu is closed
+}
+
 void MainWindow::showStatusMessage(const QString &text)
 {
     statusBar()->showMessage(text, 10000);

@@ -31,6 +31,10 @@ public:
     WorkspaceListModel *workspaceModel() const { return m_model; }
 
     void showStatusMessage(const QString &text);
+    /** Puts a permanent widget (the sync corner) at the right of the status bar. */
+    void addStatusWidget(QWidget *widget);
+    /** Adds actions to the File menu, above Lock. */
+    void addFileActions(const QList<QAction *> &actions);
 
     QAction *lockAction() const { return m_lock; }
     QAction *settingsAction() const { return m_settings; }

@@ -1,0 +1,183 @@
+#include "app/sync/SyncService.h"
+
+#include "app/sync/AppSchema.h"
+
+#include <QLoggingCategory>
+#include <QSysInfo>
+
+Q_LOGGING_CATEGORY(lcAppSync, "fieldline.app.sync")
+
+namespace fieldline::app {
+
+SyncService::SyncService(ProfileService &profile, const sync::Clock &clock, Options options, QObject *parent)
+    : QObject(parent)
+    , m_profile(profile)
+    , m_clock(clock)
+    , m_options(options)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &SyncService::syncNow);
+    connect(&m_profile, &ProfileService::stateChanged, this, &SyncService::followProfile);
+    connect(&m_login, &LoginClient::finished, this, [this](const LoginResult &result) { emit loginFinished(result); });
+    followProfile(m_profile.state());
+}
+
+SyncService::~SyncService()
+{
+    close();
+}
+
+void SyncService::followProfile(ProfileService::State state)
+{
+    if (state == ProfileService::State::Unlocked && !m_replica)
+        open();
+    else if (state != ProfileService::State::Unlocked && m_replica)
+        close();
+}
+
+void SyncService::open()
+{
+    storage::Database *db = m_profile.database();
+    if (!db)
+        return;
+    auto replica = sync::Replica::open(*db, appSchema(), m_clock);
+    if (!replica) {
+        qCWarning(lcAppSync) << "cannot open the synced tables:" << replica.message();
+        return;
+    }
+    auto state = std::make_unique<sync::SyncStateStore>(*db);
+    if (storage::Status created = state->createTables(); !created) {
+        qCWarning(lcAppSync) << "cannot create the sync tables:" << created.message();
+        return;
+    }
+    m_replica = std::move(*replica);
+    m_state = std::move(state);
+    startClient();
+    emit openChanged(true);
+    emit dataChanged();
+    if (isSignedIn())
+        syncNow();
+}
+
+void SyncService::startClient()
+{
+    m_transport.reset();
+    m_client.reset();
+    const sync::SyncStateStore::Account stored = account();
+    m_transport = std::make_unique<sync::HttpSyncTransport>(QUrl(stored.serverUrl));
+    m_client = std::make_unique<sync::SyncClient>(*m_replica, *m_state, *m_transport, m_clock);
+    connect(m_client.get(), &sync::SyncClient::statusChanged, this, &SyncService::statusChanged);
+    connect(m_client.get(), &sync::SyncClient::roundFinished, this, &SyncService::roundFinished);
+    connect(m_client.get(), &sync::SyncClient::remoteChangesApplied, this, &SyncService::dataChanged);
+    m_client->refreshPending();
+    emit statusChanged();
+}
+
+void SyncService::close()
+{
+    m_timer.stop();
+    m_transport.reset();
+    m_client.reset();
+    m_state.reset();
+    m_replica.reset();
+    m_failures = 0;
+    emit openChanged(false);
+    emit statusChanged();
+}
+
+bool SyncService::isSignedIn() const
+{
+    return account().isValid();
+}
+
+sync::SyncStateStore::Account SyncService::account() const
+{
+    if (!m_state)
+        return {};
+    auto stored = m_state->account();
+    return stored ? *stored : sync::SyncStateStore::Account{};
+}
+
+sync::SyncStatus SyncService::status() const
+{
+    return m_client ? m_client->status() : sync::SyncStatus{};
+}
+
+void SyncService::login(const QUrl &server, const QString &tenant, const QString &user, const QString &password)
+{
+    const QString device = QSysInfo::machineHostName().left(100);
+    // The reply is matched to what was asked, so a second login typed meanwhile cannot take the first's token.
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(
+        &m_login, &LoginClient::finished, this, [this, connection, server, tenant, user](const LoginResult &result) {
+            disconnect(*connection);
+            if (result.problem != LoginProblem::None || !m_state)
+                return;
+            const sync::SyncStateStore::Account previous = account();
+            if (storage::Status saved = m_state->saveAccount({server.toString(), tenant, user, result.token}); !saved) {
+                qCWarning(lcAppSync) << "cannot keep the account:" << saved.message();
+                return;
+            }
+            if (previous.serverUrl != server.toString() || previous.tenant != tenant)
+                qCInfo(lcAppSync) << "signed in to another server or tenant";
+            startClient();
+            syncNow();
+        });
+    m_login.login(server, tenant, user, password, device.isEmpty() ? QStringLiteral("Fieldline desktop") : device);
+}
+
+void SyncService::syncNow()
+{
+    if (!m_client)
+        return;
+    m_timer.stop();
+    m_client->syncNow();
+}
+
+void SyncService::signOut()
+{
+    if (!m_state)
+        return;
+    if (storage::Status cleared = m_state->clearToken(); !cleared)
+        qCWarning(lcAppSync) << "cannot forget the token:" << cleared.message();
+    m_timer.stop();
+    startClient();
+}
+
+qint64 SyncService::visibleRows(const QString &table) const
+{
+    if (!m_replica || !m_replica->schema().find(table))
+        return -1;
+    const QByteArray sql = "SELECT count(*) FROM \"" + table.toUtf8() + '"';
+    auto count = m_replica->database().queryInt(sql.constData());
+    return count ? *count : -1;
+}
+
+void SyncService::roundFinished()
+{
+    const sync::SyncStatus current = status();
+    switch (current.problem) {
+    case sync::SyncProblem::None:
+    case sync::SyncProblem::Rejected:
+        m_failures = 0;
+        m_timer.start(m_options.intervalMs);
+        break;
+    case sync::SyncProblem::NotLoggedIn:
+    case sync::SyncProblem::Forbidden:
+    case sync::SyncProblem::LocalError:
+        break; // waits for the user: a login, or a look at what is wrong
+    case sync::SyncProblem::RateLimited:
+        m_timer.start(int(std::clamp<qint64>(current.retryAfterMs, m_options.firstRetryMs, m_options.maxRetryMs)));
+        break;
+    case sync::SyncProblem::Offline:
+    case sync::SyncProblem::ClockSkew:
+    case sync::SyncProblem::ServerError: {
+        const qint64 pause = qint64(m_options.firstRetryMs) << std::min(m_failures, 16);
+        ++m_failures;
+        m_timer.start(int(std::min<qint64>(pause, m_options.maxRetryMs)));
+        break;
+    }
+    }
+}
+
+} // namespace fieldline::app

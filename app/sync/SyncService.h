@@ -1,0 +1,87 @@
+#pragma once
+
+#include "app/ProfileService.h"
+#include "app/sync/LoginClient.h"
+#include "sync/Clock.h"
+#include "sync/Replica.h"
+#include "sync/SyncClient.h"
+#include "sync/SyncStateStore.h"
+#include "sync/SyncTransport.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace fieldline::app {
+
+/**
+ * The unlocked profile's online life: its replica of the product tables, the server account, and sync rounds
+ * in the background (after every login, every minute, at once on "sync now", with growing pauses while the
+ * server cannot be reached). Everything keeps working offline; nothing here blocks the caller.
+ *
+ * It follows the profile: it opens when the profile is unlocked and closes, with every request cut off, before
+ * the locked profile's database could be touched again.
+ */
+class SyncService : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        int intervalMs = 60 * 1000;  ///< pause between rounds while all is well
+        int firstRetryMs = 5 * 1000; ///< first pause after a failed round; doubles up to maxRetryMs
+        int maxRetryMs = 5 * 60 * 1000;
+    };
+
+    SyncService(ProfileService &profile, const sync::Clock &clock, Options options, QObject *parent = nullptr);
+    SyncService(ProfileService &profile, const sync::Clock &clock, QObject *parent = nullptr)
+        : SyncService(profile, clock, Options{}, parent)
+    {}
+    ~SyncService() override;
+
+    /** The profile is unlocked and its replica open. */
+    bool isOpen() const { return m_replica != nullptr; }
+    /** A server account with a token is stored in the profile. */
+    bool isSignedIn() const;
+    /** The stored account (token included); empty when closed. */
+    sync::SyncStateStore::Account account() const;
+    sync::SyncStatus status() const;
+    sync::Replica *replica() const { return m_replica.get(); }
+
+    /** Logs in; on success keeps the account in the encrypted store and syncs. loginFinished() follows. */
+    void login(const QUrl &server, const QString &tenant, const QString &user, const QString &password);
+    void syncNow();
+    /** Forgets the token (the URL, tenant and user stay for the next login). */
+    void signOut();
+    /** Rows of @p table that are visible (alive); -1 when closed. */
+    qint64 visibleRows(const QString &table) const;
+
+signals:
+    void statusChanged();
+    void loginFinished(const fieldline::app::LoginResult &result);
+    /** The set of visible rows may have changed (remote changes applied, login to another account). */
+    void dataChanged();
+    void openChanged(bool open);
+
+private:
+    void followProfile(ProfileService::State state);
+    void open();
+    void close();
+    void startClient();
+    void roundFinished();
+
+    ProfileService &m_profile;
+    const sync::Clock &m_clock;
+    Options m_options;
+    LoginClient m_login;
+    QTimer m_timer;
+    int m_failures = 0;
+    // Declared so the transport goes first on close: it cuts its requests off before the client they call back.
+    std::unique_ptr<sync::Replica> m_replica;
+    std::unique_ptr<sync::SyncStateStore> m_state;
+    std::unique_ptr<sync::SyncClient> m_client;
+    std::unique_ptr<sync::HttpSyncTransport> m_transport;
+};
+
+} // namespace fieldline::app

@@ -1,0 +1,117 @@
+// The client online, driven from the keyboard against the real server stack on loopback: the sign-in form opens
+// by itself for a profile without an account, a wrong password is explained and keeps the focus, the right one
+// signs in and the first sync brings the team's rows; F5 syncs again; with the server gone the status says
+// offline and counts the changes kept on this computer; locking closes everything.
+#include "UiFixture.h"
+
+#include "tests/server/SyncServerKit.h"
+#include "ui/controls/MessageBanner.h"
+#include "ui/main/MainWindow.h"
+#include "ui/sync/LoginDialog.h"
+#include "ui/sync/SyncStatusWidget.h"
+
+#include <QAction>
+#include <QDateTime>
+#include <QSignalSpy>
+
+using namespace fieldline;
+using namespace fieldline::uitest;
+
+class TestSignIn : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    static bool waitForStatus(UiFixture &f, const QString &part)
+    {
+        auto *status = f.shell().syncController()->statusWidget();
+        return QTest::qWaitFor([&] { return status->text().contains(part); }, 15000);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        QVERIFY(server::Credentials::initialise());
+    }
+
+    void signInSyncAndGoOffline()
+    {
+        auto server = std::make_unique<InProcessServer>(m_dir.filePath(QStringLiteral("server")),
+                                                        QDateTime::currentMSecsSinceEpoch());
+        QVERIFY(server->port != 0);
+        // A colleague's device has already shared three contacts.
+        SyncedDevice colleague(m_dir.filePath(QStringLiteral("colleague.db")), server->clock.nowMs(), server->url(),
+                               server->newTenantToken(QStringLiteral("acme"), QStringLiteral("u")));
+        QCOMPARE(colleague.open(), QString());
+        for (const char *name : {"Ada", "Bob", "Cy"})
+            QVERIFY(colleague.device->insert(QStringLiteral("contacts"),
+                                             {{QStringLiteral("name"), QString::fromLatin1(name)}}));
+        QCOMPARE(colleague.syncOnce(), sync::SyncProblem::None);
+
+        UiFixture f(nullptr, ui::SyncController::LoginDefaults{server->url().toString(), QStringLiteral("acme"), {}});
+        QVERIFY(f.createProfile());
+        ui::LoginDialog *dialog = f.shell().syncController()->loginDialog();
+        QVERIFY2(dialog && dialog->isVisible(), "the sign-in form opens for a profile without an account");
+        QCOMPARE(child(dialog, "loginServer")->text(), server->url().toString());
+        QVERIFY(waitForStatus(f, QStringLiteral("Not signed in")));
+
+        // The focus starts in the first empty field: the user name.
+        QVERIFY(QTest::qWaitFor([&] { return child(dialog, "loginUser")->hasFocus() || !dialog->isActiveWindow(); }));
+        QTest::keyClicks(child(dialog, "loginUser"), QStringLiteral("u"));
+        QTest::keyClicks(child(dialog, "loginPassword"), QStringLiteral("not the password"));
+        QTest::keyClick(child(dialog, "loginPassword"), Qt::Key_Return);
+        auto *banner = dialog->findChild<ui::MessageBanner *>();
+        QVERIFY(QTest::qWaitFor([&] { return !banner->text().isEmpty(); }, 15000));
+        QVERIFY2(banner->text().contains(QLatin1String("not correct")), qPrintable(banner->text()));
+        QVERIFY(!f.sync()->isSignedIn());
+
+        child(dialog, "loginPassword")->clear();
+        QTest::keyClicks(child(dialog, "loginPassword"), QStringLiteral("unused password"));
+        QTest::keyClick(child(dialog, "loginPassword"), Qt::Key_Return);
+        QVERIFY(QTest::qWaitFor([&] { return !f.shell().syncController()->loginDialog(); }, 15000));
+        QVERIFY(f.sync()->isSignedIn());
+        QVERIFY(waitForStatus(f, QStringLiteral("Synced at")));
+        QCOMPARE(f.sync()->visibleRows(QStringLiteral("contacts")), qint64(3));
+        // The token lives in the encrypted profile, nowhere else.
+        QCOMPARE(f.sync()->account().tenant, QStringLiteral("acme"));
+
+        // A new contact from the colleague arrives with F5.
+        QVERIFY(
+            colleague.device->insert(QStringLiteral("contacts"), {{QStringLiteral("name"), QStringLiteral("Dee")}}));
+        QCOMPARE(colleague.syncOnce(), sync::SyncProblem::None);
+        f.shell().mainWindow()->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(f.shell().mainWindow()));
+        QVERIFY(f.shell().syncController()->syncNowAction()->isEnabled());
+        QSignalSpy data(f.sync(), &app::SyncService::dataChanged);
+        QTest::keyClick(f.shell().mainWindow(), Qt::Key_F5);
+        QVERIFY(QTest::qWaitFor([&] { return f.sync()->visibleRows(QStringLiteral("contacts")) == 4; }, 15000));
+        QVERIFY(!data.isEmpty());
+
+        // The server goes away; a local write is kept and counted, and nothing blocks.
+        server.reset();
+        QVERIFY(f.sync()->replica()->insert(QStringLiteral("contacts"),
+                                            {{QStringLiteral("first_name"), QStringLiteral("Eve")}}));
+        QTest::keyClick(f.shell().mainWindow(), Qt::Key_F5);
+        QVERIFY(waitForStatus(f, QStringLiteral("Offline")));
+        QVERIFY2(f.shell().syncController()->statusWidget()->text().contains(QLatin1String("2 changes")),
+                 qPrintable(f.shell().syncController()->statusWidget()->text()));
+
+        // Locking closes the replica and hides the corner; unlocking brings it back with the pending count.
+        QTest::keyClick(f.shell().mainWindow(), Qt::Key_L, Qt::ControlModifier);
+        QVERIFY(!f.sync()->isOpen());
+        QTest::keyClicks(child(f.gate()->unlockView(), "passphrase"), kPassphrase);
+        QTest::keyClick(child(f.gate()->unlockView(), "passphrase"), Qt::Key_Return);
+        f.settle();
+        QVERIFY(QTest::qWaitFor([&] { return f.sync()->isOpen(); }, 15000));
+        QCOMPARE(f.sync()->visibleRows(QStringLiteral("contacts")), qint64(5));
+        QVERIFY(f.sync()->isSignedIn());
+        QVERIFY(!f.shell().syncController()->loginDialog()); // signed in already: no form
+    }
+};
+
+QTEST_MAIN(TestSignIn)
+#include "tst_signin.moc"

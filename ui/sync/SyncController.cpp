@@ -1,0 +1,213 @@
+#include "ui/sync/SyncController.h"
+
+#include "app/sync/SyncService.h"
+#include "ui/main/MainWindow.h"
+#include "ui/sync/LoginDialog.h"
+#include "ui/sync/SyncStatusWidget.h"
+
+#include <QAction>
+#include <QDateTime>
+#include <QEvent>
+#include <QLocale>
+#include <QUrl>
+
+namespace fieldline::ui {
+
+using sync::SyncProblem;
+using Tone = SyncStatusWidget::Tone;
+
+SyncController::SyncController(MainWindow *window, app::SyncService *sync, LoginDefaults defaults, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_sync(sync)
+    , m_defaults(std::move(defaults))
+    , m_status(new SyncStatusWidget)
+    , m_syncNow(new QAction(window))
+    , m_signIn(new QAction(window))
+{
+    m_syncNow->setObjectName(QStringLiteral("syncNowAction"));
+    m_signIn->setObjectName(QStringLiteral("signInAction"));
+    m_syncNow->setShortcut(QKeySequence(Qt::Key_F5));
+    m_window->addStatusWidget(m_status);
+    m_window->addFileActions({m_syncNow, m_signIn});
+    m_window->installEventFilter(this);
+    connect(m_syncNow, &QAction::triggered, m_sync, &app::SyncService::syncNow);
+    connect(m_signIn, &QAction::triggered, this, &SyncController::showLogin);
+    connect(m_status, &SyncStatusWidget::syncRequested, m_sync, &app::SyncService::syncNow);
+    connect(m_status, &SyncStatusWidget::signInRequested, this, &SyncController::showLogin);
+    connect(m_sync, &app::SyncService::statusChanged, this, &SyncController::refresh);
+    connect(m_sync, &app::SyncService::openChanged, this, &SyncController::refresh);
+    connect(m_sync, &app::SyncService::loginFinished, this, &SyncController::loginFinished);
+    retranslate();
+    refresh();
+}
+
+LoginDialog *SyncController::loginDialog() const
+{
+    return m_dialog.data();
+}
+
+void SyncController::profileShown()
+{
+    refresh();
+    if (m_sync->isOpen() && !m_sync->isSignedIn() && !m_askedThisSession) {
+        m_askedThisSession = true;
+        showLogin();
+    }
+}
+
+void SyncController::closeDialogs()
+{
+    if (m_dialog)
+        m_dialog->reject();
+}
+
+void SyncController::showLogin()
+{
+    if (!m_sync->isOpen())
+        return;
+    if (!m_dialog) {
+        m_dialog = new LoginDialog(m_window);
+        m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+        const auto account = m_sync->account();
+        m_dialog->setValues(account.serverUrl.isEmpty() ? m_defaults.server : account.serverUrl,
+                            account.tenant.isEmpty() ? m_defaults.tenant : account.tenant,
+                            account.user.isEmpty() ? m_defaults.user : account.user);
+        connect(m_dialog, &LoginDialog::loginRequested, this, &SyncController::login);
+    }
+    m_dialog->show();
+    m_dialog->raise();
+    m_dialog->activateWindow();
+}
+
+void SyncController::login()
+{
+    if (!m_dialog)
+        return;
+    QString text = m_dialog->server();
+    if (!text.contains(QLatin1String("://")))
+        text.prepend(QLatin1String("https://"));
+    m_dialog->setBusy(true);
+    m_sync->login(QUrl(text, QUrl::StrictMode), m_dialog->tenant(), m_dialog->user(), m_dialog->password());
+}
+
+void SyncController::loginFinished(const app::LoginResult &result)
+{
+    if (!m_dialog)
+        return;
+    m_dialog->setBusy(false);
+    const QString detail = result.detail;
+    const int seconds = result.retryAfterSeconds;
+    switch (result.problem) {
+    case app::LoginProblem::None:
+        m_dialog->accept();
+        return;
+    case app::LoginProblem::BadUrl:
+        m_dialog->showError(
+            [] {
+                return tr("Use an https:// address. Plain http:// works only for a server on this "
+                          "computer.");
+            },
+            false);
+        return;
+    case app::LoginProblem::WrongCredentials:
+        m_dialog->showError([] { return tr("The organisation, user name or password is not correct."); }, true);
+        return;
+    case app::LoginProblem::Throttled:
+        m_dialog->showError([seconds] { return tr("Too many attempts. Try again in %n second(s).", "", seconds); },
+                            true);
+        return;
+    case app::LoginProblem::Offline:
+        m_dialog->showError(
+            [detail] {
+                return tr("The server could not be reached (%1). Check the address and "
+                          "the network, then try again.")
+                    .arg(detail);
+            },
+            false);
+        return;
+    case app::LoginProblem::ServerError:
+        m_dialog->showError([detail] { return tr("The server could not sign you in (%1).").arg(detail); }, false);
+        return;
+    }
+}
+
+void SyncController::refresh()
+{
+    const bool open = m_sync->isOpen();
+    const bool signedIn = open && m_sync->isSignedIn();
+    const sync::SyncStatus s = m_sync->status();
+    m_status->setVisible(open);
+    m_status->setSignInVisible(open && !signedIn);
+    m_status->setSyncEnabled(signedIn && !s.running);
+    m_syncNow->setEnabled(signedIn);
+    m_signIn->setEnabled(open);
+    if (!open)
+        return;
+    const qint64 pending = s.pending;
+    const QString at = s.lastSuccessMs > 0 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(s.lastSuccessMs).time(),
+                                                                QLocale::ShortFormat)
+                                           : QString();
+    const QString detail = s.detail;
+    const qint64 retrySeconds = (s.retryAfterMs + 999) / 1000;
+    if (!signedIn)
+        return m_status->setStatus(Tone::Problem, [pending] {
+            return tr("Not signed in: %n change(s) are kept on this computer.", "", int(pending));
+        });
+    if (s.running)
+        return m_status->setStatus(Tone::Busy, [] { return tr("Syncing…"); });
+    switch (s.problem) {
+    case SyncProblem::None:
+        if (at.isEmpty())
+            return m_status->setStatus(Tone::Busy, [] { return tr("Waiting for the first sync."); });
+        if (pending > 0)
+            return m_status->setStatus(Tone::Good, [at, pending] {
+                return tr("Synced at %1; %n change(s) waiting.", "", int(pending)).arg(at);
+            });
+        return m_status->setStatus(Tone::Good, [at] { return tr("Online. Synced at %1.").arg(at); });
+    case SyncProblem::NotLoggedIn:
+        return m_status->setStatus(Tone::Problem, [] { return tr("The server asks you to sign in again."); });
+    case SyncProblem::Offline:
+        return m_status->setStatus(Tone::Problem, [pending] {
+            return tr("Offline: %n change(s) are kept on this computer and will be sent later.", "", int(pending));
+        });
+    case SyncProblem::RateLimited:
+        return m_status->setStatus(Tone::Problem, [retrySeconds] {
+            return tr("The server is busy; sync resumes in %n second(s).", "", int(retrySeconds));
+        });
+    case SyncProblem::Forbidden:
+        return m_status->setStatus(Tone::Problem, [] { return tr("The server refused this device. Sign in again."); });
+    case SyncProblem::ClockSkew:
+        return m_status->setStatus(Tone::Problem, [detail] {
+            return tr("This computer's clock is %1 behind. Set the correct time to receive changes.").arg(detail);
+        });
+    case SyncProblem::Rejected:
+        return m_status->setStatus(Tone::Problem, [at, detail] {
+            return tr("Synced at %1, but the server refused some changes: %2").arg(at, detail);
+        });
+    case SyncProblem::ServerError:
+        return m_status->setStatus(Tone::Problem,
+                                   [] { return tr("The server had a problem; sync will try again shortly."); });
+    case SyncProblem::LocalError:
+        return m_status->setStatus(Tone::Problem, [detail] {
+            return tr("Sync stopped: this computer's profile could not be written (%1).").arg(detail);
+        });
+    }
+}
+
+bool SyncController::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window && event->type() == QEvent::LanguageChange)
+        retranslate();
+    return QObject::eventFilter(watched, event);
+}
+
+void SyncController::retranslate()
+{
+    m_syncNow->setText(tr("S&ync now"));
+    m_syncNow->setStatusTip(tr("Send this computer's changes and receive your team's now."));
+    m_signIn->setText(tr("Sign &in…"));
+    m_signIn->setStatusTip(tr("Connect this profile to your organisation's server."));
+}
+
+} // namespace fieldline::ui
