@@ -1,11 +1,13 @@
 #include "DemoSeed.h"
 
 #include "Credentials.h"
+#include "DemoData.h"
+#include "SyncStore.h"
 #include "TenantStore.h"
 
 namespace fieldline::server {
 
-storage::Status seedDemoTenant(TenantStore &store, const Credentials &credentials)
+storage::Status seedDemoTenant(TenantStore &store, const Credentials &credentials, SyncStore &sync)
 {
     const QString tenant = QStringLiteral("demo");
     auto existing = store.tenantId(tenant);
@@ -33,6 +35,9 @@ storage::Status seedDemoTenant(TenantStore &store, const Credentials &credential
         if (auto created = store.createUser(tenantId, login, hash.value(), role); !created)
             return created.error();
     }
+    // The rows carry fixed stamps, so a second run merges nothing and the cursor stays where it was.
+    if (auto written = sync.writeAsServer(tenantId, demoRows(DemoDataSize{})); !written)
+        return written.error();
     return {};
 }
 

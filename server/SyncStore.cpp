@@ -141,7 +141,6 @@ Result<QByteArray> SyncStore::push(const Identity &identity, const sync::protoco
     sync::protocol::PushResponse response;
     std::vector<ApplyResult> results;
     results.reserve(request.changes.size());
-    std::map<std::pair<QString, RowId>, std::vector<size_t>> byRow;
     for (size_t i = 0; i < request.changes.size(); ++i) {
         const Change &change = request.changes[i];
         // Worded for the device that pushed: its own clock is the one ahead.
@@ -155,11 +154,37 @@ Result<QByteArray> SyncStore::push(const Identity &identity, const sync::protoco
             results.push_back(sync::checkRemoteChange(change, hlc));
         if (results.back().outcome == ApplyOutcome::Unchanged && change.stamp.site != request.site)
             results.back() = {ApplyOutcome::Rejected, QStringLiteral("a device may only push its own writes")};
-        if (results.back().outcome != ApplyOutcome::Rejected)
-            byRow[{change.table, change.row}].push_back(i);
     }
 
-    Result<qint64> last = cursor(identity.tenantId);
+    Result<qint64> seq = mergeChecked(identity.tenantId, request.changes, results);
+    if (!seq)
+        return seq.error();
+    for (const ApplyResult &result : results)
+        response.results.push_back({result.outcome, result.message});
+    response.cursor = *seq;
+    const QByteArray encoded = sync::protocol::encode(response);
+    QSqlQuery remember = prepared(db, "INSERT INTO sync_batches (tenant_id, site, seq, response) VALUES (?, ?, ?, ?)");
+    remember.addBindValue(identity.tenantId);
+    remember.addBindValue(request.site.toBytes());
+    remember.addBindValue(request.batchSeq);
+    remember.addBindValue(encoded);
+    if (!remember.exec())
+        return sqlError(remember, "Cannot record the batch");
+    if (!tx.commit())
+        return Error{ErrorCode::Io, QStringLiteral("Cannot commit a push: ") + db.lastError().text()};
+    return encoded;
+}
+
+Result<qint64> SyncStore::mergeChecked(qint64 tenantId, const sync::ChangeBatch &changes,
+                                       std::vector<ApplyResult> &results)
+{
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    std::map<std::pair<QString, RowId>, std::vector<size_t>> byRow;
+    for (size_t i = 0; i < changes.size(); ++i) {
+        if (results[i].outcome != ApplyOutcome::Rejected)
+            byRow[{changes[i].table, changes[i].row}].push_back(i);
+    }
+    Result<qint64> last = cursor(tenantId);
     if (!last)
         return last.error();
     qint64 seq = *last;
@@ -169,7 +194,7 @@ Result<QByteArray> SyncStore::push(const Identity &identity, const sync::protoco
                                   " (tenant_id, tbl, row_id, cl, hlc, site, rec_seq, cells, server_seq)"
                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const auto &[key, indexes] : byRow) {
-        load.addBindValue(identity.tenantId);
+        load.addBindValue(tenantId);
         load.addBindValue(key.first);
         load.addBindValue(key.second.toBytes());
         if (!load.exec())
@@ -183,11 +208,11 @@ Result<QByteArray> SyncStore::push(const Identity &identity, const sync::protoco
                 return decoded.error();
         }
         load.finish();
-        if (!sync::mergeRowChanges(state, request.changes, indexes, true, results))
+        if (!sync::mergeRowChanges(state, changes, indexes, true, results))
             continue;
-        const QVariantList values{identity.tenantId, key.first,           key.second.toBytes(),
-                                  state.stamp.cl,    state.stamp.hlc,     state.stamp.site.toBytes(),
-                                  state.seq,         state.encodeCells(), ++seq};
+        const QVariantList values{tenantId,       key.first,           key.second.toBytes(),
+                                  state.stamp.cl, state.stamp.hlc,     state.stamp.site.toBytes(),
+                                  state.seq,      state.encodeCells(), ++seq};
         for (const QVariant &value : values)
             save.addBindValue(value);
         if (!save.exec())
@@ -195,25 +220,26 @@ Result<QByteArray> SyncStore::push(const Identity &identity, const sync::protoco
     }
 
     QSqlQuery advance = prepared(db, "INSERT OR REPLACE INTO sync_cursors (tenant_id, last_seq) VALUES (?, ?)");
-    advance.addBindValue(identity.tenantId);
+    advance.addBindValue(tenantId);
     advance.addBindValue(seq);
     if (!advance.exec())
         return sqlError(advance, "Cannot advance the cursor");
+    return seq;
+}
 
-    for (const ApplyResult &result : results)
-        response.results.push_back({result.outcome, result.message});
-    response.cursor = seq;
-    const QByteArray encoded = sync::protocol::encode(response);
-    QSqlQuery remember = prepared(db, "INSERT INTO sync_batches (tenant_id, site, seq, response) VALUES (?, ?, ?, ?)");
-    remember.addBindValue(identity.tenantId);
-    remember.addBindValue(request.site.toBytes());
-    remember.addBindValue(request.batchSeq);
-    remember.addBindValue(encoded);
-    if (!remember.exec())
-        return sqlError(remember, "Cannot record the batch");
+Result<qint64> SyncStore::writeAsServer(qint64 tenantId, const sync::ChangeBatch &changes)
+{
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    SqlTransaction tx(db);
+    if (!tx.begun())
+        return Error{ErrorCode::Busy, QStringLiteral("Cannot start a transaction: ") + db.lastError().text()};
+    std::vector<ApplyResult> results(changes.size());
+    Result<qint64> seq = mergeChecked(tenantId, changes, results);
+    if (!seq)
+        return seq.error();
     if (!tx.commit())
-        return Error{ErrorCode::Io, QStringLiteral("Cannot commit a push: ") + db.lastError().text()};
-    return encoded;
+        return Error{ErrorCode::Io, QStringLiteral("Cannot commit: ") + db.lastError().text()};
+    return seq;
 }
 
 Result<sync::protocol::PullResponse> SyncStore::pull(qint64 tenantId, qint64 cursor, qint64 limit)

@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace fieldline::server {
 
@@ -43,6 +44,12 @@ public:
     /** Records how far the device has applied; a cursor beyond the tenant's is Invalid. */
     storage::Status acknowledge(const Identity &identity, qint64 cursor);
 
+    /**
+     * Merges changes the server itself writes (demo data, imports) in one transaction, without the checks a
+     * device's push gets; returns the tenant's cursor afterwards.
+     */
+    storage::Result<qint64> writeAsServer(qint64 tenantId, const sync::ChangeBatch &changes);
+
     /** The tenant's newest sequence number (0 before any change). */
     storage::Result<qint64> cursor(qint64 tenantId);
 
@@ -50,6 +57,10 @@ public:
     static constexpr qint64 MaxPullChanges = 5000;
 
 private:
+    /** Merges every change whose result is not Rejected, inside the caller's transaction; the new cursor. */
+    storage::Result<qint64> mergeChecked(qint64 tenantId, const sync::ChangeBatch &changes,
+                                         std::vector<sync::ApplyResult> &results);
+
     QString m_connectionName;
     const sync::Clock &m_clock;
 };

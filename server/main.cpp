@@ -41,8 +41,10 @@ int main(int argc, char *argv[])
         err << store.message() << Qt::endl;
         return 1;
     }
+    const fieldline::sync::SystemClock clock;
+    SyncStore syncStore(store.value()->connectionName(), clock);
     if (options.demo) {
-        if (auto seeded = seedDemoTenant(*store.value(), credentials); !seeded) {
+        if (auto seeded = seedDemoTenant(*store.value(), credentials, syncStore); !seeded) {
             err << "Cannot seed the demo tenant: " << seeded.message() << Qt::endl;
             return 1;
         }
@@ -57,8 +59,6 @@ int main(int argc, char *argv[])
     }
     UserDirectory directory(*store.value());
     AdminRoutes admin(api, directory, operatorToken.value(), credentials);
-    const fieldline::sync::SystemClock clock;
-    SyncStore syncStore(store.value()->connectionName(), clock);
     SyncRoutes syncRoutes(api, syncStore, {});
     const quint16 port = api.listen(options.address, options.port);
     if (port == 0) {

@@ -1,5 +1,6 @@
 #include "server/Credentials.h"
 #include "server/DemoSeed.h"
+#include "server/SyncStore.h"
 #include "server/TenantStore.h"
 
 #include <QSqlDatabase>
@@ -88,10 +89,12 @@ private slots:
         auto opened = TenantStore::open(dir.path(), QStringLiteral("d"));
         QVERIFY(opened);
         const Credentials credentials(PasswordCost::Minimum);
-        QVERIFY(seedDemoTenant(*opened.value(), credentials));
+        const fieldline::sync::SystemClock clock;
+        SyncStore sync(opened.value()->connectionName(), clock);
+        QVERIFY(seedDemoTenant(*opened.value(), credentials, sync));
         const qint64 demo = *opened.value()->tenantId(QStringLiteral("demo")).value();
         const QByteArray firstHash = opened.value()->findUser(demo, QStringLiteral("admin")).value()->passwordHash;
-        QVERIFY(seedDemoTenant(*opened.value(), credentials));
+        QVERIFY(seedDemoTenant(*opened.value(), credentials, sync));
         for (Role role : {Role::Agent, Role::Field, Role::Manager, Role::Admin}) {
             auto user = opened.value()->findUser(demo, roleName(role));
             QVERIFY(user && user.value());
