@@ -1,5 +1,8 @@
 #include "ui/ScreenshotTour.h"
 
+#include "app/sync/SyncService.h"
+#include "ui/sync/LoginDialog.h"
+
 #include "app/AppSettings.h"
 #include "app/ProfileService.h"
 #include "storage/KdfParams.h"
@@ -114,7 +117,14 @@ bool ScreenshotTour::tourLanguage(const QString &language)
 
     {
         app::ProfileService profile(options, &keychain);
-        Shell shell({&profile, &keychain, &settings, &languages});
+        const sync::SystemClock clock;
+        app::SyncService sync(profile, clock);
+        Shell shell({&profile,
+                     &keychain,
+                     &settings,
+                     &languages,
+                     &sync,
+                     {QStringLiteral("http://127.0.0.1:8443"), QStringLiteral("demo"), QStringLiteral("agent")}});
         shell.start(false);
         GateWindow *gate = shell.gateWindow();
         FirstRunView *firstRun = gate->firstRunView();
@@ -130,6 +140,18 @@ bool ScreenshotTour::tourLanguage(const QString &language)
 
         emit firstRun->createRequested();
         shell.taskRunner()->waitForIdle();
+        settle();
+        // A new profile has no account: the sign-in form opens over the main window.
+        LoginDialog *login = shell.syncController()->loginDialog();
+        if (login)
+            typeInto(login, "loginPassword", QStringLiteral("agent-demo-1"));
+        save(login, language, QStringLiteral("sign-in"));
+        if (login) {
+            login->showError(
+                [] { return SyncController::tr("The organisation, user name or password is not correct."); }, true);
+            save(login, language, QStringLiteral("sign-in-wrong-password"));
+            login->reject();
+        }
         settle();
         if (!save(shell.mainWindow(), language, QStringLiteral("main-overview")))
             return false;
