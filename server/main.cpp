@@ -2,6 +2,7 @@
 #include "ApiServer.h"
 #include "Credentials.h"
 #include "DemoSeed.h"
+#include "LiveChannel.h"
 #include "OperatorToken.h"
 #include "ServerOptions.h"
 #include "SyncRoutes.h"
@@ -59,7 +60,8 @@ int main(int argc, char *argv[])
     }
     UserDirectory directory(*store.value());
     AdminRoutes admin(api, directory, operatorToken.value(), credentials);
-    SyncRoutes syncRoutes(api, syncStore, {});
+    LiveChannel live(api, {});
+    SyncRoutes syncRoutes(api, syncStore, [&live](qint64 tenantId, qint64 cursor) { live.notify(tenantId, cursor); });
     const quint16 port = api.listen(options.address, options.port);
     if (port == 0) {
         err << "Cannot listen on " << options.address.toString() << ':' << options.port << Qt::endl;

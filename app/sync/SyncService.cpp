@@ -61,6 +61,7 @@ void SyncService::open()
 
 void SyncService::startClient()
 {
+    m_live.reset();
     m_transport.reset();
     m_client.reset();
     const sync::SyncStateStore::Account stored = account();
@@ -70,12 +71,20 @@ void SyncService::startClient()
     connect(m_client.get(), &sync::SyncClient::roundFinished, this, &SyncService::roundFinished);
     connect(m_client.get(), &sync::SyncClient::remoteChangesApplied, this, &SyncService::dataChanged);
     m_client->refreshPending();
+    if (stored.isValid()) {
+        // "The cursor moved" from the server: pull now instead of at the next interval.
+        m_live = std::make_unique<sync::LiveClient>(QUrl(stored.serverUrl), stored.token);
+        connect(m_live.get(), &sync::LiveClient::notified, this, &SyncService::syncNow);
+        connect(m_live.get(), &sync::LiveClient::connectedChanged, this, &SyncService::statusChanged);
+        m_live->start();
+    }
     emit statusChanged();
 }
 
 void SyncService::close()
 {
     m_timer.stop();
+    m_live.reset();
     m_transport.reset();
     m_client.reset();
     m_state.reset();

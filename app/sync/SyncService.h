@@ -3,6 +3,7 @@
 #include "app/ProfileService.h"
 #include "app/sync/LoginClient.h"
 #include "sync/Clock.h"
+#include "sync/LiveClient.h"
 #include "sync/Replica.h"
 #include "sync/SyncClient.h"
 #include "sync/SyncStateStore.h"
@@ -42,6 +43,8 @@ public:
 
     /** The profile is unlocked and its replica open. */
     bool isOpen() const { return m_replica != nullptr; }
+    /** The live channel is connected: edits elsewhere arrive within moments, not at the next minute. */
+    bool isLive() const { return m_live && m_live->isConnected(); }
     /** A server account with a token is stored in the profile. */
     bool isSignedIn() const;
     /** The stored account (token included); empty when closed. */
@@ -82,6 +85,7 @@ private:
     std::unique_ptr<sync::SyncStateStore> m_state;
     std::unique_ptr<sync::SyncClient> m_client;
     std::unique_ptr<sync::HttpSyncTransport> m_transport;
+    std::unique_ptr<sync::LiveClient> m_live;
 };
 
 } // namespace fieldline::app

@@ -16,13 +16,16 @@ InProcessServer::InProcessServer(const QString &dataDir, qint64 clockMs)
         std::make_unique<server::LoginThrottle>(server::LoginThrottle::Limits{}, [this] { return clock.nowMs(); });
     api = std::make_unique<server::ApiServer>(*store, credentials, *throttle, server::ApiServer::Limits{});
     sync = std::make_unique<server::SyncStore>(store->connectionName(), clock);
-    routes = std::make_unique<server::SyncRoutes>(*api, *sync, nullptr);
+    live = std::make_unique<server::LiveChannel>(*api, QStringList{QStringLiteral("https://allowed.example")});
+    routes = std::make_unique<server::SyncRoutes>(
+        *api, *sync, [this](qint64 tenant, qint64 cursor) { live->notify(tenant, cursor); });
     port = api->listen(QHostAddress::LocalHost, 0);
 }
 
 InProcessServer::~InProcessServer()
 {
     routes.reset();
+    live.reset();
     sync.reset();
     api.reset();
 }

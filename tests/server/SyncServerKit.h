@@ -4,6 +4,7 @@
 #include "../sync/SyncTestKit.h"
 #include "server/ApiServer.h"
 #include "server/Credentials.h"
+#include "server/LiveChannel.h"
 #include "server/LoginThrottle.h"
 #include "server/SyncRoutes.h"
 #include "server/SyncStore.h"
@@ -37,6 +38,7 @@ struct InProcessServer
     std::unique_ptr<fieldline::server::LoginThrottle> throttle;
     std::unique_ptr<fieldline::server::ApiServer> api;
     std::unique_ptr<fieldline::server::SyncStore> sync;
+    std::unique_ptr<fieldline::server::LiveChannel> live;
     std::unique_ptr<fieldline::server::SyncRoutes> routes;
     quint16 port = 0;
 };

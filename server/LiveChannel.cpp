@@ -1,0 +1,118 @@
+#include "LiveChannel.h"
+
+#include "ApiServer.h"
+#include "sync/protocol/ProtocolCodec.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QLoggingCategory>
+#include <QWebSocket>
+
+Q_LOGGING_CATEGORY(lcLive, "fieldline.server.live")
+
+namespace fieldline::server {
+
+struct LiveChannel::Connection
+{
+    std::unique_ptr<QWebSocket> socket;
+    Identity identity;
+};
+
+LiveChannel::LiveChannel(ApiServer &api, QStringList allowedOrigins, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_allowedOrigins(std::move(allowedOrigins))
+{
+    // Qt 6.4 upgrades a request only when a route takes its path. That route must not answer an upgrade (the
+    // answer would precede the handshake); a plain GET gets a 400 that says what the path is for.
+    m_api.http().route(QStringLiteral("/v1/live"),
+                       [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                           const QByteArray upgrade = [&] {
+                               for (const auto &[name, value] : request.headers()) {
+                                   if (name.compare("upgrade", Qt::CaseInsensitive) == 0)
+                                       return value;
+                               }
+                               return QByteArray();
+                           }();
+                           if (upgrade.compare("websocket", Qt::CaseInsensitive) == 0)
+                               return;
+                           m_api.metrics().countRequest(QStringLiteral("live"), 400);
+                           responder.write("This path is the WebSocket live channel.\n", "text/plain",
+                                           QHttpServerResponder::StatusCode::BadRequest);
+                       });
+    connect(&m_api.http(), &QHttpServer::newWebSocketConnection, this, &LiveChannel::accept);
+}
+
+LiveChannel::~LiveChannel()
+{
+    for (auto &connection : m_connections)
+        connection->socket->disconnect(this);
+}
+
+void LiveChannel::accept()
+{
+    while (m_api.http().hasPendingWebSocketConnections()) {
+        std::unique_ptr<QWebSocket> socket = m_api.http().nextPendingWebSocketConnection();
+        if (!socket)
+            continue;
+        socket->setMaxAllowedIncomingMessageSize(MaxIncomingBytes);
+        socket->setMaxAllowedIncomingFrameSize(MaxIncomingBytes);
+        const QString origin = socket->origin();
+        if (!origin.isEmpty() && !m_allowedOrigins.contains(origin)) {
+            qCInfo(lcLive) << "live channel refused: origin" << origin;
+            m_api.metrics().countRequest(QStringLiteral("live"), 403);
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("origin not allowed"));
+            continue;
+        }
+        const QByteArray authorization = socket->request().rawHeader("Authorization").trimmed();
+        const QByteArray scheme = QByteArrayLiteral("bearer ");
+        std::optional<Identity> identity;
+        if (authorization.size() > scheme.size() && authorization.size() <= 512 &&
+            authorization.left(scheme.size()).toLower() == scheme) {
+            auto found = m_api.store().authenticate(authorization.mid(scheme.size()).trimmed());
+            if (found)
+                identity = *found;
+        }
+        if (!identity) {
+            m_api.metrics().countRequest(QStringLiteral("live"), 401);
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("log in again"));
+            continue;
+        }
+        m_api.metrics().countRequest(QStringLiteral("live"), 101);
+        QWebSocket *raw = socket.get();
+        connect(raw, &QWebSocket::disconnected, this, [this, raw] { drop(raw); });
+        // A device has nothing to send here; anything it sends is ignored (and capped by the limits above).
+        m_connections.push_back(std::make_unique<Connection>(Connection{std::move(socket), *identity}));
+    }
+}
+
+void LiveChannel::drop(QWebSocket *socket)
+{
+    for (auto it = m_connections.begin(); it != m_connections.end(); ++it) {
+        if ((*it)->socket.get() == socket) {
+            (*it)->socket->disconnect(this);
+            (*it)->socket.release()->deleteLater(); // we are inside one of its signals
+            m_connections.erase(it);
+            return;
+        }
+    }
+}
+
+void LiveChannel::notify(qint64 tenantId, qint64 cursor)
+{
+    const QByteArray frame = sync::protocol::encode(sync::protocol::LiveNotify{cursor});
+    for (const auto &connection : m_connections) {
+        if (connection->identity.tenantId == tenantId)
+            connection->socket->sendBinaryMessage(frame);
+    }
+}
+
+void LiveChannel::closeDevice(qint64 tenantId, qint64 deviceId)
+{
+    for (const auto &connection : m_connections) {
+        if (connection->identity.tenantId == tenantId && connection->identity.deviceId == deviceId)
+            connection->socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("device revoked"));
+    }
+}
+
+} // namespace fieldline::server

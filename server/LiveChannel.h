@@ -1,0 +1,51 @@
+#pragma once
+
+#include "TenantStore.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+class QWebSocket;
+
+namespace fieldline::server {
+
+class ApiServer;
+
+/**
+ * The live channel: WebSocket /v1/live on the HTTP port. A device connects with its bearer token; whenever its
+ * tenant's cursor moves, every open socket of that tenant gets one binary live-notify frame and the device
+ * pulls. Notifications may be dropped or coalesced: the cursor makes that harmless.
+ *
+ * The token and the Origin are checked once the upgrade is done (Qt 6.4 upgrades before a route can refuse):
+ * a bad token closes with 1008, an Origin that is not allowed too (native clients send none). Incoming
+ * messages are limited to 1 KiB (Qt's default is 2 GiB); a device has nothing to say on this channel.
+ */
+class LiveChannel : public QObject
+{
+    Q_OBJECT
+public:
+    LiveChannel(ApiServer &api, QStringList allowedOrigins, QObject *parent = nullptr);
+    ~LiveChannel() override;
+
+    /** Tells every open socket of the tenant that its cursor is now @p cursor. */
+    void notify(qint64 tenantId, qint64 cursor);
+    /** Closes the sockets of a revoked device. */
+    void closeDevice(qint64 tenantId, qint64 deviceId);
+    int connectionCount() const { return int(m_connections.size()); }
+
+    static constexpr qint64 MaxIncomingBytes = 1024;
+
+private:
+    struct Connection;
+    void accept();
+    void drop(QWebSocket *socket);
+
+    ApiServer &m_api;
+    QStringList m_allowedOrigins;
+    std::vector<std::unique_ptr<Connection>> m_connections;
+};
+
+} // namespace fieldline::server

@@ -1,0 +1,94 @@
+#include "sync/LiveClient.h"
+
+#include "sync/SyncLog.h"
+#include "sync/protocol/ProtocolCodec.h"
+
+#include <QNetworkRequest>
+
+namespace fieldline::sync {
+
+LiveClient::LiveClient(const QUrl &server, QByteArray token, QObject *parent)
+    : QObject(parent)
+    , m_url(liveUrl(server))
+    , m_token(std::move(token))
+{
+    m_socket.setMaxAllowedIncomingMessageSize(4096);
+    m_socket.setMaxAllowedIncomingFrameSize(4096);
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &LiveClient::open);
+    connect(&m_socket, &QWebSocket::connected, this, [this] {
+        m_failures = 0;
+        m_connected = true;
+        emit connectedChanged(true);
+    });
+    connect(&m_socket, &QWebSocket::disconnected, this, &LiveClient::closed);
+    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, &LiveClient::received);
+}
+
+LiveClient::~LiveClient()
+{
+    m_socket.disconnect(this);
+    m_socket.abort();
+}
+
+QUrl LiveClient::liveUrl(const QUrl &server)
+{
+    QUrl url = server;
+    url.setScheme(server.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
+    url.setPath(QStringLiteral("/v1/live"));
+    return url;
+}
+
+void LiveClient::start()
+{
+    m_running = true;
+    if (m_socket.state() == QAbstractSocket::UnconnectedState)
+        open();
+}
+
+void LiveClient::stop()
+{
+    m_running = false;
+    m_retry.stop();
+    m_socket.close();
+}
+
+void LiveClient::open()
+{
+    if (!m_running)
+        return;
+    QNetworkRequest request(m_url);
+    request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + m_token);
+    m_socket.open(request);
+}
+
+void LiveClient::closed()
+{
+    if (m_connected) {
+        m_connected = false;
+        emit connectedChanged(false);
+    }
+    if (m_socket.closeCode() == QWebSocketProtocol::CloseCodePolicyViolated) {
+        qCInfo(lcSync) << "live channel refused:" << m_socket.closeReason();
+        m_running = false;
+        emit refused();
+        return;
+    }
+    if (!m_running)
+        return;
+    const int pause = 1000 << std::min(m_failures, 6);
+    ++m_failures;
+    m_retry.start(std::min(pause, 60000));
+}
+
+void LiveClient::received(const QByteArray &frame)
+{
+    auto notify = protocol::decode<protocol::LiveNotify>(frame);
+    if (!notify) {
+        qCWarning(lcSync) << "live channel: a frame that does not decode:" << notify.message();
+        return;
+    }
+    emit notified(notify->cursor);
+}
+
+} // namespace fieldline::sync
