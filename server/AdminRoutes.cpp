@@ -331,6 +331,8 @@ QHttpServerResponse AdminRoutes::revokeDevice(const QString &tenant, const QStri
         return internalError();
     }
     qCInfo(lcAdmin) << "revoked device" << id << "in tenant" << scope->tenantId;
+    if (m_deviceRevoked)
+        m_deviceRevoked(scope->tenantId, id);
     return QHttpServerResponse(Status::NoContent);
 }
 

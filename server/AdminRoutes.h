@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 class QHttpServerRequest;
@@ -32,6 +33,12 @@ public:
     AdminRoutes(ApiServer &api, UserDirectory &directory, const OperatorToken &operatorToken,
                 const Credentials &credentials);
 
+    /** Called after a device was revoked, so its open live sockets can be closed. */
+    void setDeviceRevoked(std::function<void(qint64 tenantId, qint64 deviceId)> callback)
+    {
+        m_deviceRevoked = std::move(callback);
+    }
+
 private:
     /** The tenant a caller may administer, once authentication and authorisation have passed. */
     struct Scope
@@ -58,6 +65,7 @@ private:
     ApiServer &m_api;
     UserDirectory &m_directory;
     const OperatorToken &m_operatorToken;
+    std::function<void(qint64, qint64)> m_deviceRevoked;
     const Credentials &m_credentials;
 };
 

@@ -59,8 +59,10 @@ int main(int argc, char *argv[])
         return 1;
     }
     UserDirectory directory(*store.value());
-    AdminRoutes admin(api, directory, operatorToken.value(), credentials);
     LiveChannel live(api, {});
+    AdminRoutes admin(api, directory, operatorToken.value(), credentials);
+    // Revocation closes the device's open live sockets at once, not only its next request.
+    admin.setDeviceRevoked([&live](qint64 tenantId, qint64 deviceId) { live.closeDevice(tenantId, deviceId); });
     SyncRoutes syncRoutes(api, syncStore, [&live](qint64 tenantId, qint64 cursor) { live.notify(tenantId, cursor); });
     const quint16 port = api.listen(options.address, options.port);
     if (port == 0) {

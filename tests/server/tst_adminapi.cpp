@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QWebSocket>
 
 #include <sys/stat.h>
 
@@ -422,8 +423,27 @@ private slots:
         QCOMPARE(call("POST", revokeInAcme, m_acmeAdmin).status, 404);
         QCOMPARE(m_server.get(QStringLiteral("/v1/me"), manager).status, 200);
 
+        // The manager's device holds the live channel open; revocation closes it at once.
+        QWebSocket live;
+        QNetworkRequest liveRequest(QUrl(QStringLiteral("ws://127.0.0.1:%1/v1/live").arg(m_server.port())));
+        liveRequest.setRawHeader("Authorization", "Bearer " + manager);
+        QEventLoop wait;
+        QTimer::singleShot(10000, &wait, &QEventLoop::quit);
+        connect(&live, &QWebSocket::connected, &wait, &QEventLoop::quit);
+        live.open(liveRequest);
+        wait.exec();
+        QCOMPARE(live.state(), QAbstractSocket::ConnectedState);
+
         const QString revoke = QStringLiteral("/v1/admin/tenants/demo/devices/%1/revoke").arg(managerDevice);
         QCOMPARE(call("POST", revoke, m_demoAdmin).status, 204);
+        if (live.state() != QAbstractSocket::UnconnectedState) {
+            QEventLoop closed;
+            QTimer::singleShot(10000, &closed, &QEventLoop::quit);
+            connect(&live, &QWebSocket::disconnected, &closed, &QEventLoop::quit);
+            closed.exec();
+        }
+        QCOMPARE(live.state(), QAbstractSocket::UnconnectedState);
+        QCOMPARE(live.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
         QCOMPARE(m_server.get(QStringLiteral("/v1/me"), manager).status, 401);
         QCOMPARE(call("POST", revoke, m_demoAdmin).status, 404); // already revoked
         QCOMPARE(call("POST", QStringLiteral("/v1/admin/tenants/demo/devices/999999/revoke"), m_operator).status, 404);
