@@ -6,7 +6,6 @@
 
 namespace fieldline::sync {
 
-namespace protocol = sync::protocol;
 
 namespace {
 
