@@ -679,6 +679,10 @@
         <source>Connect this profile to your organisation&apos;s server.</source>
         <translation>将此资料库连接到您组织的服务器。</translation>
     </message>
+    <message>
+        <source>Not signed in. Sign in to share your work with your team.</source>
+        <translation>未登录。登录后即可与团队共享您的工作。</translation>
+    </message>
 </context>
 <context>
     <name>fieldline::ui::SyncStatusWidget</name>

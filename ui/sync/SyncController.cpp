@@ -150,6 +150,9 @@ void SyncController::refresh()
                                            : QString();
     const QString detail = s.detail;
     const qint64 retrySeconds = (s.retryAfterMs + 999) / 1000;
+    if (!signedIn && pending == 0)
+        return m_status->setStatus(Tone::Problem,
+                                   [] { return tr("Not signed in. Sign in to share your work with your team."); });
     if (!signedIn)
         return m_status->setStatus(Tone::Problem, [pending] {
             return tr("Not signed in: %n change(s) are kept on this computer.", "", int(pending));
