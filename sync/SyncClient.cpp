@@ -193,6 +193,8 @@ void SyncClient::acknowledge(qint64 cursor)
                      [this](const TransportReply &reply) {
                          if (failedAnswer(reply))
                              return;
+                         if (auto echoed = protocol::decode<protocol::Ack>(reply.body); !echoed)
+                             return finish(SyncProblem::ServerError, echoed.message());
                          finish(SyncProblem::None);
                      });
 }

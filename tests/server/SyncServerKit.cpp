@@ -1,6 +1,7 @@
 #include "SyncServerKit.h"
 
 #include <QSignalSpy>
+#include <QTimer>
 
 using namespace fieldline;
 
@@ -63,6 +64,14 @@ QUrl InProcessServer::url() const
 
 void LossyTransport::post(const QString &path, const QByteArray &body, const QByteArray &token, Done done)
 {
+    if (std::optional<fieldline::sync::TransportReply> fake = replace ? replace(path) : std::nullopt) {
+        if (replaceAfterServer) {
+            m_inner.post(path, body, token, [fake, done = std::move(done)](const auto &) { done(*fake); });
+        } else {
+            QTimer::singleShot(0, [fake, done = std::move(done)] { done(*fake); });
+        }
+        return;
+    }
     const bool lose = loseAnswer && loseAnswer(path);
     m_inner.post(path, body, token, [this, lose, done = std::move(done)](const fieldline::sync::TransportReply &reply) {
         if (!lose)

@@ -15,6 +15,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 /**
  * The tenant server's real HTTP stack (ApiServer, SyncStore, SyncRoutes over QSQLITE) listening on 127.0.0.1 in
@@ -52,6 +53,12 @@ public:
     {}
     /** Decides per request whether its answer is lost. */
     std::function<bool(const QString &path)> loseAnswer;
+    /**
+     * When it returns a reply, that reply stands in for the server's: an error status, a truncated body. With
+     * replaceAfterServer the request still reaches the server first (the server acted, the answer is bad).
+     */
+    std::function<std::optional<fieldline::sync::TransportReply>(const QString &path)> replace;
+    bool replaceAfterServer = false;
     int lost = 0;
 
     void post(const QString &path, const QByteArray &body, const QByteArray &token, Done done) override;
