@@ -48,7 +48,7 @@ public:
     struct Options
     {
         int changesPerBatch = 1000;
-        int pullLimit = 2000;
+        int pullLimit = 5000;
     };
 
     SyncClient(Replica &replica, SyncStateStore &state, SyncTransport &transport, const Clock &clock, Options options,
