@@ -6,7 +6,6 @@
 
 namespace fieldline::sync {
 
-
 namespace {
 
 /** Splits a batch at row boundaries into chunks of about @p perBatch changes. */
@@ -64,6 +63,7 @@ void SyncClient::refreshPending()
 
 void SyncClient::startRound()
 {
+    ++m_round;
     m_again = false;
     m_rejectedSome = false;
     m_rejectedDetail.clear();
@@ -153,38 +153,52 @@ void SyncClient::pushNext()
 void SyncClient::pullNext(qint64 cursor)
 {
     const QByteArray body = protocol::encode(protocol::PullRequest{cursor, m_options.pullLimit});
-    m_transport.post(QStringLiteral("/v1/pull"), body, m_account.token, [this, cursor](const TransportReply &reply) {
-        if (failedAnswer(reply))
-            return;
-        auto response = protocol::decode<protocol::PullResponse>(reply.body);
-        if (!response)
-            return finish(SyncProblem::ServerError, response.message());
-        // A change from the future would be refused by the replica and then skipped for good once the cursor
-        // moved past it: stop here instead, and tell the user their clock is behind.
-        const qint64 now = m_clock.nowMs();
-        for (const Change &change : response->changes) {
-            const qint64 ahead = HybridLogicalClock::physicalMs(change.stamp.hlc) - now;
-            if (ahead > HybridLogicalClock::MaxAheadMs)
-                return finish(SyncProblem::ClockSkew, HybridLogicalClock::describeDuration(ahead));
-        }
-        if (!response->changes.empty()) {
-            auto applied = m_replica.applyRemote(response->changes);
-            if (!applied)
-                return finish(SyncProblem::LocalError, applied.message());
-            int count = 0;
-            for (const ApplyResult &result : *applied)
-                count += result.outcome == ApplyOutcome::Applied ? 1 : 0;
-            if (count > 0)
-                emit remoteChangesApplied(count);
-        }
-        if (storage::Status s = m_state.setPullCursor(response->nextCursor); !s)
-            return finish(SyncProblem::LocalError, s.message());
-        if (response->more && response->nextCursor > cursor)
-            return pullNext(response->nextCursor);
-        if (response->nextCursor != cursor)
-            return acknowledge(response->nextCursor);
-        finish(SyncProblem::None);
-    });
+    const quint64 round = m_round;
+    m_transport.post(QStringLiteral("/v1/pull"), body, m_account.token,
+                     [this, cursor, round](const TransportReply &reply) {
+                         // A page asked for ahead of time by a round that has ended since is dropped unread.
+                         if (round == m_round)
+                             pageArrived(cursor, reply);
+                     });
+}
+
+void SyncClient::pageArrived(qint64 cursor, const TransportReply &reply)
+{
+    if (failedAnswer(reply))
+        return;
+    auto response = protocol::decode<protocol::PullResponse>(reply.body);
+    if (!response)
+        return finish(SyncProblem::ServerError, response.message());
+    // A change from the future would be refused by the replica and then skipped for good once the cursor moved
+    // past it: stop here instead, and tell the user their clock is behind.
+    const qint64 now = m_clock.nowMs();
+    for (const Change &change : response->changes) {
+        const qint64 ahead = HybridLogicalClock::physicalMs(change.stamp.hlc) - now;
+        if (ahead > HybridLogicalClock::MaxAheadMs)
+            return finish(SyncProblem::ClockSkew, HybridLogicalClock::describeDuration(ahead));
+    }
+    // Ask for the next page before applying this one, so the server prepares it while this device writes.
+    // Pages are still applied in order: the next answer is handled from the event loop, after this returns.
+    const bool more = response->more && response->nextCursor > cursor;
+    if (more)
+        pullNext(response->nextCursor);
+    if (!response->changes.empty()) {
+        auto applied = m_replica.applyRemote(response->changes);
+        if (!applied)
+            return finish(SyncProblem::LocalError, applied.message());
+        int count = 0;
+        for (const ApplyResult &result : *applied)
+            count += result.outcome == ApplyOutcome::Applied ? 1 : 0;
+        if (count > 0)
+            emit remoteChangesApplied(count);
+    }
+    if (storage::Status s = m_state.setPullCursor(response->nextCursor); !s)
+        return finish(SyncProblem::LocalError, s.message());
+    if (more)
+        return;
+    if (response->nextCursor != cursor)
+        return acknowledge(response->nextCursor);
+    finish(SyncProblem::None);
 }
 
 void SyncClient::acknowledge(qint64 cursor)
@@ -235,6 +249,7 @@ void SyncClient::finish(SyncProblem problem, const QString &detail, qint64 retry
 {
     if (problem == SyncProblem::None && m_rejectedSome)
         return finish(SyncProblem::Rejected, m_rejectedDetail);
+    ++m_round;
     m_status.running = false;
     m_status.problem = problem;
     m_status.detail = detail;

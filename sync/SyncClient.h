@@ -75,6 +75,7 @@ private:
     void startRound();
     void pushNext();
     void pullNext(qint64 cursor);
+    void pageArrived(qint64 cursor, const TransportReply &reply);
     void acknowledge(qint64 cursor);
     void finish(SyncProblem problem, const QString &detail = {}, qint64 retryAfterMs = 0);
     /** Maps a failed answer to a problem and finishes; false when the answer was a success. */
@@ -89,6 +90,7 @@ private:
     SyncStateStore::Account m_account;
     SyncStatus m_status;
     bool m_again = false;
+    quint64 m_round = 0; ///< changes when a round starts or ends; late answers of an old round are dropped
     bool m_rejectedSome = false;
     QString m_rejectedDetail;
 };
