@@ -208,7 +208,7 @@ int main(int argc, char *argv[])
     std::printf(
         "initial sync through fieldline-server over loopback (pull pages of 5,000)    %8.2f s  (%.2fx baseline)\n",
         initialS, initialS / baselineS);
-    std::printf("baseline: push of one edit (the first half of the live path), p95             %8.1f ms\n", pushP95);
+    std::printf("baseline: the editing device's own sync round (push, pull, ack), p95       %8.1f ms\n", pushP95);
     std::printf(
         "edit to visible on another client through the live channel, p50 %.1f ms, p95  %8.1f ms  (%.2fx baseline)\n",
         latencies[latencies.size() / 2], p95, p95 / pushP95);
