@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QSslServer>
 
 Q_LOGGING_CATEGORY(lcServer, "fieldline.server")
 
@@ -59,6 +60,20 @@ ApiServer::~ApiServer() = default;
 quint16 ApiServer::listen(const QHostAddress &address, quint16 port)
 {
     return m_http.listen(address, port);
+}
+
+quint16 ApiServer::listen(const QHostAddress &address, quint16 port, const QSslConfiguration &tls)
+{
+    // Owned by the HTTP server once bound; the handshake finishes before QHttpServer sees the connection.
+    auto *server = new QSslServer(&m_http);
+    server->setSslConfiguration(tls);
+    server->setHandshakeTimeout(10000);
+    if (!server->listen(address, port)) {
+        delete server;
+        return 0;
+    }
+    m_http.bind(server);
+    return server->serverPort();
 }
 
 QHttpServerResponse ApiServer::counted(const char *route, QHttpServerResponse response)

@@ -7,6 +7,7 @@
 
 #include <QHostAddress>
 #include <QHttpServer>
+#include <QSslConfiguration>
 
 #include <optional>
 
@@ -34,8 +35,10 @@ public:
     ApiServer(TenantStore &store, const Credentials &credentials, LoginThrottle &throttle, Limits limits);
     ~ApiServer();
 
-    /** The bound port, or 0 on failure. */
+    /** The bound port, or 0 on failure. Plain HTTP. */
     quint16 listen(const QHostAddress &address, quint16 port);
+    /** The bound port, or 0 on failure: HTTPS (and WSS) through a QSslServer with @p tls. */
+    quint16 listen(const QHostAddress &address, quint16 port, const QSslConfiguration &tls);
 
     /** The HTTP server, for route groups (sync, admin) that register their own routes. */
     QHttpServer &http() { return m_http; }

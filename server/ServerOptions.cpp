@@ -50,7 +50,12 @@ ParsedCommandLine parseServerCommandLine(const QStringList &arguments)
     const QCommandLineOption lock(QStringLiteral("login-lock-seconds"),
                                   QStringLiteral("How long a login lock lasts (default 60)."), QStringLiteral("s"),
                                   QStringLiteral("60"));
-    parser.addOptions({listen, data, demo, cost, perAccount, perAddress, lock});
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+                                     QStringLiteral("PEM certificate chain (leaf first): serve HTTPS and WSS."),
+                                     QStringLiteral("file"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("PEM private key of --tls-cert."),
+                                    QStringLiteral("file"));
+    parser.addOptions({listen, data, demo, cost, perAccount, perAddress, lock, tlsCert, tlsKey});
 
     ParsedCommandLine result;
     if (!parser.parse(arguments)) {
@@ -78,10 +83,14 @@ ParsedCommandLine parseServerCommandLine(const QStringList &arguments)
         return fail(QStringLiteral("--listen wants address:port, for example 127.0.0.1:8443 or [::1]:8443."));
     options.address = endpoint->first;
     options.port = endpoint->second;
-    if (!options.address.isLoopback())
+    if (parser.isSet(tlsCert) != parser.isSet(tlsKey))
+        return fail(QStringLiteral("--tls-cert and --tls-key go together."));
+    options.tlsCertificateFile = parser.value(tlsCert);
+    options.tlsKeyFile = parser.value(tlsKey);
+    if (!options.address.isLoopback() && options.tlsCertificateFile.isEmpty())
         return fail(QStringLiteral("Refusing to listen on %1 without TLS: plain HTTP would send passwords and tokens "
-                                   "in clear text. Listen on a loopback address (127.0.0.1 or ::1) behind a TLS "
-                                   "proxy; TLS in the server itself is not available yet.")
+                                   "in clear text. Pass --tls-cert and --tls-key, or listen on a loopback address "
+                                   "(127.0.0.1 or ::1) behind a TLS proxy.")
                         .arg(options.address.toString()));
 
     options.dataDir =

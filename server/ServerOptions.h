@@ -17,6 +17,8 @@ struct ServerOptions
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 8443;
     QString dataDir;
+    QString tlsCertificateFile; ///< with tlsKeyFile: serve HTTPS/WSS; empty: plain HTTP, loopback only
+    QString tlsKeyFile;
     bool demo = false;
     PasswordCost passwordCost = PasswordCost::Interactive;
     LoginThrottle::Limits throttle;

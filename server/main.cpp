@@ -8,11 +8,15 @@
 #include "SyncRoutes.h"
 #include "SyncStore.h"
 #include "TenantStore.h"
+#include "TlsSetup.h"
 #include "UserDirectory.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSslConfiguration>
 #include <QTextStream>
+
+#include <optional>
 
 using namespace fieldline::server;
 
@@ -64,7 +68,17 @@ int main(int argc, char *argv[])
     // Revocation closes the device's open live sockets at once, not only its next request.
     admin.setDeviceRevoked([&live](qint64 tenantId, qint64 deviceId) { live.closeDevice(tenantId, deviceId); });
     SyncRoutes syncRoutes(api, syncStore, [&live](qint64 tenantId, qint64 cursor) { live.notify(tenantId, cursor); });
-    const quint16 port = api.listen(options.address, options.port);
+    std::optional<QSslConfiguration> tls;
+    if (!options.tlsCertificateFile.isEmpty()) {
+        auto loaded = loadTlsConfiguration(options.tlsCertificateFile, options.tlsKeyFile);
+        if (!loaded) {
+            err << loaded.message() << Qt::endl;
+            return 1;
+        }
+        tls = *loaded;
+    }
+    const quint16 port =
+        tls ? api.listen(options.address, options.port, *tls) : api.listen(options.address, options.port);
     if (port == 0) {
         err << "Cannot listen on " << options.address.toString() << ':' << options.port << Qt::endl;
         return 1;
@@ -73,6 +87,6 @@ int main(int argc, char *argv[])
     const QString host = options.address.protocol() == QAbstractSocket::IPv6Protocol
                              ? u'[' + options.address.toString() + u']'
                              : options.address.toString();
-    out << "fieldline-server listening on http://" << host << ':' << port << Qt::endl;
+    out << "fieldline-server listening on " << (tls ? "https://" : "http://") << host << ':' << port << Qt::endl;
     return app.exec();
 }

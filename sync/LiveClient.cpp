@@ -4,6 +4,7 @@
 #include "sync/protocol/ProtocolCodec.h"
 
 #include <QNetworkRequest>
+#include <QSslConfiguration>
 
 namespace fieldline::sync {
 
@@ -37,6 +38,13 @@ QUrl LiveClient::liveUrl(const QUrl &server)
     url.setScheme(server.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
     url.setPath(QStringLiteral("/v1/live"));
     return url;
+}
+
+void LiveClient::addCaCertificates(const QList<QSslCertificate> &certificates)
+{
+    QSslConfiguration tls = m_socket.sslConfiguration();
+    tls.addCaCertificates(certificates);
+    m_socket.setSslConfiguration(tls);
 }
 
 void LiveClient::start()

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QObject>
+#include <QSslCertificate>
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
@@ -20,6 +21,8 @@ public:
     LiveClient(const QUrl &server, QByteArray token, QObject *parent = nullptr);
     ~LiveClient() override;
 
+    /** Trusts these besides the system's CAs (a private CA, tests). Call before start(). */
+    void addCaCertificates(const QList<QSslCertificate> &certificates);
     void start();
     void stop();
     bool isConnected() const { return m_connected; }

@@ -3,6 +3,7 @@
 #include <QHostAddress>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslConfiguration>
 
 namespace fieldline::sync {
 
@@ -43,6 +44,11 @@ void HttpSyncTransport::post(const QString &path, const QByteArray &body, const 
     if (!token.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + token);
     request.setTransferTimeout(m_options.timeoutMs);
+    if (!m_options.extraCaCertificates.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_options.extraCaCertificates);
+        request.setSslConfiguration(tls);
+    }
     QNetworkReply *reply = m_network.post(request, body);
     const qint64 limit = m_options.maxAnswerBytes;
     auto tooLarge = std::make_shared<bool>(false);

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QNetworkAccessManager>
+#include <QSslCertificate>
 #include <QString>
 #include <QUrl>
 
@@ -35,7 +37,8 @@ public:
     struct Options
     {
         int timeoutMs = 30000;
-        qint64 maxAnswerBytes = 32 * 1024 * 1024; ///< bigger answers are cut off and reported, never buffered
+        qint64 maxAnswerBytes = 32 * 1024 * 1024;   ///< bigger answers are cut off and reported, never buffered
+        QList<QSslCertificate> extraCaCertificates; ///< trusted besides the system's (a private CA, tests)
     };
 
     HttpSyncTransport(QUrl base, Options options);

@@ -14,6 +14,8 @@ packages=(
     libsqlcipher-dev
     # tests: display, keychain, fonts for screenshots
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools fonts-noto-cjk
+    # tests: certificates for the TLS test
+    openssl
 )
 
 missing=()
