@@ -1,5 +1,7 @@
 #include "SyncStore.h"
 
+#include "SqlSupport.h"
+
 #include "sync/HybridLogicalClock.h"
 #include "sync/RowMerge.h"
 #include "sync/RowState.h"
@@ -30,7 +32,7 @@ namespace {
 
 Error sqlError(const QSqlQuery &query, const char *what)
 {
-    return Error{ErrorCode::Io, QLatin1String(what) + QStringLiteral(": ") + query.lastError().text()};
+    return queryError(query, QLatin1String(what));
 }
 
 /** Rolls back unless committed. */

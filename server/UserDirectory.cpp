@@ -1,5 +1,7 @@
 #include "UserDirectory.h"
 
+#include "SqlSupport.h"
+
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -12,14 +14,7 @@ using storage::ErrorCode;
 using storage::Result;
 using storage::Status;
 
-namespace {
-
-Error queryError(const QSqlQuery &query, const QString &what)
-{
-    return Error{ErrorCode::Io, what + QStringLiteral(": ") + query.lastError().text()};
-}
-
-} // namespace
+namespace {} // namespace
 
 UserDirectory::UserDirectory(TenantStore &store)
     : m_store(store)

@@ -1,5 +1,7 @@
 #include "sync/SyncStateStore.h"
 
+#include <functional>
+
 namespace fieldline::sync {
 
 using storage::Result;
@@ -16,7 +18,7 @@ Status SyncStateStore::createTables()
                      "CREATE TABLE IF NOT EXISTS sync_outbox(batch_seq INTEGER PRIMARY KEY, body BLOB NOT NULL);");
 }
 
-Result<qint64> SyncStateStore::number(const char *key)
+Result<Statement *> SyncStateStore::find(const char *key)
 {
     Result<Statement *> get = m_db.prepare("SELECT value FROM sync_state WHERE key = ?1");
     if (!get)
@@ -25,39 +27,52 @@ Result<qint64> SyncStateStore::number(const char *key)
     Result<bool> row = (*get)->step();
     if (!row)
         return row.error();
-    const qint64 value = *row ? (*get)->int64(0) : 0;
+    if (*row)
+        return *get;
     (*get)->reset();
+    return static_cast<Statement *>(nullptr);
+}
+
+Status SyncStateStore::store(const char *key, const std::function<void(Statement &, int)> &bindValue)
+{
+    Result<Statement *> set = m_db.prepare("INSERT OR REPLACE INTO sync_state(key, value) VALUES (?1, ?2)");
+    if (!set)
+        return set.error();
+    (*set)->bind(1, QString::fromLatin1(key));
+    bindValue(**set, 2);
+    return (*set)->run();
+}
+
+Result<qint64> SyncStateStore::number(const char *key)
+{
+    Result<Statement *> found = find(key);
+    if (!found)
+        return found.error();
+    const qint64 value = *found ? (*found)->int64(0) : 0;
+    if (*found)
+        (*found)->reset();
     return value;
 }
 
 Status SyncStateStore::setNumber(const char *key, qint64 value)
 {
-    Result<Statement *> set = m_db.prepare("INSERT OR REPLACE INTO sync_state(key, value) VALUES (?1, ?2)");
-    if (!set)
-        return set.error();
-    return (*set)->bind(1, QString::fromLatin1(key)).bind(2, value).run();
+    return store(key, [value](Statement &stmt, int index) { stmt.bind(index, value); });
 }
 
 Result<QString> SyncStateStore::text(const char *key)
 {
-    Result<Statement *> get = m_db.prepare("SELECT value FROM sync_state WHERE key = ?1");
-    if (!get)
-        return get.error();
-    (*get)->bind(1, QString::fromLatin1(key));
-    Result<bool> row = (*get)->step();
-    if (!row)
-        return row.error();
-    const QString value = *row ? (*get)->text(0) : QString();
-    (*get)->reset();
+    Result<Statement *> found = find(key);
+    if (!found)
+        return found.error();
+    const QString value = *found ? (*found)->text(0) : QString();
+    if (*found)
+        (*found)->reset();
     return value;
 }
 
 Status SyncStateStore::setText(const char *key, const QString &value)
 {
-    Result<Statement *> set = m_db.prepare("INSERT OR REPLACE INTO sync_state(key, value) VALUES (?1, ?2)");
-    if (!set)
-        return set.error();
-    return (*set)->bind(1, QString::fromLatin1(key)).bind(2, value).run();
+    return store(key, [&value](Statement &stmt, int index) { stmt.bind(index, value); });
 }
 
 Result<SyncStateStore::Account> SyncStateStore::account()

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -60,6 +61,9 @@ public:
     storage::Status batchAnswered(qint64 batchSeq);
 
 private:
+    /** The statement positioned on the key's row, or null when the key is not set (the statement is then reset). */
+    storage::Result<storage::Statement *> find(const char *key);
+    storage::Status store(const char *key, const std::function<void(storage::Statement &, int)> &bindValue);
     storage::Result<qint64> number(const char *key);
     storage::Status setNumber(const char *key, qint64 value);
     storage::Result<QString> text(const char *key);
