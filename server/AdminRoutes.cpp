@@ -36,17 +36,6 @@ QHttpServerResponse badRequest(const QByteArray &message)
     return plainError(message, Status::BadRequest);
 }
 
-/** The token after "Bearer ", or empty. Same rules as ApiServer::bearerIdentity(). */
-QByteArray bearerToken(const QHttpServerRequest &request)
-{
-    const QByteArray authorization = header(request, QByteArrayLiteral("Authorization")).trimmed();
-    const QByteArray scheme = QByteArrayLiteral("bearer ");
-    if (authorization.size() <= scheme.size() || authorization.size() > 512 ||
-        authorization.left(scheme.size()).toLower() != scheme)
-        return {};
-    return authorization.mid(scheme.size()).trimmed();
-}
-
 bool validTenantName(const QString &name)
 {
     static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
@@ -111,7 +100,7 @@ AdminRoutes::AdminRoutes(ApiServer &api, UserDirectory &directory, const Operato
 
 bool AdminRoutes::isOperator(const QHttpServerRequest &request) const
 {
-    const QByteArray token = bearerToken(request);
+    const QByteArray token = bearerToken(header(request, QByteArrayLiteral("Authorization")));
     return !token.isEmpty() && m_operatorToken.matches(token);
 }
 

@@ -171,14 +171,12 @@ std::optional<Identity> ApiServer::bearerIdentity(const QHttpServerRequest &requ
         error = std::move(refused);
         return std::nullopt;
     }
-    const QByteArray authorization = header(request, QByteArrayLiteral("Authorization")).trimmed();
-    const QByteArray scheme = QByteArrayLiteral("bearer ");
-    if (authorization.size() <= scheme.size() || authorization.size() > 512 ||
-        authorization.left(scheme.size()).toLower() != scheme) {
+    const QByteArray token = bearerToken(header(request, QByteArrayLiteral("Authorization")));
+    if (token.isEmpty()) {
         error = unauthorized();
         return std::nullopt;
     }
-    auto identity = m_store.authenticate(authorization.mid(scheme.size()).trimmed());
+    auto identity = m_store.authenticate(token);
     if (!identity) {
         qCWarning(lcServer) << "token check failed:" << identity.message();
         error = internalError();

@@ -15,6 +15,15 @@ QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
     return {};
 }
 
+QByteArray bearerToken(const QByteArray &authorization)
+{
+    const QByteArray value = authorization.trimmed();
+    const QByteArray scheme = QByteArrayLiteral("bearer ");
+    if (value.size() <= scheme.size() || value.size() > 512 || value.left(scheme.size()).toLower() != scheme)
+        return {};
+    return value.mid(scheme.size()).trimmed();
+}
+
 QHttpServerResponse jsonError(const QString &message, Status status)
 {
     return QHttpServerResponse(QJsonObject{{QStringLiteral("error"), message}}, status);

@@ -16,6 +16,9 @@ using Status = QHttpServerResponse::StatusCode;
 /** Header lookup that ignores case, as HTTP requires. */
 QByteArray header(const QHttpServerRequest &request, const QByteArray &name);
 
+/** The token of an "Authorization: Bearer <token>" value (scheme in any case, at most 512 bytes), or empty. */
+QByteArray bearerToken(const QByteArray &authorization);
+
 QHttpServerResponse jsonError(const QString &message, Status status);
 QHttpServerResponse plainError(const QByteArray &message, Status status);
 QHttpServerResponse internalError();

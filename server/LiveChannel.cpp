@@ -1,6 +1,7 @@
 #include "LiveChannel.h"
 
 #include "ApiServer.h"
+#include "HttpSupport.h"
 #include "sync/protocol/ProtocolCodec.h"
 
 #include <QHttpServerRequest>
@@ -27,13 +28,7 @@ LiveChannel::LiveChannel(ApiServer &api, QStringList allowedOrigins, QObject *pa
     // answer would precede the handshake); a plain GET gets a 400 that says what the path is for.
     m_api.http().route(QStringLiteral("/v1/live"),
                        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                           const QByteArray upgrade = [&] {
-                               for (const auto &[name, value] : request.headers()) {
-                                   if (name.compare("upgrade", Qt::CaseInsensitive) == 0)
-                                       return value;
-                               }
-                               return QByteArray();
-                           }();
+                           const QByteArray upgrade = http::header(request, QByteArrayLiteral("Upgrade"));
                            if (upgrade.compare("websocket", Qt::CaseInsensitive) == 0)
                                return;
                            m_api.metrics().countRequest(QStringLiteral("live"), 400);
@@ -64,13 +59,10 @@ void LiveChannel::accept()
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("origin not allowed"));
             continue;
         }
-        const QByteArray authorization = socket->request().rawHeader("Authorization").trimmed();
-        const QByteArray scheme = QByteArrayLiteral("bearer ");
+        const QByteArray token = http::bearerToken(socket->request().rawHeader("Authorization"));
         std::optional<Identity> identity;
-        if (authorization.size() > scheme.size() && authorization.size() <= 512 &&
-            authorization.left(scheme.size()).toLower() == scheme) {
-            auto found = m_api.store().authenticate(authorization.mid(scheme.size()).trimmed());
-            if (found)
+        if (!token.isEmpty()) {
+            if (auto found = m_api.store().authenticate(token))
                 identity = *found;
         }
         if (!identity) {

@@ -72,40 +72,51 @@ SyncRoutes::SyncRoutes(ApiServer &api, SyncStore &store, CursorMoved cursorMoved
                        [this](const QHttpServerRequest &request) { return m_api.counted("ack", ack(request)); });
 }
 
-QHttpServerResponse SyncRoutes::push(const QHttpServerRequest &request)
+template <typename M>
+std::optional<SyncRoutes::Accepted<M>> SyncRoutes::accept(const QHttpServerRequest &request,
+                                                          std::optional<QHttpServerResponse> &refusal)
 {
     std::optional<QHttpServerResponse> refused;
-    const std::optional<Identity> identity = m_api.bearerIdentity(request, refused);
-    if (!identity)
-        return asProtocolError(std::move(*refused));
-    const protocol::Limits limits{m_api.limits().maxBodyBytes};
-    auto decoded = protocol::decode<protocol::PushRequest>(request.body(), limits);
-    if (!decoded)
-        return undecodable(decoded.error());
-    auto refusal = m_store.bindSite(*identity, decoded->site);
-    if (!refusal)
-        return internal(QStringLiteral("push: ") + refusal.message());
-    if (*refusal)
-        return error(protocol::ErrorCode::Forbidden, **refusal, Status::Forbidden);
-    auto response = m_store.push(*identity, *decoded);
-    if (!response)
-        return internal(QStringLiteral("push: ") + response.message());
-    if (auto cursor = m_store.cursor(identity->tenantId); cursor && m_cursorMoved)
-        m_cursorMoved(identity->tenantId, *cursor);
-    return cbor(*response);
+    std::optional<Identity> identity = m_api.bearerIdentity(request, refused);
+    if (!identity) {
+        refusal = asProtocolError(std::move(*refused));
+        return std::nullopt;
+    }
+    auto decoded = protocol::decode<M>(request.body(), protocol::Limits{m_api.limits().maxBodyBytes});
+    if (!decoded) {
+        refusal = undecodable(decoded.error());
+        return std::nullopt;
+    }
+    return Accepted<M>{std::move(*identity), std::move(*decoded)};
+}
+
+QHttpServerResponse SyncRoutes::push(const QHttpServerRequest &request)
+{
+    std::optional<QHttpServerResponse> refusal;
+    const auto accepted = accept<protocol::PushRequest>(request, refusal);
+    if (!accepted)
+        return std::move(*refusal);
+    auto foreignSite = m_store.bindSite(accepted->identity, accepted->message.site);
+    if (!foreignSite)
+        return internal(QStringLiteral("push: ") + foreignSite.message());
+    if (*foreignSite)
+        return error(protocol::ErrorCode::Forbidden, **foreignSite, Status::Forbidden);
+    auto outcome = m_store.push(accepted->identity, accepted->message);
+    if (!outcome)
+        return internal(QStringLiteral("push: ") + outcome.message());
+    // Only a push that changed something is worth every device of the tenant pulling.
+    if (outcome->cursorMoved && m_cursorMoved)
+        m_cursorMoved(accepted->identity.tenantId, outcome->cursor);
+    return cbor(outcome->response);
 }
 
 QHttpServerResponse SyncRoutes::pull(const QHttpServerRequest &request)
 {
-    std::optional<QHttpServerResponse> refused;
-    const std::optional<Identity> identity = m_api.bearerIdentity(request, refused);
-    if (!identity)
-        return asProtocolError(std::move(*refused));
-    auto decoded =
-        protocol::decode<protocol::PullRequest>(request.body(), protocol::Limits{m_api.limits().maxBodyBytes});
-    if (!decoded)
-        return undecodable(decoded.error());
-    auto response = m_store.pull(identity->tenantId, decoded->cursor, decoded->limit);
+    std::optional<QHttpServerResponse> refusal;
+    const auto accepted = accept<protocol::PullRequest>(request, refusal);
+    if (!accepted)
+        return std::move(*refusal);
+    auto response = m_store.pull(accepted->identity.tenantId, accepted->message.cursor, accepted->message.limit);
     if (!response)
         return internal(QStringLiteral("pull: ") + response.message());
     return cbor(protocol::encode(*response));
@@ -113,19 +124,16 @@ QHttpServerResponse SyncRoutes::pull(const QHttpServerRequest &request)
 
 QHttpServerResponse SyncRoutes::ack(const QHttpServerRequest &request)
 {
-    std::optional<QHttpServerResponse> refused;
-    const std::optional<Identity> identity = m_api.bearerIdentity(request, refused);
-    if (!identity)
-        return asProtocolError(std::move(*refused));
-    auto decoded = protocol::decode<protocol::Ack>(request.body(), protocol::Limits{m_api.limits().maxBodyBytes});
-    if (!decoded)
-        return undecodable(decoded.error());
-    if (auto stored = m_store.acknowledge(*identity, decoded->cursor); !stored) {
+    std::optional<QHttpServerResponse> refusal;
+    const auto accepted = accept<protocol::Ack>(request, refusal);
+    if (!accepted)
+        return std::move(*refusal);
+    if (auto stored = m_store.acknowledge(accepted->identity, accepted->message.cursor); !stored) {
         if (stored.code() == storage::ErrorCode::Invalid)
             return error(protocol::ErrorCode::Invalid, stored.message(), Status::BadRequest);
         return internal(QStringLiteral("ack: ") + stored.message());
     }
-    return cbor(protocol::encode(*decoded));
+    return cbor(protocol::encode(accepted->message));
 }
 
 } // namespace fieldline::server

@@ -3,6 +3,7 @@
 #include "SyncStore.h"
 
 #include <functional>
+#include <optional>
 
 class QHttpServerRequest;
 class QHttpServerResponse;
@@ -25,6 +26,15 @@ public:
     SyncRoutes(ApiServer &api, SyncStore &store, CursorMoved cursorMoved);
 
 private:
+    /** The caller's identity and its decoded message of type M, or the refusal to answer with. */
+    template <typename M> struct Accepted
+    {
+        Identity identity;
+        M message;
+    };
+    template <typename M>
+    std::optional<Accepted<M>> accept(const QHttpServerRequest &request, std::optional<QHttpServerResponse> &refusal);
+
     QHttpServerResponse push(const QHttpServerRequest &request);
     QHttpServerResponse pull(const QHttpServerRequest &request);
     QHttpServerResponse ack(const QHttpServerRequest &request);

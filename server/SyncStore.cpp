@@ -123,7 +123,7 @@ Result<std::optional<QString>> SyncStore::bindSite(const Identity &identity, con
     return std::optional<QString>();
 }
 
-Result<QByteArray> SyncStore::push(const Identity &identity, const sync::protocol::PushRequest &request)
+Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const sync::protocol::PushRequest &request)
 {
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     SqlTransaction tx(db);
@@ -137,7 +137,7 @@ Result<QByteArray> SyncStore::push(const Identity &identity, const sync::protoco
     if (!replay.exec())
         return sqlError(replay, "Cannot look up the batch");
     if (replay.next())
-        return replay.value(0).toByteArray();
+        return PushOutcome{replay.value(0).toByteArray(), false, 0};
 
     const sync::HybridLogicalClock hlc(m_clock);
     sync::protocol::PushResponse response;
@@ -158,6 +158,9 @@ Result<QByteArray> SyncStore::push(const Identity &identity, const sync::protoco
             results.back() = {ApplyOutcome::Rejected, QStringLiteral("a device may only push its own writes")};
     }
 
+    Result<qint64> before = cursor(identity.tenantId);
+    if (!before)
+        return before.error();
     Result<qint64> seq = mergeChecked(identity.tenantId, request.changes, results);
     if (!seq)
         return seq.error();
@@ -174,7 +177,7 @@ Result<QByteArray> SyncStore::push(const Identity &identity, const sync::protoco
         return sqlError(remember, "Cannot record the batch");
     if (!tx.commit())
         return Error{ErrorCode::Io, QStringLiteral("Cannot commit a push: ") + db.lastError().text()};
-    return encoded;
+    return PushOutcome{encoded, *seq != *before, *seq};
 }
 
 Result<qint64> SyncStore::mergeChecked(qint64 tenantId, const sync::ChangeBatch &changes,

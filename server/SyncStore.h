@@ -31,12 +31,19 @@ public:
      */
     storage::Result<std::optional<QString>> bindSite(const Identity &identity, const sync::SiteId &site);
 
+    /** What a push did: the encoded push-response, and whether the tenant's cursor moved. */
+    struct PushOutcome
+    {
+        QByteArray response;
+        bool cursorMoved = false;
+        qint64 cursor = 0;
+    };
+
     /**
-     * Merges a pushed batch in one transaction and returns the encoded push-response. A replayed (site, seq)
-     * returns the response stored the first time and changes nothing. Each change is checked on its own; a
-     * rejected one does not sink the batch.
+     * Merges a pushed batch in one transaction. A replayed (site, seq) returns the response stored the first time
+     * and changes nothing. Each change is checked on its own; a rejected one does not sink the batch.
      */
-    storage::Result<QByteArray> push(const Identity &identity, const sync::protocol::PushRequest &request);
+    storage::Result<PushOutcome> push(const Identity &identity, const sync::protocol::PushRequest &request);
 
     /** Rows changed after @p cursor, at most about @p limit changes (always at least one row if any). */
     storage::Result<sync::protocol::PullResponse> pull(qint64 tenantId, qint64 cursor, qint64 limit);

@@ -50,8 +50,9 @@ void typeInto(QWidget *root, const char *objectName, const QString &text)
         field->setText(text);
 }
 
-/** Flips bytes inside page 1 of the database, the way disk damage or tampering would. */
-bool damageDatabase(const QString &folder)
+} // namespace
+
+bool ScreenshotTour::damageDatabase(const QString &folder)
 {
     QFile database(QDir(folder).filePath(QStringLiteral("fieldline.db")));
     if (!database.open(QIODevice::ReadWrite) || database.size() < 4096)
@@ -63,7 +64,6 @@ bool damageDatabase(const QString &folder)
     database.seek(300);
     return database.write(bytes) == bytes.size();
 }
-} // namespace
 
 ScreenshotTour::ScreenshotTour(QString outputDirectory)
     : m_output(std::move(outputDirectory))

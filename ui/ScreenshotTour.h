@@ -20,6 +20,8 @@ public:
     /** Returns 0 when every screen was saved; otherwise prints what failed and returns 1. */
     int run();
     QStringList savedFiles() const { return m_saved; }
+    /** Flips 16 bytes inside page 1 of the profile's database, the way disk damage or tampering would. */
+    static bool damageDatabase(const QString &folder);
 
 private:
     bool tourLanguage(const QString &language);

@@ -115,20 +115,18 @@ sync::SyncStatus SyncService::status() const
 void SyncService::login(const QUrl &server, const QString &tenant, const QString &user, const QString &password)
 {
     const QString device = QSysInfo::machineHostName().left(100);
-    // The reply is matched to what was asked, so a second login typed meanwhile cannot take the first's token.
+    // One connection per attempt, dropped when its answer comes; the form stays busy until then, so attempts
+    // never overlap.
     auto connection = std::make_shared<QMetaObject::Connection>();
     *connection = connect(
         &m_login, &LoginClient::finished, this, [this, connection, server, tenant, user](const LoginResult &result) {
             disconnect(*connection);
             if (result.problem != LoginProblem::None || !m_state)
                 return;
-            const sync::SyncStateStore::Account previous = account();
             if (storage::Status saved = m_state->saveAccount({server.toString(), tenant, user, result.token}); !saved) {
                 qCWarning(lcAppSync) << "cannot keep the account:" << saved.message();
                 return;
             }
-            if (previous.serverUrl != server.toString() || previous.tenant != tenant)
-                qCInfo(lcAppSync) << "signed in to another server or tenant";
             startClient();
             syncNow();
         });

@@ -37,12 +37,13 @@ public:
     HttpReply get(const QString &path, const QByteArray &bearer = {}, const QByteArray &body = {});
     HttpReply post(const QString &path, const QByteArray &body, const QByteArray &contentType = "application/json");
 
-    static QString executable();
-
-private:
+    /** Any verb, any headers. */
     HttpReply send(const QByteArray &verb, const QString &path, const QByteArray &body,
                    const QList<QPair<QByteArray, QByteArray>> &headers);
 
+    static QString executable();
+
+private:
     QProcess m_process;
     QNetworkAccessManager m_network;
     quint16 m_port = 0;

@@ -3,14 +3,12 @@
 #include "server/AdminRoutes.h"
 #include "server/OperatorToken.h"
 
-#include <QBuffer>
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -59,7 +57,6 @@ class TestAdminApi : public QObject
 private:
     QTemporaryDir m_dataDir;
     ServerProcess m_server;
-    QNetworkAccessManager m_network;
     QByteArray m_operator;
     QByteArray m_demoAdmin; ///< device token of the demo tenant's admin
     QByteArray m_demoAgent; ///< device token of the demo tenant's agent
@@ -68,32 +65,15 @@ private:
     // Argon2id at its minimum cost keeps every password hash fast under the sanitizers.
     const QStringList m_arguments{QStringLiteral("--demo"), QStringLiteral("--password-cost"), QStringLiteral("min")};
 
-    /** Any verb with an optional bearer token; ServerProcess's helpers cannot combine POST with a token. */
+    /** Any verb with an optional bearer token; ServerProcess's get/post cannot combine POST with a token. */
     HttpReply call(const QByteArray &verb, const QString &path, const QByteArray &bearer = {},
                    const QByteArray &body = {})
     {
-        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.port()).arg(path)));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QList<QPair<QByteArray, QByteArray>> headers{
+            {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}};
         if (!bearer.isNull())
-            request.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + bearer);
-        QBuffer buffer;
-        buffer.setData(body);
-        buffer.open(QIODevice::ReadOnly);
-        QNetworkReply *reply = m_network.sendCustomRequest(request, verb, body.isEmpty() ? nullptr : &buffer);
-        QEventLoop loop;
-        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(15'000, &loop, &QEventLoop::quit);
-        loop.exec();
-        HttpReply result;
-        if (reply->isFinished()) {
-            result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            result.body = reply->readAll();
-            result.headers = reply->rawHeaderPairs();
-        } else {
-            reply->abort();
-        }
-        reply->deleteLater();
-        return result;
+            headers.append({QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + bearer});
+        return m_server.send(verb, path, body, headers);
     }
 
     QByteArray login(const QString &tenant, const QString &user, const QString &password)

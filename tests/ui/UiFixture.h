@@ -8,6 +8,7 @@
 #include "storage/KdfParams.h"
 #include "storage/SecretStore.h"
 #include "ui/LanguageManager.h"
+#include "ui/ScreenshotTour.h"
 #include "ui/Shell.h"
 #include "ui/TaskRunner.h"
 #include "ui/gate/DamagedView.h"
@@ -50,15 +51,7 @@ inline QMap<QString, QByteArray> snapshot(const QString &dir)
 /** Inverts 16 bytes inside page 1 of the database, as disk damage or tampering would. */
 inline bool damageDatabase(const QString &folder)
 {
-    QFile database(QDir(folder).filePath(QStringLiteral("fieldline.db")));
-    if (!database.open(QIODevice::ReadWrite) || database.size() < 4096)
-        return false;
-    database.seek(300);
-    QByteArray bytes = database.read(16);
-    for (char &byte : bytes)
-        byte = char(~byte);
-    database.seek(300);
-    return database.write(bytes) == bytes.size();
+    return ui::ScreenshotTour::damageDatabase(folder);
 }
 
 template <typename T = QLineEdit> T *child(QObject *root, const char *name)
