@@ -171,8 +171,17 @@ private slots:
         QVERIFY(connected.wait(10000));
         QVERIFY(live.isConnected());
         QCOMPARE(sync::LiveClient::liveUrl(url).scheme(), QStringLiteral("wss"));
-        // Known gap: over WSS the upgrade succeeds but live-notify frames do not reach the client yet (they do
-        // over plain WS, tst_live). Until that is fixed, TLS clients still sync every minute and on F5.
+
+        // An edit on device a reaches b's socket as a notify frame over WSS.
+        QSignalSpy notified(&live, &sync::LiveClient::notified);
+        QVERIFY(a.device->update(QStringLiteral("contacts"), *row,
+                                 {{QStringLiteral("name"), QStringLiteral("changed over TLS")}}));
+        QCOMPARE(a.syncOnce(), SyncProblem::None);
+        // The frame may arrive while a.syncOnce() spins its event loop, so count rather than wait for a new one.
+        QTRY_VERIFY_WITH_TIMEOUT(notified.count() > 0, 10000);
+        QCOMPARE(b.syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::visible(b.device, QStringLiteral("contacts"), *row, QStringLiteral("name")),
+                 std::optional<sync::Value>(QStringLiteral("changed over TLS")));
     }
 
     void untrustedOrPlainGetsNothing()
