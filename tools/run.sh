@@ -13,16 +13,7 @@ data="${XDG_DATA_HOME:-$HOME/.local/share}/fieldline-server-demo"
 log="$data/server.log"
 mkdir -p "$data"
 
-# /healthz over bash's /dev/tcp (no curl needed). The server keeps the connection open, so read up to the end of
-# the JSON body ("}") with a timeout instead of waiting for the connection to close.
-healthy() {
-    (
-        exec 3<>"/dev/tcp/127.0.0.1/$port" || exit 1
-        printf 'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n' >&3
-        IFS= read -r -t 2 -d '}' reply <&3 || true
-        [[ $reply == *'"status":"ok"'* ]]
-    ) 2>/dev/null
-}
+healthy() { tools/healthz.sh "$port"; }
 
 server_pid=""
 if healthy; then
