@@ -67,6 +67,8 @@ void SyncClient::startRound()
     m_again = false;
     m_rejectedSome = false;
     m_rejectedDetail.clear();
+    m_deferredFrom = 0;
+    m_deferredRetryMs = 0;
     storage::Result<SyncStateStore::Account> account = m_state.account();
     if (!account)
         return finish(SyncProblem::LocalError, account.message());
@@ -115,9 +117,11 @@ void SyncClient::pushNext()
     storage::Result<std::vector<std::pair<qint64, QByteArray>>> outbox = m_state.outbox();
     if (!outbox)
         return finish(SyncProblem::LocalError, outbox.message());
-    if (outbox->empty()) {
+    const bool deferred = !outbox->empty() && m_deferredFrom > 0 && outbox->front().first >= m_deferredFrom;
+    if (outbox->empty() || deferred) {
         // Writes made while the earlier batches were in flight go up in this round too.
-        if (storage::Result<qint64> pushed = m_state.pushedSeq(); pushed && *pushed < m_replica.lastSeq()) {
+        if (storage::Result<qint64> pushed = m_state.pushedSeq();
+            !deferred && pushed && *pushed < m_replica.lastSeq()) {
             if (storage::Status queued = queueLocalChanges(); !queued)
                 return finish(SyncProblem::LocalError, queued.message());
             if (storage::Result<std::vector<std::pair<qint64, QByteArray>>> more = m_state.outbox();
@@ -130,24 +134,66 @@ void SyncClient::pushNext()
         return pullNext(*cursor);
     }
     const qint64 batchSeq = outbox->front().first;
-    m_transport.post(QStringLiteral("/v1/push"), outbox->front().second, m_account.token,
-                     [this, batchSeq](const TransportReply &reply) {
-                         if (failedAnswer(reply))
-                             return;
-                         auto response = protocol::decode<protocol::PushResponse>(reply.body);
-                         if (!response)
-                             return finish(SyncProblem::ServerError, response.message());
-                         for (const protocol::PushItemResult &item : response->results) {
-                             if (item.outcome == ApplyOutcome::Rejected) {
-                                 m_rejectedSome = true;
-                                 m_rejectedDetail = item.reason;
-                                 qCWarning(lcSync) << "the server refused a change:" << item.reason;
-                             }
-                         }
-                         if (storage::Status s = m_state.batchAnswered(batchSeq); !s)
-                             return finish(SyncProblem::LocalError, s.message());
-                         pushNext();
-                     });
+    const QByteArray sent = outbox->front().second;
+    m_transport.post(QStringLiteral("/v1/push"), sent, m_account.token,
+                     [this, batchSeq, sent](const TransportReply &reply) { pushAnswered(batchSeq, sent, reply); });
+}
+
+void SyncClient::pushAnswered(qint64 batchSeq, const QByteArray &sent, const TransportReply &reply)
+{
+    if (failedAnswer(reply))
+        return;
+    auto response = protocol::decode<protocol::PushResponse>(reply.body);
+    if (!response)
+        return finish(SyncProblem::ServerError, response.message());
+    bool later = false;
+    for (const protocol::PushItemResult &item : response->results) {
+        if (item.outcome != ApplyOutcome::Rejected)
+            continue;
+        if (item.retryMs > 0) {
+            later = true;
+            continue;
+        }
+        m_rejectedSome = true;
+        m_rejectedDetail = item.reason;
+        qCWarning(lcSync) << "the server refused a change:" << item.reason;
+    }
+    storage::Status s = later ? deferChanges(batchSeq, sent, *response) : m_state.batchAnswered(batchSeq);
+    if (!s)
+        return finish(s.code() == storage::ErrorCode::Invalid ? SyncProblem::ServerError : SyncProblem::LocalError,
+                      s.message());
+    pushNext();
+}
+
+storage::Status SyncClient::deferChanges(qint64 batchSeq, const QByteArray &sent,
+                                         const protocol::PushResponse &response)
+{
+    auto request = protocol::decode<protocol::PushRequest>(sent);
+    if (!request)
+        return request.error();
+    if (request->changes.size() != response.results.size())
+        return storage::Error{storage::ErrorCode::Invalid,
+                              QStringLiteral("The server answered %1 results for %2 changes.")
+                                  .arg(response.results.size())
+                                  .arg(request->changes.size())};
+    ChangeBatch later;
+    for (size_t i = 0; i < response.results.size(); ++i) {
+        const protocol::PushItemResult &item = response.results[i];
+        if (item.outcome == ApplyOutcome::Rejected && item.retryMs > 0) {
+            later.push_back(std::move(request->changes[i]));
+            m_deferredRetryMs = std::max(m_deferredRetryMs, item.retryMs);
+        }
+    }
+    storage::Result<qint64> retrySeq = m_state.nextBatchSeq();
+    if (!retrySeq)
+        return retrySeq.error();
+    const QByteArray retry =
+        protocol::encode(protocol::PushRequest{request->site, *retrySeq, request->schemaVersion, std::move(later)});
+    if (storage::Status s = m_state.batchDeferred(batchSeq, retry, *retrySeq); !s)
+        return s;
+    if (m_deferredFrom == 0)
+        m_deferredFrom = *retrySeq;
+    return {};
 }
 
 void SyncClient::pullNext(qint64 cursor)
@@ -247,6 +293,12 @@ bool SyncClient::failedAnswer(const TransportReply &reply)
 
 void SyncClient::finish(SyncProblem problem, const QString &detail, qint64 retryAfterMs)
 {
+    if (problem == SyncProblem::None && m_deferredFrom > 0) {
+        // The server takes a change at most MaxAheadMs ahead of its clock; retry says how much more it is ahead.
+        return finish(SyncProblem::ClockAhead,
+                      HybridLogicalClock::describeDuration(m_deferredRetryMs + HybridLogicalClock::MaxAheadMs),
+                      m_deferredRetryMs);
+    }
     if (problem == SyncProblem::None && m_rejectedSome)
         return finish(SyncProblem::Rejected, m_rejectedDetail);
     ++m_round;
@@ -254,7 +306,7 @@ void SyncClient::finish(SyncProblem problem, const QString &detail, qint64 retry
     m_status.problem = problem;
     m_status.detail = detail;
     m_status.retryAfterMs = retryAfterMs;
-    if (problem == SyncProblem::None || problem == SyncProblem::Rejected)
+    if (problem == SyncProblem::None || problem == SyncProblem::Rejected || problem == SyncProblem::ClockAhead)
         m_status.lastSuccessMs = m_clock.nowMs();
     if (problem != SyncProblem::None)
         qCInfo(lcSync) << "sync round ended:" << int(problem) << detail;

@@ -4,6 +4,7 @@
 #include "sync/Replica.h"
 #include "sync/SyncStateStore.h"
 #include "sync/SyncTransport.h"
+#include "sync/protocol/ProtocolMessages.h"
 
 #include <QObject>
 #include <QString>
@@ -18,6 +19,7 @@ enum class SyncProblem {
     RateLimited, ///< 429; retryAfterMs says when
     Forbidden,   ///< 403
     ClockSkew,   ///< this device's clock is too far behind the changes it received; detail names the difference
+    ClockAhead,  ///< the server refused changes for now as this device's clock is ahead; they are kept and resent
     Rejected,    ///< the server refused some changes (each with a reason); the rest synced
     ServerError, ///< 5xx or an answer that does not decode
     LocalError,  ///< this device's store failed
@@ -81,6 +83,9 @@ private:
     /** Maps a failed answer to a problem and finishes; false when the answer was a success. */
     bool failedAnswer(const TransportReply &reply);
     storage::Status queueLocalChanges();
+    void pushAnswered(qint64 batchSeq, const QByteArray &sent, const TransportReply &reply);
+    /** Moves the changes of a sent batch that the server refused for now (@p later) to the back of the outbox. */
+    storage::Status deferChanges(qint64 batchSeq, const QByteArray &sent, const protocol::PushResponse &response);
 
     Replica &m_replica;
     SyncStateStore &m_state;
@@ -93,6 +98,8 @@ private:
     quint64 m_round = 0; ///< changes when a round starts or ends; late answers of an old round are dropped
     bool m_rejectedSome = false;
     QString m_rejectedDetail;
+    qint64 m_deferredFrom = 0; ///< batches from this seq on were deferred in this round and wait for the next one
+    qint64 m_deferredRetryMs = 0;
 };
 
 } // namespace fieldline::sync

@@ -141,12 +141,9 @@ Status SyncStateStore::enqueue(const std::vector<QByteArray> &encodedBatches, qi
     storage::Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun();
-    Result<Statement *> insert = m_db.prepare("INSERT INTO sync_outbox(batch_seq, body) VALUES (?1, ?2)");
-    if (!insert)
-        return insert.error();
     qint64 seq = firstBatchSeq;
     for (const QByteArray &body : encodedBatches) {
-        if (Status s = (*insert)->bind(1, seq++).bind(2, body).run(); !s)
+        if (Status s = insertBatch(seq++, body); !s)
             return s;
     }
     if (Status s = setNumber("last_batch_seq", seq - 1); !s)
@@ -161,6 +158,35 @@ Status SyncStateStore::batchAnswered(qint64 batchSeq)
     storage::Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun();
+    if (Status s = removeBatch(batchSeq); !s)
+        return s;
+    return tx.commit();
+}
+
+Status SyncStateStore::batchDeferred(qint64 batchSeq, const QByteArray &retryBatch, qint64 retrySeq)
+{
+    storage::Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun();
+    if (Status s = insertBatch(retrySeq, retryBatch); !s)
+        return s;
+    if (Status s = setNumber("last_batch_seq", retrySeq); !s)
+        return s;
+    if (Status s = removeBatch(batchSeq); !s)
+        return s;
+    return tx.commit();
+}
+
+Status SyncStateStore::insertBatch(qint64 batchSeq, const QByteArray &body)
+{
+    Result<Statement *> insert = m_db.prepare("INSERT INTO sync_outbox(batch_seq, body) VALUES (?1, ?2)");
+    if (!insert)
+        return insert.error();
+    return (*insert)->bind(1, batchSeq).bind(2, body).run();
+}
+
+Status SyncStateStore::removeBatch(qint64 batchSeq)
+{
     Result<Statement *> remove = m_db.prepare("DELETE FROM sync_outbox WHERE batch_seq = ?1");
     if (!remove)
         return remove.error();
@@ -176,7 +202,7 @@ Status SyncStateStore::batchAnswered(qint64 batchSeq)
         if (Status s = setNumber("pushed_seq", *covers); !s)
             return s;
     }
-    return tx.commit();
+    return {};
 }
 
 } // namespace fieldline::sync

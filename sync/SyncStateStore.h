@@ -59,8 +59,16 @@ public:
     storage::Result<qint64> nextBatchSeq();
     /** Removes an answered batch; when the outbox is empty, the covered seq becomes pushedSeq. */
     storage::Status batchAnswered(qint64 batchSeq);
+    /**
+     * The server answered @p batchSeq but refused some of its changes only for now (this device's clock is ahead):
+     * in one transaction the answered batch leaves and @p retryBatch, holding those changes, joins the back of the
+     * outbox as batch @p retrySeq (from nextBatchSeq()), so they are sent again and never lost.
+     */
+    storage::Status batchDeferred(qint64 batchSeq, const QByteArray &retryBatch, qint64 retrySeq);
 
 private:
+    storage::Status insertBatch(qint64 batchSeq, const QByteArray &body);
+    storage::Status removeBatch(qint64 batchSeq);
     /** The statement positioned on the key's row, or null when the key is not set (the statement is then reset). */
     storage::Result<storage::Statement *> find(const char *key);
     storage::Status store(const char *key, const std::function<void(storage::Statement &, int)> &bindValue);

@@ -48,5 +48,12 @@
             <numerusform>The server is busy; sync resumes in %n seconds.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %1 ahead of the server&apos;s. %n change(s) are kept and will be sent once the server&apos;s time catches up; check the date and time.</source>
+        <translation>
+            <numerusform>This computer&apos;s clock is %1 ahead of the server&apos;s. %n change is kept and will be sent once the server&apos;s time catches up; check the date and time.</numerusform>
+            <numerusform>This computer&apos;s clock is %1 ahead of the server&apos;s. %n changes are kept and will be sent once the server&apos;s time catches up; check the date and time.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -683,6 +683,12 @@
         <source>Not signed in. Sign in to share your work with your team.</source>
         <translation>未登录。登录后即可与团队共享您的工作。</translation>
     </message>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %1 ahead of the server&apos;s. %n change(s) are kept and will be sent once the server&apos;s time catches up; check the date and time.</source>
+        <translation>
+            <numerusform>此电脑的时钟比服务器快 %1。%n 项更改已保存在本机，待服务器时间赶上后发送；请检查日期和时间。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fieldline::ui::SyncStatusWidget</name>

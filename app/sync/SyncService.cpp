@@ -176,6 +176,11 @@ void SyncService::roundFinished()
     case sync::SyncProblem::RateLimited:
         m_timer.start(int(std::clamp<qint64>(current.retryAfterMs, m_options.firstRetryMs, m_options.maxRetryMs)));
         break;
+    case sync::SyncProblem::ClockAhead: // the kept changes are taken once the server's clock catches up
+        m_failures = 0;
+        m_timer.start(
+            int(std::clamp<qint64>(current.retryAfterMs + 1000, m_options.firstRetryMs, m_options.maxRetryMs)));
+        break;
     case sync::SyncProblem::Offline:
     case sync::SyncProblem::ClockSkew:
     case sync::SyncProblem::ServerError: {

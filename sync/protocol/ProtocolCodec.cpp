@@ -162,9 +162,11 @@ public:
         key(name);
         m_writer.startArray(quint64(results.size()));
         for (const PushItemResult &r : results) {
-            m_writer.startMap(2);
+            m_writer.startMap(r.retryMs > 0 ? 3 : 2);
             field("o", nameOf(outcomeNames, r.outcome));
             field("why", r.reason);
+            if (r.retryMs > 0)
+                field("retry", r.retryMs);
             m_writer.endMap();
         }
         m_writer.endArray();
@@ -210,7 +212,7 @@ bool readChanges(CborReader &r, ChangeBatch &out)
 
 bool readResults(CborReader &r, std::vector<PushItemResult> &out)
 {
-    static constexpr std::array<FieldSpec, 2> fields{{{"o", true}, {"why", false}}};
+    static constexpr std::array<FieldSpec, 3> fields{{{"o", true}, {"why", false}, {"retry", false}}};
     out.clear();
     out.reserve(r.declaredLength());
     return r.readArray([&] {
@@ -218,6 +220,8 @@ bool readResults(CborReader &r, std::vector<PushItemResult> &out)
         return r.readMap(fields, [&](std::size_t i) {
             if (i == 1)
                 return r.readText(item.reason);
+            if (i == 2)
+                return r.readInt(item.retryMs) && (item.retryMs >= 0 || r.fail(QStringLiteral("negative retry")));
             QString name;
             if (!r.readText(name))
                 return false;

@@ -61,6 +61,8 @@ struct PushItemResult
 {
     ApplyOutcome outcome = ApplyOutcome::Unchanged;
     QString reason; ///< plain words; set when rejected
+    /// Rejected for now, not for good (the device's clock is ahead): send it again after this many ms. 0: final.
+    qint64 retryMs = 0;
 };
 
 struct PushResponse

@@ -96,11 +96,12 @@ const std::vector<Sample> &samples()
         s.push_back(sample("login response", LoginResponse{QStringLiteral("tok-123"), id(0x55), 1763786000123}));
         s.push_back(sample("push request", PushRequest{id(0x22), 42, 7, sampleChanges()}));
         s.push_back(sample("push request, empty", PushRequest{id(0x22), 0, 0, {}}));
-        s.push_back(
-            sample("push response", PushResponse{{{ApplyOutcome::Applied, {}},
-                                                  {ApplyOutcome::Unchanged, {}},
-                                                  {ApplyOutcome::Rejected, QStringLiteral("clock 6 minutes ahead")}},
-                                                 std::numeric_limits<qint64>::max()}));
+        s.push_back(sample("push response",
+                           PushResponse{{{ApplyOutcome::Applied, {}},
+                                         {ApplyOutcome::Unchanged, {}},
+                                         {ApplyOutcome::Rejected, QStringLiteral("malformed column name")},
+                                         {ApplyOutcome::Rejected, QStringLiteral("clock 7 minutes ahead"), 120000}},
+                                        std::numeric_limits<qint64>::max()}));
         s.push_back(sample("pull request", PullRequest{123456789, 500}));
         s.push_back(sample("pull response", PullResponse{sampleChanges(), 99, true}));
         s.push_back(sample("pull response, last", PullResponse{{}, 100, false}));

@@ -184,6 +184,13 @@ void SyncController::refresh()
         return m_status->setStatus(Tone::Problem, [detail] {
             return tr("This computer's clock is %1 behind. Set the correct time to receive changes.").arg(detail);
         });
+    case SyncProblem::ClockAhead:
+        return m_status->setStatus(Tone::Problem, [detail, pending] {
+            return tr("This computer's clock is %1 ahead of the server's. %n change(s) are kept and will be sent "
+                      "once the server's time catches up; check the date and time.",
+                      "", int(pending))
+                .arg(detail);
+        });
     case SyncProblem::Rejected:
         return m_status->setStatus(Tone::Problem, [at, detail] {
             return tr("Synced at %1, but the server refused some changes: %2").arg(at, detail);
