@@ -1,0 +1,82 @@
+#pragma once
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QMap>
+#include <QObject>
+#include <QUrl>
+
+#include <deque>
+#include <memory>
+#include <vector>
+
+class QWebSocket;
+
+namespace fieldline::loadgen {
+
+/**
+ * Many devices' live channels (WebSocket /v1/live) in one process: opens them at a bounded pace, and records
+ * every live-notify frame each one receives, on the run's clock, for the notify latency and the "every socket
+ * heard" check.
+ */
+class LiveSockets : public QObject
+{
+    Q_OBJECT
+public:
+    struct Target
+    {
+        int tenant = 0;
+        QByteArray token;
+    };
+    /** One notify frame as it arrived. */
+    struct Arrival
+    {
+        qint64 cursor = 0;
+        qint64 atNs = 0;
+    };
+
+    LiveSockets(const QUrl &server, const QElapsedTimer &clock, QObject *parent = nullptr);
+    ~LiveSockets() override;
+
+    /**
+     * Opens one socket per target and waits until each is open or failed, or @p timeoutMs passed (the rest count
+     * as failed). At most MaxHandshakes are under way at once: a burst of 1,000 connection attempts would overflow
+     * the server's listen backlog, and the kernel's retries take seconds. Returns how many are open.
+     */
+    int open(const std::vector<Target> &targets, int timeoutMs);
+    void closeAll();
+
+    int size() const { return int(m_sockets.size()); }
+    int openCount() const;
+    bool isOpen(int socket) const { return m_sockets[size_t(socket)].state == State::Open; }
+    int tenantOf(int socket) const { return m_sockets[size_t(socket)].tenant; }
+    /** Frames in arrival order; cursors never go down on one socket (the server notifies in cursor order). */
+    const std::vector<Arrival> &arrivals(int socket) const { return m_sockets[size_t(socket)].arrivals; }
+    /** Failures by kind ("live: closed by the server (1008 log in again)"), with their counts. */
+    const QMap<QString, int> &errors() const { return m_errors; }
+
+    static constexpr int MaxHandshakes = 32;
+    static constexpr size_t MaxArrivalsPerSocket = 200'000; // bounds memory at ~3 MB per socket
+
+private:
+    enum class State { Waiting, Connecting, Open, Failed, Closed };
+    struct Socket
+    {
+        int tenant = 0;
+        QByteArray token;
+        std::unique_ptr<QWebSocket> socket;
+        State state = State::Waiting;
+        std::vector<Arrival> arrivals;
+    };
+    void startNext();
+    void failed(size_t index, const QString &kind);
+
+    QUrl m_url;
+    const QElapsedTimer &m_clock;
+    std::vector<Socket> m_sockets;
+    std::deque<size_t> m_waiting;
+    int m_connecting = 0;
+    QMap<QString, int> m_errors;
+};
+
+} // namespace fieldline::loadgen

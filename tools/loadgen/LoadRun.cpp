@@ -1,0 +1,131 @@
+#include "LoadRun.h"
+
+#include "LiveSockets.h"
+#include "OpenLoopPusher.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace fieldline::loadgen {
+
+namespace {
+
+constexpr int DrainMs = 15'000;
+constexpr int SettleMs = 5'000;
+
+int connectTimeoutMs(int connections)
+{
+    return 10'000 + 20 * connections;
+}
+
+/** The newest cursor each tenant's pushes were answered with. */
+std::vector<qint64> finalCursors(const OpenLoopPusher &pusher, const LoadFleet &fleet)
+{
+    std::vector<qint64> cursors(size_t(fleet.tenants.size()), 0);
+    for (const OpenLoopPusher::Push &push : pusher.pushes()) {
+        qint64 &cursor = cursors[size_t(fleet.devices[size_t(push.device)].tenant)];
+        cursor = std::max(cursor, push.cursor);
+    }
+    return cursors;
+}
+
+/** Gives the last pushes' notifications time to reach every socket that should hear them. */
+void settle(const LiveSockets &sockets, const std::vector<qint64> &cursors)
+{
+    auto heardAll = [&] {
+        for (int s = 0; s < sockets.size(); ++s) {
+            const auto &arrivals = sockets.arrivals(s);
+            const qint64 wanted = cursors[size_t(sockets.tenantOf(s))];
+            if (wanted > 0 && (arrivals.empty() || arrivals.back().cursor < wanted))
+                return false;
+        }
+        return true;
+    };
+    QElapsedTimer waited;
+    waited.start();
+    while (!heardAll() && waited.elapsed() < SettleMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+}
+
+/** For every sampled push, when each open socket of its tenant heard of it. */
+void measureNotify(const LiveSockets &sockets, const std::vector<bool> &open, const OpenLoopPusher &pusher,
+                   const LoadFleet &fleet, int sampleEvery, LoadReport &report)
+{
+    std::vector<double> latencies;
+    const auto &pushes = pusher.pushes();
+    for (size_t k = 0; k < pushes.size(); k += size_t(sampleEvery)) {
+        const OpenLoopPusher::Push &push = pushes[k];
+        if (push.answeredNs < 0)
+            continue;
+        const int tenant = fleet.devices[size_t(push.device)].tenant;
+        for (int s = 0; s < sockets.size(); ++s) {
+            if (!open[size_t(s)] || sockets.tenantOf(s) != tenant)
+                continue;
+            const auto &arrivals = sockets.arrivals(s);
+            // Cursors only grow on a socket, so the first frame at or past the push's cursor is where it was heard.
+            const auto heard = std::lower_bound(arrivals.begin(), arrivals.end(), push.cursor,
+                                                [](const LiveSockets::Arrival &a, qint64 c) { return a.cursor < c; });
+            if (heard == arrivals.end()) {
+                ++report.notifyMissing;
+                continue;
+            }
+            if (heard->atNs < push.answeredNs)
+                ++report.notifyBeforeAnswer;
+            latencies.push_back(double(std::max<qint64>(0, heard->atNs - push.answeredNs)) / 1e6);
+        }
+    }
+    report.notify = LatencySummary::of(std::move(latencies));
+}
+
+} // namespace
+
+LoadReport runLoad(const LoadOptions &options, const LoadFleet &fleet)
+{
+    LoadReport report;
+    report.tenants = int(fleet.tenants.size());
+    report.devices = int(fleet.devices.size());
+    report.connectionsAsked = options.connections;
+    report.rateAsked = options.rate;
+    report.durationS = options.durationS;
+
+    QElapsedTimer clock;
+    clock.start();
+    LiveSockets sockets(options.server, clock);
+    // Devices are ordered round-robin over the tenants, so taking them in turn spreads sockets evenly.
+    std::vector<LiveSockets::Target> targets;
+    for (int c = 0; c < options.connections; ++c) {
+        const LoadDevice &device = fleet.devices[size_t(c) % fleet.devices.size()];
+        targets.push_back(LiveSockets::Target{device.tenant, device.token});
+    }
+    report.connectionsOpen = sockets.open(targets, connectTimeoutMs(options.connections));
+    std::vector<bool> open(size_t(sockets.size()));
+    for (int s = 0; s < sockets.size(); ++s)
+        open[size_t(s)] = sockets.isOpen(s);
+
+    OpenLoopPusher pusher(options.server, fleet, options.seed, clock);
+    pusher.run(options.rate, options.durationS, DrainMs);
+    settle(sockets, finalCursors(pusher, fleet));
+
+    std::vector<double> latencies;
+    for (const OpenLoopPusher::Push &push : pusher.pushes()) {
+        if (push.answeredNs >= 0)
+            latencies.push_back(double(push.answeredNs - push.dueNs) / 1e6);
+    }
+    report.pushesScheduled = int(pusher.pushes().size());
+    report.pushesAnswered = int(latencies.size());
+    report.push = LatencySummary::of(std::move(latencies));
+    report.achievedRate = pusher.spanNs() > 0 ? double(report.pushesAnswered) * 1e9 / double(pusher.spanNs()) : 0;
+    measureNotify(sockets, open, pusher, fleet, options.notifySampleEvery, report);
+    for (int s = 0; s < sockets.size(); ++s) {
+        if (open[size_t(s)] && !sockets.arrivals(s).empty())
+            ++report.connectionsNotified;
+    }
+    report.errors = pusher.errors();
+    for (auto it = sockets.errors().cbegin(); it != sockets.errors().cend(); ++it)
+        report.errors[it.key()] += it.value();
+    sockets.closeAll();
+    return report;
+}
+
+} // namespace fieldline::loadgen

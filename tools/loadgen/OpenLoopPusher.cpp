@@ -1,0 +1,107 @@
+#include "OpenLoopPusher.h"
+
+#include "sync/protocol/ProtocolCodec.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+
+#include <cmath>
+
+namespace fieldline::loadgen {
+
+namespace protocol = sync::protocol;
+
+OpenLoopPusher::OpenLoopPusher(const QUrl &server, const LoadFleet &fleet, quint32 seed, const QElapsedTimer &clock,
+                               QObject *parent)
+    : QObject(parent)
+    , m_clock(clock)
+{
+    sync::HttpSyncTransport::Options options;
+    options.timeoutMs = RequestTimeoutMs;
+    for (size_t d = 0; d < fleet.devices.size(); ++d) {
+        const LoadDevice &device = fleet.devices[d];
+        m_devices.push_back(Device{std::make_unique<sync::HttpSyncTransport>(server, options),
+                                   std::make_unique<ContactEdits>(device.site, seed + quint32(d), m_systemClock),
+                                   device.token});
+    }
+    m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &OpenLoopPusher::sendDue);
+}
+
+OpenLoopPusher::~OpenLoopPusher() = default;
+
+void OpenLoopPusher::run(double rate, int durationS, int drainMs)
+{
+    m_total = size_t(std::llround(rate * durationS));
+    m_pushes.assign(m_total, Push{});
+    m_intervalNs = 1e9 / rate;
+    m_firstDueNs = m_clock.nsecsElapsed();
+    m_lastAnswerNs = m_firstDueNs;
+    for (size_t k = 0; k < m_total; ++k) {
+        m_pushes[k].device = int(k % m_devices.size());
+        m_pushes[k].dueNs = m_firstDueNs + qint64(double(k) * m_intervalNs);
+    }
+    sendDue();
+    const qint64 endNs = m_firstDueNs + qint64(durationS) * 1'000'000'000 + qint64(drainMs) * 1'000'000;
+    while (m_finished < m_total && m_clock.nsecsElapsed() < endNs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
+    m_timer.stop();
+    if (const size_t missing = m_total - m_finished)
+        m_errors[QStringLiteral("push: no answer within the drain time")] += int(missing);
+    // Answers that come after this point must not touch the vectors the report reads.
+    for (Device &device : m_devices)
+        device.http.reset();
+}
+
+void OpenLoopPusher::sendDue()
+{
+    const qint64 now = m_clock.nsecsElapsed();
+    while (m_next < m_total && m_pushes[m_next].dueNs <= now)
+        send(m_next++);
+    if (m_next < m_total)
+        m_timer.start(int((m_pushes[m_next].dueNs - now + 999'999) / 1'000'000)); // rounded up: never early
+}
+
+void OpenLoopPusher::send(size_t index)
+{
+    Device &device = m_devices[size_t(m_pushes[index].device)];
+    m_pushes[index].sentNs = m_clock.nsecsElapsed();
+    const QByteArray body = protocol::encode(device.edits->next());
+    device.http->post(QStringLiteral("/v1/push"), body, device.token,
+                      [this, index](const sync::TransportReply &reply) { answered(index, reply); });
+}
+
+void OpenLoopPusher::answered(size_t index, const sync::TransportReply &reply)
+{
+    const qint64 now = m_clock.nsecsElapsed();
+    ++m_finished;
+    m_lastAnswerNs = std::max(m_lastAnswerNs, now);
+    if (reply.status == 0) {
+        // Qt reports its transfer timeout as "Operation canceled"; say what happened instead.
+        const bool timedOut = now - m_pushes[index].sentNs >= qint64(RequestTimeoutMs) * 1'000'000;
+        ++m_errors[timedOut ? QStringLiteral("push: no answer within %1 s").arg(RequestTimeoutMs / 1000)
+                            : QStringLiteral("push: no answer: ") + reply.networkError];
+        return;
+    }
+    if (reply.status != 200) {
+        auto refusal = protocol::decode<protocol::ErrorMessage>(reply.body);
+        ++m_errors[QStringLiteral("push: HTTP %1 %2").arg(reply.status).arg(refusal ? refusal->message : QString())];
+        return;
+    }
+    auto response = protocol::decode<protocol::PushResponse>(reply.body);
+    if (!response) {
+        ++m_errors[QStringLiteral("push: an answer that does not decode: ") + response.message()];
+        return;
+    }
+    for (const protocol::PushItemResult &result : response->results) {
+        if (result.outcome == sync::ApplyOutcome::Rejected) {
+            ++m_errors[QStringLiteral("push: change rejected: ") + result.reason];
+            return;
+        }
+    }
+    m_pushes[index].answeredNs = now;
+    m_pushes[index].cursor = response->cursor;
+}
+
+} // namespace fieldline::loadgen
