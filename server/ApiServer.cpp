@@ -152,6 +152,7 @@ QHttpServerResponse ApiServer::login(const QHttpServerRequest &request)
         return jsonError(QStringLiteral("Wrong tenant, login or password."), Status::Unauthorized);
     }
     m_throttle.recordSuccess(account);
+    m_accessLog.noteTenant(user->tenantId);
     auto token = m_store.issueDeviceToken(user->tenantId, user->id, device);
     if (!token) {
         qCWarning(lcServer) << "login: cannot issue a token:" << token.message();
@@ -184,6 +185,8 @@ std::optional<Identity> ApiServer::bearerIdentity(const QHttpServerRequest &requ
     }
     if (!identity.value())
         error = unauthorized();
+    else
+        m_accessLog.noteTenant(identity.value()->tenantId);
     return identity.value();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AccessLog.h"
 #include "Credentials.h"
 #include "LoginThrottle.h"
 #include "Metrics.h"
@@ -67,6 +68,7 @@ private:
     Limits m_limits;
     Metrics m_metrics;
     QHttpServer m_http;
+    AccessLog m_accessLog{m_http}; // after m_http and before any route: it sees every request first
 };
 
 } // namespace fieldline::server

@@ -56,6 +56,11 @@ ParsedCommandLine parseServerCommandLine(const QStringList &arguments)
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("PEM private key of --tls-cert."),
                                     QStringLiteral("file"));
     parser.addOptions({listen, data, demo, cost, perAccount, perAddress, lock, tlsCert, tlsKey});
+    const QCommandLineOption logFormat(QStringLiteral("log-format"),
+                                       QStringLiteral("Log lines on stderr: json (one object per line) or text. "
+                                                      "Default: text on a terminal, json otherwise."),
+                                       QStringLiteral("format"));
+    parser.addOption(logFormat);
 
     ParsedCommandLine result;
     if (!parser.parse(arguments)) {
@@ -115,6 +120,12 @@ ParsedCommandLine parseServerCommandLine(const QStringList &arguments)
     if (!positive(perAccount, options.throttle.perAccount) || !positive(perAddress, options.throttle.perAddress) ||
         !positive(lock, options.throttle.lockSeconds))
         return fail(QStringLiteral("Login throttle settings must be positive whole numbers."));
+
+    if (parser.isSet(logFormat)) {
+        options.logFormat = logFormatFromName(parser.value(logFormat));
+        if (!options.logFormat)
+            return fail(QStringLiteral("--log-format must be json or text."));
+    }
 
     result.options = options;
     return result;

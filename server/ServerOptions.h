@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Credentials.h"
+#include "ServerLog.h"
 #include "LoginThrottle.h"
 
 #include <QHostAddress>
@@ -24,6 +25,7 @@ struct ServerOptions
     LoginThrottle::Limits throttle;
     qint64 maxBodyBytes = 1 << 20;
     qint64 maxLoginBodyBytes = 4 << 10;
+    std::optional<LogFormat> logFormat; ///< nullopt: JSON lines, or text when stderr is a terminal
 };
 
 /** What parsing the command line decided: run with options, or print text and exit with a code. */

@@ -4,6 +4,7 @@
 #include "DemoSeed.h"
 #include "LiveChannel.h"
 #include "OperatorToken.h"
+#include "ServerLog.h"
 #include "ServerOptions.h"
 #include "SyncRoutes.h"
 #include "SyncStore.h"
@@ -35,6 +36,7 @@ int main(int argc, char *argv[])
         return parsed.exitCode;
     }
     const ServerOptions &options = *parsed.options;
+    ServerLog::install(options.logFormat);
 
     if (!Credentials::initialise()) {
         err << "libsodium could not start (no entropy source?)." << Qt::endl;

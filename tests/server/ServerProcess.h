@@ -33,6 +33,8 @@ public:
     void stop();
     QString error() const { return m_error; }
     quint16 port() const { return m_port; }
+    /** What the server wrote on stderr (its log) since the last call; after stop(), everything that is left. */
+    QByteArray takeStandardError() { return m_process.readAllStandardError(); }
 
     HttpReply get(const QString &path, const QByteArray &bearer = {}, const QByteArray &body = {});
     HttpReply post(const QString &path, const QByteArray &body, const QByteArray &contentType = "application/json");
