@@ -1,8 +1,8 @@
 #pragma once
 
 #include "Credentials.h"
-#include "ServerLog.h"
 #include "LoginThrottle.h"
+#include "ServerLog.h"
 
 #include <QHostAddress>
 #include <QString>
