@@ -2,61 +2,27 @@
 
 #include "ApiServer.h"
 #include "HttpSupport.h"
+#include "ProtocolAnswers.h"
 #include "sync/protocol/ProtocolCodec.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcServerSync, "fieldline.server.sync")
+namespace fieldline::server::answers {
+Q_LOGGING_CATEGORY(lcProtocolRoutes, "fieldline.server.protocol")
+}
 
 namespace fieldline::server {
 
 namespace protocol = sync::protocol;
 using http::Status;
 
-namespace {
-
-QHttpServerResponse cbor(const QByteArray &body, Status status = Status::Ok)
-{
-    return QHttpServerResponse(QByteArrayLiteral("application/cbor"), body, status);
-}
-
-QHttpServerResponse error(protocol::ErrorCode code, const QString &message, Status status)
-{
-    return cbor(protocol::encode(protocol::ErrorMessage{code, message, 0}), status);
-}
-
-QHttpServerResponse internal(const QString &logged)
-{
-    qCWarning(lcServerSync) << logged;
-    return error(protocol::ErrorCode::Internal, QStringLiteral("Internal error; see the server log."),
-                 Status::InternalServerError);
-}
-
-/** The same refusal as the JSON routes give, as a protocol error (the status and its headers stay). */
-QHttpServerResponse asProtocolError(QHttpServerResponse refused)
-{
-    const Status status = refused.statusCode();
-    QHttpServerResponse response =
-        status == Status::Unauthorized ? error(protocol::ErrorCode::Unauthorized,
-                                               QStringLiteral("Log in again: the device token is not valid."), status)
-        : status == Status::PayloadTooLarge
-            ? error(protocol::ErrorCode::TooLarge, QString::fromUtf8(refused.data()).trimmed(), status)
-            : error(protocol::ErrorCode::Internal, QStringLiteral("Internal error; see the server log."), status);
-    if (status == Status::Unauthorized)
-        response.setHeader(QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer"));
-    return response;
-}
-
-QHttpServerResponse undecodable(const storage::Error &failure)
-{
-    return failure.code == storage::ErrorCode::Unsupported
-               ? error(protocol::ErrorCode::UnsupportedVersion, failure.message, Status::BadRequest)
-               : error(protocol::ErrorCode::Invalid, failure.message, Status::BadRequest);
-}
-
-} // namespace
+using answers::asProtocolError;
+using answers::cbor;
+using answers::error;
+using answers::internal;
+using answers::undecodable;
 
 SyncRoutes::SyncRoutes(ApiServer &api, SyncStore &store, CursorMoved cursorMoved)
     : m_api(api)
