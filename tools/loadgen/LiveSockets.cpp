@@ -1,9 +1,9 @@
 #include "LiveSockets.h"
 
+#include "EventWait.h"
 #include "sync/LiveClient.h"
 #include "sync/protocol/ProtocolCodec.h"
 
-#include <QCoreApplication>
 #include <QNetworkRequest>
 #include <QWebSocket>
 
@@ -40,10 +40,7 @@ int LiveSockets::open(const std::vector<Target> &targets, int timeoutMs)
     }
     while (m_connecting < MaxHandshakes && !m_waiting.empty())
         startNext();
-    QElapsedTimer waited;
-    waited.start();
-    while ((m_connecting > 0 || !m_waiting.empty()) && waited.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    runUntil([this] { return m_connecting == 0 && m_waiting.empty(); }, timeoutMs);
     for (size_t i = 0; i < m_sockets.size(); ++i) {
         Socket &s = m_sockets[i];
         if (s.state != State::Waiting && s.state != State::Connecting)

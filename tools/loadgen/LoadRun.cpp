@@ -1,9 +1,8 @@
 #include "LoadRun.h"
 
+#include "EventWait.h"
 #include "LiveSockets.h"
 #include "OpenLoopPusher.h"
-
-#include <QCoreApplication>
 
 #include <algorithm>
 
@@ -42,10 +41,7 @@ void settle(const LiveSockets &sockets, const std::vector<qint64> &cursors)
         }
         return true;
     };
-    QElapsedTimer waited;
-    waited.start();
-    while (!heardAll() && waited.elapsed() < SettleMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    runUntil(heardAll, SettleMs);
 }
 
 /** For every sampled push, when each open socket of its tenant heard of it. */

@@ -1,9 +1,7 @@
 #include "OpenLoopPusher.h"
 
+#include "EventWait.h"
 #include "sync/protocol/ProtocolCodec.h"
-
-#include <QCoreApplication>
-#include <QEventLoop>
 
 #include <cmath>
 
@@ -43,9 +41,7 @@ void OpenLoopPusher::run(double rate, int durationS, int drainMs)
         m_pushes[k].dueNs = m_firstDueNs + qint64(double(k) * m_intervalNs);
     }
     sendDue();
-    const qint64 endNs = m_firstDueNs + qint64(durationS) * 1'000'000'000 + qint64(drainMs) * 1'000'000;
-    while (m_finished < m_total && m_clock.nsecsElapsed() < endNs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
+    runUntil([this] { return m_finished == m_total; }, durationS * 1000 + drainMs);
     m_timer.stop();
     if (const size_t missing = m_total - m_finished)
         m_errors[QStringLiteral("push: no answer within the drain time")] += int(missing);
