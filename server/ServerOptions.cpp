@@ -1,6 +1,7 @@
 #include "ServerOptions.h"
 
 #include <QCommandLineParser>
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 namespace fieldline::server {
@@ -55,7 +56,19 @@ ParsedCommandLine parseServerCommandLine(const QStringList &arguments)
                                      QStringLiteral("file"));
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("PEM private key of --tls-cert."),
                                     QStringLiteral("file"));
-    parser.addOptions({listen, data, demo, cost, perAccount, perAddress, lock, tlsCert, tlsKey});
+    const QCommandLineOption postgres(
+        QStringLiteral("postgres"),
+        QStringLiteral("Keep the tenant store in PostgreSQL instead of embedded SQLite, e.g. "
+                       "postgresql://fieldline_app@127.0.0.1:5432/fieldline (password in the URL or PGPASSWORD)."),
+        QStringLiteral("url"));
+    const QCommandLineOption migrate(QStringLiteral("migrate"),
+                                     QStringLiteral("With --postgres as the schema's owner: migrate the schema, grant "
+                                                    "--app-role what the server needs, and exit."));
+    const QCommandLineOption appRole(QStringLiteral("app-role"),
+                                     QStringLiteral("With --migrate: the PostgreSQL role the server connects as."),
+                                     QStringLiteral("name"));
+    parser.addOptions(
+        {listen, data, demo, cost, perAccount, perAddress, lock, tlsCert, tlsKey, postgres, migrate, appRole});
     const QCommandLineOption logFormat(QStringLiteral("log-format"),
                                        QStringLiteral("Log lines on stderr: json (one object per line) or text. "
                                                       "Default: text on a terminal, json otherwise."),
@@ -103,6 +116,21 @@ ParsedCommandLine parseServerCommandLine(const QStringList &arguments)
     if (options.dataDir.isEmpty())
         return fail(QStringLiteral("No data folder: pass --data DIR."));
     options.demo = parser.isSet(demo);
+    if (parser.isSet(postgres)) {
+        QString problem;
+        options.postgres = PostgresAddress::parse(parser.value(postgres), &problem);
+        if (!options.postgres)
+            return fail(problem);
+    }
+    options.migrate = parser.isSet(migrate);
+    options.appRole = parser.value(appRole);
+    static const QRegularExpression roleName(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
+    if (options.migrate && (!options.postgres || options.appRole.isEmpty()))
+        return fail(QStringLiteral("--migrate needs --postgres OWNER_URL and --app-role NAME."));
+    if (!options.migrate && parser.isSet(appRole))
+        return fail(QStringLiteral("--app-role goes with --migrate."));
+    if (options.migrate && !roleName.match(options.appRole).hasMatch())
+        return fail(QStringLiteral("--app-role wants a PostgreSQL role name of lower-case letters, digits and '_'."));
 
     const auto passwordCost = passwordCostFromString(parser.value(cost));
     if (!passwordCost)

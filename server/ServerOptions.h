@@ -2,6 +2,7 @@
 
 #include "Credentials.h"
 #include "LoginThrottle.h"
+#include "PostgresAddress.h"
 #include "ServerLog.h"
 
 #include <QHostAddress>
@@ -18,7 +19,10 @@ struct ServerOptions
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 8443;
     QString dataDir;
-    QString tlsCertificateFile; ///< with tlsKeyFile: serve HTTPS/WSS; empty: plain HTTP, loopback only
+    std::optional<PostgresAddress> postgres; ///< the tenant store's database; embedded SQLite in dataDir without
+    QString appRole;                         ///< with --migrate: the PostgreSQL role the server will connect as
+    bool migrate = false;                    ///< migrate the PostgreSQL schema, grant appRole, and exit
+    QString tlsCertificateFile;              ///< with tlsKeyFile: serve HTTPS/WSS; empty: plain HTTP, loopback only
     QString tlsKeyFile;
     bool demo = false;
     PasswordCost passwordCost = PasswordCost::Interactive;

@@ -130,6 +130,10 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
     if (!tx.begun())
         return Error{ErrorCode::Busy, QStringLiteral("Cannot start a transaction: ") + db.lastError().text()};
 
+    // First, before anything of the tenant is read: see lockCursor().
+    Result<qint64> before = lockCursor(identity.tenantId);
+    if (!before)
+        return before.error();
     QSqlQuery replay = prepared(db, "SELECT response FROM sync_batches WHERE tenant_id = ? AND site = ? AND seq = ?");
     replay.addBindValue(identity.tenantId);
     replay.addBindValue(request.site.toBytes());
@@ -158,10 +162,7 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
             results.back() = {ApplyOutcome::Rejected, QStringLiteral("a device may only push its own writes")};
     }
 
-    Result<qint64> before = cursor(identity.tenantId);
-    if (!before)
-        return before.error();
-    Result<qint64> seq = mergeChecked(identity.tenantId, request.changes, results);
+    Result<qint64> seq = mergeChecked(identity.tenantId, *before, request.changes, results);
     if (!seq)
         return seq.error();
     for (const ApplyResult &result : results)
@@ -180,7 +181,26 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
     return PushOutcome{encoded, *seq != *before, *seq};
 }
 
-Result<qint64> SyncStore::mergeChecked(qint64 tenantId, const sync::ChangeBatch &changes,
+Result<qint64> SyncStore::lockCursor(qint64 tenantId)
+{
+    // Pulls read "every row with a sequence number above my cursor", so numbers must become visible in the order
+    // they are given out. With several server instances on one PostgreSQL, two pushes of a tenant could otherwise
+    // take N and N+1 and commit N+1 first: a device pulling in between would move its cursor to N+1 and skip N for
+    // good. Writing the tenant's counter row first (created on the tenant's first push) locks it until commit, like
+    // SELECT ... FOR UPDATE, so the tenant's pushes run one after another and commit in the order of their numbers.
+    // Under READ COMMITTED the waiting push then reads the counter and rows as the previous one left them, so
+    // merges never work from a stale row either. SQLite takes its write lock at the same statement.
+    QSqlQuery lock = prepared(QSqlDatabase::database(m_connectionName, false),
+                              "INSERT INTO sync_cursors (tenant_id, last_seq) VALUES (?, 0)"
+                              " ON CONFLICT (tenant_id) DO UPDATE SET last_seq = sync_cursors.last_seq"
+                              " RETURNING last_seq");
+    lock.addBindValue(tenantId);
+    if (!lock.exec() || !lock.next())
+        return sqlError(lock, "Cannot lock the tenant's cursor");
+    return lock.value(0).toLongLong();
+}
+
+Result<qint64> SyncStore::mergeChecked(qint64 tenantId, qint64 last, const sync::ChangeBatch &changes,
                                        std::vector<ApplyResult> &results)
 {
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -189,15 +209,15 @@ Result<qint64> SyncStore::mergeChecked(qint64 tenantId, const sync::ChangeBatch 
         if (results[i].outcome != ApplyOutcome::Rejected)
             byRow[{changes[i].table, changes[i].row}].push_back(i);
     }
-    Result<qint64> last = cursor(tenantId);
-    if (!last)
-        return last.error();
-    qint64 seq = *last;
+    qint64 seq = last;
     QSqlQuery load = prepared(db, "SELECT cl, hlc, site, rec_seq, cells FROM sync_rows"
                                   " WHERE tenant_id = ? AND tbl = ? AND row_id = ?");
-    QSqlQuery save = prepared(db, "INSERT OR REPLACE INTO sync_rows"
+    QSqlQuery save = prepared(db, "INSERT INTO sync_rows"
                                   " (tenant_id, tbl, row_id, cl, hlc, site, rec_seq, cells, server_seq)"
-                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                  " ON CONFLICT (tenant_id, tbl, row_id) DO UPDATE SET cl = excluded.cl,"
+                                  " hlc = excluded.hlc, site = excluded.site, rec_seq = excluded.rec_seq,"
+                                  " cells = excluded.cells, server_seq = excluded.server_seq");
     for (const auto &[key, indexes] : byRow) {
         load.addBindValue(tenantId);
         load.addBindValue(key.first);
@@ -224,9 +244,11 @@ Result<qint64> SyncStore::mergeChecked(qint64 tenantId, const sync::ChangeBatch 
             return sqlError(save, "Cannot save a row");
     }
 
-    QSqlQuery advance = prepared(db, "INSERT OR REPLACE INTO sync_cursors (tenant_id, last_seq) VALUES (?, ?)");
-    advance.addBindValue(tenantId);
+    if (seq == last)
+        return seq;
+    QSqlQuery advance = prepared(db, "UPDATE sync_cursors SET last_seq = ? WHERE tenant_id = ?");
     advance.addBindValue(seq);
+    advance.addBindValue(tenantId);
     if (!advance.exec())
         return sqlError(advance, "Cannot advance the cursor");
     return seq;
@@ -238,8 +260,11 @@ Result<qint64> SyncStore::writeAsServer(qint64 tenantId, const sync::ChangeBatch
     SqlTransaction tx(db);
     if (!tx.begun())
         return Error{ErrorCode::Busy, QStringLiteral("Cannot start a transaction: ") + db.lastError().text()};
+    Result<qint64> before = lockCursor(tenantId);
+    if (!before)
+        return before.error();
     std::vector<ApplyResult> results(changes.size());
-    Result<qint64> seq = mergeChecked(tenantId, changes, results);
+    Result<qint64> seq = mergeChecked(tenantId, *before, changes, results);
     if (!seq)
         return seq.error();
     if (!tx.commit())
@@ -289,10 +314,11 @@ Status SyncStore::acknowledge(const Identity &identity, qint64 ackCursor)
         return Error{ErrorCode::Invalid,
                      QStringLiteral("Cursor %1 is beyond the tenant's newest change.").arg(ackCursor)};
     QSqlQuery ack = prepared(QSqlDatabase::database(m_connectionName, false),
-                             "UPDATE devices SET acked_cursor = max(acked_cursor, ?) WHERE tenant_id = ? AND id = ?");
+                             "UPDATE devices SET acked_cursor = ? WHERE tenant_id = ? AND id = ? AND acked_cursor < ?");
     ack.addBindValue(ackCursor);
     ack.addBindValue(identity.tenantId);
     ack.addBindValue(identity.deviceId);
+    ack.addBindValue(ackCursor);
     if (!ack.exec())
         return sqlError(ack, "Cannot record the acknowledgement");
     return {};

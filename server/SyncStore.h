@@ -64,8 +64,13 @@ public:
     static constexpr qint64 MaxPullChanges = 5000;
 
 private:
-    /** Merges every change whose result is not Rejected, inside the caller's transaction; the new cursor. */
-    storage::Result<qint64> mergeChecked(qint64 tenantId, const sync::ChangeBatch &changes,
+    /** Locks the tenant's cursor for the caller's transaction and returns it; see the comment inside. */
+    storage::Result<qint64> lockCursor(qint64 tenantId);
+    /**
+     * Merges every change whose result is not Rejected, inside the caller's transaction that locked the cursor at
+     * @p last; the new cursor.
+     */
+    storage::Result<qint64> mergeChecked(qint64 tenantId, qint64 last, const sync::ChangeBatch &changes,
                                          std::vector<sync::ApplyResult> &results);
 
     QString m_connectionName;

@@ -3,7 +3,6 @@
 #include "Credentials.h"
 
 #include <QDateTime>
-#include <QDir>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -17,41 +16,33 @@ using storage::Status;
 
 namespace {
 
-Error sqlError(const QSqlQuery &query, const QString &what)
-{
-    const QSqlError err = query.lastError();
-    // SQLite's extended code 2067 / primary 19 is a constraint violation (duplicate name or login).
-    const bool constraint = err.nativeErrorCode() == QLatin1String("19") ||
-                            err.nativeErrorCode() == QLatin1String("2067") ||
-                            err.nativeErrorCode() == QLatin1String("787");
-    return Error{constraint ? ErrorCode::Constraint : ErrorCode::Io, what + QStringLiteral(": ") + err.text()};
-}
-
 struct Migration
 {
     int version;
     const char *sql;
 };
 
-// Append only; never edit a migration that has shipped.
+// Append only; never edit a migration that has shipped. Written once for both backends: {id}, {int} and {blob}
+// become SQLite's INTEGER PRIMARY KEY, INTEGER and BLOB (exactly the text SQLite stores shipped with) or
+// PostgreSQL's BIGINT identity, BIGINT and BYTEA (SQL's INTEGER is 32 bits there; stamps and cursors are not).
 constexpr Migration migrations[] = {
     {1, "CREATE TABLE tenants ("
-        " id INTEGER PRIMARY KEY,"
+        " id {id},"
         " name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 64));"
         "CREATE TABLE users ("
-        " id INTEGER PRIMARY KEY,"
-        " tenant_id INTEGER NOT NULL REFERENCES tenants(id),"
+        " id {id},"
+        " tenant_id {int} NOT NULL REFERENCES tenants(id),"
         " login TEXT NOT NULL CHECK (length(login) BETWEEN 1 AND 128),"
         " password_hash TEXT NOT NULL,"
         " role TEXT NOT NULL CHECK (role IN ('agent', 'field', 'manager', 'admin')),"
         " UNIQUE (tenant_id, login),"
         " UNIQUE (tenant_id, id));"
         "CREATE TABLE devices ("
-        " id INTEGER PRIMARY KEY,"
-        " tenant_id INTEGER NOT NULL REFERENCES tenants(id),"
-        " user_id INTEGER NOT NULL,"
+        " id {id},"
+        " tenant_id {int} NOT NULL REFERENCES tenants(id),"
+        " user_id {int} NOT NULL,"
         " name TEXT NOT NULL,"
-        " token_hash BLOB NOT NULL UNIQUE,"
+        " token_hash {blob} NOT NULL UNIQUE,"
         " created TEXT NOT NULL,"
         " revoked TEXT,"
         " FOREIGN KEY (tenant_id, user_id) REFERENCES users(tenant_id, id));"
@@ -59,25 +50,25 @@ constexpr Migration migrations[] = {
     // Sync: one record per synced row with its cells packed as on the client (sync::RowState), the tenant's
     // cursor, the push idempotency records, and each device's site and acknowledged cursor.
     {2, "CREATE TABLE sync_rows ("
-        " tenant_id INTEGER NOT NULL REFERENCES tenants(id),"
+        " tenant_id {int} NOT NULL REFERENCES tenants(id),"
         " tbl TEXT NOT NULL,"
-        " row_id BLOB NOT NULL,"
-        " cl INTEGER NOT NULL, hlc INTEGER NOT NULL, site BLOB NOT NULL, rec_seq INTEGER NOT NULL,"
-        " cells BLOB NOT NULL,"
-        " server_seq INTEGER NOT NULL,"
+        " row_id {blob} NOT NULL,"
+        " cl {int} NOT NULL, hlc {int} NOT NULL, site {blob} NOT NULL, rec_seq {int} NOT NULL,"
+        " cells {blob} NOT NULL,"
+        " server_seq {int} NOT NULL,"
         " PRIMARY KEY (tenant_id, tbl, row_id));"
         "CREATE UNIQUE INDEX sync_rows_cursor ON sync_rows(tenant_id, server_seq);"
         "CREATE TABLE sync_cursors ("
-        " tenant_id INTEGER PRIMARY KEY REFERENCES tenants(id),"
-        " last_seq INTEGER NOT NULL);"
+        " tenant_id {int} PRIMARY KEY REFERENCES tenants(id),"
+        " last_seq {int} NOT NULL);"
         "CREATE TABLE sync_batches ("
-        " tenant_id INTEGER NOT NULL REFERENCES tenants(id),"
-        " site BLOB NOT NULL,"
-        " seq INTEGER NOT NULL,"
-        " response BLOB NOT NULL,"
+        " tenant_id {int} NOT NULL REFERENCES tenants(id),"
+        " site {blob} NOT NULL,"
+        " seq {int} NOT NULL,"
+        " response {blob} NOT NULL,"
         " PRIMARY KEY (tenant_id, site, seq));"
-        "ALTER TABLE devices ADD COLUMN site BLOB;"
-        "ALTER TABLE devices ADD COLUMN acked_cursor INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE devices ADD COLUMN site {blob};"
+        "ALTER TABLE devices ADD COLUMN acked_cursor {int} NOT NULL DEFAULT 0;"
         "CREATE INDEX devices_site ON devices(tenant_id, site);"},
 };
 
@@ -107,8 +98,9 @@ std::optional<Role> roleFromName(const QString &name)
     return std::nullopt;
 }
 
-TenantStore::TenantStore(QString connectionName)
-    : m_connectionName(std::move(connectionName))
+TenantStore::TenantStore(std::unique_ptr<SqlDialect> dialect, QString connectionName)
+    : m_dialect(std::move(dialect))
+    , m_connectionName(std::move(connectionName))
 {}
 
 TenantStore::~TenantStore()
@@ -125,36 +117,53 @@ QSqlDatabase TenantStore::db() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
+Error TenantStore::sqlError(const QSqlQuery &query, const QString &what) const
+{
+    const bool constraint = m_dialect->isConstraintViolation(query.lastError());
+    return Error{constraint ? ErrorCode::Constraint : ErrorCode::Io,
+                 what + QStringLiteral(": ") + query.lastError().text()};
+}
+
 Result<std::unique_ptr<TenantStore>> TenantStore::open(const QString &dataDir, const QString &connectionName)
 {
-    if (!QDir().mkpath(dataDir))
-        return Error{ErrorCode::Io, QStringLiteral("Cannot create the data folder %1.").arg(dataDir)};
+    return open(sqliteDialect(dataDir), connectionName);
+}
+
+Result<std::unique_ptr<TenantStore>> TenantStore::open(std::unique_ptr<SqlDialect> dialect,
+                                                       const QString &connectionName, OpenMode mode)
+{
     if (QSqlDatabase::contains(connectionName))
         return Error{ErrorCode::Invalid, QStringLiteral("Connection %1 is already open.").arg(connectionName)};
-    std::unique_ptr<TenantStore> store(new TenantStore(connectionName));
-    {
-        QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
-        database.setDatabaseName(QDir(dataDir).filePath(QStringLiteral("tenants.sqlite")));
-        database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-        if (!database.open())
-            return Error{ErrorCode::Io, QStringLiteral("Cannot open the tenant store: ") + database.lastError().text()};
-        QSqlQuery pragma(database);
-        for (const char *sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
-            if (!pragma.exec(QLatin1String(sql)))
-                return sqlError(pragma, QStringLiteral("Cannot configure the tenant store"));
-        }
+    std::unique_ptr<TenantStore> store(new TenantStore(std::move(dialect), connectionName));
+    if (Status opened = store->m_dialect->open(connectionName); !opened)
+        return opened.error();
+    if (mode == OpenMode::Migrate || store->m_dialect->migratesOnOpen()) {
+        if (Status migrated = store->migrate(); !migrated)
+            return migrated.error();
+        return store;
     }
-    if (Status migrated = store->migrate(); !migrated)
-        return migrated.error();
+    // The server's own role cannot change the schema; an old or missing one is the operator's to migrate.
+    if (const int current = store->schemaVersion(); current != SchemaVersion)
+        return Error{ErrorCode::Unsupported,
+                     QStringLiteral("The database %1 has schema version %2; this server needs %3. Run "
+                                    "fieldline-server --postgres OWNER_URL --migrate --app-role ROLE first "
+                                    "(see docs/operations.md).")
+                         .arg(store->m_dialect->describe())
+                         .arg(current)
+                         .arg(SchemaVersion)};
+    if (Status role = store->m_dialect->checkApplicationRole(store->db()); !role)
+        return role.error();
     return store;
 }
 
 int TenantStore::schemaVersion()
 {
-    QSqlQuery query(db());
-    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return -1;
-    return query.value(0).toInt();
+    return m_dialect->schemaVersion(db());
+}
+
+Status TenantStore::grantApplicationRole(const QString &role)
+{
+    return m_dialect->grantApplicationRole(db(), role);
 }
 
 Status TenantStore::migrate()
@@ -175,7 +184,8 @@ Status TenantStore::migrate()
         if (!database.transaction())
             return Error{ErrorCode::Busy, QStringLiteral("Cannot start a migration: ") + database.lastError().text()};
         QSqlQuery query(database);
-        const QStringList statements = QString::fromLatin1(migration.sql).split(u';', Qt::SkipEmptyParts);
+        const QStringList statements = m_dialect->ddl(migration.sql).split(u';', Qt::SkipEmptyParts) +
+                                       m_dialect->recordSchemaVersion(migration.version);
         for (const QString &statement : statements) {
             if (!query.exec(statement)) {
                 const Error error = sqlError(query, QStringLiteral("Migration %1 failed").arg(migration.version));
@@ -183,8 +193,14 @@ Status TenantStore::migrate()
                 return error;
             }
         }
-        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(migration.version)) || !database.commit()) {
-            const Error error = sqlError(query, QStringLiteral("Migration %1 failed").arg(migration.version));
+        if (Status secured = m_dialect->secureTenantTables(database); !secured) {
+            database.rollback();
+            return secured;
+        }
+        if (!database.commit()) {
+            const Error error{
+                ErrorCode::Io,
+                QStringLiteral("Migration %1 failed: %2").arg(migration.version).arg(database.lastError().text())};
             database.rollback();
             return error;
         }
@@ -192,14 +208,22 @@ Status TenantStore::migrate()
     return {};
 }
 
+Status TenantStore::enterTenant(qint64 tenantId)
+{
+    return m_dialect->bindTenant(db(), tenantId);
+}
+
 Result<qint64> TenantStore::createTenant(const QString &name)
 {
     QSqlQuery query(db());
-    query.prepare(QStringLiteral("INSERT INTO tenants (name) VALUES (?)"));
+    query.prepare(QStringLiteral("INSERT INTO tenants (name) VALUES (?) RETURNING id"));
     query.addBindValue(name);
-    if (!query.exec())
+    if (!query.exec() || !query.next())
         return sqlError(query, QStringLiteral("Cannot create tenant %1").arg(name));
-    return query.lastInsertId().toLongLong();
+    const qint64 id = query.value(0).toLongLong();
+    if (Status entered = enterTenant(id); !entered)
+        return entered.error();
+    return id;
 }
 
 Result<std::optional<qint64>> TenantStore::tenantId(const QString &name)
@@ -209,22 +233,25 @@ Result<std::optional<qint64>> TenantStore::tenantId(const QString &name)
     query.addBindValue(name);
     if (!query.exec())
         return sqlError(query, QStringLiteral("Cannot look up a tenant"));
-    if (!query.next())
-        return std::optional<qint64>();
-    return std::optional<qint64>(query.value(0).toLongLong());
+    const std::optional<qint64> id =
+        query.next() ? std::optional<qint64>(query.value(0).toLongLong()) : std::optional<qint64>();
+    if (Status entered = enterTenant(id.value_or(0)); !entered)
+        return entered.error();
+    return id;
 }
 
 Result<qint64> TenantStore::createUser(qint64 tenantId, const QString &login, const QByteArray &passwordHash, Role role)
 {
     QSqlQuery query(db());
-    query.prepare(QStringLiteral("INSERT INTO users (tenant_id, login, password_hash, role) VALUES (?, ?, ?, ?)"));
+    query.prepare(
+        QStringLiteral("INSERT INTO users (tenant_id, login, password_hash, role) VALUES (?, ?, ?, ?) RETURNING id"));
     query.addBindValue(tenantId);
     query.addBindValue(login);
     query.addBindValue(QString::fromLatin1(passwordHash));
     query.addBindValue(roleName(role));
-    if (!query.exec())
+    if (!query.exec() || !query.next())
         return sqlError(query, QStringLiteral("Cannot create user %1").arg(login));
-    return query.lastInsertId().toLongLong();
+    return query.value(0).toLongLong();
 }
 
 Result<std::optional<UserRecord>> TenantStore::findUser(qint64 tenantId, const QString &login)
@@ -267,6 +294,9 @@ Result<std::optional<Identity>> TenantStore::authenticate(const QByteArray &toke
     const qint64 tenantId = dot > 0 ? token.left(dot).toLongLong(&numeric) : 0;
     if (!numeric || tenantId <= 0)
         return std::optional<Identity>();
+    // The token names its tenant, so the connection is scoped to it before a single device row is read.
+    if (Status entered = enterTenant(tenantId); !entered)
+        return entered.error();
     QSqlQuery query(db());
     query.prepare(QStringLiteral("SELECT d.id, u.id, u.login, u.role, t.name"
                                  " FROM devices d"

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SqlDialect.h"
 #include "storage/Error.h"
 
 #include <QByteArray>
@@ -8,6 +9,8 @@
 
 #include <memory>
 #include <optional>
+
+class QSqlQuery;
 
 namespace fieldline::server {
 
@@ -37,19 +40,33 @@ struct Identity
 };
 
 /**
- * Tenants, users and devices in an embedded SQLite file reached through Qt SQL (QSQLITE).
+ * Tenants, users and devices through Qt SQL: embedded SQLite (QSQLITE) or PostgreSQL (QPSQL), see SqlDialect.
  *
  * Every query on users and devices carries the tenant id in its WHERE clause, including token lookup: a token
  * is "<tenant id>.<secret>", so the tenant is known before the devices table is read and a token can only
- * ever match rows of its own tenant. The schema is migrated by number on PRAGMA user_version.
+ * ever match rows of its own tenant. The schema is migrated by number (SQLite: PRAGMA user_version).
+ *
+ * With PostgreSQL, row-level security enforces the same again. The connection is scoped to a tenant at the three
+ * places a tenant becomes known: authenticate() (from the token), tenantId() (by name, for logins and the
+ * operator) and createTenant(). Every tenant-scoped call of a request follows one of them on the same
+ * connection, and requests run one at a time on it; a call for any other tenant finds no rows instead of
+ * another tenant's.
  */
 class TenantStore
 {
 public:
     static constexpr int SchemaVersion = 2;
 
+    /** What open() does with the schema. */
+    enum class OpenMode {
+        Serve,   ///< SQLite migrates; PostgreSQL needs the current schema and a role row-level security binds
+        Migrate, ///< migrate to the current schema (PostgreSQL: as the owner role)
+    };
+
     /** Opens (creating if needed) <dataDir>/tenants.sqlite on a connection of its own name. */
     static storage::Result<std::unique_ptr<TenantStore>> open(const QString &dataDir, const QString &connectionName);
+    static storage::Result<std::unique_ptr<TenantStore>>
+    open(std::unique_ptr<SqlDialect> dialect, const QString &connectionName, OpenMode mode = OpenMode::Serve);
     ~TenantStore();
     TenantStore(const TenantStore &) = delete;
     TenantStore &operator=(const TenantStore &) = delete;
@@ -57,6 +74,8 @@ public:
     int schemaVersion();
     /** The Qt SQL connection name, for repositories of other table groups in the same database. */
     const QString &connectionName() const { return m_connectionName; }
+    /** Lets the server's PostgreSQL role use the schema without owning it; see SqlDialect. */
+    storage::Status grantApplicationRole(const QString &role);
 
     storage::Result<qint64> createTenant(const QString &name);
     /** The tenant's id, or nullopt if there is no tenant of that name. */
@@ -73,10 +92,14 @@ public:
     storage::Status revokeDevice(qint64 tenantId, qint64 deviceId);
 
 private:
-    explicit TenantStore(QString connectionName);
+    TenantStore(std::unique_ptr<SqlDialect> dialect, QString connectionName);
     storage::Status migrate();
+    /** Scopes the connection to the tenant (0: none) for row-level security. */
+    storage::Status enterTenant(qint64 tenantId);
     QSqlDatabase db() const;
+    storage::Error sqlError(const QSqlQuery &query, const QString &what) const;
 
+    std::unique_ptr<SqlDialect> m_dialect;
     QString m_connectionName;
 };
 

@@ -6,6 +6,7 @@
 #include "OperatorToken.h"
 #include "ServerLog.h"
 #include "ServerOptions.h"
+#include "StoreSetup.h"
 #include "SyncRoutes.h"
 #include "SyncStore.h"
 #include "TenantStore.h"
@@ -37,13 +38,22 @@ int main(int argc, char *argv[])
     }
     const ServerOptions &options = *parsed.options;
     ServerLog::install(options.logFormat);
+    if (options.migrate) {
+        if (auto migrated = migrateSchema(options); !migrated) {
+            err << migrated.message() << Qt::endl;
+            return 1;
+        }
+        out << "Schema of " << options.postgres->display() << " is at version " << TenantStore::SchemaVersion
+            << "; role " << options.appRole << " may use it." << Qt::endl;
+        return 0;
+    }
 
     if (!Credentials::initialise()) {
         err << "libsodium could not start (no entropy source?)." << Qt::endl;
         return 1;
     }
     const Credentials credentials(options.passwordCost);
-    auto store = TenantStore::open(options.dataDir, QStringLiteral("fieldline-server"));
+    auto store = openTenantStore(options, QStringLiteral("fieldline-server"));
     if (!store) {
         err << store.message() << Qt::endl;
         return 1;

@@ -16,6 +16,8 @@ packages=(
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools fonts-noto-cjk
     # tests: certificates for the TLS test
     openssl
+    # tests: throwaway PostgreSQL clusters (initdb, postgres) for the server's PostgreSQL backend
+    postgresql
 )
 
 missing=()

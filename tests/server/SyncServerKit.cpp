@@ -5,13 +5,43 @@
 
 using namespace fieldline;
 
-InProcessServer::InProcessServer(const QString &dataDir, qint64 clockMs)
+QString StoreBackend::fromEnvironment()
+{
+    return qEnvironmentVariable("FIELDLINE_TEST_BACKEND", QStringLiteral("sqlite"));
+}
+
+QString StoreBackend::setUp(const QString &backend)
+{
+    if (backend == QLatin1String("sqlite"))
+        return {};
+    if (backend != QLatin1String("postgres"))
+        return QStringLiteral("Unknown test backend %1; use sqlite or postgres.").arg(backend);
+    cluster = std::make_unique<PostgresCluster>();
+    if (!cluster->start())
+        return cluster->error();
+    auto owner = server::PostgresAddress::parse(cluster->ownerUrl(), nullptr);
+    auto migrated = server::TenantStore::open(server::postgresDialect(*owner), QStringLiteral("test-migrate"),
+                                              server::TenantStore::OpenMode::Migrate);
+    if (!migrated)
+        return migrated.message();
+    if (auto granted = migrated.value()->grantApplicationRole(QLatin1String(PostgresCluster::AppRole)); !granted)
+        return granted.message();
+    postgres = server::PostgresAddress::parse(cluster->appUrl(), nullptr);
+    return {};
+}
+
+InProcessServer::InProcessServer(const QString &dataDir, qint64 clockMs,
+                                 const std::optional<server::PostgresAddress> &postgres)
     : clock(clockMs)
 {
     static int instances = 0;
-    auto opened = server::TenantStore::open(dataDir, QStringLiteral("in-process-%1").arg(++instances));
-    if (!opened)
+    const QString connection = QStringLiteral("in-process-%1").arg(++instances);
+    auto opened = postgres ? server::TenantStore::open(server::postgresDialect(*postgres), connection)
+                           : server::TenantStore::open(dataDir, connection);
+    if (!opened) {
+        qWarning("The in-process server's store did not open: %s", qPrintable(opened.message()));
         return;
+    }
     store = std::move(*opened);
     throttle =
         std::make_unique<server::LoginThrottle>(server::LoginThrottle::Limits{}, [this] { return clock.nowMs(); });
@@ -57,6 +87,12 @@ QByteArray InProcessServer::deviceToken(const QString &tenant, const QString &us
     return token ? *token : QByteArray();
 }
 
+qint64 InProcessServer::tenantId(const QString &tenant)
+{
+    auto id = store->tenantId(tenant);
+    return id && *id ? **id : 0;
+}
+
 QUrl InProcessServer::url() const
 {
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
@@ -94,7 +130,7 @@ QString SyncedDevice::open()
     close();
     if (QString e = device.open(); !e.isEmpty())
         return e;
-    http = std::make_unique<sync::HttpSyncTransport>(server);
+    http = std::make_unique<sync::HttpSyncTransport>(server, httpOptions);
     transport = std::make_unique<LossyTransport>(*http);
     state = std::make_unique<sync::SyncStateStore>(device->database());
     if (auto s = state->createTables(); !s)

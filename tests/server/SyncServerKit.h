@@ -6,10 +6,12 @@
 #include "server/Credentials.h"
 #include "server/LiveChannel.h"
 #include "server/LoginThrottle.h"
+#include "server/PostgresAddress.h"
 #include "server/SyncRoutes.h"
 #include "server/SyncStore.h"
 #include "server/TenantStore.h"
 #include "sync/SyncClient.h"
+#include "tests/support/PostgresCluster.h"
 
 #include <QTemporaryDir>
 
@@ -18,13 +20,32 @@
 #include <optional>
 
 /**
- * The tenant server's real HTTP stack (ApiServer, SyncStore, SyncRoutes over QSQLITE) listening on 127.0.0.1 in
- * the test's own process, so hundreds of scenarios can each get a fresh tenant cheaply. tst_serverapi covers
- * the same code as a separate fieldline-server process.
+ * Where in-process servers keep their tenant store: embedded SQLite, or a throwaway PostgreSQL cluster whose
+ * schema its owner role migrated and which the servers use as the application role, row-level security and all.
+ */
+class StoreBackend
+{
+public:
+    /** SQLite, or PostgreSQL when FIELDLINE_TEST_BACKEND=postgres. */
+    static QString fromEnvironment();
+    /** Starts what @p backend ("sqlite" or "postgres") needs; the problem, or empty on success. */
+    QString setUp(const QString &backend);
+
+    /** The application role's address when the backend is PostgreSQL. */
+    std::optional<fieldline::server::PostgresAddress> postgres;
+    std::unique_ptr<PostgresCluster> cluster;
+};
+
+/**
+ * The tenant server's real HTTP stack (ApiServer, SyncStore, SyncRoutes over QSQLITE or QPSQL) listening on
+ * 127.0.0.1 in the test's own process, so hundreds of scenarios can each get a fresh tenant cheaply.
+ * tst_serverapi covers the same code as a separate fieldline-server process.
  */
 struct InProcessServer
 {
-    explicit InProcessServer(const QString &dataDir, qint64 clockMs);
+    /** With @p postgres, the tenant store is that database (as the application role); else SQLite in dataDir. */
+    InProcessServer(const QString &dataDir, qint64 clockMs,
+                    const std::optional<fieldline::server::PostgresAddress> &postgres = std::nullopt);
     ~InProcessServer();
 
     /** A new tenant with one user; returns a fresh device token for that user (empty on failure). */
@@ -32,6 +53,8 @@ struct InProcessServer
     /** Another device token for an existing user of the tenant. */
     QByteArray deviceToken(const QString &tenant, const QString &user);
     QUrl url() const;
+    /** The tenant's id (0 if there is none). */
+    qint64 tenantId(const QString &tenant);
 
     ManualClock clock;
     std::unique_ptr<fieldline::server::TenantStore> store;
@@ -81,6 +104,7 @@ struct SyncedDevice
     synctest::Device device;
     QUrl server;
     QByteArray token;
+    fieldline::sync::HttpSyncTransport::Options httpOptions; ///< read by open()
     std::unique_ptr<fieldline::sync::HttpSyncTransport> http;
     std::unique_ptr<LossyTransport> transport;
     std::unique_ptr<fieldline::sync::SyncStateStore> state;

@@ -4,6 +4,8 @@
 // tenant's token never reaches another tenant's rows.
 //
 // FIELDLINE_SERVER_SEEDS=N runs seeds 1..N of the property test (default 200); FIELDLINE_SERVER_SEED=S replays one.
+// FIELDLINE_TEST_BACKEND=postgres runs every scenario against a throwaway PostgreSQL cluster instead of SQLite
+// (CTest's tst_syncserver_postgres, with 30 seeds).
 #include "SyncServerKit.h"
 
 #include "sync/protocol/ProtocolCodec.h"
@@ -33,6 +35,7 @@ class TestSyncServer : public QObject
 
 private:
     QTemporaryDir m_dir;
+    StoreBackend m_backend;
     int m_tenants = 0;
 
     QString path(const QString &name) { return m_dir.filePath(name); }
@@ -55,11 +58,12 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         QVERIFY(server::Credentials::initialise());
+        QCOMPARE(m_backend.setUp(StoreBackend::fromEnvironment()), QString());
     }
 
     void twoDevicesConvergeThroughTheServer()
     {
-        InProcessServer server(path(QStringLiteral("s1")), T0);
+        InProcessServer server(path(QStringLiteral("s1")), T0, m_backend.postgres);
         QVERIFY(server.port != 0);
         const QString tenant = nextTenant();
         const QByteArray tokenA = server.newTenantToken(tenant, QStringLiteral("u"));
@@ -98,7 +102,7 @@ private slots:
 
     void aLostAnswerIsResentAndChangesNothingTwice()
     {
-        InProcessServer server(path(QStringLiteral("s2")), T0);
+        InProcessServer server(path(QStringLiteral("s2")), T0, m_backend.postgres);
         const QString tenant = nextTenant();
         SyncedDevice a(path(QStringLiteral("a2.db")), T0, server.url(),
                        server.newTenantToken(tenant, QStringLiteral("u")));
@@ -133,7 +137,7 @@ private slots:
 
     void aRefusedTokenAsksForLoginAndKeepsChanges()
     {
-        InProcessServer server(path(QStringLiteral("s3")), T0);
+        InProcessServer server(path(QStringLiteral("s3")), T0, m_backend.postgres);
         const QString tenant = nextTenant();
         server.newTenantToken(tenant, QStringLiteral("u"));
         SyncedDevice a(path(QStringLiteral("a3.db")), T0, server.url(), QByteArray("1.not-a-real-token"));
@@ -153,7 +157,7 @@ private slots:
 
     void tenantsNeverSeeEachOther()
     {
-        InProcessServer server(path(QStringLiteral("s4")), T0);
+        InProcessServer server(path(QStringLiteral("s4")), T0, m_backend.postgres);
         const QString tenantA = nextTenant();
         const QString tenantB = nextTenant();
         SyncedDevice a(path(QStringLiteral("a4.db")), T0, server.url(),
@@ -178,7 +182,7 @@ private slots:
 
     void aTokenCannotWriteAsAnotherSite()
     {
-        InProcessServer server(path(QStringLiteral("s5")), T0);
+        InProcessServer server(path(QStringLiteral("s5")), T0, m_backend.postgres);
         const QString tenant = nextTenant();
         const QByteArray token = server.newTenantToken(tenant, QStringLiteral("u"));
         SyncedDevice a(path(QStringLiteral("a5.db")), T0, server.url(), token);
@@ -194,7 +198,7 @@ private slots:
 
     void changesFromTooFarAheadAreRefusedPerItem()
     {
-        InProcessServer server(path(QStringLiteral("s6")), T0);
+        InProcessServer server(path(QStringLiteral("s6")), T0, m_backend.postgres);
         const QString tenant = nextTenant();
         SyncedDevice fast(path(QStringLiteral("fast.db")), T0 + 7 * 60 * 1000, server.url(),
                           server.newTenantToken(tenant, QStringLiteral("u")));
@@ -229,7 +233,7 @@ private slots:
         std::mt19937_64 rng(seed);
         auto pick = [&rng](size_t n) { return size_t(rng() % n); };
         QTemporaryDir dir;
-        InProcessServer server(dir.filePath(QStringLiteral("server")), T0);
+        InProcessServer server(dir.filePath(QStringLiteral("server")), T0, m_backend.postgres);
         const QString tenant = QStringLiteral("p%1").arg(seed);
         QVERIFY(!server.newTenantToken(tenant, QStringLiteral("u")).isEmpty());
         std::vector<std::unique_ptr<SyncedDevice>> devices;
