@@ -53,6 +53,7 @@ QString methodName(QHttpServerRequest::Method method)
 AccessLog::AccessLog(QHttpServer &http)
 {
     m_timer.start();
+    // The rule's handler never runs (matches() always declines), but QHttpServer::route() needs one.
     http.route<StopwatchRule>(
         QStringLiteral("/"), [this] { started(); },
         [](const QHttpServerRequest &) { return QHttpServerResponse(QHttpServerResponse::StatusCode::NotFound); });
