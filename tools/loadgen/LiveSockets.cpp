@@ -36,7 +36,7 @@ int LiveSockets::open(const std::vector<Target> &targets, int timeoutMs)
     m_sockets.reserve(m_sockets.size() + targets.size());
     for (const Target &target : targets) {
         m_waiting.push_back(m_sockets.size());
-        m_sockets.push_back(Socket{target.tenant, target.token, nullptr, State::Waiting, {}});
+        m_sockets.push_back(Socket{target.tenant, target.token, nullptr, State::Waiting, false, {}});
     }
     while (m_connecting < MaxHandshakes && !m_waiting.empty())
         startNext();
@@ -55,6 +55,19 @@ int LiveSockets::open(const std::vector<Target> &targets, int timeoutMs)
     return openCount();
 }
 
+void LiveSockets::waitUntilHeard(const std::vector<qint64> &cursors, int timeoutMs)
+{
+    runUntil(
+        [&] {
+            return std::all_of(m_sockets.begin(), m_sockets.end(), [&](const Socket &s) {
+                const qint64 wanted = cursors[size_t(s.tenant)];
+                return s.state != State::Open || wanted == 0 ||
+                       (!s.arrivals.empty() && s.arrivals.back().cursor >= wanted);
+            });
+        },
+        timeoutMs);
+}
+
 void LiveSockets::startNext()
 {
     const size_t index = m_waiting.front();
@@ -68,6 +81,7 @@ void LiveSockets::startNext()
     QWebSocket *raw = s.socket.get();
     connect(raw, &QWebSocket::connected, this, [this, index] {
         m_sockets[index].state = State::Open;
+        m_sockets[index].opened = true;
         --m_connecting;
         if (!m_waiting.empty())
             startNext();

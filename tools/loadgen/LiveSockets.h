@@ -44,11 +44,14 @@ public:
      * the server's listen backlog, and the kernel's retries take seconds. Returns how many are open.
      */
     int open(const std::vector<Target> &targets, int timeoutMs);
+    /** Waits until every socket heard its tenant's cursor in @p cursors (0: nothing to hear), or the time is up. */
+    void waitUntilHeard(const std::vector<qint64> &cursors, int timeoutMs);
     void closeAll();
 
     int size() const { return int(m_sockets.size()); }
     int openCount() const;
-    bool isOpen(int socket) const { return m_sockets[size_t(socket)].state == State::Open; }
+    /** Whether the socket ever opened (one the server closed later counts among errors()). */
+    bool opened(int socket) const { return m_sockets[size_t(socket)].opened; }
     int tenantOf(int socket) const { return m_sockets[size_t(socket)].tenant; }
     /** Frames in arrival order; cursors never go down on one socket (the server notifies in cursor order). */
     const std::vector<Arrival> &arrivals(int socket) const { return m_sockets[size_t(socket)].arrivals; }
@@ -66,6 +69,7 @@ private:
         QByteArray token;
         std::unique_ptr<QWebSocket> socket;
         State state = State::Waiting;
+        bool opened = false;
         std::vector<Arrival> arrivals;
     };
     void startNext();

@@ -1,7 +1,7 @@
 #include "LoadRun.h"
 
 #include "EventWait.h"
-#include "LiveSockets.h"
+#include "LiveSocketShards.h"
 #include "OpenLoopPusher.h"
 
 #include <algorithm>
@@ -12,6 +12,7 @@ namespace {
 
 constexpr int DrainMs = 15'000;
 constexpr int SettleMs = 5'000;
+constexpr int SocketThreads = 4;
 
 int connectTimeoutMs(int connections)
 {
@@ -29,24 +30,9 @@ std::vector<qint64> finalCursors(const OpenLoopPusher &pusher, const LoadFleet &
     return cursors;
 }
 
-/** Gives the last pushes' notifications time to reach every socket that should hear them. */
-void settle(const LiveSockets &sockets, const std::vector<qint64> &cursors)
-{
-    auto heardAll = [&] {
-        for (int s = 0; s < sockets.size(); ++s) {
-            const auto &arrivals = sockets.arrivals(s);
-            const qint64 wanted = cursors[size_t(sockets.tenantOf(s))];
-            if (wanted > 0 && (arrivals.empty() || arrivals.back().cursor < wanted))
-                return false;
-        }
-        return true;
-    };
-    runUntil(heardAll, SettleMs);
-}
-
 /** For every sampled push, when each open socket of its tenant heard of it. */
-void measureNotify(const LiveSockets &sockets, const std::vector<bool> &open, const OpenLoopPusher &pusher,
-                   const LoadFleet &fleet, int sampleEvery, LoadReport &report)
+void measureNotify(const LiveSocketShards &sockets, const OpenLoopPusher &pusher, const LoadFleet &fleet,
+                   int sampleEvery, LoadReport &report)
 {
     std::vector<double> latencies;
     const auto &pushes = pusher.pushes();
@@ -56,7 +42,7 @@ void measureNotify(const LiveSockets &sockets, const std::vector<bool> &open, co
             continue;
         const int tenant = fleet.devices[size_t(push.device)].tenant;
         for (int s = 0; s < sockets.size(); ++s) {
-            if (!open[size_t(s)] || sockets.tenantOf(s) != tenant)
+            if (!sockets.opened(s) || sockets.tenantOf(s) != tenant)
                 continue;
             const auto &arrivals = sockets.arrivals(s);
             // Cursors only grow on a socket, so the first frame at or past the push's cursor is where it was heard.
@@ -87,7 +73,7 @@ LoadReport runLoad(const LoadOptions &options, const LoadFleet &fleet)
 
     QElapsedTimer clock;
     clock.start();
-    LiveSockets sockets(options.server, clock);
+    LiveSocketShards sockets(options.server, clock, SocketThreads);
     // Devices are ordered round-robin over the tenants, so taking them in turn spreads sockets evenly.
     std::vector<LiveSockets::Target> targets;
     for (int c = 0; c < options.connections; ++c) {
@@ -95,13 +81,12 @@ LoadReport runLoad(const LoadOptions &options, const LoadFleet &fleet)
         targets.push_back(LiveSockets::Target{device.tenant, device.token});
     }
     report.connectionsOpen = sockets.open(targets, connectTimeoutMs(options.connections));
-    std::vector<bool> open(size_t(sockets.size()));
-    for (int s = 0; s < sockets.size(); ++s)
-        open[size_t(s)] = sockets.isOpen(s);
 
     OpenLoopPusher pusher(options.server, fleet, options.seed, clock);
     pusher.run(options.rate, options.durationS, DrainMs);
-    settle(sockets, finalCursors(pusher, fleet));
+    // Gives the last pushes' notifications time to reach every socket that should hear them.
+    sockets.waitUntilHeard(finalCursors(pusher, fleet), SettleMs);
+    sockets.stop();
 
     std::vector<double> latencies;
     for (const OpenLoopPusher::Push &push : pusher.pushes()) {
@@ -112,15 +97,15 @@ LoadReport runLoad(const LoadOptions &options, const LoadFleet &fleet)
     report.pushesAnswered = int(latencies.size());
     report.push = LatencySummary::of(std::move(latencies));
     report.achievedRate = pusher.spanNs() > 0 ? double(report.pushesAnswered) * 1e9 / double(pusher.spanNs()) : 0;
-    measureNotify(sockets, open, pusher, fleet, options.notifySampleEvery, report);
+    measureNotify(sockets, pusher, fleet, options.notifySampleEvery, report);
     for (int s = 0; s < sockets.size(); ++s) {
-        if (open[size_t(s)] && !sockets.arrivals(s).empty())
+        if (sockets.opened(s) && !sockets.arrivals(s).empty())
             ++report.connectionsNotified;
     }
     report.errors = pusher.errors();
-    for (auto it = sockets.errors().cbegin(); it != sockets.errors().cend(); ++it)
+    const QMap<QString, int> socketErrors = sockets.errors();
+    for (auto it = socketErrors.cbegin(); it != socketErrors.cend(); ++it)
         report.errors[it.key()] += it.value();
-    sockets.closeAll();
     return report;
 }
 
