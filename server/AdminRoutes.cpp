@@ -1,5 +1,6 @@
 #include "AdminRoutes.h"
 
+#include "AdminRequests.h"
 #include "ApiServer.h"
 #include "Credentials.h"
 #include "HttpSupport.h"
@@ -8,11 +9,8 @@
 
 #include <QHttpServerRequest>
 #include <QJsonArray>
-#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
-#include <QRegularExpression>
-
-#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcAdmin, "fieldline.server.admin")
 
@@ -23,43 +21,9 @@ using storage::ErrorCode;
 
 namespace {
 
-constexpr qsizetype MinPasswordLength = 8;
-constexpr qsizetype MaxPasswordLength = 1024;
-
-QHttpServerResponse notFound()
+QHttpServerResponse badRequest(const QString &message)
 {
-    return jsonError(QStringLiteral("Not found."), Status::NotFound);
-}
-
-QHttpServerResponse badRequest(const QByteArray &message)
-{
-    return plainError(message, Status::BadRequest);
-}
-
-bool validTenantName(const QString &name)
-{
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
-    return pattern.match(name).hasMatch();
-}
-
-/** Logins travel in URL paths, so '/' is refused along with control characters. */
-bool validLogin(const QString &login)
-{
-    if (login.isEmpty() || login.size() > 128)
-        return false;
-    return std::none_of(login.cbegin(), login.cend(),
-                        [](QChar c) { return c == u'/' || c.category() == QChar::Other_Control; });
-}
-
-bool validPassword(const QString &password)
-{
-    return password.size() >= MinPasswordLength && password.size() <= MaxPasswordLength;
-}
-
-QByteArray passwordRule()
-{
-    return "A password must be " + QByteArray::number(MinPasswordLength) + " to " +
-           QByteArray::number(MaxPasswordLength) + " characters.";
+    return plainError(message.toUtf8(), Status::BadRequest);
 }
 
 } // namespace
@@ -68,7 +32,7 @@ AdminRoutes::AdminRoutes(ApiServer &api, UserDirectory &directory, const Operato
                          const Credentials &credentials)
     : m_api(api)
     , m_directory(directory)
-    , m_operatorToken(operatorToken)
+    , m_access(api, operatorToken)
     , m_credentials(credentials)
 {
     using Method = QHttpServerRequest::Method;
@@ -98,81 +62,26 @@ AdminRoutes::AdminRoutes(ApiServer &api, UserDirectory &directory, const Operato
                });
 }
 
-bool AdminRoutes::isOperator(const QHttpServerRequest &request) const
+std::optional<AdminScope> AdminRoutes::tenantScope(const QString &tenant, const QHttpServerRequest &request,
+                                                   std::optional<QHttpServerResponse> &error)
 {
-    const QByteArray token = bearerToken(header(request, QByteArrayLiteral("Authorization")));
-    return !token.isEmpty() && m_operatorToken.matches(token);
-}
-
-std::optional<AdminRoutes::Scope> AdminRoutes::tenantScope(const QString &tenant, const QHttpServerRequest &request,
-                                                           std::optional<QHttpServerResponse> &error)
-{
-    if (auto refused = refuseOversized(request, MaxBodyBytes)) {
-        error = std::move(refused);
-        return std::nullopt;
-    }
-    if (isOperator(request)) {
-        auto tenantId = m_api.store().tenantId(tenant);
-        if (!tenantId) {
-            qCWarning(lcAdmin) << "tenant lookup failed:" << tenantId.message();
-            error = internalError();
-            return std::nullopt;
-        }
-        if (!tenantId.value()) {
-            error = notFound();
-            return std::nullopt;
-        }
-        return Scope{*tenantId.value(), tenant};
-    }
-    const std::optional<Identity> identity = m_api.bearerIdentity(request, error, MaxBodyBytes);
-    if (!identity)
-        return std::nullopt;
-    // Checked before the role: another tenant's path must look like a missing one to every caller.
-    if (identity->tenant != tenant) {
-        error = notFound();
-        return std::nullopt;
-    }
-    if (identity->role != Role::Admin) {
-        error = jsonError(QStringLiteral("Only a tenant administrator may do this."), Status::Forbidden);
-        return std::nullopt;
-    }
-    return Scope{identity->tenantId, identity->tenant};
-}
-
-std::optional<QJsonObject> AdminRoutes::jsonBody(const QHttpServerRequest &request,
-                                                 std::optional<QHttpServerResponse> &error)
-{
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        error = badRequest("The body is not valid JSON: " + parseError.errorString().toUtf8());
-        return std::nullopt;
-    }
-    if (!document.isObject()) {
-        error = badRequest("The body must be a JSON object.");
-        return std::nullopt;
-    }
-    return document.object();
+    return m_access.tenantScope(tenant, request, MaxBodyBytes, error);
 }
 
 QHttpServerResponse AdminRoutes::createTenant(const QHttpServerRequest &request)
 {
     if (auto refused = refuseOversized(request, MaxBodyBytes))
         return std::move(*refused);
-    if (!isOperator(request)) {
+    if (!m_access.isOperator(request)) {
         std::optional<QHttpServerResponse> error;
         if (!m_api.bearerIdentity(request, error, MaxBodyBytes))
             return std::move(*error);
         return jsonError(QStringLiteral("Only the server operator may create tenants."), Status::Forbidden);
     }
-    std::optional<QHttpServerResponse> error;
-    const std::optional<QJsonObject> body = jsonBody(request, error);
+    auto body = admin::parseTenantCreate(request.body());
     if (!body)
-        return std::move(*error);
-    const QJsonValue nameValue = body->value(QLatin1String("name"));
-    if (!nameValue.isString() || !validTenantName(nameValue.toString()))
-        return badRequest("A tenant needs a name of 1 to 64 letters, digits, dots, dashes or underscores.");
-    const QString name = nameValue.toString();
+        return badRequest(body.message());
+    const QString name = body->name;
     auto created = m_api.store().createTenant(name);
     if (!created && created.code() == ErrorCode::Constraint)
         return jsonError(QStringLiteral("A tenant named %1 already exists.").arg(name), Status::Conflict);
@@ -188,49 +97,38 @@ QHttpServerResponse AdminRoutes::createTenant(const QHttpServerRequest &request)
 QHttpServerResponse AdminRoutes::createUser(const QString &tenant, const QHttpServerRequest &request)
 {
     std::optional<QHttpServerResponse> error;
-    const std::optional<Scope> scope = tenantScope(tenant, request, error);
+    const std::optional<AdminScope> scope = tenantScope(tenant, request, error);
     if (!scope)
         return std::move(*error);
-    const std::optional<QJsonObject> body = jsonBody(request, error);
+    auto body = admin::parseUserCreate(request.body());
     if (!body)
-        return std::move(*error);
-    const QJsonValue loginValue = body->value(QLatin1String("login"));
-    const QJsonValue passwordValue = body->value(QLatin1String("password"));
-    const QJsonValue roleValue = body->value(QLatin1String("role"));
-    if (!loginValue.isString() || !passwordValue.isString() || !roleValue.isString())
-        return badRequest("A user needs login, password and role, each a string.");
-    const QString login = loginValue.toString();
-    if (!validLogin(login))
-        return badRequest("A login must be 1 to 128 characters, without '/' or control characters.");
-    if (!validPassword(passwordValue.toString()))
-        return badRequest(passwordRule());
-    const std::optional<Role> role = roleFromName(roleValue.toString());
-    if (!role)
-        return badRequest("The role must be agent, field, manager or admin.");
+        return badRequest(body.message());
+    const QString &login = body->login;
+    const Role role = body->role;
 
-    auto hash = m_credentials.hashPassword(passwordValue.toString());
+    auto hash = m_credentials.hashPassword(body->password);
     if (!hash) {
         qCWarning(lcAdmin) << "cannot hash a password:" << hash.message();
         return internalError();
     }
-    auto created = m_directory.createUser(scope->tenantId, login, hash.value(), *role);
+    auto created = m_directory.createUser(scope->tenantId, login, hash.value(), role);
     if (!created && created.code() == ErrorCode::Constraint)
         return jsonError(QStringLiteral("User %1 already exists in this tenant.").arg(login), Status::Conflict);
     if (!created) {
         qCWarning(lcAdmin) << "cannot create a user:" << created.message();
         return internalError();
     }
-    qCInfo(lcAdmin) << "created user" << created.value() << "in tenant" << scope->tenantId << "as" << roleName(*role);
+    qCInfo(lcAdmin) << "created user" << created.value() << "in tenant" << scope->tenantId << "as" << roleName(role);
     return QHttpServerResponse(QJsonObject{{QStringLiteral("id"), created.value()},
                                            {QStringLiteral("login"), login},
-                                           {QStringLiteral("role"), roleName(*role)}},
+                                           {QStringLiteral("role"), roleName(role)}},
                                Status::Created);
 }
 
 QHttpServerResponse AdminRoutes::listUsers(const QString &tenant, const QHttpServerRequest &request)
 {
     std::optional<QHttpServerResponse> error;
-    const std::optional<Scope> scope = tenantScope(tenant, request, error);
+    const std::optional<AdminScope> scope = tenantScope(tenant, request, error);
     if (!scope)
         return std::move(*error);
     auto users = m_directory.users(scope->tenantId);
@@ -251,18 +149,13 @@ QHttpServerResponse AdminRoutes::setPassword(const QString &tenant, const QStrin
                                              const QHttpServerRequest &request)
 {
     std::optional<QHttpServerResponse> error;
-    const std::optional<Scope> scope = tenantScope(tenant, request, error);
+    const std::optional<AdminScope> scope = tenantScope(tenant, request, error);
     if (!scope)
         return std::move(*error);
-    const std::optional<QJsonObject> body = jsonBody(request, error);
+    auto body = admin::parsePasswordChange(request.body());
     if (!body)
-        return std::move(*error);
-    const QJsonValue passwordValue = body->value(QLatin1String("password"));
-    if (!passwordValue.isString())
-        return badRequest("A password change needs password, a string.");
-    if (!validPassword(passwordValue.toString()))
-        return badRequest(passwordRule());
-    auto hash = m_credentials.hashPassword(passwordValue.toString());
+        return badRequest(body.message());
+    auto hash = m_credentials.hashPassword(body->password);
     if (!hash) {
         qCWarning(lcAdmin) << "cannot hash a password:" << hash.message();
         return internalError();
@@ -281,7 +174,7 @@ QHttpServerResponse AdminRoutes::setPassword(const QString &tenant, const QStrin
 QHttpServerResponse AdminRoutes::listDevices(const QString &tenant, const QHttpServerRequest &request)
 {
     std::optional<QHttpServerResponse> error;
-    const std::optional<Scope> scope = tenantScope(tenant, request, error);
+    const std::optional<AdminScope> scope = tenantScope(tenant, request, error);
     if (!scope)
         return std::move(*error);
     auto devices = m_directory.devices(scope->tenantId);
@@ -305,7 +198,7 @@ QHttpServerResponse AdminRoutes::revokeDevice(const QString &tenant, const QStri
                                               const QHttpServerRequest &request)
 {
     std::optional<QHttpServerResponse> error;
-    const std::optional<Scope> scope = tenantScope(tenant, request, error);
+    const std::optional<AdminScope> scope = tenantScope(tenant, request, error);
     if (!scope)
         return std::move(*error);
     bool numeric = false;

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "AdminAccess.h"
+
 #include <QHttpServerResponse>
-#include <QJsonObject>
 #include <QString>
 
 #include <functional>
@@ -40,13 +41,6 @@ public:
     }
 
 private:
-    /** The tenant a caller may administer, once authentication and authorisation have passed. */
-    struct Scope
-    {
-        qint64 tenantId = 0;
-        QString tenant;
-    };
-
     QHttpServerResponse createTenant(const QHttpServerRequest &request);
     QHttpServerResponse createUser(const QString &tenant, const QHttpServerRequest &request);
     QHttpServerResponse listUsers(const QString &tenant, const QHttpServerRequest &request);
@@ -54,17 +48,13 @@ private:
     QHttpServerResponse listDevices(const QString &tenant, const QHttpServerRequest &request);
     QHttpServerResponse revokeDevice(const QString &tenant, const QString &deviceId, const QHttpServerRequest &request);
 
-    bool isOperator(const QHttpServerRequest &request) const;
-    /** Checks size, token and role for a route on @p tenant; on refusal fills @p error. */
-    std::optional<Scope> tenantScope(const QString &tenant, const QHttpServerRequest &request,
-                                     std::optional<QHttpServerResponse> &error);
-    /** The request's body as a JSON object; on failure fills @p error with a 400. */
-    static std::optional<QJsonObject> jsonBody(const QHttpServerRequest &request,
-                                               std::optional<QHttpServerResponse> &error);
+    /** Checks size (MaxBodyBytes), token and role for a route on @p tenant; on refusal fills @p error. */
+    std::optional<AdminScope> tenantScope(const QString &tenant, const QHttpServerRequest &request,
+                                          std::optional<QHttpServerResponse> &error);
 
     ApiServer &m_api;
     UserDirectory &m_directory;
-    const OperatorToken &m_operatorToken;
+    AdminAccess m_access;
     std::function<void(qint64, qint64)> m_deviceRevoked;
     const Credentials &m_credentials;
 };

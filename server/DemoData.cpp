@@ -30,11 +30,11 @@ struct Region
 constexpr std::array<Region, 8> regions{{
     {"+1212555", "America/New_York", "New York", 40.71, -74.01},
     {"+1415555", "America/Los_Angeles", "San Francisco", 37.77, -122.42},
-    {"+4420794", "Europe/London", "London", 51.51, -0.13},
+    {"+44207946", "Europe/London", "London", 51.51, -0.13},
     {"+4930901", "Europe/Berlin", "Berlin", 52.52, 13.40},
     {"+3314225", "Europe/Paris", "Paris", 48.86, 2.35},
-    {"+8610652", "Asia/Shanghai", "Beijing", 39.90, 116.40},
-    {"+8621543", "Asia/Shanghai", "Shanghai", 31.23, 121.47},
+    {"+86106520", "Asia/Shanghai", "Beijing", 39.90, 116.40},
+    {"+86215430", "Asia/Shanghai", "Shanghai", 31.23, 121.47},
     {"+6129374", "Australia/Sydney", "Sydney", -33.87, 151.21},
 }};
 

@@ -39,6 +39,11 @@ QHttpServerResponse internalError()
     return jsonError(QStringLiteral("Internal error; see the server log."), Status::InternalServerError);
 }
 
+QHttpServerResponse notFound()
+{
+    return jsonError(QStringLiteral("Not found."), Status::NotFound);
+}
+
 QHttpServerResponse unauthorized()
 {
     QHttpServerResponse response = jsonError(QStringLiteral("A valid device token is required."), Status::Unauthorized);

@@ -22,6 +22,8 @@ QByteArray bearerToken(const QByteArray &authorization);
 QHttpServerResponse jsonError(const QString &message, Status status);
 QHttpServerResponse plainError(const QByteArray &message, Status status);
 QHttpServerResponse internalError();
+/** {"error": "Not found."}: also what a tenant admin gets for another tenant's paths. */
+QHttpServerResponse notFound();
 QHttpServerResponse unauthorized();
 
 /**

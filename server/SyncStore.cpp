@@ -305,6 +305,28 @@ Result<sync::protocol::PullResponse> SyncStore::pull(qint64 tenantId, qint64 cur
     return response;
 }
 
+Result<std::vector<SyncStore::StoredRow>> SyncStore::rows(qint64 tenantId, const QString &table)
+{
+    QSqlQuery query = prepared(QSqlDatabase::database(m_connectionName, false),
+                               "SELECT row_id, cl, hlc, site, rec_seq, cells FROM sync_rows"
+                               " WHERE tenant_id = ? AND tbl = ? ORDER BY row_id");
+    query.addBindValue(tenantId);
+    query.addBindValue(table);
+    if (!query.exec())
+        return sqlError(query, "Cannot read rows");
+    std::vector<StoredRow> out;
+    while (query.next()) {
+        StoredRow row{RowId::fromBytes(query.value(0).toByteArray()).value_or(RowId()), RowState()};
+        row.state.exists = true;
+        row.state.stamp = stampAt(query, 1);
+        row.state.seq = query.value(4).toLongLong();
+        if (Status decoded = RowState::decodeCells(query.value(5).toByteArray(), row.state.cells); !decoded)
+            return decoded.error();
+        out.push_back(std::move(row));
+    }
+    return out;
+}
+
 Status SyncStore::acknowledge(const Identity &identity, qint64 ackCursor)
 {
     Result<qint64> newest = cursor(identity.tenantId);

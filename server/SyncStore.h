@@ -3,6 +3,7 @@
 #include "TenantStore.h"
 #include "storage/Error.h"
 #include "sync/Clock.h"
+#include "sync/RowState.h"
 #include "sync/protocol/ProtocolMessages.h"
 
 #include <QByteArray>
@@ -56,6 +57,16 @@ public:
      * device's push gets; returns the tenant's cursor afterwards.
      */
     storage::Result<qint64> writeAsServer(qint64 tenantId, const sync::ChangeBatch &changes);
+
+    /** One stored row: deleted rows are included, with an even causal length. */
+    struct StoredRow
+    {
+        sync::RowId id;
+        sync::RowState state;
+    };
+
+    /** Every row of @p table in the tenant, ordered by row id: for CSV export, and imports that update rows. */
+    storage::Result<std::vector<StoredRow>> rows(qint64 tenantId, const QString &table);
 
     /** The tenant's newest sequence number (0 before any change). */
     storage::Result<qint64> cursor(qint64 tenantId);

@@ -1,6 +1,7 @@
 #include "AdminRoutes.h"
 #include "ApiServer.h"
 #include "Credentials.h"
+#include "CsvRoutes.h"
 #include "DemoSeed.h"
 #include "LiveChannel.h"
 #include "OperatorToken.h"
@@ -79,7 +80,10 @@ int main(int argc, char *argv[])
     AdminRoutes admin(api, directory, operatorToken.value(), credentials);
     // Revocation closes the device's open live sockets at once, not only its next request.
     admin.setDeviceRevoked([&live](qint64 tenantId, qint64 deviceId) { live.closeDevice(tenantId, deviceId); });
-    SyncRoutes syncRoutes(api, syncStore, [&live](qint64 tenantId, qint64 cursor) { live.notify(tenantId, cursor); });
+    // A push and an import that moved a tenant's cursor both tell its devices to pull.
+    const auto notifyTenant = [&live](qint64 tenantId, qint64 cursor) { live.notify(tenantId, cursor); };
+    SyncRoutes syncRoutes(api, syncStore, notifyTenant);
+    CsvRoutes csvRoutes(api, directory, syncStore, operatorToken.value(), clock, notifyTenant);
     std::optional<QSslConfiguration> tls;
     if (!options.tlsCertificateFile.isEmpty()) {
         auto loaded = loadTlsConfiguration(options.tlsCertificateFile, options.tlsKeyFile);

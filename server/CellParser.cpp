@@ -1,0 +1,114 @@
+#include "CellParser.h"
+
+#include "PhoneNumbers.h"
+
+#include <QLocale>
+#include <QTimeZone>
+
+#include <cmath>
+
+namespace fieldline::server {
+
+namespace {
+
+constexpr qsizetype MaxTextLength = 1000;
+
+ParsedCell refused(const QString &problem)
+{
+    return ParsedCell{std::monostate(), problem};
+}
+
+/** The cell's text as quoted in a message, shortened so one bad cell cannot flood the report. */
+QString quoted(const QString &text)
+{
+    return u'\'' + (text.size() > 60 ? text.left(57) + QStringLiteral("...") : text) + u'\'';
+}
+
+QString rangeText(double value)
+{
+    return std::isinf(value) ? QString() : QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+/** "between -90 and 90", "at least 0". */
+QString rangeRule(const ImportColumn &column)
+{
+    if (std::isinf(column.max))
+        return QStringLiteral("at least %1").arg(rangeText(column.min));
+    return QStringLiteral("between %1 and %2").arg(rangeText(column.min), rangeText(column.max));
+}
+
+} // namespace
+
+CellParser::CellParser(QSet<QString> logins, QString phoneRegion)
+    : m_logins(std::move(logins))
+    , m_phoneRegion(std::move(phoneRegion))
+{}
+
+ParsedCell CellParser::parse(const ImportColumn &column, const QString &text) const
+{
+    // Text is kept exactly as written; every other kind ignores the spaces spreadsheets pad cells with.
+    const QString cell = column.kind == CellKind::Text ? text : text.trimmed();
+    if (cell.isEmpty()) {
+        if (column.required)
+            return refused(QStringLiteral("%1 is required and empty").arg(column.name));
+        return ParsedCell{std::monostate(), QString()};
+    }
+    switch (column.kind) {
+    case CellKind::Text:
+        if (cell.size() > MaxTextLength)
+            return refused(QStringLiteral("%1 is longer than %2 characters").arg(column.name).arg(MaxTextLength));
+        return ParsedCell{cell, QString()};
+    case CellKind::Phone:
+        if (std::optional<QString> e164 = PhoneNumbers::toE164(cell, m_phoneRegion))
+            return ParsedCell{*e164, QString()};
+        return refused(QStringLiteral("%1 %2 is not a valid phone number%3")
+                           .arg(column.name, quoted(cell),
+                                m_phoneRegion.isEmpty() && !cell.startsWith(u'+')
+                                    ? QStringLiteral(" (write it with its country code, such as +1 212 555 0100)")
+                                    : QString()));
+    case CellKind::TimeZone:
+        if (QTimeZone::isTimeZoneIdAvailable(cell.toUtf8()))
+            return ParsedCell{cell, QString()};
+        return refused(
+            QStringLiteral("%1 %2 is not a known time zone (such as Europe/Berlin)").arg(column.name, quoted(cell)));
+    case CellKind::Login:
+        if (m_logins.contains(cell))
+            return ParsedCell{cell, QString()};
+        return refused(QStringLiteral("%1 %2 is not a user of this tenant").arg(column.name, quoted(cell)));
+    case CellKind::Integer: {
+        bool ok = false;
+        const qint64 number = cell.toLongLong(&ok);
+        if (!ok)
+            return refused(QStringLiteral("%1 %2 is not a whole number").arg(column.name, quoted(cell)));
+        if (double(number) < column.min || double(number) > column.max)
+            return refused(QStringLiteral("%1 %2 is not %3").arg(column.name, quoted(cell), rangeRule(column)));
+        return ParsedCell{number, QString()};
+    }
+    case CellKind::Real: {
+        bool ok = false;
+        const double number = cell.toDouble(&ok); // C locale: a decimal point, never a comma
+        if (!ok || !std::isfinite(number))
+            return refused(QStringLiteral("%1 %2 is not a number (write decimals with a point, such as 52.52)")
+                               .arg(column.name, quoted(cell)));
+        if (number < column.min || number > column.max)
+            return refused(QStringLiteral("%1 %2 is not %3").arg(column.name, quoted(cell), rangeRule(column)));
+        return ParsedCell{number, QString()};
+    }
+    }
+    return refused(QStringLiteral("%1 has an unknown kind").arg(column.name));
+}
+
+QString formatCell(const sync::Value &value)
+{
+    if (const auto *number = std::get_if<qint64>(&value))
+        return QString::number(*number);
+    if (const auto *real = std::get_if<double>(&value))
+        return QString::number(*real, 'g', QLocale::FloatingPointShortest);
+    if (const auto *text = std::get_if<QString>(&value))
+        return *text;
+    if (const auto *blob = std::get_if<QByteArray>(&value))
+        return QString::fromLatin1(blob->toHex());
+    return QString();
+}
+
+} // namespace fieldline::server

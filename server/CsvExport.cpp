@@ -1,0 +1,29 @@
+#include "CsvExport.h"
+
+#include "CellParser.h"
+#include "CsvWriter.h"
+
+namespace fieldline::server {
+
+QByteArray exportCsv(const ImportTable &table, const std::vector<SyncStore::StoredRow> &rows)
+{
+    CsvWriter writer;
+    QStringList header{idColumnName()};
+    for (const ImportColumn &column : table.columns)
+        header.append(column.name);
+    writer.addRecord(header);
+    for (const SyncStore::StoredRow &row : rows) {
+        if (!row.state.alive())
+            continue;
+        QStringList fields{row.id.toHex()};
+        for (const ImportColumn &column : table.columns) {
+            // A cell from an earlier life of the row is not part of the row any more.
+            const sync::CellState *cell = row.state.cell(column.name);
+            fields.append(cell && cell->stamp.cl == row.state.stamp.cl ? formatCell(cell->value) : QString());
+        }
+        writer.addRecord(fields);
+    }
+    return writer.data();
+}
+
+} // namespace fieldline::server

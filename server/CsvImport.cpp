@@ -1,0 +1,193 @@
+#include "CsvImport.h"
+
+#include "sync/HybridLogicalClock.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+#include <map>
+
+namespace fieldline::server {
+
+using sync::Change;
+using sync::RowId;
+using sync::RowState;
+using sync::Stamp;
+
+namespace {
+
+std::optional<RowId> parseRowId(const QString &text)
+{
+    static const QRegularExpression hex(QStringLiteral("^[0-9A-Fa-f]{32}$"));
+    if (!hex.match(text).hasMatch())
+        return std::nullopt;
+    return RowId::fromBytes(QByteArray::fromHex(text.toLatin1()));
+}
+
+/** The highest hlc in the row, record or cell. */
+qint64 newestHlc(const RowState &state)
+{
+    qint64 newest = state.stamp.hlc;
+    for (const sync::CellState &cell : state.cells)
+        newest = std::max(newest, cell.stamp.hlc);
+    return newest;
+}
+
+} // namespace
+
+sync::SiteId CsvImport::importSite()
+{
+    return *sync::SiteId::fromBytes(QByteArrayLiteral("fieldline-import"));
+}
+
+CsvImport::CsvImport(const ImportTable &table, const CellParser &cells)
+    : m_table(table)
+    , m_cells(cells)
+{}
+
+bool CsvImport::check(const CsvDocument &document)
+{
+    m_problems = document.problems;
+    if (document.tooLarge)
+        return false;
+    if (document.records.empty()) {
+        problem(1, QStringLiteral("the file is empty; its first line names the columns, such as %1")
+                       .arg(m_table.columnList()));
+        return false;
+    }
+    // A header the reader could not read leaves the next line posing as the header: stop at the reader's words.
+    const CsvRecord &header = document.records.front();
+    const bool headerUnreadable =
+        std::any_of(m_problems.cbegin(), m_problems.cend(), [&](const CsvProblem &p) { return p.line <= header.line; });
+    if (headerUnreadable || !checkHeader(header)) {
+        sortProblems();
+        return false;
+    }
+    for (size_t i = 1; i < document.records.size(); ++i)
+        checkRecord(document.records[i]);
+    sortProblems();
+    return m_problems.empty();
+}
+
+void CsvImport::sortProblems()
+{
+    // The reader's problems and the table's come from two passes; an admin reads them in line order.
+    std::stable_sort(m_problems.begin(), m_problems.end(),
+                     [](const CsvProblem &a, const CsvProblem &b) { return a.line < b.line; });
+}
+
+bool CsvImport::checkHeader(const CsvRecord &header)
+{
+    const qsizetype before = qsizetype(m_problems.size());
+    QSet<QString> seen;
+    for (const QString &field : header.fields) {
+        // Spreadsheet users write "Phone" or "phone "; the names themselves are fixed.
+        const QString name = field.trimmed().toLower();
+        if (seen.contains(name))
+            problem(header.line, QStringLiteral("the column '%1' appears twice").arg(name));
+        seen.insert(name);
+        if (name == idColumnName()) {
+            m_columns.push_back(nullptr);
+            continue;
+        }
+        const ImportColumn *column = m_table.column(name);
+        if (!column)
+            problem(header.line, QStringLiteral("unknown column '%1'; %2 has the columns %3")
+                                     .arg(field.trimmed(), m_table.name, m_table.columnList()));
+        m_columns.push_back(column);
+    }
+    for (const ImportColumn &column : m_table.columns) {
+        if (column.required && !seen.contains(column.name))
+            problem(header.line, QStringLiteral("the required column '%1' is missing").arg(column.name));
+    }
+    return qsizetype(m_problems.size()) == before;
+}
+
+void CsvImport::checkRecord(const CsvRecord &record)
+{
+    if (record.fields.size() != qsizetype(m_columns.size())) {
+        problem(record.line,
+                QStringLiteral("%1 fields, the header has %2").arg(record.fields.size()).arg(m_columns.size()));
+        return;
+    }
+    Row row;
+    row.line = record.line;
+    bool good = true;
+    for (size_t i = 0; i < m_columns.size(); ++i) {
+        const QString &text = record.fields[qsizetype(i)];
+        if (!m_columns[i]) {
+            const QString id = text.trimmed();
+            if (id.isEmpty())
+                continue;
+            row.id = parseRowId(id);
+            if (!row.id) {
+                problem(record.line, QStringLiteral("id '%1' is not 32 hexadecimal digits").arg(id.left(40)));
+                good = false;
+            } else if (auto [at, inserted] = m_idLines.emplace(*row.id, record.line); !inserted) {
+                problem(record.line, QStringLiteral("id %1 is already on line %2").arg(id).arg(at->second));
+                good = false;
+            }
+            continue;
+        }
+        ParsedCell cell = m_cells.parse(*m_columns[i], text);
+        if (!cell.problem.isEmpty()) {
+            problem(record.line, cell.problem);
+            good = false;
+            continue;
+        }
+        row.cells.emplace_back(m_columns[i]->name, std::move(cell.value));
+    }
+    if (good)
+        m_rows.push_back(std::move(row));
+}
+
+ImportPlan CsvImport::plan(const std::vector<SyncStore::StoredRow> &stored, const sync::Clock &clock) const
+{
+    std::map<RowId, const RowState *> byId;
+    qint64 newest = 0;
+    for (const SyncStore::StoredRow &row : stored) {
+        if (m_idLines.count(row.id)) {
+            byId.emplace(row.id, &row.state);
+            newest = std::max(newest, newestHlc(row.state));
+        }
+    }
+    sync::HybridLogicalClock hlc(clock, newest);
+    const qint64 now = hlc.tick();
+    const QString &table = m_table.name;
+
+    ImportPlan plan;
+    for (const Row &row : m_rows) {
+        const RowId id = row.id.value_or(RowId::generate());
+        const auto found = row.id ? byId.find(id) : byId.end();
+        const RowState *current = found == byId.end() ? nullptr : found->second;
+        if (current && current->alive()) {
+            // Same life of the row: only the cells that differ get a newer stamp.
+            const Stamp stamp{current->stamp.cl, now, importSite()};
+            bool changed = false;
+            for (const auto &[column, value] : row.cells) {
+                const sync::CellState *cell = current->cell(column);
+                // A cell left from an earlier life of the row is not visible, so it is no match.
+                const bool live = cell && cell->stamp.cl == current->stamp.cl;
+                const bool same = live ? cell->value == value : std::holds_alternative<std::monostate>(value);
+                if (same)
+                    continue;
+                plan.changes.push_back(Change{table, id, column, value, stamp, 0});
+                changed = true;
+            }
+            changed ? ++plan.updated : ++plan.unchanged;
+            continue;
+        }
+        // A new row, or a deleted one coming back: a new life, with every cell the file gives it.
+        const Stamp stamp{current ? current->stamp.cl + 1 : 1, now, importSite()};
+        plan.changes.push_back(Change{table, id, QString(), {}, stamp, 0});
+        for (const auto &[column, value] : row.cells) {
+            if (!std::holds_alternative<std::monostate>(value))
+                plan.changes.push_back(Change{table, id, column, value, stamp, 0});
+        }
+        current ? ++plan.updated : ++plan.created;
+    }
+    return plan;
+}
+
+} // namespace fieldline::server

@@ -1,0 +1,40 @@
+#include "CsvWriter.h"
+
+namespace fieldline::server {
+
+namespace {
+
+bool needsQuotes(const QByteArray &field)
+{
+    for (char c : field) {
+        if (c == ',' || c == '"' || c == '\n' || c == '\r')
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+void CsvWriter::addRecord(const QStringList &fields)
+{
+    // A lone empty field would be a blank line, which readers skip.
+    if (fields.size() == 1 && fields.front().isEmpty()) {
+        m_data += "\"\"\r\n";
+        return;
+    }
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (i > 0)
+            m_data += ',';
+        const QByteArray field = fields[i].toUtf8();
+        if (needsQuotes(field)) {
+            m_data += '"';
+            m_data += QByteArray(field).replace('"', QByteArrayLiteral("\"\""));
+            m_data += '"';
+        } else {
+            m_data += field;
+        }
+    }
+    m_data += "\r\n";
+}
+
+} // namespace fieldline::server

@@ -1,0 +1,55 @@
+#include "PhoneNumbers.h"
+
+#include <phonenumbers/logger.h>
+#include <phonenumbers/phonenumber.pb.h>
+#include <phonenumbers/phonenumberutil.h>
+
+#include <set>
+#include <string>
+
+namespace fieldline::server {
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+namespace {
+
+const PhoneNumberUtil &phoneUtil()
+{
+    // libphonenumber is a process-wide singleton; its default logger writes parse failures to stdout, which is
+    // the server's start-up channel, so it is silenced once here.
+    static PhoneNumberUtil *util = [] {
+        PhoneNumberUtil *instance = PhoneNumberUtil::GetInstance();
+        instance->SetLogger(new i18n::phonenumbers::NullLogger());
+        return instance;
+    }();
+    return *util;
+}
+
+} // namespace
+
+std::optional<QString> PhoneNumbers::toE164(const QString &text, const QString &defaultRegion)
+{
+    // libphonenumber accepts up to 250 characters; a longer cell is no number anyway.
+    if (text.trimmed().isEmpty() || text.size() > 64)
+        return std::nullopt;
+    const PhoneNumberUtil &util = phoneUtil();
+    PhoneNumber number;
+    const std::string region = defaultRegion.isEmpty() ? std::string("ZZ") : defaultRegion.toStdString();
+    if (util.Parse(text.toStdString(), region, &number) != PhoneNumberUtil::NO_PARSING_ERROR)
+        return std::nullopt;
+    if (!util.IsValidNumber(number))
+        return std::nullopt;
+    std::string formatted;
+    util.Format(number, PhoneNumberUtil::E164, &formatted);
+    return QString::fromStdString(formatted);
+}
+
+bool PhoneNumbers::isKnownRegion(const QString &region)
+{
+    std::set<std::string> regions;
+    phoneUtil().GetSupportedRegions(&regions);
+    return regions.count(region.toStdString()) > 0;
+}
+
+} // namespace fieldline::server

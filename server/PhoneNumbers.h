@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace fieldline::server {
+
+/**
+ * Phone numbers as the product stores them: E.164 ("+12125550100"), checked against libphonenumber's numbering
+ * plans, so a number the dialer could never reach is refused at the door rather than on the agent's screen.
+ */
+class PhoneNumbers
+{
+public:
+    /**
+     * The E.164 form of @p text, or nullopt when it is not a valid number. A number without a country code
+     * ("(212) 555-0100") is read in @p defaultRegion (ISO 3166 code such as "US"); with none it is refused.
+     */
+    static std::optional<QString> toE164(const QString &text, const QString &defaultRegion = QString());
+
+    /** True when libphonenumber knows @p region (ISO 3166 alpha-2, upper case). */
+    static bool isKnownRegion(const QString &region);
+};
+
+} // namespace fieldline::server

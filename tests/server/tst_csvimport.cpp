@@ -1,0 +1,249 @@
+#include "app/sync/AppSchema.h"
+#include "server/CellParser.h"
+#include "server/CsvExport.h"
+#include "server/CsvImport.h"
+#include "server/CsvReader.h"
+#include "server/DemoData.h"
+#include "server/ImportSchema.h"
+#include "sync/RowMerge.h"
+
+#include <QTest>
+
+#include <map>
+
+using namespace fieldline::server;
+using fieldline::sync::ChangeBatch;
+using fieldline::sync::RowId;
+using fieldline::sync::RowState;
+
+namespace {
+
+class FixedClock final : public fieldline::sync::Clock
+{
+public:
+    qint64 nowMs() const override { return ms; }
+    qint64 ms = 1767225600000;
+};
+
+CellParser cells()
+{
+    return CellParser({QStringLiteral("agent"), QStringLiteral("field")}, QString());
+}
+
+QStringList problems(const QByteArray &csv, const char *table = "contacts")
+{
+    const CellParser parser = cells();
+    CsvImport import(*importTable(QString::fromLatin1(table)), parser);
+    import.check(CsvReader({}).read(csv));
+    QStringList out;
+    for (const CsvProblem &problem : import.problems())
+        out.append(problem.toString());
+    return out;
+}
+
+/** The rows a server would hold after merging @p changes into @p rows, as SyncStore::rows() returns them. */
+std::vector<SyncStore::StoredRow> merged(std::vector<SyncStore::StoredRow> rows, const ChangeBatch &changes)
+{
+    std::map<RowId, RowState> byId;
+    for (auto &row : rows)
+        byId[row.id] = row.state;
+    std::map<RowId, std::vector<size_t>> indexes;
+    for (size_t i = 0; i < changes.size(); ++i)
+        indexes[changes[i].row].push_back(i);
+    std::vector<fieldline::sync::ApplyResult> results(changes.size());
+    for (const auto &[id, list] : indexes)
+        fieldline::sync::mergeRowChanges(byId[id], changes, list, true, results);
+    std::vector<SyncStore::StoredRow> out;
+    for (auto &[id, state] : byId) {
+        state.exists = true;
+        out.push_back({id, state});
+    }
+    return out;
+}
+
+ImportPlan plan(const QByteArray &csv, const std::vector<SyncStore::StoredRow> &stored, const FixedClock &clock,
+                const char *table = "contacts")
+{
+    const CellParser parser = cells();
+    CsvImport import(*importTable(QString::fromLatin1(table)), parser);
+    if (!import.check(CsvReader({}).read(csv)))
+        qWarning() << import.problems().front().toString();
+    return import.plan(stored, clock);
+}
+
+} // namespace
+
+/** CsvImport's checks (one problem per bad line, with its number) and its plan against stored rows, no server. */
+class TestCsvImport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void tablesFollowTheClientSchema()
+    {
+        const fieldline::sync::SyncSchema schema = fieldline::app::appSchema();
+        for (const QString &name : importTableNames()) {
+            const auto *client = schema.find(name);
+            QVERIFY2(client, qPrintable(name));
+            const ImportTable &table = *importTable(name);
+            QCOMPARE(table.columns.size(), client->columns.size());
+            for (size_t i = 0; i < table.columns.size(); ++i)
+                QCOMPARE(table.columns[i].name, client->columns[i].name);
+        }
+    }
+
+    void badLinesAreEachReported_data()
+    {
+        QTest::addColumn<QByteArray>("csv");
+        QTest::addColumn<QStringList>("expected");
+        const QByteArray header = "first_name,last_name,phone,time_zone,owner\n";
+        QTest::newRow("every kind of bad line")
+            << header + "Ada,Okafor,+12125550100,America/New_York,agent\n" // 2: good
+                        "Ben,Schmidt,+1 555,Europe/Berlin,agent\n"         // 3
+                        "Chloé,Dubois,+33142250000\n"                      // 4
+                        "Dmitri,Ivanova,,Europe/Moscow,agent\n"            // 5
+                        "Elif,Yilmaz,+493090100000,Mars/Base,nobody\n"     // 6
+                        "Farah,Haddad,+442079400000,Europe/London,field\n"
+            << QStringList{QStringLiteral("line 3: phone '+1 555' is not a valid phone number"),
+                           QStringLiteral("line 4: 3 fields, the header has 5"),
+                           QStringLiteral("line 5: phone is required and empty"),
+                           QStringLiteral("line 6: time_zone 'Mars/Base' is not a known time zone (such as "
+                                          "Europe/Berlin)"),
+                           QStringLiteral("line 6: owner 'nobody' is not a user of this tenant")};
+        QTest::newRow("no country code")
+            << header + "Gao,Chen,212 555 0100,,\n"
+            << QStringList{QStringLiteral("line 2: phone '212 555 0100' is not a valid phone number (write it with its "
+                                          "country code, such as +1 212 555 0100)")};
+        QTest::newRow("duplicate and malformed ids")
+            << QByteArray("id,phone\n"
+                          "00112233445566778899aabbccddeeff,+12125550100\n"
+                          "xyz,+12125550101\n"
+                          "00112233445566778899AABBCCDDEEFF,+12125550102\n")
+            << QStringList{QStringLiteral("line 3: id 'xyz' is not 32 hexadecimal digits"),
+                           QStringLiteral("line 4: id 00112233445566778899AABBCCDDEEFF is already on line 2")};
+        QTest::newRow("header problems")
+            << QByteArray("phone,fax,Phone\n+12125550100,1,2\n")
+            << QStringList{QStringLiteral("line 1: unknown column 'fax'; contacts has the columns id, first_name, "
+                                          "last_name, company, phone, time_zone, owner"),
+                           QStringLiteral("line 1: the column 'phone' appears twice")};
+        QTest::newRow("required column missing")
+            << QByteArray("first_name\nAda\n")
+            << QStringList{QStringLiteral("line 1: the required column 'phone' is missing")};
+        QTest::newRow("empty file") << QByteArray()
+                                    << QStringList{QStringLiteral("line 1: the file is empty; its first line names the "
+                                                                  "columns, such as id, first_name, last_name, "
+                                                                  "company, phone, time_zone, owner")};
+        QTest::newRow("reader and table problems in line order")
+            << header + "a,b,+1 555,,\n\"x\"y,b,+12125550100,,\nc,d,+12125550100,,\n"
+            << QStringList{QStringLiteral("line 2: phone '+1 555' is not a valid phone number"),
+                           QStringLiteral("line 3: text after the closing quote of field 1 (a quote inside a quoted "
+                                          "field is written as two quotes)")};
+    }
+    void badLinesAreEachReported()
+    {
+        QFETCH(QByteArray, csv);
+        QFETCH(QStringList, expected);
+        QCOMPARE(problems(csv), expected);
+    }
+
+    void numbersAreChecked()
+    {
+        QCOMPARE(problems("sku,name,unit_price_cents\nA,a,12.5\nB,b,-1\nC,c,199\n", "products"),
+                 (QStringList{QStringLiteral("line 2: unit_price_cents '12.5' is not a whole number"),
+                              QStringLiteral("line 3: unit_price_cents '-1' is not at least 0")}));
+        QCOMPARE(problems("name,latitude,longitude\nA,91,0\nB,52,5;3\nC,-33.87,151.21\n", "accounts"),
+                 (QStringList{QStringLiteral("line 2: latitude '91' is not between -90 and 90"),
+                              QStringLiteral("line 3: longitude '5;3' is not a number (write decimals with a point, "
+                                             "such as 52.52)")}));
+    }
+
+    void phonesAreStoredInE164()
+    {
+        FixedClock clock;
+        const ImportPlan first = plan("phone\n+1 (212) 555-0100\n", {}, clock);
+        QCOMPARE(first.created, 1);
+        QCOMPARE(first.changes.size(), size_t(2)); // the row record and its phone
+        QCOMPARE(std::get<QString>(first.changes[1].value), QStringLiteral("+12125550100"));
+        QCOMPARE(first.changes[1].stamp.site, CsvImport::importSite());
+    }
+
+    void reimportWithIdsChangesNothing()
+    {
+        FixedClock clock;
+        const QByteArray csv = "id,last_name,phone\n"
+                               "00000000000000000000000000000001,Okafor,+12125550100\n"
+                               "00000000000000000000000000000002,Chen,+861065200000\n";
+        const ImportPlan first = plan(csv, {}, clock);
+        QCOMPARE(first.created, 2);
+        std::vector<SyncStore::StoredRow> stored = merged({}, first.changes);
+        clock.ms += 1000;
+        const ImportPlan second = plan(csv, stored, clock);
+        QCOMPARE(second.changes.size(), size_t(0));
+        QCOMPARE(second.unchanged, 2);
+
+        // One changed cell is one write, stamped in the row's life and newer than what it replaces.
+        const ImportPlan third = plan("id,phone\n00000000000000000000000000000002,+861065200001\n", stored, clock);
+        QCOMPARE(third.updated, 1);
+        QCOMPARE(third.changes.size(), size_t(1));
+        QCOMPARE(third.changes[0].column, QStringLiteral("phone"));
+        QVERIFY(third.changes[0].stamp.hlc > first.changes[0].stamp.hlc);
+        stored = merged(stored, third.changes);
+        // last_name was not in that file, so it is kept.
+        QVERIFY(exportCsv(*importTable(QStringLiteral("contacts")), stored)
+                    .contains("00000000000000000000000000000002,,Chen,,+861065200001,,\r\n"));
+    }
+
+    void exportReadsBackToTheSameRows()
+    {
+        FixedClock clock;
+        const QByteArray csv = "name,city,latitude,longitude,owner\n"
+                               "\"Kestrel Tools, Ltd\",Berlin,52.52,13.405,field\n"
+                               "长城五金,\"Bei\njing\",39.9,116.4,\n"
+                               "Plain,,-0.1,1e-7,\n";
+        const ImportTable &accounts = *importTable(QStringLiteral("accounts"));
+        const std::vector<SyncStore::StoredRow> stored = merged({}, plan(csv, {}, clock, "accounts").changes);
+        const QByteArray exported = exportCsv(accounts, stored);
+        QVERIFY(exported.startsWith("id,name,city,latitude,longitude,owner\r\n"));
+        const ImportPlan again = plan(exported, stored, clock, "accounts");
+        QCOMPARE(again.unchanged, 3);
+        QCOMPARE(again.changes.size(), size_t(0));
+        QCOMPARE(exportCsv(accounts, merged(stored, again.changes)), exported);
+    }
+
+    void demoDataExportsAndImportsCleanly()
+    {
+        // Every demo phone must be a valid number, or an admin's first export of the demo tenant would not
+        // import again.
+        const ChangeBatch demo = demoRows(DemoDataSize{10000, 500, 5000, 0});
+        FixedClock clock;
+        for (const char *table : {"contacts", "accounts", "products"}) {
+            ChangeBatch ofTable;
+            std::copy_if(demo.cbegin(), demo.cend(), std::back_inserter(ofTable),
+                         [&](const auto &change) { return change.table == QLatin1String(table); });
+            const std::vector<SyncStore::StoredRow> stored = merged({}, ofTable);
+            const QByteArray exported = exportCsv(*importTable(QString::fromLatin1(table)), stored);
+            const QStringList found = problems(exported, table);
+            QVERIFY2(found.isEmpty(), qPrintable(found.mid(0, 3).join(u'\n')));
+            const ImportPlan again = plan(exported, stored, clock, table);
+            QCOMPARE(again.changes.size(), size_t(0));
+            QVERIFY(again.unchanged >= 500);
+        }
+    }
+
+    void deletedRowsComeBackInANewLife()
+    {
+        FixedClock clock;
+        const QByteArray csv = "id,phone\n00000000000000000000000000000003,+12125550100\n";
+        std::vector<SyncStore::StoredRow> stored = merged({}, plan(csv, {}, clock).changes);
+        // A device deletes it: causal length 2.
+        stored.front().state.stamp.cl = 2;
+        QVERIFY(!exportCsv(*importTable(QStringLiteral("contacts")), stored).contains("0000000003"));
+        const ImportPlan back = plan(csv, stored, clock);
+        QCOMPARE(back.updated, 1);
+        QCOMPARE(back.changes.front().stamp.cl, qint64(3));
+        QVERIFY(back.changes.front().isRowChange());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCsvImport)
+#include "tst_csvimport.moc"
