@@ -119,8 +119,9 @@ void LossyTransport::post(const QString &path, const QByteArray &body, const QBy
     });
 }
 
-SyncedDevice::SyncedDevice(const QString &path, qint64 clockMs, const QUrl &server, const QByteArray &token)
-    : device(path, clockMs, synctest::testSchema())
+SyncedDevice::SyncedDevice(const QString &path, qint64 clockMs, const QUrl &server, const QByteArray &token,
+                           sync::SyncSchema schema)
+    : device(path, clockMs, std::move(schema))
     , server(server)
     , token(token)
 {}

@@ -93,7 +93,8 @@ private:
 /** A device that syncs with the server: replica, sync state, HTTP transport and client. */
 struct SyncedDevice
 {
-    SyncedDevice(const QString &path, qint64 clockMs, const QUrl &server, const QByteArray &token);
+    SyncedDevice(const QString &path, qint64 clockMs, const QUrl &server, const QByteArray &token,
+                 fieldline::sync::SyncSchema schema = synctest::testSchema());
 
     /** Opens (or reopens, like a restarted client) the replica and the sync client. Empty on success. */
     QString open();
