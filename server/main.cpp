@@ -4,6 +4,7 @@
 #include "CsvRoutes.h"
 #include "DemoSeed.h"
 #include "LiveChannel.h"
+#include "OpenFileLimit.h"
 #include "OperatorToken.h"
 #include "ServerLog.h"
 #include "ServerOptions.h"
@@ -39,6 +40,10 @@ int main(int argc, char *argv[])
     }
     const ServerOptions &options = *parsed.options;
     ServerLog::install(options.logFormat);
+    QString fileLimitProblem; // each live socket holds a descriptor
+    raiseOpenFileLimit(fileLimitProblem);
+    if (!fileLimitProblem.isEmpty())
+        err << "Cannot raise the open-file limit: " << fileLimitProblem << Qt::endl;
     if (options.migrate) {
         if (auto migrated = migrateSchema(options); !migrated) {
             err << migrated.message() << Qt::endl;
