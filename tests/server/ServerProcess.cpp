@@ -3,6 +3,7 @@
 #include <QBuffer>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRegularExpression>
@@ -32,7 +33,12 @@ QString ServerProcess::executable()
 bool ServerProcess::start(const QString &dataDir, const QStringList &extraArguments)
 {
     m_error.clear();
+    if (!m_stderrFile.isOpen() && !m_stderrFile.open()) {
+        m_error = QStringLiteral("cannot create a file for the server's stderr: ") + m_stderrFile.errorString();
+        return false;
+    }
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    m_process.setStandardErrorFile(m_stderrFile.fileName(), QIODevice::Append);
     m_process.start(executable(), QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                                               QStringLiteral("--data"), dataDir} +
                                       extraArguments);
@@ -55,8 +61,7 @@ bool ServerProcess::start(const QString &dataDir, const QStringList &extraArgume
         }
     }
     if (m_port == 0) {
-        m_error = QStringLiteral("server did not start listening; stderr: ") +
-                  QString::fromUtf8(m_process.readAllStandardError());
+        m_error = QStringLiteral("server did not start listening; stderr: ") + QString::fromUtf8(takeStandardError());
         stop();
         return false;
     }
@@ -80,6 +85,16 @@ void ServerProcess::stop()
         m_process.waitForFinished(5'000);
     }
     m_port = 0;
+}
+
+QByteArray ServerProcess::takeStandardError()
+{
+    QFile file(m_stderrFile.fileName());
+    if (!file.open(QIODevice::ReadOnly) || !file.seek(m_stderrTaken))
+        return {};
+    const QByteArray taken = file.readAll();
+    m_stderrTaken += taken.size();
+    return taken;
 }
 
 HttpReply ServerProcess::get(const QString &path, const QByteArray &bearer, const QByteArray &body)
