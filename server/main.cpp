@@ -4,6 +4,7 @@
 #include "CsvRoutes.h"
 #include "DemoSeed.h"
 #include "LiveChannel.h"
+#include "LiveRelay.h"
 #include "OpenFileLimit.h"
 #include "OperatorToken.h"
 #include "ServerLog.h"
@@ -85,8 +86,14 @@ int main(int argc, char *argv[])
     AdminRoutes admin(api, directory, operatorToken.value(), credentials);
     // Revocation closes the device's open live sockets at once, not only its next request.
     admin.setDeviceRevoked([&live](qint64 tenantId, qint64 deviceId) { live.closeDevice(tenantId, deviceId); });
-    // A push and an import that moved a tenant's cursor both tell its devices to pull.
-    const auto notifyTenant = [&live](qint64 tenantId, qint64 cursor) { live.notify(tenantId, cursor); };
+    // With PostgreSQL, the pushes other instances took reach this instance's sockets through LISTEN/NOTIFY.
+    LiveRelay relay(store.value()->connectionName(),
+                    [&live](qint64 tenantId, qint64 cursor) { live.notify(tenantId, cursor); });
+    // A push and an import that moved a tenant's cursor both tell its devices to pull, on every instance.
+    const auto notifyTenant = [&live, &relay](qint64 tenantId, qint64 cursor) {
+        live.notify(tenantId, cursor);
+        relay.publish(tenantId, cursor);
+    };
     SyncRoutes syncRoutes(api, syncStore, notifyTenant);
     CsvRoutes csvRoutes(api, directory, syncStore, operatorToken.value(), clock, notifyTenant);
     std::optional<QSslConfiguration> tls;

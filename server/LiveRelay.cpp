@@ -1,0 +1,69 @@
+#include "LiveRelay.h"
+
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+Q_LOGGING_CATEGORY(lcRelay, "fieldline.server.relay")
+
+namespace fieldline::server {
+
+LiveRelay::LiveRelay(const QString &connectionName, CursorMoved remote, QObject *parent)
+    : QObject(parent)
+    , m_connectionName(connectionName)
+    , m_remote(std::move(remote))
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlDriver *driver = db.driver();
+    if (!driver || !driver->hasFeature(QSqlDriver::EventNotifications))
+        return;
+    m_active = driver->subscribeToNotification(QLatin1String(Channel));
+    if (!m_active) {
+        qCWarning(lcRelay) << "cannot listen for other instances' pushes:" << driver->lastError().text()
+                           << "- devices on this instance learn of them at their next timed sync";
+        return;
+    }
+    connect(driver, &QSqlDriver::notification, this, &LiveRelay::received);
+}
+
+LiveRelay::~LiveRelay()
+{
+    if (!m_active)
+        return;
+    if (QSqlDriver *driver = QSqlDatabase::database(m_connectionName, false).driver()) {
+        driver->disconnect(this);
+        driver->unsubscribeFromNotification(QLatin1String(Channel));
+    }
+}
+
+void LiveRelay::publish(qint64 tenantId, qint64 cursor)
+{
+    if (!m_active)
+        return;
+    QSqlQuery notify(QSqlDatabase::database(m_connectionName, false));
+    notify.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
+    notify.addBindValue(QLatin1String(Channel));
+    notify.addBindValue(QStringLiteral("%1:%2").arg(tenantId).arg(cursor));
+    // A lost notification costs the other instances' devices only latency: they pull at their next timed sync.
+    if (!notify.exec())
+        qCWarning(lcRelay) << "cannot notify other instances:" << notify.lastError().text();
+}
+
+void LiveRelay::received(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload)
+{
+    if (name != QLatin1String(Channel) || source == QSqlDriver::SelfSource || !m_remote)
+        return;
+    const QStringList parts = payload.toString().split(u':');
+    bool tenantOk = false, cursorOk = false;
+    const qint64 tenantId = parts.value(0).toLongLong(&tenantOk);
+    const qint64 cursor = parts.value(1).toLongLong(&cursorOk);
+    if (parts.size() != 2 || !tenantOk || !cursorOk || tenantId <= 0 || cursor < 0) {
+        qCWarning(lcRelay) << "ignored a malformed notification:" << payload.toString();
+        return;
+    }
+    m_remote(tenantId, cursor);
+}
+
+} // namespace fieldline::server
