@@ -67,8 +67,10 @@ ParsedCell CellParser::parse(const ImportColumn &column, const QString &text) co
                                     ? QStringLiteral(" (write it with its country code, such as +1 212 555 0100)")
                                     : QString()));
     case CellKind::TimeZone:
-        if (QTimeZone::isTimeZoneIdAvailable(cell.toUtf8()))
+        if (m_knownZones.contains(cell) || QTimeZone::isTimeZoneIdAvailable(cell.toUtf8())) {
+            m_knownZones.insert(cell);
             return ParsedCell{cell, QString()};
+        }
         return refused(
             QStringLiteral("%1 %2 is not a known time zone (such as Europe/Berlin)").arg(column.name, quoted(cell)));
     case CellKind::Login:

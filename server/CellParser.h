@@ -34,6 +34,8 @@ public:
 private:
     QSet<QString> m_logins;
     QString m_phoneRegion;
+    /** Zones already found valid: QTimeZone's check costs a lookup in the system's zone list every call. */
+    mutable QSet<QString> m_knownZones;
 };
 
 /** The CSV text of a stored value: numbers in C-locale shortest form (exact round trip), text as is. */

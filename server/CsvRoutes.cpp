@@ -107,6 +107,7 @@ QHttpServerResponse CsvRoutes::importTable(const QString &tenant, const QString 
     if (!import.check(document))
         return problemsAnswer(import.problems());
 
+    const qint64 checkedMs = timer.elapsed();
     auto stored = m_sync.rows(scope->tenantId, table->name);
     if (!stored) {
         qCWarning(lcCsv) << "cannot read rows:" << stored.message();
@@ -130,9 +131,12 @@ QHttpServerResponse CsvRoutes::importTable(const QString &tenant, const QString 
     // Devices learn of the rows like they learn of a push: the tenant's live sockets are told to pull.
     if (cursor != before.value() && m_cursorMoved)
         m_cursorMoved(scope->tenantId, cursor);
-    qCInfo(lcCsv) << "imported" << import.rowCount() << table->name << "rows into tenant" << scope->tenantId << "in"
-                  << timer.elapsed() << "ms:" << plan.created << "created," << plan.updated << "updated,"
-                  << plan.unchanged << "unchanged";
+    qCInfo(lcCsv).noquote() << QStringLiteral("imported %1 %2 rows into tenant %3 in %4 ms (%5 ms reading and "
+                                              "checking): %6 created, %7 updated, %8 unchanged")
+                                   .arg(QString::number(import.rowCount()), table->name,
+                                        QString::number(scope->tenantId), QString::number(timer.elapsed()),
+                                        QString::number(checkedMs), QString::number(plan.created),
+                                        QString::number(plan.updated), QString::number(plan.unchanged));
     return QHttpServerResponse(QJsonObject{{QStringLiteral("table"), table->name},
                                            {QStringLiteral("rows"), import.rowCount()},
                                            {QStringLiteral("created"), plan.created},

@@ -92,9 +92,10 @@ private slots:
     {
         const CliResult result = run({QStringLiteral("--help")});
         QCOMPARE(result.exitCode, 0);
-        for (const char *command :
-             {"tenant create NAME", "user create TENANT LOGIN --role ROLE", "user list TENANT",
-              "user reset-password TENANT LOGIN", "device list TENANT", "device revoke TENANT ID"})
+        for (const char *command : {"tenant create NAME", "user create TENANT LOGIN --role ROLE", "user list TENANT",
+                                    "user reset-password TENANT LOGIN", "device list TENANT", "device revoke TENANT ID",
+                                    "import contacts|accounts|products TENANT FILE.csv",
+                                    "export contacts|accounts|products TENANT [FILE.csv]"})
             QVERIFY2(result.out.contains(QLatin1String(command)), command);
     }
 
@@ -217,6 +218,86 @@ private slots:
         QVERIFY2(other.err.contains(QLatin1String("HTTP 404")), qPrintable(other.err));
     }
 
+    void importAndExportCsv()
+    {
+        // As the demo tenant's admin, the way a customer runs it.
+        const HttpReply login =
+            m_server.post(QStringLiteral("/v1/login"),
+                          loginBody(QStringLiteral("demo"), QStringLiteral("admin"), QStringLiteral("admin-demo-1")));
+        QCOMPARE(login.status, 200);
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("FIELDLINE_TOKEN"),
+                           QJsonDocument::fromJson(login.body).object().value(QLatin1String("token")).toString());
+        const QStringList base{QStringLiteral("--server"), serverUrl(), QStringLiteral("--token-env"),
+                               QStringLiteral("FIELDLINE_TOKEN")};
+        QTemporaryDir dir;
+        auto write = [&](const char *name, const QByteArray &content) {
+            QFile file(dir.filePath(QLatin1String(name)));
+            return file.open(QIODevice::WriteOnly) && file.write(content) == content.size() ? file.fileName()
+                                                                                            : QString();
+        };
+
+        const QString good = write("good.csv", "\xEF\xBB\xBFsku,name,unit_price_cents\r\n"
+                                               "CSV-1,\"hose, 10 m\",1999\r\nCSV-2,nozzle,250\r\nCSV-3,clamp,99\r\n");
+        const CliResult imported =
+            run(base + QStringList{QStringLiteral("import"), QStringLiteral("products"), QStringLiteral("demo"), good},
+                {}, environment);
+        QCOMPARE(imported.exitCode, 0);
+        QCOMPARE(imported.out.trimmed(),
+                 QStringLiteral("Imported 3 rows into products of tenant demo: 3 new, 0 updated, 0 unchanged."));
+
+        const QString bad = write("bad.csv", "first_name,phone,owner\nAda,+12125550100,agent\nBen,+1 555,agent\n"
+                                             "Chen,+12125550101\nDee,+12125550102,nobody\n");
+        const CliResult refused =
+            run(base + QStringList{QStringLiteral("import"), QStringLiteral("contacts"), QStringLiteral("demo"), bad},
+                {}, environment);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY(refused.out.isEmpty());
+        const QStringList lines = refused.err.trimmed().split(u'\n');
+        QCOMPARE(lines.mid(0, 3),
+                 (QStringList{bad + QStringLiteral(": line 3: phone '+1 555' is not a valid phone number"),
+                              bad + QStringLiteral(": line 4: 2 fields, the header has 3"),
+                              bad + QStringLiteral(": line 5: owner 'nobody' is not a user of this tenant")}));
+        QCOMPARE(lines.value(3),
+                 QStringLiteral("fieldline-admin: The file has 3 problems; nothing was imported. (HTTP 400)"));
+
+        // export to a file, to standard output, and back in: nothing changes.
+        const QString exported = dir.filePath(QStringLiteral("products.csv"));
+        const CliResult toFile = run(
+            base + QStringList{QStringLiteral("export"), QStringLiteral("products"), QStringLiteral("demo"), exported},
+            {}, environment);
+        QCOMPARE(toFile.exitCode, 0);
+        QVERIFY2(toFile.out.startsWith(QLatin1String("Exported 5003 rows of products of tenant demo to ")),
+                 qPrintable(toFile.out));
+        QFile file(exported);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray content = file.readAll();
+        QVERIFY(content.startsWith("id,sku,name,unit_price_cents,tax_rate\r\n"));
+        QVERIFY(content.contains(",CSV-1,\"hose, 10 m\",1999,\r\n"));
+        const CliResult toStdout =
+            run(base + QStringList{QStringLiteral("export"), QStringLiteral("products"), QStringLiteral("demo")}, {},
+                environment);
+        QCOMPARE(toStdout.exitCode, 0);
+        QCOMPARE(toStdout.out.toUtf8(), content);
+        const CliResult again = run(
+            base + QStringList{QStringLiteral("import"), QStringLiteral("products"), QStringLiteral("demo"), exported},
+            {}, environment);
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.out.contains(QLatin1String("0 new, 0 updated, 5003 unchanged")), qPrintable(again.out));
+
+        // Another tenant is not there for this admin.
+        const CliResult other =
+            run(base + QStringList{QStringLiteral("export"), QStringLiteral("contacts"), QStringLiteral("acme")}, {},
+                environment);
+        QCOMPARE(other.exitCode, 1);
+        QVERIFY2(other.err.contains(QLatin1String("HTTP 404")), qPrintable(other.err));
+        const CliResult missing = run(base + QStringList{QStringLiteral("import"), QStringLiteral("contacts"),
+                                                         QStringLiteral("demo"), dir.filePath(QStringLiteral("none"))},
+                                      {}, environment);
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.startsWith(QLatin1String("fieldline-admin: cannot read ")), qPrintable(missing.err));
+    }
+
     void wrongTokenIsRefused()
     {
         QTemporaryDir dir;
@@ -304,6 +385,25 @@ private slots:
                                                      QStringLiteral("root")};
         QTest::newRow("role on list")
             << QStringList{server, url, tokenFile, file, QStringLiteral("--role"), QStringLiteral("agent")} + list;
+        QTest::newRow("import without a file") << QStringList{
+            server, url, tokenFile, file, QStringLiteral("import"), QStringLiteral("contacts"), QStringLiteral("acme")};
+        QTest::newRow("import of a table that is not importable") << QStringList{server,
+                                                                                 url,
+                                                                                 tokenFile,
+                                                                                 file,
+                                                                                 QStringLiteral("import"),
+                                                                                 QStringLiteral("visits"),
+                                                                                 QStringLiteral("acme"),
+                                                                                 QStringLiteral("v.csv")};
+        QTest::newRow("region on export") << QStringList{server,
+                                                         url,
+                                                         tokenFile,
+                                                         file,
+                                                         QStringLiteral("export"),
+                                                         QStringLiteral("contacts"),
+                                                         QStringLiteral("acme"),
+                                                         QStringLiteral("--region"),
+                                                         QStringLiteral("US")};
         QTest::newRow("device id not a number") << QStringList{server,
                                                                url,
                                                                tokenFile,

@@ -43,7 +43,14 @@ AdminReply AdminClient::post(const QStringList &pathSegments, const QJsonObject 
     return send(QByteArrayLiteral("POST"), pathSegments, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
-AdminReply AdminClient::send(const QByteArray &verb, const QStringList &pathSegments, const QByteArray &body)
+AdminReply AdminClient::post(const QStringList &pathSegments, const QByteArray &body, const QByteArray &contentType,
+                             const QString &query)
+{
+    return send(QByteArrayLiteral("POST"), pathSegments, body, contentType, query);
+}
+
+AdminReply AdminClient::send(const QByteArray &verb, const QStringList &pathSegments, const QByteArray &body,
+                             const QByteArray &contentType, const QString &query)
 {
     // Keeps a path prefix of the server URL, for a server behind a reverse proxy at https://host/fieldline/.
     QString path = m_server.path(QUrl::FullyEncoded);
@@ -53,11 +60,11 @@ AdminReply AdminClient::send(const QByteArray &verb, const QStringList &pathSegm
         path += u'/' + QString::fromLatin1(QUrl::toPercentEncoding(segment));
     QUrl url = m_server;
     url.setPath(path, QUrl::TolerantMode);
-    url.setQuery(QString());
+    url.setQuery(query);
 
     QNetworkRequest request(url);
     request.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + m_token);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_timeoutMs);
     QBuffer buffer;
@@ -73,6 +80,7 @@ AdminReply AdminClient::send(const QByteArray &verb, const QStringList &pathSegm
     if (status.isValid()) {
         result.status = status.toInt();
         result.body = reply->readAll();
+        result.rowCount = reply->rawHeader(QByteArrayLiteral("X-Row-Count"));
     } else {
         result.networkError = reply->errorString();
     }

@@ -15,6 +15,7 @@ struct AdminReply
     int status = 0; ///< 0 when no HTTP answer came
     QByteArray body;
     QString networkError; ///< set when status is 0
+    QByteArray rowCount;  ///< the X-Row-Count header of an export
 
     bool succeeded() const { return status >= 200 && status < 300; }
     QJsonObject json() const;
@@ -33,10 +34,15 @@ public:
 
     AdminReply get(const QStringList &pathSegments);
     AdminReply post(const QStringList &pathSegments, const QJsonObject &body = {});
+    /** POST of a body that is not JSON, such as a CSV file; @p query is added to the URL (e.g. region=US). */
+    AdminReply post(const QStringList &pathSegments, const QByteArray &body, const QByteArray &contentType,
+                    const QString &query = QString());
     const QUrl &server() const { return m_server; }
 
 private:
-    AdminReply send(const QByteArray &verb, const QStringList &pathSegments, const QByteArray &body);
+    AdminReply send(const QByteArray &verb, const QStringList &pathSegments, const QByteArray &body,
+                    const QByteArray &contentType = QByteArrayLiteral("application/json"),
+                    const QString &query = QString());
 
     QNetworkAccessManager m_network;
     QUrl m_server;

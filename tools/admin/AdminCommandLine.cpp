@@ -12,19 +12,28 @@ struct CommandSpec
 {
     Command command;
     const char *group;
-    const char *verb;
+    const char *verb;     ///< alternatives separated by '|' (import and export name the table here)
     const char *operands; ///< as shown in the usage
-    int operandCount;
+    int minOperands;
+    int maxOperands;
 };
 
 constexpr CommandSpec commands[] = {
-    {Command::TenantCreate, "tenant", "create", "NAME", 1},
-    {Command::UserCreate, "user", "create", "TENANT LOGIN --role ROLE", 2},
-    {Command::UserList, "user", "list", "TENANT", 1},
-    {Command::UserResetPassword, "user", "reset-password", "TENANT LOGIN", 2},
-    {Command::DeviceList, "device", "list", "TENANT", 1},
-    {Command::DeviceRevoke, "device", "revoke", "TENANT ID", 2},
+    {Command::TenantCreate, "tenant", "create", "NAME", 1, 1},
+    {Command::UserCreate, "user", "create", "TENANT LOGIN --role ROLE", 2, 2},
+    {Command::UserList, "user", "list", "TENANT", 1, 1},
+    {Command::UserResetPassword, "user", "reset-password", "TENANT LOGIN", 2, 2},
+    {Command::DeviceList, "device", "list", "TENANT", 1, 1},
+    {Command::DeviceRevoke, "device", "revoke", "TENANT ID", 2, 2},
+    {Command::Import, "import", "contacts|accounts|products", "TENANT FILE.csv [--region CC]", 2, 2},
+    {Command::Export, "export", "contacts|accounts|products", "TENANT [FILE.csv]", 1, 2},
 };
+
+bool matches(const CommandSpec &spec, const QStringList &positional)
+{
+    return positional[0] == QLatin1String(spec.group) &&
+           QString::fromLatin1(spec.verb).split(u'|').contains(positional[1]);
+}
 
 QString usageLine(const CommandSpec &spec)
 {
@@ -49,9 +58,13 @@ QString helpText()
         "                      device token.\n"
         "  --token-env VAR     Read the token from the environment variable VAR.\n"
         "  --role ROLE         For user create: agent, field, manager or admin.\n"
+        "  --region CC         For import: read phone numbers written without a country code as numbers of\n"
+        "                      country CC (such as US); without it every number needs its country code.\n"
         "  --help              Show this text.\n"
         "  --version           Show the version.\n\n"
         "Passwords (user create, user reset-password) are read from standard input, one line.\n"
+        "import reads a CSV file (UTF-8, a header line naming the columns) and imports all of it or, if any line\n"
+        "is wrong, nothing, listing every wrong line. export writes CSV to FILE.csv, or to standard output.\n"
         "Exit status: 0 done, 1 the server refused or could not be reached, 2 wrong usage.\n");
     return text;
 }
@@ -86,7 +99,8 @@ ParsedArguments parseArguments(const QStringList &arguments)
     const QCommandLineOption tokenFile(QStringLiteral("token-file"), QString(), QStringLiteral("file"));
     const QCommandLineOption tokenEnv(QStringLiteral("token-env"), QString(), QStringLiteral("var"));
     const QCommandLineOption role(QStringLiteral("role"), QString(), QStringLiteral("role"));
-    parser.addOptions({help, version, server, tokenFile, tokenEnv, role});
+    const QCommandLineOption region(QStringLiteral("region"), QString(), QStringLiteral("cc"));
+    parser.addOptions({help, version, server, tokenFile, tokenEnv, role, region});
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -105,7 +119,7 @@ ParsedArguments parseArguments(const QStringList &arguments)
         return usageError(QStringLiteral("no command given"));
     const CommandSpec *spec = nullptr;
     for (const CommandSpec &candidate : commands) {
-        if (positional[0] == QLatin1String(candidate.group) && positional[1] == QLatin1String(candidate.verb))
+        if (matches(candidate, positional))
             spec = &candidate;
     }
     if (!spec)
@@ -113,7 +127,7 @@ ParsedArguments parseArguments(const QStringList &arguments)
     Invocation invocation;
     invocation.command = spec->command;
     invocation.operands = positional.mid(2);
-    if (invocation.operands.size() != spec->operandCount)
+    if (invocation.operands.size() < spec->minOperands || invocation.operands.size() > spec->maxOperands)
         return usageError(QStringLiteral("usage: ") + usageLine(*spec));
 
     if (!parser.isSet(server))
@@ -139,6 +153,11 @@ ParsedArguments parseArguments(const QStringList &arguments)
                                    QStringLiteral("admin")};
     if (spec->command == Command::UserCreate && !roles.contains(invocation.role))
         return usageError(QStringLiteral("--role must be agent, field, manager or admin"));
+    if (parser.isSet(region) && spec->command != Command::Import)
+        return usageError(QStringLiteral("--region only applies to import"));
+    invocation.region = parser.value(region).toUpper();
+    if (spec->command == Command::Import || spec->command == Command::Export)
+        invocation.table = positional[1];
     if (spec->command == Command::DeviceRevoke) {
         bool numeric = false;
         if (invocation.operands[1].toLongLong(&numeric) <= 0 || !numeric)

@@ -13,7 +13,7 @@ namespace fieldline::admin {
 /** What the process returns: scripts rely on these. */
 enum ExitCode { ExitOk = 0, ExitRefused = 1, ExitUsage = 2 };
 
-enum class Command { TenantCreate, UserCreate, UserList, UserResetPassword, DeviceList, DeviceRevoke };
+enum class Command { TenantCreate, UserCreate, UserList, UserResetPassword, DeviceList, DeviceRevoke, Import, Export };
 
 /** One validated command line. */
 struct Invocation
@@ -24,6 +24,8 @@ struct Invocation
     Command command = Command::TenantCreate;
     QStringList operands; ///< the command's positional arguments, count already checked
     QString role;         ///< user create only
+    QString table;        ///< import and export: contacts, accounts or products
+    QString region;       ///< import only, optional: where phone numbers without a country code are read
 };
 
 /** Either an invocation to run, or text to print and an exit code. */

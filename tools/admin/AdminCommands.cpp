@@ -2,7 +2,9 @@
 
 #include "AdminClient.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QSaveFile>
 #include <QTextStream>
 
 #include <algorithm>
@@ -142,6 +144,61 @@ int revokeDevice(AdminClient &client, Console &console, const QString &tenant, c
     return ExitOk;
 }
 
+int importTable(AdminClient &client, Console &console, const QString &tenant, const QString &table, const QString &file,
+                const QString &region)
+{
+    QFile input(file);
+    if (!input.open(QIODevice::ReadOnly)) {
+        console.err << "fieldline-admin: cannot read " << file << ": " << input.errorString() << Qt::endl;
+        return ExitUsage;
+    }
+    // The server checks the size before it parses anything and answers 413 with its limit.
+    const AdminReply reply = client.post(tenantPath(tenant, {QStringLiteral("import"), table}), input.readAll(),
+                                         QByteArrayLiteral("text/csv; charset=utf-8"),
+                                         region.isEmpty() ? QString() : QStringLiteral("region=") + region);
+    if (!reply.succeeded()) {
+        const QJsonObject answer = reply.json();
+        const QJsonArray errors = answer.value(QLatin1String("errors")).toArray();
+        for (const QJsonValue &value : errors) {
+            const QJsonObject problem = value.toObject();
+            const qint64 line = problem.value(QLatin1String("line")).toInteger();
+            console.err << file << ": " << (line > 0 ? QStringLiteral("line %1: ").arg(line) : QString())
+                        << problem.value(QLatin1String("message")).toString() << '\n';
+        }
+        if (const qint64 more = answer.value(QLatin1String("more")).toInteger(); more > 0)
+            console.err << file << ": and " << more << " more problems" << '\n';
+        return refused(console, client, reply);
+    }
+    const QJsonObject counts = reply.json();
+    auto count = [&](const char *key) { return counts.value(QLatin1String(key)).toInteger(); };
+    const qint64 rows = count("rows");
+    console.out << "Imported " << rows << (rows == 1 ? " row" : " rows") << " into " << table << " of tenant " << tenant
+                << ": " << count("created") << " new, " << count("updated") << " updated, " << count("unchanged")
+                << " unchanged." << Qt::endl;
+    return ExitOk;
+}
+
+int exportTable(AdminClient &client, Console &console, const QString &tenant, const QString &table, const QString &file)
+{
+    const AdminReply reply = client.get(tenantPath(tenant, {QStringLiteral("export"), table}));
+    if (!reply.succeeded())
+        return refused(console, client, reply);
+    if (file.isEmpty()) {
+        console.out << QString::fromUtf8(reply.body);
+        console.out.flush();
+        return ExitOk;
+    }
+    // Written beside the target and renamed, so an interrupted export never leaves half a file under its name.
+    QSaveFile output(file);
+    if (!output.open(QIODevice::WriteOnly) || output.write(reply.body) != reply.body.size() || !output.commit()) {
+        console.err << "fieldline-admin: cannot write " << file << ": " << output.errorString() << Qt::endl;
+        return ExitRefused;
+    }
+    console.out << "Exported " << reply.rowCount << (reply.rowCount == "1" ? " row" : " rows") << " of " << table
+                << " of tenant " << tenant << " to " << file << '.' << Qt::endl;
+    return ExitOk;
+}
+
 int runCommand(const Invocation &invocation, AdminClient &client, Console &console)
 {
     const QStringList &operands = invocation.operands;
@@ -158,6 +215,10 @@ int runCommand(const Invocation &invocation, AdminClient &client, Console &conso
         return listDevices(client, console, operands[0]);
     case Command::DeviceRevoke:
         return revokeDevice(client, console, operands[0], operands[1]);
+    case Command::Import:
+        return importTable(client, console, operands[0], invocation.table, operands[1], invocation.region);
+    case Command::Export:
+        return exportTable(client, console, operands[0], invocation.table, operands.value(1));
     }
     return ExitUsage;
 }

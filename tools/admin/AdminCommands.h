@@ -29,6 +29,12 @@ int listUsers(AdminClient &client, Console &console, const QString &tenant);
 int resetPassword(AdminClient &client, Console &console, const QString &tenant, const QString &login);
 int listDevices(AdminClient &client, Console &console, const QString &tenant);
 int revokeDevice(AdminClient &client, Console &console, const QString &tenant, const QString &deviceId);
+/** Sends @p file to the server's import; on refusal prints every problem the server listed, one per line. */
+int importTable(AdminClient &client, Console &console, const QString &tenant, const QString &table, const QString &file,
+                const QString &region);
+/** Writes the table as CSV to @p file (replaced atomically), or to the console when @p file is empty. */
+int exportTable(AdminClient &client, Console &console, const QString &tenant, const QString &table,
+                const QString &file);
 
 /** Runs the invocation's command. */
 int runCommand(const Invocation &invocation, AdminClient &client, Console &console);
