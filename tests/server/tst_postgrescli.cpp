@@ -1,0 +1,187 @@
+// fieldline-server's PostgreSQL command line against a throwaway cluster: --migrate as the owner (password from
+// PGPASSWORD), a server as the application role with --demo and a login, and every refusal with its sentence
+// (unmigrated database, the owner as server role, a wrong password, bad option combinations). The password
+// never appears in anything the server prints.
+#include "ServerProcess.h"
+
+#include "server/PostgresAddress.h"
+#include "tests/support/PostgresCluster.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString output; ///< stdout and stderr
+};
+
+/** One run of fieldline-server to its end, with @p password (if any) in PGPASSWORD. */
+Run runServer(const QStringList &arguments, const QString &password = {})
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    if (!password.isEmpty())
+        environment.insert(QStringLiteral("PGPASSWORD"), password);
+    process.setProcessEnvironment(environment);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(ServerProcess::executable(), arguments);
+    if (!process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished(2000);
+        return {-1, QStringLiteral("timed out")};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAll())};
+}
+
+/** The role's URL without its password, which then comes from PGPASSWORD. */
+QString bareUrl(const QString &url)
+{
+    auto address = fieldline::server::PostgresAddress::parse(url, nullptr);
+    return address ? address->display() : QString();
+}
+
+} // namespace
+
+class TestPostgresCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    PostgresCluster m_cluster;
+    QString m_owner, m_app;
+    QString m_ownerPassword, m_appPassword;
+
+    QStringList args(const QString &url, const QStringList &more = {})
+    {
+        return QStringList{QStringLiteral("--data"), m_dir.filePath(QStringLiteral("data")),
+                           QStringLiteral("--postgres"), url} +
+               more;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(m_cluster.start(), qPrintable(m_cluster.error()));
+        m_owner = bareUrl(m_cluster.ownerUrl());
+        m_app = bareUrl(m_cluster.appUrl());
+        m_ownerPassword = PostgresCluster::password(QLatin1String(PostgresCluster::OwnerRole));
+        m_appPassword = PostgresCluster::password(QLatin1String(PostgresCluster::AppRole));
+    }
+
+    void parsesUrls()
+    {
+        using fieldline::server::PostgresAddress;
+        QString problem;
+        auto full = PostgresAddress::parse(
+            QStringLiteral("postgresql://app%40x:p%3As%2Fw@db.example:6543/fieldline?sslmode=require"), &problem);
+        QVERIFY2(full, qPrintable(problem));
+        QCOMPARE(full->user, QStringLiteral("app@x"));
+        QCOMPARE(full->password, QStringLiteral("p:s/w"));
+        QCOMPARE(full->host, QStringLiteral("db.example"));
+        QCOMPARE(full->port, 6543);
+        QCOMPARE(full->database, QStringLiteral("fieldline"));
+        QCOMPARE(full->options, QStringLiteral("sslmode=require"));
+        QVERIFY(!full->display().contains(QLatin1String("p:s")) && !full->display().contains(QLatin1String("%3A")));
+        auto bare = PostgresAddress::parse(QStringLiteral("postgres://app@127.0.0.1/db"), &problem);
+        QVERIFY(bare && bare->port == 5432 && bare->password.isEmpty());
+        for (const char *bad : {"postgresql://127.0.0.1/db", "postgresql://app@127.0.0.1/", "http://app@h/db",
+                                "postgresql://app@h/db?options=a;b"}) {
+            QVERIFY2(!PostgresAddress::parse(QLatin1String(bad), &problem), bad);
+            QVERIFY(!problem.isEmpty());
+        }
+    }
+
+    void refusesAnUnmigratedDatabase()
+    {
+        const Run run = runServer(args(m_app), m_appPassword);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.output.contains(QLatin1String("schema version 0")) &&
+                     run.output.contains(QLatin1String("--migrate --app-role")),
+                 qPrintable(run.output));
+    }
+
+    void optionsGoTogether_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("migrate without role")
+            << QStringList{QStringLiteral("--migrate")} << QStringLiteral("--app-role");
+        QTest::newRow("role without migrate")
+            << QStringList{QStringLiteral("--app-role"), QStringLiteral("fieldline_app")}
+            << QStringLiteral("--migrate");
+        QTest::newRow("odd role name") << QStringList{QStringLiteral("--migrate"), QStringLiteral("--app-role"),
+                                                      QStringLiteral("app; DROP TABLE users")}
+                                       << QStringLiteral("role name");
+    }
+
+    void optionsGoTogether()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, says);
+        const Run run = runServer(args(m_owner, arguments));
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.output.contains(says), qPrintable(run.output));
+        QCOMPARE(runServer({QStringLiteral("--postgres"), QStringLiteral("mysql://x@h/db")}).exitCode, 2);
+    }
+
+    void migratesAsTheOwnerThenServesAsTheAppRole()
+    {
+        const QStringList migrate = args(m_owner, {QStringLiteral("--migrate"), QStringLiteral("--app-role"),
+                                                   QLatin1String(PostgresCluster::AppRole)});
+        for (int pass = 0; pass < 2; ++pass) { // the second run changes nothing and grants again
+            const Run run = runServer(migrate, m_ownerPassword);
+            QVERIFY2(run.exitCode == 0 && run.output.contains(QLatin1String("is at version 2")),
+                     qPrintable(run.output));
+            QVERIFY(!run.output.contains(m_ownerPassword));
+        }
+
+        qputenv("PGPASSWORD", m_appPassword.toUtf8());
+        ServerProcess server;
+        const bool started = server.start(m_dir.filePath(QStringLiteral("data")),
+                                          {QStringLiteral("--postgres"), m_app, QStringLiteral("--demo"),
+                                           QStringLiteral("--password-cost"), QStringLiteral("min")});
+        qunsetenv("PGPASSWORD");
+        QVERIFY2(started, qPrintable(server.error()));
+        const HttpReply health = server.get(QStringLiteral("/healthz"));
+        QCOMPARE(QJsonDocument::fromJson(health.body).object().value(QLatin1String("schema")).toInt(), 2);
+        // The demo tenant was seeded through row-level security; a login reads it back the same way.
+        const HttpReply login = server.post(QStringLiteral("/v1/login"),
+                                            R"({"tenant":"demo","login":"field","password":"field-demo-1",
+                                               "device":"cli test"})");
+        QCOMPARE(login.status, 200);
+        const QByteArray token =
+            QJsonDocument::fromJson(login.body).object().value(QLatin1String("token")).toString().toLatin1();
+        QCOMPARE(server.get(QStringLiteral("/v1/me"), token).status, 200);
+    }
+
+    void refusesTheOwnerAndAWrongPassword()
+    {
+        const Run owner = runServer(args(m_owner), m_ownerPassword);
+        QCOMPARE(owner.exitCode, 1);
+        QVERIFY2(owner.output.contains(QLatin1String("owns the schema")), qPrintable(owner.output));
+
+        const QString wrong = QStringLiteral("not-the-password-42");
+        auto address = fieldline::server::PostgresAddress::parse(m_app, nullptr);
+        QVERIFY(address);
+        const QString withWrong = QStringLiteral("postgresql://%1:%2@%3:%4/%5")
+                                      .arg(address->user, wrong, address->host)
+                                      .arg(address->port)
+                                      .arg(address->database);
+        const Run denied = runServer(args(withWrong));
+        QCOMPARE(denied.exitCode, 1);
+        QVERIFY2(denied.output.contains(QLatin1String("Cannot connect to ")) && !denied.output.contains(wrong),
+                 qPrintable(denied.output));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPostgresCli)
+#include "tst_postgrescli.moc"
