@@ -62,7 +62,8 @@ private slots:
              QStringLiteral("--devices-per-tenant"), QStringLiteral("2"), QStringLiteral("--connections"),
              QStringLiteral("50"), QStringLiteral("--rate"), QStringLiteral("20"), QStringLiteral("--duration"),
              QStringLiteral("3"), QStringLiteral("--notify-sample"), QStringLiteral("1"), QStringLiteral("--json")});
-        QVERIFY2(result.exitCode == 0, qPrintable(result.err + QString::fromUtf8(result.out)));
+        QVERIFY2(result.exitCode == 0, qPrintable(QStringLiteral("exit %1: ").arg(result.exitCode) + result.err +
+                                                  QString::fromUtf8(result.out)));
         const QJsonObject report = QJsonDocument::fromJson(result.out).object();
         QVERIFY2(!report.isEmpty(), result.out.constData());
         QCOMPARE(report.value(QLatin1String("errors")).toObject(), QJsonObject());

@@ -130,7 +130,8 @@ void LiveSockets::closeAll()
         s.socket->disconnect(this);
         if (s.state == State::Open)
             s.state = State::Closed; // by us, not a failure
-        s.socket->close();
+        s.socket->abort();
+        s.socket.reset(); // here, in the thread the socket lives in; what it heard stays
     }
 }
 

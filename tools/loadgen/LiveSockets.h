@@ -46,6 +46,7 @@ public:
     int open(const std::vector<Target> &targets, int timeoutMs);
     /** Waits until every socket heard its tenant's cursor in @p cursors (0: nothing to hear), or the time is up. */
     void waitUntilHeard(const std::vector<qint64> &cursors, int timeoutMs);
+    /** Closes and deletes every socket (call it in their thread); size(), arrivals() and errors() stay. */
     void closeAll();
 
     int size() const { return int(m_sockets.size()); }

@@ -60,11 +60,13 @@ QString LoadReport::toText() const
                 .arg(achievedRate, 0, 'f', 1)
                 .arg(rateAsked)
                 .arg(durationS);
-    text += QStringLiteral("push latency from its due time: p50 %1 ms, p95 %2 ms, p99 %3 ms, max %4 ms\n")
-                .arg(push.p50, 0, 'f', 1)
-                .arg(push.p95, 0, 'f', 1)
-                .arg(push.p99, 0, 'f', 1)
-                .arg(push.max, 0, 'f', 1);
+    text +=
+        QStringLiteral("push latency from its due time: p50 %1 ms, p95 %2 ms, p99 %3 ms, max %4 ms (in second %5)\n")
+            .arg(push.p50, 0, 'f', 1)
+            .arg(push.p95, 0, 'f', 1)
+            .arg(push.p99, 0, 'f', 1)
+            .arg(push.max, 0, 'f', 1)
+            .arg(worstSecond);
     text +=
         QStringLiteral("notify latency from the push's answer (%1 frames sampled): p50 %2 ms, p95 %3 ms, max %4 ms; "
                        "%5 came before the answer, %6 never came\n")
@@ -97,6 +99,7 @@ QJsonObject LoadReport::toJson() const
             {QStringLiteral("pushes_answered"), pushesAnswered},
             {QStringLiteral("achieved_rate"), achievedRate},
             {QStringLiteral("push"), push.toJson()},
+            {QStringLiteral("worst_second"), worstSecond},
             {QStringLiteral("notify"), notify.toJson()},
             {QStringLiteral("notify_before_answer"), notifyBeforeAnswer},
             {QStringLiteral("notify_missing"), notifyMissing},

@@ -35,6 +35,8 @@ struct LoadReport
     int pushesAnswered = 0;     ///< with 200 and no rejected change
     double achievedRate = 0;    ///< answered pushes per second, first due time to last answer
     LatencySummary push;        ///< due time to answer
+    double worstMs = 0;         ///< the slowest push (push.max) ...
+    int worstSecond = 0;        ///< ... was due in this second of the run (0-based): a stall, or a warm-up?
     LatencySummary notify;      ///< push answer to the notify frame on each socket of the tenant (sampled pushes)
     int notifyBeforeAnswer = 0; ///< sampled frames that arrived before the push's own answer (counted as 0 ms)
     int notifyMissing = 0;      ///< sampled (push, socket) pairs that never heard of the push

@@ -12,6 +12,7 @@ namespace {
 
 constexpr int DrainMs = 15'000;
 constexpr int SettleMs = 5'000;
+constexpr int WarmUpMs = 30'000;
 constexpr int SocketThreads = 4;
 
 int connectTimeoutMs(int connections)
@@ -73,6 +74,8 @@ LoadReport runLoad(const LoadOptions &options, const LoadFleet &fleet)
 
     QElapsedTimer clock;
     clock.start();
+    OpenLoopPusher pusher(options.server, fleet, options.seed, clock);
+    pusher.warmUp(WarmUpMs);
     LiveSocketShards sockets(options.server, clock, SocketThreads);
     // Devices are ordered round-robin over the tenants, so taking them in turn spreads sockets evenly.
     std::vector<LiveSockets::Target> targets;
@@ -82,16 +85,21 @@ LoadReport runLoad(const LoadOptions &options, const LoadFleet &fleet)
     }
     report.connectionsOpen = sockets.open(targets, connectTimeoutMs(options.connections));
 
-    OpenLoopPusher pusher(options.server, fleet, options.seed, clock);
     pusher.run(options.rate, options.durationS, DrainMs);
     // Gives the last pushes' notifications time to reach every socket that should hear them.
     sockets.waitUntilHeard(finalCursors(pusher, fleet), SettleMs);
     sockets.stop();
 
     std::vector<double> latencies;
+    const qint64 startNs = pusher.pushes().empty() ? 0 : pusher.pushes().front().dueNs;
     for (const OpenLoopPusher::Push &push : pusher.pushes()) {
-        if (push.answeredNs >= 0)
-            latencies.push_back(double(push.answeredNs - push.dueNs) / 1e6);
+        if (push.answeredNs < 0)
+            continue;
+        latencies.push_back(double(push.answeredNs - push.dueNs) / 1e6);
+        if (latencies.back() > report.worstMs) {
+            report.worstMs = latencies.back();
+            report.worstSecond = int((push.dueNs - startNs) / 1'000'000'000);
+        }
     }
     report.pushesScheduled = int(pusher.pushes().size());
     report.pushesAnswered = int(latencies.size());

@@ -29,8 +29,33 @@ OpenLoopPusher::OpenLoopPusher(const QUrl &server, const LoadFleet &fleet, quint
 
 OpenLoopPusher::~OpenLoopPusher() = default;
 
+void OpenLoopPusher::warmUp(int timeoutMs)
+{
+    ++m_generation;
+    m_total = m_devices.size();
+    m_pushes.assign(m_total, Push{});
+    m_next = m_finished = 0;
+    for (size_t d = 0; d < m_total; ++d) {
+        m_pushes[d].device = int(d);
+        send(d);
+    }
+    runUntil([this] { return m_finished == m_total; }, timeoutMs);
+    if (const size_t missing = m_total - m_finished)
+        m_errors[QStringLiteral("warm-up push: no answer within %1 s").arg(timeoutMs / 1000)] += int(missing);
+    for (auto it = m_errors.begin(); it != m_errors.end();) {
+        if (it.key().startsWith(QLatin1String("push:"))) {
+            m_errors[QStringLiteral("warm-up ") + it.key()] += it.value();
+            it = m_errors.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
 void OpenLoopPusher::run(double rate, int durationS, int drainMs)
 {
+    ++m_generation;
+    m_next = m_finished = 0;
     m_total = size_t(std::llround(rate * durationS));
     m_pushes.assign(m_total, Push{});
     m_intervalNs = 1e9 / rate;
@@ -65,7 +90,10 @@ void OpenLoopPusher::send(size_t index)
     m_pushes[index].sentNs = m_clock.nsecsElapsed();
     const QByteArray body = protocol::encode(device.edits->next());
     device.http->post(QStringLiteral("/v1/push"), body, device.token,
-                      [this, index](const sync::TransportReply &reply) { answered(index, reply); });
+                      [this, index, generation = m_generation](const sync::TransportReply &reply) {
+                          if (generation == m_generation)
+                              answered(index, reply);
+                      });
 }
 
 void OpenLoopPusher::answered(size_t index, const sync::TransportReply &reply)

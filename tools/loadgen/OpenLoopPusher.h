@@ -42,6 +42,11 @@ public:
      * out (those that never come count as "push: no answer within the drain time"). Runs the event loop.
      */
     void run(double rate, int durationS, int drainMs);
+    /**
+     * One unmeasured push per device, all at once, answered within @p timeoutMs: it binds the device's site and
+     * opens its HTTP connection, which a device that is already online did long ago. Failures count in errors().
+     */
+    void warmUp(int timeoutMs);
 
     const std::vector<Push> &pushes() const { return m_pushes; }
     const QMap<QString, int> &errors() const { return m_errors; }
@@ -73,6 +78,7 @@ private:
     size_t m_next = 0;
     size_t m_total = 0;
     size_t m_finished = 0;
+    int m_generation = 0; ///< answers of an earlier phase (warm-up) are ignored
 };
 
 } // namespace fieldline::loadgen
