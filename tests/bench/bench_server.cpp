@@ -46,6 +46,7 @@ struct Measured
 {
     loadgen::LoadReport report;
     double generatorCpuS = 0;
+    QByteArray loadAverageAfter; ///< others' work on the machine shows here
 };
 
 std::optional<Measured> measure(const loadgen::LoadOptions &options, QString &problem)
@@ -56,8 +57,9 @@ std::optional<Measured> measure(const loadgen::LoadOptions &options, QString &pr
         return std::nullopt;
     }
     const double cpuBefore = cpuSeconds();
-    Measured measured{loadgen::runLoad(options, *fleet), 0};
+    Measured measured{loadgen::runLoad(options, *fleet), 0, {}};
     measured.generatorCpuS = cpuSeconds() - cpuBefore;
+    measured.loadAverageAfter = loadAverage();
     if (!measured.report.clean()) {
         problem = QStringLiteral("the run was not clean:\n") + measured.report.toText();
         return std::nullopt;
@@ -72,9 +74,10 @@ void printLoaded(const char *what, const Measured &run, const loadgen::LoadRepor
                 "ms, p99 %.1f ms, max %.1f ms (p99 %.2fx baseline)\n",
                 what, l.pushesAnswered, l.rateAsked, l.achievedRate, l.connectionsOpen, l.tenants, l.push.p50,
                 l.push.p95, l.push.p99, l.push.max, baseline.push.p99 > 0 ? l.push.p99 / baseline.push.p99 : 0.0);
-    std::printf("%s: live notify after the push's answer, %d frames sampled: p50 %.1f ms, p95 %.1f ms, max %.1f ms; "
-                "load generator CPU %.1f s in %d s\n",
-                what, l.notify.count, l.notify.p50, l.notify.p95, l.notify.max, run.generatorCpuS, l.durationS);
+    std::printf("%s: slowest push due in second %d; live notify after the push's answer, %d frames sampled: p50 %.1f "
+                "ms, p95 %.1f ms, max %.1f ms; load generator CPU %.1f s in %d s; load average after %s\n",
+                what, l.worstSecond, l.notify.count, l.notify.p50, l.notify.p95, l.notify.max, run.generatorCpuS,
+                l.durationS, run.loadAverageAfter.constData());
 }
 
 /** Baseline, 50 tenants and one tenant against a started server; the p99 of the 50-tenant run, or nullopt. */
