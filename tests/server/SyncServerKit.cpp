@@ -30,6 +30,37 @@ QString StoreBackend::setUp(const QString &backend)
     return {};
 }
 
+QList<QByteArray> StoreBackend::seedTenant(const QString &tenant, const QStringList &devices, qint64 *tenantId)
+{
+    auto store = server::TenantStore::open(server::postgresDialect(*postgres), QStringLiteral("seed-") + tenant);
+    if (!store)
+        return {};
+    const server::Credentials credentials(server::PasswordCost::Minimum);
+    auto id = store.value()->createTenant(tenant);
+    auto hash = credentials.hashPassword(QStringLiteral("unused password"));
+    if (!id || !hash)
+        return {};
+    auto user = store.value()->createUser(*id, QStringLiteral("u"), *hash, server::Role::Field);
+    if (!user)
+        return {};
+    QList<QByteArray> tokens;
+    for (const QString &device : devices) {
+        auto token = store.value()->issueDeviceToken(*id, *user, device);
+        if (!token)
+            return {};
+        tokens.append(*token);
+    }
+    if (tenantId)
+        *tenantId = *id;
+    return tokens;
+}
+
+QString StoreBackend::connectAsApp(const QString &name)
+{
+    auto opened = server::postgresDialect(*postgres)->open(name);
+    return opened ? QString() : opened.message();
+}
+
 InProcessServer::InProcessServer(const QString &dataDir, qint64 clockMs,
                                  const std::optional<server::PostgresAddress> &postgres)
     : clock(clockMs)

@@ -31,6 +31,14 @@ public:
     /** Starts what @p backend ("sqlite" or "postgres") needs; the problem, or empty on success. */
     QString setUp(const QString &backend);
 
+    /**
+     * For tests whose servers are processes: a tenant with one field user "u", written into the PostgreSQL
+     * database as the application role; one device token per name in @p devices, empty on failure.
+     */
+    QList<QByteArray> seedTenant(const QString &tenant, const QStringList &devices, qint64 *tenantId = nullptr);
+    /** Opens a connection of its own as the application role, registered under @p name; the problem or empty. */
+    QString connectAsApp(const QString &name);
+
     /** The application role's address when the backend is PostgreSQL. */
     std::optional<fieldline::server::PostgresAddress> postgres;
     std::unique_ptr<PostgresCluster> cluster;

@@ -42,21 +42,10 @@ private slots:
 
     void anEditOnOneInstanceReachesTheOtherInstancesLiveSockets()
     {
-        // The tenant and two device tokens, written straight into the shared database as the application role.
-        QByteArray tokenA, tokenB;
-        {
-            auto store =
-                server::TenantStore::open(server::postgresDialect(*m_postgres.postgres), QStringLiteral("seed"));
-            QVERIFY2(store, qPrintable(store.message()));
-            server::Credentials credentials(server::PasswordCost::Minimum);
-            auto tenant = store.value()->createTenant(QStringLiteral("acme"));
-            auto hash = credentials.hashPassword(QStringLiteral("unused password"));
-            QVERIFY(tenant && hash);
-            auto user = store.value()->createUser(*tenant, QStringLiteral("u"), *hash, server::Role::Field);
-            QVERIFY(user);
-            tokenA = *store.value()->issueDeviceToken(*tenant, *user, QStringLiteral("a"));
-            tokenB = *store.value()->issueDeviceToken(*tenant, *user, QStringLiteral("b"));
-        }
+        const QList<QByteArray> tokens =
+            m_postgres.seedTenant(QStringLiteral("acme"), {QStringLiteral("a"), QStringLiteral("b")});
+        QCOMPARE(tokens.size(), 2);
+        const QByteArray &tokenA = tokens[0], &tokenB = tokens[1];
         // The URL carries no password: like an operator would, the servers get it through PGPASSWORD.
         server::PostgresAddress address = *m_postgres.postgres;
         qputenv("PGPASSWORD", address.password.toUtf8());

@@ -32,35 +32,18 @@ private slots:
 
     void aPushWaitsForTheTenantsCursorAndNumbersAfterIt()
     {
-        QByteArray token;
         qint64 tenantId = 0;
-        {
-            auto store =
-                server::TenantStore::open(server::postgresDialect(*m_postgres.postgres), QStringLiteral("seed"));
-            QVERIFY2(store, qPrintable(store.message()));
-            server::Credentials credentials(server::PasswordCost::Minimum);
-            auto tenant = store.value()->createTenant(QStringLiteral("acme"));
-            auto hash = credentials.hashPassword(QStringLiteral("unused password"));
-            QVERIFY(tenant && hash);
-            auto user = store.value()->createUser(*tenant, QStringLiteral("u"), *hash, server::Role::Field);
-            QVERIFY(user);
-            token = *store.value()->issueDeviceToken(*tenant, *user, QStringLiteral("d"));
-            tenantId = *tenant;
-        }
+        const QList<QByteArray> tokens =
+            m_postgres.seedTenant(QStringLiteral("acme"), {QStringLiteral("d")}, &tenantId);
+        QCOMPARE(tokens.size(), 1);
         ServerProcess server;
         QVERIFY2(server.start(m_dir.filePath(QStringLiteral("data")),
                               {QStringLiteral("--postgres"), m_postgres.cluster->appUrl()}),
                  qPrintable(server.error()));
 
         // Another instance's push, caught between taking numbers 1..100 and committing.
-        const server::PostgresAddress &app = *m_postgres.postgres;
-        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("other-instance"));
-        other.setHostName(app.host);
-        other.setPort(app.port);
-        other.setUserName(app.user);
-        other.setPassword(app.password);
-        other.setDatabaseName(app.database);
-        QVERIFY2(other.open(), qPrintable(other.lastError().text()));
+        QCOMPARE(m_postgres.connectAsApp(QStringLiteral("other-instance")), QString());
+        QSqlDatabase other = QSqlDatabase::database(QStringLiteral("other-instance"));
         {
             QSqlQuery q(other);
             QVERIFY(q.exec(QStringLiteral("SELECT set_config('fieldline.tenant_id', '%1', false)").arg(tenantId)));
@@ -74,7 +57,7 @@ private slots:
         QTimer::singleShot(HeldMs, this, [&other] { other.commit(); });
 
         SyncedDevice device(m_dir.filePath(QStringLiteral("d.db")), QDateTime::currentMSecsSinceEpoch(),
-                            QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port())), token);
+                            QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port())), tokens[0]);
         QCOMPARE(device.open(), QString());
         QVERIFY(device.device->insert(QStringLiteral("contacts"), {{QStringLiteral("name"), QStringLiteral("a")}}));
         QElapsedTimer waited;

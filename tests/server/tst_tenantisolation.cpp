@@ -258,14 +258,8 @@ private slots:
                 QCOMPARE(d.syncOnce(), SyncProblem::None);
             }
         }
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("rls-probe"));
-        const server::PostgresAddress &app = *m_postgres.postgres;
-        db.setHostName(app.host);
-        db.setPort(app.port);
-        db.setUserName(app.user);
-        db.setPassword(app.password);
-        db.setDatabaseName(app.database);
-        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+        QCOMPARE(m_postgres.connectAsApp(QStringLiteral("rls-probe")), QString());
+        QSqlDatabase db = QSqlDatabase::database(QStringLiteral("rls-probe"));
         QSqlQuery q(db);
         auto scalar = [&q](const QString &sql) {
             if (!q.exec(sql) || !q.next()) {
