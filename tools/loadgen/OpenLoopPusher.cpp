@@ -102,8 +102,9 @@ void OpenLoopPusher::answered(size_t index, const sync::TransportReply &reply)
     ++m_finished;
     m_lastAnswerNs = std::max(m_lastAnswerNs, now);
     if (reply.status == 0) {
-        // Qt reports its transfer timeout as "Operation canceled"; say what happened instead.
-        const bool timedOut = now - m_pushes[index].sentNs >= qint64(RequestTimeoutMs) * 1'000'000;
+        // Qt reports its transfer timeout as "Operation canceled" (its timer may fire a little early); say what
+        // happened instead.
+        const bool timedOut = now - m_pushes[index].sentNs >= qint64(RequestTimeoutMs - 500) * 1'000'000;
         ++m_errors[timedOut ? QStringLiteral("push: no answer within %1 s").arg(RequestTimeoutMs / 1000)
                             : QStringLiteral("push: no answer: ") + reply.networkError];
         return;
