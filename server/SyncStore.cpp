@@ -147,11 +147,16 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
     sync::protocol::PushResponse response;
     std::vector<ApplyResult> results;
     results.reserve(request.changes.size());
+    // A change from a clock that is ahead is refused only until the server's clock catches up: the device keeps it
+    // and sends it again after this long.
+    std::vector<qint64> retryMs(request.changes.size(), 0);
     for (size_t i = 0; i < request.changes.size(); ++i) {
         const Change &change = request.changes[i];
         // Worded for the device that pushed: its own clock is the one ahead.
         const qint64 ahead = sync::HybridLogicalClock::physicalMs(change.stamp.hlc) - m_clock.nowMs();
         if (ahead > sync::HybridLogicalClock::MaxAheadMs)
+            retryMs[i] = ahead - sync::HybridLogicalClock::MaxAheadMs;
+        if (retryMs[i] > 0)
             results.push_back(
                 {ApplyOutcome::Rejected,
                  QStringLiteral("This device's clock is %1 ahead of the server's; check its date and time.")
@@ -165,8 +170,8 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
     Result<qint64> seq = mergeChecked(identity.tenantId, *before, request.changes, results);
     if (!seq)
         return seq.error();
-    for (const ApplyResult &result : results)
-        response.results.push_back({result.outcome, result.message});
+    for (size_t i = 0; i < results.size(); ++i)
+        response.results.push_back({results[i].outcome, results[i].message, retryMs[i]});
     response.cursor = *seq;
     const QByteArray encoded = sync::protocol::encode(response);
     QSqlQuery remember = prepared(db, "INSERT INTO sync_batches (tenant_id, site, seq, response) VALUES (?, ?, ?, ?)");

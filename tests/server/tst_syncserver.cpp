@@ -196,18 +196,38 @@ private slots:
         QVERIFY(b.client->status().detail.contains(QLatin1String("another site")));
     }
 
-    void changesFromTooFarAheadAreRefusedPerItem()
+    void changesFromAClockAheadAreKeptUntilTheServerCatchesUp()
     {
         InProcessServer server(path(QStringLiteral("s6")), T0, m_backend.postgres);
         const QString tenant = nextTenant();
         SyncedDevice fast(path(QStringLiteral("fast.db")), T0 + 7 * 60 * 1000, server.url(),
                           server.newTenantToken(tenant, QStringLiteral("u")));
+        SyncedDevice other(path(QStringLiteral("other.db")), T0, server.url(),
+                           server.deviceToken(tenant, QStringLiteral("u")));
         QCOMPARE(fast.open(), QString());
+        QCOMPARE(other.open(), QString());
         QVERIFY(fast.device->insert(QStringLiteral("contacts"), contact("future", 1)));
-        QCOMPARE(fast.syncOnce(), SyncProblem::Rejected);
+        QCOMPARE(fast.syncOnce(), SyncProblem::ClockAhead);
         QVERIFY2(fast.client->status().detail.contains(QLatin1String("7 minutes")),
                  qPrintable(fast.client->status().detail));
+        QCOMPARE(fast.client->status().retryAfterMs, qint64(2 * 60 * 1000)); // then it is 5 minutes ahead
         QCOMPARE(*server.sync->cursor(*server.store->tenantId(tenant).value()), qint64(0));
+        // Kept, not dropped: still counted, still queued, and refused again while the clock is still too far ahead.
+        QCOMPARE(fast.client->status().pending, qint64(3));
+        QCOMPARE(fast.state->outbox()->size(), size_t(1));
+        server.clock.advance(60 * 1000);
+        QCOMPARE(fast.syncOnce(), SyncProblem::ClockAhead);
+        QCOMPARE(fast.state->outbox()->size(), size_t(1));
+
+        // Once the server's clock has caught up, the same change is taken and reaches the other device.
+        server.clock.advance(61 * 1000);
+        other.device.clock.advance(121 * 1000); // the other device's clock is right too
+        QCOMPARE(fast.syncOnce(), SyncProblem::None);
+        QVERIFY(fast.state->outbox()->empty());
+        QCOMPARE(fast.client->status().pending, qint64(0));
+        QCOMPARE(other.syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::dump(fast.device), synctest::dump(other.device));
+        QCOMPARE(synctest::count(other.device, "SELECT count(*) FROM contacts"), 1);
     }
 
     void property_data()
