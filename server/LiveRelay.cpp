@@ -42,7 +42,12 @@ void LiveRelay::publish(qint64 tenantId, qint64 cursor)
 {
     if (!m_active)
         return;
-    QSqlQuery notify(QSqlDatabase::database(m_connectionName, false));
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    // A reconnect (TenantStore::enterTenant) starts a new session without our LISTEN: listen again.
+    if (!db.driver()->subscribedToNotifications().contains(QLatin1String(Channel)) &&
+        !db.driver()->subscribeToNotification(QLatin1String(Channel)))
+        qCWarning(lcRelay) << "cannot listen again for other instances' pushes:" << db.driver()->lastError().text();
+    QSqlQuery notify(db);
     notify.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
     notify.addBindValue(QLatin1String(Channel));
     notify.addBindValue(QStringLiteral("%1:%2").arg(tenantId).arg(cursor));

@@ -210,7 +210,16 @@ Status TenantStore::migrate()
 
 Status TenantStore::enterTenant(qint64 tenantId)
 {
-    return m_dialect->bindTenant(db(), tenantId);
+    if (Status bound = m_dialect->bindTenant(db(), tenantId); bound)
+        return bound;
+    // Every request passes here first, so this is where a session lost to a database restart or failover is
+    // replaced: once, and never inside a transaction (none is open yet). SQLite never gets here.
+    QSqlDatabase database = db();
+    database.close();
+    if (!database.open())
+        return Error{ErrorCode::Io, QStringLiteral("Lost the connection to %1 and cannot reconnect: %2")
+                                        .arg(m_dialect->describe(), database.lastError().text())};
+    return m_dialect->bindTenant(database, tenantId);
 }
 
 Result<qint64> TenantStore::createTenant(const QString &name)

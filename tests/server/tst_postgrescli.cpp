@@ -161,6 +161,13 @@ private slots:
         const QByteArray token =
             QJsonDocument::fromJson(login.body).object().value(QLatin1String("token")).toString().toLatin1();
         QCOMPARE(server.get(QStringLiteral("/v1/me"), token).status, 200);
+
+        // A database restart or failover ends the server's session; the next request opens a new one.
+        QVERIFY2(m_cluster.superuser({QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                                                     " WHERE usename = '%1'")
+                                          .arg(QLatin1String(PostgresCluster::AppRole))}),
+                 qPrintable(m_cluster.error()));
+        QCOMPARE(server.get(QStringLiteral("/v1/me"), token).status, 200);
     }
 
     void refusesTheOwnerAndAWrongPassword()
