@@ -1,6 +1,7 @@
 #include "CsvReader.h"
 
 #include <QByteArray>
+#include <QStringDecoder>
 
 namespace fieldline::server {
 
@@ -113,7 +114,7 @@ private:
                 skipToLineEnd();
                 return true;
             }
-            fields.append(QString::fromUtf8(field));
+            fields.append(m_decoder(field));
             if (atEnd())
                 break;
             if (peek() == ',') {
@@ -130,6 +131,9 @@ private:
     }
 
     QByteArrayView m_data;
+    // QString::fromUtf8 drops a byte order mark at the start of every field; only the file's own is dropped here.
+    QStringDecoder m_decoder{QStringDecoder::Utf8,
+                             QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom};
     const CsvReader::Limits &m_limits;
     CsvDocument &m_out;
     qsizetype m_pos = 0;

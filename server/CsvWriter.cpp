@@ -6,6 +6,9 @@ namespace {
 
 bool needsQuotes(const QByteArray &field)
 {
+    // Readers drop a byte order mark at the start of a file, so a field that starts with one keeps it in quotes.
+    if (field.startsWith("\xEF\xBB\xBF"))
+        return true;
     for (char c : field) {
         if (c == ',' || c == '"' || c == '\n' || c == '\r')
             return true;

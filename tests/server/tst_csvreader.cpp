@@ -83,6 +83,8 @@ private slots:
         QTest::newRow("spaces kept") << QByteArray(" a , b \n") << Records{{s(" a "), s(" b ")}} << L{1};
         QTest::newRow("empty file") << QByteArray() << Records{} << L{};
         QTest::newRow("BOM only") << QByteArray("\xEF\xBB\xBF") << Records{} << L{};
+        QTest::newRow("BOM inside a field kept")
+            << QByteArray("a\n\xEF\xBB\xBFx\n") << Records{{s("a")}, {QChar(0xFEFF) + s("x")}} << L{1, 2};
     }
     void readsRecords()
     {
