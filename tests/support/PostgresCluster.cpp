@@ -13,6 +13,7 @@
 #include <grp.h>
 #include <pwd.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 namespace {
@@ -65,17 +66,16 @@ QString PostgresCluster::binary(const QString &name) const
 
 void PostgresCluster::dropPrivileges(QProcess &process) const
 {
-    if (geteuid() != 0)
-        return;
-    const passwd *user = getpwnam("postgres");
-    if (!user)
-        return;
-    const uid_t uid = user->pw_uid;
-    const gid_t gid = user->pw_gid;
-    // Runs in the child between fork and exec: only async-signal-safe calls.
-    process.setChildProcessModifier([uid, gid] {
-        if (setgroups(0, nullptr) != 0 || setgid(gid) != 0 || setuid(uid) != 0)
+    const passwd *user = geteuid() == 0 ? getpwnam("postgres") : nullptr;
+    const bool switchUser = user != nullptr;
+    const uid_t uid = user ? user->pw_uid : 0;
+    const gid_t gid = user ? user->pw_gid : 0;
+    // Runs in the child between fork and exec: only async-signal-safe calls. The death signal comes after the
+    // user switch (which would clear it): should the test crash, PostgreSQL shuts down instead of lingering.
+    process.setChildProcessModifier([switchUser, uid, gid] {
+        if (switchUser && (setgroups(0, nullptr) != 0 || setgid(gid) != 0 || setuid(uid) != 0))
             _exit(126);
+        prctl(PR_SET_PDEATHSIG, SIGQUIT);
     });
 }
 

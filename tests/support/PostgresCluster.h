@@ -47,7 +47,7 @@ private:
     QString binary(const QString &name) const;
     /** Runs a PostgreSQL tool to its end within @p timeoutMs; false with error() and its output on failure. */
     bool run(const QString &tool, const QStringList &arguments, int timeoutMs);
-    /** Makes @p process run as the postgres user when we are root. */
+    /** Makes @p process run as the postgres user when we are root, and end with this process. */
     void dropPrivileges(QProcess &process) const;
     bool waitUntilReady(int timeoutMs);
 
