@@ -49,11 +49,12 @@ struct Measured
     QByteArray loadAverageAfter; ///< others' work on the machine shows here
 };
 
-std::optional<Measured> measure(const loadgen::LoadOptions &options, QString &problem)
+/** Prepares a fleet for @p options and runs it; a run that is not clean is reported and gives nullopt. */
+std::optional<Measured> measure(const char *backend, const char *phase, const loadgen::LoadOptions &options)
 {
     auto fleet = loadgen::prepareFleet(options);
     if (!fleet) {
-        problem = fleet.message();
+        std::printf("%s %s: %s\n", backend, phase, qPrintable(fleet.message()));
         return std::nullopt;
     }
     const double cpuBefore = cpuSeconds();
@@ -61,10 +62,21 @@ std::optional<Measured> measure(const loadgen::LoadOptions &options, QString &pr
     measured.generatorCpuS = cpuSeconds() - cpuBefore;
     measured.loadAverageAfter = loadAverage();
     if (!measured.report.clean()) {
-        problem = QStringLiteral("the run was not clean:\n") + measured.report.toText();
+        std::printf("%s %s: the run was not clean:\n%s", backend, phase, qPrintable(measured.report.toText()));
         return std::nullopt;
     }
     return measured;
+}
+
+loadgen::LoadOptions shaped(loadgen::LoadOptions options, int tenants, int devicesPerTenant, int connections,
+                            double rate, int durationS)
+{
+    options.tenants = tenants;
+    options.devicesPerTenant = devicesPerTenant;
+    options.connections = connections;
+    options.rate = rate;
+    options.durationS = durationS;
+    return options;
 }
 
 void printLoaded(const char *what, const Measured &run, const loadgen::LoadReport &baseline)
@@ -86,32 +98,11 @@ std::optional<double> loadServer(const char *backend, const QString &dataDir, qu
     loadgen::LoadOptions options;
     options.server = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
     options.operatorTokenFile = dataDir + QStringLiteral("/operator-token");
-    options.tenants = 50;
-    options.devicesPerTenant = 4;
-    QString problem;
-
-    loadgen::LoadOptions idle = options;
-    idle.connections = 0;
-    idle.rate = 10;
-    idle.durationS = 10;
-    const auto baseline = measure(idle, problem);
-    if (!baseline) {
-        std::fprintf(stderr, "bench_server: %s baseline: %s\n", backend, qPrintable(problem));
+    const auto baseline = measure(backend, "baseline", shaped(options, 50, 4, 0, 10, 10));
+    const auto load = baseline ? measure(backend, "load", shaped(options, 50, 4, 1000, 200, 20)) : std::nullopt;
+    if (!load)
         return std::nullopt;
-    }
-    loadgen::LoadOptions spread = options;
-    spread.connections = 1000;
-    spread.rate = 200;
-    spread.durationS = 20;
-    const auto load = measure(spread, problem);
-    if (!load) {
-        std::fprintf(stderr, "bench_server: %s load: %s\n", backend, qPrintable(problem));
-        return std::nullopt;
-    }
-    loadgen::LoadOptions crowded = spread;
-    crowded.tenants = 1;
-    crowded.devicesPerTenant = 50;
-    const auto oneTenant = measure(crowded, problem);
+    const auto oneTenant = measure(backend, "one tenant", shaped(options, 1, 50, 1000, 200, 20));
 
     const loadgen::LoadReport &b = baseline->report;
     std::printf("%s baseline: %d pushes at 10/s, no live connections (an idle server): p50 %.1f ms, p99 %.1f ms, max "
@@ -120,8 +111,6 @@ std::optional<double> loadServer(const char *backend, const QString &dataDir, qu
     printLoaded(qPrintable(QStringLiteral("%1 load").arg(QLatin1String(backend))), *load, b);
     if (oneTenant)
         printLoaded(qPrintable(QStringLiteral("%1 one tenant").arg(QLatin1String(backend))), *oneTenant, b);
-    else
-        std::printf("%s one tenant: %s\n", backend, qPrintable(problem));
     return load->report.push.p99;
 }
 
@@ -180,7 +169,8 @@ int main(int argc, char *argv[])
         return 1;
     }
     QString problem;
-    server::raiseOpenFileLimit(problem);
+    if (server::raiseOpenFileLimit(problem) < 2048)
+        std::printf("open files: this process may hold fewer than 2,048 %s\n", qPrintable(problem));
     std::printf("machine: %d cores, load average before the run %s; fieldline-server and this load generator share "
                 "them (one process each, loopback); PostgreSQL, when measured, shares them too\n",
                 QThread::idealThreadCount(), loadAverage().constData());
