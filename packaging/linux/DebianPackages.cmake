@@ -24,11 +24,14 @@ set(CPACK_DEBIAN_CLIENT_PACKAGE_SUGGESTS "gnome-keyring")
 # creates the service account in postinst.
 set(CPACK_DEBIAN_SERVER_PACKAGE_NAME fieldline-server)
 set(CPACK_DEBIAN_SERVER_PACKAGE_SECTION net)
+# Lines of at most 80 characters: Debian's control file keeps them as written.
 string(CONCAT CPACK_COMPONENT_SERVER_DESCRIPTION
     "Fieldline: tenant server and its administration tool\n"
-    "fieldline-server syncs the Fieldline clients of many tenants over HTTP(S) with a WebSocket live channel. "
-    "fieldline-admin administers tenants, users and devices. The package runs the server as the systemd "
-    "service fieldline-server under the system user fieldline, with its data in /var/lib/fieldline-server.")
+    "fieldline-server syncs the Fieldline clients of many tenants over HTTP(S)\n"
+    "with a WebSocket live channel; fieldline-admin administers tenants, users\n"
+    "and devices. The package runs the server as the systemd service\n"
+    "fieldline-server under the system user fieldline, with its data in\n"
+    "/var/lib/fieldline-server.")
 set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6sql6-psql, adduser")
 set(CPACK_DEBIAN_SERVER_PACKAGE_SUGGESTS "postgresql, sqlite3")
 set(_server_scripts "${CMAKE_CURRENT_LIST_DIR}/server")
