@@ -130,7 +130,7 @@ Result<std::unique_ptr<TenantStore>> TenantStore::open(const QString &dataDir, c
 }
 
 Result<std::unique_ptr<TenantStore>> TenantStore::open(std::unique_ptr<SqlDialect> dialect,
-                                                       const QString &connectionName, OpenMode mode)
+                                                       const QString &connectionName, OpenMode mode, int migrateTo)
 {
     if (QSqlDatabase::contains(connectionName))
         return Error{ErrorCode::Invalid, QStringLiteral("Connection %1 is already open.").arg(connectionName)};
@@ -138,7 +138,7 @@ Result<std::unique_ptr<TenantStore>> TenantStore::open(std::unique_ptr<SqlDialec
     if (Status opened = store->m_dialect->open(connectionName); !opened)
         return opened.error();
     if (mode == OpenMode::Migrate || store->m_dialect->migratesOnOpen()) {
-        if (Status migrated = store->migrate(); !migrated)
+        if (Status migrated = store->migrate(migrateTo); !migrated)
             return migrated.error();
         return store;
     }
@@ -166,7 +166,7 @@ Status TenantStore::grantApplicationRole(const QString &role)
     return m_dialect->grantApplicationRole(db(), role);
 }
 
-Status TenantStore::migrate()
+Status TenantStore::migrate(int target)
 {
     const int current = schemaVersion();
     if (current < 0)
@@ -179,7 +179,7 @@ Status TenantStore::migrate()
                          .arg(SchemaVersion)};
     QSqlDatabase database = db();
     for (const Migration &migration : migrations) {
-        if (migration.version <= current)
+        if (migration.version <= current || migration.version > target)
             continue;
         if (!database.transaction())
             return Error{ErrorCode::Busy, QStringLiteral("Cannot start a migration: ") + database.lastError().text()};

@@ -65,8 +65,11 @@ public:
 
     /** Opens (creating if needed) <dataDir>/tenants.sqlite on a connection of its own name. */
     static storage::Result<std::unique_ptr<TenantStore>> open(const QString &dataDir, const QString &connectionName);
-    static storage::Result<std::unique_ptr<TenantStore>>
-    open(std::unique_ptr<SqlDialect> dialect, const QString &connectionName, OpenMode mode = OpenMode::Serve);
+    /** Migrate mode stops at version @p migrateTo, so tests can migrate from every older version. */
+    static storage::Result<std::unique_ptr<TenantStore>> open(std::unique_ptr<SqlDialect> dialect,
+                                                              const QString &connectionName,
+                                                              OpenMode mode = OpenMode::Serve,
+                                                              int migrateTo = SchemaVersion);
     ~TenantStore();
     TenantStore(const TenantStore &) = delete;
     TenantStore &operator=(const TenantStore &) = delete;
@@ -93,7 +96,7 @@ public:
 
 private:
     TenantStore(std::unique_ptr<SqlDialect> dialect, QString connectionName);
-    storage::Status migrate();
+    storage::Status migrate(int target = SchemaVersion);
     /** Scopes the connection to the tenant (0: none) for row-level security. */
     storage::Status enterTenant(qint64 tenantId);
     QSqlDatabase db() const;

@@ -5,11 +5,14 @@
 #include "ServerProcess.h"
 
 #include "server/PostgresAddress.h"
+#include "server/TenantStore.h"
 #include "tests/support/PostgresCluster.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -59,6 +62,32 @@ private:
     QString m_owner, m_app;
     QString m_ownerPassword, m_appPassword;
 
+    /** Every column of the public schema with its type, and "rls" on the tables under forced row-level security. */
+    QString schemaOf(const QString &database)
+    {
+        const QString name = QStringLiteral("schema-of-") + database;
+        QString schema;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+            db.setHostName(QStringLiteral("127.0.0.1"));
+            db.setPort(m_cluster.port());
+            db.setUserName(QLatin1String(PostgresCluster::OwnerRole));
+            db.setPassword(m_ownerPassword);
+            db.setDatabaseName(database);
+            QSqlQuery q(db);
+            if (!db.open() ||
+                !q.exec(QStringLiteral("SELECT c.table_name || '.' || c.column_name || ' ' || c.data_type ||"
+                                       " CASE WHEN t.relrowsecurity AND t.relforcerowsecurity THEN ' rls' ELSE '' END"
+                                       " FROM information_schema.columns c JOIN pg_class t ON t.relname = c.table_name"
+                                       " WHERE c.table_schema = 'public' ORDER BY 1")))
+                return QStringLiteral("cannot read the schema of ") + database;
+            while (q.next())
+                schema += q.value(0).toString() + u'\n';
+        }
+        QSqlDatabase::removeDatabase(name);
+        return schema;
+    }
+
     QStringList args(const QString &url, const QStringList &more = {})
     {
         return QStringList{QStringLiteral("--data"), m_dir.filePath(QStringLiteral("data")),
@@ -100,6 +129,52 @@ private slots:
         }
     }
 
+    /**
+     * From every older version (its own database, migrated that far) to the current one: the same columns and the
+     * same tables under forced row-level security as a database migrated in one go. Then a newer one is refused.
+     */
+    void migratesFromEveryOlderVersionAndRefusesANewerOne()
+    {
+        using fieldline::server::TenantStore;
+        const auto migrate = [this](const QString &database, int to) {
+            QString problem = m_cluster.superuser({QStringLiteral("CREATE DATABASE %1 OWNER %2")
+                                                       .arg(database, QLatin1String(PostgresCluster::OwnerRole))})
+                                  ? QString()
+                                  : m_cluster.error();
+            auto owner = fieldline::server::PostgresAddress::parse(
+                m_cluster.url(QLatin1String(PostgresCluster::OwnerRole), database), nullptr);
+            for (int target : {to, int(TenantStore::SchemaVersion)}) {
+                auto store = TenantStore::open(fieldline::server::postgresDialect(*owner), database,
+                                               TenantStore::OpenMode::Migrate, target);
+                if (!store)
+                    return store.message();
+                if (store.value()->schemaVersion() != target)
+                    return QStringLiteral("%1 is at version %2, not %3")
+                        .arg(database)
+                        .arg(store.value()->schemaVersion())
+                        .arg(target);
+            }
+            return problem;
+        };
+        QCOMPARE(migrate(QStringLiteral("fresh"), TenantStore::SchemaVersion), QString());
+        const QString expected = schemaOf(QStringLiteral("fresh"));
+        QVERIFY(expected.contains(QLatin1String("users.tenant_id bigint rls")));
+        for (int from = 1; from < TenantStore::SchemaVersion; ++from) {
+            const QString database = QStringLiteral("from%1").arg(from);
+            QCOMPARE(migrate(database, from), QString());
+            QCOMPARE(schemaOf(database), expected);
+        }
+
+        auto owner = fieldline::server::PostgresAddress::parse(
+            m_cluster.url(QLatin1String(PostgresCluster::OwnerRole), QStringLiteral("fresh")), nullptr);
+        QVERIFY(
+            m_cluster.superuser({QStringLiteral("UPDATE schema_version SET version = 99")}, QStringLiteral("fresh")));
+        auto newer = TenantStore::open(fieldline::server::postgresDialect(*owner), QStringLiteral("fresh"),
+                                       TenantStore::OpenMode::Migrate);
+        QCOMPARE(newer.code(), fieldline::storage::ErrorCode::Unsupported);
+        QVERIFY2(newer.message().contains(QLatin1String("99")), qPrintable(newer.message()));
+    }
+
     void refusesAnUnmigratedDatabase()
     {
         const Run run = runServer(args(m_app), m_appPassword);
@@ -139,7 +214,9 @@ private slots:
                                                    QLatin1String(PostgresCluster::AppRole)});
         for (int pass = 0; pass < 2; ++pass) { // the second run changes nothing and grants again
             const Run run = runServer(migrate, m_ownerPassword);
-            QVERIFY2(run.exitCode == 0 && run.output.contains(QLatin1String("is at version 2")),
+            QVERIFY2(run.exitCode == 0 &&
+                         run.output.contains(
+                             QStringLiteral("is at version %1").arg(fieldline::server::TenantStore::SchemaVersion)),
                      qPrintable(run.output));
             QVERIFY(!run.output.contains(m_ownerPassword));
         }
@@ -152,7 +229,8 @@ private slots:
         qunsetenv("PGPASSWORD");
         QVERIFY2(started, qPrintable(server.error()));
         const HttpReply health = server.get(QStringLiteral("/healthz"));
-        QCOMPARE(QJsonDocument::fromJson(health.body).object().value(QLatin1String("schema")).toInt(), 2);
+        QCOMPARE(QJsonDocument::fromJson(health.body).object().value(QLatin1String("schema")).toInt(),
+                 fieldline::server::TenantStore::SchemaVersion);
         // The demo tenant was seeded through row-level security; a login reads it back the same way.
         const HttpReply login = server.post(QStringLiteral("/v1/login"),
                                             R"({"tenant":"demo","login":"field","password":"field-demo-1",

@@ -62,7 +62,7 @@ sync::Cells named(const char *name)
     return {{QStringLiteral("name"), QString::fromUtf8(name)}};
 }
 
-/** Tables holding tenant data: every one must be under row-level security. */
+/** Tables with tenant data that this test fills (later migrations may add more; all are checked). */
 const QStringList tenantTables{QStringLiteral("devices"), QStringLiteral("sync_batches"),
                                QStringLiteral("sync_cursors"), QStringLiteral("sync_rows"), QStringLiteral("users")};
 
@@ -269,18 +269,24 @@ private slots:
             return q.value(0).toLongLong();
         };
 
-        // Every table with a tenant_id column, and only those, is under forced row-level security.
-        QVERIFY(q.exec(QStringLiteral("SELECT c.relname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid"
-                                      " WHERE a.attname = 'tenant_id' AND c.relkind = 'r'"
-                                      " AND c.relnamespace = 'public'::regnamespace"
-                                      " AND c.relrowsecurity AND c.relforcerowsecurity ORDER BY 1")));
-        QStringList secured;
-        while (q.next())
-            secured.append(q.value(0).toString());
-        QCOMPARE(secured, tenantTables);
+        // Every table with a tenant_id column, whichever migration made it, is under forced row-level security.
+        const auto tables = [&q](const char *condition) {
+            QStringList names;
+            q.exec(QStringLiteral("SELECT c.relname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid"
+                                  " WHERE a.attname = 'tenant_id' AND c.relkind = 'r'"
+                                  " AND c.relnamespace = 'public'::regnamespace%1 ORDER BY 1")
+                       .arg(QLatin1String(condition)));
+            while (q.next())
+                names.append(q.value(0).toString());
+            return names;
+        };
+        const QStringList withTenant = tables("");
+        QCOMPARE(tables(" AND c.relrowsecurity AND c.relforcerowsecurity"), withTenant);
+        for (const QString &table : tenantTables)
+            QVERIFY2(withTenant.contains(table), qPrintable(table));
 
         // No tenant set: nothing of anyone, though the tenants themselves can be looked up by name.
-        for (const QString &table : tenantTables)
+        for (const QString &table : withTenant)
             QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM ") + table), qint64(0));
         QVERIFY(scalar(QStringLiteral("SELECT count(*) FROM tenants")) >= 2);
         const qint64 a = scalar(QStringLiteral("SELECT id FROM tenants WHERE name = 'rls-a'"));
@@ -288,9 +294,10 @@ private slots:
 
         // Tenant a set: all of a's rows, none of b's, and no way to write b's.
         QVERIFY(q.exec(QStringLiteral("SELECT set_config('fieldline.tenant_id', '%1', false)").arg(a)));
-        for (const QString &table : tenantTables) {
-            QVERIFY2(scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE tenant_id = %2").arg(table).arg(a)) > 0,
-                     qPrintable(table));
+        for (const QString &table : withTenant) {
+            if (tenantTables.contains(table)) // the ones this test fills
+                QVERIFY2(scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE tenant_id = %2").arg(table).arg(a)) > 0,
+                         qPrintable(table));
             QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE tenant_id <> %2").arg(table).arg(a)),
                      qint64(0));
         }
