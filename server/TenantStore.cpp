@@ -143,7 +143,19 @@ Result<std::unique_ptr<TenantStore>> TenantStore::open(std::unique_ptr<SqlDialec
         return store;
     }
     // The server's own role cannot change the schema; an old or missing one is the operator's to migrate.
-    if (const int current = store->schemaVersion(); current != SchemaVersion)
+    const int current = store->schemaVersion();
+    if (current < 0)
+        return Error{ErrorCode::Io, QStringLiteral("Cannot read the schema version of %1; does role %2 have the "
+                                                   "grants of fieldline-server --migrate --app-role?")
+                                        .arg(store->m_dialect->describe(), store->db().userName())};
+    if (current > SchemaVersion)
+        return Error{ErrorCode::Unsupported,
+                     QStringLiteral("The database %1 has schema version %2, newer than this server's %3. Run a newer "
+                                    "fieldline-server.")
+                         .arg(store->m_dialect->describe())
+                         .arg(current)
+                         .arg(SchemaVersion)};
+    if (current < SchemaVersion)
         return Error{ErrorCode::Unsupported,
                      QStringLiteral("The database %1 has schema version %2; this server needs %3. Run "
                                     "fieldline-server --postgres OWNER_URL --migrate --app-role ROLE first "

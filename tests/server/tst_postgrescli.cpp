@@ -173,6 +173,10 @@ private slots:
                                        TenantStore::OpenMode::Migrate);
         QCOMPARE(newer.code(), fieldline::storage::ErrorCode::Unsupported);
         QVERIFY2(newer.message().contains(QLatin1String("99")), qPrintable(newer.message()));
+        auto serving = TenantStore::open(fieldline::server::postgresDialect(*owner), QStringLiteral("fresh"));
+        QCOMPARE(serving.code(), fieldline::storage::ErrorCode::Unsupported);
+        QVERIFY2(serving.message().contains(QLatin1String("Run a newer fieldline-server")),
+                 qPrintable(serving.message()));
     }
 
     void refusesAnUnmigratedDatabase()
