@@ -70,6 +70,7 @@ private slots:
         QCOMPARE(report.value(QLatin1String("pushes_scheduled")).toInt(), 60);
         QCOMPARE(report.value(QLatin1String("pushes_answered")).toInt(), 60);
         QCOMPARE(report.value(QLatin1String("connections_open")).toInt(), 50);
+        QCOMPARE(report.value(QLatin1String("connections_to_notify")).toInt(), 50);
         QCOMPARE(report.value(QLatin1String("connections_notified")).toInt(), 50);
         // Every push was sampled: each of its tenant's 10 sockets heard of it.
         QCOMPARE(report.value(QLatin1String("notify_missing")).toInt(), 0);

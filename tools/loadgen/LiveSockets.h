@@ -40,8 +40,9 @@ public:
 
     /**
      * Opens one socket per target and waits until each is open or failed, or @p timeoutMs passed (the rest count
-     * as failed). At most MaxHandshakes are under way at once: a burst of 1,000 connection attempts would overflow
-     * the server's listen backlog, and the kernel's retries take seconds. Returns how many are open.
+     * as failed). At most MaxHandshakes are under way at once (per instance; LiveSocketShards runs four): a burst of
+     * 1,000 connection attempts would overflow the server's listen backlog (Qt's default is 50), and the kernel's
+     * retries take seconds. Returns how many are open.
      */
     int open(const std::vector<Target> &targets, int timeoutMs);
     /** Waits until every socket heard its tenant's cursor in @p cursors (0: nothing to hear), or the time is up. */
@@ -59,7 +60,7 @@ public:
     /** Failures by kind ("live: closed by the server (1008 log in again)"), with their counts. */
     const QMap<QString, int> &errors() const { return m_errors; }
 
-    static constexpr int MaxHandshakes = 32;
+    static constexpr int MaxHandshakes = 8;
     static constexpr size_t MaxArrivalsPerSocket = 200'000; // bounds memory at ~3 MB per socket
 
 private:

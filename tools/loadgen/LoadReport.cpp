@@ -42,18 +42,20 @@ int LoadReport::errorCount() const
 bool LoadReport::clean() const
 {
     return errorCount() == 0 && pushesAnswered == pushesScheduled && connectionsOpen == connectionsAsked &&
-           connectionsNotified == connectionsOpen && notifyMissing == 0;
+           connectionsNotified == connectionsToNotify && notifyMissing == 0;
 }
 
 QString LoadReport::toText() const
 {
     QString text;
-    text += QStringLiteral("%1 tenants, %2 devices, %3 of %4 live connections open, %5 of them notified\n")
+    text += QStringLiteral("%1 tenants, %2 devices, %3 of %4 live connections open; %5 of the %6 whose tenant pushed "
+                           "were notified\n")
                 .arg(tenants)
                 .arg(devices)
                 .arg(connectionsOpen)
                 .arg(connectionsAsked)
-                .arg(connectionsNotified);
+                .arg(connectionsNotified)
+                .arg(connectionsToNotify);
     text += QStringLiteral("pushes: %1 of %2 answered, %3/s achieved (asked %4/s for %5 s)\n")
                 .arg(pushesAnswered)
                 .arg(pushesScheduled)
@@ -92,6 +94,7 @@ QJsonObject LoadReport::toJson() const
             {QStringLiteral("devices"), devices},
             {QStringLiteral("connections_asked"), connectionsAsked},
             {QStringLiteral("connections_open"), connectionsOpen},
+            {QStringLiteral("connections_to_notify"), connectionsToNotify},
             {QStringLiteral("connections_notified"), connectionsNotified},
             {QStringLiteral("rate_asked"), rateAsked},
             {QStringLiteral("duration_s"), durationS},

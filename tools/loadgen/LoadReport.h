@@ -28,7 +28,8 @@ struct LoadReport
     int devices = 0;
     int connectionsAsked = 0;
     int connectionsOpen = 0;
-    int connectionsNotified = 0; ///< open sockets that heard at least one live-notify
+    int connectionsToNotify = 0; ///< open sockets whose tenant had a push answered
+    int connectionsNotified = 0; ///< of those, the ones that heard at least one live-notify
     double rateAsked = 0;
     int durationS = 0;
     int pushesScheduled = 0;

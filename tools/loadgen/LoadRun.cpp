@@ -87,7 +87,8 @@ LoadReport runLoad(const LoadOptions &options, const LoadFleet &fleet)
 
     pusher.run(options.rate, options.durationS, DrainMs);
     // Gives the last pushes' notifications time to reach every socket that should hear them.
-    sockets.waitUntilHeard(finalCursors(pusher, fleet), SettleMs);
+    const std::vector<qint64> cursors = finalCursors(pusher, fleet);
+    sockets.waitUntilHeard(cursors, SettleMs);
     sockets.stop();
 
     std::vector<double> latencies;
@@ -107,7 +108,10 @@ LoadReport runLoad(const LoadOptions &options, const LoadFleet &fleet)
     report.achievedRate = pusher.spanNs() > 0 ? double(report.pushesAnswered) * 1e9 / double(pusher.spanNs()) : 0;
     measureNotify(sockets, pusher, fleet, options.notifySampleEvery, report);
     for (int s = 0; s < sockets.size(); ++s) {
-        if (sockets.opened(s) && !sockets.arrivals(s).empty())
+        if (!sockets.opened(s) || cursors[size_t(sockets.tenantOf(s))] == 0)
+            continue; // a socket whose tenant had no push answered has nothing to hear
+        ++report.connectionsToNotify;
+        if (!sockets.arrivals(s).empty())
             ++report.connectionsNotified;
     }
     report.errors = pusher.errors();

@@ -41,15 +41,12 @@ void OpenLoopPusher::warmUp(int timeoutMs)
     }
     runUntil([this] { return m_finished == m_total; }, timeoutMs);
     if (const size_t missing = m_total - m_finished)
-        m_errors[QStringLiteral("warm-up push: no answer within %1 s").arg(timeoutMs / 1000)] += int(missing);
-    for (auto it = m_errors.begin(); it != m_errors.end();) {
-        if (it.key().startsWith(QLatin1String("push:"))) {
-            m_errors[QStringLiteral("warm-up ") + it.key()] += it.value();
-            it = m_errors.erase(it);
-        } else {
-            ++it;
-        }
-    }
+        m_errors[QStringLiteral("push: no answer within %1 s").arg(timeoutMs / 1000)] += int(missing);
+    // Everything so far went wrong in the warm-up; the report should say so.
+    QMap<QString, int> warmUpErrors;
+    for (auto it = m_errors.cbegin(); it != m_errors.cend(); ++it)
+        warmUpErrors.insert(QStringLiteral("warm-up ") + it.key(), it.value());
+    m_errors = warmUpErrors;
 }
 
 void OpenLoopPusher::run(double rate, int durationS, int drainMs)
