@@ -61,7 +61,11 @@ public:
         database.setUserName(m_address.user);
         database.setPassword(m_address.password);
         database.setDatabaseName(m_address.database);
-        database.setConnectOptions(m_address.options);
+        // libpq waits for an unreachable host forever by default; a server should rather say so and exit.
+        QString options = m_address.options;
+        if (!options.contains(QLatin1String("connect_timeout=")))
+            options += (options.isEmpty() ? QString() : QStringLiteral(";")) + QStringLiteral("connect_timeout=10");
+        database.setConnectOptions(options);
         // libpq's message names host, port and user, never the password.
         if (!database.open())
             return Error{ErrorCode::Io,
