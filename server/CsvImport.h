@@ -44,6 +44,8 @@ public:
     bool check(const CsvDocument &document);
     const std::vector<CsvProblem> &problems() const { return m_problems; }
     qsizetype rowCount() const { return qsizetype(m_rows.size()); }
+    /** True when some row names its id, so plan() needs the stored rows; otherwise every row is new. */
+    bool namesIds() const { return !m_idLines.empty(); }
 
     /**
      * The writes that make the tenant's rows match the file. Stamps come from one tick of a hybrid logical

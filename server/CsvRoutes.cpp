@@ -108,7 +108,10 @@ QHttpServerResponse CsvRoutes::importTable(const QString &tenant, const QString 
         return problemsAnswer(import.problems());
 
     const qint64 checkedMs = timer.elapsed();
-    auto stored = m_sync.rows(scope->tenantId, table->name);
+    // A file without ids only creates rows: no need to read what the table holds.
+    auto stored = import.namesIds()
+                      ? m_sync.rows(scope->tenantId, table->name)
+                      : storage::Result<std::vector<SyncStore::StoredRow>>(std::vector<SyncStore::StoredRow>());
     if (!stored) {
         qCWarning(lcCsv) << "cannot read rows:" << stored.message();
         return internalError();

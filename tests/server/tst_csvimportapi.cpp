@@ -319,6 +319,16 @@ private slots:
         QCOMPARE(exportCsv(QStringLiteral("sync_rows"), m_operator).status, 404);
     }
 
+    void metricsCountImportsAndExports()
+    {
+        const HttpReply reply = m_server.get(QStringLiteral("/metrics"));
+        QCOMPARE(reply.status, 200);
+        for (const char *line : {"route=\"admin_import\",status=\"200\"", "route=\"admin_import\",status=\"400\"",
+                                 "route=\"admin_import\",status=\"413\"", "route=\"admin_import\",status=\"404\"",
+                                 "route=\"admin_export\",status=\"200\"", "route=\"admin_export\",status=\"403\""})
+            QVERIFY2(reply.body.contains(line), line);
+    }
+
     void cleanupTestCase() { m_server.stop(); }
 };
 
