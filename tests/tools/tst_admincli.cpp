@@ -232,6 +232,7 @@ private slots:
         QVERIFY(!environment.value(QStringLiteral("FIELDLINE_TOKEN")).isEmpty());
         const QStringList base{QStringLiteral("--server"), serverUrl(), QStringLiteral("--token-env"),
                                QStringLiteral("FIELDLINE_TOKEN")};
+        auto runAsAdmin = [&](const QStringList &command) { return run(base + command, {}, environment); };
         QTemporaryDir dir;
         auto write = [&](const char *name, const QByteArray &content) {
             QFile file(dir.filePath(QLatin1String(name)));
@@ -242,8 +243,7 @@ private slots:
         const QString good = write("good.csv", "\xEF\xBB\xBFsku,name,unit_price_cents\r\n"
                                                "CSV-1,\"hose, 10 m\",1999\r\nCSV-2,nozzle,250\r\nCSV-3,clamp,99\r\n");
         const CliResult imported =
-            run(base + QStringList{QStringLiteral("import"), QStringLiteral("products"), QStringLiteral("demo"), good},
-                {}, environment);
+            runAsAdmin(QStringList{QStringLiteral("import"), QStringLiteral("products"), QStringLiteral("demo"), good});
         QCOMPARE(imported.exitCode, 0);
         QCOMPARE(imported.out.trimmed(),
                  QStringLiteral("Imported 3 rows into products of tenant demo: 3 new, 0 updated, 0 unchanged."));
@@ -251,8 +251,7 @@ private slots:
         const QString bad = write("bad.csv", "first_name,phone,owner\nAda,+12125550100,agent\nBen,+1 555,agent\n"
                                              "Chen,+12125550101\nDee,+12125550102,nobody\n");
         const CliResult refused =
-            run(base + QStringList{QStringLiteral("import"), QStringLiteral("contacts"), QStringLiteral("demo"), bad},
-                {}, environment);
+            runAsAdmin(QStringList{QStringLiteral("import"), QStringLiteral("contacts"), QStringLiteral("demo"), bad});
         QCOMPARE(refused.exitCode, 1);
         QVERIFY(refused.out.isEmpty());
         const QStringList lines = refused.err.trimmed().split(u'\n');
@@ -265,9 +264,8 @@ private slots:
 
         // export to a file, to standard output, and back in: nothing changes.
         const QString exported = dir.filePath(QStringLiteral("products.csv"));
-        const CliResult toFile = run(
-            base + QStringList{QStringLiteral("export"), QStringLiteral("products"), QStringLiteral("demo"), exported},
-            {}, environment);
+        const CliResult toFile = runAsAdmin(
+            QStringList{QStringLiteral("export"), QStringLiteral("products"), QStringLiteral("demo"), exported});
         QCOMPARE(toFile.exitCode, 0);
         QVERIFY2(toFile.out.startsWith(QLatin1String("Exported 5003 rows of products of tenant demo to ")),
                  qPrintable(toFile.out));
@@ -277,25 +275,21 @@ private slots:
         QVERIFY(content.startsWith("id,sku,name,unit_price_cents,tax_rate\r\n"));
         QVERIFY(content.contains(",CSV-1,\"hose, 10 m\",1999,\r\n"));
         const CliResult toStdout =
-            run(base + QStringList{QStringLiteral("export"), QStringLiteral("products"), QStringLiteral("demo")}, {},
-                environment);
+            runAsAdmin(QStringList{QStringLiteral("export"), QStringLiteral("products"), QStringLiteral("demo")});
         QCOMPARE(toStdout.exitCode, 0);
         QCOMPARE(toStdout.out.toUtf8(), content);
-        const CliResult again = run(
-            base + QStringList{QStringLiteral("import"), QStringLiteral("products"), QStringLiteral("demo"), exported},
-            {}, environment);
+        const CliResult again = runAsAdmin(
+            QStringList{QStringLiteral("import"), QStringLiteral("products"), QStringLiteral("demo"), exported});
         QCOMPARE(again.exitCode, 0);
         QVERIFY2(again.out.contains(QLatin1String("0 new, 0 updated, 5003 unchanged")), qPrintable(again.out));
 
         // Another tenant is not there for this admin.
         const CliResult other =
-            run(base + QStringList{QStringLiteral("export"), QStringLiteral("contacts"), QStringLiteral("acme")}, {},
-                environment);
+            runAsAdmin(QStringList{QStringLiteral("export"), QStringLiteral("contacts"), QStringLiteral("acme")});
         QCOMPARE(other.exitCode, 1);
         QVERIFY2(other.err.contains(QLatin1String("HTTP 404")), qPrintable(other.err));
-        const CliResult missing = run(base + QStringList{QStringLiteral("import"), QStringLiteral("contacts"),
-                                                         QStringLiteral("demo"), dir.filePath(QStringLiteral("none"))},
-                                      {}, environment);
+        const CliResult missing = runAsAdmin(QStringList{QStringLiteral("import"), QStringLiteral("contacts"),
+                                                         QStringLiteral("demo"), dir.filePath(QStringLiteral("none"))});
         QCOMPARE(missing.exitCode, 2);
         QVERIFY2(missing.err.startsWith(QLatin1String("fieldline-admin: cannot read ")), qPrintable(missing.err));
     }
