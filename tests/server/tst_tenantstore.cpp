@@ -3,6 +3,7 @@
 #include "server/SyncStore.h"
 #include "server/TenantStore.h"
 
+#include <QDir>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -50,6 +51,42 @@ private slots:
         auto store = TenantStore::open(dir.path(), QStringLiteral("b"));
         QCOMPARE(store.code(), ErrorCode::Unsupported);
         QVERIFY(store.message().contains(QLatin1String("99")));
+    }
+
+    /** From every older version to the current one: the same tables and columns as migrating in one go. */
+    void migratesFromEveryOlderVersion()
+    {
+        QTemporaryDir dir;
+        const auto schemaAt = [&dir](int from) {
+            const QString folder = dir.filePath(QString::number(from));
+            for (int target : {from, int(TenantStore::SchemaVersion)}) {
+                auto store = TenantStore::open(sqliteDialect(folder), QStringLiteral("m"),
+                                               TenantStore::OpenMode::Migrate, target);
+                if (!store || store.value()->schemaVersion() != target)
+                    return QStringLiteral("migration to %1 failed: %2").arg(target).arg(store.message());
+            }
+            QString schema;
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("schema"));
+                db.setDatabaseName(QDir(folder).filePath(QStringLiteral("tenants.sqlite")));
+                QSqlQuery q(db);
+                if (db.open() && q.exec(QStringLiteral("SELECT m.name, p.name, p.type, p.\"notnull\", p.pk"
+                                                       " FROM sqlite_master m, pragma_table_info(m.name) p"
+                                                       " WHERE m.type = 'table' ORDER BY 1, 2"))) {
+                    while (q.next()) {
+                        for (int i = 0; i < 5; ++i)
+                            schema += q.value(i).toString() + u' ';
+                        schema += u'\n';
+                    }
+                }
+            }
+            QSqlDatabase::removeDatabase(QStringLiteral("schema"));
+            return schema;
+        };
+        const QString expected = schemaAt(TenantStore::SchemaVersion);
+        QVERIFY2(expected.contains(QLatin1String("devices acked_cursor INTEGER 1 0")), qPrintable(expected));
+        for (int from = 0; from < TenantStore::SchemaVersion; ++from)
+            QCOMPARE(schemaAt(from), expected);
     }
 
     void lookupsStayInsideTheirTenant()
