@@ -80,6 +80,18 @@ void CsvImport::sortProblems()
 bool CsvImport::checkHeader(const CsvRecord &header)
 {
     const qsizetype before = qsizetype(m_problems.size());
+    // Spreadsheets in many locales save "CSV" with semicolons or tabs; one clear sentence beats "unknown column".
+    if (header.fields.size() == 1) {
+        for (const QChar separator : {u';', u'\t'}) {
+            if (header.fields.front().contains(separator)) {
+                problem(header.line,
+                        QStringLiteral("the columns are separated by %1, not commas; save the file as "
+                                       "CSV with commas (UTF-8)")
+                            .arg(separator == u';' ? QStringLiteral("semicolons") : QStringLiteral("tabs")));
+                return false;
+            }
+        }
+    }
     QSet<QString> seen;
     for (const QString &field : header.fields) {
         // Spreadsheet users write "Phone" or "phone "; the names themselves are fixed.

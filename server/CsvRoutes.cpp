@@ -87,7 +87,9 @@ QHttpServerResponse CsvRoutes::importTable(const QString &tenant, const QString 
     const ImportTable *table = server::importTable(tableName);
     if (!table)
         return noSuchTable(tableName);
-    const QString region = QUrlQuery(request.url()).queryItemValue(QStringLiteral("region")).toUpper();
+    const QUrlQuery query(request.url());
+    const QString region = query.queryItemValue(QStringLiteral("region")).toUpper();
+    const bool dryRun = query.queryItemValue(QStringLiteral("dry-run")) == QLatin1String("1");
     if (!region.isEmpty() && !PhoneNumbers::isKnownRegion(region))
         return jsonError(QStringLiteral("region must be a country code such as US or DE."), Status::BadRequest);
     auto users = m_directory.users(scope->tenantId);
@@ -123,7 +125,7 @@ QHttpServerResponse CsvRoutes::importTable(const QString &tenant, const QString 
         return internalError();
     }
     qint64 cursor = before.value();
-    if (!plan.changes.empty()) {
+    if (!plan.changes.empty() && !dryRun) {
         auto written = m_sync.writeAsServer(scope->tenantId, plan.changes);
         if (!written) {
             qCWarning(lcCsv) << "cannot import:" << written.message();
@@ -134,18 +136,20 @@ QHttpServerResponse CsvRoutes::importTable(const QString &tenant, const QString 
     // Devices learn of the rows like they learn of a push: the tenant's live sockets are told to pull.
     if (cursor != before.value() && m_cursorMoved)
         m_cursorMoved(scope->tenantId, cursor);
-    qCInfo(lcCsv).noquote() << QStringLiteral("imported %1 %2 rows into tenant %3 in %4 ms (%5 ms reading and "
+    qCInfo(lcCsv).noquote() << QStringLiteral("%9 %1 %2 rows into tenant %3 in %4 ms (%5 ms reading and "
                                               "checking): %6 created, %7 updated, %8 unchanged")
                                    .arg(QString::number(import.rowCount()), table->name,
                                         QString::number(scope->tenantId), QString::number(timer.elapsed()),
                                         QString::number(checkedMs), QString::number(plan.created),
-                                        QString::number(plan.updated), QString::number(plan.unchanged));
+                                        QString::number(plan.updated), QString::number(plan.unchanged),
+                                        dryRun ? QStringLiteral("checked (dry run)") : QStringLiteral("imported"));
     return QHttpServerResponse(QJsonObject{{QStringLiteral("table"), table->name},
                                            {QStringLiteral("rows"), import.rowCount()},
                                            {QStringLiteral("created"), plan.created},
                                            {QStringLiteral("updated"), plan.updated},
                                            {QStringLiteral("unchanged"), plan.unchanged},
-                                           {QStringLiteral("cursor"), cursor}});
+                                           {QStringLiteral("cursor"), cursor},
+                                           {QStringLiteral("dryRun"), dryRun}});
 }
 
 QHttpServerResponse CsvRoutes::exportTable(const QString &tenant, const QString &tableName,

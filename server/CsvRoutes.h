@@ -24,11 +24,11 @@ class UserDirectory;
  * CSV import and export of a tenant's reference data (contacts, accounts, products) under /v1/admin, with the
  * access rules of the other admin routes (AdminAccess):
  *
- * - POST /v1/admin/tenants/<tenant>/import/<table>[?region=US]: the body is the CSV file. 413 over
+ * - POST /v1/admin/tenants/<tenant>/import/<table>[?region=US][&dry-run=1]: the body is the CSV file. 413 over
  *   MaxImportBytes before anything is parsed; 400 with {"error", "errors": [{"line", "message"}], "more"} when
  *   any line is bad, and then nothing is written; else 200 with the counts. The rows are server writes through
  *   SyncStore in one transaction, so devices get them by their normal pull, and the tenant's live sockets are
- *   told to pull at once.
+ *   told to pull at once. With dry-run=1 everything is checked and counted, and nothing is written.
  * - GET /v1/admin/tenants/<tenant>/export/<table>: text/csv of the live rows, ordered by id.
  */
 class CsvRoutes

@@ -126,6 +126,13 @@ private slots:
             << QStringList{QStringLiteral("line 1: unknown column 'fax'; contacts has the columns id, first_name, "
                                           "last_name, company, phone, time_zone, owner"),
                            QStringLiteral("line 1: the column 'phone' appears twice")};
+        QTest::newRow("semicolons") << QByteArray("first_name;phone\nAda;+12125550100\n")
+                                    << QStringList{QStringLiteral(
+                                           "line 1: the columns are separated by semicolons, not commas; save the file "
+                                           "as CSV with commas (UTF-8)")};
+        QTest::newRow("tabs") << QByteArray("first_name\tphone\nAda\t+12125550100\n")
+                              << QStringList{QStringLiteral("line 1: the columns are separated by tabs, not commas; "
+                                                            "save the file as CSV with commas (UTF-8)")};
         QTest::newRow("required column missing")
             << QByteArray("first_name\nAda\n")
             << QStringList{QStringLiteral("line 1: the required column 'phone' is missing")};

@@ -237,6 +237,19 @@ private slots:
                               QStringLiteral("line 1: the required column 'unit_price_cents' is missing")}));
     }
 
+    void aDryRunCountsAndWritesNothing()
+    {
+        const qint64 cursor = tenantCursor();
+        const QByteArray exportBefore = exportCsv(QStringLiteral("contacts")).body;
+        const HttpReply reply = call("POST", QStringLiteral("/v1/admin/tenants/demo/import/contacts?dry-run=1"),
+                                     m_demoAdmin, contactsFile(5, "Maybe"));
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(json(reply).value(QLatin1String("created")).toInteger(), 5);
+        QCOMPARE(json(reply).value(QLatin1String("dryRun")).toBool(), true);
+        QCOMPARE(tenantCursor(), cursor);
+        QCOMPARE(exportCsv(QStringLiteral("contacts")).body, exportBefore);
+    }
+
     void reimportWithIdsIsIdempotent()
     {
         const QByteArray csv = "id,sku,name,unit_price_cents,tax_rate\n"

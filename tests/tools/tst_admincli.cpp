@@ -242,6 +242,11 @@ private slots:
 
         const QString good = write("good.csv", "\xEF\xBB\xBFsku,name,unit_price_cents\r\n"
                                                "CSV-1,\"hose, 10 m\",1999\r\nCSV-2,nozzle,250\r\nCSV-3,clamp,99\r\n");
+        const CliResult checked = runAsAdmin(QStringList{QStringLiteral("import"), QStringLiteral("products"),
+                                                         QStringLiteral("demo"), good, QStringLiteral("--dry-run")});
+        QCOMPARE(checked.exitCode, 0);
+        QCOMPARE(checked.out.trimmed(), QStringLiteral("Checked 3 rows for products of tenant demo: 3 would be new, 0 "
+                                                       "updated, 0 unchanged. Nothing was written (--dry-run)."));
         const CliResult imported =
             runAsAdmin(QStringList{QStringLiteral("import"), QStringLiteral("products"), QStringLiteral("demo"), good});
         QCOMPARE(imported.exitCode, 0);
@@ -400,6 +405,14 @@ private slots:
                                                          QStringLiteral("acme"),
                                                          QStringLiteral("--region"),
                                                          QStringLiteral("US")};
+        QTest::newRow("dry run on export") << QStringList{server,
+                                                          url,
+                                                          tokenFile,
+                                                          file,
+                                                          QStringLiteral("export"),
+                                                          QStringLiteral("contacts"),
+                                                          QStringLiteral("acme"),
+                                                          QStringLiteral("--dry-run")};
         QTest::newRow("device id not a number") << QStringList{server,
                                                                url,
                                                                tokenFile,

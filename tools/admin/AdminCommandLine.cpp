@@ -25,7 +25,7 @@ constexpr CommandSpec commands[] = {
     {Command::UserResetPassword, "user", "reset-password", "TENANT LOGIN", 2, 2},
     {Command::DeviceList, "device", "list", "TENANT", 1, 1},
     {Command::DeviceRevoke, "device", "revoke", "TENANT ID", 2, 2},
-    {Command::Import, "import", "contacts|accounts|products", "TENANT FILE.csv [--region CC]", 2, 2},
+    {Command::Import, "import", "contacts|accounts|products", "TENANT FILE.csv [--region CC] [--dry-run]", 2, 2},
     {Command::Export, "export", "contacts|accounts|products", "TENANT [FILE.csv]", 1, 2},
 };
 
@@ -60,6 +60,7 @@ QString helpText()
         "  --role ROLE         For user create: agent, field, manager or admin.\n"
         "  --region CC         For import: read phone numbers written without a country code as numbers of\n"
         "                      country CC (such as US); without it every number needs its country code.\n"
+        "  --dry-run           For import: check the whole file and say what it would change, change nothing.\n"
         "  --help              Show this text.\n"
         "  --version           Show the version.\n\n"
         "Passwords (user create, user reset-password) are read from standard input, one line.\n"
@@ -100,7 +101,8 @@ ParsedArguments parseArguments(const QStringList &arguments)
     const QCommandLineOption tokenEnv(QStringLiteral("token-env"), QString(), QStringLiteral("var"));
     const QCommandLineOption role(QStringLiteral("role"), QString(), QStringLiteral("role"));
     const QCommandLineOption region(QStringLiteral("region"), QString(), QStringLiteral("cc"));
-    parser.addOptions({help, version, server, tokenFile, tokenEnv, role, region});
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"));
+    parser.addOptions({help, version, server, tokenFile, tokenEnv, role, region, dryRun});
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -153,9 +155,10 @@ ParsedArguments parseArguments(const QStringList &arguments)
                                    QStringLiteral("admin")};
     if (spec->command == Command::UserCreate && !roles.contains(invocation.role))
         return usageError(QStringLiteral("--role must be agent, field, manager or admin"));
-    if (parser.isSet(region) && spec->command != Command::Import)
-        return usageError(QStringLiteral("--region only applies to import"));
+    if ((parser.isSet(region) || parser.isSet(dryRun)) && spec->command != Command::Import)
+        return usageError(QStringLiteral("--region and --dry-run only apply to import"));
     invocation.region = parser.value(region).toUpper();
+    invocation.dryRun = parser.isSet(dryRun);
     if (spec->command == Command::Import || spec->command == Command::Export)
         invocation.table = positional[1];
     if (spec->command == Command::DeviceRevoke) {

@@ -26,6 +26,7 @@ struct Invocation
     QString role;         ///< user create only
     QString table;        ///< import and export: contacts, accounts or products
     QString region;       ///< import only, optional: where phone numbers without a country code are read
+    bool dryRun = false;  ///< import only: check and count, write nothing
 };
 
 /** Either an invocation to run, or text to print and an exit code. */

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QSaveFile>
 #include <QTextStream>
+#include <QUrlQuery>
 
 #include <algorithm>
 
@@ -16,6 +17,16 @@ namespace {
 QStringList tenantPath(const QString &tenant, const QStringList &rest)
 {
     return QStringList{QStringLiteral("v1"), QStringLiteral("admin"), QStringLiteral("tenants"), tenant} + rest;
+}
+
+QUrlQuery importQuery(const Invocation &invocation)
+{
+    QUrlQuery query;
+    if (!invocation.region.isEmpty())
+        query.addQueryItem(QStringLiteral("region"), invocation.region);
+    if (invocation.dryRun)
+        query.addQueryItem(QStringLiteral("dry-run"), QStringLiteral("1"));
+    return query;
 }
 
 int refused(Console &console, const AdminClient &client, const AdminReply &reply)
@@ -144,18 +155,20 @@ int revokeDevice(AdminClient &client, Console &console, const QString &tenant, c
     return ExitOk;
 }
 
-int importTable(AdminClient &client, Console &console, const QString &tenant, const QString &table, const QString &file,
-                const QString &region)
+int importTable(AdminClient &client, Console &console, const Invocation &invocation)
 {
+    const QString &tenant = invocation.operands[0];
+    const QString &file = invocation.operands[1];
+    const QString &table = invocation.table;
     QFile input(file);
     if (!input.open(QIODevice::ReadOnly)) {
         console.err << "fieldline-admin: cannot read " << file << ": " << input.errorString() << Qt::endl;
         return ExitUsage;
     }
     // The server checks the size before it parses anything and answers 413 with its limit.
-    const AdminReply reply = client.post(tenantPath(tenant, {QStringLiteral("import"), table}), input.readAll(),
-                                         QByteArrayLiteral("text/csv; charset=utf-8"),
-                                         region.isEmpty() ? QString() : QStringLiteral("region=") + region);
+    const AdminReply reply =
+        client.post(tenantPath(tenant, {QStringLiteral("import"), table}), input.readAll(),
+                    QByteArrayLiteral("text/csv; charset=utf-8"), importQuery(invocation).toString(QUrl::FullyEncoded));
     if (!reply.succeeded()) {
         const QJsonObject answer = reply.json();
         const QJsonArray errors = answer.value(QLatin1String("errors")).toArray();
@@ -172,6 +185,12 @@ int importTable(AdminClient &client, Console &console, const QString &tenant, co
     const QJsonObject counts = reply.json();
     auto count = [&](const char *key) { return counts.value(QLatin1String(key)).toInteger(); };
     const qint64 rows = count("rows");
+    if (invocation.dryRun) {
+        console.out << "Checked " << rows << (rows == 1 ? " row" : " rows") << " for " << table << " of tenant "
+                    << tenant << ": " << count("created") << " would be new, " << count("updated") << " updated, "
+                    << count("unchanged") << " unchanged. Nothing was written (--dry-run)." << Qt::endl;
+        return ExitOk;
+    }
     console.out << "Imported " << rows << (rows == 1 ? " row" : " rows") << " into " << table << " of tenant " << tenant
                 << ": " << count("created") << " new, " << count("updated") << " updated, " << count("unchanged")
                 << " unchanged." << Qt::endl;
@@ -216,7 +235,7 @@ int runCommand(const Invocation &invocation, AdminClient &client, Console &conso
     case Command::DeviceRevoke:
         return revokeDevice(client, console, operands[0], operands[1]);
     case Command::Import:
-        return importTable(client, console, operands[0], invocation.table, operands[1], invocation.region);
+        return importTable(client, console, invocation);
     case Command::Export:
         return exportTable(client, console, operands[0], invocation.table, operands.value(1));
     }

@@ -29,9 +29,11 @@ int listUsers(AdminClient &client, Console &console, const QString &tenant);
 int resetPassword(AdminClient &client, Console &console, const QString &tenant, const QString &login);
 int listDevices(AdminClient &client, Console &console, const QString &tenant);
 int revokeDevice(AdminClient &client, Console &console, const QString &tenant, const QString &deviceId);
-/** Sends @p file to the server's import; on refusal prints every problem the server listed, one per line. */
-int importTable(AdminClient &client, Console &console, const QString &tenant, const QString &table, const QString &file,
-                const QString &region);
+/**
+ * Sends the invocation's file (operands: TENANT FILE) to the server's import of its table, with its region and
+ * dry-run; on refusal prints every problem the server listed, one per line.
+ */
+int importTable(AdminClient &client, Console &console, const Invocation &invocation);
 /** Writes the table as CSV to @p file (replaced atomically), or to the console when @p file is empty. */
 int exportTable(AdminClient &client, Console &console, const QString &tenant, const QString &table,
                 const QString &file);
