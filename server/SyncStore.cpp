@@ -35,32 +35,6 @@ Error sqlError(const QSqlQuery &query, const char *what)
     return queryError(query, QLatin1String(what));
 }
 
-/** Rolls back unless committed. */
-class SqlTransaction
-{
-public:
-    explicit SqlTransaction(QSqlDatabase db)
-        : m_db(std::move(db))
-        , m_begun(m_db.transaction())
-    {}
-    ~SqlTransaction()
-    {
-        if (m_begun && !m_done)
-            m_db.rollback();
-    }
-    bool begun() const { return m_begun; }
-    bool commit()
-    {
-        m_done = m_db.commit();
-        return m_done;
-    }
-
-private:
-    QSqlDatabase m_db;
-    bool m_begun = false;
-    bool m_done = false;
-};
-
 QSqlQuery prepared(const QSqlDatabase &db, const char *sql)
 {
     QSqlQuery query(db);

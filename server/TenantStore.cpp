@@ -70,6 +70,21 @@ constexpr Migration migrations[] = {
         "ALTER TABLE devices ADD COLUMN site {blob};"
         "ALTER TABLE devices ADD COLUMN acked_cursor {int} NOT NULL DEFAULT 0;"
         "CREATE INDEX devices_site ON devices(tenant_id, site);"},
+    // Attachments by content name (BLAKE2b-256), per tenant: the declared size, how much arrived, and the chunks
+    // as they came (docs/protocol.md, "Blobs").
+    {3, "CREATE TABLE blobs ("
+        " tenant_id {int} NOT NULL REFERENCES tenants(id),"
+        " name {blob} NOT NULL,"
+        " length {int} NOT NULL,"
+        " received {int} NOT NULL,"
+        " complete {int} NOT NULL,"
+        " PRIMARY KEY (tenant_id, name));"
+        "CREATE TABLE blob_parts ("
+        " tenant_id {int} NOT NULL REFERENCES tenants(id),"
+        " name {blob} NOT NULL,"
+        " start {int} NOT NULL,"
+        " data {blob} NOT NULL,"
+        " PRIMARY KEY (tenant_id, name, start));"},
 };
 
 } // namespace

@@ -55,7 +55,7 @@ struct Identity
 class TenantStore
 {
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     /** What open() does with the schema. */
     enum class OpenMode {

@@ -1,5 +1,6 @@
 #include "AdminRoutes.h"
 #include "ApiServer.h"
+#include "BlobRoutes.h"
 #include "Credentials.h"
 #include "CsvRoutes.h"
 #include "DemoSeed.h"
@@ -95,6 +96,8 @@ int main(int argc, char *argv[])
         relay.publish(tenantId, cursor);
     };
     SyncRoutes syncRoutes(api, syncStore, notifyTenant);
+    BlobStore blobStore(store.value()->connectionName());
+    BlobRoutes blobRoutes(api, blobStore);
     CsvRoutes csvRoutes(api, directory, syncStore, operatorToken.value(), clock, notifyTenant);
     std::optional<QSslConfiguration> tls;
     if (!options.tlsCertificateFile.isEmpty()) {

@@ -79,7 +79,29 @@ void SyncClient::startRound()
     emit statusChanged();
     if (storage::Status queued = queueLocalChanges(); !queued)
         return finish(SyncProblem::LocalError, queued.message());
-    pushNext();
+    uploadBlobsThenPush();
+}
+
+void SyncClient::uploadBlobsThenPush()
+{
+    if (!m_blobs)
+        return pushNext();
+    const quint64 round = m_round;
+    m_blobs->uploadWaiting(m_account.token, [this, round](const BlobOutcome &outcome) {
+        if (round != m_round)
+            return;
+        switch (outcome.kind) {
+        case BlobOutcome::Kind::Done:
+            return pushNext();
+        case BlobOutcome::Kind::AnswerFailed:
+            failedAnswer(outcome.reply);
+            return;
+        case BlobOutcome::Kind::LocalFailed:
+            return finish(SyncProblem::LocalError, outcome.detail);
+        case BlobOutcome::Kind::BadContent:
+            return finish(SyncProblem::ServerError, outcome.detail);
+        }
+    });
 }
 
 storage::Status SyncClient::queueLocalChanges()
@@ -112,6 +134,31 @@ storage::Status SyncClient::queueLocalChanges()
     return m_state.enqueue(encoded, covers, *first);
 }
 
+storage::Result<bool> SyncClient::queueLaterWrites()
+{
+    storage::Result<qint64> pushed = m_state.pushedSeq();
+    if (!pushed)
+        return pushed.error();
+    if (*pushed >= m_replica.lastSeq())
+        return false;
+    if (m_blobs) {
+        // These writes may name an attachment added after this round's upload: another round uploads it first.
+        storage::Result<std::vector<BlobName>> waiting = m_blobs->blobs().waitingForUpload();
+        if (!waiting)
+            return waiting.error();
+        if (!waiting->empty()) {
+            m_again = true;
+            return false;
+        }
+    }
+    if (storage::Status queued = queueLocalChanges(); !queued)
+        return queued.error();
+    storage::Result<std::vector<std::pair<qint64, QByteArray>>> outbox = m_state.outbox();
+    if (!outbox)
+        return outbox.error();
+    return !outbox->empty();
+}
+
 void SyncClient::pushNext()
 {
     storage::Result<std::vector<std::pair<qint64, QByteArray>>> outbox = m_state.outbox();
@@ -119,13 +166,11 @@ void SyncClient::pushNext()
         return finish(SyncProblem::LocalError, outbox.message());
     const bool deferred = !outbox->empty() && m_deferredFrom > 0 && outbox->front().first >= m_deferredFrom;
     if (outbox->empty() || deferred) {
-        // Writes made while the earlier batches were in flight go up in this round too.
-        if (storage::Result<qint64> pushed = m_state.pushedSeq();
-            !deferred && pushed && *pushed < m_replica.lastSeq()) {
-            if (storage::Status queued = queueLocalChanges(); !queued)
-                return finish(SyncProblem::LocalError, queued.message());
-            if (storage::Result<std::vector<std::pair<qint64, QByteArray>>> more = m_state.outbox();
-                more && !more->empty())
+        if (!deferred) {
+            storage::Result<bool> more = queueLaterWrites();
+            if (!more)
+                return finish(SyncProblem::LocalError, more.message());
+            if (*more)
                 return pushNext();
         }
         storage::Result<qint64> cursor = m_state.pullCursor();

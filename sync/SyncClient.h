@@ -4,6 +4,7 @@
 #include "sync/Replica.h"
 #include "sync/SyncStateStore.h"
 #include "sync/SyncTransport.h"
+#include "sync/blobs/BlobTransfer.h"
 #include "sync/protocol/ProtocolMessages.h"
 
 #include <QObject>
@@ -60,6 +61,12 @@ public:
         : SyncClient(replica, state, transport, clock, Options{}, parent)
     {}
 
+    /**
+     * Attachments: with a transfer, each round first uploads every blob waiting on this device, so the changes that
+     * name them never reach the server before their content.
+     */
+    void setBlobTransfer(BlobTransfer *transfer) { m_blobs = transfer; }
+
     /** Starts a round, or asks for another one after the round under way. */
     void syncNow();
     const SyncStatus &status() const { return m_status; }
@@ -83,6 +90,12 @@ private:
     /** Maps a failed answer to a problem and finishes; false when the answer was a success. */
     bool failedAnswer(const TransportReply &reply);
     storage::Status queueLocalChanges();
+    void uploadBlobsThenPush();
+    /**
+     * Queues the writes made while this round's batches were in flight; true when there is something to push.
+     * Writes that may name an attachment added meanwhile are left for another round, which uploads it first.
+     */
+    storage::Result<bool> queueLaterWrites();
     void pushAnswered(qint64 batchSeq, const QByteArray &sent, const TransportReply &reply);
     /** Moves the changes of a sent batch that the server refused for now (@p later) to the back of the outbox. */
     storage::Status deferChanges(qint64 batchSeq, const QByteArray &sent, const protocol::PushResponse &response);
@@ -98,6 +111,7 @@ private:
     quint64 m_round = 0; ///< changes when a round starts or ends; late answers of an old round are dropped
     bool m_rejectedSome = false;
     QString m_rejectedDetail;
+    BlobTransfer *m_blobs = nullptr;
     qint64 m_deferredFrom = 0; ///< batches from this seq on were deferred in this round and wait for the next one
     qint64 m_deferredRetryMs = 0;
 };

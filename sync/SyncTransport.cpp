@@ -34,13 +34,30 @@ bool HttpSyncTransport::isAllowedUrl(const QUrl &url)
     return url.host() == QLatin1String("localhost") || (!address.isNull() && address.isLoopback());
 }
 
+QByteArray TransportReply::header(QByteArrayView name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (name.compare(key, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
 void HttpSyncTransport::post(const QString &path, const QByteArray &body, const QByteArray &token, Done done)
 {
+    send(TransportRequest{QByteArrayLiteral("POST"), path, body}, token, std::move(done));
+}
+
+void HttpSyncTransport::send(const TransportRequest &what, const QByteArray &token, Done done)
+{
     QUrl url = m_base;
-    url.setPath(path);
+    url.setPath(what.path);
     QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/cbor"));
+    if (!what.body.isEmpty() || what.verb != "GET")
+        request.setHeader(QNetworkRequest::ContentTypeHeader, what.contentType);
     request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/cbor"));
+    for (const auto &[name, value] : what.headers)
+        request.setRawHeader(name, value);
     if (!token.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + token);
     request.setTransferTimeout(m_options.timeoutMs);
@@ -49,7 +66,7 @@ void HttpSyncTransport::post(const QString &path, const QByteArray &body, const 
         tls.addCaCertificates(m_options.extraCaCertificates);
         request.setSslConfiguration(tls);
     }
-    QNetworkReply *reply = m_network.post(request, body);
+    QNetworkReply *reply = m_network.sendCustomRequest(request, what.verb, what.body);
     const qint64 limit = m_options.maxAnswerBytes;
     auto tooLarge = std::make_shared<bool>(false);
     QObject::connect(reply, &QNetworkReply::downloadProgress, reply,
@@ -70,6 +87,7 @@ void HttpSyncTransport::post(const QString &path, const QByteArray &body, const 
             answer.networkError = reply->errorString();
         } else {
             answer.body = reply->readAll();
+            answer.headers = reply->rawHeaderPairs();
             bool ok = false;
             const qint64 seconds = reply->rawHeader(QByteArrayLiteral("Retry-After")).trimmed().toLongLong(&ok);
             if (ok && seconds >= 0)

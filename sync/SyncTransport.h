@@ -18,6 +18,20 @@ struct TransportReply
     QByteArray body;         ///< at most the transport's answer limit
     QString networkError;    ///< set when status is 0
     qint64 retryAfterMs = 0; ///< from Retry-After, when the server gave one
+    QList<std::pair<QByteArray, QByteArray>> headers;
+
+    /** A header of the answer, whatever its case; empty when absent. */
+    QByteArray header(QByteArrayView name) const;
+};
+
+/** A request other than a sync POST: blob uploads and downloads need their verb and headers. */
+struct TransportRequest
+{
+    QByteArray verb = QByteArrayLiteral("POST");
+    QString path;
+    QByteArray body;
+    QByteArray contentType = QByteArrayLiteral("application/cbor");
+    QList<std::pair<QByteArray, QByteArray>> headers;
 };
 
 /** The seam between the sync client and the network, so tests can cut, delay and garble answers. */
@@ -50,6 +64,8 @@ public:
     ~HttpSyncTransport() override;
 
     void post(const QString &path, const QByteArray &body, const QByteArray &token, Done done) override;
+    /** Any verb, with extra headers; the same limits, timeout and trust as post(). */
+    void send(const TransportRequest &request, const QByteArray &token, Done done);
 
     /** Plain HTTP is refused unless the host is a loopback address: a token must not cross a network in clear. */
     static bool isAllowedUrl(const QUrl &url);

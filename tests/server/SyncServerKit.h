@@ -3,6 +3,7 @@
 #include "../sync/ManualClock.h"
 #include "../sync/SyncTestKit.h"
 #include "server/ApiServer.h"
+#include "server/BlobRoutes.h"
 #include "server/Credentials.h"
 #include "server/LiveChannel.h"
 #include "server/LoginThrottle.h"
@@ -72,6 +73,8 @@ struct InProcessServer
     std::unique_ptr<fieldline::server::SyncStore> sync;
     std::unique_ptr<fieldline::server::LiveChannel> live;
     std::unique_ptr<fieldline::server::SyncRoutes> routes;
+    std::unique_ptr<fieldline::server::BlobStore> blobs;
+    std::unique_ptr<fieldline::server::BlobRoutes> blobRoutes;
     quint16 port = 0;
 };
 

@@ -1,0 +1,172 @@
+#include "BlobStore.h"
+
+#include "SqlSupport.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace fieldline::server {
+
+using storage::Error;
+using storage::ErrorCode;
+using storage::Result;
+using storage::Status;
+using sync::BlobName;
+
+namespace {
+
+/** A query on the store's connection, bound to the tenant and the blob's name as its first two parameters. */
+QSqlQuery forBlob(const QString &connection, const char *sql, qint64 tenantId, const BlobName &name)
+{
+    QSqlQuery query(QSqlDatabase::database(connection, false));
+    query.setForwardOnly(true);
+    query.prepare(QLatin1String(sql));
+    query.addBindValue(tenantId);
+    query.addBindValue(name.bytes());
+    return query;
+}
+
+} // namespace
+
+BlobStore::BlobStore(QString connectionName)
+    : m_connectionName(std::move(connectionName))
+{}
+
+Result<BlobStore::State> BlobStore::state(qint64 tenantId, const BlobName &name)
+{
+    QSqlQuery query =
+        forBlob(m_connectionName, "SELECT received, length, complete FROM blobs WHERE tenant_id = ? AND name = ?",
+                tenantId, name);
+    if (!query.exec())
+        return queryError(query, QStringLiteral("Cannot look up an attachment"));
+    if (!query.next())
+        return State{};
+    return State{query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toLongLong() != 0};
+}
+
+Result<BlobStore::AppendResult> BlobStore::append(qint64 tenantId, const BlobName &name, qint64 offset, qint64 length,
+                                                  const QByteArray &chunk)
+{
+    if (length <= 0 || length > BlobName::MaxBlobBytes)
+        return AppendResult{Appended::TooLarge, {}};
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    SqlTransaction tx(db);
+    if (!tx.begun())
+        return Error{ErrorCode::Busy, QStringLiteral("Cannot start a transaction: ") + db.lastError().text()};
+    Result<State> current = state(tenantId, name);
+    if (!current)
+        return current.error();
+    if (current->complete)
+        return AppendResult{Appended::Complete, *current}; // the tenant has it: nothing is stored twice
+    if (current->length != 0 && current->length != length) {
+        // A different size for the same name: the earlier partial upload was not this content.
+        if (Status s = discard(tenantId, name); !s)
+            return s.error();
+        current = State{};
+    }
+    if (offset != current->received) {
+        if (!tx.commit())
+            return Error{ErrorCode::Io, QStringLiteral("Cannot commit: ") + db.lastError().text()};
+        return AppendResult{Appended::WrongOffset, *current};
+    }
+    if (offset + chunk.size() > length) {
+        if (Status s = discard(tenantId, name); !s)
+            return s.error();
+        if (!tx.commit())
+            return Error{ErrorCode::Io, QStringLiteral("Cannot commit: ") + db.lastError().text()};
+        return AppendResult{Appended::WrongContent, {}};
+    }
+
+    QSqlQuery upsert = forBlob(m_connectionName,
+                               "INSERT INTO blobs (tenant_id, name, length, received, complete) VALUES (?, ?, ?, ?, 0)"
+                               " ON CONFLICT (tenant_id, name) DO UPDATE SET received = excluded.received",
+                               tenantId, name);
+    upsert.addBindValue(length);
+    upsert.addBindValue(offset + chunk.size());
+    QSqlQuery part = forBlob(
+        m_connectionName, "INSERT INTO blob_parts (tenant_id, name, start, data) VALUES (?, ?, ?, ?)", tenantId, name);
+    part.addBindValue(offset);
+    part.addBindValue(chunk);
+    if (!upsert.exec())
+        return queryError(upsert, QStringLiteral("Cannot record an attachment"));
+    if (!chunk.isEmpty() && !part.exec())
+        return queryError(part, QStringLiteral("Cannot store part of an attachment"));
+
+    State after{offset + chunk.size(), length, false};
+    Appended outcome = Appended::Stored;
+    if (after.received == length) {
+        Result<bool> matches = verify(tenantId, name);
+        if (!matches)
+            return matches.error();
+        outcome = *matches ? Appended::Complete : Appended::WrongContent;
+        after = *matches ? State{length, length, true} : State{};
+    }
+    if (!tx.commit())
+        return Error{ErrorCode::Io, QStringLiteral("Cannot commit an attachment: ") + db.lastError().text()};
+    return AppendResult{outcome, after};
+}
+
+Result<bool> BlobStore::verify(qint64 tenantId, const BlobName &name)
+{
+    QSqlQuery parts =
+        forBlob(m_connectionName, "SELECT data FROM blob_parts WHERE tenant_id = ? AND name = ? ORDER BY start",
+                tenantId, name);
+    if (!parts.exec())
+        return queryError(parts, QStringLiteral("Cannot read an attachment"));
+    sync::BlobHasher hasher;
+    while (parts.next())
+        hasher.add(parts.value(0).toByteArray());
+    if (hasher.name() == name) {
+        QSqlQuery done =
+            forBlob(m_connectionName, "UPDATE blobs SET complete = 1 WHERE tenant_id = ? AND name = ?", tenantId, name);
+        if (!done.exec())
+            return queryError(done, QStringLiteral("Cannot complete an attachment"));
+        return true;
+    }
+    if (Status s = discard(tenantId, name); !s)
+        return s.error();
+    return false;
+}
+
+Status BlobStore::discard(qint64 tenantId, const BlobName &name)
+{
+    for (const char *sql : {"DELETE FROM blob_parts WHERE tenant_id = ? AND name = ?",
+                            "DELETE FROM blobs WHERE tenant_id = ? AND name = ?"}) {
+        QSqlQuery query = forBlob(m_connectionName, sql, tenantId, name);
+        if (!query.exec())
+            return queryError(query, QStringLiteral("Cannot discard an attachment"));
+    }
+    return {};
+}
+
+Result<std::optional<BlobStore::Range>> BlobStore::read(qint64 tenantId, const BlobName &name, qint64 from,
+                                                        qint64 maxBytes)
+{
+    Result<State> current = state(tenantId, name);
+    if (!current)
+        return current.error();
+    if (!current->complete)
+        return std::optional<Range>();
+    const qint64 to = std::min(current->length, from + maxBytes); // exclusive
+    QSqlQuery parts = forBlob(m_connectionName,
+                              "SELECT start, data FROM blob_parts WHERE tenant_id = ? AND name = ?"
+                              " AND start < ? AND start + length(data) > ? ORDER BY start",
+                              tenantId, name);
+    parts.addBindValue(to);
+    parts.addBindValue(from);
+    if (!parts.exec())
+        return queryError(parts, QStringLiteral("Cannot read an attachment"));
+    Range range{{}, current->length};
+    while (parts.next()) {
+        const qint64 start = parts.value(0).toLongLong();
+        const QByteArray data = parts.value(1).toByteArray();
+        const qint64 begin = std::max(from, start) - start;
+        const qint64 end = std::min(to, start + data.size()) - start;
+        range.bytes += data.mid(begin, end - begin);
+    }
+    return std::optional<Range>(std::move(range));
+}
+
+} // namespace fieldline::server

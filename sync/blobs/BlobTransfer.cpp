@@ -1,0 +1,180 @@
+#include "sync/blobs/BlobTransfer.h"
+
+namespace fieldline::sync {
+
+namespace {
+
+const QByteArray UploadOffset = QByteArrayLiteral("Upload-Offset");
+const QByteArray UploadLength = QByteArrayLiteral("Upload-Length");
+const QByteArray BlobComplete = QByteArrayLiteral("Blob-Complete");
+
+QString uploadPath(const BlobName &name)
+{
+    return QStringLiteral("/v1/blobs/%1/upload").arg(QString::fromLatin1(name.hex()));
+}
+
+/** A non-negative number from a header the server sent, or -1. */
+qint64 number(const TransportReply &reply, const QByteArray &name)
+{
+    bool ok = false;
+    const qint64 value = reply.header(name).trimmed().toLongLong(&ok);
+    return ok && value >= 0 ? value : -1;
+}
+
+BlobOutcome failed(const TransportReply &reply)
+{
+    return BlobOutcome{BlobOutcome::Kind::AnswerFailed, reply, {}};
+}
+
+BlobOutcome localFailure(const QString &detail)
+{
+    return BlobOutcome{BlobOutcome::Kind::LocalFailed, {}, detail};
+}
+
+} // namespace
+
+struct BlobTransfer::Upload
+{
+    QByteArray token;
+    Done done;
+    std::vector<BlobName> waiting;
+    size_t next = 0;
+    QByteArray content; ///< of waiting[next - 1], the blob being sent
+};
+
+struct BlobTransfer::Download
+{
+    BlobName name;
+    QByteArray token;
+    Done done;
+    QByteArray content; ///< what arrived so far
+    qint64 total = -1;  ///< from Content-Range, once known
+};
+
+BlobTransfer::BlobTransfer(LocalBlobs &blobs, HttpSyncTransport &transport, Options options)
+    : m_blobs(blobs)
+    , m_transport(transport)
+    , m_options(options)
+{}
+
+SyncTransport::Done BlobTransfer::guarded(SyncTransport::Done then)
+{
+    return [alive = std::weak_ptr<bool>(m_alive), then = std::move(then)](const TransportReply &reply) {
+        if (alive.lock())
+            then(reply);
+    };
+}
+
+void BlobTransfer::uploadWaiting(const QByteArray &token, Done done)
+{
+    auto upload = std::make_shared<Upload>();
+    upload->token = token;
+    upload->done = std::move(done);
+    storage::Result<std::vector<BlobName>> waiting = m_blobs.waitingForUpload();
+    if (!waiting)
+        return upload->done(localFailure(waiting.message()));
+    upload->waiting = std::move(*waiting);
+    uploadNext(std::move(upload));
+}
+
+void BlobTransfer::uploadNext(std::shared_ptr<Upload> upload)
+{
+    if (upload->next == upload->waiting.size())
+        return upload->done(BlobOutcome{});
+    const BlobName &name = upload->waiting[upload->next++];
+    storage::Result<std::optional<QByteArray>> content = m_blobs.content(name);
+    if (!content || !*content)
+        return upload->done(
+            localFailure(content ? QStringLiteral("a waiting attachment is missing") : content.message()));
+    upload->content = std::move(**content);
+    // Where does the server stand? Nothing yet, part of it (an upload cut off earlier), or all of it.
+    m_transport.send(TransportRequest{QByteArrayLiteral("GET"), uploadPath(name), {}, {}, {}}, upload->token,
+                     guarded([this, upload](const TransportReply &reply) {
+                         if (reply.status != 200)
+                             return upload->done(failed(reply));
+                         sendChunk(upload, std::max<qint64>(0, number(reply, UploadOffset)));
+                     }));
+}
+
+void BlobTransfer::sendChunk(std::shared_ptr<Upload> upload, qint64 offset)
+{
+    const BlobName &name = upload->waiting[upload->next - 1];
+    const qint64 total = upload->content.size();
+    if (offset > total)
+        offset = 0; // the server holds more than this blob has: its partial copy is not ours to trust
+    const QByteArray chunk = upload->content.mid(offset, m_options.chunkBytes);
+    TransportRequest request{QByteArrayLiteral("PUT"),
+                             uploadPath(name),
+                             chunk,
+                             QByteArrayLiteral("application/octet-stream"),
+                             {{UploadOffset, QByteArray::number(offset)}, {UploadLength, QByteArray::number(total)}}};
+    m_sent += chunk.size();
+    m_transport.send(request, upload->token, guarded([this, upload, name](const TransportReply &reply) {
+                         const qint64 at = number(reply, UploadOffset);
+                         if (reply.status == 409 && at >= 0)
+                             return sendChunk(upload, at); // someone else's bytes, or a lost answer: go on from there
+                         if (reply.status != 200)
+                             return upload->done(failed(reply));
+                         if (reply.header(BlobComplete) == "1") {
+                             if (storage::Status s = m_blobs.markUploaded(name); !s)
+                                 return upload->done(localFailure(s.message()));
+                             return uploadNext(upload);
+                         }
+                         if (at < 0)
+                             return upload->done(failed(reply));
+                         sendChunk(upload, at);
+                     }));
+}
+
+void BlobTransfer::fetch(const BlobName &name, const QByteArray &token, Done done)
+{
+    storage::Result<std::optional<QByteArray>> have = m_blobs.content(name);
+    if (!have)
+        return done(localFailure(have.message()));
+    if (*have)
+        return done(BlobOutcome{});
+    auto download = std::make_shared<Download>(Download{name, token, std::move(done), {}, -1});
+    receiveRange(std::move(download));
+}
+
+void BlobTransfer::receiveRange(std::shared_ptr<Download> download)
+{
+    const qint64 from = download->content.size();
+    const QByteArray range =
+        "bytes=" + QByteArray::number(from) + '-' + QByteArray::number(from + m_options.chunkBytes - 1);
+    TransportRequest request{QByteArrayLiteral("GET"),
+                             QStringLiteral("/v1/blobs/%1").arg(QString::fromLatin1(download->name.hex())),
+                             {},
+                             {},
+                             {{QByteArrayLiteral("Range"), range}}};
+    m_transport.send(request, download->token, guarded([this, download](const TransportReply &reply) {
+                         if (reply.status != 206 && reply.status != 200)
+                             return download->done(failed(reply));
+                         m_received += reply.body.size();
+                         if (reply.status == 200) {
+                             download->content = reply.body;
+                             download->total = reply.body.size();
+                         } else {
+                             // Content-Range: bytes a-b/total
+                             const QByteArray contentRange = reply.header(QByteArrayLiteral("Content-Range"));
+                             bool ok = false;
+                             const qint64 total = contentRange.mid(contentRange.indexOf('/') + 1).toLongLong(&ok);
+                             if (!ok || total > BlobName::MaxBlobBytes || reply.body.isEmpty())
+                                 return download->done(
+                                     BlobOutcome{BlobOutcome::Kind::BadContent, reply,
+                                                 QStringLiteral("an attachment range came without a usable size")});
+                             download->total = total;
+                             download->content += reply.body;
+                         }
+                         if (download->content.size() < download->total)
+                             return receiveRange(download);
+                         if (storage::Status s = m_blobs.addDownloaded(download->name, download->content); !s)
+                             return download->done(BlobOutcome{s.code() == storage::ErrorCode::Damaged
+                                                                   ? BlobOutcome::Kind::BadContent
+                                                                   : BlobOutcome::Kind::LocalFailed,
+                                                               reply, s.message()});
+                         download->done(BlobOutcome{});
+                     }));
+}
+
+} // namespace fieldline::sync

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "sync/SyncTransport.h"
+#include "sync/blobs/LocalBlobs.h"
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace fieldline::sync {
+
+/** How a transfer ended. */
+struct BlobOutcome
+{
+    enum class Kind {
+        Done,
+        AnswerFailed, ///< no answer, or an error status: reply says which
+        LocalFailed,  ///< this device's store failed: detail says how
+        BadContent,   ///< what the server sent is not what the blob's name says
+    };
+    Kind kind = Kind::Done;
+    TransportReply reply;
+    QString detail;
+
+    bool ok() const { return kind == Kind::Done; }
+};
+
+/**
+ * Moves blobs between this device and the server (docs/protocol.md, "Blobs"). Uploads resume where the server
+ * stands, in chunks under the server's body limit, so a cut connection or a restart costs at most one chunk; a
+ * blob the tenant already has is not sent again. Downloads go in ranges and are checked against the name before
+ * they are kept.
+ */
+class BlobTransfer
+{
+public:
+    struct Options
+    {
+        qint64 chunkBytes = 512 << 10; ///< under the server's default 1 MiB body limit
+    };
+    using Done = std::function<void(const BlobOutcome &)>;
+
+    BlobTransfer(LocalBlobs &blobs, HttpSyncTransport &transport, Options options);
+    BlobTransfer(LocalBlobs &blobs, HttpSyncTransport &transport)
+        : BlobTransfer(blobs, transport, Options{})
+    {}
+
+    /** Uploads every blob waiting on this device, one after another; @p done runs once, at the end or the failure. */
+    void uploadWaiting(const QByteArray &token, Done done);
+    /** Makes sure @p name is on this device, downloading it if it is not. */
+    void fetch(const BlobName &name, const QByteArray &token, Done done);
+
+    LocalBlobs &blobs() { return m_blobs; }
+
+    /** Bytes sent and received, for tests and the status corner. */
+    qint64 bytesSent() const { return m_sent; }
+    qint64 bytesReceived() const { return m_received; }
+
+private:
+    struct Upload;
+    struct Download;
+    void uploadNext(std::shared_ptr<Upload> upload);
+    void sendChunk(std::shared_ptr<Upload> upload, qint64 offset);
+    void receiveRange(std::shared_ptr<Download> download);
+    /** Runs @p then only while this transfer is alive: answers may outlive it. */
+    SyncTransport::Done guarded(SyncTransport::Done then);
+
+    LocalBlobs &m_blobs;
+    HttpSyncTransport &m_transport;
+    Options m_options;
+    qint64 m_sent = 0;
+    qint64 m_received = 0;
+    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
+};
+
+} // namespace fieldline::sync

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "storage/Database.h"
+#include "storage/Error.h"
+#include "sync/blobs/BlobName.h"
+
+#include <QByteArray>
+
+#include <optional>
+#include <vector>
+
+namespace fieldline::sync {
+
+/**
+ * Attachments on this device (photos, signatures, PDFs), kept in its encrypted store like everything else: content
+ * by name, and which blobs still wait to be uploaded. A cell refers to a blob by its name; the sync client uploads
+ * every waiting blob before it pushes the changes that may refer to them, so no device ever receives a name whose
+ * content the server does not have.
+ */
+class LocalBlobs
+{
+public:
+    explicit LocalBlobs(storage::Database &db);
+
+    storage::Status createTables();
+
+    /** Keeps @p content (the same content twice is one blob) and returns its name; it waits for upload. */
+    storage::Result<BlobName> add(const QByteArray &content);
+    /** Keeps content that came from the server, after checking that it is what @p name says. */
+    storage::Status addDownloaded(const BlobName &name, const QByteArray &content);
+    /** The blob's content, or nullopt when this device does not have it. */
+    storage::Result<std::optional<QByteArray>> content(const BlobName &name);
+    /** Blobs added here that the server has not confirmed yet, oldest first. */
+    storage::Result<std::vector<BlobName>> waitingForUpload();
+    storage::Status markUploaded(const BlobName &name);
+
+private:
+    storage::Status insert(const BlobName &name, const QByteArray &content, bool uploaded);
+
+    storage::Database &m_db;
+};
+
+} // namespace fieldline::sync

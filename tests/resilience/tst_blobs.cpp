@@ -1,0 +1,243 @@
+// Attachments through the real server stack: a blob added on one device reaches another, byte for byte; the same
+// content is never sent twice; an upload cut off mid-way resumes where the server stopped; the changes that name
+// a blob never reach the server before its content; wrong content, oversized blobs and another tenant's names are
+// refused without revealing anything. On embedded SQLite, and on PostgreSQL with FIELDLINE_TEST_BACKEND=postgres.
+#include "../server/SyncServerKit.h"
+#include "FaultProxy.h"
+#include "sync/blobs/BlobTransfer.h"
+
+#include <QRandomGenerator>
+#include <QtTest>
+
+using namespace fieldline;
+using sync::BlobName;
+using sync::BlobOutcome;
+using sync::SyncProblem;
+
+namespace {
+
+constexpr qint64 T0 = 1'790'000'000'000;
+
+QByteArray randomBytes(qsizetype size, quint32 seed)
+{
+    QByteArray out(size, Qt::Uninitialized);
+    QRandomGenerator rng(seed);
+    rng.fillRange(reinterpret_cast<quint32 *>(out.data()), size / 4);
+    return out;
+}
+
+/** A device with attachments: its blob table and a transfer the sync client uses. */
+struct BlobDevice
+{
+    BlobDevice(const QString &path, const QUrl &server, const QByteArray &token, qint64 chunkBytes)
+        : synced(path, T0, server, token)
+    {
+        opened = synced.open();
+        if (!opened.isEmpty())
+            return;
+        local = std::make_unique<sync::LocalBlobs>(synced.device->database());
+        if (auto s = local->createTables(); !s)
+            opened = s.message();
+        transfer = std::make_unique<sync::BlobTransfer>(*local, *synced.http, sync::BlobTransfer::Options{chunkBytes});
+        synced.client->setBlobTransfer(transfer.get());
+    }
+
+    BlobOutcome fetch(const BlobName &name)
+    {
+        std::optional<BlobOutcome> outcome;
+        transfer->fetch(name, synced.token, [&](const BlobOutcome &o) { outcome = o; });
+        if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 20000))
+            return BlobOutcome{BlobOutcome::Kind::LocalFailed, {}, QStringLiteral("timed out")};
+        return *outcome;
+    }
+
+    SyncedDevice synced;
+    std::unique_ptr<sync::LocalBlobs> local;
+    std::unique_ptr<sync::BlobTransfer> transfer;
+    QString opened;
+};
+
+/** One raw request to the server, answered. */
+sync::TransportReply request(sync::HttpSyncTransport &http, const sync::TransportRequest &what, const QByteArray &token)
+{
+    sync::TransportReply reply;
+    bool done = false;
+    http.send(what, token, [&](const sync::TransportReply &r) {
+        reply = r;
+        done = true;
+    });
+    if (!QTest::qWaitFor([&] { return done; }, 20000))
+        reply.networkError = QStringLiteral("no answer within 20 s");
+    return reply;
+}
+
+sync::TransportRequest chunk(const BlobName &name, qint64 offset, qint64 length, const QByteArray &bytes)
+{
+    return {QByteArrayLiteral("PUT"),
+            QStringLiteral("/v1/blobs/%1/upload").arg(QString::fromLatin1(name.hex())),
+            bytes,
+            QByteArrayLiteral("application/octet-stream"),
+            {{"Upload-Offset", QByteArray::number(offset)}, {"Upload-Length", QByteArray::number(length)}}};
+}
+
+} // namespace
+
+class TestBlobs : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    StoreBackend m_backend;
+    int m_case = 0;
+
+    QString path(const char *name)
+    {
+        return m_dir.filePath(QStringLiteral("%1-%2").arg(m_case).arg(QLatin1String(name)));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(server::Credentials::initialise());
+        QCOMPARE(m_backend.setUp(StoreBackend::fromEnvironment()), QString());
+    }
+
+    void init() { ++m_case; }
+
+    void aBlobReachesAnotherDeviceOnceAndIntact()
+    {
+        InProcessServer server(path("server"), T0, m_backend.postgres);
+        const QString tenant = QStringLiteral("t%1").arg(m_case);
+        BlobDevice a(path("a.db"), server.url(), server.newTenantToken(tenant, QStringLiteral("u")), 256 << 10);
+        BlobDevice b(path("b.db"), server.url(), server.deviceToken(tenant, QStringLiteral("u")), 256 << 10);
+        QCOMPARE(a.opened, QString());
+        QCOMPARE(b.opened, QString());
+        const QByteArray photo = randomBytes(1'300'000, 1);
+        auto name = a.local->add(photo);
+        QVERIFY(name);
+        QVERIFY(a.synced.device->insert(QStringLiteral("contacts"),
+                                        {{QStringLiteral("name"), QString::fromLatin1(name->hex())}}));
+        QCOMPARE(a.synced.syncOnce(), SyncProblem::None);
+        QCOMPARE(a.transfer->bytesSent(), qint64(photo.size()));
+        QVERIFY(a.local->waitingForUpload()->empty());
+        QVERIFY(server.blobs->state(server.tenantId(tenant), *name)->complete);
+
+        QCOMPARE(b.synced.syncOnce(), SyncProblem::None);
+        QVERIFY(b.fetch(*name).ok());
+        QCOMPARE(b.local->content(*name)->value(), photo);
+        QCOMPARE(b.transfer->bytesReceived(), qint64(photo.size()));
+        QVERIFY(b.fetch(*name).ok()); // already here: nothing is downloaded again
+        QCOMPARE(b.transfer->bytesReceived(), qint64(photo.size()));
+    }
+
+    void theSameContentIsNotSentTwice()
+    {
+        InProcessServer server(path("server"), T0, m_backend.postgres);
+        const QString tenant = QStringLiteral("t%1").arg(m_case);
+        BlobDevice a(path("a.db"), server.url(), server.newTenantToken(tenant, QStringLiteral("u")), 256 << 10);
+        BlobDevice b(path("b.db"), server.url(), server.deviceToken(tenant, QStringLiteral("u")), 256 << 10);
+        const QByteArray signature = randomBytes(40'000, 2);
+        QVERIFY(a.local->add(signature));
+        QCOMPARE(a.synced.syncOnce(), SyncProblem::None);
+        QVERIFY(b.local->add(signature));
+        QCOMPARE(b.synced.syncOnce(), SyncProblem::None);
+        QCOMPARE(b.transfer->bytesSent(), qint64(0));
+        QVERIFY(b.local->waitingForUpload()->empty());
+    }
+
+    void aCutUploadResumesWhereTheServerStopped()
+    {
+        InProcessServer server(path("server"), T0, m_backend.postgres);
+        const QString tenant = QStringLiteral("t%1").arg(m_case);
+        FaultProxy proxy(server.port);
+        QVERIFY(proxy.listen());
+        const QUrl viaProxy(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port()));
+        constexpr qint64 Chunk = 64 << 10;
+        BlobDevice a(path("a.db"), viaProxy, server.newTenantToken(tenant, QStringLiteral("u")), Chunk);
+        QCOMPARE(a.opened, QString());
+        const QByteArray pdf = randomBytes(300'000, 3);
+        auto name = a.local->add(pdf);
+        QVERIFY(name);
+        QVERIFY(a.synced.device->insert(QStringLiteral("contacts"),
+                                        {{QStringLiteral("name"), QString::fromLatin1(name->hex())}}));
+
+        // The connection is reset after about two and a half chunks have gone up.
+        proxy.setMode(FaultProxy::Mode::CutRequest, int(2.5 * Chunk));
+        QCOMPARE(a.synced.syncOnce(), SyncProblem::Offline);
+        auto held = server.blobs->state(server.tenantId(tenant), *name);
+        QVERIFY(held);
+        QCOMPARE(held->received, 2 * Chunk);
+        QVERIFY(!held->complete);
+        // The change that names the blob stayed on the device: no device may learn a name before its content.
+        QCOMPARE(*server.sync->cursor(server.tenantId(tenant)), qint64(0));
+
+        proxy.setMode(FaultProxy::Mode::Pass);
+        const qint64 sentBefore = a.transfer->bytesSent();
+        QCOMPARE(a.synced.syncOnce(), SyncProblem::None);
+        QCOMPARE(a.transfer->bytesSent() - sentBefore, pdf.size() - 2 * Chunk); // only the rest went up
+        QVERIFY(server.blobs->state(server.tenantId(tenant), *name)->complete);
+        QVERIFY(*server.sync->cursor(server.tenantId(tenant)) > 0);
+        qInfo("resumed upload: %lld bytes before the cut, %lld after", sentBefore,
+              a.transfer->bytesSent() - sentBefore);
+    }
+
+    void wrongContentOversizeAndOtherTenantsAreRefused()
+    {
+        InProcessServer server(path("server"), T0, m_backend.postgres);
+        const QByteArray tokenA = server.newTenantToken(QStringLiteral("a%1").arg(m_case), QStringLiteral("u"));
+        const QByteArray tokenB = server.newTenantToken(QStringLiteral("b%1").arg(m_case), QStringLiteral("u"));
+        sync::HttpSyncTransport http(server.url());
+        const QByteArray content = randomBytes(1000, 4);
+        const BlobName name = BlobName::of(content);
+
+        // Content that is not what its name says is discarded, and the upload starts again from zero.
+        const QByteArray other = randomBytes(1000, 5);
+        auto refused = request(http, chunk(name, 0, 1000, other), tokenA);
+        QCOMPARE(refused.status, 400);
+        QCOMPARE(refused.header("Upload-Offset"), QByteArray("0"));
+        QVERIFY(!server.blobs->state(server.tenantId(QStringLiteral("a%1").arg(m_case)), name)->complete);
+
+        // A chunk that does not start where the server is gets 409 and the server's offset.
+        QCOMPARE(request(http, chunk(name, 0, 1000, content.left(400)), tokenA).status, 200);
+        auto conflict = request(http, chunk(name, 100, 1000, content.mid(100, 300)), tokenA);
+        QCOMPARE(conflict.status, 409);
+        QCOMPARE(conflict.header("Upload-Offset"), QByteArray("400"));
+        auto finished = request(http, chunk(name, 400, 1000, content.mid(400)), tokenA);
+        QCOMPARE(finished.status, 200);
+        QCOMPARE(finished.header("Blob-Complete"), QByteArray("1"));
+
+        // Ranges of it, for tenant A only.
+        sync::TransportRequest get{QByteArrayLiteral("GET"),
+                                   QStringLiteral("/v1/blobs/%1").arg(QString::fromLatin1(name.hex())),
+                                   {},
+                                   {},
+                                   {{"Range", "bytes=10-19"}}};
+        auto part = request(http, get, tokenA);
+        QCOMPARE(part.status, 206);
+        QCOMPARE(part.body, content.mid(10, 10));
+        QCOMPARE(part.header("Content-Range"), QByteArray("bytes 10-19/1000"));
+        QCOMPARE(request(http, get, tokenB).status, 404);
+        sync::TransportRequest state{QByteArrayLiteral("GET"),
+                                     QStringLiteral("/v1/blobs/%1/upload").arg(QString::fromLatin1(name.hex())),
+                                     {},
+                                     {},
+                                     {}};
+        auto seenByB = request(http, state, tokenB);
+        QCOMPARE(seenByB.status, 200);
+        QCOMPARE(seenByB.header("Blob-Complete"), QByteArray("0")); // B learns nothing of A's blob
+        QCOMPARE(seenByB.header("Upload-Offset"), QByteArray("0"));
+
+        // Limits: a declared size over 64 MiB, a chunk over the body limit, a malformed name, no token.
+        QCOMPARE(request(http, chunk(name, 0, BlobName::MaxBlobBytes + 1, content), tokenB).status, 413);
+        QCOMPARE(request(http, chunk(name, 0, 4 << 20, QByteArray(2 << 20, 'x')), tokenB).status, 413);
+        sync::TransportRequest badName = get;
+        badName.path = QStringLiteral("/v1/blobs/NOT-A-NAME");
+        QCOMPARE(request(http, badName, tokenA).status, 404);
+        QCOMPARE(request(http, get, QByteArray()).status, 401);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBlobs)
+#include "tst_blobs.moc"
