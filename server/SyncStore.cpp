@@ -314,12 +314,16 @@ Status SyncStore::acknowledge(const Identity &identity, qint64 ackCursor)
     if (ackCursor < 0 || ackCursor > *newest)
         return Error{ErrorCode::Invalid,
                      QStringLiteral("Cursor %1 is beyond the tenant's newest change.").arg(ackCursor)};
+    // The time counts too: a device that acknowledged within the horizon is active, and holds tombstones back.
     QSqlQuery ack = prepared(QSqlDatabase::database(m_connectionName, false),
-                             "UPDATE devices SET acked_cursor = ? WHERE tenant_id = ? AND id = ? AND acked_cursor < ?");
+                             "UPDATE devices SET acked_at = ?,"
+                             " acked_cursor = CASE WHEN acked_cursor < ? THEN ? ELSE acked_cursor END"
+                             " WHERE tenant_id = ? AND id = ?");
+    ack.addBindValue(m_clock.nowMs());
+    ack.addBindValue(ackCursor);
     ack.addBindValue(ackCursor);
     ack.addBindValue(identity.tenantId);
     ack.addBindValue(identity.deviceId);
-    ack.addBindValue(ackCursor);
     if (!ack.exec())
         return sqlError(ack, "Cannot record the acknowledgement");
     return {};
@@ -333,6 +337,62 @@ Result<qint64> SyncStore::cursor(qint64 tenantId)
     if (!query.exec())
         return sqlError(query, "Cannot read the cursor");
     return query.next() ? query.value(0).toLongLong() : qint64(0);
+}
+
+Result<qint64> SyncStore::collectTombstones(qint64 tenantId, qint64 horizonMs)
+{
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    SqlTransaction tx(db);
+    if (!tx.begun())
+        return Error{ErrorCode::Busy, QStringLiteral("Cannot start a transaction: ") + db.lastError().text()};
+    // Pushes of the tenant wait meanwhile, so no row comes back to life between the check and the delete.
+    Result<qint64> newest = lockCursor(tenantId);
+    if (!newest)
+        return newest.error();
+    const qint64 since = m_clock.nowMs() - horizonMs;
+    QSqlQuery watermark = prepared(db, "SELECT min(acked_cursor) FROM devices"
+                                       " WHERE tenant_id = ? AND revoked IS NULL AND acked_at >= ?");
+    watermark.addBindValue(tenantId);
+    watermark.addBindValue(since);
+    if (!watermark.exec() || !watermark.next())
+        return sqlError(watermark, "Cannot read the devices' acknowledgements");
+    // No active device: nobody is waiting for any tombstone.
+    const qint64 upTo = watermark.value(0).isNull() ? *newest : watermark.value(0).toLongLong();
+    QSqlQuery collect = prepared(db, "DELETE FROM sync_rows WHERE tenant_id = ? AND cl % 2 = 0 AND hlc < ?"
+                                     " AND server_seq <= ? RETURNING server_seq");
+    collect.addBindValue(tenantId);
+    collect.addBindValue(sync::HybridLogicalClock::make(since, 0));
+    collect.addBindValue(upTo);
+    if (!collect.exec())
+        return sqlError(collect, "Cannot collect tombstones");
+    qint64 collected = 0;
+    qint64 floor = 0;
+    while (collect.next()) {
+        ++collected;
+        floor = std::max(floor, collect.value(0).toLongLong());
+    }
+    QSqlQuery raise = prepared(db, "UPDATE sync_cursors SET gc_floor = CASE WHEN gc_floor < ? THEN ? ELSE gc_floor END"
+                                   " WHERE tenant_id = ?");
+    raise.addBindValue(floor);
+    raise.addBindValue(floor);
+    raise.addBindValue(tenantId);
+    if (!raise.exec())
+        return sqlError(raise, "Cannot record the collection");
+    if (!tx.commit())
+        return Error{ErrorCode::Io, QStringLiteral("Cannot commit: ") + db.lastError().text()};
+    return collected;
+}
+
+Result<bool> SyncStore::pullNeedsResync(qint64 tenantId, qint64 cursor)
+{
+    if (cursor <= 0)
+        return false; // a pull from the start is a whole snapshot
+    QSqlQuery query = prepared(QSqlDatabase::database(m_connectionName, false),
+                               "SELECT gc_floor FROM sync_cursors WHERE tenant_id = ?");
+    query.addBindValue(tenantId);
+    if (!query.exec())
+        return sqlError(query, "Cannot read the collection floor");
+    return query.next() && cursor < query.value(0).toLongLong();
 }
 
 } // namespace fieldline::server

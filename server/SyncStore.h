@@ -71,6 +71,18 @@ public:
     /** The tenant's newest sequence number (0 before any change). */
     storage::Result<qint64> cursor(qint64 tenantId);
 
+    /** How long a deleted row's tombstone is kept at least (DESIGN.md: 60 days by default). */
+    static constexpr qint64 DefaultHorizonMs = 60LL * 24 * 3600 * 1000;
+    /**
+     * Forgets the tenant's tombstones older than @p horizonMs that every active device (not revoked, and
+     * acknowledged within the horizon) has acknowledged; returns how many rows went. A device that was silent
+     * longer than the horizon may have missed some of them: its pulls from below the tenant's collection floor
+     * are refused, and it resyncs from the start instead (see pullNeedsResync).
+     */
+    storage::Result<qint64> collectTombstones(qint64 tenantId, qint64 horizonMs = DefaultHorizonMs);
+    /** Whether a pull from @p cursor could miss a collected tombstone: 0 < cursor < the collection floor. */
+    storage::Result<bool> pullNeedsResync(qint64 tenantId, qint64 cursor);
+
     /** The most changes one pull returns (the protocol decoder's array limit is 10,000). */
     static constexpr qint64 MaxPullChanges = 5000;
 

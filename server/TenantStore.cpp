@@ -85,6 +85,9 @@ constexpr Migration migrations[] = {
         " start {int} NOT NULL,"
         " data {blob} NOT NULL,"
         " PRIMARY KEY (tenant_id, name, start));"},
+    // Tombstone collection: how far collection has gone per tenant, and when each device last acknowledged.
+    {4, "ALTER TABLE sync_cursors ADD COLUMN gc_floor {int} NOT NULL DEFAULT 0;"
+        "ALTER TABLE devices ADD COLUMN acked_at {int} NOT NULL DEFAULT 0;"},
 };
 
 } // namespace
@@ -260,6 +263,19 @@ Result<qint64> TenantStore::createTenant(const QString &name)
     if (Status entered = enterTenant(id); !entered)
         return entered.error();
     return id;
+}
+
+Result<QStringList> TenantStore::tenantNames()
+{
+    QSqlQuery query(db());
+    if (!query.exec(QStringLiteral("SELECT name FROM tenants ORDER BY id")))
+        return sqlError(query, QStringLiteral("Cannot list tenants"));
+    QStringList names;
+    while (query.next())
+        names.append(query.value(0).toString());
+    if (Status entered = enterTenant(0); !entered)
+        return entered.error();
+    return names;
 }
 
 Result<std::optional<qint64>> TenantStore::tenantId(const QString &name)

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -55,7 +56,7 @@ struct Identity
 class TenantStore
 {
 public:
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
     /** What open() does with the schema. */
     enum class OpenMode {
@@ -81,6 +82,8 @@ public:
     storage::Status grantApplicationRole(const QString &role);
 
     storage::Result<qint64> createTenant(const QString &name);
+    /** Every tenant's name, for the server's own chores (tombstone collection); scopes to no tenant. */
+    storage::Result<QStringList> tenantNames();
     /** The tenant's id, or nullopt if there is no tenant of that name. */
     storage::Result<std::optional<qint64>> tenantId(const QString &name);
 

@@ -15,6 +15,7 @@
 #include "SyncStore.h"
 #include "TenantStore.h"
 #include "TlsSetup.h"
+#include "TombstoneSweeper.h"
 #include "UserDirectory.h"
 
 #include <QCoreApplication>
@@ -98,6 +99,7 @@ int main(int argc, char *argv[])
     SyncRoutes syncRoutes(api, syncStore, notifyTenant);
     BlobStore blobStore(store.value()->connectionName());
     BlobRoutes blobRoutes(api, blobStore);
+    TombstoneSweeper sweeper(*store.value(), syncStore);
     CsvRoutes csvRoutes(api, directory, syncStore, operatorToken.value(), clock, notifyTenant);
     std::optional<QSslConfiguration> tls;
     if (!options.tlsCertificateFile.isEmpty()) {

@@ -116,6 +116,14 @@ Result<RowState> CrdtStore::loadRow(const QString &table, const RowId &row)
     return state;
 }
 
+Status CrdtStore::deleteRow(const QString &table, const RowId &row)
+{
+    Result<Statement *> remove = m_db.prepare("DELETE FROM crdt_rows WHERE tbl = ?1 AND row_id = ?2");
+    if (!remove)
+        return remove.error();
+    return (*remove)->bind(1, table).bind(2, row.toBytes()).run();
+}
+
 Status CrdtStore::saveRow(const QString &table, const RowId &row, const RowState &state)
 {
     // UPDATE first: most applies touch rows that exist, and an UPDATE keeps the rowid (and its page) in place.

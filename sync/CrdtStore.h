@@ -38,6 +38,7 @@ public:
     /** The row's state; `exists` false for a row never seen. */
     storage::Result<RowState> loadRow(const QString &table, const RowId &row);
     storage::Status saveRow(const QString &table, const RowId &row, const RowState &state);
+    storage::Status deleteRow(const QString &table, const RowId &row);
     /** Every row of @p table this replica knows, alive or not, with its causal length, ordered by id. */
     storage::Result<std::vector<std::pair<RowId, qint64>>> rows(const QString &table);
     /** Local writes with seq > @p since that no remote write has superseded, row by row (record first). */

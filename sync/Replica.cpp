@@ -169,6 +169,23 @@ ApplyResult Replica::validate(const Change &change) const
     return checked;
 }
 
+Status Replica::forgetRows(const QString &table, const std::vector<RowId> &rows)
+{
+    storage::Transaction tx(*m_db);
+    if (!tx.begun())
+        return tx.begun();
+    const TableSchema *schema = m_schema.find(table);
+    for (const RowId &row : rows) {
+        if (schema) {
+            if (Status s = m_materializer.refresh(*schema, row, RowState{}); !s)
+                return s;
+        }
+        if (Status s = m_store.deleteRow(table, row); !s)
+            return s;
+    }
+    return tx.commit();
+}
+
 Result<std::vector<ApplyResult>> Replica::applyRemote(const ChangeBatch &batch)
 {
     std::vector<ApplyResult> results;

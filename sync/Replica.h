@@ -75,6 +75,11 @@ public:
      * too far ahead, malformed) does not sink the others. The Error case means nothing was applied.
      */
     storage::Result<std::vector<ApplyResult>> applyRemote(const ChangeBatch &batch);
+    /**
+     * Drops rows the server no longer has (their tombstones were collected while this device was away), in one
+     * transaction and without capturing a change: nothing about them is sent anywhere.
+     */
+    storage::Status forgetRows(const QString &table, const std::vector<RowId> &rows);
 
 private:
     enum class WriteKind { Insert, Update, Remove, Resurrect };

@@ -37,6 +37,7 @@ SyncClient::SyncClient(Replica &replica, SyncStateStore &state, SyncTransport &t
     , m_transport(transport)
     , m_clock(clock)
     , m_options(options)
+    , m_resync(replica.database(), replica, state)
 {}
 
 void SyncClient::syncNow()
@@ -253,9 +254,24 @@ void SyncClient::pullNext(qint64 cursor)
                      });
 }
 
+bool SyncClient::startedResync(const TransportReply &reply)
+{
+    if (reply.status != 410)
+        return false;
+    auto error = protocol::decode<protocol::ErrorMessage>(reply.body);
+    if (!error || error->code != protocol::ErrorCode::ResyncRequired)
+        return false;
+    qCInfo(lcSync) << "away past the tombstone horizon: pulling everything again";
+    if (storage::Status s = m_resync.begin(); !s)
+        finish(SyncProblem::LocalError, s.message());
+    else
+        pullNext(0);
+    return true;
+}
+
 void SyncClient::pageArrived(qint64 cursor, const TransportReply &reply)
 {
-    if (failedAnswer(reply))
+    if (startedResync(reply) || failedAnswer(reply))
         return;
     auto response = protocol::decode<protocol::PullResponse>(reply.body);
     if (!response)
@@ -273,6 +289,13 @@ void SyncClient::pageArrived(qint64 cursor, const TransportReply &reply)
     const bool more = response->more && response->nextCursor > cursor;
     if (more)
         pullNext(response->nextCursor);
+    storage::Result<bool> resyncing = m_resync.active();
+    if (!resyncing)
+        return finish(SyncProblem::LocalError, resyncing.message());
+    if (*resyncing) {
+        if (storage::Status s = m_resync.noteSeen(response->changes); !s)
+            return finish(SyncProblem::LocalError, s.message());
+    }
     if (!response->changes.empty()) {
         auto applied = m_replica.applyRemote(response->changes);
         if (!applied)
@@ -287,6 +310,14 @@ void SyncClient::pageArrived(qint64 cursor, const TransportReply &reply)
         return finish(SyncProblem::LocalError, s.message());
     if (more)
         return;
+    if (*resyncing) {
+        storage::Result<qint64> forgotten = m_resync.finish();
+        if (!forgotten)
+            return finish(SyncProblem::LocalError, forgotten.message());
+        qCInfo(lcSync) << "resync done:" << *forgotten << "rows the server no longer has were dropped";
+        if (*forgotten > 0)
+            emit remoteChangesApplied(int(*forgotten));
+    }
     if (response->nextCursor != cursor)
         return acknowledge(response->nextCursor);
     finish(SyncProblem::None);

@@ -2,6 +2,7 @@
 
 #include "sync/Clock.h"
 #include "sync/Replica.h"
+#include "sync/Resync.h"
 #include "sync/SyncStateStore.h"
 #include "sync/SyncTransport.h"
 #include "sync/blobs/BlobTransfer.h"
@@ -91,6 +92,8 @@ private:
     bool failedAnswer(const TransportReply &reply);
     storage::Status queueLocalChanges();
     void uploadBlobsThenPush();
+    /** A pull refused with resync-required starts a resync (true); any other answer is not handled here. */
+    bool startedResync(const TransportReply &reply);
     /**
      * Queues the writes made while this round's batches were in flight; true when there is something to push.
      * Writes that may name an attachment added meanwhile are left for another round, which uploads it first.
@@ -112,6 +115,7 @@ private:
     bool m_rejectedSome = false;
     QString m_rejectedDetail;
     BlobTransfer *m_blobs = nullptr;
+    Resync m_resync;
     qint64 m_deferredFrom = 0; ///< batches from this seq on were deferred in this round and wait for the next one
     qint64 m_deferredRetryMs = 0;
 };

@@ -45,6 +45,9 @@ public:
 
     storage::Result<qint64> pullCursor() { return number("pull_cursor"); }
     storage::Status setPullCursor(qint64 cursor) { return setNumber("pull_cursor", cursor); }
+    /** Whether a resync from the start is under way (see Resync); survives a restart. */
+    storage::Result<qint64> resyncing() { return number("resync"); }
+    storage::Status setResyncing(bool on) { return setNumber("resync", on ? 1 : 0); }
     /** The highest local seq the server has acknowledged (pushed and answered). */
     storage::Result<qint64> pushedSeq() { return number("pushed_seq"); }
 

@@ -50,7 +50,7 @@ constexpr std::array<std::pair<ApplyOutcome, const char *>, 3> outcomeNames{{
     {ApplyOutcome::Rejected, "rejected"},
 }};
 
-constexpr std::array<std::pair<ErrorCode, const char *>, 12> errorCodeNames{{
+constexpr std::array<std::pair<ErrorCode, const char *>, 13> errorCodeNames{{
     {ErrorCode::Unknown, "unknown"},
     {ErrorCode::Invalid, "invalid"},
     {ErrorCode::Unauthorized, "unauthorized"},
@@ -62,6 +62,7 @@ constexpr std::array<std::pair<ErrorCode, const char *>, 12> errorCodeNames{{
     {ErrorCode::ClockSkew, "clock-skew"},
     {ErrorCode::UnsupportedVersion, "unsupported-version"},
     {ErrorCode::Unavailable, "unavailable"},
+    {ErrorCode::ResyncRequired, "resync-required"},
     {ErrorCode::Internal, "internal"},
 }};
 

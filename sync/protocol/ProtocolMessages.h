@@ -124,6 +124,7 @@ enum class ErrorCode {
     UnsupportedVersion, ///< the peer speaks another major protocol version
     Unavailable,
     Internal,
+    ResyncRequired, ///< the device was away past the tombstone horizon: pull everything again from cursor 0
 };
 
 struct ErrorMessage

@@ -7,6 +7,7 @@
 // FIELDLINE_TEST_BACKEND=postgres runs every scenario against a throwaway PostgreSQL cluster instead of SQLite
 // (CTest's tst_syncserver_postgres, with 30 seeds).
 #include "SyncServerKit.h"
+#include "server/TombstoneSweeper.h"
 
 #include "sync/protocol/ProtocolCodec.h"
 
@@ -228,6 +229,58 @@ private slots:
         QCOMPARE(other.syncOnce(), SyncProblem::None);
         QCOMPARE(synctest::dump(fast.device), synctest::dump(other.device));
         QCOMPARE(synctest::count(other.device, "SELECT count(*) FROM contacts"), 1);
+    }
+
+    void aDeviceAwayPastTheHorizonResyncsWithoutTheCollectedRows()
+    {
+        InProcessServer server(path(QStringLiteral("s7")), T0, m_backend.postgres);
+        const QString tenant = nextTenant();
+        SyncedDevice here(path(QStringLiteral("here.db")), T0, server.url(),
+                          server.newTenantToken(tenant, QStringLiteral("u")));
+        SyncedDevice away(path(QStringLiteral("away.db")), T0, server.url(),
+                          server.deviceToken(tenant, QStringLiteral("u")));
+        QCOMPARE(here.open(), QString());
+        QCOMPARE(away.open(), QString());
+        auto gone = here.device->insert(QStringLiteral("contacts"), contact("gone", 1));
+        QVERIFY(here.device->insert(QStringLiteral("contacts"), contact("kept", 2)));
+        QCOMPARE(here.syncOnce(), SyncProblem::None);
+        QCOMPARE(away.syncOnce(), SyncProblem::None);
+        QVERIFY(gone && here.device->remove(QStringLiteral("contacts"), *gone));
+        QCOMPARE(here.syncOnce(), SyncProblem::None);
+        const qint64 tenantId = server.tenantId(tenant);
+
+        // Younger than the horizon: kept, whoever has acknowledged it.
+        constexpr qint64 Day = 24 * 3600 * 1000;
+        auto advance = [&](qint64 ms) {
+            server.clock.advance(ms);
+            here.device.clock.advance(ms);
+            away.device.clock.advance(ms);
+        };
+        advance(30 * Day);
+        QCOMPARE(*server.sync->collectTombstones(tenantId), qint64(0));
+
+        // Past it, with the only device that has not acknowledged the deletion silent for as long: collected.
+        advance(31 * Day);
+        QCOMPARE(here.syncOnce(), SyncProblem::None); // an active device acknowledges (nothing new to pull)
+        server::TombstoneSweeper sweeper(*server.store, *server.sync); // what the server runs every hour
+        QCOMPARE(sweeper.sweep(), qint64(1));
+        QCOMPARE(here.syncOnce(), SyncProblem::None); // above the floor: no resync for a device that kept up
+
+        // The device that was away writes, comes back, is told to resync, and ends without the collected row but
+        // with its own new one, which reaches the others.
+        QVERIFY(away.device->insert(QStringLiteral("contacts"), contact("written while away", 3)));
+        QCOMPARE(away.syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::count(away.device, "SELECT count(*) FROM contacts"), 2);
+        QCOMPARE(synctest::count(away.device, "SELECT count(*) FROM contacts WHERE name = 'gone'"), 0);
+        QCOMPARE(synctest::count(away.device, "SELECT count(*) FROM crdt_rows WHERE tbl = 'contacts'"), 2);
+        QCOMPARE(*away.state->resyncing(), qint64(0));
+        QCOMPARE(here.syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::count(here.device, "SELECT count(*) FROM contacts"), 2);
+        SyncedDevice fresh(path(QStringLiteral("fresh.db")), T0 + 61 * Day, server.url(),
+                           server.deviceToken(tenant, QStringLiteral("u")));
+        QCOMPARE(fresh.open(), QString());
+        QCOMPARE(fresh.syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::dump(fresh.device), synctest::dump(away.device));
     }
 
     void property_data()

@@ -1,0 +1,111 @@
+#include "sync/Resync.h"
+
+#include <set>
+
+namespace fieldline::sync {
+
+using storage::Result;
+using storage::Statement;
+using storage::Status;
+
+Resync::Resync(storage::Database &db, Replica &replica, SyncStateStore &state)
+    : m_db(db)
+    , m_replica(replica)
+    , m_state(state)
+{}
+
+Status Resync::createTables()
+{
+    return m_db.exec("CREATE TABLE IF NOT EXISTS sync_resync_seen(tbl TEXT NOT NULL, row_id BLOB NOT NULL,"
+                     " PRIMARY KEY(tbl, row_id)) WITHOUT ROWID");
+}
+
+Result<bool> Resync::active()
+{
+    Result<qint64> flag = m_state.resyncing();
+    if (!flag)
+        return flag.error();
+    return *flag != 0;
+}
+
+Status Resync::begin()
+{
+    if (Status s = createTables(); !s)
+        return s;
+    storage::Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun();
+    if (Status s = m_db.exec("DELETE FROM sync_resync_seen"); !s)
+        return s;
+    if (Status s = m_state.setResyncing(true); !s)
+        return s;
+    if (Status s = m_state.setPullCursor(0); !s)
+        return s;
+    return tx.commit();
+}
+
+Status Resync::noteSeen(const ChangeBatch &page)
+{
+    storage::Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun();
+    Result<Statement *> note = m_db.prepare("INSERT OR IGNORE INTO sync_resync_seen(tbl, row_id) VALUES (?1, ?2)");
+    if (!note)
+        return note.error();
+    for (const Change &change : page) {
+        (*note)->reset();
+        if (Status s = (*note)->bind(1, change.table).bind(2, change.row.toBytes()).run(); !s)
+            return s;
+    }
+    return tx.commit();
+}
+
+Result<qint64> Resync::finish()
+{
+    Result<qint64> pushed = m_state.pushedSeq();
+    if (!pushed)
+        return pushed.error();
+    std::set<std::pair<QString, QByteArray>> seen;
+    Result<Statement *> list = m_db.prepare("SELECT tbl, row_id FROM sync_resync_seen");
+    if (!list)
+        return list.error();
+    for (;;) {
+        Result<bool> row = (*list)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        seen.emplace((*list)->text(0), (*list)->blob(1));
+    }
+    qint64 forgotten = 0;
+    for (const TableSchema &table : m_replica.schema().tables) {
+        Result<std::vector<std::pair<RowId, qint64>>> rows = m_replica.rows(table.name);
+        if (!rows)
+            return rows.error();
+        std::vector<RowId> gone;
+        for (const auto &[id, causalLength] : *rows) {
+            if (seen.count({table.name, id.toBytes()}))
+                continue;
+            Result<RowState> state = m_replica.rowState(table.name, id);
+            if (!state)
+                return state.error();
+            if (state->maxSeq() <= *pushed) // local changes not yet pushed keep the row; they go up as usual
+                gone.push_back(id);
+        }
+        if (Status s = m_replica.forgetRows(table.name, gone); !s)
+            return s.error();
+        forgotten += qint64(gone.size());
+    }
+    storage::Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    if (Status s = m_db.exec("DELETE FROM sync_resync_seen"); !s)
+        return s.error();
+    if (Status s = m_state.setResyncing(false); !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return forgotten;
+}
+
+} // namespace fieldline::sync
