@@ -38,6 +38,12 @@ ApiServer::ApiServer(TenantStore &store, const Credentials &credentials, LoginTh
             return counted("healthz", std::move(*refused));
         return counted("healthz", healthz());
     });
+    // Liveness only: the process answers. Readiness is /healthz, which also needs the database.
+    m_http.route(QStringLiteral("/livez"), Method::Get, [this](const QHttpServerRequest &request) {
+        if (auto refused = refuseOversized(request, m_limits.maxBodyBytes))
+            return counted("livez", std::move(*refused));
+        return counted("livez", QHttpServerResponse(QJsonObject{{QStringLiteral("status"), QStringLiteral("alive")}}));
+    });
     m_http.route(QStringLiteral("/metrics"), Method::Get, [this](const QHttpServerRequest &request) {
         if (auto refused = refuseOversized(request, m_limits.maxBodyBytes))
             return counted("metrics", std::move(*refused));
@@ -84,8 +90,10 @@ QHttpServerResponse ApiServer::counted(const char *route, QHttpServerResponse re
 
 QHttpServerResponse ApiServer::healthz()
 {
+    // Migrations only add, so a schema newer than this binary's (migrated for the next release while this one
+    // still serves a rolling upgrade) is fine; an older one (or none) is not.
     const int schema = m_store.schemaVersion();
-    if (schema != TenantStore::SchemaVersion)
+    if (schema < TenantStore::SchemaVersion)
         return QHttpServerResponse(QJsonObject{{QStringLiteral("status"), QStringLiteral("unavailable")}},
                                    Status::ServiceUnavailable);
     return QHttpServerResponse(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},

@@ -73,6 +73,9 @@ private slots:
         QCOMPARE(reply.status, 200);
         QCOMPARE(json(reply).value(QLatin1String("status")).toString(), QStringLiteral("ok"));
         QCOMPARE(json(reply).value(QLatin1String("schema")).toInt(), TenantStore::SchemaVersion);
+        const HttpReply alive = m_server.get(QStringLiteral("/livez"));
+        QCOMPARE(alive.status, 200);
+        QCOMPARE(json(alive).value(QLatin1String("status")).toString(), QStringLiteral("alive"));
     }
 
     void demoLoginAndMe()
