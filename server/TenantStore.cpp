@@ -88,6 +88,8 @@ constexpr Migration migrations[] = {
     // Tombstone collection: how far collection has gone per tenant, and when each device last acknowledged.
     {4, "ALTER TABLE sync_cursors ADD COLUMN gc_floor {int} NOT NULL DEFAULT 0;"
         "ALTER TABLE devices ADD COLUMN acked_at {int} NOT NULL DEFAULT 0;"},
+    // When each device token was last used (unix ms; 0: not since this migration), for idle expiry.
+    {5, "ALTER TABLE devices ADD COLUMN last_used {int} NOT NULL DEFAULT 0;"},
 };
 
 } // namespace
@@ -327,17 +329,22 @@ Result<QByteArray> TenantStore::issueDeviceToken(qint64 tenantId, qint64 userId,
 {
     const QByteArray token = QByteArray::number(tenantId) + '.' + Credentials::newToken();
     QSqlQuery query(db());
-    query.prepare(
-        QStringLiteral("INSERT INTO devices (tenant_id, user_id, name, token_hash, created) VALUES (?, ?, ?, ?, ?)"));
+    query.prepare(QStringLiteral("INSERT INTO devices (tenant_id, user_id, name, token_hash, created, last_used)"
+                                 " VALUES (?, ?, ?, ?, ?, ?)"));
     query.addBindValue(tenantId);
     query.addBindValue(userId);
     query.addBindValue(deviceName);
     query.addBindValue(Credentials::tokenHash(token));
     query.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    query.addBindValue(m_clock->nowMs());
     if (!query.exec())
         return sqlError(query, QStringLiteral("Cannot register a device"));
     return token;
 }
+
+namespace {
+constexpr qint64 UseRecordedEveryMs = 3600 * 1000;
+} // namespace
 
 Result<std::optional<Identity>> TenantStore::authenticate(const QByteArray &token)
 {
@@ -350,7 +357,7 @@ Result<std::optional<Identity>> TenantStore::authenticate(const QByteArray &toke
     if (Status entered = enterTenant(tenantId); !entered)
         return entered.error();
     QSqlQuery query(db());
-    query.prepare(QStringLiteral("SELECT d.id, u.id, u.login, u.role, t.name"
+    query.prepare(QStringLiteral("SELECT d.id, u.id, u.login, u.role, t.name, d.last_used"
                                  " FROM devices d"
                                  " JOIN users u ON u.tenant_id = d.tenant_id AND u.id = d.user_id"
                                  " JOIN tenants t ON t.id = d.tenant_id"
@@ -364,8 +371,22 @@ Result<std::optional<Identity>> TenantStore::authenticate(const QByteArray &toke
     const std::optional<Role> role = roleFromName(query.value(3).toString());
     if (!role)
         return Error{ErrorCode::Damaged, QStringLiteral("A user has an unknown role.")};
+    const qint64 deviceId = query.value(0).toLongLong();
+    const qint64 lastUsed = query.value(5).toLongLong();
+    const qint64 now = m_clock->nowMs();
+    if (lastUsed > 0 && now - lastUsed > m_tokenIdleMs)
+        return std::optional<Identity>(); // idle too long: as good as unknown, so the device signs in again
+    if (now - lastUsed > UseRecordedEveryMs) {
+        QSqlQuery used(db());
+        used.prepare(QStringLiteral("UPDATE devices SET last_used = ? WHERE tenant_id = ? AND id = ?"));
+        used.addBindValue(now);
+        used.addBindValue(tenantId);
+        used.addBindValue(deviceId);
+        if (!used.exec())
+            return sqlError(used, QStringLiteral("Cannot record a token's use"));
+    }
     return std::optional<Identity>(Identity{tenantId, query.value(4).toString(), query.value(1).toLongLong(),
-                                            query.value(2).toString(), *role, query.value(0).toLongLong()});
+                                            query.value(2).toString(), *role, deviceId});
 }
 
 Status TenantStore::revokeDevice(qint64 tenantId, qint64 deviceId)

@@ -2,6 +2,7 @@
 
 #include "SqlDialect.h"
 #include "storage/Error.h"
+#include "sync/Clock.h"
 
 #include <QByteArray>
 #include <QSqlDatabase>
@@ -56,7 +57,7 @@ struct Identity
 class TenantStore
 {
 public:
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
 
     /** What open() does with the schema. */
     enum class OpenMode {
@@ -93,8 +94,18 @@ public:
 
     /** Registers a device for the user and returns its token; only the token's hash is kept. */
     storage::Result<QByteArray> issueDeviceToken(qint64 tenantId, qint64 userId, const QString &deviceName);
-    /** The identity behind a token, or nullopt for a malformed, unknown or revoked token. */
+    /**
+     * The identity behind a token, or nullopt for a malformed, unknown, revoked or expired token. A token expires
+     * when its device has not used it for the idle limit; use is recorded at most once an hour, so checking a
+     * token rarely writes.
+     */
     storage::Result<std::optional<Identity>> authenticate(const QByteArray &token);
+
+    /** A device token unused for longer than this no longer works (its user signs in again): 90 days by default. */
+    static constexpr qint64 DefaultTokenIdleMs = 90LL * 24 * 3600 * 1000;
+    void setTokenIdleLimit(qint64 ms) { m_tokenIdleMs = ms; }
+    /** The clock for token use and expiry (the system's unless a test sets its own; it must outlive the store). */
+    void setClock(const sync::Clock &clock) { m_clock = &clock; }
     storage::Status revokeDevice(qint64 tenantId, qint64 deviceId);
 
 private:
@@ -107,6 +118,9 @@ private:
 
     std::unique_ptr<SqlDialect> m_dialect;
     QString m_connectionName;
+    sync::SystemClock m_systemClock;
+    const sync::Clock *m_clock = &m_systemClock;
+    qint64 m_tokenIdleMs = DefaultTokenIdleMs;
 };
 
 } // namespace fieldline::server

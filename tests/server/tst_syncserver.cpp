@@ -263,7 +263,8 @@ private slots:
         advance(31 * Day);
         QCOMPARE(here.syncOnce(), SyncProblem::None); // an active device acknowledges (nothing new to pull)
         server::TombstoneSweeper sweeper(*server.store, *server.sync); // what the server runs every hour
-        QCOMPARE(sweeper.sweep(), qint64(1));
+        QVERIFY(sweeper.sweep() >= 1); // with PostgreSQL, earlier scenarios' tenants share the database
+        QCOMPARE(*server.sync->collectTombstones(tenantId), qint64(0)); // this tenant's one is already gone
         QCOMPARE(here.syncOnce(), SyncProblem::None); // above the floor: no resync for a device that kept up
 
         // The device that was away writes, comes back, is told to resync, and ends without the collected row but
@@ -281,6 +282,33 @@ private slots:
         QCOMPARE(fresh.open(), QString());
         QCOMPARE(fresh.syncOnce(), SyncProblem::None);
         QCOMPARE(synctest::dump(fresh.device), synctest::dump(away.device));
+    }
+
+    void aTokenUnusedPastTheIdleLimitAsksForASignIn()
+    {
+        InProcessServer server(path(QStringLiteral("s8")), T0, m_backend.postgres);
+        server.store->setClock(server.clock);
+        const QString tenant = nextTenant();
+        SyncedDevice daily(path(QStringLiteral("daily.db")), T0, server.url(),
+                           server.newTenantToken(tenant, QStringLiteral("u")));
+        SyncedDevice drawer(path(QStringLiteral("drawer.db")), T0, server.url(),
+                            server.deviceToken(tenant, QStringLiteral("u")));
+        QCOMPARE(daily.open(), QString());
+        QCOMPARE(drawer.open(), QString());
+        QCOMPARE(drawer.syncOnce(), SyncProblem::None);
+        constexpr qint64 Day = 24 * 3600 * 1000;
+        for (int month = 0; month < 4; ++month) { // the daily device keeps using its token
+            server.clock.advance(30 * Day);
+            daily.device.clock.advance(30 * Day);
+            QCOMPARE(daily.syncOnce(), SyncProblem::None);
+        }
+        // 120 days in a drawer: past the 90-day limit, the token is refused and forgotten; local edits stay.
+        drawer.device.clock.advance(120 * Day);
+        QVERIFY(drawer.device->insert(QStringLiteral("contacts"), contact("kept", 1)));
+        QCOMPARE(drawer.syncOnce(), SyncProblem::NotLoggedIn);
+        QVERIFY(drawer.state->account()->token.isEmpty());
+        QCOMPARE(drawer.client->status().pending, qint64(3));
+        QCOMPARE(daily.syncOnce(), SyncProblem::None);
     }
 
     void property_data()
