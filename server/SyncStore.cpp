@@ -1,6 +1,7 @@
 #include "SyncStore.h"
 
 #include "SqlSupport.h"
+#include "WritePolicy.h"
 
 #include "sync/HybridLogicalClock.h"
 #include "sync/RowMerge.h"
@@ -55,6 +56,32 @@ void appendRow(sync::ChangeBatch &out, const QString &table, const RowId &row, c
     out.push_back(Change{table, row, QString(), {}, state.stamp, state.seq});
     for (const sync::CellState &cell : state.cells)
         out.push_back(Change{table, row, cell.column, cell.value, cell.stamp, cell.seq});
+}
+
+QSqlQuery prepareLoad(const QSqlDatabase &db)
+{
+    return prepared(db, "SELECT cl, hlc, site, rec_seq, cells FROM sync_rows"
+                        " WHERE tenant_id = ? AND tbl = ? AND row_id = ?");
+}
+
+/** One stored row through @p load (from prepareLoad); a state that does not exist when the row is not stored. */
+Result<RowState> loadRow(QSqlQuery &load, qint64 tenantId, const QString &table, const RowId &row)
+{
+    load.addBindValue(tenantId);
+    load.addBindValue(table);
+    load.addBindValue(row.toBytes());
+    if (!load.exec())
+        return sqlError(load, "Cannot load a row");
+    RowState state;
+    if (load.next()) {
+        state.exists = true;
+        state.stamp = stampAt(load, 0);
+        state.seq = load.value(3).toLongLong();
+        if (Status decoded = RowState::decodeCells(load.value(4).toByteArray(), state.cells); !decoded)
+            return decoded.error();
+    }
+    load.finish();
+    return state;
 }
 
 } // namespace
@@ -124,6 +151,8 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
     // A change from a clock that is ahead is refused only until the server's clock catches up: the device keeps it
     // and sends it again after this long.
     std::vector<qint64> retryMs(request.changes.size(), 0);
+    // Changes the caller's role may not make: refused, and their rows written back as the server has them.
+    std::map<std::pair<QString, RowId>, sync::ChangeBatch> refusedRows;
     for (size_t i = 0; i < request.changes.size(); ++i) {
         const Change &change = request.changes[i];
         // Worded for the device that pushed: its own clock is the one ahead.
@@ -139,9 +168,19 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
             results.push_back(sync::checkRemoteChange(change, hlc));
         if (results.back().outcome == ApplyOutcome::Unchanged && change.stamp.site != request.site)
             results.back() = {ApplyOutcome::Rejected, QStringLiteral("a device may only push its own writes")};
+        if (results.back().outcome != ApplyOutcome::Rejected) {
+            if (std::optional<QString> why = WritePolicy::refusal(identity.role, change.table)) {
+                results.back() = {ApplyOutcome::Rejected, *why};
+                refusedRows[{change.table, change.row}].push_back(change);
+            }
+        }
     }
 
     Result<qint64> seq = mergeChecked(identity.tenantId, *before, request.changes, results);
+    if (!seq)
+        return seq.error();
+    if (!refusedRows.empty())
+        seq = compensate(identity.tenantId, *seq, refusedRows);
     if (!seq)
         return seq.error();
     for (size_t i = 0; i < results.size(); ++i)
@@ -179,6 +218,22 @@ Result<qint64> SyncStore::lockCursor(qint64 tenantId)
     return lock.value(0).toLongLong();
 }
 
+Result<qint64> SyncStore::compensate(qint64 tenantId, qint64 last,
+                                     const std::map<std::pair<QString, RowId>, sync::ChangeBatch> &refusedRows)
+{
+    QSqlQuery load = prepareLoad(QSqlDatabase::database(m_connectionName, false));
+    sync::ChangeBatch writeBack;
+    for (const auto &[key, refused] : refusedRows) {
+        Result<RowState> stored = loadRow(load, tenantId, key.first, key.second);
+        if (!stored)
+            return stored.error();
+        for (Change &change : compensation(key.first, key.second, *stored, refused, m_clock.nowMs()))
+            writeBack.push_back(std::move(change));
+    }
+    std::vector<ApplyResult> results(writeBack.size());
+    return mergeChecked(tenantId, last, writeBack, results);
+}
+
 Result<qint64> SyncStore::mergeChecked(qint64 tenantId, qint64 last, const sync::ChangeBatch &changes,
                                        std::vector<ApplyResult> &results)
 {
@@ -189,8 +244,7 @@ Result<qint64> SyncStore::mergeChecked(qint64 tenantId, qint64 last, const sync:
             byRow[{changes[i].table, changes[i].row}].push_back(i);
     }
     qint64 seq = last;
-    QSqlQuery load = prepared(db, "SELECT cl, hlc, site, rec_seq, cells FROM sync_rows"
-                                  " WHERE tenant_id = ? AND tbl = ? AND row_id = ?");
+    QSqlQuery load = prepareLoad(db);
     QSqlQuery save = prepared(db, "INSERT INTO sync_rows"
                                   " (tenant_id, tbl, row_id, cl, hlc, site, rec_seq, cells, server_seq)"
                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -198,20 +252,10 @@ Result<qint64> SyncStore::mergeChecked(qint64 tenantId, qint64 last, const sync:
                                   " hlc = excluded.hlc, site = excluded.site, rec_seq = excluded.rec_seq,"
                                   " cells = excluded.cells, server_seq = excluded.server_seq");
     for (const auto &[key, indexes] : byRow) {
-        load.addBindValue(tenantId);
-        load.addBindValue(key.first);
-        load.addBindValue(key.second.toBytes());
-        if (!load.exec())
-            return sqlError(load, "Cannot load a row");
-        RowState state;
-        if (load.next()) {
-            state.exists = true;
-            state.stamp = stampAt(load, 0);
-            state.seq = load.value(3).toLongLong();
-            if (Status decoded = RowState::decodeCells(load.value(4).toByteArray(), state.cells); !decoded)
-                return decoded.error();
-        }
-        load.finish();
+        Result<RowState> loaded = loadRow(load, tenantId, key.first, key.second);
+        if (!loaded)
+            return loaded.error();
+        RowState &state = *loaded;
         if (!sync::mergeRowChanges(state, changes, indexes, true, results))
             continue;
         const QVariantList values{tenantId,       key.first,           key.second.toBytes(),

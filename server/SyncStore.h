@@ -7,7 +7,9 @@
 #include "sync/protocol/ProtocolMessages.h"
 
 #include <QByteArray>
+
 #include <QString>
+#include <map>
 
 #include <optional>
 #include <vector>
@@ -87,6 +89,9 @@ public:
     static constexpr qint64 MaxPullChanges = 5000;
 
 private:
+    /** Writes back the server's copy of rows whose changes a role may not make (WritePolicy); the new cursor. */
+    storage::Result<qint64> compensate(qint64 tenantId, qint64 last,
+                                       const std::map<std::pair<QString, sync::RowId>, sync::ChangeBatch> &refusedRows);
     /** Locks the tenant's cursor for the caller's transaction and returns it; see the comment inside. */
     storage::Result<qint64> lockCursor(qint64 tenantId);
     /**

@@ -311,6 +311,58 @@ private slots:
         QCOMPARE(daily.syncOnce(), SyncProblem::None);
     }
 
+    void changesARoleMayNotMakeAreRefusedAndUndone()
+    {
+        InProcessServer server(path(QStringLiteral("s9")), T0, m_backend.postgres);
+        const QString tenant = nextTenant();
+        SyncedDevice field(path(QStringLiteral("field.db")), T0, server.url(),
+                           server.newTenantToken(tenant, QStringLiteral("rep")));
+        const qint64 tenantId = server.tenantId(tenant);
+        QVERIFY(server.store->createUser(tenantId, QStringLiteral("boss"),
+                                         *server.credentials.hashPassword(QStringLiteral("unused")),
+                                         server::Role::Manager));
+        SyncedDevice manager(path(QStringLiteral("manager.db")), T0, server.url(),
+                             server.deviceToken(tenant, QStringLiteral("boss")));
+        QCOMPARE(field.open(), QString());
+        QCOMPARE(manager.open(), QString());
+        const sync::Cells widget{{QStringLiteral("name"), QStringLiteral("Widget")}, {QStringLiteral("price"), 9.5}};
+        auto product = manager.device->insert(QStringLiteral("products"), widget);
+        QVERIFY(product);
+        QCOMPARE(manager.syncOnce(), SyncProblem::None);
+        QCOMPARE(field.syncOnce(), SyncProblem::None);
+
+        // The field rep changes a price, adds a product of their own and edits a contact in the same push.
+        QVERIFY(field.device->update(QStringLiteral("products"), *product, {{QStringLiteral("price"), 0.01}}));
+        auto own = field.device->insert(QStringLiteral("products"), {{QStringLiteral("name"), QStringLiteral("Mine")}});
+        QVERIFY(own);
+        auto contact =
+            field.device->insert(QStringLiteral("contacts"), {{QStringLiteral("name"), QStringLiteral("Ok")}});
+        QVERIFY(contact);
+        QCOMPARE(field.syncOnce(), SyncProblem::Rejected);
+        QVERIFY2(field.client->status().detail.contains(QLatin1String("product catalog")),
+                 qPrintable(field.client->status().detail));
+        // Nothing is left waiting, and the server's copy came back in the same round's pull.
+        QCOMPARE(field.client->status().pending, qint64(0));
+        QCOMPARE(synctest::visible(field.device, QStringLiteral("products"), *product, QStringLiteral("price")),
+                 std::optional<sync::Value>(9.5));
+        QCOMPARE(synctest::visible(field.device, QStringLiteral("products"), *own, QStringLiteral("name")),
+                 std::optional<sync::Value>());
+        QCOMPARE(synctest::visible(field.device, QStringLiteral("contacts"), *contact, QStringLiteral("name")),
+                 std::optional<sync::Value>(QStringLiteral("Ok")));
+        QCOMPARE(manager.syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::visible(manager.device, QStringLiteral("products"), *product, QStringLiteral("price")),
+                 std::optional<sync::Value>(9.5));
+        QCOMPARE(synctest::count(manager.device, "SELECT count(*) FROM products"), 1);
+        QCOMPARE(synctest::count(field.device, "SELECT count(*) FROM products"), 1);
+
+        // A manager's own change is taken.
+        QVERIFY(manager.device->update(QStringLiteral("products"), *product, {{QStringLiteral("price"), 11.0}}));
+        QCOMPARE(manager.syncOnce(), SyncProblem::None);
+        QCOMPARE(field.syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::visible(field.device, QStringLiteral("products"), *product, QStringLiteral("price")),
+                 std::optional<sync::Value>(11.0));
+    }
+
     void property_data()
     {
         QTest::addColumn<quint64>("seed");

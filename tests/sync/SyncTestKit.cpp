@@ -19,7 +19,12 @@ sync::SyncSchema testSchema(bool withRating)
         QStringLiteral("events"),
         {{QStringLiteral("kind"), QStringLiteral("TEXT")}, {QStringLiteral("at"), QStringLiteral("INTEGER")}},
         true};
-    return sync::SyncSchema{{contacts, events}};
+    // The catalog: only managers and administrators may write it on the server (server::WritePolicy).
+    sync::TableSchema products{
+        QStringLiteral("products"),
+        {{QStringLiteral("name"), QStringLiteral("TEXT")}, {QStringLiteral("price"), QStringLiteral("REAL")}},
+        false};
+    return sync::SyncSchema{{contacts, events, products}};
 }
 
 Device::Device(const QString &path, qint64 clockMs, sync::SyncSchema schema, std::optional<sync::SiteId> site)

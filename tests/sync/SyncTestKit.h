@@ -15,7 +15,7 @@
  */
 namespace synctest {
 
-/** contacts (LWW, with a CHECK that local writes can violate) and events (grow-only). */
+/** contacts (LWW, with a CHECK that local writes can violate), events (grow-only) and products (LWW). */
 fieldline::sync::SyncSchema testSchema(bool withRating = false);
 
 struct Device
