@@ -7,11 +7,6 @@
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
-#include <QLoggingCategory>
-
-namespace fieldline::server::answers {
-Q_LOGGING_CATEGORY(lcProtocolRoutes, "fieldline.server.protocol")
-}
 
 namespace fieldline::server {
 

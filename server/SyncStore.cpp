@@ -1,5 +1,6 @@
 #include "SyncStore.h"
 
+#include "Compensation.h"
 #include "SqlSupport.h"
 #include "WritePolicy.h"
 

@@ -224,16 +224,12 @@ Status Database::integrityCheck()
     if (!stmt)
         return stmt.error();
     QStringList problems;
-    for (;;) {
-        Result<bool> row = (*stmt)->step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            break;
-        const QString line = (*stmt)->text(0);
-        if (line != QStringLiteral("ok"))
-            problems << line;
-    }
+    Status checked = (*stmt)->forEachRow([&](const Statement &row) {
+        if (row.text(0) != QStringLiteral("ok"))
+            problems << row.text(0);
+    });
+    if (!checked)
+        return checked;
     if (problems.isEmpty())
         return {};
     return Error{ErrorCode::Damaged, problems.join(QLatin1Char('\n')), SQLITE_CORRUPT};

@@ -56,6 +56,18 @@ Statement &Statement::bindNull(int index)
     return *this;
 }
 
+Status Statement::forEachRow(const std::function<void(const Statement &row)> &visit)
+{
+    for (;;) {
+        Result<bool> row = step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return {};
+        visit(*this);
+    }
+}
+
 Result<bool> Statement::step()
 {
     if (m_bindError != SQLITE_OK) {

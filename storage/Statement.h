@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -33,6 +35,8 @@ public:
     Result<bool> step();
     /** Steps until done; for statements that return no rows. */
     Status run();
+    /** Steps through every row, handing each to @p visit; the first error stops it. */
+    Status forEachRow(const std::function<void(const Statement &row)> &visit);
     /** Resets and clears bindings, ready for reuse. */
     void reset();
 

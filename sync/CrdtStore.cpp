@@ -158,14 +158,12 @@ Result<std::vector<std::pair<RowId, qint64>>> CrdtStore::rows(const QString &tab
         return stmt.error();
     (*stmt)->bind(1, table);
     std::vector<std::pair<RowId, qint64>> out;
-    for (;;) {
-        Result<bool> row = (*stmt)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return out;
-        out.emplace_back(ByteId::fromBytes((*stmt)->blob(0)).value_or(ByteId()), (*stmt)->int64(1));
-    }
+    Status listed = (*stmt)->forEachRow([&](const Statement &row) {
+        out.emplace_back(ByteId::fromBytes(row.blob(0)).value_or(ByteId()), row.int64(1));
+    });
+    if (!listed)
+        return listed.error();
+    return out;
 }
 
 Result<ChangeBatch> CrdtStore::changesSince(qint64 since)

@@ -69,14 +69,8 @@ Result<qint64> Resync::finish()
     Result<Statement *> list = m_db.prepare("SELECT tbl, row_id FROM sync_resync_seen");
     if (!list)
         return list.error();
-    for (;;) {
-        Result<bool> row = (*list)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        seen.emplace((*list)->text(0), (*list)->blob(1));
-    }
+    if (Status s = (*list)->forEachRow([&](const Statement &row) { seen.emplace(row.text(0), row.blob(1)); }); !s)
+        return s.error();
     qint64 forgotten = 0;
     for (const TableSchema &table : m_replica.schema().tables) {
         Result<std::vector<std::pair<RowId, qint64>>> rows = m_replica.rows(table.name);

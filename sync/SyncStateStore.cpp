@@ -117,14 +117,9 @@ Result<std::vector<std::pair<qint64, QByteArray>>> SyncStateStore::outbox()
     if (!list)
         return list.error();
     std::vector<std::pair<qint64, QByteArray>> batches;
-    for (;;) {
-        Result<bool> row = (*list)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        batches.emplace_back((*list)->int64(0), (*list)->blob(1));
-    }
+    Status listed = (*list)->forEachRow([&](const Statement &row) { batches.emplace_back(row.int64(0), row.blob(1)); });
+    if (!listed)
+        return listed.error();
     return batches;
 }
 

@@ -77,15 +77,12 @@ Result<std::vector<BlobName>> LocalBlobs::waitingForUpload()
     if (!list)
         return list.error();
     std::vector<BlobName> out;
-    for (;;) {
-        Result<bool> row = (*list)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        if (auto name = BlobName::fromBytes((*list)->blob(0)))
+    Status listed = (*list)->forEachRow([&](const Statement &row) {
+        if (auto name = BlobName::fromBytes(row.blob(0)))
             out.push_back(*name);
-    }
+    });
+    if (!listed)
+        return listed.error();
     return out;
 }
 
