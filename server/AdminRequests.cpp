@@ -1,5 +1,8 @@
 #include "AdminRequests.h"
 
+#include "ReplicationScope.h"
+
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -99,6 +102,28 @@ Result<PasswordChange> parsePasswordChange(QByteArrayView body)
     if (std::optional<Error> refused = checkPassword(password.toString()))
         return *refused;
     return PasswordChange{password.toString()};
+}
+
+Result<TerritoriesChange> parseTerritoriesChange(QByteArrayView body)
+{
+    Result<QJsonObject> object = jsonObject(body);
+    if (!object)
+        return object.error();
+    const QJsonValue territories = object->value(QLatin1String("territories"));
+    if (!territories.isArray())
+        return invalid(QStringLiteral("A territories change needs territories, an array of names."));
+    const QJsonArray names = territories.toArray();
+    if (names.size() > MaxTerritories)
+        return invalid(QStringLiteral("A user has at most %1 territories.").arg(MaxTerritories));
+    TerritoriesChange change;
+    for (const QJsonValue &name : names) {
+        if (!name.isString() || !ReplicationScope::isTerritoryName(name.toString()))
+            return invalid(QStringLiteral("A territory name is 1 to 64 characters, without commas, control "
+                                          "characters or spaces at either end."));
+        if (!change.territories.contains(name.toString()))
+            change.territories.append(name.toString());
+    }
+    return change;
 }
 
 } // namespace fieldline::server::admin

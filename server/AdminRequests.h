@@ -5,6 +5,7 @@
 
 #include <QByteArrayView>
 #include <QString>
+#include <QStringList>
 
 /**
  * The JSON bodies of the administration API, parsed and validated apart from HTTP so that tests and the fuzz
@@ -33,8 +34,17 @@ struct PasswordChange
     QString password;
 };
 
+/** A user's territories, replacing the ones before; none is allowed (the user then sees owned and shared rows). */
+struct TerritoriesChange
+{
+    QStringList territories;
+};
+
+constexpr qsizetype MaxTerritories = 100;
+
 storage::Result<TenantCreate> parseTenantCreate(QByteArrayView body);
 storage::Result<UserCreate> parseUserCreate(QByteArrayView body);
 storage::Result<PasswordChange> parsePasswordChange(QByteArrayView body);
+storage::Result<TerritoriesChange> parseTerritoriesChange(QByteArrayView body);
 
 } // namespace fieldline::server::admin

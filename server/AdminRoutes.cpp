@@ -52,6 +52,10 @@ AdminRoutes::AdminRoutes(ApiServer &api, UserDirectory &directory, const Operato
                [this](const QString &tenant, const QString &login, const QHttpServerRequest &request) {
                    return m_api.counted("admin_user_password", setPassword(tenant, login, request));
                });
+    http.route(QStringLiteral("/v1/admin/tenants/<arg>/users/<arg>/territories"), Method::Post,
+               [this](const QString &tenant, const QString &login, const QHttpServerRequest &request) {
+                   return m_api.counted("admin_user_territories", setTerritories(tenant, login, request));
+               });
     http.route(QStringLiteral("/v1/admin/tenants/<arg>/devices"), Method::Get,
                [this](const QString &tenant, const QHttpServerRequest &request) {
                    return m_api.counted("admin_device_list", listDevices(tenant, request));
@@ -140,7 +144,8 @@ QHttpServerResponse AdminRoutes::listUsers(const QString &tenant, const QHttpSer
     for (const UserSummary &user : users.value()) {
         list.append(QJsonObject{{QStringLiteral("id"), user.id},
                                 {QStringLiteral("login"), user.login},
-                                {QStringLiteral("role"), roleName(user.role)}});
+                                {QStringLiteral("role"), roleName(user.role)},
+                                {QStringLiteral("territories"), QJsonArray::fromStringList(user.territories)}});
     }
     return QHttpServerResponse(QJsonObject{{QStringLiteral("users"), list}});
 }
@@ -168,6 +173,27 @@ QHttpServerResponse AdminRoutes::setPassword(const QString &tenant, const QStrin
         return internalError();
     }
     qCInfo(lcAdmin) << "changed a password in tenant" << scope->tenantId;
+    return QHttpServerResponse(Status::NoContent);
+}
+
+QHttpServerResponse AdminRoutes::setTerritories(const QString &tenant, const QString &login,
+                                                const QHttpServerRequest &request)
+{
+    std::optional<QHttpServerResponse> error;
+    const std::optional<AdminScope> scope = tenantScope(tenant, request, error);
+    if (!scope)
+        return std::move(*error);
+    auto body = admin::parseTerritoriesChange(request.body());
+    if (!body)
+        return badRequest(body.message());
+    const storage::Status changed = m_directory.setTerritories(scope->tenantId, login, body->territories);
+    if (!changed && changed.code() == ErrorCode::NotFound)
+        return notFound();
+    if (!changed) {
+        qCWarning(lcAdmin) << "cannot change territories:" << changed.message();
+        return internalError();
+    }
+    qCInfo(lcAdmin) << "changed a user's territories in tenant" << scope->tenantId;
     return QHttpServerResponse(Status::NoContent);
 }
 

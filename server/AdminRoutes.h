@@ -45,6 +45,7 @@ private:
     QHttpServerResponse createUser(const QString &tenant, const QHttpServerRequest &request);
     QHttpServerResponse listUsers(const QString &tenant, const QHttpServerRequest &request);
     QHttpServerResponse setPassword(const QString &tenant, const QString &login, const QHttpServerRequest &request);
+    QHttpServerResponse setTerritories(const QString &tenant, const QString &login, const QHttpServerRequest &request);
     QHttpServerResponse listDevices(const QString &tenant, const QHttpServerRequest &request);
     QHttpServerResponse revokeDevice(const QString &tenant, const QString &deviceId, const QHttpServerRequest &request);
 

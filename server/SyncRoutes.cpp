@@ -77,15 +77,13 @@ QHttpServerResponse SyncRoutes::pull(const QHttpServerRequest &request)
     const auto accepted = accept<protocol::PullRequest>(request, refusal);
     if (!accepted)
         return std::move(*refusal);
-    auto resync = m_store.pullNeedsResync(accepted->identity.tenantId, accepted->message.cursor);
+    auto resync = m_store.pullNeedsResync(accepted->identity, accepted->message.cursor);
     if (!resync)
         return internal(QStringLiteral("pull: ") + resync.message());
     if (*resync)
-        return error(protocol::ErrorCode::ResyncRequired,
-                     QStringLiteral("This device was away longer than the server keeps deleted rows; it reloads "
-                                    "everything once."),
-                     Status::Gone);
-    auto response = m_store.pull(accepted->identity.tenantId, accepted->message.cursor, accepted->message.limit);
+        return error(protocol::ErrorCode::ResyncRequired, **resync, Status::Gone);
+    auto response = m_store.pull(accepted->identity.tenantId, ReplicationScope::of(accepted->identity),
+                                 accepted->message.cursor, accepted->message.limit);
     if (!response)
         return internal(QStringLiteral("pull: ") + response.message());
     return cbor(protocol::encode(*response));

@@ -1,6 +1,7 @@
 #include "SyncStore.h"
 
 #include "Compensation.h"
+#include "ReplicationScope.h"
 #include "SqlSupport.h"
 #include "WritePolicy.h"
 
@@ -85,6 +86,43 @@ Result<RowState> loadRow(QSqlQuery &load, qint64 tenantId, const QString &table,
     return state;
 }
 
+/** Tells, per row and with one read each, whether a push touches a stored row outside the pusher's scopes. */
+class RowsOutOfScope
+{
+public:
+    RowsOutOfScope(const QSqlDatabase &db, const Identity &identity)
+        : m_scope(ReplicationScope::of(identity))
+        , m_tenantId(identity.tenantId)
+    {
+        if (!m_scope.coversEverything())
+            m_load = prepareLoad(db);
+    }
+
+    /** Why the pusher may not change the row, or nullopt; new rows are anyone's to create. */
+    Result<std::optional<QString>> refusal(const QString &table, const RowId &row)
+    {
+        if (m_scope.coversEverything())
+            return std::optional<QString>();
+        auto known = m_verdicts.find({table, row});
+        if (known == m_verdicts.end()) {
+            Result<RowState> stored = loadRow(m_load, m_tenantId, table, row);
+            if (!stored)
+                return stored.error();
+            known = m_verdicts.emplace(std::pair{table, row}, !stored->exists || m_scope.sees(*stored)).first;
+        }
+        if (known->second)
+            return std::optional<QString>();
+        return std::optional<QString>(QStringLiteral("This row is neither yours nor in your territories; the server's "
+                                                     "copy stands."));
+    }
+
+private:
+    ReplicationScope m_scope;
+    qint64 m_tenantId;
+    QSqlQuery m_load;
+    std::map<std::pair<QString, RowId>, bool> m_verdicts;
+};
+
 } // namespace
 
 SyncStore::SyncStore(QString connectionName, const sync::Clock &clock)
@@ -154,6 +192,7 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
     std::vector<qint64> retryMs(request.changes.size(), 0);
     // Changes the caller's role may not make: refused, and their rows written back as the server has them.
     std::map<std::pair<QString, RowId>, sync::ChangeBatch> refusedRows;
+    RowsOutOfScope outOfScope(db, identity);
     for (size_t i = 0; i < request.changes.size(); ++i) {
         const Change &change = request.changes[i];
         // Worded for the device that pushed: its own clock is the one ahead.
@@ -170,7 +209,14 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
         if (results.back().outcome == ApplyOutcome::Unchanged && change.stamp.site != request.site)
             results.back() = {ApplyOutcome::Rejected, QStringLiteral("a device may only push its own writes")};
         if (results.back().outcome != ApplyOutcome::Rejected) {
-            if (std::optional<QString> why = WritePolicy::refusal(identity.role, change.table)) {
+            std::optional<QString> why = WritePolicy::refusal(identity.role, change.table);
+            if (!why) {
+                Result<std::optional<QString>> scoped = outOfScope.refusal(change.table, change.row);
+                if (!scoped)
+                    return scoped.error();
+                why = *scoped;
+            }
+            if (why) {
                 results.back() = {ApplyOutcome::Rejected, *why};
                 refusedRows[{change.table, change.row}].push_back(change);
             }
@@ -296,11 +342,13 @@ Result<qint64> SyncStore::writeAsServer(qint64 tenantId, const sync::ChangeBatch
     return seq;
 }
 
-Result<sync::protocol::PullResponse> SyncStore::pull(qint64 tenantId, qint64 cursor, qint64 limit)
+Result<sync::protocol::PullResponse> SyncStore::pull(qint64 tenantId, const ReplicationScope &scope, qint64 cursor,
+                                                     qint64 limit)
 {
     limit = std::clamp<qint64>(limit, 1, MaxPullChanges);
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    // Rows, not changes, are what the table holds; a row has at least one change, so limit rows bound the page.
+    // Rows, not changes, are what the table holds; every row costs at least one unit of the page (its changes, or
+    // its eviction, or nothing sent but the scan), so limit rows bound the page.
     QSqlQuery rows = prepared(db, "SELECT tbl, row_id, cl, hlc, site, rec_seq, cells, server_seq FROM sync_rows"
                                   " WHERE tenant_id = ? AND server_seq > ? ORDER BY server_seq LIMIT ?");
     rows.addBindValue(tenantId);
@@ -310,6 +358,7 @@ Result<sync::protocol::PullResponse> SyncStore::pull(qint64 tenantId, qint64 cur
         return sqlError(rows, "Cannot read changes");
     sync::protocol::PullResponse response;
     response.nextCursor = cursor;
+    qint64 units = 0;
     while (rows.next()) {
         RowState state;
         state.exists = true;
@@ -317,13 +366,19 @@ Result<sync::protocol::PullResponse> SyncStore::pull(qint64 tenantId, qint64 cur
         state.seq = rows.value(5).toLongLong();
         if (Status decoded = RowState::decodeCells(rows.value(6).toByteArray(), state.cells); !decoded)
             return decoded.error();
-        const qint64 rowChanges = 1 + qint64(state.cells.size());
-        if (!response.changes.empty() && qint64(response.changes.size()) + rowChanges > limit) {
+        const bool visible = scope.sees(state);
+        const qint64 rowUnits = visible ? 1 + qint64(state.cells.size()) : 1;
+        if (units > 0 && units + rowUnits > limit) {
             response.more = true;
             break;
         }
-        appendRow(response.changes, rows.value(0).toString(),
-                  RowId::fromBytes(rows.value(1).toByteArray()).value_or(RowId()), state);
+        units += rowUnits;
+        const QString table = rows.value(0).toString();
+        const RowId row = RowId::fromBytes(rows.value(1).toByteArray()).value_or(RowId());
+        if (visible)
+            appendRow(response.changes, table, row, state);
+        else if (cursor > 0) // a device pulling from the start holds nothing it could have to drop
+            response.evicted.push_back({table, row});
         response.nextCursor = rows.value(7).toLongLong();
     }
     return response;
@@ -428,16 +483,31 @@ Result<qint64> SyncStore::collectTombstones(qint64 tenantId, qint64 horizonMs)
     return collected;
 }
 
-Result<bool> SyncStore::pullNeedsResync(qint64 tenantId, qint64 cursor)
+Result<std::optional<QString>> SyncStore::pullNeedsResync(const Identity &identity, qint64 cursor)
 {
-    if (cursor <= 0)
-        return false; // a pull from the start is a whole snapshot
-    QSqlQuery query = prepared(QSqlDatabase::database(m_connectionName, false),
-                               "SELECT gc_floor FROM sync_cursors WHERE tenant_id = ?");
-    query.addBindValue(tenantId);
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (cursor <= 0) {
+        // A pull from the start is a whole snapshot, in the user's scopes as they are now.
+        if (identity.rescope) {
+            QSqlQuery done = prepared(db, "UPDATE devices SET rescope = 0 WHERE tenant_id = ? AND id = ?");
+            done.addBindValue(identity.tenantId);
+            done.addBindValue(identity.deviceId);
+            if (!done.exec())
+                return sqlError(done, "Cannot record the device's new start");
+        }
+        return std::optional<QString>();
+    }
+    if (identity.rescope)
+        return std::optional<QString>(QStringLiteral("Your territories changed; this device reloads what you see "
+                                                     "once."));
+    QSqlQuery query = prepared(db, "SELECT gc_floor FROM sync_cursors WHERE tenant_id = ?");
+    query.addBindValue(identity.tenantId);
     if (!query.exec())
         return sqlError(query, "Cannot read the collection floor");
-    return query.next() && cursor < query.value(0).toLongLong();
+    if (query.next() && cursor < query.value(0).toLongLong())
+        return std::optional<QString>(QStringLiteral("This device was away longer than the server keeps deleted "
+                                                     "rows; it reloads everything once."));
+    return std::optional<QString>();
 }
 
 } // namespace fieldline::server

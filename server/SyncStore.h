@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ReplicationScope.h"
 #include "TenantStore.h"
 #include "storage/Error.h"
 #include "sync/Clock.h"
@@ -48,8 +49,13 @@ public:
      */
     storage::Result<PushOutcome> push(const Identity &identity, const sync::protocol::PushRequest &request);
 
-    /** Rows changed after @p cursor, at most about @p limit changes (always at least one row if any). */
-    storage::Result<sync::protocol::PullResponse> pull(qint64 tenantId, qint64 cursor, qint64 limit);
+    /**
+     * Rows changed after @p cursor, at most about @p limit changes (always at least one row if any), in the
+     * @p scope. Rows outside it are named as evicted, so a device drops a row that left its user's scopes; a pull
+     * from 0 names none.
+     */
+    storage::Result<sync::protocol::PullResponse> pull(qint64 tenantId, const ReplicationScope &scope, qint64 cursor,
+                                                       qint64 limit);
 
     /** Records how far the device has applied; a cursor beyond the tenant's is Invalid. */
     storage::Status acknowledge(const Identity &identity, qint64 cursor);
@@ -82,8 +88,12 @@ public:
      * are refused, and it resyncs from the start instead (see pullNeedsResync).
      */
     storage::Result<qint64> collectTombstones(qint64 tenantId, qint64 horizonMs = DefaultHorizonMs);
-    /** Whether a pull from @p cursor could miss a collected tombstone: 0 < cursor < the collection floor. */
-    storage::Result<bool> pullNeedsResync(qint64 tenantId, qint64 cursor);
+    /**
+     * Whether a pull from @p cursor must start over from 0: it could miss a collected tombstone (0 < cursor < the
+     * collection floor), or the user's scopes changed since the device last started from 0 (rows that came into
+     * them are older than its cursor). A pull from 0 clears the latter. Returns why, in words for the user.
+     */
+    storage::Result<std::optional<QString>> pullNeedsResync(const Identity &identity, qint64 cursor);
 
     /** The most changes one pull returns (the protocol decoder's array limit is 10,000). */
     static constexpr qint64 MaxPullChanges = 5000;

@@ -90,6 +90,10 @@ constexpr Migration migrations[] = {
         "ALTER TABLE devices ADD COLUMN acked_at {int} NOT NULL DEFAULT 0;"},
     // When each device token was last used (unix ms; 0: not since this migration), for idle expiry.
     {5, "ALTER TABLE devices ADD COLUMN last_used {int} NOT NULL DEFAULT 0;"},
+    // Partial replication: each user's territories (comma-separated), and the devices that must pull everything
+    // again because their user's territories changed.
+    {6, "ALTER TABLE users ADD COLUMN territories TEXT NOT NULL DEFAULT '';"
+        "ALTER TABLE devices ADD COLUMN rescope {int} NOT NULL DEFAULT 0;"},
 };
 
 } // namespace
@@ -357,7 +361,7 @@ Result<std::optional<Identity>> TenantStore::authenticate(const QByteArray &toke
     if (Status entered = enterTenant(tenantId); !entered)
         return entered.error();
     QSqlQuery query(db());
-    query.prepare(QStringLiteral("SELECT d.id, u.id, u.login, u.role, t.name, d.last_used"
+    query.prepare(QStringLiteral("SELECT d.id, u.id, u.login, u.role, t.name, d.last_used, u.territories, d.rescope"
                                  " FROM devices d"
                                  " JOIN users u ON u.tenant_id = d.tenant_id AND u.id = d.user_id"
                                  " JOIN tenants t ON t.id = d.tenant_id"
@@ -385,8 +389,9 @@ Result<std::optional<Identity>> TenantStore::authenticate(const QByteArray &toke
         if (!used.exec())
             return sqlError(used, QStringLiteral("Cannot record a token's use"));
     }
-    return std::optional<Identity>(Identity{tenantId, query.value(4).toString(), query.value(1).toLongLong(),
-                                            query.value(2).toString(), *role, deviceId});
+    return std::optional<Identity>(Identity{
+        tenantId, query.value(4).toString(), query.value(1).toLongLong(), query.value(2).toString(), *role, deviceId,
+        query.value(6).toString().split(QLatin1Char(','), Qt::SkipEmptyParts), query.value(7).toLongLong() != 0});
 }
 
 Status TenantStore::revokeDevice(qint64 tenantId, qint64 deviceId)

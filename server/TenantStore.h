@@ -39,6 +39,9 @@ struct Identity
     QString login;
     Role role = Role::Agent;
     qint64 deviceId = 0;
+    QStringList territories; ///< the user's territories (ReplicationScope)
+    /// The user's scopes changed since the device last pulled from the start: it must pull everything again.
+    bool rescope = false;
 };
 
 /**
@@ -57,7 +60,7 @@ struct Identity
 class TenantStore
 {
 public:
-    static constexpr int SchemaVersion = 5;
+    static constexpr int SchemaVersion = 6;
 
     /** What open() does with the schema. */
     enum class OpenMode {

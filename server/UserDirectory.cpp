@@ -23,7 +23,7 @@ UserDirectory::UserDirectory(TenantStore &store)
 Result<QList<UserSummary>> UserDirectory::users(qint64 tenantId)
 {
     QSqlQuery query(QSqlDatabase::database(m_store.connectionName(), false));
-    query.prepare(QStringLiteral("SELECT id, login, role FROM users WHERE tenant_id = ? ORDER BY login"));
+    query.prepare(QStringLiteral("SELECT id, login, role, territories FROM users WHERE tenant_id = ? ORDER BY login"));
     query.addBindValue(tenantId);
     if (!query.exec())
         return queryError(query, QStringLiteral("Cannot list users"));
@@ -33,7 +33,8 @@ Result<QList<UserSummary>> UserDirectory::users(qint64 tenantId)
         if (!role)
             return Error{ErrorCode::Damaged,
                          QStringLiteral("User %1 has an unknown role.").arg(query.value(1).toString())};
-        users.append(UserSummary{query.value(0).toLongLong(), query.value(1).toString(), *role});
+        users.append(UserSummary{query.value(0).toLongLong(), query.value(1).toString(), *role,
+                                 query.value(3).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)});
     }
     return users;
 }
@@ -55,6 +56,35 @@ Status UserDirectory::setPasswordHash(qint64 tenantId, const QString &login, con
         return queryError(query, QStringLiteral("Cannot change a password"));
     if (query.numRowsAffected() == 0)
         return Error{ErrorCode::NotFound, QStringLiteral("No such user.")};
+    return {};
+}
+
+Status UserDirectory::setTerritories(qint64 tenantId, const QString &login, const QStringList &territories)
+{
+    const QSqlDatabase db = QSqlDatabase::database(m_store.connectionName(), false);
+    SqlTransaction tx(db);
+    if (!tx.begun())
+        return Error{ErrorCode::Busy, QStringLiteral("Cannot start a transaction: ") + db.lastError().text()};
+    QSqlQuery user(db);
+    user.prepare(QStringLiteral("UPDATE users SET territories = ? WHERE tenant_id = ? AND login = ?"));
+    const QString joined = territories.join(QLatin1Char(','));
+    user.addBindValue(joined.isNull() ? QStringLiteral("") : joined); // a null QString would bind as NULL
+    user.addBindValue(tenantId);
+    user.addBindValue(login);
+    if (!user.exec())
+        return queryError(user, QStringLiteral("Cannot change territories"));
+    if (user.numRowsAffected() == 0)
+        return Error{ErrorCode::NotFound, QStringLiteral("No such user.")};
+    QSqlQuery devices(db);
+    devices.prepare(QStringLiteral("UPDATE devices SET rescope = 1 WHERE tenant_id = ? AND revoked IS NULL AND"
+                                   " user_id = (SELECT id FROM users WHERE tenant_id = ? AND login = ?)"));
+    devices.addBindValue(tenantId);
+    devices.addBindValue(tenantId);
+    devices.addBindValue(login);
+    if (!devices.exec())
+        return queryError(devices, QStringLiteral("Cannot mark the user's devices"));
+    if (!tx.commit())
+        return Error{ErrorCode::Io, QStringLiteral("Cannot commit: ") + db.lastError().text()};
     return {};
 }
 

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace fieldline::server {
 
@@ -15,6 +16,7 @@ struct UserSummary
     qint64 id = 0;
     QString login;
     Role role = Role::Agent;
+    QStringList territories;
 };
 
 /** A registered device as administration shows it: never the token hash. */
@@ -44,6 +46,12 @@ public:
                                        Role role);
     /** ErrorCode::NotFound when the tenant has no such user. */
     storage::Status setPasswordHash(qint64 tenantId, const QString &login, const QByteArray &passwordHash);
+    /**
+     * Replaces the user's territories (ReplicationScope) and, in the same transaction, has each of the user's
+     * devices pull everything again on its next sync, since rows that came into scope are older than its cursor.
+     * ErrorCode::NotFound when the tenant has no such user.
+     */
+    storage::Status setTerritories(qint64 tenantId, const QString &login, const QStringList &territories);
     storage::Result<QList<DeviceSummary>> devices(qint64 tenantId);
     /** ErrorCode::NotFound when the tenant has no such device or it is already revoked. */
     storage::Status revokeDevice(qint64 tenantId, qint64 deviceId);

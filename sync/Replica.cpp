@@ -186,6 +186,21 @@ Status Replica::forgetRows(const QString &table, const std::vector<RowId> &rows)
     return tx.commit();
 }
 
+Result<qint64> Replica::forgetSettledRows(const QString &table, const std::vector<RowId> &rows, qint64 pushedSeq)
+{
+    std::vector<RowId> settled;
+    for (const RowId &row : rows) {
+        Result<RowState> state = m_store.loadRow(table, row);
+        if (!state)
+            return state.error();
+        if (state->exists && state->maxSeq() <= pushedSeq)
+            settled.push_back(row);
+    }
+    if (Status s = forgetRows(table, settled); !s)
+        return s.error();
+    return qint64(settled.size());
+}
+
 Result<std::vector<ApplyResult>> Replica::applyRemote(const ChangeBatch &batch)
 {
     std::vector<ApplyResult> results;

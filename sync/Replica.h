@@ -80,6 +80,11 @@ public:
      * transaction and without capturing a change: nothing about them is sent anywhere.
      */
     storage::Status forgetRows(const QString &table, const std::vector<RowId> &rows);
+    /**
+     * forgetRows for those of @p rows with nothing waiting to be pushed (no local change after @p pushedSeq):
+     * the others stay until their changes went up. Returns how many were forgotten.
+     */
+    storage::Result<qint64> forgetSettledRows(const QString &table, const std::vector<RowId> &rows, qint64 pushedSeq);
 
 private:
     enum class WriteKind { Insert, Update, Remove, Resurrect };

@@ -76,19 +76,16 @@ Result<qint64> Resync::finish()
         Result<std::vector<std::pair<RowId, qint64>>> rows = m_replica.rows(table.name);
         if (!rows)
             return rows.error();
-        std::vector<RowId> gone;
+        std::vector<RowId> unseen;
         for (const auto &[id, causalLength] : *rows) {
-            if (seen.count({table.name, id.toBytes()}))
-                continue;
-            Result<RowState> state = m_replica.rowState(table.name, id);
-            if (!state)
-                return state.error();
-            if (state->maxSeq() <= *pushed) // local changes not yet pushed keep the row; they go up as usual
-                gone.push_back(id);
+            if (!seen.count({table.name, id.toBytes()}))
+                unseen.push_back(id);
         }
-        if (Status s = m_replica.forgetRows(table.name, gone); !s)
-            return s.error();
-        forgotten += qint64(gone.size());
+        // Local changes not yet pushed keep their row; they go up as usual.
+        Result<qint64> gone = m_replica.forgetSettledRows(table.name, unseen, *pushed);
+        if (!gone)
+            return gone.error();
+        forgotten += *gone;
     }
     storage::Transaction tx(m_db);
     if (!tx.begun())

@@ -4,6 +4,8 @@
 #include "sync/SyncLog.h"
 #include "sync/protocol/ProtocolCodec.h"
 
+#include <map>
+
 namespace fieldline::sync {
 
 namespace {
@@ -261,7 +263,7 @@ bool SyncClient::startedResync(const TransportReply &reply)
     auto error = protocol::decode<protocol::ErrorMessage>(reply.body);
     if (!error || error->code != protocol::ErrorCode::ResyncRequired)
         return false;
-    qCInfo(lcSync) << "away past the tombstone horizon: pulling everything again";
+    qCInfo(lcSync) << "the server asks for a pull from the start:" << error->message;
     if (storage::Status s = m_resync.begin(); !s)
         finish(SyncProblem::LocalError, s.message());
     else
@@ -306,6 +308,13 @@ void SyncClient::pageArrived(qint64 cursor, const TransportReply &reply)
         if (count > 0)
             emit remoteChangesApplied(count);
     }
+    if (!response->evicted.empty()) {
+        storage::Result<qint64> evicted = evict(response->evicted);
+        if (!evicted)
+            return finish(SyncProblem::LocalError, evicted.message());
+        if (*evicted > 0)
+            emit remoteChangesApplied(int(*evicted));
+    }
     if (storage::Status s = m_state.setPullCursor(response->nextCursor); !s)
         return finish(SyncProblem::LocalError, s.message());
     if (more)
@@ -321,6 +330,26 @@ void SyncClient::pageArrived(qint64 cursor, const TransportReply &reply)
     if (response->nextCursor != cursor)
         return acknowledge(response->nextCursor);
     finish(SyncProblem::None);
+}
+
+storage::Result<qint64> SyncClient::evict(const std::vector<protocol::RowRef> &rows)
+{
+    storage::Result<qint64> pushed = m_state.pushedSeq();
+    if (!pushed)
+        return pushed.error();
+    std::map<QString, std::vector<RowId>> byTable;
+    for (const protocol::RowRef &ref : rows)
+        byTable[ref.table].push_back(ref.row);
+    qint64 evicted = 0;
+    for (const auto &[table, ids] : byTable) {
+        storage::Result<qint64> gone = m_replica.forgetSettledRows(table, ids, *pushed);
+        if (!gone)
+            return gone.error();
+        evicted += *gone;
+    }
+    if (evicted > 0)
+        qCInfo(lcSync) << evicted << "rows left this user's scopes and were dropped";
+    return evicted;
 }
 
 void SyncClient::acknowledge(qint64 cursor)

@@ -94,6 +94,8 @@ private:
     void uploadBlobsThenPush();
     /** A pull refused with resync-required starts a resync (true); any other answer is not handled here. */
     bool startedResync(const TransportReply &reply);
+    /** Drops rows that left the user's scopes, except those with local changes still to push; how many went. */
+    storage::Result<qint64> evict(const std::vector<protocol::RowRef> &rows);
     /**
      * Queues the writes made while this round's batches were in flight; true when there is something to push.
      * Writes that may name an attachment added meanwhile are left for another round, which uploads it first.

@@ -158,6 +158,19 @@ public:
         m_writer.endArray();
     }
 
+    void rows(const char *name, const std::vector<RowRef> &rows)
+    {
+        key(name);
+        m_writer.startArray(quint64(rows.size()));
+        for (const RowRef &ref : rows) {
+            m_writer.startMap(2);
+            field("t", ref.table);
+            field("r", ref.row);
+            m_writer.endMap();
+        }
+        m_writer.endArray();
+    }
+
     void results(const char *name, const std::vector<PushItemResult> &results)
     {
         key(name);
@@ -208,6 +221,17 @@ bool readChanges(CborReader &r, ChangeBatch &out)
                 return r.readInt(c.seq);
             }
         });
+    });
+}
+
+bool readRows(CborReader &r, std::vector<RowRef> &out)
+{
+    static constexpr std::array<FieldSpec, 2> fields{{{"t", true}, {"r", true}}};
+    out.clear();
+    out.reserve(r.declaredLength());
+    return r.readArray([&] {
+        RowRef &ref = out.emplace_back();
+        return r.readMap(fields, [&](std::size_t i) { return i == 0 ? r.readText(ref.table) : r.readId(ref.row); });
     });
 }
 
@@ -365,7 +389,8 @@ template <> struct Codec<PullRequest>
 template <> struct Codec<PullResponse>
 {
     static constexpr MessageType type = MessageType::PullResponse;
-    static constexpr std::array<FieldSpec, 3> fields{{{"changes", true}, {"next", true}, {"more", true}}};
+    static constexpr std::array<FieldSpec, 4> fields{
+        {{"changes", true}, {"next", true}, {"more", true}, {"evict", false}}};
     static bool read(CborReader &r, std::size_t i, PullResponse &m)
     {
         switch (i) {
@@ -373,8 +398,10 @@ template <> struct Codec<PullResponse>
             return readChanges(r, m.changes);
         case 1:
             return r.readCount(m.nextCursor);
-        default:
+        case 2:
             return r.readBool(m.more);
+        default:
+            return readRows(r, m.evicted);
         }
     }
     static void write(Writer &w, const PullResponse &m)
@@ -382,6 +409,7 @@ template <> struct Codec<PullResponse>
         w.changes("changes", m.changes);
         w.field("next", m.nextCursor);
         w.field("more", m.more);
+        w.rows("evict", m.evicted);
     }
 };
 

@@ -78,11 +78,22 @@ struct PullRequest
     qint64 limit = 0;
 };
 
+/** A row named without its content. */
+struct RowRef
+{
+    QString table;
+    RowId row;
+
+    bool operator==(const RowRef &) const = default;
+};
+
 struct PullResponse
 {
     ChangeBatch changes;
     qint64 nextCursor = 0;
     bool more = false; ///< pull again from nextCursor
+    /// Rows changed after the cursor that are not, or no longer, in the user's scopes: the device drops its copy.
+    std::vector<RowRef> evicted;
 };
 
 /** One page of a tenant snapshot; an empty page token asks for the first page. */

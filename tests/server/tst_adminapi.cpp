@@ -111,6 +111,9 @@ private:
                                    << QByteArray();
         QTest::newRow("password") << QByteArray("POST") << QStringLiteral("/v1/admin/tenants/demo/users/agent/password")
                                   << password;
+        QTest::newRow("territories") << QByteArray("POST")
+                                     << QStringLiteral("/v1/admin/tenants/demo/users/field/territories")
+                                     << QByteArray("{\"territories\":[\"north\"]}");
         QTest::newRow("device list") << QByteArray("GET") << QStringLiteral("/v1/admin/tenants/demo/devices")
                                      << QByteArray();
         QTest::newRow("device revoke") << QByteArray("POST")
@@ -332,8 +335,8 @@ private slots:
         QStringList logins;
         for (const QJsonValue &user : users) {
             logins.append(user.toObject().value(QLatin1String("login")).toString());
-            QCOMPARE(user.toObject().keys(),
-                     (QStringList{QStringLiteral("id"), QStringLiteral("login"), QStringLiteral("role")}));
+            QCOMPARE(user.toObject().keys(), (QStringList{QStringLiteral("id"), QStringLiteral("login"),
+                                                          QStringLiteral("role"), QStringLiteral("territories")}));
         }
         QVERIFY(logins.contains(QStringLiteral("root")));
         QVERIFY(logins.contains(QStringLiteral("carol")));
@@ -373,6 +376,43 @@ private slots:
                      .status,
                  204);
         QVERIFY(!login(QStringLiteral("demo"), QStringLiteral("dave"), QStringLiteral("dave-pass-1")).isEmpty());
+    }
+
+    void territoriesAreSetAndListed()
+    {
+        const QString path = QStringLiteral("/v1/admin/tenants/acme/users/carol/territories");
+        QCOMPARE(call("POST", path, m_acmeAdmin, "{\"territories\":[\"north\",\"east\",\"north\"]}").status, 204);
+        const auto territoriesOf = [&](const QString &tenant, const QString &login) {
+            const HttpReply list = call("GET", QStringLiteral("/v1/admin/tenants/%1/users").arg(tenant), m_operator);
+            for (const QJsonValue &user : json(list).value(QLatin1String("users")).toArray()) {
+                if (user.toObject().value(QLatin1String("login")).toString() == login)
+                    return user.toObject().value(QLatin1String("territories")).toVariant().toStringList();
+            }
+            return QStringList{QStringLiteral("<no such user>")};
+        };
+        QCOMPARE(territoriesOf(QStringLiteral("acme"), QStringLiteral("carol")),
+                 (QStringList{QStringLiteral("north"), QStringLiteral("east")}));
+        QCOMPARE(call("POST", path, m_acmeAdmin, "{\"territories\":[]}").status, 204);
+        QCOMPARE(territoriesOf(QStringLiteral("acme"), QStringLiteral("carol")), QStringList());
+
+        // Malformed names, too many, another tenant's user, a user that does not exist.
+        QCOMPARE(call("POST", path, m_acmeAdmin, "{\"territories\":[\"a,b\"]}").status, 400);
+        QCOMPARE(call("POST", path, m_acmeAdmin, "{\"territories\":[\"\"]}").status, 400);
+        QCOMPARE(call("POST", path, m_acmeAdmin, "{\"territories\":[\" padded\"]}").status, 400);
+        QCOMPARE(call("POST", path, m_acmeAdmin, "{\"territories\":[7]}").status, 400);
+        QCOMPARE(call("POST", path, m_acmeAdmin, "{\"territories\":\"north\"}").status, 400);
+        QCOMPARE(call("POST", path, m_acmeAdmin, "{\"territories\":[" + QByteArray("\"t\",").repeated(100) + "\"u\"]}")
+                     .status,
+                 400);
+        QCOMPARE(call("POST", QStringLiteral("/v1/admin/tenants/demo/users/field/territories"), m_acmeAdmin,
+                      "{\"territories\":[\"north\"]}")
+                     .status,
+                 404);
+        QCOMPARE(call("POST", QStringLiteral("/v1/admin/tenants/acme/users/nobody/territories"), m_acmeAdmin,
+                      "{\"territories\":[\"north\"]}")
+                     .status,
+                 404);
+        QCOMPARE(territoriesOf(QStringLiteral("demo"), QStringLiteral("field")), QStringList());
     }
 
     void revokedDevicesLoseAccess()

@@ -108,7 +108,8 @@ private slots:
         QCOMPARE(writer.syncOnce(), SyncProblem::None);
 
         // The tenant's rows move from the SQLite server to the PostgreSQL one.
-        auto moved = sqlite.sync->pull(sqlite.tenantId(tenant), 0, server::SyncStore::MaxPullChanges);
+        auto moved = sqlite.sync->pull(sqlite.tenantId(tenant), server::ReplicationScope::everything(), 0,
+                                       server::SyncStore::MaxPullChanges);
         QVERIFY2(moved, qPrintable(moved.message()));
         QVERIFY(!moved->more);
         QVERIFY(sameCells(moved->changes, values));
@@ -116,7 +117,8 @@ private slots:
         auto written = postgres.sync->writeAsServer(postgres.tenantId(tenant), moved->changes);
         QVERIFY2(written, qPrintable(written.message()));
 
-        auto stored = postgres.sync->pull(postgres.tenantId(tenant), 0, server::SyncStore::MaxPullChanges);
+        auto stored = postgres.sync->pull(postgres.tenantId(tenant), server::ReplicationScope::everything(), 0,
+                                          server::SyncStore::MaxPullChanges);
         QVERIFY2(stored, qPrintable(stored.message()));
         QVERIFY(sameCells(stored->changes, values));
 

@@ -8,6 +8,7 @@
 // (CTest's tst_syncserver_postgres, with 30 seeds).
 #include "SyncServerKit.h"
 #include "server/TombstoneSweeper.h"
+#include "server/UserDirectory.h"
 
 #include "sync/protocol/ProtocolCodec.h"
 
@@ -361,6 +362,85 @@ private slots:
         QCOMPARE(field.syncOnce(), SyncProblem::None);
         QCOMPARE(synctest::visible(field.device, QStringLiteral("products"), *product, QStringLiteral("price")),
                  std::optional<sync::Value>(11.0));
+    }
+
+    void rowsReachOnlyTheUsersWhoseScopesTheyAreIn()
+    {
+        InProcessServer server(path(QStringLiteral("s10")), T0, m_backend.postgres);
+        const QString tenant = nextTenant();
+        SyncedDevice rep(path(QStringLiteral("rep.db")), T0, server.url(),
+                         server.newTenantToken(tenant, QStringLiteral("rep")));
+        const qint64 tenantId = server.tenantId(tenant);
+        const QByteArray hash = *server.credentials.hashPassword(QStringLiteral("unused"));
+        QVERIFY(server.store->createUser(tenantId, QStringLiteral("other"), hash, server::Role::Field));
+        QVERIFY(server.store->createUser(tenantId, QStringLiteral("boss"), hash, server::Role::Manager));
+        server::UserDirectory directory(*server.store);
+        QVERIFY(server.tenantId(tenant) > 0); // scopes the connection to the tenant, as the admin API does
+        QVERIFY(directory.setTerritories(tenantId, QStringLiteral("rep"), {QStringLiteral("north")}));
+        SyncedDevice boss(path(QStringLiteral("boss.db")), T0, server.url(),
+                          server.deviceToken(tenant, QStringLiteral("boss")));
+        QCOMPARE(rep.open(), QString());
+        QCOMPARE(boss.open(), QString());
+        const QString accounts = QStringLiteral("accounts");
+        auto account = [&](const char *name, const char *owner, const char *territory) {
+            sync::Cells cells{{QStringLiteral("name"), QString::fromUtf8(name)}};
+            if (owner)
+                cells.push_back({QStringLiteral("owner"), QString::fromUtf8(owner)});
+            if (territory)
+                cells.push_back({QStringLiteral("territory"), QString::fromUtf8(territory)});
+            return *boss.device->insert(accounts, cells);
+        };
+        const sync::RowId mine = account("mine", "rep", nullptr);
+        const sync::RowId theirs = account("theirs", "other", nullptr);
+        const sync::RowId north = account("north", nullptr, "north");
+        const sync::RowId south = account("south", nullptr, "south");
+        account("shared", nullptr, nullptr);
+        QCOMPARE(boss.syncOnce(), SyncProblem::None);
+        const auto names = [&](SyncedDevice &device) {
+            return synctest::strings(device.device, "SELECT name FROM accounts ORDER BY name").join(u',');
+        };
+        QCOMPARE(rep.syncOnce(), SyncProblem::None);
+        QCOMPARE(names(rep), QStringLiteral("mine,north,shared"));
+
+        // A row that leaves the rep's scopes is dropped from the rep's device; one that enters arrives.
+        QVERIFY(boss.device->update(accounts, mine, {{QStringLiteral("owner"), QStringLiteral("other")}}));
+        QVERIFY(boss.device->update(accounts, south, {{QStringLiteral("territory"), QStringLiteral("north")}}));
+        QCOMPARE(boss.syncOnce(), SyncProblem::None);
+        QCOMPARE(rep.syncOnce(), SyncProblem::None);
+        QCOMPARE(names(rep), QStringLiteral("north,shared,south"));
+        QCOMPARE(synctest::count(rep.device, "SELECT count(*) FROM crdt_rows WHERE tbl = 'accounts'"), 3);
+
+        // A row outside the rep's scopes cannot be written, even under its id: refused, and the server's copy stands.
+        QVERIFY(rep.device->insert(accounts, theirs, {{QStringLiteral("name"), QStringLiteral("hijacked")}}));
+        QCOMPARE(rep.syncOnce(), SyncProblem::Rejected);
+        QVERIFY2(rep.client->status().detail.contains(QLatin1String("territories")),
+                 qPrintable(rep.client->status().detail));
+        QCOMPARE(rep.syncOnce(), SyncProblem::None); // the compensation's eviction lands on the next pull at latest
+        QCOMPARE(names(rep), QStringLiteral("north,shared,south"));
+
+        // The rep hands a row of theirs to another territory and creates one for a colleague: both are taken and
+        // both leave the rep's device.
+        QVERIFY(rep.device->update(accounts, north, {{QStringLiteral("territory"), QStringLiteral("west")}}));
+        QVERIFY(rep.device->insert(accounts, {{QStringLiteral("name"), QStringLiteral("for other")},
+                                              {QStringLiteral("owner"), QStringLiteral("other")}}));
+        QCOMPARE(rep.syncOnce(), SyncProblem::None);
+        QCOMPARE(rep.syncOnce(), SyncProblem::None);
+        QCOMPARE(names(rep), QStringLiteral("shared,south"));
+        QCOMPARE(boss.syncOnce(), SyncProblem::None);
+        QCOMPARE(names(boss), QStringLiteral("for other,mine,north,shared,south,theirs"));
+        QCOMPARE(synctest::strings(boss.device, "SELECT territory FROM accounts WHERE name = 'north'"),
+                 QStringList{QStringLiteral("west")});
+
+        // New territories: the rep's device reloads what the rep now sees, and ends as a new device of the rep would.
+        QVERIFY(server.tenantId(tenant) > 0);
+        QVERIFY(directory.setTerritories(tenantId, QStringLiteral("rep"), {QStringLiteral("west")}));
+        QCOMPARE(rep.syncOnce(), SyncProblem::None);
+        QCOMPARE(names(rep), QStringLiteral("north,shared"));
+        SyncedDevice fresh(path(QStringLiteral("fresh-rep.db")), T0, server.url(),
+                           server.deviceToken(tenant, QStringLiteral("rep")));
+        QCOMPARE(fresh.open(), QString());
+        QCOMPARE(fresh.syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::dump(fresh.device), synctest::dump(rep.device));
     }
 
     void property_data()

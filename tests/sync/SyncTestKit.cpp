@@ -24,7 +24,13 @@ sync::SyncSchema testSchema(bool withRating)
         QStringLiteral("products"),
         {{QStringLiteral("name"), QStringLiteral("TEXT")}, {QStringLiteral("price"), QStringLiteral("REAL")}},
         false};
-    return sync::SyncSchema{{contacts, events, products}};
+    // Rows with an owner or a territory reach only their users (server::ReplicationScope).
+    sync::TableSchema accounts{QStringLiteral("accounts"),
+                               {{QStringLiteral("name"), QStringLiteral("TEXT")},
+                                {QStringLiteral("owner"), QStringLiteral("TEXT")},
+                                {QStringLiteral("territory"), QStringLiteral("TEXT")}},
+                               false};
+    return sync::SyncSchema{{contacts, events, products, accounts}};
 }
 
 Device::Device(const QString &path, qint64 clockMs, sync::SyncSchema schema, std::optional<sync::SiteId> site)
@@ -81,6 +87,17 @@ int count(Device &device, const char *sql)
 {
     auto n = device->database().queryInt(sql);
     return n ? int(*n) : -1;
+}
+
+QStringList strings(Device &device, const char *sql)
+{
+    auto query = device->database().prepare(sql);
+    if (!query)
+        return {QStringLiteral("<error>")};
+    QStringList out;
+    if (!(*query)->forEachRow([&](const storage::Statement &row) { out.append(row.text(0)); }))
+        return {QStringLiteral("<error>")};
+    return out;
 }
 
 } // namespace synctest

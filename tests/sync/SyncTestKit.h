@@ -5,6 +5,7 @@
 #include "sync/Replica.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -44,5 +45,7 @@ std::optional<fieldline::sync::Value> visible(Device &device, const QString &tab
                                               const QString &column);
 QByteArray dump(Device &device);
 int count(Device &device, const char *sql);
+/** The first column of every row @p sql returns, as text; {"<error>"} when the query fails. */
+QStringList strings(Device &device, const char *sql);
 
 } // namespace synctest

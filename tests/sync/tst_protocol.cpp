@@ -105,6 +105,11 @@ const std::vector<Sample> &samples()
         s.push_back(sample("pull request", PullRequest{123456789, 500}));
         s.push_back(sample("pull response", PullResponse{sampleChanges(), 99, true}));
         s.push_back(sample("pull response, last", PullResponse{{}, 100, false}));
+        s.push_back(sample("pull response, evictions", PullResponse{sampleChanges(),
+                                                                    101,
+                                                                    true,
+                                                                    {{QStringLiteral("accounts"), id(0x31)},
+                                                                     {QStringLiteral("visits"), id(0x32)}}}));
         s.push_back(sample("snapshot request, first", SnapshotRequest{{}, 1000}));
         s.push_back(sample("snapshot request", SnapshotRequest{QByteArray("\x01\x00\xfe", 3), 1000}));
         s.push_back(sample("snapshot response", SnapshotResponse{sampleChanges(), QByteArray("next"), 77, true}));

@@ -104,10 +104,11 @@ private slots:
     {
         const CliResult result = run({QStringLiteral("--help")});
         QCOMPARE(result.exitCode, 0);
-        for (const char *command : {"tenant create NAME", "user create TENANT LOGIN --role ROLE", "user list TENANT",
-                                    "user reset-password TENANT LOGIN", "device list TENANT", "device revoke TENANT ID",
-                                    "import contacts|accounts|products TENANT FILE.csv",
-                                    "export contacts|accounts|products TENANT [FILE.csv]"})
+        for (const char *command :
+             {"tenant create NAME", "user create TENANT LOGIN --role ROLE", "user list TENANT",
+              "user reset-password TENANT LOGIN", "user territories TENANT LOGIN [TERRITORY...]", "device list TENANT",
+              "device revoke TENANT ID", "import contacts|accounts|products TENANT FILE.csv",
+              "export contacts|accounts|products TENANT [FILE.csv]"})
             QVERIFY2(result.out.contains(QLatin1String(command)), command);
     }
 
@@ -136,6 +137,19 @@ private slots:
                  200);
     }
 
+    void setTerritories()
+    {
+        const CliResult set = admin({QStringLiteral("user"), QStringLiteral("territories"), QStringLiteral("acme"),
+                                     QStringLiteral("bob"), QStringLiteral("north"), QStringLiteral("east")});
+        QCOMPARE(set.exitCode, 0);
+        QVERIFY2(set.out.contains(QLatin1String("Territories of bob in tenant acme: north, east.")),
+                 qPrintable(set.out));
+        const CliResult bad = admin({QStringLiteral("user"), QStringLiteral("territories"), QStringLiteral("acme"),
+                                     QStringLiteral("bob"), QStringLiteral("a,b")});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains(QLatin1String("without commas")), qPrintable(bad.err));
+    }
+
     void listUsers()
     {
         const CliResult list = admin({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("acme")});
@@ -143,7 +157,8 @@ private slots:
         const QStringList lines = list.out.split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 2);
         QVERIFY(lines[0].startsWith(QLatin1String("ID")));
-        QVERIFY(lines[1].contains(QRegularExpression(QStringLiteral("^\\d+\\s+bob\\s+admin$"))));
+        QVERIFY2(lines[1].contains(QRegularExpression(QStringLiteral("^\\d+\\s+bob\\s+admin\\s+north, east$"))),
+                 qPrintable(lines[1]));
     }
 
     void resetPassword()

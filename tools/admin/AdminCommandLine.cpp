@@ -23,6 +23,7 @@ constexpr CommandSpec commands[] = {
     {Command::UserCreate, "user", "create", "TENANT LOGIN --role ROLE", 2, 2},
     {Command::UserList, "user", "list", "TENANT", 1, 1},
     {Command::UserResetPassword, "user", "reset-password", "TENANT LOGIN", 2, 2},
+    {Command::UserTerritories, "user", "territories", "TENANT LOGIN [TERRITORY...]", 2, 102},
     {Command::DeviceList, "device", "list", "TENANT", 1, 1},
     {Command::DeviceRevoke, "device", "revoke", "TENANT ID", 2, 2},
     {Command::Import, "import", "contacts|accounts|products", "TENANT FILE.csv [--region CC] [--dry-run]", 2, 2},
@@ -64,6 +65,8 @@ QString helpText()
         "  --help              Show this text.\n"
         "  --version           Show the version.\n\n"
         "Passwords (user create, user reset-password) are read from standard input, one line.\n"
+        "user territories replaces the user's territories with the ones given (none: only rows the user owns and\n"
+        "rows without owner or territory); the user's devices reload what they see on their next sync.\n"
         "import reads a CSV file (UTF-8, a header line naming the columns) and imports all of it or, if any line\n"
         "is wrong, nothing, listing every wrong line. export writes CSV to FILE.csv, or to standard output.\n"
         "Exit status: 0 done, 1 the server refused or could not be reached, 2 wrong usage.\n");

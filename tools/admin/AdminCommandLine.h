@@ -13,7 +13,17 @@ namespace fieldline::admin {
 /** What the process returns: scripts rely on these. */
 enum ExitCode { ExitOk = 0, ExitRefused = 1, ExitUsage = 2 };
 
-enum class Command { TenantCreate, UserCreate, UserList, UserResetPassword, DeviceList, DeviceRevoke, Import, Export };
+enum class Command {
+    TenantCreate,
+    UserCreate,
+    UserList,
+    UserResetPassword,
+    UserTerritories,
+    DeviceList,
+    DeviceRevoke,
+    Import,
+    Export
+};
 
 /** One validated command line. */
 struct Invocation

@@ -102,10 +102,16 @@ int listUsers(AdminClient &client, Console &console, const QString &tenant)
     const QJsonArray users = reply.json().value(QLatin1String("users")).toArray();
     for (const QJsonValue &value : users) {
         const QJsonObject user = value.toObject();
+        QStringList territories;
+        for (const QJsonValue &territory : user.value(QLatin1String("territories")).toArray())
+            territories.append(territory.toString());
         rows.append({QString::number(user.value(QLatin1String("id")).toInteger()),
-                     user.value(QLatin1String("login")).toString(), user.value(QLatin1String("role")).toString()});
+                     user.value(QLatin1String("login")).toString(), user.value(QLatin1String("role")).toString(),
+                     territories.join(QLatin1String(", "))});
     }
-    printTable(console.out, {QStringLiteral("ID"), QStringLiteral("LOGIN"), QStringLiteral("ROLE")}, rows);
+    printTable(console.out,
+               {QStringLiteral("ID"), QStringLiteral("LOGIN"), QStringLiteral("ROLE"), QStringLiteral("TERRITORIES")},
+               rows);
     return ExitOk;
 }
 
@@ -218,6 +224,20 @@ int exportTable(AdminClient &client, Console &console, const QString &tenant, co
     return ExitOk;
 }
 
+int setTerritories(AdminClient &client, Console &console, const QString &tenant, const QString &login,
+                   const QStringList &territories)
+{
+    const AdminReply reply =
+        client.post(tenantPath(tenant, {QStringLiteral("users"), login, QStringLiteral("territories")}),
+                    QJsonObject{{QStringLiteral("territories"), QJsonArray::fromStringList(territories)}});
+    if (!reply.succeeded())
+        return refused(console, client, reply);
+    console.out << "Territories of " << login << " in tenant " << tenant << ": "
+                << (territories.isEmpty() ? QStringLiteral("none") : territories.join(QLatin1String(", "))) << '.'
+                << Qt::endl;
+    return ExitOk;
+}
+
 int runCommand(const Invocation &invocation, AdminClient &client, Console &console)
 {
     const QStringList &operands = invocation.operands;
@@ -230,6 +250,8 @@ int runCommand(const Invocation &invocation, AdminClient &client, Console &conso
         return listUsers(client, console, operands[0]);
     case Command::UserResetPassword:
         return resetPassword(client, console, operands[0], operands[1]);
+    case Command::UserTerritories:
+        return setTerritories(client, console, operands[0], operands[1], operands.mid(2));
     case Command::DeviceList:
         return listDevices(client, console, operands[0]);
     case Command::DeviceRevoke:
