@@ -56,8 +56,13 @@ Result<std::unique_ptr<Replica>> Replica::finishOpen(std::unique_ptr<Replica> re
         return tx.begun().error();
     if (Status s = replica->m_store.createTables(); !s)
         return s.error();
-    if (Status s = replica->m_materializer.createTables(); !s)
-        return s.error();
+    Result<std::vector<QString>> widened = replica->m_materializer.createTables();
+    if (!widened)
+        return widened.error();
+    for (const QString &table : *widened) {
+        if (Status s = replica->rematerialize(table); !s)
+            return s.error();
+    }
     Result<CrdtStore::Meta> meta = replica->m_store.loadMeta(options.newSiteId.value_or(SiteId::generate()));
     if (!meta)
         return meta.error();
@@ -67,6 +72,25 @@ Result<std::unique_ptr<Replica>> Replica::finishOpen(std::unique_ptr<Replica> re
     replica->m_lastSeq = meta->lastSeq;
     replica->m_hlc.restore(meta->lastHlc);
     return replica;
+}
+
+Status Replica::rematerialize(const QString &table)
+{
+    const TableSchema *schema = m_schema.find(table);
+    Result<std::vector<std::pair<RowId, qint64>>> rows = m_store.rows(table);
+    if (!rows)
+        return rows.error();
+    for (const auto &[row, causalLength] : *rows) {
+        if (causalLength % 2 == 0)
+            continue; // deleted: not in the user table, whatever its columns
+        Result<RowState> state = m_store.loadRow(table, row);
+        if (!state)
+            return state.error();
+        if (Status s = m_materializer.refresh(*schema, row, *state); !s)
+            return s;
+    }
+    qCInfo(lcSync) << "rematerialised" << rows->size() << "rows of" << table << "for its new columns";
+    return {};
 }
 
 Result<RowId> Replica::insert(const QString &table, const Cells &cells)

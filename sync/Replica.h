@@ -94,6 +94,8 @@ private:
                                                                 const Options &options);
     storage::Status write(WriteKind kind, const QString &table, const RowId &row, const Cells &cells);
     ApplyResult validate(const Change &change) const;
+    /** Rewrites every alive row of @p table from its cells, after columns were added to it. */
+    storage::Status rematerialize(const QString &table);
 
     std::unique_ptr<storage::Database> m_owned; ///< null when the database is borrowed
     storage::Database *m_db;

@@ -1,5 +1,7 @@
 #include "sync/RowMaterializer.h"
 
+#include <QStringList>
+
 namespace fieldline::sync {
 
 using storage::Result;
@@ -30,19 +32,39 @@ RowMaterializer::RowMaterializer(storage::Database &db, const SyncSchema &schema
     }
 }
 
-Status RowMaterializer::createTables()
+Result<std::vector<QString>> RowMaterializer::createTables()
 {
     // A rowid table with a unique id rather than WITHOUT ROWID keyed by the random id: new rows append at the
     // end of the table b-tree and only the small id index takes random inserts (2.5x faster bulk apply).
+    std::vector<QString> widened;
     for (const TableSchema &t : m_schema.tables) {
         QString ddl = QStringLiteral("CREATE TABLE IF NOT EXISTS \"%1\"(id BLOB NOT NULL UNIQUE").arg(t.name);
         for (const ColumnSchema &c : t.columns)
             ddl += QStringLiteral(", \"%1\" %2").arg(c.name, c.sqlType);
         ddl += QStringLiteral(")");
         if (Status s = m_db.exec(ddl.toUtf8().constData()); !s)
-            return s;
+            return s.error();
+        Result<std::unique_ptr<Statement>> info = m_db.prepareUncached(
+            QStringLiteral("SELECT name FROM pragma_table_info('%1')").arg(t.name).toUtf8().constData());
+        if (!info)
+            return info.error();
+        QStringList present;
+        if (Status s = (*info)->forEachRow([&](const Statement &row) { present.append(row.text(0).toLower()); }); !s)
+            return s.error();
+        bool added = false;
+        for (const ColumnSchema &c : t.columns) {
+            if (present.contains(c.name.toLower()))
+                continue;
+            const QString alter =
+                QStringLiteral("ALTER TABLE \"%1\" ADD COLUMN \"%2\" %3").arg(t.name, c.name, c.sqlType);
+            if (Status s = m_db.exec(alter.toUtf8().constData()); !s)
+                return s.error();
+            added = true;
+        }
+        if (added)
+            widened.push_back(t.name);
     }
-    return {};
+    return widened;
 }
 
 Status RowMaterializer::refresh(const TableSchema &table, const RowId &row, const RowState &state)

@@ -6,6 +6,7 @@
 #include "sync/SyncSchema.h"
 
 #include <map>
+#include <vector>
 
 namespace fieldline::sync {
 
@@ -21,8 +22,13 @@ class RowMaterializer
 public:
     RowMaterializer(storage::Database &db, const SyncSchema &schema);
 
-    /** Creates each synced table (`id BLOB NOT NULL UNIQUE` plus its columns) if missing. */
-    storage::Status createTables();
+    /**
+     * Creates each synced table (`id BLOB NOT NULL UNIQUE` plus its columns) if missing, and adds the columns a
+     * newer schema declared to a table that exists (migrations are additive). Returns the tables that gained
+     * columns: their rows must be refreshed, since cells for those columns may have arrived before this build
+     * knew them.
+     */
+    storage::Result<std::vector<QString>> createTables();
     /** Re-derives one row of @p table from its CRDT state: upserted when alive, deleted otherwise. */
     storage::Status refresh(const TableSchema &table, const RowId &row, const RowState &state);
 

@@ -131,7 +131,7 @@ storage::Status SyncClient::queueLocalChanges()
     std::vector<QByteArray> encoded;
     qint64 batchSeq = *first;
     for (ChangeBatch &chunk : chunked(std::move(*changes), m_options.changesPerBatch)) {
-        protocol::PushRequest request{m_replica.siteId(), batchSeq++, 1, std::move(chunk)};
+        protocol::PushRequest request{m_replica.siteId(), batchSeq++, m_replica.schema().version, std::move(chunk)};
         encoded.push_back(protocol::encode(request));
     }
     return m_state.enqueue(encoded, covers, *first);

@@ -38,6 +38,8 @@ struct TableSchema
 struct SyncSchema
 {
     std::vector<TableSchema> tables;
+    /// Sent with every push (docs/protocol.md). Raised when a release adds tables or columns; never lowered.
+    qint64 version = 1;
 
     const TableSchema *find(const QString &table) const;
     storage::Status validate() const;

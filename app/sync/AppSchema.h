@@ -10,4 +10,10 @@ namespace fieldline::app {
  */
 sync::SyncSchema appSchema();
 
+/**
+ * 1: the first release. 2: `territory` on contacts and accounts (partial replication); a profile from version 1
+ * gets the column when it is opened (sync::RowMaterializer), filled from cells that arrived before.
+ */
+constexpr qint64 AppSchemaVersion = 2;
+
 } // namespace fieldline::app

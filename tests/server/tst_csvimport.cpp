@@ -124,7 +124,7 @@ private slots:
         QTest::newRow("header problems")
             << QByteArray("phone,fax,Phone\n+12125550100,1,2\n")
             << QStringList{QStringLiteral("line 1: unknown column 'fax'; contacts has the columns id, first_name, "
-                                          "last_name, company, phone, time_zone, owner"),
+                                          "last_name, company, phone, time_zone, owner, territory"),
                            QStringLiteral("line 1: the column 'phone' appears twice")};
         QTest::newRow("semicolons") << QByteArray("first_name;phone\nAda;+12125550100\n")
                                     << QStringList{QStringLiteral(
@@ -139,7 +139,7 @@ private slots:
         QTest::newRow("empty file") << QByteArray()
                                     << QStringList{QStringLiteral("line 1: the file is empty; its first line names the "
                                                                   "columns, such as id, first_name, last_name, "
-                                                                  "company, phone, time_zone, owner")};
+                                                                  "company, phone, time_zone, owner, territory")};
         QTest::newRow("reader and table problems in line order")
             << header + "a,b,+1 555,,\n\"x\"y,b,+12125550100,,\nc,d,+12125550100,,\n"
             << QStringList{QStringLiteral("line 2: phone '+1 555' is not a valid phone number"),
@@ -197,7 +197,7 @@ private slots:
         stored = merged(stored, third.changes);
         // last_name was not in that file, so it is kept.
         QVERIFY(exportCsv(*importTable(QStringLiteral("contacts")), stored)
-                    .contains("00000000000000000000000000000002,,Chen,,+861065200001,,\r\n"));
+                    .contains("00000000000000000000000000000002,,Chen,,+861065200001,,,\r\n"));
     }
 
     void exportReadsBackToTheSameRows()
@@ -210,7 +210,7 @@ private slots:
         const ImportTable &accounts = *importTable(QStringLiteral("accounts"));
         const std::vector<SyncStore::StoredRow> stored = merged({}, plan(csv, {}, clock, "accounts").changes);
         const QByteArray exported = exportCsv(accounts, stored);
-        QVERIFY(exported.startsWith("id,name,city,latitude,longitude,owner\r\n"));
+        QVERIFY(exported.startsWith("id,name,city,latitude,longitude,owner,territory\r\n"));
         const ImportPlan again = plan(exported, stored, clock, "accounts");
         QCOMPARE(again.unchanged, 3);
         QCOMPARE(again.changes.size(), size_t(0));
