@@ -2,6 +2,7 @@
 
 #include "HttpSupport.h"
 
+#include <QDateTime>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
 #include <QJsonDocument>
@@ -103,74 +104,64 @@ QHttpServerResponse ApiServer::healthz()
 
 QHttpServerResponse ApiServer::login(const QHttpServerRequest &request)
 {
-    if (auto refused = refuseOversized(request, m_limits.maxLoginBodyBytes))
-        return std::move(*refused);
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return plainError("The body is not valid JSON: " + parseError.errorString().toUtf8(), Status::BadRequest);
-    const QJsonObject body = document.object();
-    const QJsonValue tenantValue = body.value(QLatin1String("tenant"));
-    const QJsonValue loginValue = body.value(QLatin1String("login"));
-    const QJsonValue passwordValue = body.value(QLatin1String("password"));
-    const QJsonValue deviceValue = body.value(QLatin1String("device"));
-    if (!document.isObject() || !tenantValue.isString() || !loginValue.isString() || !passwordValue.isString() ||
-        !deviceValue.isString())
-        return plainError("A login needs tenant, login, password and device, each a string.", Status::BadRequest);
-    const QString tenant = tenantValue.toString();
-    const QString login = loginValue.toString();
-    const QString password = passwordValue.toString();
-    const QString device = deviceValue.toString();
-    if (tenant.isEmpty() || login.isEmpty() || device.isEmpty() || tenant.size() > 64 || login.size() > 128 ||
-        device.size() > 128 || password.size() > 1024)
-        return plainError("Tenant, login and device must be 1-64, 1-128 and 1-128 characters.", Status::BadRequest);
+    const bool cbor = login::isCbor(request);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (auto refused = refuseOversized(request, m_limits.maxLoginBodyBytes)) {
+        if (!cbor)
+            return std::move(*refused);
+        return login::answer(cbor, login::Refused{refused->statusCode(), QString::fromUtf8(refused->data()).trimmed()},
+                             now);
+    }
+    std::variant<login::Attempt, login::Refused> attempt = login::parse(request);
+    if (const login::Refused *refused = std::get_if<login::Refused>(&attempt))
+        return login::answer(cbor, *refused, now);
+    return login::answer(cbor, attemptLogin(std::get<login::Attempt>(attempt), request.remoteAddress().toString()),
+                         now);
+}
 
-    const QString account = tenant + u'\n' + login;
-    const QString address = request.remoteAddress().toString();
+login::Outcome ApiServer::attemptLogin(const login::Attempt &attempt, const QString &address)
+{
+    const login::Refused internal{Status::InternalServerError, QStringLiteral("Internal error; see the server log.")};
+    const QString account = attempt.tenant + u'\n' + attempt.login;
     if (const int wait = m_throttle.retryAfter(account, address); wait > 0) {
         m_metrics.countLoginThrottled();
-        QHttpServerResponse response = jsonError(
-            QStringLiteral("Too many failed logins. Try again in %1 seconds.").arg(wait), Status::TooManyRequests);
-        response.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(wait));
-        return response;
+        return login::Refused{Status::TooManyRequests,
+                              QStringLiteral("Too many failed logins. Try again in %1 seconds.").arg(wait), wait};
     }
 
     // Unknown tenant, unknown user and wrong password take the same path through one Argon2id verification
     // and end in the same answer, so neither the body nor the timing says which one it was.
     std::optional<UserRecord> user;
-    auto tenantId = m_store.tenantId(tenant);
+    auto tenantId = m_store.tenantId(attempt.tenant);
     if (!tenantId) {
         qCWarning(lcServer) << "login: tenant lookup failed:" << tenantId.message();
-        return internalError();
+        return internal;
     }
     if (tenantId.value()) {
-        auto found = m_store.findUser(*tenantId.value(), login);
+        auto found = m_store.findUser(*tenantId.value(), attempt.login);
         if (!found) {
             qCWarning(lcServer) << "login: user lookup failed:" << found.message();
-            return internalError();
+            return internal;
         }
         user = found.value();
     }
-    const bool verified = user ? m_credentials.verifyPassword(user->passwordHash, password)
-                               : (m_credentials.verifyDummy(password), false);
+    const bool verified = user ? m_credentials.verifyPassword(user->passwordHash, attempt.password)
+                               : (m_credentials.verifyDummy(attempt.password), false);
     if (!verified) {
         m_throttle.recordFailure(account, address);
         m_metrics.countLoginFailure();
         qCInfo(lcServer) << "login failed from" << address;
-        return jsonError(QStringLiteral("Wrong tenant, login or password."), Status::Unauthorized);
+        return login::Refused{Status::Unauthorized, QStringLiteral("Wrong tenant, login or password.")};
     }
     m_throttle.recordSuccess(account);
     m_accessLog.noteTenant(user->tenantId);
-    auto token = m_store.issueDeviceToken(user->tenantId, user->id, device);
+    auto token = m_store.issueDeviceToken(user->tenantId, user->id, attempt.device);
     if (!token) {
         qCWarning(lcServer) << "login: cannot issue a token:" << token.message();
-        return internalError();
+        return internal;
     }
     qCInfo(lcServer) << "login ok, tenant" << user->tenantId << "user" << user->id;
-    return QHttpServerResponse(QJsonObject{{QStringLiteral("token"), QString::fromLatin1(token.value())},
-                                           {QStringLiteral("tenant"), tenant},
-                                           {QStringLiteral("login"), login},
-                                           {QStringLiteral("role"), roleName(user->role)}});
+    return login::Granted{token.value(), attempt.tenant, attempt.login, user->role};
 }
 
 std::optional<Identity> ApiServer::bearerIdentity(const QHttpServerRequest &request,

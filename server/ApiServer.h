@@ -2,6 +2,7 @@
 
 #include "AccessLog.h"
 #include "Credentials.h"
+#include "LoginExchange.h"
 #include "LoginThrottle.h"
 #include "Metrics.h"
 #include "TenantStore.h"
@@ -59,6 +60,8 @@ public:
 private:
     QHttpServerResponse healthz();
     QHttpServerResponse login(const QHttpServerRequest &request);
+    /** Throttling, the password check and the token, whatever form the request came in. */
+    login::Outcome attemptLogin(const login::Attempt &attempt, const QString &address);
     QHttpServerResponse me(const QHttpServerRequest &request);
     QHttpServerResponse tenantMe(const QString &tenant, const QHttpServerRequest &request);
 

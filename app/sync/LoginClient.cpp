@@ -1,9 +1,8 @@
 #include "app/sync/LoginClient.h"
 
 #include "sync/SyncTransport.h"
+#include "sync/protocol/ProtocolCodec.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QNetworkReply>
 #include <QTimer>
 
@@ -26,23 +25,23 @@ void LoginClient::login(const QUrl &server, const QString &tenant, const QString
     QUrl url = server;
     url.setPath(QStringLiteral("/v1/login"));
     QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/cbor"));
     request.setTransferTimeout(30000);
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("tenant"), tenant},
-                                                      {QStringLiteral("login"), user},
-                                                      {QStringLiteral("password"), password},
-                                                      {QStringLiteral("device"), deviceName}})
-                                .toJson(QJsonDocument::Compact);
+    const QByteArray body = sync::protocol::encode(sync::protocol::LoginRequest{tenant, user, password, deviceName});
     QNetworkReply *reply = m_network.post(request, body);
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray answer = reply->read(64 * 1024);
-        const QJsonObject json = QJsonDocument::fromJson(answer).object();
         LoginResult result;
-        if (status == 200 && json.value(QLatin1String("token")).isString()) {
-            result.token = json.value(QLatin1String("token")).toString().toLatin1();
-            result.role = json.value(QLatin1String("role")).toString();
+        std::optional<sync::protocol::LoginResponse> granted;
+        if (auto decoded = sync::protocol::decode<sync::protocol::LoginResponse>(answer);
+            status == 200 && decoded && !decoded->token.isEmpty())
+            granted = *decoded;
+        if (granted) {
+            result.token = granted->token.toLatin1();
+            result.role = granted->role;
+            result.serverTimeMs = granted->serverTimeMs;
         } else if (status == 0) {
             result.problem = LoginProblem::Offline;
             result.detail = reply->errorString();
@@ -53,8 +52,10 @@ void LoginClient::login(const QUrl &server, const QString &tenant, const QString
             result.retryAfterSeconds = reply->rawHeader(QByteArrayLiteral("Retry-After")).trimmed().toInt();
         } else {
             result.problem = LoginProblem::ServerError;
-            result.detail =
-                QStringLiteral("HTTP %1: %2").arg(status).arg(json.value(QLatin1String("error")).toString());
+            auto error = sync::protocol::decode<sync::protocol::ErrorMessage>(answer);
+            result.detail = QStringLiteral("HTTP %1: %2")
+                                .arg(status)
+                                .arg(error ? error->message : QStringLiteral("the answer is not a login-response"));
         }
         emit finished(result);
     });

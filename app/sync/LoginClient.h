@@ -25,9 +25,10 @@ struct LoginResult
     int retryAfterSeconds = 0;
     QByteArray token;
     QString role;
+    qint64 serverTimeMs = 0; ///< the server's clock when it answered (unix ms)
 };
 
-/** POSTs /v1/login (JSON) and reports the device token or why there is none. */
+/** POSTs the protocol's CBOR login-request to /v1/login and reports the device token or why there is none. */
 class LoginClient : public QObject
 {
     Q_OBJECT

@@ -309,14 +309,14 @@ template <> struct Codec<LoginRequest>
 template <> struct Codec<LoginResponse>
 {
     static constexpr MessageType type = MessageType::LoginResponse;
-    static constexpr std::array<FieldSpec, 3> fields{{{"token", true}, {"site", true}, {"time", true}}};
+    static constexpr std::array<FieldSpec, 3> fields{{{"token", true}, {"role", true}, {"time", true}}};
     static bool read(CborReader &r, std::size_t i, LoginResponse &m)
     {
         switch (i) {
         case 0:
             return r.readText(m.token);
         case 1:
-            return r.readId(m.site);
+            return r.readText(m.role);
         default:
             return r.readInt(m.serverTimeMs);
         }
@@ -324,7 +324,7 @@ template <> struct Codec<LoginResponse>
     static void write(Writer &w, const LoginResponse &m)
     {
         w.field("token", m.token);
-        w.field("site", m.site);
+        w.field("role", m.role);
         w.field("time", m.serverTimeMs);
     }
 };

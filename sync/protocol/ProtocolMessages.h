@@ -43,7 +43,7 @@ struct LoginRequest
 struct LoginResponse
 {
     QString token;
-    SiteId site;             ///< the site id this device writes with from now on
+    QString role;            ///< agent, field, manager or admin
     qint64 serverTimeMs = 0; ///< the server's clock (unix ms), so the client can tell its own skew
 };
 

@@ -2,7 +2,9 @@
 
 #include "server/Credentials.h"
 #include "server/TenantStore.h"
+#include "sync/protocol/ProtocolCodec.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -233,6 +235,40 @@ private slots:
         QVERIFY(!reply.body.isEmpty());
     }
 
+    void theClientsCborLoginIsAnsweredInCbor()
+    {
+        namespace protocol = fieldline::sync::protocol;
+        const auto cborLogin = [&](const QString &user, const QString &password) {
+            return m_server.post(QStringLiteral("/v1/login"),
+                                 protocol::encode(protocol::LoginRequest{QStringLiteral("demo"), user, password,
+                                                                         QStringLiteral("laptop")}),
+                                 "application/cbor");
+        };
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
+        const HttpReply granted = cborLogin(QStringLiteral("manager"), QStringLiteral("manager-demo-1"));
+        QCOMPARE(granted.status, 200);
+        QCOMPARE(granted.header("Content-Type"), QByteArray("application/cbor"));
+        auto response = protocol::decode<protocol::LoginResponse>(granted.body);
+        QVERIFY2(response, qPrintable(response.message()));
+        QCOMPARE(response->role, QStringLiteral("manager"));
+        QVERIFY(response->serverTimeMs >= before && response->serverTimeMs <= QDateTime::currentMSecsSinceEpoch());
+        const HttpReply me = m_server.get(QStringLiteral("/v1/me"), response->token.toLatin1());
+        QCOMPARE(json(me).value(QLatin1String("login")).toString(), QStringLiteral("manager"));
+
+        const HttpReply wrong = cborLogin(QStringLiteral("manager"), QStringLiteral("guess"));
+        QCOMPARE(wrong.status, 401);
+        auto refusal = protocol::decode<protocol::ErrorMessage>(wrong.body);
+        QVERIFY2(refusal, qPrintable(refusal.message()));
+        QCOMPARE(refusal->code, protocol::ErrorCode::Unauthorized);
+        QCOMPARE(refusal->message, QStringLiteral("Wrong tenant, login or password."));
+
+        const HttpReply malformed = m_server.post(QStringLiteral("/v1/login"), "\xa1\x61", "application/cbor");
+        QCOMPARE(malformed.status, 400);
+        auto invalid = protocol::decode<protocol::ErrorMessage>(malformed.body);
+        QVERIFY2(invalid, qPrintable(invalid.message()));
+        QCOMPARE(invalid->code, protocol::ErrorCode::Invalid);
+    }
+
     void accountLoginsAreThrottled()
     {
         const QByteArray wrong = loginBody(QStringLiteral("demo"), QStringLiteral("field"), QStringLiteral("guess"));
@@ -247,6 +283,18 @@ private slots:
             m_server.post(QStringLiteral("/v1/login"),
                           loginBody(QStringLiteral("demo"), QStringLiteral("field"), QStringLiteral("field-demo-1")));
         QCOMPARE(right.status, 429);
+        // The client's CBOR login is locked out the same way, and told when to come back.
+        const HttpReply cbor = m_server.post(
+            QStringLiteral("/v1/login"),
+            fieldline::sync::protocol::encode(fieldline::sync::protocol::LoginRequest{
+                QStringLiteral("demo"), QStringLiteral("field"), QStringLiteral("field-demo-1"), QStringLiteral("x")}),
+            "application/cbor");
+        QCOMPARE(cbor.status, 429);
+        QVERIFY(cbor.header("Retry-After").toInt() > 0);
+        auto limited = fieldline::sync::protocol::decode<fieldline::sync::protocol::ErrorMessage>(cbor.body);
+        QVERIFY2(limited, qPrintable(limited.message()));
+        QCOMPARE(limited->code, fieldline::sync::protocol::ErrorCode::RateLimited);
+        QCOMPARE(limited->retryAfterMs, qint64(cbor.header("Retry-After").toInt()) * 1000);
         // An unknown account locks exactly like a real one.
         const QByteArray ghost = loginBody(QStringLiteral("demo"), QStringLiteral("ghost"), QStringLiteral("guess"));
         for (int attempt = 0; attempt < 3; ++attempt)
@@ -264,23 +312,23 @@ private slots:
         QVERIFY(reply.body.contains("fieldline_http_requests_total{route=\"login\",status=\"401\"}"));
         QVERIFY(reply.body.contains("fieldline_http_requests_total{route=\"login\",status=\"413\"}"));
         QVERIFY(reply.body.contains("fieldline_http_requests_total{route=\"tenant_me\",status=\"404\"}"));
-        QVERIFY(reply.body.contains("fieldline_login_throttled_total 3"));
+        QVERIFY(reply.body.contains("fieldline_login_throttled_total 4"));
         QVERIFY(reply.body.contains("fieldline_uptime_seconds "));
         const QList<QByteArray> lines = reply.body.split('\n');
         for (const QByteArray &line : lines) {
             if (line.startsWith("fieldline_login_failures_total "))
-                QVERIFY(line.mid(31).toInt() >= 9);
+                QVERIFY(line.mid(31).toInt() >= 10);
         }
     }
 
     void addressLoginsAreThrottled()
     {
-        // Nine failures so far from 127.0.0.1 (3 indistinguishable + 6 account throttling); the tenth, on an
-        // account never tried before, locks the address, so even a right password from it is refused.
-        const HttpReply tenth =
+        // Ten failures so far from 127.0.0.1 (3 indistinguishable, 1 over CBOR, 6 account throttling) lock the
+        // address, so an account never tried before is refused from it, even with the right password.
+        const HttpReply sprayed =
             m_server.post(QStringLiteral("/v1/login"),
                           loginBody(QStringLiteral("demo"), QStringLiteral("spray"), QStringLiteral("guess")));
-        QCOMPARE(tenth.status, 401);
+        QCOMPARE(sprayed.status, 429);
         const HttpReply locked =
             m_server.post(QStringLiteral("/v1/login"),
                           loginBody(QStringLiteral("demo"), QStringLiteral("admin"), QStringLiteral("admin-demo-1")));

@@ -93,7 +93,7 @@ const std::vector<Sample> &samples()
                            LoginRequest{QStringLiteral("acme"), QStringLiteral("ana"),
                                         QStringLiteral("p\u00e4ss \U0001F511"), QStringLiteral("Ana's laptop")}));
         s.push_back(sample("login request, empty", LoginRequest{}));
-        s.push_back(sample("login response", LoginResponse{QStringLiteral("tok-123"), id(0x55), 1763786000123}));
+        s.push_back(sample("login response", LoginResponse{QStringLiteral("tok-123"), QStringLiteral("field"), 1763786000123}));
         s.push_back(sample("push request", PushRequest{id(0x22), 42, 7, sampleChanges()}));
         s.push_back(sample("push request, empty", PushRequest{id(0x22), 0, 0, {}}));
         s.push_back(sample("push response",
