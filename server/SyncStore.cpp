@@ -52,22 +52,30 @@ Stamp stampAt(const QSqlQuery &query, int first)
                  SiteId::fromBytes(query.value(first + 2).toByteArray()).value_or(SiteId())};
 }
 
-/** Appends the row's record and its cells as changes, record first, each with its origin's seq. */
-void appendRow(sync::ChangeBatch &out, const QString &table, const RowId &row, const RowState &state)
+/**
+ * Appends the row's record and its cells as changes, record first, each with its origin's seq and the newest
+ * schema version that wrote the row.
+ */
+void appendRow(sync::ChangeBatch &out, const QString &table, const RowId &row, const RowState &state,
+               qint64 schemaVersion)
 {
-    out.push_back(Change{table, row, QString(), {}, state.stamp, state.seq});
+    out.push_back(Change{table, row, QString(), {}, state.stamp, state.seq, schemaVersion});
     for (const sync::CellState &cell : state.cells)
-        out.push_back(Change{table, row, cell.column, cell.value, cell.stamp, cell.seq});
+        out.push_back(Change{table, row, cell.column, cell.value, cell.stamp, cell.seq, schemaVersion});
 }
 
 QSqlQuery prepareLoad(const QSqlDatabase &db)
 {
-    return prepared(db, "SELECT cl, hlc, site, rec_seq, cells FROM sync_rows"
+    return prepared(db, "SELECT cl, hlc, site, rec_seq, cells, schema_version FROM sync_rows"
                         " WHERE tenant_id = ? AND tbl = ? AND row_id = ?");
 }
 
-/** One stored row through @p load (from prepareLoad); a state that does not exist when the row is not stored. */
-Result<RowState> loadRow(QSqlQuery &load, qint64 tenantId, const QString &table, const RowId &row)
+/**
+ * One stored row through @p load (from prepareLoad); a state that does not exist when the row is not stored.
+ * @p schemaVersion, when given, receives the newest schema version that wrote it (0 for a new row).
+ */
+Result<RowState> loadRow(QSqlQuery &load, qint64 tenantId, const QString &table, const RowId &row,
+                         qint64 *schemaVersion = nullptr)
 {
     load.addBindValue(tenantId);
     load.addBindValue(table);
@@ -82,6 +90,8 @@ Result<RowState> loadRow(QSqlQuery &load, qint64 tenantId, const QString &table,
         if (Status decoded = RowState::decodeCells(load.value(4).toByteArray(), state.cells); !decoded)
             return decoded.error();
     }
+    if (schemaVersion)
+        *schemaVersion = state.exists ? load.value(5).toLongLong() : 0;
     load.finish();
     return state;
 }
@@ -223,7 +233,7 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
         }
     }
 
-    Result<qint64> seq = mergeChecked(identity.tenantId, *before, request.changes, results);
+    Result<qint64> seq = mergeChecked(identity.tenantId, *before, request.changes, results, request.schemaVersion);
     if (!seq)
         return seq.error();
     if (!refusedRows.empty())
@@ -282,7 +292,7 @@ Result<qint64> SyncStore::compensate(qint64 tenantId, qint64 last,
 }
 
 Result<qint64> SyncStore::mergeChecked(qint64 tenantId, qint64 last, const sync::ChangeBatch &changes,
-                                       std::vector<ApplyResult> &results)
+                                       std::vector<ApplyResult> &results, qint64 batchSchemaVersion)
 {
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     std::map<std::pair<QString, RowId>, std::vector<size_t>> byRow;
@@ -293,21 +303,30 @@ Result<qint64> SyncStore::mergeChecked(qint64 tenantId, qint64 last, const sync:
     qint64 seq = last;
     QSqlQuery load = prepareLoad(db);
     QSqlQuery save = prepared(db, "INSERT INTO sync_rows"
-                                  " (tenant_id, tbl, row_id, cl, hlc, site, rec_seq, cells, server_seq)"
-                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                  " (tenant_id, tbl, row_id, cl, hlc, site, rec_seq, cells, server_seq, schema_version)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                   " ON CONFLICT (tenant_id, tbl, row_id) DO UPDATE SET cl = excluded.cl,"
                                   " hlc = excluded.hlc, site = excluded.site, rec_seq = excluded.rec_seq,"
-                                  " cells = excluded.cells, server_seq = excluded.server_seq");
+                                  " cells = excluded.cells, server_seq = excluded.server_seq,"
+                                  " schema_version = excluded.schema_version");
     for (const auto &[key, indexes] : byRow) {
-        Result<RowState> loaded = loadRow(load, tenantId, key.first, key.second);
+        qint64 schemaVersion = 0;
+        Result<RowState> loaded = loadRow(load, tenantId, key.first, key.second, &schemaVersion);
         if (!loaded)
             return loaded.error();
         RowState &state = *loaded;
         if (!sync::mergeRowChanges(state, changes, indexes, true, results))
             continue;
+        // The row remembers the newest release that wrote it; a change without a version has its batch's.
+        for (size_t i : indexes) {
+            if (results[i].outcome == ApplyOutcome::Applied)
+                schemaVersion = std::max(schemaVersion,
+                                         changes[i].schemaVersion > 0 ? changes[i].schemaVersion : batchSchemaVersion);
+        }
         const QVariantList values{tenantId,       key.first,           key.second.toBytes(),
                                   state.stamp.cl, state.stamp.hlc,     state.stamp.site.toBytes(),
-                                  state.seq,      state.encodeCells(), ++seq};
+                                  state.seq,      state.encodeCells(), ++seq,
+                                  schemaVersion};
         for (const QVariant &value : values)
             save.addBindValue(value);
         if (!save.exec())
@@ -349,8 +368,8 @@ Result<sync::protocol::PullResponse> SyncStore::pull(qint64 tenantId, const Repl
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     // Rows, not changes, are what the table holds; every row costs at least one unit of the page (its changes, or
     // its eviction, or nothing sent but the scan), so limit rows bound the page.
-    QSqlQuery rows = prepared(db, "SELECT tbl, row_id, cl, hlc, site, rec_seq, cells, server_seq FROM sync_rows"
-                                  " WHERE tenant_id = ? AND server_seq > ? ORDER BY server_seq LIMIT ?");
+    QSqlQuery rows = prepared(db, "SELECT tbl, row_id, cl, hlc, site, rec_seq, cells, server_seq, schema_version"
+                                  " FROM sync_rows WHERE tenant_id = ? AND server_seq > ? ORDER BY server_seq LIMIT ?");
     rows.addBindValue(tenantId);
     rows.addBindValue(cursor);
     rows.addBindValue(limit + 1);
@@ -376,7 +395,7 @@ Result<sync::protocol::PullResponse> SyncStore::pull(qint64 tenantId, const Repl
         const QString table = rows.value(0).toString();
         const RowId row = RowId::fromBytes(rows.value(1).toByteArray()).value_or(RowId());
         if (visible)
-            appendRow(response.changes, table, row, state);
+            appendRow(response.changes, table, row, state, rows.value(8).toLongLong());
         else if (cursor > 0) // a device pulling from the start holds nothing it could have to drop
             response.evicted.push_back({table, row});
         response.nextCursor = rows.value(7).toLongLong();

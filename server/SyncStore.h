@@ -106,10 +106,11 @@ private:
     storage::Result<qint64> lockCursor(qint64 tenantId);
     /**
      * Merges every change whose result is not Rejected, inside the caller's transaction that locked the cursor at
-     * @p last; the new cursor.
+     * @p last; the new cursor. Each row keeps the newest schema version its applied changes carry (or
+     * @p batchSchemaVersion for a change without one).
      */
     storage::Result<qint64> mergeChecked(qint64 tenantId, qint64 last, const sync::ChangeBatch &changes,
-                                         std::vector<sync::ApplyResult> &results);
+                                         std::vector<sync::ApplyResult> &results, qint64 batchSchemaVersion = 0);
 
     QString m_connectionName;
     const sync::Clock &m_clock;

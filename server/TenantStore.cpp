@@ -94,6 +94,8 @@ constexpr Migration migrations[] = {
     // again because their user's territories changed.
     {6, "ALTER TABLE users ADD COLUMN territories TEXT NOT NULL DEFAULT '';"
         "ALTER TABLE devices ADD COLUMN rescope {int} NOT NULL DEFAULT 0;"},
+    // The newest client schema version that wrote each row (0: written before this migration, or by the server).
+    {7, "ALTER TABLE sync_rows ADD COLUMN schema_version {int} NOT NULL DEFAULT 0;"},
 };
 
 } // namespace

@@ -60,7 +60,7 @@ struct Identity
 class TenantStore
 {
 public:
-    static constexpr int SchemaVersion = 6;
+    static constexpr int SchemaVersion = 7;
 
     /** What open() does with the schema. */
     enum class OpenMode {

@@ -25,6 +25,9 @@ struct Change
     Value value;
     Stamp stamp;
     qint64 seq = 0;
+    /// The sender's schema version (SyncSchema::version); 0 when not known. Lets a receiver tell a column from a
+    /// newer release (kept until an upgrade shows it) from one it should have known.
+    qint64 schemaVersion = 0;
 
     bool isRowChange() const { return column.isEmpty(); }
 };

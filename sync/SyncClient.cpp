@@ -123,8 +123,10 @@ storage::Status SyncClient::queueLocalChanges()
     if (changes->empty())
         return {};
     qint64 covers = *pushed;
-    for (const Change &change : *changes)
+    for (Change &change : *changes) {
         covers = std::max(covers, change.seq);
+        change.schemaVersion = m_replica.schema().version;
+    }
     storage::Result<qint64> first = m_state.nextBatchSeq();
     if (!first)
         return first.error();
@@ -285,6 +287,13 @@ void SyncClient::pageArrived(qint64 cursor, const TransportReply &reply)
         const qint64 ahead = HybridLogicalClock::physicalMs(change.stamp.hlc) - now;
         if (ahead > HybridLogicalClock::MaxAheadMs)
             return finish(SyncProblem::ClockSkew, HybridLogicalClock::describeDuration(ahead));
+    }
+    for (const Change &change : response->changes) {
+        if (change.schemaVersion > m_replica.schema().version && !m_status.newerReleaseSeen) {
+            qCInfo(lcSync) << "changes from schema version" << change.schemaVersion << "arrived; this build has"
+                           << m_replica.schema().version << "and keeps what it cannot show";
+            m_status.newerReleaseSeen = true;
+        }
     }
     // Ask for the next page before applying this one, so the server prepares it while this device writes.
     // Pages are still applied in order: the next answer is handled from the event loop, after this returns.

@@ -35,6 +35,8 @@ struct SyncStatus
     qint64 retryAfterMs = 0;
     qint64 lastSuccessMs = 0; ///< wall clock of the last round that finished without a problem
     qint64 pending = 0;       ///< local changes the server has not acknowledged yet
+    /// A pulled change came from a newer schema version than this build's: some of it may not show until an update.
+    bool newerReleaseSeen = false;
 };
 
 /**

@@ -628,6 +628,10 @@
         <translation>在线。已于 %1 同步。</translation>
     </message>
     <message>
+        <source>Online. Synced at %1. Some of your team&apos;s data comes from a newer Fieldline; update to see all of it.</source>
+        <translation>在线。已于 %1 同步。团队的部分数据来自更新版本的 Fieldline；请更新以查看全部内容。</translation>
+    </message>
+    <message>
         <source>The server asks you to sign in again.</source>
         <translation>服务器要求您重新登录。</translation>
     </message>

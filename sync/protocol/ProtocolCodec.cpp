@@ -143,7 +143,7 @@ public:
         key(name);
         m_writer.startArray(quint64(batch.size()));
         for (const Change &c : batch) {
-            m_writer.startMap(8);
+            m_writer.startMap(9);
             field("t", c.table);
             field("r", c.row);
             field("c", c.column);
@@ -153,6 +153,7 @@ public:
             field("h", c.stamp.hlc);
             field("s", c.stamp.site);
             field("q", c.seq);
+            field("sv", c.schemaVersion);
             m_writer.endMap();
         }
         m_writer.endArray();
@@ -195,8 +196,15 @@ private:
 
 bool readChanges(CborReader &r, ChangeBatch &out)
 {
-    static constexpr std::array<FieldSpec, 8> fields{
-        {{"t", true}, {"r", true}, {"c", true}, {"v", true}, {"cl", true}, {"h", true}, {"s", true}, {"q", true}}};
+    static constexpr std::array<FieldSpec, 9> fields{{{"t", true},
+                                                      {"r", true},
+                                                      {"c", true},
+                                                      {"v", true},
+                                                      {"cl", true},
+                                                      {"h", true},
+                                                      {"s", true},
+                                                      {"q", true},
+                                                      {"sv", false}}};
     out.clear();
     out.reserve(r.declaredLength());
     return r.readArray([&] {
@@ -217,8 +225,10 @@ bool readChanges(CborReader &r, ChangeBatch &out)
                 return r.readInt(c.stamp.hlc);
             case 6:
                 return r.readId(c.stamp.site);
-            default:
+            case 7:
                 return r.readInt(c.seq);
+            default:
+                return r.readCount(c.schemaVersion);
             }
         });
     });

@@ -443,6 +443,51 @@ private slots:
         QCOMPARE(synctest::dump(fresh.device), synctest::dump(rep.device));
     }
 
+    void aNewerReleasesColumnsAreKeptUntilTheUpgradeShowsThem()
+    {
+        InProcessServer server(path(QStringLiteral("s11")), T0, m_backend.postgres);
+        const QString tenant = nextTenant();
+        SyncedDevice newer(path(QStringLiteral("v2.db")), T0, server.url(),
+                           server.newTenantToken(tenant, QStringLiteral("u")), synctest::testSchema(true));
+        SyncedDevice older(path(QStringLiteral("v1.db")), T0, server.url(),
+                           server.deviceToken(tenant, QStringLiteral("u")), synctest::testSchema(false));
+        QCOMPARE(newer.open(), QString());
+        QCOMPARE(older.open(), QString());
+        const QString contacts = QStringLiteral("contacts");
+        const QString rating = QStringLiteral("rating");
+        auto row = newer.device->insert(contacts, {{QStringLiteral("name"), QStringLiteral("Jo")}, {rating, 4.5}});
+        QVERIFY(row);
+        QCOMPARE(newer.syncOnce(), SyncProblem::None);
+
+        // The older release gets the row, keeps the cell it cannot show, and says that a newer release wrote it.
+        QCOMPARE(older.syncOnce(), SyncProblem::None);
+        QVERIFY(older.client->status().newerReleaseSeen);
+        QVERIFY(!newer.client->status().newerReleaseSeen);
+        QCOMPARE(synctest::visible(older.device, contacts, *row, QStringLiteral("name")),
+                 std::optional<sync::Value>(QStringLiteral("Jo")));
+        QCOMPARE(older.device->rowState(contacts, *row)->cell(rating)->value, sync::Value(4.5));
+        // Its own edit of the row does not make the row look older: a new device of the old release is told too.
+        QVERIFY(older.device->update(contacts, *row, {{QStringLiteral("name"), QStringLiteral("Joan")}}));
+        QCOMPARE(older.syncOnce(), SyncProblem::None);
+        SyncedDevice another(path(QStringLiteral("v1-new.db")), T0, server.url(),
+                             server.deviceToken(tenant, QStringLiteral("u")), synctest::testSchema(false));
+        QCOMPARE(another.open(), QString());
+        QCOMPARE(another.syncOnce(), SyncProblem::None);
+        QVERIFY(another.client->status().newerReleaseSeen);
+
+        // The upgrade: the same profile opened by the newer release shows the kept value, and nothing is resent.
+        const qint64 lastSeq = older.device->lastSeq();
+        older.close();
+        older.device.schema = synctest::testSchema(true);
+        QCOMPARE(older.open(), QString());
+        QCOMPARE(synctest::visible(older.device, contacts, *row, rating), std::optional<sync::Value>(4.5));
+        QCOMPARE(older.device->lastSeq(), lastSeq);
+        QCOMPARE(older.syncOnce(), SyncProblem::None);
+        QCOMPARE(newer.syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::dump(older.device), synctest::dump(newer.device));
+        QVERIFY(!older.client->status().newerReleaseSeen);
+    }
+
     void property_data()
     {
         QTest::addColumn<quint64>("seed");

@@ -30,7 +30,7 @@ sync::SyncSchema testSchema(bool withRating)
                                 {QStringLiteral("owner"), QStringLiteral("TEXT")},
                                 {QStringLiteral("territory"), QStringLiteral("TEXT")}},
                                false};
-    return sync::SyncSchema{{contacts, events, products, accounts}};
+    return sync::SyncSchema{{contacts, events, products, accounts}, withRating ? 2 : 1};
 }
 
 Device::Device(const QString &path, qint64 clockMs, sync::SyncSchema schema, std::optional<sync::SiteId> site)

@@ -57,7 +57,8 @@ ChangeBatch sampleChanges()
     qint64 seq = 1;
     for (const Value &v : edgeValues()) {
         batch.push_back(Change{QStringLiteral("contacts"), id(0x11), QStringLiteral("name"), v,
-                               Stamp{3, (qint64(1763786000000) << 16) | 7, id(0x22)}, seq++});
+                               Stamp{3, (qint64(1763786000000) << 16) | 7, id(0x22)}, seq, seq % 3});
+        ++seq;
     }
     // A row change: empty column, even causal length (a delete).
     batch.push_back(Change{QStringLiteral("accounts"), id(0x33), QString(), std::monostate{},
@@ -93,7 +94,8 @@ const std::vector<Sample> &samples()
                            LoginRequest{QStringLiteral("acme"), QStringLiteral("ana"),
                                         QStringLiteral("p\u00e4ss \U0001F511"), QStringLiteral("Ana's laptop")}));
         s.push_back(sample("login request, empty", LoginRequest{}));
-        s.push_back(sample("login response", LoginResponse{QStringLiteral("tok-123"), QStringLiteral("field"), 1763786000123}));
+        s.push_back(
+            sample("login response", LoginResponse{QStringLiteral("tok-123"), QStringLiteral("field"), 1763786000123}));
         s.push_back(sample("push request", PushRequest{id(0x22), 42, 7, sampleChanges()}));
         s.push_back(sample("push request, empty", PushRequest{id(0x22), 0, 0, {}}));
         s.push_back(sample("push response",
@@ -165,6 +167,7 @@ private slots:
     void limitsAreEnforced();
     void unknownVersionIsRefused();
     void unknownKeysAreIgnored();
+    void aChangeWithoutSchemaVersionIsFromAnOlderPeer();
     void otherMessageTypeIsRefused();
     void unknownErrorCodeIsKeptAsUnknown();
     void seedCorpusDecodes();
@@ -362,9 +365,11 @@ void TestProtocol::malformed_data()
         QTest::newRow("value -2^64") << replaceOnce(onePush, QByteArray("\x61v\x05"),
                                                     QByteArray("\x61v\x3b\xff\xff\xff\xff\xff\xff\xff\xff"))
                                      << pushType;
-        QTest::newRow("change without its seq") << replaceOnce(onePush, QByteArray("\xa8"), QByteArray("\xa7"))
+        QTest::newRow("change without its seq") << replaceOnce(onePush, QByteArray("\xa9"), QByteArray("\xa8"))
                                                        .replace(QByteArray("\x61q\x01"), QByteArray())
                                                 << pushType;
+        QTest::newRow("negative schema version")
+            << replaceOnce(onePush, QByteArray("\x62sv\x00"), QByteArray("\x62sv\x20")) << pushType;
     }
     const QString loginType = QStringLiteral("login");
     const QByteArray login = encode(LoginRequest{});
@@ -482,6 +487,19 @@ void TestProtocol::unknownKeysAreIgnored()
     auto decoded = decode<PushRequest>(map.toCborValue().toCbor());
     QVERIFY2(decoded.ok(), qPrintable(decoded.message()));
     QCOMPARE(encode(*decoded).toHex(), encode(sent).toHex());
+}
+
+void TestProtocol::aChangeWithoutSchemaVersionIsFromAnOlderPeer()
+{
+    const QByteArray current = encode(PushRequest{id(1), 1, 3, {Change{{}, id(2), {}, qint64(5), {}, 1, 3}}});
+    QCOMPARE(decode<PushRequest>(current)->changes.at(0).schemaVersion, qint64(3));
+    const QByteArray older =
+        replaceOnce(current, QByteArray("\xa9"), QByteArray("\xa8")).replace(QByteArray("\x62sv\x03"), QByteArray());
+    QVERIFY(older.size() < current.size());
+    auto decoded = decode<PushRequest>(older);
+    QVERIFY2(decoded, qPrintable(decoded.message()));
+    QCOMPARE(decoded->changes.at(0).schemaVersion, qint64(0));
+    QCOMPARE(decoded->schemaVersion, qint64(3));
 }
 
 void TestProtocol::otherMessageTypeIsRefused()

@@ -167,6 +167,12 @@ void SyncController::refresh()
             return m_status->setStatus(Tone::Good, [at, pending] {
                 return tr("Synced at %1; %n change(s) waiting.", "", int(pending)).arg(at);
             });
+        if (s.newerReleaseSeen)
+            return m_status->setStatus(Tone::Good, [at] {
+                return tr("Online. Synced at %1. Some of your team's data comes from a newer Fieldline; update to "
+                          "see all of it.")
+                    .arg(at);
+            });
         return m_status->setStatus(Tone::Good, [at] { return tr("Online. Synced at %1.").arg(at); });
     case SyncProblem::NotLoggedIn:
         return m_status->setStatus(Tone::Problem, [] { return tr("The server asks you to sign in again."); });
