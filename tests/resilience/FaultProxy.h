@@ -36,6 +36,10 @@ public:
 
     /** Bytes for the Cut modes count from here, over every connection. */
     void setMode(Mode mode, int parameter = 0);
+    /** New connections go to @p port from now on (a server restarted on another port). */
+    void setTarget(quint16 port) { m_targetPort = port; }
+    /** Request bytes forwarded to the server since the mode was last set. */
+    qint64 forwardedUp() const { return m_sentUp; }
     /** Connections accepted so far. */
     int accepted() const { return m_accepted; }
 

@@ -87,6 +87,15 @@ void ServerProcess::stop()
     m_port = 0;
 }
 
+void ServerProcess::kill()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.kill();
+    m_process.waitForFinished(5'000);
+    m_port = 0;
+}
+
 QByteArray ServerProcess::takeStandardError()
 {
     QFile file(m_stderrFile.fileName());

@@ -32,6 +32,8 @@ public:
     /** Starts the server and waits until /healthz answers 200. On failure returns false and fills error(). */
     bool start(const QString &dataDir, const QStringList &extraArguments = {});
     void stop();
+    /** SIGKILL to the server's PID, as a crash or an OOM kill would end it: no shutdown, no flush. */
+    void kill();
     QString error() const { return m_error; }
     quint16 port() const { return m_port; }
     /** What the server wrote on stderr (its log) since the last call. */
