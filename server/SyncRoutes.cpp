@@ -83,7 +83,7 @@ QHttpServerResponse SyncRoutes::pull(const QHttpServerRequest &request)
     if (*resync)
         return error(protocol::ErrorCode::ResyncRequired, **resync, Status::Gone);
     auto response = m_store.pull(accepted->identity.tenantId, ReplicationScope::of(accepted->identity),
-                                 accepted->message.cursor, accepted->message.limit);
+                                 accepted->message.cursor, accepted->message.limit, accepted->message.freshHead);
     if (!response)
         return internal(QStringLiteral("pull: ") + response.message());
     return cbor(protocol::encode(*response));

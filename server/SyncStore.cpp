@@ -362,9 +362,13 @@ Result<qint64> SyncStore::writeAsServer(qint64 tenantId, const sync::ChangeBatch
 }
 
 Result<sync::protocol::PullResponse> SyncStore::pull(qint64 tenantId, const ReplicationScope &scope, qint64 cursor,
-                                                     qint64 limit)
+                                                     qint64 limit, qint64 freshHead)
 {
     limit = std::clamp<qint64>(limit, 1, MaxPullChanges);
+    // Read before the page, so it is never above a row the page sends: devices use it only from a pull from 0.
+    Result<qint64> head = cursor == 0 ? this->cursor(tenantId) : Result<qint64>(qint64(0));
+    if (!head)
+        return head.error();
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     // Rows, not changes, are what the table holds; every row costs at least one unit of the page (its changes, or
     // its eviction, or nothing sent but the scan), so limit rows bound the page.
@@ -377,6 +381,7 @@ Result<sync::protocol::PullResponse> SyncStore::pull(qint64 tenantId, const Repl
         return sqlError(rows, "Cannot read changes");
     sync::protocol::PullResponse response;
     response.nextCursor = cursor;
+    response.head = *head;
     qint64 units = 0;
     while (rows.next()) {
         RowState state;
@@ -394,11 +399,14 @@ Result<sync::protocol::PullResponse> SyncStore::pull(qint64 tenantId, const Repl
         units += rowUnits;
         const QString table = rows.value(0).toString();
         const RowId row = RowId::fromBytes(rows.value(1).toByteArray()).value_or(RowId());
+        const qint64 rowSeq = rows.value(7).toLongLong();
+        // A device pulling from the start holds nothing it could have to drop; one pulling on from such a pull holds
+        // only what it sent, so only a row changed since that pull began can have left its scopes since.
         if (visible)
             appendRow(response.changes, table, row, state, rows.value(8).toLongLong());
-        else if (cursor > 0) // a device pulling from the start holds nothing it could have to drop
+        else if (cursor > 0 && rowSeq > freshHead)
             response.evicted.push_back({table, row});
-        response.nextCursor = rows.value(7).toLongLong();
+        response.nextCursor = rowSeq;
     }
     return response;
 }

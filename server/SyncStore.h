@@ -52,10 +52,11 @@ public:
     /**
      * Rows changed after @p cursor, at most about @p limit changes (always at least one row if any), in the
      * @p scope. Rows outside it are named as evicted, so a device drops a row that left its user's scopes; a pull
-     * from 0 names none.
+     * from 0 names none, nor does a pull from a chain begun at 0 (@p freshHead, that pull's head) for rows that
+     * have not changed since.
      */
     storage::Result<sync::protocol::PullResponse> pull(qint64 tenantId, const ReplicationScope &scope, qint64 cursor,
-                                                       qint64 limit);
+                                                       qint64 limit, qint64 freshHead = 0);
 
     /** Records how far the device has applied; a cursor beyond the tenant's is Invalid. */
     storage::Status acknowledge(const Identity &identity, qint64 cursor);

@@ -166,6 +166,14 @@ Result<std::vector<std::pair<RowId, qint64>>> CrdtStore::rows(const QString &tab
     return out;
 }
 
+Result<bool> CrdtStore::holdsRows()
+{
+    Result<qint64> any = m_db.queryInt("SELECT EXISTS(SELECT 1 FROM crdt_rows)");
+    if (!any)
+        return any.error();
+    return *any != 0;
+}
+
 Result<ChangeBatch> CrdtStore::changesSince(qint64 since)
 {
     // "seq > 0" repeats the partial index's condition so the planner may use it with a bound parameter.

@@ -39,6 +39,8 @@ public:
     storage::Result<RowState> loadRow(const QString &table, const RowId &row);
     storage::Status saveRow(const QString &table, const RowId &row, const RowState &state);
     storage::Status deleteRow(const QString &table, const RowId &row);
+    /** Whether any row is stored. */
+    storage::Result<bool> holdsRows();
     /** Every row of @p table this replica knows, alive or not, with its causal length, ordered by id. */
     storage::Result<std::vector<std::pair<RowId, qint64>>> rows(const QString &table);
     /** Local writes with seq > @p since that no remote write has superseded, row by row (record first). */

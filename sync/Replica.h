@@ -67,6 +67,8 @@ public:
     storage::Result<ChangeBatch> changesSince(qint64 since) { return m_store.changesSince(since); }
     /** Every row of @p table known here with its causal length. */
     storage::Result<std::vector<std::pair<RowId, qint64>>> rows(const QString &table) { return m_store.rows(table); }
+    /** Whether any synced row is known here (alive or deleted). */
+    storage::Result<bool> holdsRows() { return m_store.holdsRows(); }
     /** The CRDT state of one row (cells of unknown columns included). */
     storage::Result<RowState> rowState(const QString &table, const RowId &row) { return m_store.loadRow(table, row); }
 

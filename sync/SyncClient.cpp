@@ -72,6 +72,7 @@ void SyncClient::startRound()
     m_rejectedDetail.clear();
     m_deferredFrom = 0;
     m_deferredRetryMs = 0;
+    m_freshHead = 0;
     storage::Result<SyncStateStore::Account> account = m_state.account();
     if (!account)
         return finish(SyncProblem::LocalError, account.message());
@@ -248,7 +249,14 @@ storage::Status SyncClient::deferChanges(qint64 batchSeq, const QByteArray &sent
 
 void SyncClient::pullNext(qint64 cursor)
 {
-    const QByteArray body = protocol::encode(protocol::PullRequest{cursor, m_options.pullLimit});
+    if (cursor == 0) {
+        m_freshHead = 0;
+        storage::Result<bool> resyncing = m_resync.active();
+        storage::Result<bool> holding = m_replica.holdsRows();
+        m_freshAllowed = (resyncing && *resyncing) || (holding && !*holding);
+    }
+    const QByteArray body =
+        protocol::encode(protocol::PullRequest{cursor, m_options.pullLimit, cursor > 0 ? m_freshHead : 0});
     const quint64 round = m_round;
     m_transport.post(QStringLiteral("/v1/pull"), body, m_account.token,
                      [this, cursor, round](const TransportReply &reply) {
@@ -295,6 +303,8 @@ void SyncClient::pageArrived(qint64 cursor, const TransportReply &reply)
             m_status.newerReleaseSeen = true;
         }
     }
+    if (cursor == 0 && m_freshAllowed)
+        m_freshHead = response->head;
     // Ask for the next page before applying this one, so the server prepares it while this device writes.
     // Pages are still applied in order: the next answer is handled from the event loop, after this returns.
     const bool more = response->more && response->nextCursor > cursor;

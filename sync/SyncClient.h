@@ -120,6 +120,11 @@ private:
     QString m_rejectedDetail;
     BlobTransfer *m_blobs = nullptr;
     Resync m_resync;
+    /// The head of this round's pull from cursor 0, sent with the pulls that go on from it (0: none).
+    qint64 m_freshHead = 0;
+    /// Whether this round's pull from 0 may claim a fresh start: the device held no rows, or it resyncs (which
+    /// drops every row the chain did not send at its end anyway).
+    bool m_freshAllowed = false;
     qint64 m_deferredFrom = 0; ///< batches from this seq on were deferred in this round and wait for the next one
     qint64 m_deferredRetryMs = 0;
 };

@@ -384,23 +384,24 @@ template <> struct Codec<PushResponse>
 template <> struct Codec<PullRequest>
 {
     static constexpr MessageType type = MessageType::PullRequest;
-    static constexpr std::array<FieldSpec, 2> fields{{{"cursor", true}, {"limit", true}}};
+    static constexpr std::array<FieldSpec, 3> fields{{{"cursor", true}, {"limit", true}, {"fresh", false}}};
     static bool read(CborReader &r, std::size_t i, PullRequest &m)
     {
-        return i == 0 ? r.readCount(m.cursor) : r.readCount(m.limit);
+        return i == 0 ? r.readCount(m.cursor) : i == 1 ? r.readCount(m.limit) : r.readCount(m.freshHead);
     }
     static void write(Writer &w, const PullRequest &m)
     {
         w.field("cursor", m.cursor);
         w.field("limit", m.limit);
+        w.field("fresh", m.freshHead);
     }
 };
 
 template <> struct Codec<PullResponse>
 {
     static constexpr MessageType type = MessageType::PullResponse;
-    static constexpr std::array<FieldSpec, 4> fields{
-        {{"changes", true}, {"next", true}, {"more", true}, {"evict", false}}};
+    static constexpr std::array<FieldSpec, 5> fields{
+        {{"changes", true}, {"next", true}, {"more", true}, {"evict", false}, {"head", false}}};
     static bool read(CborReader &r, std::size_t i, PullResponse &m)
     {
         switch (i) {
@@ -410,8 +411,10 @@ template <> struct Codec<PullResponse>
             return r.readCount(m.nextCursor);
         case 2:
             return r.readBool(m.more);
-        default:
+        case 3:
             return readRows(r, m.evicted);
+        default:
+            return r.readCount(m.head);
         }
     }
     static void write(Writer &w, const PullResponse &m)
@@ -420,6 +423,7 @@ template <> struct Codec<PullResponse>
         w.field("next", m.nextCursor);
         w.field("more", m.more);
         w.rows("evict", m.evicted);
+        w.field("head", m.head);
     }
 };
 

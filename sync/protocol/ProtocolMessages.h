@@ -76,6 +76,9 @@ struct PullRequest
 {
     qint64 cursor = 0;
     qint64 limit = 0;
+    /// Set while pulling on from a pull that started at cursor 0: that pull's `head`. The device then holds only
+    /// rows this chain sent, so only rows changed after head can need an eviction. 0: the device may hold anything.
+    qint64 freshHead = 0;
 };
 
 /** A row named without its content. */
@@ -94,6 +97,7 @@ struct PullResponse
     bool more = false; ///< pull again from nextCursor
     /// Rows changed after the cursor that are not, or no longer, in the user's scopes: the device drops its copy.
     std::vector<RowRef> evicted;
+    qint64 head = 0; ///< on a pull from 0: the tenant's newest sequence number before the page was read
 };
 
 /** One page of a tenant snapshot; an empty page token asks for the first page. */

@@ -7,9 +7,11 @@
 // FIELDLINE_TEST_BACKEND=postgres runs every scenario against a throwaway PostgreSQL cluster instead of SQLite
 // (CTest's tst_syncserver_postgres, with 30 seeds).
 #include "SyncServerKit.h"
+#include "server/ReplicationScope.h"
 #include "server/TombstoneSweeper.h"
 #include "server/UserDirectory.h"
 
+#include "sync/HybridLogicalClock.h"
 #include "sync/protocol/ProtocolCodec.h"
 
 #include <QTemporaryDir>
@@ -441,6 +443,71 @@ private slots:
         QCOMPARE(fresh.open(), QString());
         QCOMPARE(fresh.syncOnce(), SyncProblem::None);
         QCOMPARE(synctest::dump(fresh.device), synctest::dump(rep.device));
+    }
+
+    void pagesCountRowsOutsideTheScopeSoTheyStayBounded()
+    {
+        InProcessServer server(path(QStringLiteral("s12")), T0, m_backend.postgres);
+        const QString tenant = nextTenant();
+        QVERIFY(!server.newTenantToken(tenant, QStringLiteral("rep")).isEmpty());
+        const qint64 tenantId = server.tenantId(tenant);
+        // Ten rows of another user, then one everybody sees, written by the server itself.
+        sync::ChangeBatch rows;
+        const sync::Stamp stamp{1, sync::HybridLogicalClock::make(T0 - 1000, 0), sync::SiteId::generate()};
+        for (int i = 0; i <= 10; ++i) { // ids in order, so the merge gives them sequence numbers 1 to 11 in order
+            const sync::RowId row = *sync::RowId::fromBytes(QByteArray(16, char(i + 1)));
+            rows.push_back({QStringLiteral("accounts"), row, QString(), {}, stamp, 0});
+            rows.push_back({QStringLiteral("accounts"), row, QStringLiteral("owner"),
+                            i < 10 ? sync::Value(QStringLiteral("other")) : sync::Value(), stamp, 0});
+        }
+        QVERIFY(server.sync->writeAsServer(tenantId, rows));
+        server::Identity rep;
+        rep.tenantId = tenantId;
+        rep.login = QStringLiteral("rep");
+        rep.role = server::Role::Field;
+        const server::ReplicationScope scope = server::ReplicationScope::of(rep);
+
+        // From the start: pages of at most 4 rows scanned. Going on from that pull, nothing is evicted (the device
+        // holds only what the chain sent); the shared row comes on the last page.
+        qint64 cursor = 0;
+        qint64 head = 0;
+        int pages = 0;
+        sync::ChangeBatch received;
+        for (bool more = true; more && pages < 20; ++pages) {
+            auto page = server.sync->pull(tenantId, scope, cursor, 4, head);
+            QVERIFY2(page, qPrintable(page.message()));
+            QVERIFY(page->evicted.empty());
+            QVERIFY(page->nextCursor > cursor);
+            if (cursor == 0)
+                head = page->head;
+            received.insert(received.end(), page->changes.begin(), page->changes.end());
+            cursor = page->nextCursor;
+            more = page->more;
+        }
+        QCOMPARE(head, qint64(11));
+        QCOMPARE(pages, 3);
+        QCOMPARE(received.size(), size_t(2)); // the shared row: its record and its (empty) owner cell
+        // Without that claim, the other user's rows come as evictions, one unit each.
+        auto evicting = server.sync->pull(tenantId, scope, 1, 4);
+        QVERIFY(evicting);
+        QCOMPARE(evicting->evicted.size(), size_t(4));
+        QVERIFY(evicting->more);
+        // A row that changes during a fresh chain is evicted even so: the chain may have sent it before.
+        sync::ChangeBatch handOver{rows[20], rows[21]};
+        handOver[1].value = QStringLiteral("other");
+        handOver[1].stamp.hlc += 1;
+        QVERIFY(server.sync->writeAsServer(tenantId, handOver));
+        auto changed = server.sync->pull(tenantId, scope, 8, 4, head);
+        QVERIFY(changed);
+        QCOMPARE(changed->evicted.size(), size_t(1));
+        QCOMPARE(changed->evicted[0].row, rows[20].row);
+        // A manager sees every row.
+        server::Identity boss = rep;
+        boss.role = server::Role::Manager;
+        auto all = server.sync->pull(tenantId, server::ReplicationScope::of(boss), 0, 5000);
+        QVERIFY(all);
+        QCOMPARE(all->changes.size(), size_t(22));
+        QCOMPARE(all->head, qint64(12));
     }
 
     void aNewerReleasesColumnsAreKeptUntilTheUpgradeShowsThem()

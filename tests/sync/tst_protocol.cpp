@@ -318,8 +318,8 @@ void TestProtocol::malformed_data()
         return m.toCborValue().toCbor();
     }() << pullType;
     // Duplicate keys: a map declaring one more pair than QCborMap would allow.
-    QTest::newRow("duplicate key") << replaceOnce(encode(PullRequest{1, 2}), QByteArray::fromHex("a4"),
-                                                  QByteArray::fromHex("a5")) +
+    QTest::newRow("duplicate key") << replaceOnce(encode(PullRequest{1, 2}), QByteArray::fromHex("a5"),
+                                                  QByteArray::fromHex("a6")) +
                                           QByteArray::fromHex("656c696d697403")
                                    << pullType;
     QTest::newRow("invalid UTF-8 key") << replaceOnce(encode(PullRequest{1, 2}), QByteArray("\x65limit"),
