@@ -180,10 +180,10 @@ public:
 
     Status bindTenant(const QSqlDatabase &db, qint64 tenantId) const override
     {
+        // A number spliced into the text: one simple-protocol round trip, where a prepared query takes three.
         QSqlQuery query(db);
-        query.prepare(QStringLiteral("SELECT set_config('fieldline.tenant_id', ?, false)"));
-        query.addBindValue(tenantId > 0 ? QString::number(tenantId) : QString());
-        if (!query.exec())
+        const QString value = tenantId > 0 ? QString::number(tenantId) : QString();
+        if (!query.exec(QStringLiteral("SELECT set_config('fieldline.tenant_id', '%1', false)").arg(value)))
             return queryError(query, QStringLiteral("Cannot scope the connection to a tenant"));
         return {};
     }

@@ -38,14 +38,6 @@ Error sqlError(const QSqlQuery &query, const char *what)
     return queryError(query, QLatin1String(what));
 }
 
-QSqlQuery prepared(const QSqlDatabase &db, const char *sql)
-{
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    query.prepare(QLatin1String(sql));
-    return query;
-}
-
 Stamp stampAt(const QSqlQuery &query, int first)
 {
     return Stamp{query.value(first).toLongLong(), query.value(first + 1).toLongLong(),
@@ -64,11 +56,8 @@ void appendRow(sync::ChangeBatch &out, const QString &table, const RowId &row, c
         out.push_back(Change{table, row, cell.column, cell.value, cell.stamp, cell.seq, schemaVersion});
 }
 
-QSqlQuery prepareLoad(const QSqlDatabase &db)
-{
-    return prepared(db, "SELECT cl, hlc, site, rec_seq, cells, schema_version FROM sync_rows"
-                        " WHERE tenant_id = ? AND tbl = ? AND row_id = ?");
-}
+constexpr const char *LoadSql = "SELECT cl, hlc, site, rec_seq, cells, schema_version FROM sync_rows"
+                                " WHERE tenant_id = ? AND tbl = ? AND row_id = ?";
 
 /**
  * One stored row through @p load (from prepareLoad); a state that does not exist when the row is not stored.
@@ -100,13 +89,11 @@ Result<RowState> loadRow(QSqlQuery &load, qint64 tenantId, const QString &table,
 class RowsOutOfScope
 {
 public:
-    RowsOutOfScope(const QSqlDatabase &db, const Identity &identity)
+    RowsOutOfScope(QSqlQuery &load, const Identity &identity)
         : m_scope(ReplicationScope::of(identity))
         , m_tenantId(identity.tenantId)
-    {
-        if (!m_scope.coversEverything())
-            m_load = prepareLoad(db);
-    }
+        , m_load(load)
+    {}
 
     /** Why the pusher may not change the row, or nullopt; new rows are anyone's to create. */
     Result<std::optional<QString>> refusal(const QString &table, const RowId &row)
@@ -129,21 +116,23 @@ public:
 private:
     ReplicationScope m_scope;
     qint64 m_tenantId;
-    QSqlQuery m_load;
+    QSqlQuery &m_load;
     std::map<std::pair<QString, RowId>, bool> m_verdicts;
 };
 
 } // namespace
 
 SyncStore::SyncStore(QString connectionName, const sync::Clock &clock)
-    : m_connectionName(std::move(connectionName))
+    : m_connectionName(connectionName)
     , m_clock(clock)
+    , m_statements(std::move(connectionName))
 {}
 
 Result<std::optional<QString>> SyncStore::bindSite(const Identity &identity, const SiteId &site)
 {
+    const StatementCache::Finished finished(m_statements);
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    QSqlQuery current = prepared(db, "SELECT site FROM devices WHERE tenant_id = ? AND id = ?");
+    QSqlQuery &current = m_statements.get("SELECT site FROM devices WHERE tenant_id = ? AND id = ?");
     current.addBindValue(identity.tenantId);
     current.addBindValue(identity.deviceId);
     if (!current.exec() || !current.next())
@@ -155,8 +144,8 @@ Result<std::optional<QString>> SyncStore::bindSite(const Identity &identity, con
         return std::optional<QString>(QStringLiteral("This device token belongs to a device that writes as another "
                                                      "site; log in again on this device."));
     }
-    QSqlQuery taken = prepared(db, "SELECT count(*) FROM devices WHERE tenant_id = ? AND site = ? AND user_id <> ?"
-                                   " AND revoked IS NULL");
+    QSqlQuery &taken = m_statements.get("SELECT count(*) FROM devices WHERE tenant_id = ? AND site = ? AND user_id <> ?"
+                                        " AND revoked IS NULL");
     taken.addBindValue(identity.tenantId);
     taken.addBindValue(site.toBytes());
     taken.addBindValue(identity.userId);
@@ -164,7 +153,7 @@ Result<std::optional<QString>> SyncStore::bindSite(const Identity &identity, con
         return sqlError(taken, "Cannot check the site");
     if (taken.value(0).toLongLong() > 0)
         return std::optional<QString>(QStringLiteral("Another user's device already writes as this site."));
-    QSqlQuery bind = prepared(db, "UPDATE devices SET site = ? WHERE tenant_id = ? AND id = ?");
+    QSqlQuery &bind = m_statements.get("UPDATE devices SET site = ? WHERE tenant_id = ? AND id = ?");
     bind.addBindValue(site.toBytes());
     bind.addBindValue(identity.tenantId);
     bind.addBindValue(identity.deviceId);
@@ -175,6 +164,7 @@ Result<std::optional<QString>> SyncStore::bindSite(const Identity &identity, con
 
 Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const sync::protocol::PushRequest &request)
 {
+    const StatementCache::Finished finished(m_statements);
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     SqlTransaction tx(db);
     if (!tx.begun())
@@ -184,7 +174,8 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
     Result<qint64> before = lockCursor(identity.tenantId);
     if (!before)
         return before.error();
-    QSqlQuery replay = prepared(db, "SELECT response FROM sync_batches WHERE tenant_id = ? AND site = ? AND seq = ?");
+    QSqlQuery &replay =
+        m_statements.get("SELECT response FROM sync_batches WHERE tenant_id = ? AND site = ? AND seq = ?");
     replay.addBindValue(identity.tenantId);
     replay.addBindValue(request.site.toBytes());
     replay.addBindValue(request.batchSeq);
@@ -202,7 +193,7 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
     std::vector<qint64> retryMs(request.changes.size(), 0);
     // Changes the caller's role may not make: refused, and their rows written back as the server has them.
     std::map<std::pair<QString, RowId>, sync::ChangeBatch> refusedRows;
-    RowsOutOfScope outOfScope(db, identity);
+    RowsOutOfScope outOfScope(m_statements.get(LoadSql), identity);
     for (size_t i = 0; i < request.changes.size(); ++i) {
         const Change &change = request.changes[i];
         // Worded for the device that pushed: its own clock is the one ahead.
@@ -244,13 +235,15 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
         response.results.push_back({results[i].outcome, results[i].message, retryMs[i]});
     response.cursor = *seq;
     const QByteArray encoded = sync::protocol::encode(response);
-    QSqlQuery remember = prepared(db, "INSERT INTO sync_batches (tenant_id, site, seq, response) VALUES (?, ?, ?, ?)");
+    QSqlQuery &remember =
+        m_statements.get("INSERT INTO sync_batches (tenant_id, site, seq, response) VALUES (?, ?, ?, ?)");
     remember.addBindValue(identity.tenantId);
     remember.addBindValue(request.site.toBytes());
     remember.addBindValue(request.batchSeq);
     remember.addBindValue(encoded);
     if (!remember.exec())
         return sqlError(remember, "Cannot record the batch");
+    m_statements.finishAll(); // SQLite refuses to commit while a statement is in progress
     if (!tx.commit())
         return Error{ErrorCode::Io, QStringLiteral("Cannot commit a push: ") + db.lastError().text()};
     return PushOutcome{encoded, *seq != *before, *seq};
@@ -265,10 +258,9 @@ Result<qint64> SyncStore::lockCursor(qint64 tenantId)
     // SELECT ... FOR UPDATE, so the tenant's pushes run one after another and commit in the order of their numbers.
     // Under READ COMMITTED the waiting push then reads the counter and rows as the previous one left them, so
     // merges never work from a stale row either. SQLite takes its write lock at the same statement.
-    QSqlQuery lock = prepared(QSqlDatabase::database(m_connectionName, false),
-                              "INSERT INTO sync_cursors (tenant_id, last_seq) VALUES (?, 0)"
-                              " ON CONFLICT (tenant_id) DO UPDATE SET last_seq = sync_cursors.last_seq"
-                              " RETURNING last_seq");
+    QSqlQuery &lock = m_statements.get("INSERT INTO sync_cursors (tenant_id, last_seq) VALUES (?, 0)"
+                                       " ON CONFLICT (tenant_id) DO UPDATE SET last_seq = sync_cursors.last_seq"
+                                       " RETURNING last_seq");
     lock.addBindValue(tenantId);
     if (!lock.exec() || !lock.next())
         return sqlError(lock, "Cannot lock the tenant's cursor");
@@ -278,7 +270,7 @@ Result<qint64> SyncStore::lockCursor(qint64 tenantId)
 Result<qint64> SyncStore::compensate(qint64 tenantId, qint64 last,
                                      const std::map<std::pair<QString, RowId>, sync::ChangeBatch> &refusedRows)
 {
-    QSqlQuery load = prepareLoad(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery &load = m_statements.get(LoadSql);
     sync::ChangeBatch writeBack;
     for (const auto &[key, refused] : refusedRows) {
         Result<RowState> stored = loadRow(load, tenantId, key.first, key.second);
@@ -301,14 +293,15 @@ Result<qint64> SyncStore::mergeChecked(qint64 tenantId, qint64 last, const sync:
             byRow[{changes[i].table, changes[i].row}].push_back(i);
     }
     qint64 seq = last;
-    QSqlQuery load = prepareLoad(db);
-    QSqlQuery save = prepared(db, "INSERT INTO sync_rows"
-                                  " (tenant_id, tbl, row_id, cl, hlc, site, rec_seq, cells, server_seq, schema_version)"
-                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                                  " ON CONFLICT (tenant_id, tbl, row_id) DO UPDATE SET cl = excluded.cl,"
-                                  " hlc = excluded.hlc, site = excluded.site, rec_seq = excluded.rec_seq,"
-                                  " cells = excluded.cells, server_seq = excluded.server_seq,"
-                                  " schema_version = excluded.schema_version");
+    QSqlQuery &load = m_statements.get(LoadSql);
+    QSqlQuery &save =
+        m_statements.get("INSERT INTO sync_rows"
+                         " (tenant_id, tbl, row_id, cl, hlc, site, rec_seq, cells, server_seq, schema_version)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                         " ON CONFLICT (tenant_id, tbl, row_id) DO UPDATE SET cl = excluded.cl,"
+                         " hlc = excluded.hlc, site = excluded.site, rec_seq = excluded.rec_seq,"
+                         " cells = excluded.cells, server_seq = excluded.server_seq,"
+                         " schema_version = excluded.schema_version");
     for (const auto &[key, indexes] : byRow) {
         qint64 schemaVersion = 0;
         Result<RowState> loaded = loadRow(load, tenantId, key.first, key.second, &schemaVersion);
@@ -335,7 +328,7 @@ Result<qint64> SyncStore::mergeChecked(qint64 tenantId, qint64 last, const sync:
 
     if (seq == last)
         return seq;
-    QSqlQuery advance = prepared(db, "UPDATE sync_cursors SET last_seq = ? WHERE tenant_id = ?");
+    QSqlQuery &advance = m_statements.get("UPDATE sync_cursors SET last_seq = ? WHERE tenant_id = ?");
     advance.addBindValue(seq);
     advance.addBindValue(tenantId);
     if (!advance.exec())
@@ -345,6 +338,7 @@ Result<qint64> SyncStore::mergeChecked(qint64 tenantId, qint64 last, const sync:
 
 Result<qint64> SyncStore::writeAsServer(qint64 tenantId, const sync::ChangeBatch &changes)
 {
+    const StatementCache::Finished finished(m_statements);
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     SqlTransaction tx(db);
     if (!tx.begun())
@@ -356,6 +350,7 @@ Result<qint64> SyncStore::writeAsServer(qint64 tenantId, const sync::ChangeBatch
     Result<qint64> seq = mergeChecked(tenantId, *before, changes, results);
     if (!seq)
         return seq.error();
+    m_statements.finishAll(); // SQLite refuses to commit while a statement is in progress
     if (!tx.commit())
         return Error{ErrorCode::Io, QStringLiteral("Cannot commit: ") + db.lastError().text()};
     return seq;
@@ -364,6 +359,7 @@ Result<qint64> SyncStore::writeAsServer(qint64 tenantId, const sync::ChangeBatch
 Result<sync::protocol::PullResponse> SyncStore::pull(qint64 tenantId, const ReplicationScope &scope, qint64 cursor,
                                                      qint64 limit, qint64 freshHead)
 {
+    const StatementCache::Finished finished(m_statements);
     limit = std::clamp<qint64>(limit, 1, MaxPullChanges);
     // Read before the page, so it is never above a row the page sends: devices use it only from a pull from 0.
     Result<qint64> head = cursor == 0 ? this->cursor(tenantId) : Result<qint64>(qint64(0));
@@ -372,8 +368,9 @@ Result<sync::protocol::PullResponse> SyncStore::pull(qint64 tenantId, const Repl
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     // Rows, not changes, are what the table holds; every row costs at least one unit of the page (its changes, or
     // its eviction, or nothing sent but the scan), so limit rows bound the page.
-    QSqlQuery rows = prepared(db, "SELECT tbl, row_id, cl, hlc, site, rec_seq, cells, server_seq, schema_version"
-                                  " FROM sync_rows WHERE tenant_id = ? AND server_seq > ? ORDER BY server_seq LIMIT ?");
+    QSqlQuery &rows =
+        m_statements.get("SELECT tbl, row_id, cl, hlc, site, rec_seq, cells, server_seq, schema_version"
+                         " FROM sync_rows WHERE tenant_id = ? AND server_seq > ? ORDER BY server_seq LIMIT ?");
     rows.addBindValue(tenantId);
     rows.addBindValue(cursor);
     rows.addBindValue(limit + 1);
@@ -413,9 +410,9 @@ Result<sync::protocol::PullResponse> SyncStore::pull(qint64 tenantId, const Repl
 
 Result<std::vector<SyncStore::StoredRow>> SyncStore::rows(qint64 tenantId, const QString &table)
 {
-    QSqlQuery query = prepared(QSqlDatabase::database(m_connectionName, false),
-                               "SELECT row_id, cl, hlc, site, rec_seq, cells FROM sync_rows"
-                               " WHERE tenant_id = ? AND tbl = ? ORDER BY row_id");
+    const StatementCache::Finished finished(m_statements);
+    QSqlQuery &query = m_statements.get("SELECT row_id, cl, hlc, site, rec_seq, cells FROM sync_rows"
+                                        " WHERE tenant_id = ? AND tbl = ? ORDER BY row_id");
     query.addBindValue(tenantId);
     query.addBindValue(table);
     if (!query.exec())
@@ -435,6 +432,7 @@ Result<std::vector<SyncStore::StoredRow>> SyncStore::rows(qint64 tenantId, const
 
 Status SyncStore::acknowledge(const Identity &identity, qint64 ackCursor)
 {
+    const StatementCache::Finished finished(m_statements);
     Result<qint64> newest = cursor(identity.tenantId);
     if (!newest)
         return newest.error();
@@ -442,10 +440,9 @@ Status SyncStore::acknowledge(const Identity &identity, qint64 ackCursor)
         return Error{ErrorCode::Invalid,
                      QStringLiteral("Cursor %1 is beyond the tenant's newest change.").arg(ackCursor)};
     // The time counts too: a device that acknowledged within the horizon is active, and holds tombstones back.
-    QSqlQuery ack = prepared(QSqlDatabase::database(m_connectionName, false),
-                             "UPDATE devices SET acked_at = ?,"
-                             " acked_cursor = CASE WHEN acked_cursor < ? THEN ? ELSE acked_cursor END"
-                             " WHERE tenant_id = ? AND id = ?");
+    QSqlQuery &ack = m_statements.get("UPDATE devices SET acked_at = ?,"
+                                      " acked_cursor = CASE WHEN acked_cursor < ? THEN ? ELSE acked_cursor END"
+                                      " WHERE tenant_id = ? AND id = ?");
     ack.addBindValue(m_clock.nowMs());
     ack.addBindValue(ackCursor);
     ack.addBindValue(ackCursor);
@@ -458,8 +455,8 @@ Status SyncStore::acknowledge(const Identity &identity, qint64 ackCursor)
 
 Result<qint64> SyncStore::cursor(qint64 tenantId)
 {
-    QSqlQuery query = prepared(QSqlDatabase::database(m_connectionName, false),
-                               "SELECT last_seq FROM sync_cursors WHERE tenant_id = ?");
+    const StatementCache::Finished finished(m_statements);
+    QSqlQuery &query = m_statements.get("SELECT last_seq FROM sync_cursors WHERE tenant_id = ?");
     query.addBindValue(tenantId);
     if (!query.exec())
         return sqlError(query, "Cannot read the cursor");
@@ -468,6 +465,7 @@ Result<qint64> SyncStore::cursor(qint64 tenantId)
 
 Result<qint64> SyncStore::collectTombstones(qint64 tenantId, qint64 horizonMs)
 {
+    const StatementCache::Finished finished(m_statements);
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     SqlTransaction tx(db);
     if (!tx.begun())
@@ -477,16 +475,16 @@ Result<qint64> SyncStore::collectTombstones(qint64 tenantId, qint64 horizonMs)
     if (!newest)
         return newest.error();
     const qint64 since = m_clock.nowMs() - horizonMs;
-    QSqlQuery watermark = prepared(db, "SELECT min(acked_cursor) FROM devices"
-                                       " WHERE tenant_id = ? AND revoked IS NULL AND acked_at >= ?");
+    QSqlQuery &watermark = m_statements.get("SELECT min(acked_cursor) FROM devices"
+                                            " WHERE tenant_id = ? AND revoked IS NULL AND acked_at >= ?");
     watermark.addBindValue(tenantId);
     watermark.addBindValue(since);
     if (!watermark.exec() || !watermark.next())
         return sqlError(watermark, "Cannot read the devices' acknowledgements");
     // No active device: nobody is waiting for any tombstone.
     const qint64 upTo = watermark.value(0).isNull() ? *newest : watermark.value(0).toLongLong();
-    QSqlQuery collect = prepared(db, "DELETE FROM sync_rows WHERE tenant_id = ? AND cl % 2 = 0 AND hlc < ?"
-                                     " AND server_seq <= ? RETURNING server_seq");
+    QSqlQuery &collect = m_statements.get("DELETE FROM sync_rows WHERE tenant_id = ? AND cl % 2 = 0 AND hlc < ?"
+                                          " AND server_seq <= ? RETURNING server_seq");
     collect.addBindValue(tenantId);
     collect.addBindValue(sync::HybridLogicalClock::make(since, 0));
     collect.addBindValue(upTo);
@@ -498,13 +496,15 @@ Result<qint64> SyncStore::collectTombstones(qint64 tenantId, qint64 horizonMs)
         ++collected;
         floor = std::max(floor, collect.value(0).toLongLong());
     }
-    QSqlQuery raise = prepared(db, "UPDATE sync_cursors SET gc_floor = CASE WHEN gc_floor < ? THEN ? ELSE gc_floor END"
-                                   " WHERE tenant_id = ?");
+    QSqlQuery &raise =
+        m_statements.get("UPDATE sync_cursors SET gc_floor = CASE WHEN gc_floor < ? THEN ? ELSE gc_floor END"
+                         " WHERE tenant_id = ?");
     raise.addBindValue(floor);
     raise.addBindValue(floor);
     raise.addBindValue(tenantId);
     if (!raise.exec())
         return sqlError(raise, "Cannot record the collection");
+    m_statements.finishAll(); // SQLite refuses to commit while a statement is in progress
     if (!tx.commit())
         return Error{ErrorCode::Io, QStringLiteral("Cannot commit: ") + db.lastError().text()};
     return collected;
@@ -512,11 +512,12 @@ Result<qint64> SyncStore::collectTombstones(qint64 tenantId, qint64 horizonMs)
 
 Result<std::optional<QString>> SyncStore::pullNeedsResync(const Identity &identity, qint64 cursor)
 {
+    const StatementCache::Finished finished(m_statements);
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (cursor <= 0) {
         // A pull from the start is a whole snapshot, in the user's scopes as they are now.
         if (identity.rescope) {
-            QSqlQuery done = prepared(db, "UPDATE devices SET rescope = 0 WHERE tenant_id = ? AND id = ?");
+            QSqlQuery &done = m_statements.get("UPDATE devices SET rescope = 0 WHERE tenant_id = ? AND id = ?");
             done.addBindValue(identity.tenantId);
             done.addBindValue(identity.deviceId);
             if (!done.exec())
@@ -527,7 +528,7 @@ Result<std::optional<QString>> SyncStore::pullNeedsResync(const Identity &identi
     if (identity.rescope)
         return std::optional<QString>(QStringLiteral("Your territories changed; this device reloads what you see "
                                                      "once."));
-    QSqlQuery query = prepared(db, "SELECT gc_floor FROM sync_cursors WHERE tenant_id = ?");
+    QSqlQuery &query = m_statements.get("SELECT gc_floor FROM sync_cursors WHERE tenant_id = ?");
     query.addBindValue(identity.tenantId);
     if (!query.exec())
         return sqlError(query, "Cannot read the collection floor");

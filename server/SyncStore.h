@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ReplicationScope.h"
+#include "StatementCache.h"
 #include "TenantStore.h"
 #include "storage/Error.h"
 #include "sync/Clock.h"
@@ -115,6 +116,7 @@ private:
 
     QString m_connectionName;
     const sync::Clock &m_clock;
+    StatementCache m_statements;
 };
 
 } // namespace fieldline::server

@@ -131,6 +131,7 @@ TenantStore::TenantStore(std::unique_ptr<SqlDialect> dialect, QString connection
 
 TenantStore::~TenantStore()
 {
+    m_statements.clear(); // queries go before their connection
     {
         QSqlDatabase database = db();
         database.close();
@@ -254,6 +255,7 @@ Status TenantStore::enterTenant(qint64 tenantId)
     // replaced: once, and never inside a transaction (none is open yet). SQLite never gets here.
     QSqlDatabase database = db();
     database.close();
+    StatementCache::connectionReopened(m_connectionName);
     if (!database.open())
         return Error{ErrorCode::Io, QStringLiteral("Lost the connection to %1 and cannot reconnect: %2")
                                         .arg(m_dialect->describe(), database.lastError().text())};
@@ -362,12 +364,11 @@ Result<std::optional<Identity>> TenantStore::authenticate(const QByteArray &toke
     // The token names its tenant, so the connection is scoped to it before a single device row is read.
     if (Status entered = enterTenant(tenantId); !entered)
         return entered.error();
-    QSqlQuery query(db());
-    query.prepare(QStringLiteral("SELECT d.id, u.id, u.login, u.role, t.name, d.last_used, u.territories, d.rescope"
-                                 " FROM devices d"
-                                 " JOIN users u ON u.tenant_id = d.tenant_id AND u.id = d.user_id"
-                                 " JOIN tenants t ON t.id = d.tenant_id"
-                                 " WHERE d.tenant_id = ? AND d.token_hash = ? AND d.revoked IS NULL"));
+    QSqlQuery &query = m_statements.get("SELECT d.id, u.id, u.login, u.role, t.name, d.last_used, u.territories,"
+                                        " d.rescope FROM devices d"
+                                        " JOIN users u ON u.tenant_id = d.tenant_id AND u.id = d.user_id"
+                                        " JOIN tenants t ON t.id = d.tenant_id"
+                                        " WHERE d.tenant_id = ? AND d.token_hash = ? AND d.revoked IS NULL");
     query.addBindValue(tenantId);
     query.addBindValue(Credentials::tokenHash(token));
     if (!query.exec())
@@ -377,6 +378,7 @@ Result<std::optional<Identity>> TenantStore::authenticate(const QByteArray &toke
     const std::optional<Role> role = roleFromName(query.value(3).toString());
     if (!role)
         return Error{ErrorCode::Damaged, QStringLiteral("A user has an unknown role.")};
+    const StatementCache::Finished finished(m_statements);
     const qint64 deviceId = query.value(0).toLongLong();
     const qint64 lastUsed = query.value(5).toLongLong();
     const qint64 now = m_clock->nowMs();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "SqlDialect.h"
+#include "StatementCache.h"
 #include "storage/Error.h"
 #include "sync/Clock.h"
 
@@ -121,6 +122,7 @@ private:
 
     std::unique_ptr<SqlDialect> m_dialect;
     QString m_connectionName;
+    StatementCache m_statements{m_connectionName};
     sync::SystemClock m_systemClock;
     const sync::Clock *m_clock = &m_systemClock;
     qint64 m_tokenIdleMs = DefaultTokenIdleMs;

@@ -6,6 +6,7 @@
 
 #include "server/PostgresAddress.h"
 #include "server/TenantStore.h"
+#include "sync/protocol/ProtocolCodec.h"
 #include "tests/support/PostgresCluster.h"
 
 #include <QJsonDocument>
@@ -243,13 +244,25 @@ private slots:
         const QByteArray token =
             QJsonDocument::fromJson(login.body).object().value(QLatin1String("token")).toString().toLatin1();
         QCOMPARE(server.get(QStringLiteral("/v1/me"), token).status, 200);
+        namespace protocol = fieldline::sync::protocol;
+        const fieldline::sync::SiteId site = fieldline::sync::SiteId::generate();
+        const auto push = [&](qint64 seq) {
+            return server.send("POST", QStringLiteral("/v1/push"),
+                               protocol::encode(protocol::PushRequest{site, seq, 1, {}}),
+                               {{"Authorization", "Bearer " + token}, {"Content-Type", "application/cbor"}});
+        };
+        QCOMPARE(push(1).status, 200); // the server now keeps this push's prepared statements
 
-        // A database restart or failover ends the server's session; the next request opens a new one.
+        // A database restart or failover ends the server's session; the next request opens a new one, and the kept
+        // statements are prepared again on it.
         QVERIFY2(m_cluster.superuser({QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                                                      " WHERE usename = '%1'")
                                           .arg(QLatin1String(PostgresCluster::AppRole))}),
                  qPrintable(m_cluster.error()));
         QCOMPARE(server.get(QStringLiteral("/v1/me"), token).status, 200);
+        const HttpReply after = push(2);
+        QCOMPARE(after.status, 200);
+        QVERIFY(protocol::decode<protocol::PushResponse>(after.body));
     }
 
     void refusesTheOwnerAndAWrongPassword()
