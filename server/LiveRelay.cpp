@@ -47,12 +47,12 @@ void LiveRelay::publish(qint64 tenantId, qint64 cursor)
     if (!db.driver()->subscribedToNotifications().contains(QLatin1String(Channel)) &&
         !db.driver()->subscribeToNotification(QLatin1String(Channel)))
         qCWarning(lcRelay) << "cannot listen again for other instances' pushes:" << db.driver()->lastError().text();
+    // Two numbers and a fixed channel name spliced into the text: one simple-protocol round trip, where a
+    // prepared query takes three.
     QSqlQuery notify(db);
-    notify.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
-    notify.addBindValue(QLatin1String(Channel));
-    notify.addBindValue(QStringLiteral("%1:%2").arg(tenantId).arg(cursor));
     // A lost notification costs the other instances' devices only latency: they pull at their next timed sync.
-    if (!notify.exec())
+    if (!notify.exec(
+            QStringLiteral("SELECT pg_notify('%1', '%2:%3')").arg(QLatin1String(Channel)).arg(tenantId).arg(cursor)))
         qCWarning(lcRelay) << "cannot notify other instances:" << notify.lastError().text();
 }
 
