@@ -14,8 +14,11 @@ enum Type : char { Null = 0, Integer = 1, Real = 2, Text = 3, Blob = 4 };
 
 void putInt(QByteArray &out, quint64 v, int bytes)
 {
+    // One append per integer rather than one per byte: encoding runs for every row an apply touches.
+    char le[8] = {};
     for (int i = 0; i < bytes; ++i)
-        out += char(v >> (8 * i));
+        le[i] = char(v >> (8 * i));
+    out.append(le, bytes);
 }
 
 class Reader

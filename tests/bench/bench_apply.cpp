@@ -188,7 +188,12 @@ int main(int argc, char **argv)
     const double firstMs = applyMs(**replica, batches, ApplyOutcome::Applied);
     const double updateMs = applyMs(**replica, updates, ApplyOutcome::Applied);
     const double againMs = applyMs(**replica, batches, ApplyOutcome::Unchanged);
+    // Random-row updates are bound by cache misses and dirty pages: say how the store compares with the cache.
+    storage::Result<qint64> pages = (*replica)->database().queryInt("PRAGMA page_count");
+    const qint64 pageCount = pages ? *pages : 0;
 
+    std::printf("store after the run: %lld pages of 4 KiB (%.1f MiB) against a page cache of %d KiB\n",
+                qlonglong(pageCount), double(pageCount) * 4096 / 1048576, cacheKiB);
     auto rate = [&](double ms, qint64 n = -1) { return double(n < 0 ? cells : n) / (ms / 1000.0); };
     std::printf("baseline: plain INSERT of the cells, plain SQLite   %9.1f ms  %10.0f cells/s\n", plainMs,
                 rate(plainMs));

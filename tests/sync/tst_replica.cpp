@@ -42,6 +42,7 @@ private slots:
     void deleteBeatsAConcurrentUpdate();
     void resurrectionStartsANewLife();
     void aCellImpliesTheLifeOfItsRow();
+    void severalChangesToOneRowInOneBatchMatchOneAtATime();
     void unknownColumnIsKept();
     void anUpgradeAddsColumnsAndShowsWhatWasKept();
     void growOnlyTableAcceptsInsertsOnly();
@@ -233,6 +234,45 @@ void TestReplica::aCellImpliesTheLifeOfItsRow()
     QCOMPARE(synctest::visible(*b, Contacts, *row, Phone), std::optional<Value>(text("3")));
     QCOMPARE(synctest::visible(*b, Contacts, *row, Name), std::optional<Value>(text("Lu")));
     QCOMPARE(synctest::count(*b, "SELECT cl FROM crdt_rows"), 3);
+}
+
+void TestReplica::severalChangesToOneRowInOneBatchMatchOneAtATime()
+{
+    // applyRemote merges all of a row's changes in one read-merge-write; arrival order must not matter.
+    const RowId row = RowId::generate();
+    const SiteId x = SiteId::generate();
+    const SiteId y = SiteId::generate();
+    auto at = [](qint64 cl, qint64 counter, const SiteId &site) {
+        return Stamp{cl, HybridLogicalClock::make(T0 - 1000, counter), site};
+    };
+    const ChangeBatch changes{
+        Change{Contacts, row, QString(), {}, at(1, 1, x), 1},
+        Change{Contacts, row, Name, text("first"), at(1, 2, x), 2},
+        Change{Contacts, row, Name, text("concurrent"), at(1, 2, y), 1},
+        Change{Contacts, row, Phone, text("1"), at(1, 3, x), 3},
+        Change{Contacts, row, QString(), {}, at(2, 4, y), 2}, // deleted
+        Change{Contacts, row, Name, text("late, same life"), at(1, 9, x), 4},
+        Change{Contacts, row, QString(), {}, at(3, 5, x), 5}, // resurrected
+        Change{Contacts, row, Phone, text("3"), at(3, 6, x), 6},
+        Change{Contacts, row, Phone, text("older in life 3"), at(3, 1, y), 3},
+    };
+    const ChangeBatch reversed(changes.rbegin(), changes.rend());
+
+    QVERIFY((*a)->applyRemote(changes));
+    QVERIFY((*b)->applyRemote(reversed));
+    auto oneByOne = device("one.db", T0);
+    auto oneByOneReversed = device("reversed.db", T0);
+    for (size_t i = 0; i < changes.size(); ++i) {
+        QVERIFY((*oneByOne)->applyRemote({changes[i]}));
+        QVERIFY((*oneByOneReversed)->applyRemote({reversed[i]}));
+    }
+    const QByteArray expected = synctest::dump(*oneByOne);
+    QCOMPARE(synctest::dump(*oneByOneReversed), expected);
+    QCOMPARE(synctest::dump(*a), expected);
+    QCOMPARE(synctest::dump(*b), expected);
+    QCOMPARE(synctest::visible(*a, Contacts, row, Phone), std::optional<Value>(text("3")));
+    QCOMPARE(synctest::visible(*a, Contacts, row, Name), std::optional<Value>(text("late, same life")));
+    QCOMPARE((*a)->changesSince(0)->size(), size_t(0)); // nothing echoed
 }
 
 void TestReplica::unknownColumnIsKept()
