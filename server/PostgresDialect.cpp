@@ -21,6 +21,8 @@ namespace {
 constexpr char TenantPolicy[] = "tenant_id = NULLIF(current_setting('fieldline.tenant_id', true), '')::bigint";
 
 /** Tables of the current schema with a tenant_id column: the ones row-level security must cover. */
+/** The advisory lock key of schema changes ("fl-schema" in ASCII), taken by --migrate. */
+constexpr qint64 SchemaLockKey = 0x666c2d736368656dLL;
 constexpr char TenantTables[] = "SELECT c.relname, c.relforcerowsecurity FROM pg_class c"
                                 " JOIN pg_namespace n ON n.oid = c.relnamespace"
                                 " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id'"
@@ -75,6 +77,14 @@ public:
 
     QString describe() const override { return m_address.display(); }
     bool migratesOnOpen() const override { return false; }
+
+    Status lockSchemaChanges(const QSqlDatabase &db) const override
+    {
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(SchemaLockKey)))
+            return queryError(query, QStringLiteral("Cannot wait for other schema migrations to finish"));
+        return {};
+    }
 
     int schemaVersion(const QSqlDatabase &db) const override
     {

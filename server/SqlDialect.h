@@ -35,6 +35,11 @@ public:
     virtual bool migratesOnOpen() const = 0;
     /** Replaces {id}, {int} and {blob} in a migration's portable DDL by the backend's types. */
     QString ddl(const char *portable) const;
+    /**
+     * Waits until no other process changes the schema, and keeps it so until this connection closes (PostgreSQL:
+     * a session advisory lock, so several fieldline-server --migrate started at once run one after the other).
+     */
+    virtual storage::Status lockSchemaChanges(const QSqlDatabase &db) const = 0;
     /** The schema version: 0 for an empty database, -1 when it cannot be read. */
     virtual int schemaVersion(const QSqlDatabase &db) const = 0;
     /** The statements that record @p version, run inside the migration's transaction. */

@@ -42,6 +42,9 @@ public:
     QString describe() const override { return QDir(m_dataDir).filePath(QStringLiteral("tenants.sqlite")); }
     bool migratesOnOpen() const override { return true; }
 
+    // One server process owns the data folder (its lock file), and it migrates before it serves.
+    Status lockSchemaChanges(const QSqlDatabase &) const override { return {}; }
+
     int schemaVersion(const QSqlDatabase &db) const override
     {
         QSqlQuery query(db);

@@ -165,6 +165,8 @@ Result<std::unique_ptr<TenantStore>> TenantStore::open(std::unique_ptr<SqlDialec
     if (Status opened = store->m_dialect->open(connectionName); !opened)
         return opened.error();
     if (mode == OpenMode::Migrate || store->m_dialect->migratesOnOpen()) {
+        if (Status locked = store->m_dialect->lockSchemaChanges(store->db()); !locked)
+            return locked.error();
         if (Status migrated = store->migrate(migrateTo); !migrated)
             return migrated.error();
         return store;

@@ -180,6 +180,44 @@ private slots:
                  qPrintable(serving.message()));
     }
 
+    /** Several replicas rolled out at once each run --migrate: they take turns, all succeed, one schema results. */
+    void concurrentMigrationsTakeTurns()
+    {
+        const QStringList migrate{QStringLiteral("--migrate"), QStringLiteral("--app-role"),
+                                  QLatin1String(PostgresCluster::AppRole)};
+        for (const char *database : {"together", "alone"})
+            QVERIFY2(
+                m_cluster.superuser({QStringLiteral("CREATE DATABASE %1 OWNER %2")
+                                         .arg(QLatin1String(database), QLatin1String(PostgresCluster::OwnerRole))}),
+                qPrintable(m_cluster.error()));
+        const auto ownerOf = [this](const QString &database) {
+            return bareUrl(m_cluster.url(QLatin1String(PostgresCluster::OwnerRole), database));
+        };
+        const Run alone = runServer(args(ownerOf(QStringLiteral("alone")), migrate), m_ownerPassword);
+        QVERIFY2(alone.exitCode == 0, qPrintable(alone.output));
+        const QString database = QStringLiteral("together");
+        const QString owner = ownerOf(database);
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("PGPASSWORD"), m_ownerPassword);
+        std::vector<std::unique_ptr<QProcess>> runs;
+        for (int i = 0; i < 3; ++i) {
+            auto process = std::make_unique<QProcess>();
+            process->setProcessEnvironment(environment);
+            process->setProcessChannelMode(QProcess::MergedChannels);
+            process->start(ServerProcess::executable(), args(owner, migrate));
+            runs.push_back(std::move(process));
+        }
+        for (auto &process : runs) {
+            const bool finished = process->waitForFinished(60000);
+            const QString output = QString::fromUtf8(process->readAll());
+            QVERIFY2(finished && process->exitStatus() == QProcess::NormalExit && process->exitCode() == 0,
+                     qPrintable(output));
+        }
+        const QString schema = schemaOf(database);
+        QVERIFY(schema.contains(QLatin1String("users.tenant_id bigint rls")));
+        QCOMPARE(schema, schemaOf(QStringLiteral("alone")));
+    }
+
     void refusesAnUnmigratedDatabase()
     {
         const Run run = runServer(args(m_app), m_appPassword);
