@@ -194,6 +194,8 @@ QHttpServerResponse AdminRoutes::setTerritories(const QString &tenant, const QSt
         return internalError();
     }
     qCInfo(lcAdmin) << "changed a user's territories in tenant" << scope->tenantId;
+    if (m_scopesChanged)
+        m_scopesChanged(scope->tenantId);
     return QHttpServerResponse(Status::NoContent);
 }
 

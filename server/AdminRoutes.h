@@ -40,6 +40,9 @@ public:
         m_deviceRevoked = std::move(callback);
     }
 
+    /** Called after a user's territories changed, so the tenant's devices can be told to pull (and reload). */
+    void setScopesChanged(std::function<void(qint64 tenantId)> callback) { m_scopesChanged = std::move(callback); }
+
 private:
     QHttpServerResponse createTenant(const QHttpServerRequest &request);
     QHttpServerResponse createUser(const QString &tenant, const QHttpServerRequest &request);
@@ -57,6 +60,7 @@ private:
     UserDirectory &m_directory;
     AdminAccess m_access;
     std::function<void(qint64, qint64)> m_deviceRevoked;
+    std::function<void(qint64)> m_scopesChanged;
     const Credentials &m_credentials;
 };
 

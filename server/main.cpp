@@ -96,6 +96,12 @@ int main(int argc, char *argv[])
         live.notify(tenantId, cursor);
         relay.publish(tenantId, cursor);
     };
+    // The user's devices learn of new territories on their next pull (410, then a reload from cursor 0); the
+    // live channel makes that now. Every device of the tenant pulls once, the others find nothing new.
+    admin.setScopesChanged([&syncStore, &notifyTenant](qint64 tenantId) {
+        if (auto cursor = syncStore.cursor(tenantId))
+            notifyTenant(tenantId, *cursor);
+    });
     SyncRoutes syncRoutes(api, syncStore, notifyTenant);
     BlobStore blobStore(store.value()->connectionName());
     BlobRoutes blobRoutes(api, blobStore);

@@ -82,6 +82,19 @@ private:
         return reply.status == 200 ? json(reply).value(QLatin1String("token")).toString().toLatin1() : QByteArray();
     }
 
+    /** Opens the live channel as the device of @p token; true once connected (within 10 s). */
+    bool openLive(QWebSocket &live, const QByteArray &token)
+    {
+        QNetworkRequest request(QUrl(QStringLiteral("ws://127.0.0.1:%1/v1/live").arg(m_server.port())));
+        request.setRawHeader("Authorization", "Bearer " + token);
+        QEventLoop wait;
+        QTimer::singleShot(10000, &wait, &QEventLoop::quit);
+        connect(&live, &QWebSocket::connected, &wait, &QEventLoop::quit);
+        live.open(request);
+        wait.exec();
+        return live.state() == QAbstractSocket::ConnectedState;
+    }
+
     /** The token for each caller a data row names. */
     QByteArray caller(const QString &name) const
     {
@@ -378,6 +391,27 @@ private slots:
         QVERIFY(!login(QStringLiteral("demo"), QStringLiteral("dave"), QStringLiteral("dave-pass-1")).isEmpty());
     }
 
+    /** New territories change what the user's devices may hold: their open live sockets are told to pull now. */
+    void newTerritoriesTellTheLiveChannel()
+    {
+        QWebSocket live;
+        QVERIFY(openLive(live, m_demoAgent));
+        int frames = 0;
+        connect(&live, &QWebSocket::binaryMessageReceived, this, [&frames] { ++frames; });
+        QTest::qWait(300);
+        QCOMPARE(frames, 0); // nothing else moves the demo tenant here
+        QCOMPARE(call("POST", QStringLiteral("/v1/admin/tenants/demo/users/agent/territories"), m_demoAdmin,
+                      "{\"territories\":[\"north\"]}")
+                     .status,
+                 204);
+        QTRY_COMPARE_WITH_TIMEOUT(frames, 1, 5000);
+        QCOMPARE(call("POST", QStringLiteral("/v1/admin/tenants/demo/users/agent/territories"), m_demoAdmin,
+                      "{\"territories\":[]}")
+                     .status,
+                 204);
+        QTRY_COMPARE_WITH_TIMEOUT(frames, 2, 5000);
+    }
+
     void territoriesAreSetAndListed()
     {
         const QString path = QStringLiteral("/v1/admin/tenants/acme/users/carol/territories");
@@ -445,14 +479,7 @@ private slots:
 
         // The manager's device holds the live channel open; revocation closes it at once.
         QWebSocket live;
-        QNetworkRequest liveRequest(QUrl(QStringLiteral("ws://127.0.0.1:%1/v1/live").arg(m_server.port())));
-        liveRequest.setRawHeader("Authorization", "Bearer " + manager);
-        QEventLoop wait;
-        QTimer::singleShot(10000, &wait, &QEventLoop::quit);
-        connect(&live, &QWebSocket::connected, &wait, &QEventLoop::quit);
-        live.open(liveRequest);
-        wait.exec();
-        QCOMPARE(live.state(), QAbstractSocket::ConnectedState);
+        QVERIFY(openLive(live, manager));
 
         const QString revoke = QStringLiteral("/v1/admin/tenants/demo/devices/%1/revoke").arg(managerDevice);
         QCOMPARE(call("POST", revoke, m_demoAdmin).status, 204);
