@@ -125,8 +125,8 @@ private slots:
         QVERIFY(changes && changes->size() == 2);
         sync::Change bad = changes->back();
         bad.table = QStringLiteral("contacts; DROP TABLE sync_rows");
-        changes->insert(changes->begin() + 1, bad);
-        const QByteArray body = sync::protocol::encode(sync::protocol::PushRequest{a.device->siteId(), 1, 1, *changes});
+        const std::vector<sync::Change> withBad{changes->front(), bad, changes->back()};
+        const QByteArray body = sync::protocol::encode(sync::protocol::PushRequest{a.device->siteId(), 1, 1, withBad});
         TransportReply reply;
         a.http->post(QStringLiteral("/v1/push"), body, a.token, [&](const TransportReply &r) { reply = r; });
         QTRY_VERIFY(reply.status != 0);
