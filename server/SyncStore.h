@@ -6,6 +6,7 @@
 #include "storage/Error.h"
 #include "sync/Clock.h"
 #include "sync/RowState.h"
+#include "sync/Tombstones.h"
 #include "sync/protocol/ProtocolMessages.h"
 
 #include <QByteArray>
@@ -82,7 +83,7 @@ public:
     storage::Result<qint64> cursor(qint64 tenantId);
 
     /** How long a deleted row's tombstone is kept at least (DESIGN.md: 60 days by default). */
-    static constexpr qint64 DefaultHorizonMs = 60LL * 24 * 3600 * 1000;
+    static constexpr qint64 DefaultHorizonMs = sync::TombstoneHorizonMs;
     /**
      * Forgets the tenant's tombstones older than @p horizonMs that every active device (not revoked, and
      * acknowledged within the horizon) has acknowledged; returns how many rows went. A device that was silent

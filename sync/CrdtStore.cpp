@@ -17,7 +17,9 @@ constexpr const char *Ddl =
     "CREATE TABLE IF NOT EXISTS crdt_rows(id INTEGER PRIMARY KEY, tbl TEXT NOT NULL,"
     " row_id BLOB NOT NULL, cl INTEGER NOT NULL, hlc INTEGER NOT NULL, site BLOB NOT NULL,"
     " rec_seq INTEGER NOT NULL, seq INTEGER NOT NULL, cells BLOB NOT NULL, UNIQUE(tbl, row_id));"
-    "CREATE INDEX IF NOT EXISTS crdt_rows_seq ON crdt_rows(seq) WHERE seq > 0;";
+    "CREATE INDEX IF NOT EXISTS crdt_rows_seq ON crdt_rows(seq) WHERE seq > 0;"
+    // Only deleted rows are in it: finding old tombstones reads no live row.
+    "CREATE INDEX IF NOT EXISTS crdt_rows_dead ON crdt_rows(hlc) WHERE cl % 2 = 0;";
 
 Stamp readStamp(const Statement &stmt, int first)
 {
@@ -122,6 +124,16 @@ Status CrdtStore::deleteRow(const QString &table, const RowId &row)
     if (!remove)
         return remove.error();
     return (*remove)->bind(1, table).bind(2, row.toBytes()).run();
+}
+
+Result<qint64> CrdtStore::deleteTombstones(qint64 beforeHlc, qint64 pushedSeq)
+{
+    Result<Statement *> remove = m_db.prepare("DELETE FROM crdt_rows WHERE cl % 2 = 0 AND hlc < ?1 AND seq <= ?2");
+    if (!remove)
+        return remove.error();
+    if (Status s = (*remove)->bind(1, beforeHlc).bind(2, pushedSeq).run(); !s)
+        return s.error();
+    return qint64(m_db.changes());
 }
 
 Status CrdtStore::saveRow(const QString &table, const RowId &row, const RowState &state)

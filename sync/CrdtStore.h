@@ -39,6 +39,8 @@ public:
     storage::Result<RowState> loadRow(const QString &table, const RowId &row);
     storage::Status saveRow(const QString &table, const RowId &row, const RowState &state);
     storage::Status deleteRow(const QString &table, const RowId &row);
+    /** Deletes the records of deleted rows stamped before @p beforeHlc with no local change after @p pushedSeq. */
+    storage::Result<qint64> deleteTombstones(qint64 beforeHlc, qint64 pushedSeq);
     /** Whether any row is stored. */
     storage::Result<bool> holdsRows();
     /** Every row of @p table this replica knows, alive or not, with its causal length, ordered by id. */

@@ -225,6 +225,11 @@ Result<qint64> Replica::forgetSettledRows(const QString &table, const std::vecto
     return qint64(settled.size());
 }
 
+Result<qint64> Replica::collectTombstones(qint64 beforeMs, qint64 pushedSeq)
+{
+    return m_store.deleteTombstones(HybridLogicalClock::make(beforeMs, 0), pushedSeq);
+}
+
 Result<std::vector<ApplyResult>> Replica::applyRemote(const ChangeBatch &batch)
 {
     std::vector<ApplyResult> results;

@@ -87,6 +87,12 @@ public:
      * the others stay until their changes went up. Returns how many were forgotten.
      */
     storage::Result<qint64> forgetSettledRows(const QString &table, const std::vector<RowId> &rows, qint64 pushedSeq);
+    /**
+     * Forgets the records of rows deleted before @p beforeMs whose deletion (and every later local change) was
+     * pushed, i.e. no local change after @p pushedSeq. Past the tombstone horizon no change older than the delete
+     * can still arrive (a device away that long resyncs), so nothing comes back to life. Returns how many went.
+     */
+    storage::Result<qint64> collectTombstones(qint64 beforeMs, qint64 pushedSeq);
 
 private:
     enum class WriteKind { Insert, Update, Remove, Resurrect };

@@ -383,6 +383,19 @@ void SyncClient::acknowledge(qint64 cursor)
                      });
 }
 
+void SyncClient::collectOldTombstones()
+{
+    storage::Result<qint64> pushed = m_state.pushedSeq();
+    storage::Result<qint64> collected =
+        pushed ? m_replica.collectTombstones(m_clock.nowMs() - m_options.tombstoneHorizonMs, *pushed)
+               : storage::Result<qint64>(pushed.error());
+    // Nothing is lost by keeping them: the next round tries again.
+    if (!collected)
+        qCWarning(lcSync) << "cannot forget old tombstones:" << collected.message();
+    else if (*collected > 0)
+        qCInfo(lcSync) << "forgot" << *collected << "tombstones past the horizon";
+}
+
 bool SyncClient::failedAnswer(const TransportReply &reply)
 {
     if (reply.status == 200)
@@ -425,6 +438,8 @@ void SyncClient::finish(SyncProblem problem, const QString &detail, qint64 retry
     }
     if (problem == SyncProblem::None && m_rejectedSome)
         return finish(SyncProblem::Rejected, m_rejectedDetail);
+    if (problem == SyncProblem::None)
+        collectOldTombstones();
     ++m_round;
     m_status.running = false;
     m_status.problem = problem;

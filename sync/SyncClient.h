@@ -5,6 +5,7 @@
 #include "sync/Resync.h"
 #include "sync/SyncStateStore.h"
 #include "sync/SyncTransport.h"
+#include "sync/Tombstones.h"
 #include "sync/blobs/BlobTransfer.h"
 #include "sync/protocol/ProtocolMessages.h"
 
@@ -55,6 +56,7 @@ public:
     {
         int changesPerBatch = 1000;
         int pullLimit = 5000;
+        qint64 tombstoneHorizonMs = TombstoneHorizonMs;
     };
 
     SyncClient(Replica &replica, SyncStateStore &state, SyncTransport &transport, const Clock &clock, Options options,
@@ -89,6 +91,8 @@ private:
     void pullNext(qint64 cursor);
     void pageArrived(qint64 cursor, const TransportReply &reply);
     void acknowledge(qint64 cursor);
+    /** After a round that pushed and pulled everything without a problem: forgets this device's tombstones past the horizon. */
+    void collectOldTombstones();
     void finish(SyncProblem problem, const QString &detail = {}, qint64 retryAfterMs = 0);
     /** Maps a failed answer to a problem and finishes; false when the answer was a success. */
     bool failedAnswer(const TransportReply &reply);

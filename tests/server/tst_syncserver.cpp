@@ -261,6 +261,9 @@ private slots:
         };
         advance(30 * Day);
         QCOMPARE(*server.sync->collectTombstones(tenantId), qint64(0));
+        const char *records = "SELECT count(*) FROM crdt_rows WHERE tbl = 'contacts'";
+        QCOMPARE(here.syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::count(here.device, records), 2); // the device keeps its tombstone as long
 
         // Past it, with the only device that has not acknowledged the deletion silent for as long: collected.
         advance(31 * Day);
@@ -268,7 +271,8 @@ private slots:
         server::TombstoneSweeper sweeper(*server.store, *server.sync); // what the server runs every hour
         QVERIFY(sweeper.sweep() >= 1); // with PostgreSQL, earlier scenarios' tenants share the database
         QCOMPARE(*server.sync->collectTombstones(tenantId), qint64(0)); // this tenant's one is already gone
-        QCOMPARE(here.syncOnce(), SyncProblem::None); // above the floor: no resync for a device that kept up
+        QCOMPARE(here.syncOnce(), SyncProblem::None);       // above the floor: no resync for a device that kept up
+        QCOMPARE(synctest::count(here.device, records), 1); // and past the horizon it forgot its own tombstone
 
         // The device that was away writes, comes back, is told to resync, and ends without the collected row but
         // with its own new one, which reaches the others.
@@ -276,7 +280,7 @@ private slots:
         QCOMPARE(away.syncOnce(), SyncProblem::None);
         QCOMPARE(synctest::count(away.device, "SELECT count(*) FROM contacts"), 2);
         QCOMPARE(synctest::count(away.device, "SELECT count(*) FROM contacts WHERE name = 'gone'"), 0);
-        QCOMPARE(synctest::count(away.device, "SELECT count(*) FROM crdt_rows WHERE tbl = 'contacts'"), 2);
+        QCOMPARE(synctest::count(away.device, records), 2);
         QCOMPARE(*away.state->resyncing(), qint64(0));
         QCOMPARE(here.syncOnce(), SyncProblem::None);
         QCOMPARE(synctest::count(here.device, "SELECT count(*) FROM contacts"), 2);
@@ -285,6 +289,7 @@ private slots:
         QCOMPARE(fresh.open(), QString());
         QCOMPARE(fresh.syncOnce(), SyncProblem::None);
         QCOMPARE(synctest::dump(fresh.device), synctest::dump(away.device));
+        QCOMPARE(synctest::dump(here.device), synctest::dump(away.device));
     }
 
     void aTokenUnusedPastTheIdleLimitAsksForASignIn()

@@ -41,6 +41,7 @@ private slots:
     void concurrentEditsOfOneColumnConvergeOnTheLaterStamp();
     void deleteBeatsAConcurrentUpdate();
     void resurrectionStartsANewLife();
+    void oldTombstonesGoOnceTheirDeleteWasPushed();
     void aCellImpliesTheLifeOfItsRow();
     void severalChangesToOneRowInOneBatchMatchOneAtATime();
     void unknownColumnIsKept();
@@ -212,6 +213,35 @@ void TestReplica::resurrectionStartsANewLife()
         QCOMPARE(synctest::visible(*d, Contacts, *row, Phone), std::optional<Value>(text("1")));
         QCOMPARE(synctest::count(*d, "SELECT cl FROM crdt_rows"), 3);
     }
+    QCOMPARE(synctest::dump(*a), synctest::dump(*b));
+}
+
+void TestReplica::oldTombstonesGoOnceTheirDeleteWasPushed()
+{
+    auto pushed = (*a)->insert(Contacts, {{Name, text("pushed")}});
+    auto pending = (*a)->insert(Contacts, {{Name, text("pending")}});
+    QVERIFY(pushed && pending && (*a)->insert(Contacts, {{Name, text("alive")}}));
+    QVERIFY((*a)->remove(Contacts, *pushed).ok());
+    auto sent = (*a)->changesSince(0);
+    QVERIFY(sent && !sent->empty());
+    qint64 pushedSeq = 0; // the device pushed up to here, then deleted one more
+    for (const Change &c : *sent)
+        pushedSeq = std::max(pushedSeq, c.seq);
+    QVERIFY((*a)->remove(Contacts, *pending).ok());
+    synctest::deliverAll(*a, *b);
+    const char *records = "SELECT count(*) FROM crdt_rows";
+
+    QCOMPARE(*(*a)->collectTombstones(T0 - 1, pushedSeq), qint64(0)); // deleted after the cut-off: kept
+    QCOMPARE(*(*a)->collectTombstones(a->clock.nowMs() + 1, pushedSeq), qint64(1));
+    QCOMPARE(synctest::count(*a, records), 2); // the unpushed delete and the live row stay
+    QCOMPARE(synctest::visible(*a, Contacts, *pending, Name), std::nullopt);
+    QCOMPARE(*(*b)->collectTombstones(b->clock.nowMs() + 1, 0), qint64(2)); // remote deletes have no local change
+    QCOMPARE(synctest::count(*b, records), 1);
+    QCOMPARE(synctest::count(*b, "SELECT count(*) FROM contacts"), 1);
+    // The pending delete still goes out.
+    auto rest = (*a)->changesSince(pushedSeq);
+    QVERIFY(rest && rest->size() == 1 && rest->front().row == *pending);
+    QCOMPARE(*(*a)->collectTombstones(a->clock.nowMs() + 1, rest->front().seq), qint64(1)); // once it went up
     QCOMPARE(synctest::dump(*a), synctest::dump(*b));
 }
 
