@@ -41,6 +41,94 @@
     </message>
 </context>
 <context>
+    <name>Expression</name>
+    <message>
+        <source>The expression is longer than %1 characters.</source>
+        <translation>表达式超过 %1 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>ExpressionFunctions</name>
+    <message>
+        <source>%1() cannot take %2 here.</source>
+        <translation>%1() 在此处不能接受%2。</translation>
+    </message>
+    <message>
+        <source>sum() adds numbers; the list holds %1.</source>
+        <translation>sum() 只能对数字求和；列表中含有%1。</translation>
+    </message>
+    <message>
+        <source>The result is too large for a number.</source>
+        <translation>结果超出数字的范围。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a date written as YYYY-MM-DD.</source>
+        <translation>“%1”不是 YYYY-MM-DD 格式的日期。</translation>
+    </message>
+    <message>
+        <source>round() keeps 0 to %1 digits after the point.</source>
+        <translation>round() 保留小数点后 0 到 %1 位。</translation>
+    </message>
+    <message>
+        <source>There is no function called &apos;%1&apos;.</source>
+        <translation>没有名为“%1”的函数。</translation>
+    </message>
+</context>
+<context>
+    <name>ExpressionLexer</name>
+    <message>
+        <source>The character &apos;%1&apos; has no meaning in an expression.</source>
+        <translation>字符“%1”在表达式中没有含义。</translation>
+    </message>
+    <message>
+        <source>A number cannot run into a name; put a space or an operator between them.</source>
+        <translation>数字不能紧接名称；请在两者之间加空格或运算符。</translation>
+    </message>
+    <message>
+        <source>A number may have at most %1 digits, %2 of them after the point.</source>
+        <translation>数字最多 %1 位，其中小数点后最多 %2 位。</translation>
+    </message>
+    <message>
+        <source>Unknown escape &apos;\%1&apos; in a text; use \\, \&apos;, \&quot; or \n.</source>
+        <translation>文本中有未知的转义“\%1”；请使用 \\、\'、\" 或 \n。</translation>
+    </message>
+    <message>
+        <source>The text that starts here has no closing quote.</source>
+        <translation>从这里开始的文本缺少结束引号。</translation>
+    </message>
+</context>
+<context>
+    <name>FormValue</name>
+    <message>
+        <source>nothing (null)</source>
+        <translation>空值（null）</translation>
+    </message>
+    <message>
+        <source>yes/no</source>
+        <translation>是/否值</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>a date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>a date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+</context>
+<context>
     <name>NewPassphraseCheck</name>
     <message>
         <source>Choose a passphrase of four or more words that do not belong together.</source>
@@ -68,6 +156,73 @@
     <message>
         <source>Not available: this computer has no keychain service that Fieldline can use (such as GNOME Keyring or KWallet).</source>
         <translation>不可用：这台电脑上没有 Fieldline 可以使用的密钥环服务（例如 GNOME 密钥环或 KWallet）。</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::forms::Expression</name>
+    <message>
+        <source>Expected yes/no here, not %1.</source>
+        <translation>此处应为是/否值，而不是%1。</translation>
+    </message>
+    <message>
+        <source>Only a number can be negated, not %1.</source>
+        <translation>只有数字可以取负，%1 不行。</translation>
+    </message>
+    <message>
+        <source>The operator &apos;%1&apos; cannot combine %2 and %3.</source>
+        <translation>运算符“%1”不能用于%2和%3。</translation>
+    </message>
+    <message>
+        <source>A date moves by a whole number of days (at most 3,000,000).</source>
+        <translation>日期只能加减整数天（最多 3,000,000 天）。</translation>
+    </message>
+    <message>
+        <source>Division by zero.</source>
+        <translation>除数为零。</translation>
+    </message>
+    <message>
+        <source>The result is too large for a number.</source>
+        <translation>结果超出数字的范围。</translation>
+    </message>
+    <message>
+        <source>Unexpected &apos;%1&apos; after a complete expression.</source>
+        <translation>完整的表达式之后出现了多余的“%1”。</translation>
+    </message>
+    <message>
+        <source>The expression is nested more than %1 levels deep.</source>
+        <translation>表达式嵌套超过 %1 层。</translation>
+    </message>
+    <message>
+        <source>Comparisons cannot be chained; join them with &apos;and&apos;.</source>
+        <translation>比较不能连写；请用“and”连接。</translation>
+    </message>
+    <message>
+        <source>The expression ends where a value is expected.</source>
+        <translation>表达式在应有值的位置结束了。</translation>
+    </message>
+    <message>
+        <source>Expected a value here, found &apos;%1&apos;.</source>
+        <translation>此处应为一个值，却是“%1”。</translation>
+    </message>
+    <message>
+        <source>Expected &apos;)&apos; to close the &apos;(&apos; at position %1.</source>
+        <translation>缺少“)”来闭合位置 %1 的“(”。</translation>
+    </message>
+    <message>
+        <source>There is no function called &apos;%1&apos;.</source>
+        <translation>没有名为“%1”的函数。</translation>
+    </message>
+    <message>
+        <source>Expected &apos;,&apos; or &apos;)&apos; in the call of %1() that opens at position %2.</source>
+        <translation>在位置 %2 开始的 %1() 调用中，此处应为“,”或“)”。</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 到 %2 个</translation>
+    </message>
+    <message>
+        <source>%1() takes %2 arguments, not %3.</source>
+        <translation>%1() 需要 %2 个参数，而不是 %3 个。</translation>
     </message>
 </context>
 <context>
