@@ -90,7 +90,7 @@
     </message>
     <message>
         <source>Unknown escape &apos;\%1&apos; in a text; use \\, \&apos;, \&quot; or \n.</source>
-        <translation>文本中有未知的转义“\%1”；请使用 \\、\'、\" 或 \n。</translation>
+        <translation>文本中有未知的转义“\%1”；请使用 \\、\&apos;、\&quot; 或 \n。</translation>
     </message>
     <message>
         <source>The text that starts here has no closing quote.</source>

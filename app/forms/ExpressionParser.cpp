@@ -125,7 +125,7 @@ private:
         return node;
     }
 
-    std::nullopt_t nestedTooDeep()
+    Node nestedTooDeep()
     {
         return fail(m_token.position,
                     tr("The expression is nested more than %1 levels deep.").arg(Expression::MaxDepth));
