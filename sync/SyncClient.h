@@ -91,7 +91,8 @@ private:
     void pullNext(qint64 cursor);
     void pageArrived(qint64 cursor, const TransportReply &reply);
     void acknowledge(qint64 cursor);
-    /** After a round that pushed and pulled everything without a problem: forgets this device's tombstones past the horizon. */
+    /** After a round that pushed and pulled everything without a problem: forgets this device's tombstones past the
+     * horizon. */
     void collectOldTombstones();
     void finish(SyncProblem problem, const QString &detail = {}, qint64 retryAfterMs = 0);
     /** Maps a failed answer to a problem and finishes; false when the answer was a success. */

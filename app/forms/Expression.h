@@ -28,6 +28,12 @@ struct Evaluation
 {
     FormValue value;
     std::optional<ExpressionError> error;
+
+    static Evaluation of(FormValue v) { return Evaluation{std::move(v), std::nullopt}; }
+    static Evaluation failure(int position, const QString &message)
+    {
+        return Evaluation{{}, ExpressionError{position, message}};
+    }
 };
 
 /**

@@ -7,16 +7,6 @@ namespace {
 
 using Type = FormValue::Type;
 
-Evaluation failed(int position, const QString &message)
-{
-    return Evaluation{{}, ExpressionError{position, message}};
-}
-
-Evaluation value(FormValue v)
-{
-    return Evaluation{std::move(v), std::nullopt};
-}
-
 /**
  * Walks the tree. Nulls propagate through arithmetic and ordering (an empty field makes a total empty, not an
  * error); and/or follow three-valued logic (false and null is false, true or null is true); = and != compare any
@@ -36,9 +26,9 @@ public:
     {
         switch (node.kind) {
         case ExpressionNode::Kind::Literal:
-            return value(node.literal);
+            return Evaluation::of(node.literal);
         case ExpressionNode::Kind::Field:
-            return value(m_context.field ? m_context.field(node.name) : FormValue());
+            return Evaluation::of(m_context.field ? m_context.field(node.name) : FormValue());
         case ExpressionNode::Kind::Unary:
             return unary(node);
         case ExpressionNode::Kind::Binary:
@@ -48,7 +38,7 @@ public:
         case ExpressionNode::Kind::Call:
             return call(node);
         }
-        return failed(node.position, {});
+        return Evaluation::failure(node.position, {});
     }
 
 private:
@@ -57,7 +47,8 @@ private:
     {
         Evaluation e = eval(node);
         if (!e.error && e.value.type() != Type::Boolean && !e.value.isNull())
-            return failed(node.position, tr("Expected yes/no here, not %1.").arg(FormValue::typeName(e.value.type())));
+            return Evaluation::failure(node.position,
+                                       tr("Expected yes/no here, not %1.").arg(FormValue::typeName(e.value.type())));
         return e;
     }
 
@@ -67,15 +58,15 @@ private:
             Evaluation e = truth(node.args[0]);
             if (e.error || e.value.isNull())
                 return e;
-            return value(FormValue::boolean(!e.value.toBool()));
+            return Evaluation::of(FormValue::boolean(!e.value.toBool()));
         }
         Evaluation e = eval(node.args[0]);
         if (e.error || e.value.isNull())
             return e;
         if (e.value.type() != Type::Number)
-            return failed(node.position,
-                          tr("Only a number can be negated, not %1.").arg(FormValue::typeName(e.value.type())));
-        return value(FormValue::number(e.value.toNumber().negated()));
+            return Evaluation::failure(
+                node.position, tr("Only a number can be negated, not %1.").arg(FormValue::typeName(e.value.type())));
+        return Evaluation::of(FormValue::number(e.value.toNumber().negated()));
     }
 
     Evaluation logical(const ExpressionNode &node)
@@ -93,8 +84,8 @@ private:
         if (!right.value.isNull() && right.value.toBool() != isAnd)
             return right;
         if (left.value.isNull() || right.value.isNull())
-            return value(FormValue());
-        return value(FormValue::boolean(isAnd));
+            return Evaluation::of(FormValue());
+        return Evaluation::of(FormValue::boolean(isAnd));
     }
 
     Evaluation binary(const ExpressionNode &node)
@@ -110,7 +101,7 @@ private:
         if (node.op == Operator::Equal || node.op == Operator::NotEqual)
             return equality(node, a, b);
         if (a.isNull() || b.isNull())
-            return value(FormValue());
+            return Evaluation::of(FormValue());
         switch (node.op) {
         case Operator::Less:
         case Operator::LessOrEqual:
@@ -124,9 +115,9 @@ private:
 
     Evaluation mismatch(const ExpressionNode &node, const FormValue &a, const FormValue &b)
     {
-        return failed(node.position,
-                      tr("The operator '%1' cannot combine %2 and %3.")
-                          .arg(operatorText(node.op), FormValue::typeName(a.type()), FormValue::typeName(b.type())));
+        return Evaluation::failure(node.position, tr("The operator '%1' cannot combine %2 and %3.")
+                                                      .arg(operatorText(node.op), FormValue::typeName(a.type()),
+                                                           FormValue::typeName(b.type())));
     }
 
     Evaluation equality(const ExpressionNode &node, const FormValue &a, const FormValue &b)
@@ -134,7 +125,7 @@ private:
         if (!a.isNull() && !b.isNull() && a.type() != b.type())
             return mismatch(node, a, b);
         const bool equal = a == b;
-        return value(FormValue::boolean(node.op == Operator::Equal ? equal : !equal));
+        return Evaluation::of(FormValue::boolean(node.op == Operator::Equal ? equal : !equal));
     }
 
     Evaluation ordering(const ExpressionNode &node, const FormValue &a, const FormValue &b)
@@ -162,7 +153,7 @@ private:
                             : node.op == Operator::LessOrEqual ? order <= 0
                             : node.op == Operator::Greater     ? order > 0
                                                                : order >= 0;
-        return value(FormValue::boolean(result));
+        return Evaluation::of(FormValue::boolean(result));
     }
 
     Evaluation arithmetic(const ExpressionNode &node, const FormValue &a, const FormValue &b)
@@ -170,9 +161,9 @@ private:
         if (a.type() == Type::Number && b.type() == Type::Number)
             return numbers(node, a.toNumber(), b.toNumber());
         if (node.op == Operator::Add && a.type() == Type::Text && b.type() == Type::Text)
-            return value(FormValue::text(a.toText() + b.toText()));
+            return Evaluation::of(FormValue::text(a.toText() + b.toText()));
         if (node.op == Operator::Subtract && a.type() == Type::Date && b.type() == Type::Date)
-            return value(FormValue::number(Decimal::fromInt(b.toDate().daysTo(a.toDate()))));
+            return Evaluation::of(FormValue::number(Decimal::fromInt(b.toDate().daysTo(a.toDate()))));
         // A date plus or minus a whole number of days.
         const bool dateFirst = a.type() == Type::Date && b.type() == Type::Number;
         const bool dateSecond = node.op == Operator::Add && a.type() == Type::Number && b.type() == Type::Date;
@@ -180,10 +171,11 @@ private:
             const FormValue &days = dateFirst ? b : a;
             const std::optional<qint64> whole = days.toNumber().toInt64();
             if (!whole || *whole > 3'000'000 || *whole < -3'000'000)
-                return failed(node.position, tr("A date moves by a whole number of days (at most 3,000,000)."));
+                return Evaluation::failure(node.position,
+                                           tr("A date moves by a whole number of days (at most 3,000,000)."));
             const QDate date = (dateFirst ? a : b).toDate();
             const QDate moved = date.addDays(node.op == Operator::Add ? *whole : -*whole);
-            return moved.isValid() ? value(FormValue::date(moved)) : value(FormValue());
+            return moved.isValid() ? Evaluation::of(FormValue::date(moved)) : Evaluation::of(FormValue());
         }
         return mismatch(node, a, b);
     }
@@ -191,7 +183,7 @@ private:
     Evaluation numbers(const ExpressionNode &node, const Decimal &a, const Decimal &b)
     {
         if ((node.op == Operator::Divide || node.op == Operator::Remainder) && b.isZero())
-            return failed(node.position, tr("Division by zero."));
+            return Evaluation::failure(node.position, tr("Division by zero."));
         std::optional<Decimal> result;
         switch (node.op) {
         case Operator::Add:
@@ -213,8 +205,8 @@ private:
             break;
         }
         if (!result)
-            return failed(node.position, tr("The result is too large for a number."));
-        return value(FormValue::number(*result));
+            return Evaluation::failure(node.position, tr("The result is too large for a number."));
+        return Evaluation::of(FormValue::number(*result));
     }
 
     Evaluation call(const ExpressionNode &node)

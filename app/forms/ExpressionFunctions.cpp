@@ -13,16 +13,6 @@ constexpr FunctionSpec Functions[] = {
     {"sum", 1, 1}, {"count", 1, 1}, {"date", 1, 1}, {"round", 1, 2},
 };
 
-Evaluation value(FormValue v)
-{
-    return Evaluation{std::move(v), std::nullopt};
-}
-
-Evaluation failed(int position, const QString &message)
-{
-    return Evaluation{{}, ExpressionError{position, message}};
-}
-
 } // namespace
 
 const FunctionSpec *findFunction(const QString &name)
@@ -39,39 +29,40 @@ Evaluation ExpressionFunctions::call(const ExpressionNode &node, const std::vect
 {
     const QString &name = node.name;
     const auto wrongType = [&](int index) {
-        return failed(node.args[size_t(index)].position,
-                      tr("%1() cannot take %2 here.").arg(name, FormValue::typeName(args[size_t(index)].type())));
+        return Evaluation::failure(
+            node.args[size_t(index)].position,
+            tr("%1() cannot take %2 here.").arg(name, FormValue::typeName(args[size_t(index)].type())));
     };
     if (name == QLatin1String("today"))
-        return value(FormValue::date(context.today));
+        return Evaluation::of(FormValue::date(context.today));
     if (name == QLatin1String("now"))
-        return value(FormValue::dateTime(context.now));
+        return Evaluation::of(FormValue::dateTime(context.now));
     if (name == QLatin1String("len")) {
         // Characters as people count them: a character outside the BMP is one, not two UTF-16 units.
         if (args[0].type() == Type::Text) {
             const QString &text = args[0].toText();
-            return value(FormValue::number(Decimal::fromInt(text.toUcs4().size())));
+            return Evaluation::of(FormValue::number(Decimal::fromInt(text.toUcs4().size())));
         }
         if (args[0].type() == Type::List)
-            return value(FormValue::number(Decimal::fromInt(qint64(args[0].toList().size()))));
+            return Evaluation::of(FormValue::number(Decimal::fromInt(qint64(args[0].toList().size()))));
         if (args[0].isNull())
-            return value(FormValue::number(Decimal::fromInt(0)));
+            return Evaluation::of(FormValue::number(Decimal::fromInt(0)));
         return wrongType(0);
     }
     if (name == QLatin1String("contains")) {
         if (args[0].isNull() || args[1].isNull())
-            return value(FormValue::boolean(false));
+            return Evaluation::of(FormValue::boolean(false));
         if (args[0].type() == Type::Text && args[1].type() == Type::Text)
-            return value(FormValue::boolean(args[0].toText().contains(args[1].toText())));
+            return Evaluation::of(FormValue::boolean(args[0].toText().contains(args[1].toText())));
         if (args[0].type() == Type::List) {
             const FormValue::List &items = args[0].toList();
-            return value(FormValue::boolean(std::find(items.begin(), items.end(), args[1]) != items.end()));
+            return Evaluation::of(FormValue::boolean(std::find(items.begin(), items.end(), args[1]) != items.end()));
         }
         return wrongType(0);
     }
     if (name == QLatin1String("sum") || name == QLatin1String("count")) {
         if (args[0].isNull())
-            return value(FormValue::number(Decimal::fromInt(0)));
+            return Evaluation::of(FormValue::number(Decimal::fromInt(0)));
         if (args[0].type() != Type::List)
             return wrongType(0);
         Decimal total;
@@ -83,33 +74,33 @@ Evaluation ExpressionFunctions::call(const ExpressionNode &node, const std::vect
             if (name == QLatin1String("count"))
                 continue;
             if (item.type() != Type::Number)
-                return failed(node.position,
-                              tr("sum() adds numbers; the list holds %1.").arg(FormValue::typeName(item.type())));
+                return Evaluation::failure(
+                    node.position, tr("sum() adds numbers; the list holds %1.").arg(FormValue::typeName(item.type())));
             const std::optional<Decimal> next = total.plus(item.toNumber());
             if (!next)
-                return failed(node.position, tr("The result is too large for a number."));
+                return Evaluation::failure(node.position, tr("The result is too large for a number."));
             total = *next;
         }
-        return value(FormValue::number(name == QLatin1String("sum") ? total : Decimal::fromInt(filled)));
+        return Evaluation::of(FormValue::number(name == QLatin1String("sum") ? total : Decimal::fromInt(filled)));
     }
     if (name == QLatin1String("date")) {
         if (args[0].isNull())
-            return value(FormValue());
+            return Evaluation::of(FormValue());
         if (args[0].type() == Type::Date)
-            return value(args[0]);
+            return Evaluation::of(args[0]);
         if (args[0].type() == Type::DateTime)
-            return value(FormValue::date(args[0].toDateTime().date()));
+            return Evaluation::of(FormValue::date(args[0].toDateTime().date()));
         if (args[0].type() != Type::Text)
             return wrongType(0);
         const QDate date = QDate::fromString(args[0].toText(), QStringLiteral("yyyy-MM-dd"));
         if (!date.isValid())
-            return failed(node.args[0].position,
-                          tr("'%1' is not a date written as YYYY-MM-DD.").arg(args[0].toText().left(40)));
-        return value(FormValue::date(date));
+            return Evaluation::failure(node.args[0].position,
+                                       tr("'%1' is not a date written as YYYY-MM-DD.").arg(args[0].toText().left(40)));
+        return Evaluation::of(FormValue::date(date));
     }
     if (name == QLatin1String("round")) {
         if (args[0].isNull())
-            return value(FormValue());
+            return Evaluation::of(FormValue());
         if (args[0].type() != Type::Number)
             return wrongType(0);
         qint64 places = 0;
@@ -117,13 +108,13 @@ Evaluation ExpressionFunctions::call(const ExpressionNode &node, const std::vect
             const std::optional<qint64> whole =
                 args[1].type() == Type::Number ? args[1].toNumber().toInt64() : std::nullopt;
             if (!whole || *whole < 0 || *whole > Decimal::MaxScale)
-                return failed(node.args[1].position,
-                              tr("round() keeps 0 to %1 digits after the point.").arg(Decimal::MaxScale));
+                return Evaluation::failure(node.args[1].position,
+                                           tr("round() keeps 0 to %1 digits after the point.").arg(Decimal::MaxScale));
             places = *whole;
         }
-        return value(FormValue::number(args[0].toNumber().rounded(int(places))));
+        return Evaluation::of(FormValue::number(args[0].toNumber().rounded(int(places))));
     }
-    return failed(node.position, tr("There is no function called '%1'.").arg(name));
+    return Evaluation::failure(node.position, tr("There is no function called '%1'.").arg(name));
 }
 
 } // namespace fieldline::forms

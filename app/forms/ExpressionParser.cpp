@@ -87,24 +87,9 @@ private:
         const Nesting nesting(m_depth);
         if (nesting.tooDeep())
             return nestedTooDeep();
-        return logical("or", Operator::Or, &Parser::andLevel);
+        return leftAssociative({{"or", Operator::Or}}, &Parser::andLevel);
     }
-    Node andLevel() { return logical("and", Operator::And, &Parser::notLevel); }
-
-    Node logical(const char *keyword, Operator op, Node (Parser::*operand)())
-    {
-        Node left = (this->*operand)();
-        while (left && isKeyword(keyword)) {
-            const int position = m_token.position;
-            if (!advance())
-                return std::nullopt;
-            Node right = (this->*operand)();
-            if (!right)
-                return std::nullopt;
-            left = binary(op, position, std::move(*left), std::move(*right));
-        }
-        return left;
-    }
+    Node andLevel() { return leftAssociative({{"and", Operator::And}}, &Parser::notLevel); }
 
     Node notLevel() { return isKeyword("not") ? prefixed(Operator::Not, &Parser::notLevel) : comparison(); }
 
@@ -160,19 +145,24 @@ private:
         return binary(*op, position, std::move(*left), std::move(*right));
     }
 
-    Node additive() { return arithmetic({{"+", Operator::Add}, {"-", Operator::Subtract}}, &Parser::multiplicative); }
+    Node additive()
+    {
+        return leftAssociative({{"+", Operator::Add}, {"-", Operator::Subtract}}, &Parser::multiplicative);
+    }
     Node multiplicative()
     {
-        return arithmetic({{"*", Operator::Multiply}, {"/", Operator::Divide}, {"%", Operator::Remainder}},
-                          &Parser::unary);
+        return leftAssociative({{"*", Operator::Multiply}, {"/", Operator::Divide}, {"%", Operator::Remainder}},
+                               &Parser::unary);
     }
 
-    Node arithmetic(std::initializer_list<std::pair<const char *, Operator>> operators, Node (Parser::*operand)())
+    /** Operands joined by operators of one level, grouped from the left ("10 - 4 - 3" is 3). */
+    Node leftAssociative(std::initializer_list<std::pair<const char *, Operator>> operators, Node (Parser::*operand)())
     {
         Node left = (this->*operand)();
         while (left) {
-            const auto found = std::find_if(operators.begin(), operators.end(),
-                                            [this](const auto &entry) { return isSymbol(entry.first); });
+            const auto found = std::find_if(operators.begin(), operators.end(), [this](const auto &entry) {
+                return isSymbol(entry.first) || isKeyword(entry.first);
+            });
             if (found == operators.end())
                 break;
             const int position = m_token.position;

@@ -6,48 +6,42 @@ namespace fieldline::forms {
 
 FormValue FormValue::boolean(bool value)
 {
-    FormValue v;
-    v.m_type = Type::Boolean;
+    FormValue v(Type::Boolean);
     v.m_bool = value;
     return v;
 }
 
 FormValue FormValue::number(const Decimal &value)
 {
-    FormValue v;
-    v.m_type = Type::Number;
+    FormValue v(Type::Number);
     v.m_number = value;
     return v;
 }
 
 FormValue FormValue::text(const QString &value)
 {
-    FormValue v;
-    v.m_type = Type::Text;
+    FormValue v(Type::Text);
     v.m_text = value;
     return v;
 }
 
 FormValue FormValue::date(const QDate &value)
 {
-    FormValue v;
-    v.m_type = Type::Date;
+    FormValue v(Type::Date);
     v.m_date = value;
     return v;
 }
 
 FormValue FormValue::dateTime(const QDateTime &value)
 {
-    FormValue v;
-    v.m_type = Type::DateTime;
+    FormValue v(Type::DateTime);
     v.m_dateTime = value;
     return v;
 }
 
 FormValue FormValue::list(List values)
 {
-    FormValue v;
-    v.m_type = Type::List;
+    FormValue v(Type::List);
     v.m_list = std::move(values);
     return v;
 }

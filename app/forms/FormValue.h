@@ -48,6 +48,10 @@ public:
     static QString typeName(Type type);
 
 private:
+    explicit FormValue(Type type)
+        : m_type(type)
+    {}
+
     // Plain members rather than a std::variant: GCC 12 reports false "maybe uninitialized" errors on variants of
     // Qt types, and the few bytes do not matter for a form's values.
     Type m_type = Type::Null;
