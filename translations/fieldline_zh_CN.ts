@@ -98,6 +98,205 @@
     </message>
 </context>
 <context>
+    <name>FieldSpecReader</name>
+    <message>
+        <source>Expected a list of at least one field.</source>
+        <translation>应为至少包含一个字段的列表。</translation>
+    </message>
+    <message>
+        <source>Expected a field, written as an object.</source>
+        <translation>应为一个字段，以对象形式书写。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a field type. Use one of: text, multiline, integer, decimal, date, time, datetime, choice, multi-choice, checkbox, phone, email, rating, barcode, photo, signature, group.</source>
+        <translation>“%1”不是字段类型。请使用以下之一：text、multiline、integer、decimal、date、time、datetime、choice、multi-choice、checkbox、phone、email、rating、barcode、photo、signature、group。</translation>
+    </message>
+    <message>
+        <source>A repeat group cannot hold another repeat group.</source>
+        <translation>重复组中不能再包含重复组。</translation>
+    </message>
+    <message>
+        <source>The property &apos;%1&apos; does not apply to a field of type &apos;%2&apos;.</source>
+        <translation>属性“%1”不适用于“%2”类型的字段。</translation>
+    </message>
+    <message>
+        <source>A rating goes up to at most 10 stars.</source>
+        <translation>评分最多为 10 颗星。</translation>
+    </message>
+    <message>
+        <source>The minimum is greater than the maximum.</source>
+        <translation>最小值大于最大值。</translation>
+    </message>
+    <message>
+        <source>Expected a regular expression of 1 to %1 characters.</source>
+        <translation>应为 1 到 %1 个字符的正则表达式。</translation>
+    </message>
+    <message>
+        <source>The regular expression is not valid at character %1: %2</source>
+        <translation>正则表达式在第 %1 个字符处无效：%2</translation>
+    </message>
+    <message>
+        <source>A choice needs a list of options.</source>
+        <translation>选择字段需要一个选项列表。</translation>
+    </message>
+    <message>
+        <source>Expected a list of 1 to %1 options.</source>
+        <translation>应为包含 1 到 %1 个选项的列表。</translation>
+    </message>
+    <message>
+        <source>An option&apos;s value is a text of 1 to %1 characters.</source>
+        <translation>选项的值是 1 到 %1 个字符的文本。</translation>
+    </message>
+    <message>
+        <source>The value &apos;%1&apos; is already used by another option.</source>
+        <translation>值“%1”已被另一个选项使用。</translation>
+    </message>
+    <message>
+        <source>The default &apos;%1&apos; is not one of the options.</source>
+        <translation>默认值“%1”不是选项之一。</translation>
+    </message>
+</context>
+<context>
+    <name>FieldValueJson</name>
+    <message>
+        <source>Expected a number such as 12 or 12.5.</source>
+        <translation>应为数字，例如 12 或 12.5。</translation>
+    </message>
+    <message>
+        <source>Expected a whole number.</source>
+        <translation>应为整数。</translation>
+    </message>
+    <message>
+        <source>Expected text.</source>
+        <translation>应为文本。</translation>
+    </message>
+    <message>
+        <source>The text is longer than %1 characters.</source>
+        <translation>文本超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Expected a date written as YYYY-MM-DD.</source>
+        <translation>应为 YYYY-MM-DD 格式的日期。</translation>
+    </message>
+    <message>
+        <source>Expected a date and time in ISO 8601, such as 2026-11-22T09:30:00+08:00.</source>
+        <translation>应为 ISO 8601 格式的日期和时间，例如 2026-11-22T09:30:00+08:00。</translation>
+    </message>
+    <message>
+        <source>Expected a time written as HH:MM.</source>
+        <translation>应为 HH:MM 格式的时间。</translation>
+    </message>
+    <message>
+        <source>Expected a list of texts.</source>
+        <translation>应为文本列表。</translation>
+    </message>
+    <message>
+        <source>The list has more than %1 items.</source>
+        <translation>列表超过 %1 项。</translation>
+    </message>
+    <message>
+        <source>Expected true or false.</source>
+        <translation>应为 true 或 false。</translation>
+    </message>
+    <message>
+        <source>A repeat group has rows, not a single value.</source>
+        <translation>重复组包含若干行，而不是单个值。</translation>
+    </message>
+</context>
+<context>
+    <name>FormValidator</name>
+    <message>
+        <source>A rule of this field failed at character %1: %2</source>
+        <translation>此字段的规则在第 %1 个字符处出错：%2</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>此字段为必填项。</translation>
+    </message>
+    <message>
+        <source>The rule of this field failed at character %1: %2</source>
+        <translation>此字段的校验规则在第 %1 个字符处出错：%2</translation>
+    </message>
+    <message>
+        <source>The value does not meet the rule %1.</source>
+        <translation>该值不符合规则 %1。</translation>
+    </message>
+    <message>
+        <source>Expected %1, not %2.</source>
+        <translation>应为%1，而不是%2。</translation>
+    </message>
+    <message>
+        <source>Expected a whole number.</source>
+        <translation>应为整数。</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n decimal place(s).</source>
+        <translation>
+            <numerusform>最多 %n 位小数。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Expected a time written as HH:MM.</source>
+        <translation>应为 HH:MM 格式的时间。</translation>
+    </message>
+    <message>
+        <source>Every item must be a text.</source>
+        <translation>每一项都必须是文本。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of the options.</source>
+        <translation>“%1”不是选项之一。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is chosen twice.</source>
+        <translation>“%1”被选择了两次。</translation>
+    </message>
+    <message>
+        <source>The smallest value allowed is %1.</source>
+        <translation>允许的最小值为 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n item(s).</source>
+        <translation>
+            <numerusform>至少 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n character(s).</source>
+        <translation>
+            <numerusform>至少 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The largest value allowed is %1.</source>
+        <translation>允许的最大值为 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n item(s).</source>
+        <translation>
+            <numerusform>最多 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n character(s).</source>
+        <translation>
+            <numerusform>最多 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Expected an email address such as name@example.com.</source>
+        <translation>应为电子邮件地址，例如 name@example.com。</translation>
+    </message>
+    <message>
+        <source>Expected a phone number: digits, spaces, and an optional leading +.</source>
+        <translation>应为电话号码：数字、空格，开头可带 +。</translation>
+    </message>
+    <message>
+        <source>The value does not have the expected form.</source>
+        <translation>该值的格式不符合要求。</translation>
+    </message>
+</context>
+<context>
     <name>FormValue</name>
     <message>
         <source>nothing (null)</source>
@@ -126,6 +325,135 @@
     <message>
         <source>a list</source>
         <translation>列表</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutChecks</name>
+    <message>
+        <source>Another section already has the id &apos;%1&apos;.</source>
+        <translation>已有另一个分区使用 ID“%1”。</translation>
+    </message>
+    <message>
+        <source>Another field already has the id &apos;%1&apos;.</source>
+        <translation>已有另一个字段使用 ID“%1”。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a repeat group, so &apos;%2&apos; names nothing.</source>
+        <translation>“%1”不是重复组，因此“%2”不指向任何字段。</translation>
+    </message>
+    <message>
+        <source>The repeat group &apos;%1&apos; has no field &apos;%2&apos;.</source>
+        <translation>重复组“%1”中没有字段“%2”。</translation>
+    </message>
+    <message>
+        <source>The expression reads &apos;%1&apos;, but the layout has no field with that id.</source>
+        <translation>表达式读取了“%1”，但布局中没有该 ID 的字段。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a field of the repeat group &apos;%2&apos;; write %2.%1 to read its column.</source>
+        <translation>“%1”是重复组“%2”中的字段；请写 %2.%1 来读取该列。</translation>
+    </message>
+    <message>
+        <source>Computed values depend on each other in a circle: %1.</source>
+        <translation>计算值之间存在循环依赖：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutJson</name>
+    <message>
+        <source>An id is required, written as text.</source>
+        <translation>需要一个 ID，以文本形式书写。</translation>
+    </message>
+    <message>
+        <source>Unknown property &apos;%1&apos;.</source>
+        <translation>未知属性“%1”。</translation>
+    </message>
+    <message>
+        <source>A field id starts with a letter or &apos;_&apos; and has only letters, digits and &apos;_&apos;, 64 characters at most.</source>
+        <translation>字段 ID 以字母或“_”开头，只能包含字母、数字和“_”，最多 64 个字符。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a word of the expression language and cannot name a field.</source>
+        <translation>“%1”是表达式语言的保留字，不能用作字段名。</translation>
+    </message>
+    <message>
+        <source>An id has only letters, digits, &apos;-&apos; and &apos;_&apos;, starts with a letter or digit, and has 64 characters at most.</source>
+        <translation>ID 只能包含字母、数字、“-”和“_”，以字母或数字开头，最多 64 个字符。</translation>
+    </message>
+    <message>
+        <source>Expected true or false.</source>
+        <translation>应为 true 或 false。</translation>
+    </message>
+    <message>
+        <source>Expected a whole number from %1 to %2.</source>
+        <translation>应为 %1 到 %2 之间的整数。</translation>
+    </message>
+    <message>
+        <source>A text is required here, in at least one language.</source>
+        <translation>此处需要文本，至少一种语言。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a language code such as en or zh_CN.</source>
+        <translation>“%1”不是语言代码（例如 en 或 zh_CN）。</translation>
+    </message>
+    <message>
+        <source>Expected text.</source>
+        <translation>应为文本。</translation>
+    </message>
+    <message>
+        <source>Expected a text, or an object of texts by language such as {&quot;en&quot;: &quot;Name&quot;}.</source>
+        <translation>应为文本，或按语言组织的文本对象，例如 {&quot;en&quot;: &quot;Name&quot;}。</translation>
+    </message>
+    <message>
+        <source>The text is longer than %1 characters.</source>
+        <translation>文本超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Expected an expression written as text.</source>
+        <translation>应为以文本形式书写的表达式。</translation>
+    </message>
+    <message>
+        <source>At character %1: %2</source>
+        <translation>第 %1 个字符处：%2</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutReader</name>
+    <message>
+        <source>The layout is larger than %1 MB.</source>
+        <translation>布局大于 %1 MB。</translation>
+    </message>
+    <message>
+        <source>The layout is not valid JSON (byte %1: %2).</source>
+        <translation>布局不是有效的 JSON（第 %1 字节：%2）。</translation>
+    </message>
+    <message>
+        <source>The layout must be a JSON object.</source>
+        <translation>布局必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>This layout needs a newer Fieldline (layout format %1; this version reads format %2).</source>
+        <translation>此布局需要更新版本的 Fieldline（布局格式 %1；本版本只能读取格式 %2）。</translation>
+    </message>
+    <message>
+        <source>Expected &quot;format&quot;: %1.</source>
+        <translation>应为 &quot;format&quot;: %1。</translation>
+    </message>
+    <message>
+        <source>A version number is required.</source>
+        <translation>需要版本号。</translation>
+    </message>
+    <message>
+        <source>Expected a list of 1 to %1 sections.</source>
+        <translation>应为包含 1 到 %1 个分区的列表。</translation>
+    </message>
+    <message>
+        <source>The layout has more than %1 fields; split it into several forms.</source>
+        <translation>布局超过 %1 个字段；请拆分为多个表单。</translation>
+    </message>
+    <message>
+        <source>Expected a section, written as an object.</source>
+        <translation>应为一个分区，以对象形式书写。</translation>
     </message>
 </context>
 <context>

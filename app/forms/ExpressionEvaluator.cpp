@@ -130,25 +130,10 @@ private:
 
     Evaluation ordering(const ExpressionNode &node, const FormValue &a, const FormValue &b)
     {
-        if (a.type() != b.type())
+        const std::optional<int> ordered = FormValue::order(a, b);
+        if (!ordered)
             return mismatch(node, a, b);
-        int order = 0;
-        switch (a.type()) {
-        case Type::Number:
-            order = a.toNumber().compare(b.toNumber());
-            break;
-        case Type::Text:
-            order = a.toText().compare(b.toText());
-            break;
-        case Type::Date:
-            order = a.toDate() < b.toDate() ? -1 : (b.toDate() < a.toDate() ? 1 : 0);
-            break;
-        case Type::DateTime:
-            order = a.toDateTime() < b.toDateTime() ? -1 : (b.toDateTime() < a.toDateTime() ? 1 : 0);
-            break;
-        default:
-            return mismatch(node, a, b);
-        }
+        const int order = *ordered;
         const bool result = node.op == Operator::Less          ? order < 0
                             : node.op == Operator::LessOrEqual ? order <= 0
                             : node.op == Operator::Greater     ? order > 0

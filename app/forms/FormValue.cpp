@@ -94,6 +94,27 @@ QString FormValue::debugText() const
     return {};
 }
 
+std::optional<int> FormValue::order(const FormValue &a, const FormValue &b)
+{
+    if (a.type() != b.type())
+        return std::nullopt;
+    switch (a.type()) {
+    case Type::Number:
+        return a.toNumber().compare(b.toNumber());
+    case Type::Text:
+        return a.toText().compare(b.toText()) < 0 ? -1 : a.toText() != b.toText();
+    case Type::Date:
+        return a.toDate() < b.toDate() ? -1 : (b.toDate() < a.toDate() ? 1 : 0);
+    case Type::DateTime:
+        return a.toDateTime() < b.toDateTime() ? -1 : (b.toDateTime() < a.toDateTime() ? 1 : 0);
+    case Type::Null:
+    case Type::Boolean:
+    case Type::List:
+        break;
+    }
+    return std::nullopt;
+}
+
 QString FormValue::typeName(Type type)
 {
     switch (type) {

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace fieldline::forms {
@@ -42,6 +43,11 @@ public:
 
     /** Same type and value (lists item by item); null equals only null. */
     bool operator==(const FormValue &other) const;
+    /**
+     * -1, 0 or 1 for two values of one ordered type (number, text by character codes, date, date and time);
+     * nullopt for other types or types that differ.
+     */
+    static std::optional<int> order(const FormValue &a, const FormValue &b);
     /** For tests and logs: 12.5, 'text', 2026-11-22, [1, 2], null, true. */
     QString debugText() const;
     /** The type's name as a form author reads it in an error message, translated. */
