@@ -734,6 +734,21 @@
     </message>
 </context>
 <context>
+    <name>fieldline::ui::FormView</name>
+    <message>
+        <source>Add a row to %1</source>
+        <translation>向“%1”添加一行</translation>
+    </message>
+    <message>
+        <source>Remove row %1</source>
+        <translation>删除第 %1 行</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+</context>
+<context>
     <name>fieldline::ui::GateWindow</name>
     <message>
         <source>Create your profile - Fieldline</source>
@@ -754,6 +769,25 @@
     <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::LineControl</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>HH:MM</source>
+        <translation>HH:MM</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DDTHH:MM+08:00</source>
+        <translation>YYYY-MM-DDTHH:MM+08:00</translation>
+    </message>
+    <message>
+        <source>Scan or type the code</source>
+        <translation>扫描或输入编码</translation>
     </message>
 </context>
 <context>
@@ -1260,6 +1294,13 @@
     <message>
         <source>Unlocking the profile</source>
         <translation>正在解锁资料库</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::UnsupportedControl</name>
+    <message>
+        <source>This version of Fieldline cannot edit a field of type &apos;%1&apos;; its value is kept as it is.</source>
+        <translation>此版本的 Fieldline 无法编辑“%1”类型的字段；其值将原样保留。</translation>
     </message>
 </context>
 <context>
