@@ -5,6 +5,7 @@
 
 #include "app/AppSettings.h"
 #include "app/ProfileService.h"
+#include "app/forms/LayoutReader.h"
 #include "storage/KdfParams.h"
 #include "storage/UnavailableSecretStore.h"
 #include "ui/ErrorMessages.h"
@@ -12,6 +13,8 @@
 #include "ui/Shell.h"
 #include "ui/TaskRunner.h"
 #include "ui/about/AboutDialog.h"
+#include "ui/forms/FormController.h"
+#include "ui/forms/FormView.h"
 #include "ui/gate/FirstRunView.h"
 #include "ui/gate/GateWindow.h"
 #include "ui/gate/UnlockView.h"
@@ -193,7 +196,48 @@ bool ScreenshotTour::tourLanguage(const QString &language)
     Shell shell({&damaged, &keychain, &settings, &languages});
     shell.start(false);
     settle();
-    return save(shell.gateWindow(), language, QStringLiteral("damaged"));
+    if (!save(shell.gateWindow(), language, QStringLiteral("damaged")))
+        return false;
+    return tourForm(language);
+}
+
+bool ScreenshotTour::tourForm(const QString &language)
+{
+    QFile file(QStringLiteral(":/forms/visit-report.json"));
+    const forms::LayoutReader::Result read =
+        file.open(QIODevice::ReadOnly) ? forms::LayoutReader::read(file.readAll(), forms::LayoutJson::Mode::Render)
+                                       : forms::LayoutReader::Result{};
+    if (!read.layout) {
+        m_errors.append(QStringLiteral("could not read the visit report layout"));
+        return false;
+    }
+    FormView view(*read.layout, language);
+    FormController controller(*read.layout, &view, [] { return QDateTime(QDate(2026, 11, 22), QTime(9, 30)); });
+    forms::FormData data = controller.data();
+    const auto text = [](const char *value) { return forms::FormValue::text(QString::fromUtf8(value)); };
+    data.setValue(QStringLiteral("visited_on"), forms::FormValue::date(QDate(2026, 11, 22)));
+    data.setValue(QStringLiteral("arrived"), text("09:15"));
+    data.setValue(QStringLiteral("contact_name"), text(language == QLatin1String("en") ? "Li Wei" : "李伟"));
+    data.setValue(QStringLiteral("contact_email"), text("li.wei@"));
+    data.setValue(QStringLiteral("outcome"), text("order"));
+    data.setValue(QStringLiteral("topics"), forms::FormValue::list({text("pricing"), text("delivery")}));
+    data.setValue(QStringLiteral("satisfaction"), forms::FormValue::number(forms::Decimal::fromInt(4)));
+    const auto number = [](const char *value) {
+        return forms::FormValue::number(*forms::Decimal::parse(QString::fromLatin1(value)));
+    };
+    data.rows(QStringLiteral("lines")) = {forms::FormRow{QStringLiteral("r1"),
+                                                         {{QStringLiteral("sku"), text("AB-100")},
+                                                          {QStringLiteral("qty"), number("3")},
+                                                          {QStringLiteral("unit_price"), number("2.50")}}},
+                                          forms::FormRow{QStringLiteral("r2"),
+                                                         {{QStringLiteral("sku"), text("cd-2")},
+                                                          {QStringLiteral("qty"), number("12")},
+                                                          {QStringLiteral("unit_price"), number("19.99")}}}};
+    controller.setData(data);
+    (void)controller.finalise(); // shows what is still wrong: the email, a SKU, the missing signature
+    view.resize(760, 1060);
+    view.show();
+    return save(&view, language, QStringLiteral("form-visit-report"));
 }
 
 } // namespace fieldline::ui

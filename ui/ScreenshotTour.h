@@ -25,6 +25,8 @@ public:
 
 private:
     bool tourLanguage(const QString &language);
+    /** The shipped visit report, filled in part, after an attempt to finalise it. */
+    bool tourForm(const QString &language);
     bool save(QWidget *widget, const QString &language, const QString &name);
 
     QString m_output;

@@ -110,12 +110,13 @@ QWidget *FormView::buildRow(const Group &group, int row)
     frame->setFrameShape(QFrame::StyledPanel);
     auto *layout = new QHBoxLayout(frame);
     for (const forms::FieldSpec &child : group.spec->children)
-        layout->addWidget(buildField(child, forms::FormEvaluator::rowPath(group.spec->id, row, child.id), frame), 1);
+        layout->addWidget(buildField(child, forms::FormEvaluator::rowPath(group.spec->id, row, child.id), frame), 1,
+                          Qt::AlignTop);
     auto *remove = new QPushButton(tr("Remove row %1").arg(row + 1), frame);
     remove->setObjectName(QStringLiteral("removeRow_%1_%2").arg(group.spec->id).arg(row));
     connect(remove, &QPushButton::clicked, this,
             [this, id = group.spec->id, row] { emit removeRowRequested(id, row); });
-    layout->addWidget(remove, 0, Qt::AlignBottom);
+    layout->addWidget(remove, 0, Qt::AlignTop);
     return frame;
 }
 
