@@ -25,12 +25,6 @@ bool hasBounds(FieldType type)
            type != FieldType::Unsupported;
 }
 
-/** Bounds of lists and texts count items or characters; those of numbers, dates and times are values. */
-bool boundsCount(FieldType type)
-{
-    return isTextLike(type) || valueTypeOf(type) == FormValue::Type::List;
-}
-
 } // namespace
 
 bool FieldSpecReader::readList(const QJsonObject &object, const QString &path, bool insideGroup,

@@ -83,4 +83,9 @@ bool boundsAreLength(FieldType type)
     return valueTypeOf(type) == FormValue::Type::Text && type != FieldType::Time;
 }
 
+bool boundsCount(FieldType type)
+{
+    return boundsAreLength(type) || valueTypeOf(type) == FormValue::Type::List;
+}
+
 } // namespace fieldline::forms

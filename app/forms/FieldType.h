@@ -44,5 +44,7 @@ FormValue::Type valueTypeOf(FieldType type);
 
 /** Whether a field of @p type takes min/max as a length of text rather than as a value. */
 bool boundsAreLength(FieldType type);
+/** Whether min/max of a field of @p type count (characters of a text, items of a list) rather than bound a value. */
+bool boundsCount(FieldType type);
 
 } // namespace fieldline::forms

@@ -17,4 +17,12 @@ const std::vector<FormRow> &FormData::rows(const QString &group) const
     return it == m_rows.cend() ? none : *it;
 }
 
+FormValue FormData::rowIds(const QString &group) const
+{
+    FormValue::List ids;
+    for (const FormRow &row : rows(group))
+        ids.push_back(FormValue::text(row.id));
+    return FormValue::list(std::move(ids));
+}
+
 } // namespace fieldline::forms

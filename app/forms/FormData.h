@@ -34,6 +34,8 @@ public:
     const std::vector<FormRow> &rows(const QString &group) const;
     std::vector<FormRow> &rows(const QString &group) { return m_rows[group]; }
     const QHash<QString, std::vector<FormRow>> &groups() const { return m_rows; }
+    /** A repeat group as expressions and checks see it: a list of its rows' ids, one non-null item per row. */
+    FormValue rowIds(const QString &group) const;
 
     bool operator==(const FormData &other) const = default;
 

@@ -2,6 +2,8 @@
 
 #include "ComputedOrder.h"
 
+#include <QRegularExpression>
+
 namespace fieldline::forms {
 
 namespace {
@@ -28,6 +30,15 @@ QString FormEvaluator::rowPath(const QString &group, qsizetype row, const QStrin
     return group + QLatin1Char('[') + QString::number(row) + QStringLiteral("].") + field;
 }
 
+FormEvaluator::RowAddress FormEvaluator::rowAddress(const QString &path)
+{
+    static const QRegularExpression shape(QStringLiteral("^([A-Za-z_][A-Za-z0-9_]*)\\[(\\d+)\\]\\.(.+)$"));
+    const QRegularExpressionMatch match = shape.match(path);
+    if (!match.hasMatch())
+        return RowAddress{QString(), -1, path};
+    return RowAddress{match.captured(1), match.captured(2).toInt(), match.captured(3)};
+}
+
 EvaluationContext FormEvaluator::context(const FormData &data, const FormRow *row, const QDate &today,
                                          const QDateTime &now) const
 {
@@ -41,12 +52,8 @@ EvaluationContext FormEvaluator::context(const FormData &data, const FormRow *ro
             return FormValue::list(std::move(column));
         }
         const FieldSpec *spec = m_index.fields.value(path);
-        if (spec && spec->isGroup()) {
-            FormValue::List rows;
-            for (const FormRow &each : data.rows(path))
-                rows.push_back(FormValue::text(each.id));
-            return FormValue::list(std::move(rows));
-        }
+        if (spec && spec->isGroup())
+            return data.rowIds(path);
         if (row && m_index.groups.contains(path))
             return row->values.value(path);
         return data.value(path);
@@ -78,12 +85,15 @@ void FormEvaluator::compute(FormData &data, FormState &state, const QDate &today
     }
 }
 
-FieldState FormEvaluator::stateOf(const FieldSpec &field, bool shown, const EvaluationContext &context) const
+FieldState FormEvaluator::stateOf(const FieldSpec &field, bool shown, const EvaluationContext &context,
+                                  const std::optional<ExpressionError> &computeError) const
 {
     FieldState state;
     state.visible = shown && (!field.visibleIf.isSet() || holds(field.visibleIf, context, state.error));
     state.required = state.visible &&
                      (field.required || (field.requiredIf.isSet() && holds(field.requiredIf, context, state.error)));
+    if (computeError)
+        state.error = computeError;
     return state;
 }
 
@@ -98,19 +108,13 @@ FormState FormEvaluator::evaluate(FormData &data, const QDate &today, const QDat
         state.sections.insert(section.id, shown);
         for (const FieldSpec &field : section.fields) {
             FieldState &fieldState = state.fields[field.id];
-            const std::optional<ExpressionError> computeError = fieldState.error;
-            fieldState = stateOf(field, shown, top);
-            if (computeError)
-                fieldState.error = computeError;
+            fieldState = stateOf(field, shown, top, fieldState.error);
             const std::vector<FormRow> &rows = data.rows(field.id);
             for (size_t i = 0; i < rows.size() && field.isGroup(); ++i) {
                 const EvaluationContext inRow = context(data, &rows[i], today, now);
                 for (const FieldSpec &child : field.children) {
                     FieldState &childState = state.fields[rowPath(field.id, qsizetype(i), child.id)];
-                    const std::optional<ExpressionError> childComputeError = childState.error;
-                    childState = stateOf(child, fieldState.visible, inRow);
-                    if (childComputeError)
-                        childState.error = childComputeError;
+                    childState = stateOf(child, fieldState.visible, inRow, childState.error);
                 }
             }
         }

@@ -41,6 +41,14 @@ public:
 
     FormState evaluate(FormData &data, const QDate &today, const QDateTime &now) const;
     static QString rowPath(const QString &group, qsizetype row, const QString &field);
+    struct RowAddress
+    {
+        QString group;
+        int row = -1;
+        QString field;
+    };
+    /** The parts of a path rowPath() made ("lines[2].qty": lines, 2, qty); a path outside every group has row -1. */
+    static RowAddress rowAddress(const QString &path);
 
     const Layout &layout() const { return m_layout; }
     const FieldSpec *field(const QString &id) const { return m_index.fields.value(id); }
@@ -50,8 +58,12 @@ public:
 
 private:
     void compute(FormData &data, FormState &state, const QDate &today, const QDateTime &now) const;
-    /** Visible and required for @p field, with @p shown the visibility of what holds it. */
-    FieldState stateOf(const FieldSpec &field, bool shown, const EvaluationContext &context) const;
+    /**
+     * Visible and required for @p field, with @p shown the visibility of what holds it; an error of its computed
+     * value (@p computeError) is the one reported.
+     */
+    FieldState stateOf(const FieldSpec &field, bool shown, const EvaluationContext &context,
+                       const std::optional<ExpressionError> &computeError) const;
 
     const Layout &m_layout;
     FieldIndex m_index;

@@ -49,10 +49,7 @@ std::vector<LayoutProblem> FormValidator::validate(FormData &data, const QDate &
             continue;
         }
         const std::vector<FormRow> &rows = data.rows(field->id);
-        FormValue::List ids;
-        for (const FormRow &row : rows)
-            ids.push_back(FormValue::text(row.id));
-        report(field->id, check(*field, FormValue::list(ids), fieldState, top));
+        report(field->id, check(*field, data.rowIds(field->id), fieldState, top));
         for (size_t i = 0; i < rows.size() && fieldState.visible; ++i) {
             const EvaluationContext inRow = m_evaluator.context(data, &rows[i], today, now);
             for (const FieldSpec &child : field->children) {
@@ -128,8 +125,7 @@ QString FormValidator::checkType(const FieldSpec &field, const FormValue &value)
 QString FormValidator::checkBounds(const FieldSpec &field, const FormValue &value) const
 {
     const FormValue amount = measured(field, value);
-    const bool counts = amount.type() != value.type() || field.type == FieldType::MultiChoice ||
-                        field.type == FieldType::Photo || field.isGroup();
+    const bool counts = boundsCount(field.type);
     if (!field.minimum.isNull() && compare(amount, field.minimum) < 0) {
         if (!counts)
             return tr("The smallest value allowed is %1.").arg(boundText(field.minimum));

@@ -1,6 +1,5 @@
 #include "FormController.h"
 
-#include <QRegularExpression>
 #include <QUuid>
 
 namespace fieldline::ui {
@@ -8,27 +7,6 @@ namespace fieldline::ui {
 using forms::FieldSpec;
 using forms::FormEvaluator;
 using forms::FormValue;
-
-namespace {
-
-struct RowAddress
-{
-    QString group;
-    int row = -1;
-    QString field;
-};
-
-/** "lines[2].qty" -> lines, 2, qty; a path outside every group has row -1. */
-RowAddress addressOf(const QString &path)
-{
-    static const QRegularExpression shape(QStringLiteral("^([A-Za-z_][A-Za-z0-9_]*)\\[(\\d+)\\]\\.(.+)$"));
-    const QRegularExpressionMatch match = shape.match(path);
-    if (!match.hasMatch())
-        return RowAddress{QString(), -1, path};
-    return RowAddress{match.captured(1), match.captured(2).toInt(), match.captured(3)};
-}
-
-} // namespace
 
 FormController::FormController(const forms::Layout &layout, FormView *view, Clock clock, QObject *parent)
     : QObject(parent)
@@ -83,7 +61,7 @@ void FormController::onEdited(const QString &path)
     FieldControl *control = m_view->control(path);
     if (!control)
         return;
-    const RowAddress address = addressOf(path);
+    const FormEvaluator::RowAddress address = FormEvaluator::rowAddress(path);
     const FormValue value = control->value();
     if (address.row < 0) {
         m_data.setValue(path, value);
@@ -131,7 +109,7 @@ void FormController::removeRow(const QString &group, int row)
         return;
     rows.erase(rows.begin() + row);
     // Paths of later rows shift down by one: forget what was touched in the group's rows.
-    m_touched.removeIf([&](const QString &path) { return addressOf(path).group == group; });
+    m_touched.removeIf([&](const QString &path) { return FormEvaluator::rowAddress(path).group == group; });
     m_view->setRowCount(group, int(rows.size()));
     showValues();
     refresh();
@@ -150,7 +128,7 @@ void FormController::refresh()
         m_view->setSectionShown(id, shown);
     for (const FieldSpec *field : m_layout.allFields()) {
         const FieldSpec *group = m_evaluator.groupOf(field->id);
-        const auto apply = [&](const QString &path, const FormValue &value, const forms::FieldValues *row) {
+        const auto apply = [&](const QString &path, const FormValue &value, const forms::FormRow *row) {
             const forms::FieldState fieldState = state.field(path);
             m_view->setFieldShown(path, fieldState.visible, fieldState.required);
             FieldControl *control = m_view->control(path);
@@ -158,29 +136,20 @@ void FormController::refresh()
                 control->setValue(value);
             if (!m_touched.contains(path))
                 return;
-            const forms::FormRow rowData{QString(), row ? *row : forms::FieldValues()};
             const QString parseError = control ? control->parseError() : QString();
-            m_view->setError(
-                path, !parseError.isEmpty()
-                          ? parseError
-                          : m_validator.check(*field, value, fieldState,
-                                              m_evaluator.context(m_data, row ? &rowData : nullptr, now.date(), now)));
+            m_view->setError(path, !parseError.isEmpty()
+                                       ? parseError
+                                       : m_validator.check(*field, value, fieldState,
+                                                           m_evaluator.context(m_data, row, now.date(), now)));
         };
         if (!group) {
-            FormValue value = m_data.value(field->id);
-            if (field->isGroup()) {
-                FormValue::List ids;
-                for (const forms::FormRow &row : m_data.rows(field->id))
-                    ids.push_back(FormValue::text(row.id));
-                value = FormValue::list(std::move(ids));
-            }
-            apply(field->id, value, nullptr);
+            apply(field->id, field->isGroup() ? m_data.rowIds(field->id) : m_data.value(field->id), nullptr);
             continue;
         }
         const std::vector<forms::FormRow> &rows = m_data.rows(group->id);
         for (size_t i = 0; i < rows.size(); ++i)
             apply(FormEvaluator::rowPath(group->id, qsizetype(i), field->id), rows[i].values.value(field->id),
-                  &rows[i].values);
+                  &rows[i]);
     }
 }
 
