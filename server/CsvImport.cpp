@@ -25,15 +25,6 @@ std::optional<RowId> parseRowId(const QString &text)
     return RowId::fromBytes(QByteArray::fromHex(text.toLatin1()));
 }
 
-/** The highest hlc in the row, record or cell. */
-qint64 newestHlc(const RowState &state)
-{
-    qint64 newest = state.stamp.hlc;
-    for (const sync::CellState &cell : state.cells)
-        newest = std::max(newest, cell.stamp.hlc);
-    return newest;
-}
-
 } // namespace
 
 sync::SiteId CsvImport::importSite()
@@ -161,7 +152,7 @@ ImportPlan CsvImport::plan(const std::vector<SyncStore::StoredRow> &stored, cons
     for (const SyncStore::StoredRow &row : stored) {
         if (m_idLines.count(row.id)) {
             byId.emplace(row.id, &row.state);
-            newest = std::max(newest, newestHlc(row.state));
+            newest = std::max(newest, row.state.newestHlc());
         }
     }
     sync::HybridLogicalClock hlc(clock, newest);

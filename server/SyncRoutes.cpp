@@ -65,6 +65,10 @@ QHttpServerResponse SyncRoutes::push(const QHttpServerRequest &request)
     auto outcome = m_store.push(accepted->identity, accepted->message);
     if (!outcome)
         return internal(QStringLiteral("push: ") + outcome.message());
+    if (outcome->cursorMoved && m_afterPush) {
+        if (std::optional<qint64> cursor = m_afterPush(accepted->identity.tenantId, accepted->message.changes))
+            outcome->cursor = *cursor;
+    }
     // Only a push that changed something is worth every device of the tenant pulling.
     if (outcome->cursorMoved && m_cursorMoved)
         m_cursorMoved(accepted->identity.tenantId, outcome->cursor);

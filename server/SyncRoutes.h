@@ -25,6 +25,13 @@ public:
 
     SyncRoutes(ApiServer &api, SyncStore &store, CursorMoved cursorMoved);
 
+    /**
+     * Runs after a push that changed something and before devices are told to pull, for server-side checks that
+     * write back (SubmissionReview); returns the tenant's cursor when it wrote.
+     */
+    using AfterPush = std::function<std::optional<qint64>(qint64 tenantId, const sync::ChangeBatch &changes)>;
+    void setAfterPush(AfterPush afterPush) { m_afterPush = std::move(afterPush); }
+
 private:
     /** The caller's identity and its decoded message of type M, or the refusal to answer with. */
     template <typename M> struct Accepted
@@ -42,6 +49,7 @@ private:
     ApiServer &m_api;
     SyncStore &m_store;
     CursorMoved m_cursorMoved;
+    AfterPush m_afterPush;
 };
 
 } // namespace fieldline::server

@@ -410,11 +410,21 @@ Result<sync::protocol::PullResponse> SyncStore::pull(qint64 tenantId, const Repl
 
 Result<std::vector<SyncStore::StoredRow>> SyncStore::rows(qint64 tenantId, const QString &table)
 {
+    const QByteArray low(RowId::Size, '\0');
+    const QByteArray high(RowId::Size, '\xff');
+    return rows(tenantId, table, *RowId::fromBytes(low), *RowId::fromBytes(high));
+}
+
+Result<std::vector<SyncStore::StoredRow>> SyncStore::rows(qint64 tenantId, const QString &table, const RowId &first,
+                                                          const RowId &last)
+{
     const StatementCache::Finished finished(m_statements);
     QSqlQuery &query = m_statements.get("SELECT row_id, cl, hlc, site, rec_seq, cells FROM sync_rows"
-                                        " WHERE tenant_id = ? AND tbl = ? ORDER BY row_id");
+                                        " WHERE tenant_id = ? AND tbl = ? AND row_id BETWEEN ? AND ? ORDER BY row_id");
     query.addBindValue(tenantId);
     query.addBindValue(table);
+    query.addBindValue(first.toBytes());
+    query.addBindValue(last.toBytes());
     if (!query.exec())
         return sqlError(query, "Cannot read rows");
     std::vector<StoredRow> out;

@@ -78,6 +78,9 @@ public:
 
     /** Every row of @p table in the tenant, ordered by row id: for CSV export, and imports that update rows. */
     storage::Result<std::vector<StoredRow>> rows(qint64 tenantId, const QString &table);
+    /** The rows of @p table with ids from @p first to @p last, through the primary key (one submission's values). */
+    storage::Result<std::vector<StoredRow>> rows(qint64 tenantId, const QString &table, const sync::RowId &first,
+                                                 const sync::RowId &last);
 
     /** The tenant's newest sequence number (0 before any change). */
     storage::Result<qint64> cursor(qint64 tenantId);

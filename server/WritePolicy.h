@@ -11,7 +11,7 @@ namespace fieldline::server {
 /**
  * Which role may write which synced table, checked by the server on every pushed change whatever the client
  * did. The product catalog and its prices belong to managers and administrators; everything else any signed-in
- * role may write.
+ * role may write, except form layouts: no device writes those, they are published through FormRoutes.
  */
 class WritePolicy
 {

@@ -4,6 +4,7 @@
 #include "Credentials.h"
 #include "CsvRoutes.h"
 #include "DemoSeed.h"
+#include "FormRoutes.h"
 #include "LiveChannel.h"
 #include "LiveRelay.h"
 #include "OpenFileLimit.h"
@@ -11,6 +12,7 @@
 #include "ServerLog.h"
 #include "ServerOptions.h"
 #include "StoreSetup.h"
+#include "SubmissionReview.h"
 #include "SyncRoutes.h"
 #include "SyncStore.h"
 #include "TenantStore.h"
@@ -107,6 +109,14 @@ int main(int argc, char *argv[])
     BlobRoutes blobRoutes(api, blobStore);
     TombstoneSweeper sweeper(*store.value(), syncStore);
     CsvRoutes csvRoutes(api, directory, syncStore, operatorToken.value(), clock, notifyTenant);
+    FormRoutes formRoutes(api, syncStore, operatorToken.value(), clock, notifyTenant);
+    SubmissionReview review(syncStore, clock);
+    syncRoutes.setAfterPush([&review](qint64 tenantId, const fieldline::sync::ChangeBatch &changes) {
+        auto returned = review.review(tenantId, changes);
+        if (!returned)
+            qWarning().noquote() << "Cannot review finalised submissions:" << returned.message();
+        return returned ? *returned : std::nullopt;
+    });
     std::optional<QSslConfiguration> tls;
     if (!options.tlsCertificateFile.isEmpty()) {
         auto loaded = loadTlsConfiguration(options.tlsCertificateFile, options.tlsKeyFile);

@@ -62,6 +62,14 @@ qint64 RowState::maxSeq() const
     return m;
 }
 
+qint64 RowState::newestHlc() const
+{
+    qint64 newest = stamp.hlc;
+    for (const CellState &c : cells)
+        newest = std::max(newest, c.stamp.hlc);
+    return newest;
+}
+
 const CellState *RowState::cell(const QString &column) const
 {
     auto it = std::lower_bound(cells.begin(), cells.end(), column,

@@ -38,7 +38,15 @@ struct RowState
     bool alive() const { return exists && stamp.alive(); }
     /** The highest local seq in the row (row record or any cell); 0 when nothing is waiting to be sent. */
     qint64 maxSeq() const;
+    /** The highest hlc in the row, record or cell: a write stamped after it wins over all of the row. */
+    qint64 newestHlc() const;
     const CellState *cell(const QString &column) const;
+    /** The value of @p column, null when it has no cell (as the user table shows it). */
+    Value valueOf(const QString &column) const
+    {
+        const CellState *found = cell(column);
+        return found ? found->value : Value();
+    }
 
     /** Takes @p stamp as the row record if greater; true when it did. */
     bool mergeRecord(const Stamp &stamp, qint64 seq);

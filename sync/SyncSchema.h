@@ -14,6 +14,12 @@ struct ColumnSchema
     QString name;
     QString sqlType;
 
+    /** From Latin-1 literals, for schema tables written in code. */
+    static ColumnSchema of(const char *name, const char *sqlType)
+    {
+        return {QString::fromLatin1(name), QString::fromLatin1(sqlType)};
+    }
+
     bool operator==(const ColumnSchema &) const = default;
 };
 

@@ -40,6 +40,16 @@
     </message>
 </context>
 <context>
+    <name>SubmissionCheck</name>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…and %n more.</numerusform>
+            <numerusform>…and %n more.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fieldline::ui::SettingsDialog</name>
     <message numerus="yes">
         <source>After %n minute(s) without keyboard or mouse input, Fieldline locks the profile.</source>

@@ -487,6 +487,38 @@
     </message>
 </context>
 <context>
+    <name>SubmissionCells</name>
+    <message>
+        <source>The stored value is not a form value.</source>
+        <translation>存储的值不是表单值。</translation>
+    </message>
+    <message>
+        <source>Not a row of a repeat group of this layout.</source>
+        <translation>不是此布局中重复组的一行。</translation>
+    </message>
+    <message>
+        <source>Not a field of this layout.</source>
+        <translation>不是此布局中的字段。</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionCheck</name>
+    <message>
+        <source>Version %1 of form %2 cannot be read, so the submission cannot be checked.</source>
+        <translation>表单 %2 的第 %1 版无法读取，因此无法检查此提交。</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>……还有 %n 个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>fieldline::forms::Expression</name>
     <message>
         <source>Expected yes/no here, not %1.</source>

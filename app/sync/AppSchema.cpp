@@ -1,38 +1,36 @@
 #include "app/sync/AppSchema.h"
 
+#include "app/formsync/FormTables.h"
+
 namespace fieldline::app {
 
-namespace {
-
-sync::ColumnSchema column(const char *name, const char *type)
-{
-    return {QString::fromLatin1(name), QString::fromLatin1(type)};
-}
-
-} // namespace
+using Col = sync::ColumnSchema;
 
 sync::SyncSchema appSchema()
 {
-    return sync::SyncSchema{
-        {
-            {QStringLiteral("contacts"),
-             {column("first_name", "TEXT"), column("last_name", "TEXT"), column("company", "TEXT"),
-              column("phone", "TEXT"), column("time_zone", "TEXT"), column("owner", "TEXT"),
-              column("territory", "TEXT")},
-             false},
-            {QStringLiteral("accounts"),
-             {column("name", "TEXT"), column("city", "TEXT"), column("latitude", "REAL"), column("longitude", "REAL"),
-              column("owner", "TEXT"), column("territory", "TEXT")},
-             false},
-            {QStringLiteral("products"),
-             {column("sku", "TEXT"), column("name", "TEXT"), column("unit_price_cents", "INTEGER"),
-              column("tax_rate", "TEXT")},
-             false},
-            {QStringLiteral("visits"),
-             {column("account_id", "BLOB"), column("due", "TEXT"), column("status", "TEXT"), column("owner", "TEXT")},
-             false},
-        },
-        AppSchemaVersion};
+    sync::SyncSchema schema{{
+                                {QStringLiteral("contacts"),
+                                 {Col::of("first_name", "TEXT"), Col::of("last_name", "TEXT"),
+                                  Col::of("company", "TEXT"), Col::of("phone", "TEXT"), Col::of("time_zone", "TEXT"),
+                                  Col::of("owner", "TEXT"), Col::of("territory", "TEXT")},
+                                 false},
+                                {QStringLiteral("accounts"),
+                                 {Col::of("name", "TEXT"), Col::of("city", "TEXT"), Col::of("latitude", "REAL"),
+                                  Col::of("longitude", "REAL"), Col::of("owner", "TEXT"), Col::of("territory", "TEXT")},
+                                 false},
+                                {QStringLiteral("products"),
+                                 {Col::of("sku", "TEXT"), Col::of("name", "TEXT"),
+                                  Col::of("unit_price_cents", "INTEGER"), Col::of("tax_rate", "TEXT")},
+                                 false},
+                                {QStringLiteral("visits"),
+                                 {Col::of("account_id", "BLOB"), Col::of("due", "TEXT"), Col::of("status", "TEXT"),
+                                  Col::of("owner", "TEXT")},
+                                 false},
+                            },
+                            AppSchemaVersion};
+    for (sync::TableSchema &table : formsync::formTables())
+        schema.tables.push_back(std::move(table));
+    return schema;
 }
 
 } // namespace fieldline::app

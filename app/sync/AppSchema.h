@@ -13,7 +13,8 @@ sync::SyncSchema appSchema();
 /**
  * 1: the first release. 2: `territory` on contacts and accounts (partial replication); a profile from version 1
  * gets the column when it is opened (sync::RowMaterializer), filled from cells that arrived before.
+ * 3: the forms engine's tables (formsync::formTables): layouts, submissions and their field values.
  */
-constexpr qint64 AppSchemaVersion = 2;
+constexpr qint64 AppSchemaVersion = 3;
 
 } // namespace fieldline::app

@@ -108,7 +108,8 @@ private slots:
              {"tenant create NAME", "user create TENANT LOGIN --role ROLE", "user list TENANT",
               "user reset-password TENANT LOGIN", "user territories TENANT LOGIN [TERRITORY...]", "device list TENANT",
               "device revoke TENANT ID", "import contacts|accounts|products TENANT FILE.csv",
-              "export contacts|accounts|products TENANT [FILE.csv]"})
+              "export contacts|accounts|products TENANT [FILE.csv]", "forms publish TENANT FILE.json",
+              "forms list TENANT", "forms diff TENANT FORM VERSION VERSION", "forms retire TENANT FORM"})
             QVERIFY2(result.out.contains(QLatin1String(command)), command);
     }
 
@@ -312,6 +313,69 @@ private slots:
                                                          QStringLiteral("demo"), dir.filePath(QStringLiteral("none"))});
         QCOMPARE(missing.exitCode, 2);
         QVERIFY2(missing.err.startsWith(QLatin1String("fieldline-admin: cannot read ")), qPrintable(missing.err));
+    }
+
+    void publishListDiffRetireForms()
+    {
+        QTemporaryDir dir;
+        auto layout = [&](const char *name, int version, const QByteArray &count, const QByteArray &extra) {
+            const QByteArray json = R"({"format": 1, "id": "check", "version": )" + QByteArray::number(version) +
+                                    R"(, "title": {"en": "Check"}, "sections": [{"id": "s", "fields": [
+                {"id": "name", "type": "text", "label": {"en": "Name"}, "required": true},
+                {"id": "count", "type": "integer", "label": {"en": "Count"}, "max": )" +
+                                    count + "}" + extra + "]}]}";
+            QFile file(dir.filePath(QLatin1String(name)));
+            return file.open(QIODevice::WriteOnly) && file.write(json) == json.size() ? file.fileName() : QString();
+        };
+        auto forms = [&](const QStringList &rest) { return admin(QStringList{QStringLiteral("forms")} + rest); };
+        const QString acme = QStringLiteral("acme");
+
+        // Checked before anything is sent: every problem with its path, nothing published.
+        const QString bad = layout("bad.json", 1, "10", R"(, {"id": "note", "type": "text", "label": {"en": "x"},
+            "visibleIf": "count >"})");
+        CliResult result = forms({QStringLiteral("publish"), acme, bad});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains(bad + QStringLiteral(": sections[0].fields[2].visibleIf: ")),
+                 qPrintable(result.err));
+        QVERIFY2(result.err.contains(QLatin1String("was not published")), qPrintable(result.err));
+
+        const QString v1 = layout("v1.json", 1, "10", {});
+        result = forms({QStringLiteral("publish"), acme, v1});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.contains(QLatin1String("Published version 1 of form check in tenant acme.")),
+                 qPrintable(result.out));
+        result = forms({QStringLiteral("publish"), acme, v1});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.contains(QLatin1String("already published")), qPrintable(result.out));
+        // Version 1 again with other content: the server refuses and says which version to use.
+        result = forms({QStringLiteral("publish"), acme, layout("v1b.json", 1, "11", {})});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains(QLatin1String("version 2")) && result.err.contains(QLatin1String("409")),
+                 qPrintable(result.err));
+        const QString v2 = layout("v2.json", 2, "20", R"(, {"id": "extra", "type": "text", "label": {"en": "Extra"}})");
+        QCOMPARE(forms({QStringLiteral("publish"), acme, v2}).exitCode, 0);
+
+        result =
+            forms({QStringLiteral("diff"), acme, QStringLiteral("check"), QStringLiteral("1"), QStringLiteral("2")});
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(result.out.trimmed().split(u'\n'),
+                 (QStringList{QStringLiteral("~ count: max 10 -> 20"), QStringLiteral("+ extra (text)")}));
+        result =
+            forms({QStringLiteral("diff"), acme, QStringLiteral("check"), QStringLiteral("1"), QStringLiteral("9")});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains(QLatin1String("404")), qPrintable(result.err));
+
+        result = forms({QStringLiteral("retire"), acme, QStringLiteral("check")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.contains(QLatin1String("Retired form check")), qPrintable(result.out));
+        result = forms({QStringLiteral("list"), acme});
+        QCOMPARE(result.exitCode, 0);
+        const QStringList lines = result.out.trimmed().split(u'\n');
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines[0].startsWith(QLatin1String("FORM")), qPrintable(result.out));
+        QCOMPARE(lines[1].simplified(), QStringLiteral("check 1 retired Check"));
+        QCOMPARE(lines[2].simplified(), QStringLiteral("check 2 retired Check"));
+        QCOMPARE(forms({QStringLiteral("retire"), acme, QStringLiteral("nothing")}).exitCode, 1);
     }
 
     void wrongTokenIsRefused()

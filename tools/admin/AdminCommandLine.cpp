@@ -28,6 +28,10 @@ constexpr CommandSpec commands[] = {
     {Command::DeviceRevoke, "device", "revoke", "TENANT ID", 2, 2},
     {Command::Import, "import", "contacts|accounts|products", "TENANT FILE.csv [--region CC] [--dry-run]", 2, 2},
     {Command::Export, "export", "contacts|accounts|products", "TENANT [FILE.csv]", 1, 2},
+    {Command::FormPublish, "forms", "publish", "TENANT FILE.json", 2, 2},
+    {Command::FormList, "forms", "list", "TENANT", 1, 1},
+    {Command::FormDiff, "forms", "diff", "TENANT FORM VERSION VERSION", 4, 4},
+    {Command::FormRetire, "forms", "retire", "TENANT FORM", 2, 2},
 };
 
 bool matches(const CommandSpec &spec, const QStringList &positional)
@@ -69,6 +73,9 @@ QString helpText()
         "rows without owner or territory); the user's devices reload what they see on their next sync.\n"
         "import reads a CSV file (UTF-8, a header line naming the columns) and imports all of it or, if any line\n"
         "is wrong, nothing, listing every wrong line. export writes CSV to FILE.csv, or to standard output.\n"
+        "forms publish checks a layout (docs/forms.md) here and on the server, then publishes it; devices receive\n"
+        "it on their next sync. forms diff lists what changed between two versions; forms retire stops new\n"
+        "submissions of a form (drafts already started can be finished).\n"
         "Exit status: 0 done, 1 the server refused or could not be reached, 2 wrong usage.\n");
     return text;
 }

@@ -22,7 +22,11 @@ enum class Command {
     DeviceList,
     DeviceRevoke,
     Import,
-    Export
+    Export,
+    FormPublish,
+    FormList,
+    FormDiff,
+    FormRetire
 };
 
 /** One validated command line. */

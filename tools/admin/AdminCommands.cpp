@@ -1,6 +1,7 @@
 #include "AdminCommands.h"
 
 #include "AdminClient.h"
+#include "FormCommands.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -14,11 +15,6 @@ namespace fieldline::admin {
 
 namespace {
 
-QStringList tenantPath(const QString &tenant, const QStringList &rest)
-{
-    return QStringList{QStringLiteral("v1"), QStringLiteral("admin"), QStringLiteral("tenants"), tenant} + rest;
-}
-
 QUrlQuery importQuery(const Invocation &invocation)
 {
     QUrlQuery query;
@@ -29,12 +25,6 @@ QUrlQuery importQuery(const Invocation &invocation)
     return query;
 }
 
-int refused(Console &console, const AdminClient &client, const AdminReply &reply)
-{
-    console.err << "fieldline-admin: " << reply.failureMessage(client.server()) << Qt::endl;
-    return ExitRefused;
-}
-
 std::optional<QString> askPassword(Console &console, const QString &login)
 {
     std::optional<QString> password = console.readPassword(QStringLiteral("New password for %1: ").arg(login));
@@ -43,7 +33,19 @@ std::optional<QString> askPassword(Console &console, const QString &login)
     return password;
 }
 
-/** Left-aligned columns two spaces apart, a header first: readable, and still easy to cut. */
+} // namespace
+
+QStringList tenantPath(const QString &tenant, const QStringList &rest)
+{
+    return QStringList{QStringLiteral("v1"), QStringLiteral("admin"), QStringLiteral("tenants"), tenant} + rest;
+}
+
+int refused(Console &console, const AdminClient &client, const AdminReply &reply)
+{
+    console.err << "fieldline-admin: " << reply.failureMessage(client.server()) << Qt::endl;
+    return ExitRefused;
+}
+
 void printTable(QTextStream &out, const QStringList &header, const QList<QStringList> &rows)
 {
     QList<qsizetype> widths;
@@ -64,8 +66,6 @@ void printTable(QTextStream &out, const QStringList &header, const QList<QString
         printRow(row);
     out.flush();
 }
-
-} // namespace
 
 int createTenant(AdminClient &client, Console &console, const QString &name)
 {
@@ -260,6 +260,14 @@ int runCommand(const Invocation &invocation, AdminClient &client, Console &conso
         return importTable(client, console, invocation);
     case Command::Export:
         return exportTable(client, console, operands[0], invocation.table, operands.value(1));
+    case Command::FormPublish:
+        return publishForm(client, console, operands[0], operands[1]);
+    case Command::FormList:
+        return listForms(client, console, operands[0]);
+    case Command::FormDiff:
+        return diffForm(client, console, operands[0], operands[1], operands[2], operands[3]);
+    case Command::FormRetire:
+        return retireForm(client, console, operands[0], operands[1]);
     }
     return ExitUsage;
 }

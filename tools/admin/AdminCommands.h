@@ -3,6 +3,7 @@
 #include "AdminCommandLine.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
@@ -12,6 +13,7 @@ class QTextStream;
 namespace fieldline::admin {
 
 class AdminClient;
+struct AdminReply;
 
 /** Where a command writes: results to out, one-line failures to err. */
 struct Console
@@ -21,6 +23,14 @@ struct Console
     /** Asked for a password (the prompt names whose); nullopt when none was given. */
     std::function<std::optional<QString>(const QString &prompt)> readPassword;
 };
+
+// Shared by the command files.
+/** The path segments of /v1/admin/tenants/<tenant>/<rest...>. */
+QStringList tenantPath(const QString &tenant, const QStringList &rest);
+/** Prints the server's refusal (or the network error) as one line; returns ExitRefused. */
+int refused(Console &console, const AdminClient &client, const AdminReply &reply);
+/** Left-aligned columns two spaces apart, a header first: readable, and still easy to cut. */
+void printTable(QTextStream &out, const QStringList &header, const QList<QStringList> &rows);
 
 // One function per command; each returns the process exit code.
 int createTenant(AdminClient &client, Console &console, const QString &name);

@@ -1,0 +1,108 @@
+#include "SubmissionReview.h"
+
+#include "SyncStore.h"
+#include "app/formsync/FormTables.h"
+#include "app/formsync/SubmissionCheck.h"
+#include "sync/HybridLogicalClock.h"
+
+#include <QLoggingCategory>
+
+#include <set>
+
+Q_LOGGING_CATEGORY(lcReview, "fieldline.server.forms")
+
+namespace fieldline::server {
+
+using formsync::StoredCells;
+using storage::Result;
+using sync::RowId;
+
+namespace {
+
+bool finalises(const sync::Change &change)
+{
+    return change.table == formsync::tables::Submissions && change.column == QLatin1String("status") &&
+           change.value == sync::Value(formsync::status::Final);
+}
+
+sync::SiteId reviewSite()
+{
+    return *sync::SiteId::fromBytes(QByteArrayLiteral("fieldline-review"));
+}
+
+} // namespace
+
+Result<std::optional<qint64>> SubmissionReview::review(qint64 tenantId, const sync::ChangeBatch &changes)
+{
+    std::set<RowId> finalised;
+    for (const sync::Change &change : changes) {
+        if (finalises(change))
+            finalised.insert(change.row);
+    }
+    std::optional<qint64> cursor;
+    for (const RowId &submission : finalised) {
+        auto rows = m_sync.rows(tenantId, formsync::tables::Submissions, submission, submission);
+        if (!rows)
+            return rows.error();
+        if (rows->empty() || !rows->front().state.alive())
+            continue;
+        const sync::RowState &state = rows->front().state;
+        Result<QString> problems = problemsOf(tenantId, submission, state);
+        if (!problems)
+            return problems.error();
+        if (problems->isEmpty())
+            continue;
+        sync::HybridLogicalClock hlc(m_clock, state.newestHlc());
+        const sync::Stamp stamp{state.stamp.cl, hlc.tick(), reviewSite()};
+        const QString &table = formsync::tables::Submissions;
+        const sync::ChangeBatch returned{
+            sync::Change{table, submission, QStringLiteral("status"), formsync::status::Returned, stamp, 0},
+            sync::Change{table, submission, QStringLiteral("problem"), *problems, stamp, 0},
+        };
+        auto written = m_sync.writeAsServer(tenantId, returned);
+        if (!written)
+            return written.error();
+        cursor = *written;
+        qCInfo(lcReview).noquote() << QStringLiteral("returned submission %1 of tenant %2: %3")
+                                          .arg(submission.toHex())
+                                          .arg(tenantId)
+                                          .arg(QString(*problems).replace(u'\n', QLatin1String("; ")));
+    }
+    return cursor;
+}
+
+Result<QString> SubmissionReview::problemsOf(qint64 tenantId, const RowId &submission, const sync::RowState &state)
+{
+    if (state.valueOf(QStringLiteral("status")) != sync::Value(formsync::status::Final))
+        return QString();
+    const std::optional<RowId> layoutId = [&state]() -> std::optional<RowId> {
+        const sync::Value layout = state.valueOf(QStringLiteral("layout"));
+        const QByteArray *bytes = std::get_if<QByteArray>(&layout);
+        return bytes ? RowId::fromBytes(*bytes) : std::nullopt;
+    }();
+    if (!layoutId)
+        return QStringLiteral("The submission does not name the layout version it was filled in.");
+    auto layouts = m_sync.rows(tenantId, formsync::tables::Layouts, *layoutId, *layoutId);
+    if (!layouts)
+        return layouts.error();
+    if (layouts->empty() || !layouts->front().state.alive())
+        return QStringLiteral("The layout version this submission was filled in is not published here.");
+    const formsync::LayoutRecord record = formsync::LayoutRecord::fromState(*layoutId, layouts->front().state);
+
+    const auto [first, last] = formsync::SubmissionCells::range(submission);
+    auto values = m_sync.rows(tenantId, formsync::tables::Values, first, last);
+    if (!values)
+        return values.error();
+    StoredCells cells;
+    for (const SyncStore::StoredRow &row : *values) {
+        const sync::Value path = row.state.valueOf(QStringLiteral("path"));
+        const QString *text = std::get_if<QString>(&path);
+        if (row.state.alive() && text &&
+            row.state.valueOf(QStringLiteral("submission")) == sync::Value(submission.toBytes()))
+            cells.insert(*text, row.state.valueOf(QStringLiteral("value")));
+    }
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), Qt::UTC);
+    return formsync::SubmissionCheck::summary(formsync::SubmissionCheck::problems(record, cells, now));
+}
+
+} // namespace fieldline::server

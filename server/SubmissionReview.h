@@ -1,0 +1,42 @@
+#pragma once
+
+#include "storage/Error.h"
+#include "sync/Change.h"
+#include "sync/RowState.h"
+
+#include <optional>
+
+namespace fieldline::sync {
+class Clock;
+}
+
+namespace fieldline::server {
+
+class SyncStore;
+
+/**
+ * The server's check of finalised submissions (issue 4): after a push, every submission the push marked final is
+ * validated against the layout version it is pinned to, with the validator the client runs. One that fails is
+ * written back by the server as "returned", with the problems in its `problem` cell and a newer stamp, so every
+ * device of its owner converges to a draft that says what to fix; nothing the user filled in is lost.
+ */
+class SubmissionReview
+{
+public:
+    SubmissionReview(SyncStore &sync, const sync::Clock &clock)
+        : m_sync(sync)
+        , m_clock(clock)
+    {}
+
+    /** Reviews what @p changes finalised; the tenant's new cursor when a submission was returned. */
+    storage::Result<std::optional<qint64>> review(qint64 tenantId, const sync::ChangeBatch &changes);
+
+private:
+    /** The problems of @p submission as one text; empty when it is valid or no longer final. */
+    storage::Result<QString> problemsOf(qint64 tenantId, const sync::RowId &submission, const sync::RowState &state);
+
+    SyncStore &m_sync;
+    const sync::Clock &m_clock;
+};
+
+} // namespace fieldline::server
