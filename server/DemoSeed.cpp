@@ -2,8 +2,12 @@
 
 #include "Credentials.h"
 #include "DemoData.h"
+#include "FormPublisher.h"
 #include "SyncStore.h"
 #include "TenantStore.h"
+#include "sync/Clock.h"
+
+#include <QFile>
 
 namespace fieldline::server {
 
@@ -38,6 +42,20 @@ storage::Status seedDemoTenant(TenantStore &store, const Credentials &credential
     // The rows carry fixed stamps, so a second run merges nothing and the cursor stays where it was.
     if (auto written = sync.writeAsServer(tenantId, demoRows(DemoDataSize{})); !written)
         return written.error();
+    // The visit report the field workspace fills in, published like an admin would; a second run finds it there.
+    QFile layout(QStringLiteral(":/demo/forms/visit-report.json"));
+    if (!layout.open(QIODevice::ReadOnly))
+        return storage::Error{storage::ErrorCode::Internal, QStringLiteral("the demo layout is not built in"), 0};
+    const sync::SystemClock clock;
+    auto published = FormPublisher(sync, clock).publish(tenantId, layout.readAll());
+    if (!published)
+        return published.error();
+    using Kind = FormPublisher::Outcome::Kind;
+    if (published->kind != Kind::Published && published->kind != Kind::Unchanged)
+        return storage::Error{storage::ErrorCode::Internal,
+                              QStringLiteral("the demo layout was refused: %1%2")
+                                  .arg(published->message, forms::LayoutJson::describe(published->problems)),
+                              0};
     return {};
 }
 

@@ -703,6 +703,13 @@
     </message>
 </context>
 <context>
+    <name>fieldline::ui::DraftSaver</name>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>无法保存草稿：%1</translation>
+    </message>
+</context>
+<context>
     <name>fieldline::ui::FirstRunView</name>
     <message>
         <source>Create your encrypted profile</source>
@@ -778,6 +785,94 @@
     <message>
         <source>%1 *</source>
         <translation>%1 *</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::FormsController</name>
+    <message>
+        <source>The forms cannot be listed: %1</source>
+        <translation>无法列出表单：%1</translation>
+    </message>
+    <message>
+        <source>Returned: %1</source>
+        <translation>已退回：%1</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>开始于 %1</translation>
+    </message>
+    <message>
+        <source>The form cannot be started: %1</source>
+        <translation>无法开始填写表单：%1</translation>
+    </message>
+    <message>
+        <source>This version of the form cannot be shown: %1</source>
+        <translation>无法显示此版本的表单：%1</translation>
+    </message>
+    <message>
+        <source>The server returned this form: %1</source>
+        <translation>服务器退回了此表单：%1</translation>
+    </message>
+    <message>
+        <source>Some stored values do not fit this form and are kept as they were.</source>
+        <translation>部分已存储的值与此表单不符，已原样保留。</translation>
+    </message>
+    <message>
+        <source>Some fields need attention; the first one has the focus.</source>
+        <translation>有些字段需要处理；光标已在第一个字段上。</translation>
+    </message>
+    <message>
+        <source>The form could not be finalised: %1</source>
+        <translation>无法提交表单：%1</translation>
+    </message>
+    <message>
+        <source>The form was finalised; it is sent with the next sync.</source>
+        <translation>表单已提交，将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>表单</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::FormsWorkspace</name>
+    <message>
+        <source>Forms</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>Start a form</source>
+        <translation>填写新表单</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>No drafts</source>
+        <translation>没有草稿</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Forms and drafts</source>
+        <translation>表单和草稿</translation>
+    </message>
+    <message>
+        <source>Choose a form to start or a draft to finish, then press Enter.
+Ctrl+Enter finalises the open form; Escape comes back to this list.</source>
+        <translation>选择要填写的表单或要完成的草稿，然后按 Enter。
+Ctrl+Enter 提交打开的表单；Esc 返回此列表。</translation>
+    </message>
+    <message>
+        <source>Fi&amp;nalise</source>
+        <translation>提交(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Check every field and send the form (Ctrl+Enter)</source>
+        <translation>检查所有字段并发送表单（Ctrl+Enter）</translation>
     </message>
 </context>
 <context>

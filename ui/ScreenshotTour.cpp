@@ -6,6 +6,7 @@
 #include "app/AppSettings.h"
 #include "app/ProfileService.h"
 #include "app/forms/LayoutReader.h"
+#include "app/formsync/FormTables.h"
 #include "storage/KdfParams.h"
 #include "storage/UnavailableSecretStore.h"
 #include "ui/ErrorMessages.h"
@@ -15,6 +16,7 @@
 #include "ui/about/AboutDialog.h"
 #include "ui/forms/FormController.h"
 #include "ui/forms/FormView.h"
+#include "ui/forms/FormsWorkspace.h"
 #include "ui/gate/FirstRunView.h"
 #include "ui/gate/GateWindow.h"
 #include "ui/gate/UnlockView.h"
@@ -158,6 +160,7 @@ bool ScreenshotTour::tourLanguage(const QString &language)
         settle();
         if (!save(shell.mainWindow(), language, QStringLiteral("main-overview")))
             return false;
+        tourFormsWorkspace(shell, sync, language);
 
         shell.showSettings();
         save(shell.settingsDialog(), language, QStringLiteral("settings"));
@@ -199,6 +202,28 @@ bool ScreenshotTour::tourLanguage(const QString &language)
     if (!save(shell.gateWindow(), language, QStringLiteral("damaged")))
         return false;
     return tourForm(language);
+}
+
+void ScreenshotTour::tourFormsWorkspace(Shell &shell, app::SyncService &sync, const QString &language)
+{
+    // The throwaway profile has no server: the visit report is written into it the way a sync would bring it.
+    QFile file(QStringLiteral(":/forms/visit-report.json"));
+    auto *forms = shell.mainWindow()->findChild<FormsWorkspace *>();
+    if (!sync.replica() || !forms || !file.open(QIODevice::ReadOnly)) {
+        m_errors.append(QStringLiteral("no forms workspace to show"));
+        return;
+    }
+    const sync::RowId layout = formsync::layoutRowId(QStringLiteral("visit-report"), 1);
+    (void)sync.replica()->insert(formsync::tables::Layouts, layout,
+                                 {{QStringLiteral("form"), QStringLiteral("visit-report")},
+                                  {QStringLiteral("version"), qint64(1)},
+                                  {QStringLiteral("body"), QString::fromUtf8(file.readAll())},
+                                  {QStringLiteral("status"), formsync::status::Published}});
+    emit sync.dataChanged();
+    shell.mainWindow()->showWorkspace(forms);
+    emit forms->openRequested(layout.toHex(), true);
+    settle();
+    save(shell.mainWindow(), language, QStringLiteral("main-forms"));
 }
 
 bool ScreenshotTour::tourForm(const QString &language)

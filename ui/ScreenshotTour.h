@@ -5,7 +5,13 @@
 
 class QWidget;
 
+namespace fieldline::app {
+class SyncService;
+}
+
 namespace fieldline::ui {
+
+class Shell;
 
 /**
  * `fieldline --screenshot-tour DIR`: drives the real shell through every screen with a throwaway profile
@@ -27,6 +33,8 @@ private:
     bool tourLanguage(const QString &language);
     /** The shipped visit report, filled in part, after an attempt to finalise it. */
     bool tourForm(const QString &language);
+    /** The forms workspace in the main window, a visit report started. */
+    void tourFormsWorkspace(Shell &shell, app::SyncService &sync, const QString &language);
     bool save(QWidget *widget, const QString &language, const QString &name);
 
     QString m_output;

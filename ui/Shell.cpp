@@ -2,11 +2,14 @@
 
 #include "app/AppSettings.h"
 #include "app/BuildInfo.h"
+#include "app/sync/SyncService.h"
 #include "ui/ErrorMessages.h"
 #include "ui/IdleWatcher.h"
 #include "ui/LanguageManager.h"
 #include "ui/TaskRunner.h"
 #include "ui/about/AboutDialog.h"
+#include "ui/forms/FormsController.h"
+#include "ui/forms/FormsWorkspace.h"
 #include "ui/gate/DamagedController.h"
 #include "ui/gate/FirstRunController.h"
 #include "ui/gate/FirstRunView.h"
@@ -40,8 +43,10 @@ Shell::Shell(Dependencies dependencies, QObject *parent)
     , m_overviewController(new OverviewController(m_overview, m_deps.profile, this))
 {
     m_main->addWorkspace(m_overview);
-    if (m_deps.sync)
+    if (m_deps.sync) {
         m_syncController = new SyncController(m_main, m_deps.sync, m_deps.loginDefaults, this);
+        addFormsWorkspace();
+    }
     m_gate->setLanguages(LanguageManager::availableLanguages());
     m_gate->setCurrentLanguage(m_deps.language->language());
 
@@ -63,6 +68,20 @@ Shell::Shell(Dependencies dependencies, QObject *parent)
     connect(m_damaged, &DamagedController::setAside, this, &Shell::afterSetAside);
     connect(m_unlock, &UnlockController::rememberFailed, this,
             [this](const storage::Error &error) { m_main->showStatusMessage(ErrorMessages::describe(error)); });
+}
+
+void Shell::addFormsWorkspace()
+{
+    auto *forms = new FormsWorkspace;
+    m_main->addWorkspace(forms);
+    auto *controller = new FormsController(
+        forms, [] { return QDateTime::currentDateTime(); }, this);
+    app::SyncService *sync = m_deps.sync;
+    // The replica opens on unlock and closes on lock; remote changes (new layouts, returned forms) list again.
+    auto follow = [sync, controller] { controller->setReplica(sync->replica(), sync->account().user); };
+    connect(sync, &app::SyncService::openChanged, controller, follow);
+    connect(sync, &app::SyncService::dataChanged, controller, &FormsController::refresh);
+    follow();
 }
 
 Shell::~Shell()

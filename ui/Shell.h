@@ -86,6 +86,8 @@ signals:
     void quitRequested();
 
 private:
+    /** The forms workspace, over the sync service's replica. */
+    void addFormsWorkspace();
     void showState(app::ProfileService::State state, bool tryKeychain);
     void showGatePage(int page);
     void showMainWindow();

@@ -16,6 +16,17 @@ QString isoText(const QDateTime &moment)
     return moment.toString(Qt::ISODateWithMs);
 }
 
+SubmissionHeader headerAt(const storage::Statement &row)
+{
+    return {RowId::fromBytes(row.blob(0)).value_or(RowId()),
+            row.text(1),
+            RowId::fromBytes(row.blob(2)).value_or(RowId()),
+            row.text(3),
+            row.text(4),
+            row.text(5),
+            row.text(6)};
+}
+
 } // namespace
 
 Result<RowId> SubmissionStore::start(const RowId &layout, const QString &form, const QString &owner,
@@ -28,10 +39,15 @@ Result<RowId> SubmissionStore::start(const RowId &layout, const QString &form, c
                                                   {QStringLiteral("started_at"), isoText(now)}});
 }
 
+bool SubmissionHeader::isFinal() const
+{
+    return status == status::Final;
+}
+
 Result<SubmissionHeader> SubmissionStore::header(const RowId &submission)
 {
-    Result<storage::Statement *> query =
-        m_replica.database().prepare("SELECT form, layout, status, owner, problem FROM form_submissions WHERE id = ?");
+    Result<storage::Statement *> query = m_replica.database().prepare(
+        "SELECT id, form, layout, status, owner, problem, started_at FROM form_submissions WHERE id = ?");
     if (!query)
         return query.error();
     storage::Statement &row = *query.value();
@@ -41,9 +57,23 @@ Result<SubmissionHeader> SubmissionStore::header(const RowId &submission)
         return found.error();
     if (!found.value())
         return storage::Error{storage::ErrorCode::NotFound, QStringLiteral("There is no such submission."), 0};
-    SubmissionHeader out{submission,  row.text(0), RowId::fromBytes(row.blob(1)).value_or(RowId()),
-                         row.text(2), row.text(3), row.text(4)};
+    SubmissionHeader out = headerAt(row);
     row.reset();
+    return out;
+}
+
+Result<std::vector<SubmissionHeader>> SubmissionStore::unfinished()
+{
+    Result<storage::Statement *> query =
+        m_replica.database().prepare("SELECT id, form, layout, status, owner, problem, started_at FROM form_submissions"
+                                     " WHERE status IS NOT 'final' ORDER BY started_at DESC, id");
+    if (!query)
+        return query.error();
+    std::vector<SubmissionHeader> out;
+    const Status read =
+        query.value()->forEachRow([&out](const storage::Statement &row) { out.push_back(headerAt(row)); });
+    if (!read)
+        return read.error();
     return out;
 }
 

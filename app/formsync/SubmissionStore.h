@@ -17,6 +17,9 @@ struct SubmissionHeader
     QString status;
     QString owner;
     QString problem; ///< why the server returned it, when it did
+    QString startedAt;
+
+    bool isFinal() const;
 };
 
 /**
@@ -36,6 +39,8 @@ public:
     storage::Result<sync::RowId> start(const sync::RowId &layout, const QString &form, const QString &owner,
                                        const QDateTime &now);
     storage::Result<SubmissionHeader> header(const sync::RowId &submission);
+    /** Drafts and returned submissions, newest first: what is left to finish on this device. */
+    storage::Result<std::vector<SubmissionHeader>> unfinished();
     /** The values stored for @p submission, by path (SubmissionCells). */
     storage::Result<StoredCells> cells(const sync::RowId &submission);
     /** Writes the paths that differ from @p before to @p after, and removes the repeat rows @p after dropped. */

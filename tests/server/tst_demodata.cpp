@@ -1,6 +1,7 @@
 // The demo tenant's rows: deterministic, idempotent when seeded twice, and written in the client's schema, so a
 // client that signs in to `fieldline-server --demo` shows every row and every column.
 #include "../sync/ManualClock.h"
+#include "app/formsync/FormTables.h"
 #include "app/sync/AppSchema.h"
 #include "server/Credentials.h"
 #include "server/DemoData.h"
@@ -61,7 +62,10 @@ private slots:
         const qint64 firstMs = timer.elapsed();
         const qint64 tenant = *(*store)->tenantId(QStringLiteral("demo")).value();
         const qint64 cursor = *sync.cursor(tenant);
-        QCOMPARE(cursor, qint64(10000 + 500 + 5000 + 200));
+        QCOMPARE(cursor, qint64(10000 + 500 + 5000 + 200 + 1)); // the rows and the visit report's layout
+        auto layouts = sync.rows(tenant, QStringLiteral("form_layouts"));
+        QCOMPARE(layouts->size(), size_t(1));
+        QCOMPARE(layouts->front().id, formsync::layoutRowId(QStringLiteral("visit-report"), 1));
         QVERIFY(server::seedDemoTenant(**store, credentials, sync));
         QCOMPARE(*sync.cursor(tenant), cursor);
         qInfo("seeding 15,700 demo rows took %lld ms", firstMs);

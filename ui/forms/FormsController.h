@@ -1,0 +1,57 @@
+#pragma once
+
+#include "app/formsync/LayoutCatalog.h"
+#include "app/formsync/SubmissionStore.h"
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+namespace fieldline::ui {
+
+class DraftSaver;
+class FormController;
+class FormsWorkspace;
+
+/**
+ * Drives the forms workspace over the profile's replica: lists the forms the user may start (the newest version
+ * of each, LayoutCatalog) and the drafts left to finish, opens one in native widgets with its pinned layout
+ * version, keeps it saved as it is typed (DraftSaver), and finalises it once every field checks out.
+ */
+class FormsController : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Clock = std::function<QDateTime()>;
+
+    FormsController(FormsWorkspace *view, Clock clock, QObject *parent = nullptr);
+    ~FormsController() override;
+
+    /** The open profile's replica and the signed-in login (the owner of new drafts); null on lock. */
+    void setReplica(sync::Replica *replica, const QString &owner);
+    /** Lists again (remote changes arrived, the language changed). */
+    void refresh();
+
+private:
+    void open(const QString &key, bool isNew);
+    void openSubmission(const formsync::SubmissionHeader &submission);
+    void finalise();
+    void close();
+    QString language() const;
+
+    FormsWorkspace *m_view;
+    Clock m_clock;
+    sync::Replica *m_replica = nullptr;
+    QString m_owner;
+    std::unique_ptr<formsync::SubmissionStore> m_store;
+    std::unique_ptr<formsync::LayoutCatalog> m_catalog;
+    // The open form: its layout outlives the widgets and controllers that point into it.
+    std::unique_ptr<forms::Layout> m_layout;
+    std::optional<formsync::SubmissionHeader> m_open;
+    FormController *m_controller = nullptr;
+    DraftSaver *m_saver = nullptr;
+};
+
+} // namespace fieldline::ui
