@@ -295,6 +295,10 @@
         <source>The value does not have the expected form.</source>
         <translation>该值的格式不符合要求。</translation>
     </message>
+    <message>
+        <source>The signature cannot be read.</source>
+        <translation>无法读取签名。</translation>
+    </message>
 </context>
 <context>
     <name>FormValue</name>
@@ -477,6 +481,33 @@
     <message>
         <source>Keep this passphrase safe. Without it nobody can open the profile, not even support.</source>
         <translation>请妥善保管此密码。没有它，任何人都无法打开资料库，技术支持人员也不能。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoImport</name>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 不是文件。</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB.</source>
+        <translation>%1 大于 %2 MB。</translation>
+    </message>
+    <message>
+        <source>%1 is not a picture this version can read (JPEG, PNG, BMP, GIF).</source>
+        <translation>%1 不是此版本能读取的图片（JPEG、PNG、BMP、GIF）。</translation>
+    </message>
+    <message>
+        <source>%1 has more than %2 million pixels.</source>
+        <translation>%1 超过 %2 百万像素。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 could not be converted: %2</source>
+        <translation>无法转换 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1106,6 +1137,29 @@ Ctrl+Enter 提交打开的表单；Esc 返回此列表。</translation>
     </message>
 </context>
 <context>
+    <name>fieldline::ui::PhotoControl</name>
+    <message>
+        <source>Add photos...</source>
+        <translation>添加照片...</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png *.bmp *.gif)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <source>Not on this device yet</source>
+        <translation>尚未同步到此设备</translation>
+    </message>
+</context>
+<context>
     <name>fieldline::ui::SettingsController</name>
     <message>
         <source>This language could not be loaded. Fieldline keeps the current one.</source>
@@ -1190,6 +1244,21 @@ Ctrl+Enter 提交打开的表单；Esc 返回此列表。</translation>
     <message>
         <source>The damaged files were moved to %1. Choose a passphrase to create a new profile.</source>
         <translation>损坏的文件已移到 %1。请设置密码以创建新资料库。</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::SignatureControl</name>
+    <message>
+        <source>Clear signature</source>
+        <translation>清除签名</translation>
+    </message>
+    <message>
+        <source>This signature cannot be shown; it is kept as it is until someone signs again.</source>
+        <translation>无法显示此签名；在重新签名之前将原样保留。</translation>
+    </message>
+    <message>
+        <source>The picture of the signature could not be kept (%1); the strokes are.</source>
+        <translation>无法保存签名图片（%1）；笔迹已保存。</translation>
     </message>
 </context>
 <context>

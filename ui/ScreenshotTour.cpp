@@ -6,6 +6,7 @@
 #include "app/AppSettings.h"
 #include "app/ProfileService.h"
 #include "app/forms/LayoutReader.h"
+#include "app/forms/Signature.h"
 #include "app/formsync/FormTables.h"
 #include "storage/KdfParams.h"
 #include "storage/UnavailableSecretStore.h"
@@ -34,6 +35,7 @@
 #include <QTemporaryDir>
 #include <QWidget>
 
+#include <cmath>
 #include <cstdio>
 
 namespace fieldline::ui {
@@ -262,7 +264,21 @@ bool ScreenshotTour::tourForm(const QString &language)
     (void)controller.finalise(); // shows what is still wrong: the email, a SKU, the missing signature
     view.resize(760, 1060);
     view.show();
-    return save(&view, language, QStringLiteral("form-visit-report"));
+    if (!save(&view, language, QStringLiteral("form-visit-report")))
+        return false;
+    // The proof section: the signature pad with a signature (a drawn wave), and the photo field.
+    forms::Signature signature;
+    for (int stroke = 0; stroke < 2; ++stroke) {
+        forms::Signature::Stroke points;
+        for (int x = 80; x <= 920; x += 12)
+            points.push_back({x, int(200 + (stroke ? 40 : 90) * std::sin(x / (stroke ? 37.0 : 61.0)))});
+        signature.strokes.push_back(points);
+    }
+    view.control(QStringLiteral("signed_by"))->setValue(forms::FormValue::text(signature.toText()));
+    emit view.edited(QStringLiteral("signed_by"));
+    view.ensureWidgetVisible(view.control(QStringLiteral("signed_by"))->widget());
+    settle();
+    return save(&view, language, QStringLiteral("form-proof"));
 }
 
 } // namespace fieldline::ui

@@ -78,7 +78,7 @@ void Shell::addFormsWorkspace()
         forms, [] { return QDateTime::currentDateTime(); }, this);
     app::SyncService *sync = m_deps.sync;
     // The replica opens on unlock and closes on lock; remote changes (new layouts, returned forms) list again.
-    auto follow = [sync, controller] { controller->setReplica(sync->replica(), sync->account().user); };
+    auto follow = [sync, controller] { controller->setReplica(sync->replica(), sync->blobs(), sync->account().user); };
     connect(sync, &app::SyncService::openChanged, controller, follow);
     connect(sync, &app::SyncService::dataChanged, controller, &FormsController::refresh);
     follow();

@@ -1,6 +1,7 @@
 #include "FormValidator.h"
 
 #include "FieldValueJson.h"
+#include "Signature.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -107,6 +108,8 @@ QString FormValidator::checkType(const FieldSpec &field, const FormValue &value)
         return tr("At most %n decimal place(s).", nullptr, field.places);
     if (field.type == FieldType::Time && !FieldValueJson::parseTime(value.toText()).isValid())
         return tr("Expected a time written as HH:MM.");
+    if (field.type == FieldType::Signature && !Signature::fromText(value.toText()))
+        return tr("The signature cannot be read.");
     if (expected != FormValue::Type::List || field.isGroup())
         return {};
     QSet<QString> seen;

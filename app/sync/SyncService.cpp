@@ -50,8 +50,14 @@ void SyncService::open()
         qCWarning(lcAppSync) << "cannot create the sync tables:" << created.message();
         return;
     }
+    auto blobs = std::make_unique<sync::LocalBlobs>(*db);
+    if (storage::Status created = blobs->createTables(); !created) {
+        qCWarning(lcAppSync) << "cannot create the attachment tables:" << created.message();
+        return;
+    }
     m_replica = std::move(*replica);
     m_state = std::move(state);
+    m_blobs = std::move(blobs);
     startClient();
     emit openChanged(true);
     emit dataChanged();
@@ -62,11 +68,15 @@ void SyncService::open()
 void SyncService::startClient()
 {
     m_live.reset();
+    m_blobTransfer.reset();
     m_transport.reset();
     m_client.reset();
     const sync::SyncStateStore::Account stored = account();
     m_transport = std::make_unique<sync::HttpSyncTransport>(QUrl(stored.serverUrl));
     m_client = std::make_unique<sync::SyncClient>(*m_replica, *m_state, *m_transport, m_clock);
+    // Attachments go up before the changes that name them.
+    m_blobTransfer = std::make_unique<sync::BlobTransfer>(*m_blobs, *m_transport);
+    m_client->setBlobTransfer(m_blobTransfer.get());
     connect(m_client.get(), &sync::SyncClient::statusChanged, this, &SyncService::statusChanged);
     connect(m_client.get(), &sync::SyncClient::roundFinished, this, &SyncService::roundFinished);
     connect(m_client.get(), &sync::SyncClient::remoteChangesApplied, this, &SyncService::dataChanged);
@@ -85,8 +95,10 @@ void SyncService::close()
 {
     m_timer.stop();
     m_live.reset();
+    m_blobTransfer.reset();
     m_transport.reset();
     m_client.reset();
+    m_blobs.reset();
     m_state.reset();
     m_replica.reset();
     m_failures = 0;

@@ -8,6 +8,8 @@
 #include "sync/SyncClient.h"
 #include "sync/SyncStateStore.h"
 #include "sync/SyncTransport.h"
+#include "sync/blobs/BlobTransfer.h"
+#include "sync/blobs/LocalBlobs.h"
 
 #include <QObject>
 #include <QTimer>
@@ -51,6 +53,8 @@ public:
     sync::SyncStateStore::Account account() const;
     sync::SyncStatus status() const;
     sync::Replica *replica() const { return m_replica.get(); }
+    /** The profile's attachments (photos, signatures); uploaded before each push. Null while closed. */
+    sync::LocalBlobs *blobs() const { return m_blobs.get(); }
 
     /** Logs in; on success keeps the account in the encrypted store and syncs. loginFinished() follows. */
     void login(const QUrl &server, const QString &tenant, const QString &user, const QString &password);
@@ -83,8 +87,10 @@ private:
     // Declared so the transport goes first on close: it cuts its requests off before the client they call back.
     std::unique_ptr<sync::Replica> m_replica;
     std::unique_ptr<sync::SyncStateStore> m_state;
+    std::unique_ptr<sync::LocalBlobs> m_blobs;
     std::unique_ptr<sync::SyncClient> m_client;
     std::unique_ptr<sync::HttpSyncTransport> m_transport;
+    std::unique_ptr<sync::BlobTransfer> m_blobTransfer; ///< uses the transport, so it goes before it
     std::unique_ptr<sync::LiveClient> m_live;
 };
 

@@ -148,6 +148,8 @@ void tst_FormValidator::checksEachField_data()
     row("photos ok", "pics", R"(["b1", "b2"])", "");
     row("too many photos", "pics", R"(["b1", "b2", "b3"])", "At most 2 item(s).");
     row("signature not required", "sign", "null", "");
+    row("signature ok", "sign", R"("{\"strokes\":[[10,20,30,40]],\"png\":\"ab\"}")", "");
+    row("signature unreadable", "sign", R"("signed on paper")", "The signature cannot be read.");
     row("hidden field is not checked", "secret", "5", "");
 }
 

@@ -78,7 +78,7 @@ private slots:
 
         ui::FormsWorkspace workspace;
         ui::FormsController controller(&workspace, [] { return Now; });
-        controller.setReplica(&*device, QStringLiteral("alice"));
+        controller.setReplica(&*device, nullptr, QStringLiteral("alice"));
         workspace.resize(1000, 800);
         workspace.show();
         QVERIFY(QTest::qWaitForWindowActive(&workspace));
@@ -132,7 +132,7 @@ private slots:
 
         ui::FormsWorkspace workspace;
         ui::FormsController controller(&workspace, [] { return Now; });
-        controller.setReplica(&*device, QStringLiteral("alice"));
+        controller.setReplica(&*device, nullptr, QStringLiteral("alice"));
         workspace.show();
         QVERIFY(QTest::qWaitForWindowActive(&workspace));
         auto *list = workspace.findChild<QListWidget *>(QStringLiteral("formsList"));
@@ -157,7 +157,7 @@ private slots:
         QCOMPARE(QApplication::focusWidget(), list);
         QVERIFY(workspace.form());
         // Locking closes the form and empties the list.
-        controller.setReplica(nullptr, QString());
+        controller.setReplica(nullptr, nullptr, QString());
         QVERIFY(!workspace.form());
         QCOMPARE(listed(list), (QStringList{QStringLiteral("Start a form"), QStringLiteral("No drafts")}));
     }

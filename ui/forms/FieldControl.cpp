@@ -1,6 +1,8 @@
 #include "FieldControl.h"
 
 #include "FieldControls.h"
+#include "PhotoControl.h"
+#include "SignatureControl.h"
 
 namespace fieldline::ui {
 
@@ -18,7 +20,7 @@ void FieldControl::userEdited()
 }
 
 std::unique_ptr<FieldControl> FieldControl::create(const forms::FieldSpec &spec, const QString &language,
-                                                   QWidget *parent)
+                                                   Attachments *attachments, QWidget *parent)
 {
     std::unique_ptr<FieldControl> control;
     switch (spec.type) {
@@ -35,8 +37,12 @@ std::unique_ptr<FieldControl> FieldControl::create(const forms::FieldSpec &spec,
     case FieldType::Checkbox:
         control = std::make_unique<CheckControl>(spec, language, parent);
         break;
-    case FieldType::Photo:
     case FieldType::Signature:
+        control = std::make_unique<SignatureControl>(spec, attachments, parent);
+        break;
+    case FieldType::Photo:
+        control = std::make_unique<PhotoControl>(spec, attachments, parent);
+        break;
     case FieldType::Group:
     case FieldType::Unsupported:
         control = std::make_unique<UnsupportedControl>(spec, parent);

@@ -9,6 +9,8 @@
 
 namespace fieldline::ui {
 
+class Attachments;
+
 /**
  * The native editor of one form field: a widget that shows and edits a FormValue. Enter in a one-line editor
  * moves on to the next field, so a form fills from the keyboard (and a barcode scanner that types a code and
@@ -19,8 +21,12 @@ class FieldControl : public QObject
     Q_OBJECT
 
 public:
-    /** The control for @p spec with its texts in @p language; an unknown type gets a read-only "unsupported" one. */
-    static std::unique_ptr<FieldControl> create(const forms::FieldSpec &spec, const QString &language, QWidget *parent);
+    /**
+     * The control for @p spec with its texts in @p language; an unknown type gets a read-only "unsupported" one.
+     * Signatures and photos keep their pictures in @p attachments (none: photos cannot be added).
+     */
+    static std::unique_ptr<FieldControl> create(const forms::FieldSpec &spec, const QString &language,
+                                                Attachments *attachments, QWidget *parent);
 
     QWidget *widget() const { return m_widget; }
     /** The value shown; text that does not parse as the field's type is reported by parseError(). */

@@ -22,9 +22,10 @@ QLabel *plainLabel(const QString &text, QWidget *parent)
 
 } // namespace
 
-FormView::FormView(const forms::Layout &layout, const QString &language, QWidget *parent)
+FormView::FormView(const forms::Layout &layout, const QString &language, Attachments *attachments, QWidget *parent)
     : QScrollArea(parent)
     , m_language(language)
+    , m_attachments(attachments)
 {
     setWidgetResizable(true);
     setFrameShape(QFrame::NoFrame);
@@ -56,7 +57,7 @@ QWidget *FormView::buildField(const forms::FieldSpec &field, const QString &path
         layout->addWidget(entry.label);
     else
         entry.label->hide();
-    std::unique_ptr<FieldControl> control = FieldControl::create(field, m_language, box);
+    std::unique_ptr<FieldControl> control = FieldControl::create(field, m_language, m_attachments, box);
     entry.control = control.release();
     entry.control->setParent(box); // goes with its row when a repeat row is removed
     entry.control->setReadOnly(field.readOnly || field.computed.isSet());

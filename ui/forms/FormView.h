@@ -24,7 +24,9 @@ class FormView : public QScrollArea
     Q_OBJECT
 
 public:
-    FormView(const forms::Layout &layout, const QString &language, QWidget *parent = nullptr);
+    /** Signatures keep their picture in @p attachments (none: strokes only); it must outlive the view. */
+    FormView(const forms::Layout &layout, const QString &language, Attachments *attachments = nullptr,
+             QWidget *parent = nullptr);
 
     FieldControl *control(const QString &path) const;
     void setFieldShown(const QString &path, bool shown, bool required);
@@ -64,6 +66,7 @@ private:
     QWidget *buildRow(const Group &group, int row);
 
     QString m_language;
+    Attachments *m_attachments;
     QHash<QString, Entry> m_entries;
     QHash<QString, Group> m_groups;
     QHash<QString, QGroupBox *> m_sections;

@@ -1,5 +1,6 @@
 #include "FormsController.h"
 
+#include "Attachments.h"
 #include "DraftSaver.h"
 #include "FormController.h"
 #include "FormView.h"
@@ -28,11 +29,12 @@ FormsController::FormsController(FormsWorkspace *view, Clock clock, QObject *par
 
 FormsController::~FormsController() = default;
 
-void FormsController::setReplica(sync::Replica *replica, const QString &owner)
+void FormsController::setReplica(sync::Replica *replica, sync::LocalBlobs *blobs, const QString &owner)
 {
     close();
     m_replica = replica;
     m_owner = owner;
+    m_attachments = blobs ? std::make_unique<BlobAttachments>(*blobs) : nullptr;
     m_store = replica ? std::make_unique<formsync::SubmissionStore>(*replica) : nullptr;
     m_catalog = replica ? std::make_unique<formsync::LayoutCatalog>(*replica) : nullptr;
     refresh();
@@ -125,7 +127,7 @@ void FormsController::openSubmission(const SubmissionHeader &submission)
     m_layout = std::make_unique<forms::Layout>(std::move(*read.layout));
     std::vector<forms::LayoutProblem> unreadable;
     const forms::FormData data = formsync::SubmissionCells::decode(*cells, *m_layout, unreadable);
-    auto *view = new FormView(*m_layout, language());
+    auto *view = new FormView(*m_layout, language(), m_attachments.get());
     m_controller = new FormController(*m_layout, view, m_clock, view);
     m_controller->setData(data);
     m_saver = new DraftSaver(*m_store, submission, *m_layout, m_controller, *cells);

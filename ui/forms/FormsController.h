@@ -8,8 +8,13 @@
 #include <functional>
 #include <memory>
 
+namespace fieldline::sync {
+class LocalBlobs;
+}
+
 namespace fieldline::ui {
 
+class Attachments;
 class DraftSaver;
 class FormController;
 class FormsWorkspace;
@@ -29,8 +34,11 @@ public:
     FormsController(FormsWorkspace *view, Clock clock, QObject *parent = nullptr);
     ~FormsController() override;
 
-    /** The open profile's replica and the signed-in login (the owner of new drafts); null on lock. */
-    void setReplica(sync::Replica *replica, const QString &owner);
+    /**
+     * The open profile's replica, its attachments (signature pictures, photos) and the signed-in login (the owner
+     * of new drafts); null on lock.
+     */
+    void setReplica(sync::Replica *replica, sync::LocalBlobs *blobs, const QString &owner);
     /** Lists again (remote changes arrived, the language changed). */
     void refresh();
 
@@ -47,6 +55,7 @@ private:
     QString m_owner;
     std::unique_ptr<formsync::SubmissionStore> m_store;
     std::unique_ptr<formsync::LayoutCatalog> m_catalog;
+    std::unique_ptr<Attachments> m_attachments;
     // The open form: its layout outlives the widgets and controllers that point into it.
     std::unique_ptr<forms::Layout> m_layout;
     std::optional<formsync::SubmissionHeader> m_open;

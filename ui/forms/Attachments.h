@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace fieldline::sync {
+class LocalBlobs;
+}
+
+namespace fieldline::ui {
+
+/**
+ * Where form controls keep what a field refers to by name rather than holds: a signature's PNG, photos. Content is
+ * named by its BLAKE2b hash, so keeping the same bytes twice is one attachment.
+ */
+class Attachments
+{
+public:
+    virtual ~Attachments() = default;
+    /** Keeps @p content; its name in hex, or nullopt with @p error saying why not (disk full). */
+    virtual std::optional<QString> keep(const QByteArray &content, QString &error) = 0;
+    /** The content named @p name, or nullopt when this device does not have it (yet). */
+    virtual std::optional<QByteArray> content(const QString &name) = 0;
+};
+
+/** Attachments in the profile's encrypted store, uploaded with the next sync (sync::LocalBlobs). */
+class BlobAttachments final : public Attachments
+{
+public:
+    explicit BlobAttachments(sync::LocalBlobs &blobs)
+        : m_blobs(blobs)
+    {}
+    std::optional<QString> keep(const QByteArray &content, QString &error) override;
+    std::optional<QByteArray> content(const QString &name) override;
+
+private:
+    sync::LocalBlobs &m_blobs;
+};
+
+} // namespace fieldline::ui

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "app/forms/Signature.h"
+
+#include <QWidget>
+
+namespace fieldline::ui {
+
+/**
+ * A surface to sign on with a mouse, a pen or a finger (pens and touch arrive as mouse events). Strokes are kept
+ * in the Signature box, so the same signature comes back at any size. Delete or Backspace clears it; Tab and
+ * Enter move on like in every other field.
+ */
+class SignaturePad : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SignaturePad(QWidget *parent = nullptr);
+
+    const forms::Signature &signature() const { return m_signature; }
+    void setSignature(const forms::Signature &signature);
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+
+    /** The signature drawn black on transparent, 500 x 200 pixels, as PNG bytes. */
+    static QByteArray renderPng(const forms::Signature &signature);
+
+    QSize sizeHint() const override { return {500, 200}; }
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override { return width * forms::Signature::Height / forms::Signature::Width; }
+
+signals:
+    /** A stroke was finished, or the signature cleared. */
+    void signatureChanged();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    QPoint toBox(const QPointF &position) const;
+    bool addPoint(const QPointF &position);
+
+    forms::Signature m_signature;
+    bool m_drawing = false;
+    bool m_readOnly = false;
+};
+
+} // namespace fieldline::ui
