@@ -12,7 +12,9 @@
 #include "server/FormRoutes.h"
 #include "server/OperatorToken.h"
 #include "server/SubmissionReview.h"
+#include "sync/LiveClient.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -374,6 +376,25 @@ private slots:
         QCOMPARE(publish(smallLayout(3)).status, 201);
         QCOMPARE(a->syncOnce(), sync::SyncProblem::None);
         QCOMPARE(catalog.startable()->size(), size_t(2));
+    }
+
+    void connectedDeviceReceivesANewLayoutWithinSeconds()
+    {
+        auto device = this->device();
+        QVERIFY(device);
+        QCOMPARE(device->syncOnce(), sync::SyncProblem::None);
+        sync::LiveClient live(m_server->url(), device->token);
+        connect(&live, &sync::LiveClient::notified, device->client.get(), &sync::SyncClient::syncNow);
+        QSignalSpy connected(&live, &sync::LiveClient::connectedChanged);
+        live.start();
+        QVERIFY(connected.wait(10000));
+        formsync::LayoutCatalog catalog(*device->device);
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(publish(smallLayout(4)).status, 201);
+        const sync::RowId v4 = formsync::layoutRowId(QStringLiteral("check"), 4);
+        QVERIFY(QTest::qWaitFor([&] { return bool(catalog.record(v4)); }, 5000));
+        qInfo("a published layout reached a connected device in %lld ms", timer.elapsed());
     }
 
     void cleanupTestCase()

@@ -9,7 +9,6 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace fieldline::ui {
@@ -25,7 +24,7 @@ FormsWorkspace::FormsWorkspace(QWidget *parent)
     , m_list(new QListWidget)
     , m_heading(new QLabel)
     , m_banner(new MessageBanner)
-    , m_scroll(new QScrollArea)
+    , m_holder(new QWidget)
     , m_empty(new QLabel)
     , m_finalise(new QPushButton)
     , m_back(new QAction(this))
@@ -41,26 +40,27 @@ FormsWorkspace::FormsWorkspace(QWidget *parent)
     m_heading->setTextFormat(Qt::PlainText);
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
-    m_scroll->setWidgetResizable(true);
-    m_scroll->setFrameShape(QFrame::NoFrame);
-    m_scroll->hide();
+    // The form scrolls itself (FormView is a scroll area); the holder only carries the form's shortcuts.
+    auto *holderLayout = new QVBoxLayout(m_holder);
+    holderLayout->setContentsMargins(0, 0, 0, 0);
+    m_holder->hide();
     m_finalise->setObjectName(QStringLiteral("finaliseForm"));
     m_finalise->hide();
     // An action rather than the button's shortcut, which its text's mnemonic would replace.
     auto *finalise = new QAction(this);
     finalise->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     finalise->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_scroll->addAction(finalise);
+    m_holder->addAction(finalise);
     connect(finalise, &QAction::triggered, this, &FormsWorkspace::finaliseRequested);
     m_back->setShortcut(QKeySequence(Qt::Key_Escape));
     m_back->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_scroll->addAction(m_back);
+    m_holder->addAction(m_back);
 
     auto *right = new QVBoxLayout;
     right->addWidget(m_heading);
     right->addWidget(m_banner);
     right->addWidget(m_empty, 1);
-    right->addWidget(m_scroll, 1);
+    right->addWidget(m_holder, 1);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
     buttons->addWidget(m_finalise);
@@ -127,16 +127,15 @@ void FormsWorkspace::addHeader(const QString &text)
 void FormsWorkspace::showForm(QWidget *form, const QString &heading)
 {
     // At once, not later: the form's widgets point into a layout its owner frees next.
-    if (m_form)
-        delete m_scroll->takeWidget();
+    delete m_form;
     m_form = form;
     m_banner->clear();
     m_heading->setText(heading);
-    m_scroll->setVisible(form);
+    m_holder->setVisible(form);
     m_empty->setVisible(!form);
     m_finalise->setVisible(form);
     if (form)
-        m_scroll->setWidget(form);
+        m_holder->layout()->addWidget(form);
 }
 
 void FormsWorkspace::showProblem(const QString &text)

@@ -9,7 +9,6 @@ class QLabel;
 class QListWidget;
 class QListWidgetItem;
 class QPushButton;
-class QScrollArea;
 
 namespace fieldline::ui {
 
@@ -62,7 +61,7 @@ private:
     QListWidget *m_list;
     QLabel *m_heading;
     MessageBanner *m_banner;
-    QScrollArea *m_scroll;
+    QWidget *m_holder;
     QWidget *m_form = nullptr;
     QLabel *m_empty;
     QPushButton *m_finalise;
