@@ -19,6 +19,9 @@ class SyncStore;
  * validated against the layout version it is pinned to, with the validator the client runs. One that fails is
  * written back by the server as "returned", with the problems in its `problem` cell and a newer stamp, so every
  * device of its owner converges to a draft that says what to fix; nothing the user filled in is lost.
+ *
+ * A device pushes its rows in the order of their last local write, and finalising is a submission's last write,
+ * so when a push is split into several requests the values arrive in earlier ones and the review sees them all.
  */
 class SubmissionReview
 {

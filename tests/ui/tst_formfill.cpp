@@ -13,6 +13,8 @@
 #include <QLineEdit>
 #include <QtTest>
 
+#include <tuple>
+
 using namespace fieldline;
 using namespace fieldline::forms;
 
@@ -52,6 +54,7 @@ class tst_FormFill : public QObject
 private slots:
     void fillsTheVisitReportFromTheKeyboard();
     void labelsArePlainTextAndUnknownFieldsKeepTheirValue();
+    void decimalsShowTheirPlaces();
 };
 
 void tst_FormFill::fillsTheVisitReportFromTheKeyboard()
@@ -187,6 +190,35 @@ void tst_FormFill::labelsArePlainTextAndUnknownFieldsKeepTheirValue()
     QCOMPARE(controller.data().value(QStringLiteral("a")).toText(), QStringLiteral("typed"));
     QCOMPARE(controller.data().value(QStringLiteral("b")).toText(), QStringLiteral("[7]"));
     QVERIFY(controller.finalise());
+}
+
+void tst_FormFill::decimalsShowTheirPlaces()
+{
+    const QByteArray json = R"({"format": 1, "id": "d", "version": 1, "title": "D", "sections": [{"id": "s",
+        "fields": [{"id": "price", "type": "decimal", "label": "Price", "places": 2},
+                   {"id": "ratio", "type": "decimal", "label": "Ratio"}]}]})";
+    const Layout layout = *LayoutReader::read(json, LayoutJson::Mode::Render).layout;
+    ui::FormView view(layout, QStringLiteral("en"));
+    ui::FormController controller(layout, &view, [] { return Now; });
+    auto text = [&view](const char *id) {
+        return qobject_cast<QLineEdit *>(view.control(QString::fromLatin1(id))->widget())->text();
+    };
+    const std::vector<std::tuple<const char *, QString, QString>> rows{
+        {"2.5", QStringLiteral("2.50"), QStringLiteral("2.5")},
+        {"3", QStringLiteral("3.00"), QStringLiteral("3")},
+        {"0.25", QStringLiteral("0.25"), QStringLiteral("0.25")},
+        {"-1.5", QStringLiteral("-1.50"), QStringLiteral("-1.5")},
+    };
+    for (const auto &[value, price, ratio] : rows) {
+        FormData data;
+        const FormValue number = FormValue::number(*Decimal::parse(QString::fromLatin1(value)));
+        data.setValue(QStringLiteral("price"), number);
+        data.setValue(QStringLiteral("ratio"), number);
+        controller.setData(data);
+        QCOMPARE(text("price"), price);
+        QCOMPARE(text("ratio"), ratio);
+        QCOMPARE(controller.data().value(QStringLiteral("price")), number); // the same number either way
+    }
 }
 
 QTEST_MAIN(tst_FormFill)

@@ -62,7 +62,15 @@ FormValue LineControl::value() const
 
 void LineControl::setValue(const FormValue &value)
 {
-    quietly([&] { m_edit->setText(editText(value)); });
+    QString text = editText(value);
+    // A decimal with fixed places shows all of them (2.50 for a price), which reads back as the same number.
+    if (spec().type == FieldType::Decimal && spec().places > 0 && !text.isEmpty()) {
+        const qsizetype point = text.indexOf(u'.');
+        const qsizetype shown = point < 0 ? 0 : text.size() - point - 1;
+        if (shown < spec().places)
+            text += (point < 0 ? QStringLiteral(".") : QString()) + QString(spec().places - shown, u'0');
+    }
+    quietly([&] { m_edit->setText(text); });
 }
 
 QString LineControl::parseError() const

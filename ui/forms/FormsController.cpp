@@ -45,6 +45,19 @@ QString FormsController::language() const
     return QLocale().name();
 }
 
+QString FormsController::titleOf(const LayoutRecord &record)
+{
+    // A version's JSON never changes, so its title is read once per language, not at every sync round.
+    const QString key = record.id.toHex() + u'/' + language();
+    const auto cached = m_titles.constFind(key);
+    if (cached != m_titles.cend())
+        return *cached;
+    const forms::LayoutReader::Result read = record.read();
+    const QString title = read.layout ? read.layout->title.text(language()) : record.title;
+    m_titles.insert(key, title);
+    return title;
+}
+
 void FormsController::refresh()
 {
     std::vector<FormsWorkspace::Entry> startable, drafts;
@@ -59,10 +72,8 @@ void FormsController::refresh()
         return;
     }
     std::map<sync::RowId, QString> titles;
-    for (const LayoutRecord &record : *records) {
-        const auto read = record.read();
-        titles[record.id] = read.layout ? read.layout->title.text(language()) : record.title;
-    }
+    for (const LayoutRecord &record : *records)
+        titles[record.id] = titleOf(record);
     for (const LayoutRecord &record : formsync::LayoutCatalog::newestOfEach(*records))
         startable.push_back({record.id.toHex(), titles[record.id], QString(), false});
     for (const SubmissionHeader &draft : *unfinished) {

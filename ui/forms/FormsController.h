@@ -3,6 +3,7 @@
 #include "app/formsync/LayoutCatalog.h"
 #include "app/formsync/SubmissionStore.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -48,6 +49,7 @@ private:
     void finalise();
     void close();
     QString language() const;
+    QString titleOf(const formsync::LayoutRecord &record);
 
     FormsWorkspace *m_view;
     Clock m_clock;
@@ -61,6 +63,7 @@ private:
     std::optional<formsync::SubmissionHeader> m_open;
     FormController *m_controller = nullptr;
     DraftSaver *m_saver = nullptr;
+    QHash<QString, QString> m_titles; ///< "row id/language" -> the form's title
 };
 
 } // namespace fieldline::ui
