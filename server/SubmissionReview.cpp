@@ -35,9 +35,26 @@ sync::SiteId reviewSite()
 Result<std::optional<qint64>> SubmissionReview::review(qint64 tenantId, const sync::ChangeBatch &changes)
 {
     std::set<RowId> finalised;
+    std::set<QByteArray> editedPrefixes; // value rows start with their submission's first 8 bytes
     for (const sync::Change &change : changes) {
         if (finalises(change))
             finalised.insert(change.row);
+        else if (change.table == formsync::tables::Values)
+            editedPrefixes.insert(change.row.toBytes().left(8));
+    }
+    // A value changed after its submission was final (a second device still had the draft open) is checked too.
+    for (const QByteArray &prefix : editedPrefixes) {
+        const QByteArray low = prefix + QByteArray(RowId::Size - prefix.size(), '\0');
+        const QByteArray high = prefix + QByteArray(RowId::Size - prefix.size(), '\xff');
+        auto submissions =
+            m_sync.rows(tenantId, formsync::tables::Submissions, *RowId::fromBytes(low), *RowId::fromBytes(high));
+        if (!submissions)
+            return submissions.error();
+        for (const SyncStore::StoredRow &row : *submissions) {
+            if (row.state.alive() &&
+                row.state.valueOf(QStringLiteral("status")) == sync::Value(formsync::status::Final))
+                finalised.insert(row.id);
+        }
     }
     std::optional<qint64> cursor;
     for (const RowId &submission : finalised) {
@@ -97,7 +114,7 @@ Result<QString> SubmissionReview::problemsOf(qint64 tenantId, const RowId &submi
     for (const SyncStore::StoredRow &row : *values) {
         const sync::Value path = row.state.valueOf(QStringLiteral("path"));
         const QString *text = std::get_if<QString>(&path);
-        if (row.state.alive() && text &&
+        if (row.state.alive() && text && row.id == formsync::SubmissionCells::rowId(submission, *text) &&
             row.state.valueOf(QStringLiteral("submission")) == sync::Value(submission.toBytes()))
             cells.insert(*text, row.state.valueOf(QStringLiteral("value")));
     }

@@ -22,6 +22,7 @@ class SyncStore;
  *
  * A device pushes its rows in the order of their last local write, and finalising is a submission's last write,
  * so when a push is split into several requests the values arrive in earlier ones and the review sees them all.
+ * A push that changes values of a submission that is already final has that submission checked again.
  */
 class SubmissionReview
 {
@@ -31,7 +32,7 @@ public:
         , m_clock(clock)
     {}
 
-    /** Reviews what @p changes finalised; the tenant's new cursor when a submission was returned. */
+    /** Reviews what @p changes finalised or changed after; the tenant's new cursor when a submission was returned. */
     storage::Result<std::optional<qint64>> review(qint64 tenantId, const sync::ChangeBatch &changes);
 
 private:

@@ -550,6 +550,33 @@
     </message>
 </context>
 <context>
+    <name>fieldline::app::FormPublishClient</name>
+    <message>
+        <source>Published version %1 of %2; devices receive it with their next sync.</source>
+        <translation>已发布 %2 的第 %1 版；设备将在下次同步时收到。</translation>
+    </message>
+    <message>
+        <source>Version %1 of %2 was already published as it is.</source>
+        <translation>%2 的第 %1 版已按原样发布过。</translation>
+    </message>
+    <message>
+        <source>The server refused the layout: %1 %2</source>
+        <translation>服务器拒绝了此布局：%1 %2</translation>
+    </message>
+    <message>
+        <source>Only an administrator of this organisation may publish forms.</source>
+        <translation>只有本组织的管理员可以发布表单。</translation>
+    </message>
+    <message>
+        <source>The server could not be reached: %1</source>
+        <translation>无法连接服务器：%1</translation>
+    </message>
+    <message>
+        <source>The server refused the layout (HTTP %1): %2</source>
+        <translation>服务器拒绝了此布局（HTTP %1）：%2</translation>
+    </message>
+</context>
+<context>
     <name>fieldline::forms::Expression</name>
     <message>
         <source>Expected yes/no here, not %1.</source>
@@ -734,6 +761,192 @@
     </message>
 </context>
 <context>
+    <name>fieldline::ui::DesignerController</name>
+    <message>
+        <source>Sign in first: forms are published to the server.</source>
+        <translation>请先登录：表单需要发布到服务器。</translation>
+    </message>
+    <message>
+        <source>New form</source>
+        <translation>新表单</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>分节</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>New field</source>
+        <translation>新字段</translation>
+    </message>
+    <message>
+        <source>A field goes into a section, and only into a repeat group when it is not a group itself; the move was undone.</source>
+        <translation>字段只能放在分节中；只有非重复组的字段才能放进重复组。已撤销此次移动。</translation>
+    </message>
+    <message>
+        <source>Another field already has the id %1, or it is empty; the id stays %2.</source>
+        <translation>已有其他字段使用标识 %1，或标识为空；标识保持为 %2。</translation>
+    </message>
+    <message>
+        <source>At character %1: %2</source>
+        <translation>第 %1 个字符处：%2</translation>
+    </message>
+    <message>
+        <source>The layout has problems (listed under the preview); fix them, then publish.</source>
+        <translation>布局有问题（列在预览下方）；请修正后再发布。</translation>
+    </message>
+    <message>
+        <source>Publishing version %1 of %2...</source>
+        <translation>正在发布 %2 的第 %1 版...</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::DesignerWorkspace</name>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Multiline text</source>
+        <translation>多行文本</translation>
+    </message>
+    <message>
+        <source>Whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>Decimal number</source>
+        <translation>小数</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期和时间</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>单选</translation>
+    </message>
+    <message>
+        <source>Multiple choice</source>
+        <translation>多选</translation>
+    </message>
+    <message>
+        <source>Checkbox</source>
+        <translation>复选框</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Repeat group</source>
+        <translation>重复组</translation>
+    </message>
+    <message>
+        <source>Form designer</source>
+        <translation>表单设计器</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Label (Chinese)</source>
+        <translation>标签（中文）</translation>
+    </message>
+    <message>
+        <source>Visible if</source>
+        <translation>显示条件</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Preview in</source>
+        <translation>预览语言</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Check the layout and publish it as a new version (Ctrl+Shift+P)</source>
+        <translation>检查布局并作为新版本发布（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+        <source>Field types: Enter adds one after the current field</source>
+        <translation>字段类型：按 Enter 在当前字段后添加</translation>
+    </message>
+    <message>
+        <source>Structure: Alt+Up and Alt+Down move a field, Delete removes it</source>
+        <translation>结构：Alt+上/下 移动字段，Delete 删除字段</translation>
+    </message>
+    <message>
+        <source>an expression, such as outcome = &apos;order&apos;</source>
+        <translation>表达式，例如 outcome = &apos;order&apos;</translation>
+    </message>
+</context>
+<context>
     <name>fieldline::ui::DraftSaver</name>
     <message>
         <source>The draft could not be saved: %1</source>
@@ -863,6 +1076,10 @@
     <message>
         <source>Forms</source>
         <translation>表单</translation>
+    </message>
+    <message>
+        <source>Sign in first, so that the form is yours and reaches the server.</source>
+        <translation>请先登录，这样表单才归属于您并能发送到服务器。</translation>
     </message>
 </context>
 <context>
@@ -1157,6 +1374,10 @@ Ctrl+Enter 提交打开的表单；Esc 返回此列表。</translation>
     <message>
         <source>Not on this device yet</source>
         <translation>尚未同步到此设备</translation>
+    </message>
+    <message>
+        <source>Photo %1</source>
+        <translation>照片 %1</translation>
     </message>
 </context>
 <context>

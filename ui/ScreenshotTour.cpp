@@ -15,8 +15,10 @@
 #include "ui/Shell.h"
 #include "ui/TaskRunner.h"
 #include "ui/about/AboutDialog.h"
+#include "ui/designer/DesignerWorkspace.h"
 #include "ui/forms/FormController.h"
 #include "ui/forms/FormView.h"
+#include "ui/forms/FormsController.h"
 #include "ui/forms/FormsWorkspace.h"
 #include "ui/gate/FirstRunView.h"
 #include "ui/gate/GateWindow.h"
@@ -27,6 +29,7 @@
 #include "ui/settings/SettingsDialog.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
@@ -222,10 +225,24 @@ void ScreenshotTour::tourFormsWorkspace(Shell &shell, app::SyncService &sync, co
                                   {QStringLiteral("body"), QString::fromUtf8(file.readAll())},
                                   {QStringLiteral("status"), formsync::status::Published}});
     emit sync.dataChanged();
+    // Not signed in (the tour has no server), so the drafts get the demo agent as their owner.
+    if (auto *controller = shell.findChild<FormsController *>())
+        controller->setOwner(QStringLiteral("agent"));
     shell.mainWindow()->showWorkspace(forms);
     emit forms->openRequested(layout.toHex(), true);
     settle();
     save(shell.mainWindow(), language, QStringLiteral("main-forms"));
+
+    // The designer with a few fields added from the palette, the last one selected, previewed in the language.
+    if (auto *designer = shell.mainWindow()->findChild<DesignerWorkspace *>()) {
+        shell.mainWindow()->showWorkspace(designer);
+        for (forms::FieldType type : {forms::FieldType::Choice, forms::FieldType::Decimal, forms::FieldType::Date})
+            emit designer->addRequested(type);
+        if (auto *preview = designer->findChild<QComboBox *>())
+            preview->setCurrentIndex(language == QLatin1String("en") ? 0 : 1);
+        settle();
+        save(shell.mainWindow(), language, QStringLiteral("main-designer"));
+    }
 }
 
 bool ScreenshotTour::tourForm(const QString &language)

@@ -2,12 +2,15 @@
 
 #include "app/AppSettings.h"
 #include "app/BuildInfo.h"
+#include "app/sync/FormPublishClient.h"
 #include "app/sync/SyncService.h"
 #include "ui/ErrorMessages.h"
 #include "ui/IdleWatcher.h"
 #include "ui/LanguageManager.h"
 #include "ui/TaskRunner.h"
 #include "ui/about/AboutDialog.h"
+#include "ui/designer/DesignerController.h"
+#include "ui/designer/DesignerWorkspace.h"
 #include "ui/forms/FormsController.h"
 #include "ui/forms/FormsWorkspace.h"
 #include "ui/gate/DamagedController.h"
@@ -80,8 +83,29 @@ void Shell::addFormsWorkspace()
     // The replica opens on unlock and closes on lock; remote changes (new layouts, returned forms) list again.
     auto follow = [sync, controller] { controller->setReplica(sync->replica(), sync->blobs(), sync->account().user); };
     connect(sync, &app::SyncService::openChanged, controller, follow);
+    connect(sync, &app::SyncService::aboutToClose, controller,
+            [controller] { controller->setReplica(nullptr, nullptr, QString()); });
     connect(sync, &app::SyncService::dataChanged, controller, &FormsController::refresh);
+    connect(sync, &app::SyncService::statusChanged, controller, [sync, controller] {
+        if (sync->isOpen())
+            controller->setOwner(sync->account().user);
+    });
     follow();
+
+    // The designer publishes as the signed-in user; the server accepts it from a tenant admin only.
+    auto *designer = new DesignerWorkspace;
+    m_main->addWorkspace(designer);
+    auto *publisher = new app::FormPublishClient(this);
+    new DesignerController(
+        designer,
+        [sync, publisher](const QByteArray &json, std::function<void(bool, QString)> done) {
+            const sync::SyncStateStore::Account account = sync->account();
+            if (!account.isValid())
+                return done(false, DesignerController::tr("Sign in first: forms are published to the server."));
+            publisher->publish(QUrl(account.serverUrl), account.tenant, account.token, json,
+                               [done](bool published, const QString &message) { done(published, message); });
+        },
+        this);
 }
 
 Shell::~Shell()

@@ -13,7 +13,7 @@ namespace {
 
 QString isoText(const QDateTime &moment)
 {
-    return moment.toString(Qt::ISODateWithMs);
+    return moment.toUTC().toString(Qt::ISODateWithMs); // UTC, so the text sorts as time does
 }
 
 SubmissionHeader headerAt(const storage::Statement &row)
@@ -39,11 +39,6 @@ Result<RowId> SubmissionStore::start(const RowId &layout, const QString &form, c
                                                   {QStringLiteral("started_at"), isoText(now)}});
 }
 
-bool SubmissionHeader::isFinal() const
-{
-    return status == status::Final;
-}
-
 Result<SubmissionHeader> SubmissionStore::header(const RowId &submission)
 {
     Result<storage::Statement *> query = m_replica.database().prepare(
@@ -62,13 +57,14 @@ Result<SubmissionHeader> SubmissionStore::header(const RowId &submission)
     return out;
 }
 
-Result<std::vector<SubmissionHeader>> SubmissionStore::unfinished()
+Result<std::vector<SubmissionHeader>> SubmissionStore::unfinished(const QString &owner)
 {
     Result<storage::Statement *> query =
         m_replica.database().prepare("SELECT id, form, layout, status, owner, problem, started_at FROM form_submissions"
-                                     " WHERE status IS NOT 'final' ORDER BY started_at DESC, id");
+                                     " WHERE owner = ? AND status IS NOT 'final' ORDER BY started_at DESC, id");
     if (!query)
         return query.error();
+    query.value()->bind(1, owner);
     std::vector<SubmissionHeader> out;
     const Status read =
         query.value()->forEachRow([&out](const storage::Statement &row) { out.push_back(headerAt(row)); });
@@ -79,15 +75,17 @@ Result<std::vector<SubmissionHeader>> SubmissionStore::unfinished()
 
 Result<StoredCells> SubmissionStore::cells(const RowId &submission)
 {
-    Result<storage::Statement *> query =
-        m_replica.database().prepare("SELECT path, value FROM form_values WHERE id BETWEEN ? AND ? AND submission = ?");
+    Result<storage::Statement *> query = m_replica.database().prepare(
+        "SELECT path, value, id FROM form_values WHERE id BETWEEN ? AND ? AND submission = ?");
     if (!query)
         return query.error();
     const auto [first, last] = SubmissionCells::range(submission);
     query.value()->bind(1, first.toBytes()).bind(2, last.toBytes()).bind(3, submission.toBytes());
     StoredCells out;
-    const Status read = query.value()->forEachRow([&out](const storage::Statement &row) {
-        out.insert(row.text(0), row.isNull(1) ? sync::Value() : sync::Value(row.text(1)));
+    const Status read = query.value()->forEachRow([&out, &submission](const storage::Statement &row) {
+        // A row is the path's only where its id says so; anything else in the range (forged, damaged) is ignored.
+        if (row.blob(2) == SubmissionCells::rowId(submission, row.text(0)).toBytes())
+            out.insert(row.text(0), row.isNull(1) ? sync::Value() : sync::Value(row.text(1)));
     });
     if (!read)
         return read.error();
@@ -126,13 +124,15 @@ Status SubmissionStore::put(const RowId &submission, const QString &owner, const
         return state.error();
     if (state->alive())
         return m_replica.update(tables::Values, row, {{QStringLiteral("value"), value}});
+    // A deleted value row belongs to a repeat row that was removed (here or on another device, while this form was
+    // open): repeat rows get fresh ids, so writing it would only bring back a row someone removed.
+    if (state->exists)
+        return {};
     sync::Cells cells;
     cells.emplace_back(QStringLiteral("submission"), submission.toBytes());
     cells.emplace_back(QStringLiteral("path"), path);
     cells.emplace_back(QStringLiteral("value"), value);
     cells.emplace_back(QStringLiteral("owner"), owner);
-    if (state->exists)
-        return m_replica.resurrect(tables::Values, row, cells);
     return m_replica.insert(tables::Values, row, cells);
 }
 

@@ -18,8 +18,6 @@ struct SubmissionHeader
     QString owner;
     QString problem; ///< why the server returned it, when it did
     QString startedAt;
-
-    bool isFinal() const;
 };
 
 /**
@@ -39,8 +37,8 @@ public:
     storage::Result<sync::RowId> start(const sync::RowId &layout, const QString &form, const QString &owner,
                                        const QDateTime &now);
     storage::Result<SubmissionHeader> header(const sync::RowId &submission);
-    /** Drafts and returned submissions, newest first: what is left to finish on this device. */
-    storage::Result<std::vector<SubmissionHeader>> unfinished();
+    /** @p owner's drafts and returned submissions, newest first: what is left for them to finish. */
+    storage::Result<std::vector<SubmissionHeader>> unfinished(const QString &owner);
     /** The values stored for @p submission, by path (SubmissionCells). */
     storage::Result<StoredCells> cells(const sync::RowId &submission);
     /** Writes the paths that differ from @p before to @p after, and removes the repeat rows @p after dropped. */

@@ -93,6 +93,7 @@ void SyncService::startClient()
 
 void SyncService::close()
 {
+    emit aboutToClose();
     m_timer.stop();
     m_live.reset();
     m_blobTransfer.reset();

@@ -70,6 +70,8 @@ signals:
     /** The set of visible rows may have changed (remote changes applied, login to another account). */
     void dataChanged();
     void openChanged(bool open);
+    /** The replica and the attachments are about to go (lock): let go of them now. */
+    void aboutToClose();
 
 private:
     void followProfile(ProfileService::State state);

@@ -9,6 +9,7 @@
 #include "app/formsync/LayoutCatalog.h"
 #include "app/formsync/SubmissionStore.h"
 #include "app/sync/AppSchema.h"
+#include "app/sync/FormPublishClient.h"
 #include "server/FormRoutes.h"
 #include "server/OperatorToken.h"
 #include "server/SubmissionReview.h"
@@ -395,6 +396,30 @@ private slots:
         const sync::RowId v4 = formsync::layoutRowId(QStringLiteral("check"), 4);
         QVERIFY(QTest::qWaitFor([&] { return bool(catalog.record(v4)); }, 5000));
         qInfo("a published layout reached a connected device in %lld ms", timer.elapsed());
+    }
+
+    void designerPublishesWithAnAdminsTokenOnly()
+    {
+        // The client's publish path (the designer): an admin's token publishes, a field user's is refused.
+        app::FormPublishClient client;
+        auto publishAs = [&](const QByteArray &token, const QByteArray &json) {
+            std::optional<std::pair<bool, QString>> outcome;
+            client.publish(m_server->url(), QStringLiteral("acme"), token, json,
+                           [&outcome](bool published, const QString &message) { outcome.emplace(published, message); });
+            (void)QTest::qWaitFor([&] { return outcome.has_value(); }, 10000);
+            return outcome.value_or(std::pair<bool, QString>{false, QStringLiteral("no answer")});
+        };
+        m_server->clock.advance(1000);
+        auto [published, message] = publishAs(m_operatorToken, smallLayout(5));
+        QVERIFY2(published, qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("version 5")), qPrintable(message));
+        const QByteArray fieldUser = m_server->deviceToken(QStringLiteral("acme"), QStringLiteral("alice"));
+        std::tie(published, message) = publishAs(fieldUser, smallLayout(6));
+        QVERIFY(!published);
+        QVERIFY2(message.contains(QStringLiteral("administrator")), qPrintable(message));
+        std::tie(published, message) = publishAs(m_operatorToken, smallLayout(7, R"(, {"id": "x", "type": "nope"})"));
+        QVERIFY(!published);
+        QVERIFY2(message.contains(QStringLiteral("sections[0].fields[4]")), qPrintable(message));
     }
 
     void cleanupTestCase()

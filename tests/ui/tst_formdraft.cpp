@@ -130,7 +130,8 @@ private slots:
                 pending.remove(0, end + 1);
             }
         }
-        QCOMPARE(acknowledged, killAfter);
+        // The child may have acknowledged a few more keys than asked for while the parent was busy: all count.
+        QVERIFY2(acknowledged >= killAfter, qPrintable(QStringLiteral("%1 keys acknowledged").arg(acknowledged)));
         child.kill(); // SIGKILL
         QVERIFY(child.waitForFinished(10'000));
 
@@ -142,7 +143,8 @@ private slots:
                                   .toText();
         QVERIFY(problems.empty());
         qInfo("after %d acknowledged keys the draft holds \"%s\"", acknowledged, qPrintable(saved));
-        QVERIFY2(text.startsWith(saved) && saved.size() >= acknowledged,
+        // A text field's value is trimmed, so a key that typed a trailing space adds nothing to it.
+        QVERIFY2(text.startsWith(saved) && saved.size() >= text.left(acknowledged).trimmed().size(),
                  qPrintable(QStringLiteral("saved \"%1\" after %2 keys").arg(saved).arg(acknowledged)));
     }
 };

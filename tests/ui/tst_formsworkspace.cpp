@@ -101,7 +101,8 @@ private slots:
         QVERIFY(workspace.form());
         QCOMPARE(QApplication::focusWidget(), form->control(QStringLiteral("contact_name"))->widget());
         formsync::SubmissionStore store(*device);
-        QCOMPARE(store.unfinished()->size(), size_t(1));
+        QCOMPARE(store.unfinished(QStringLiteral("alice"))->size(), size_t(1));
+        QVERIFY(store.unfinished(QStringLiteral("bob"))->empty()); // only the owner's drafts are listed
         QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Li Wei"));
         form->focusField(QStringLiteral("outcome"));
         press(Qt::Key_Down);
@@ -110,7 +111,7 @@ private slots:
 
         press(Qt::Key_Return, Qt::ControlModifier);
         QVERIFY(!workspace.form());
-        QVERIFY(store.unfinished()->empty());
+        QVERIFY(store.unfinished(QStringLiteral("alice"))->empty());
         QCOMPARE(listed(list).last(), QStringLiteral("No drafts"));
         QCOMPARE(QApplication::focusWidget(), list);
         const QStringList finals = synctest::strings(device, "SELECT status FROM form_submissions");
@@ -156,6 +157,15 @@ private slots:
         press(Qt::Key_Escape);
         QCOMPARE(QApplication::focusWidget(), list);
         QVERIFY(workspace.form());
+        // Without a login no draft is started: it would be nobody's.
+        controller.setOwner(QString());
+        QVERIFY(!workspace.form());
+        workspace.focusList();
+        list->setCurrentRow(1);
+        press(Qt::Key_Return);
+        QVERIFY(!workspace.form());
+        QCOMPARE(synctest::count(device, "SELECT count(*) FROM form_submissions"), 1);
+        controller.setOwner(QStringLiteral("alice"));
         // Locking closes the form and empties the list.
         controller.setReplica(nullptr, nullptr, QString());
         QVERIFY(!workspace.form());

@@ -40,6 +40,15 @@ void FormsController::setReplica(sync::Replica *replica, sync::LocalBlobs *blobs
     refresh();
 }
 
+void FormsController::setOwner(const QString &owner)
+{
+    if (owner == m_owner)
+        return;
+    close();
+    m_owner = owner;
+    refresh();
+}
+
 QString FormsController::language() const
 {
     return QLocale().name();
@@ -66,7 +75,7 @@ void FormsController::refresh()
         return;
     }
     auto records = m_catalog->all();
-    auto unfinished = m_store->unfinished();
+    auto unfinished = m_store->unfinished(m_owner);
     if (!records || !unfinished) {
         m_view->showProblem(tr("The forms cannot be listed: %1").arg(records.message() + unfinished.message()));
         return;
@@ -98,6 +107,11 @@ void FormsController::open(const QString &key, bool isNew)
         return;
     sync::RowId submission = *id;
     if (isNew) {
+        // A draft belongs to someone: without a login it would be nobody's, and every user would receive it.
+        if (m_owner.isEmpty()) {
+            m_view->showProblem(tr("Sign in first, so that the form is yours and reaches the server."));
+            return;
+        }
         auto record = m_catalog->record(*id);
         if (!record) {
             m_view->showProblem(record.message());
@@ -141,7 +155,9 @@ void FormsController::openSubmission(const SubmissionHeader &submission)
     auto *view = new FormView(*m_layout, language(), m_attachments.get());
     m_controller = new FormController(*m_layout, view, m_clock, view);
     m_controller->setData(data);
-    m_saver = new DraftSaver(*m_store, submission, *m_layout, m_controller, *cells);
+    // The saver compares with what the form shows: values it could not read are never written, so they stay.
+    m_saver = new DraftSaver(*m_store, submission, *m_layout, m_controller,
+                             formsync::SubmissionCells::encode(data, *m_layout));
     connect(m_saver, &DraftSaver::saveFailed, m_view, &FormsWorkspace::showProblem);
     m_open = submission;
     m_view->showForm(view, m_layout->title.text(language()));

@@ -40,6 +40,8 @@ public:
      * of new drafts); null on lock.
      */
     void setReplica(sync::Replica *replica, sync::LocalBlobs *blobs, const QString &owner);
+    /** The signed-in login changed (sign-in after unlock): new drafts are theirs, and only theirs are listed. */
+    void setOwner(const QString &owner);
     /** Lists again (remote changes arrived, the language changed). */
     void refresh();
 

@@ -40,7 +40,7 @@ FormsWorkspace::FormsWorkspace(QWidget *parent)
     m_heading->setTextFormat(Qt::PlainText);
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
-    // The form scrolls itself (FormView is a scroll area); the holder only carries the form's shortcuts.
+    // The form scrolls itself (FormView is a scroll area).
     auto *holderLayout = new QVBoxLayout(m_holder);
     holderLayout->setContentsMargins(0, 0, 0, 0);
     m_holder->hide();
@@ -50,11 +50,11 @@ FormsWorkspace::FormsWorkspace(QWidget *parent)
     auto *finalise = new QAction(this);
     finalise->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     finalise->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_holder->addAction(finalise);
+    addAction(finalise);
     connect(finalise, &QAction::triggered, this, &FormsWorkspace::finaliseRequested);
     m_back->setShortcut(QKeySequence(Qt::Key_Escape));
     m_back->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_holder->addAction(m_back);
+    addAction(m_back);
 
     auto *right = new QVBoxLayout;
     right->addWidget(m_heading);

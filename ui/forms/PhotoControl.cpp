@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPixmap>
+#include <QPointer>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QVBoxLayout>
@@ -85,10 +86,13 @@ void PhotoControl::setReadOnly(bool readOnly)
 
 void PhotoControl::choose()
 {
+    // The dialog runs its own event loop: the form may close meanwhile (the profile locks), taking this control.
+    const QPointer<PhotoControl> alive(this);
     const QStringList paths = QFileDialog::getOpenFileNames(
         widget(), tr("Add photos"), QStandardPaths::writableLocation(QStandardPaths::PicturesLocation),
         tr("Pictures (*.jpg *.jpeg *.png *.bmp *.gif)"));
-    addFiles(paths);
+    if (alive)
+        addFiles(paths);
 }
 
 void PhotoControl::addFiles(const QStringList &paths)
@@ -130,6 +134,7 @@ void PhotoControl::addThumbnail(const QString &name)
     const QImage image = content ? QImage::fromData(*content) : QImage();
     auto *item = new QListWidgetItem(m_list);
     item->setToolTip(name);
+    item->setData(Qt::AccessibleTextRole, tr("Photo %1").arg(m_list->count()));
     if (image.isNull())
         item->setText(tr("Not on this device yet"));
     else

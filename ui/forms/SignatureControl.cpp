@@ -34,6 +34,7 @@ SignatureControl::SignatureControl(const forms::FieldSpec &spec, Attachments *at
     widget()->setFocusProxy(m_pad);
     m_pad->setObjectName(QStringLiteral("signaturePad_") + spec.id);
     connect(m_pad, &SignaturePad::signatureChanged, this, &SignatureControl::signed_);
+    connect(m_pad, &SignaturePad::signingFinished, this, &SignatureControl::keepPicture);
     connect(m_clear, &QPushButton::clicked, this, [this] {
         m_pad->setSignature({});
         signed_();
@@ -59,22 +60,26 @@ void SignatureControl::setReadOnly(bool readOnly)
 
 void SignatureControl::signed_()
 {
-    Signature signature = m_pad->signature();
+    // The strokes at once; the picture once signing is finished (keepPicture), not one per stroke.
+    const Signature signature = m_pad->signature();
     m_note->hide();
-    if (signature.isEmpty()) {
-        m_value = FormValue();
-        userEdited();
+    m_value = signature.isEmpty() ? FormValue() : FormValue::text(signature.toText());
+    userEdited();
+}
+
+void SignatureControl::keepPicture()
+{
+    Signature signature = m_pad->signature();
+    if (signature.isEmpty() || !m_attachments)
+        return;
+    QString error;
+    const std::optional<QString> png = m_attachments->keep(SignaturePad::renderPng(signature), error);
+    if (!png) {
+        m_note->setText(tr("The picture of the signature could not be kept (%1); the strokes are.").arg(error));
+        m_note->show();
         return;
     }
-    if (m_attachments) {
-        QString error;
-        if (const std::optional<QString> png = m_attachments->keep(SignaturePad::renderPng(signature), error)) {
-            signature.png = *png;
-        } else {
-            m_note->setText(tr("The picture of the signature could not be kept (%1); the strokes are.").arg(error));
-            m_note->show();
-        }
-    }
+    signature.png = *png;
     m_value = FormValue::text(signature.toText());
     userEdited();
 }

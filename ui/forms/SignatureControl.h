@@ -11,9 +11,9 @@ class Attachments;
 class SignaturePad;
 
 /**
- * A signature field: a pad to sign on and a Clear button. The value is the strokes with the name of the PNG drawn
- * from them (forms::Signature), the PNG kept in @p attachments when there are any. A stored value that is not a
- * signature this version can read is shown as such and kept until the user signs again.
+ * A signature field: a pad to sign on and a Clear button. The value is the strokes, and once the focus leaves the
+ * pad also the name of the PNG drawn from them (forms::Signature), kept in @p attachments when there are any. A stored
+ * value that is not a signature this version can read is shown as such and kept until the user signs again.
  */
 class SignatureControl : public FieldControl
 {
@@ -29,6 +29,7 @@ public:
 
 private:
     void signed_();
+    void keepPicture();
 
     Attachments *m_attachments;
     SignaturePad *m_pad;

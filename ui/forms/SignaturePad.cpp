@@ -125,17 +125,26 @@ void SignaturePad::mouseReleaseEvent(QMouseEvent *event)
         return;
     addPoint(event->position());
     m_drawing = false;
+    m_changedSinceFinished = true;
     update();
     emit signatureChanged();
+}
+
+void SignaturePad::focusOutEvent(QFocusEvent *event)
+{
+    QWidget::focusOutEvent(event);
+    if (m_changedSinceFinished) {
+        m_changedSinceFinished = false;
+        emit signingFinished();
+    }
 }
 
 void SignaturePad::keyPressEvent(QKeyEvent *event)
 {
     if ((event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace) && !m_readOnly) {
-        if (!m_signature.isEmpty()) {
-            setSignature({});
-            emit signatureChanged();
-        }
+        // Also on an empty pad: it clears a stored signature this version could not show.
+        setSignature({});
+        emit signatureChanged();
         return;
     }
     if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {

@@ -32,6 +32,8 @@ public:
 signals:
     /** A stroke was finished, or the signature cleared. */
     void signatureChanged();
+    /** The focus left the pad after the signature changed: the moment to draw its picture once. */
+    void signingFinished();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -39,6 +41,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
 
 private:
     QPoint toBox(const QPointF &position) const;
@@ -46,6 +49,7 @@ private:
 
     forms::Signature m_signature;
     bool m_drawing = false;
+    bool m_changedSinceFinished = false;
     bool m_readOnly = false;
 };
 

@@ -1,0 +1,152 @@
+// The form designer from the keyboard, offscreen: add a field from the palette, move it with Alt+Up, edit its
+// properties with live checking of the visibility expression, preview in Chinese, remove a field, a drag and drop
+// that would break the structure undone, and publishing sending the layout the reader accepts.
+#include "app/forms/LayoutReader.h"
+#include "ui/designer/DesignerController.h"
+#include "ui/designer/DesignerWorkspace.h"
+#include "ui/forms/FormView.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace fieldline;
+
+namespace {
+
+QStringList structure(const QTreeWidget *tree)
+{
+    QStringList out;
+    for (int s = 0; s < tree->topLevelItemCount(); ++s) {
+        for (int f = 0; f < tree->topLevelItem(s)->childCount(); ++f)
+            out << tree->topLevelItem(s)->child(f)->text(0);
+    }
+    return out;
+}
+
+void press(QWidget *widget, Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+{
+    QTest::keyClick(widget, key, modifiers);
+}
+
+QString visibleText(const QWidget *root, const QString &objectName)
+{
+    return root->findChild<QLabel *>(objectName)->text();
+}
+
+} // namespace
+
+class tst_Designer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void designsAndPublishesFromTheKeyboard()
+    {
+        ui::DesignerWorkspace view;
+        QByteArray sent;
+        ui::DesignerController controller(&view,
+                                          [&sent](const QByteArray &json, std::function<void(bool, QString)> done) {
+                                              sent = json;
+                                              done(true, QStringLiteral("Published version 1 of new-form."));
+                                          });
+        view.resize(1200, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        QTreeWidget *tree = view.structure();
+        QCOMPARE(structure(tree), QStringList{QStringLiteral("text_1 (text)")});
+        QVERIFY(view.findChild<ui::FormView *>());
+        QCOMPARE(visibleText(&view, QStringLiteral("designerProblems")), QString());
+
+        // Enter on "Decimal number" in the palette adds one after the current field.
+        view.palette()->setFocus();
+        view.palette()->setCurrentRow(3);
+        press(view.palette(), Qt::Key_Return);
+        QCOMPARE(structure(tree),
+                 (QStringList{QStringLiteral("text_1 (text)"), QStringLiteral("decimal_1 (decimal)")}));
+        QCOMPARE(tree->currentItem()->text(0), QStringLiteral("decimal_1 (decimal)"));
+        tree->setFocus();
+        press(tree, Qt::Key_Up, Qt::AltModifier);
+        QCOMPARE(structure(tree),
+                 (QStringList{QStringLiteral("decimal_1 (decimal)"), QStringLiteral("text_1 (text)")}));
+
+        // Properties: labels in two languages, required, and a visibility rule checked as it is typed.
+        auto *labelEn = view.findChild<QLineEdit *>(QStringLiteral("designerLabelEn"));
+        labelEn->setFocus();
+        labelEn->selectAll();
+        QTest::keyClicks(labelEn, QStringLiteral("Price"));
+        // Typed through an input method in real life; QTest types ASCII only.
+        auto *labelZh = view.findChild<QLineEdit *>(QStringLiteral("designerLabelZh"));
+        labelZh->setText(QStringLiteral("价格"));
+        emit labelZh->textEdited(labelZh->text());
+        view.findChild<QCheckBox *>(QStringLiteral("designerRequired"))->setChecked(true);
+        auto *visibleIf = view.findChild<QLineEdit *>(QStringLiteral("designerVisibleIf"));
+        QTest::keyClicks(visibleIf, QStringLiteral("text_1 ="));
+        QVERIFY(!visibleText(&view, QStringLiteral("designerProblems")).isEmpty());
+        bool expressionProblemShown = false;
+        for (const QLabel *label : view.findChildren<QLabel *>())
+            expressionProblemShown = expressionProblemShown || label->text().startsWith(QStringLiteral("At character"));
+        QVERIFY(expressionProblemShown);
+        QTest::keyClicks(visibleIf, QStringLiteral(" 'x'"));
+        QCOMPARE(visibleText(&view, QStringLiteral("designerProblems")), QString());
+        QCOMPARE(controller.layout().sections.front().fields.front().visibleIf.source, QStringLiteral("text_1 = 'x'"));
+
+        // The preview in Chinese shows the field's Chinese label (hidden while text_1 is not 'x', so not required).
+        view.findChild<QComboBox *>()->setCurrentIndex(1);
+        bool chineseLabel = false;
+        for (const QLabel *label : view.findChild<ui::FormView *>()->findChildren<QLabel *>())
+            chineseLabel = chineseLabel || label->text() == QStringLiteral("价格");
+        QVERIFY(chineseLabel);
+
+        // A drop that would put a field inside a text field is undone.
+        using Edit = forms::LayoutEdit;
+        emit view.arranged({Edit::SectionPlacement{
+            QStringLiteral("section_1"), {Edit::Placement{QStringLiteral("text_1"), {QStringLiteral("decimal_1")}}}}});
+        QCOMPARE(structure(tree),
+                 (QStringList{QStringLiteral("decimal_1 (decimal)"), QStringLiteral("text_1 (text)")}));
+
+        // Delete removes the current field; Ctrl+Shift+P publishes what the reader accepts.
+        view.palette()->setCurrentRow(0);
+        press(view.palette(), Qt::Key_Return);
+        QCOMPARE(structure(tree).size(), 3);
+        tree->setFocus();
+        press(tree, Qt::Key_Delete);
+        QCOMPARE(structure(tree).size(), 2);
+        press(tree, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(!sent.isEmpty());
+        const forms::LayoutReader::Result read = forms::LayoutReader::read(sent, forms::LayoutJson::Mode::Publish);
+        QVERIFY2(read.layout, qPrintable(forms::LayoutJson::describe(read.problems)));
+        QCOMPARE(read.layout->allFields().front()->label.text(QStringLiteral("zh_CN")), QStringLiteral("价格"));
+        QVERIFY(read.layout->allFields().front()->required);
+        bool told = false;
+        for (const QLabel *label : view.findChildren<QLabel *>())
+            told = told || label->text() == QStringLiteral("Published version 1 of new-form.");
+        QVERIFY(told);
+    }
+
+    void refusesToPublishALayoutWithProblems()
+    {
+        ui::DesignerWorkspace view;
+        int calls = 0;
+        ui::DesignerController controller(
+            &view, [&calls](const QByteArray &, std::function<void(bool, QString)>) { ++calls; });
+        // An id the reader refuses (it must start with a letter) is a problem; Publish is off and refuses.
+        emit view.headerEdited(QStringLiteral("new-form"), 1, QString());
+        auto *visibleIf = view.findChild<QLineEdit *>(QStringLiteral("designerVisibleIf"));
+        visibleIf->setText(QStringLiteral("nothing_here > 1"));
+        emit visibleIf->textEdited(visibleIf->text());
+        QVERIFY(!visibleText(&view, QStringLiteral("designerProblems")).isEmpty());
+        QVERIFY(!view.findChild<QPushButton *>()->isEnabled());
+        emit view.publishRequested();
+        QCOMPARE(calls, 0);
+    }
+};
+
+QTEST_MAIN(tst_Designer)
+#include "tst_designer.moc"

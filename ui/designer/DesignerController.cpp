@@ -1,0 +1,213 @@
+#include "DesignerController.h"
+
+#include "app/forms/Expression.h"
+#include "app/forms/FieldValueJson.h"
+#include "app/forms/LayoutReader.h"
+#include "app/forms/LayoutWriter.h"
+#include "ui/forms/FormController.h"
+#include "ui/forms/FormView.h"
+
+#include <QPointer>
+
+namespace fieldline::ui {
+
+using forms::FieldAddress;
+using forms::FieldSpec;
+using forms::FormValue;
+using forms::LayoutEdit;
+
+namespace {
+
+QString boundText(const FormValue &value)
+{
+    return value.isNull() ? QString() : forms::FieldValueJson::write(value).toVariant().toString();
+}
+
+/** A bound as typed: a number, a date, or (for times) text; the layout check says when it does not fit. */
+FormValue boundValue(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    if (const std::optional<forms::Decimal> number = forms::Decimal::parse(text))
+        return FormValue::number(*number);
+    const QDate date = QDate::fromString(text, Qt::ISODate);
+    return date.isValid() ? FormValue::date(date) : FormValue::text(text);
+}
+
+} // namespace
+
+DesignerController::DesignerController(DesignerWorkspace *view, Publish publish, QObject *parent)
+    : QObject(parent)
+    , m_view(view)
+    , m_publish(std::move(publish))
+{
+    connect(view, &DesignerWorkspace::addRequested, this, &DesignerController::add);
+    connect(view, &DesignerWorkspace::removeRequested, this, &DesignerController::remove);
+    connect(view, &DesignerWorkspace::moveRequested, this, &DesignerController::move);
+    connect(view, &DesignerWorkspace::arranged, this, &DesignerController::arrange);
+    connect(view, &DesignerWorkspace::currentChanged, this, &DesignerController::select);
+    connect(view, &DesignerWorkspace::propertiesEdited, this, &DesignerController::editProperties);
+    connect(view, &DesignerWorkspace::headerEdited, this, &DesignerController::editHeader);
+    connect(view, &DesignerWorkspace::previewLanguageChanged, this, &DesignerController::recheck);
+    connect(view, &DesignerWorkspace::publishRequested, this, &DesignerController::publish);
+    start(std::nullopt);
+}
+
+DesignerController::~DesignerController() = default;
+
+void DesignerController::start(const std::optional<forms::Layout> &layout)
+{
+    if (layout) {
+        m_layout = *layout;
+        m_layout.version += 1;
+    } else {
+        m_layout = forms::Layout();
+        m_layout.id = QStringLiteral("new-form");
+        m_layout.version = 1;
+        m_layout.title.set(QStringLiteral("en"), tr("New form"));
+        forms::LayoutSection section;
+        section.id = QStringLiteral("section_1");
+        section.title.set(QStringLiteral("en"), tr("Section"));
+        m_layout.sections.push_back(std::move(section));
+        LayoutEdit::add(m_layout, forms::FieldType::Text, std::nullopt, tr("Name"));
+    }
+    m_current = FieldAddress{0, 0, -1};
+    m_view->showHeader(m_layout.id, m_layout.version, m_layout.title.text(QStringLiteral("en")));
+    changed();
+}
+
+QByteArray DesignerController::json() const
+{
+    return forms::LayoutWriter::write(m_layout);
+}
+
+void DesignerController::add(forms::FieldType type)
+{
+    m_current = LayoutEdit::add(m_layout, type, m_current, tr("New field"));
+    changed();
+}
+
+void DesignerController::remove(const FieldAddress &at)
+{
+    if (!LayoutEdit::remove(m_layout, at))
+        return;
+    m_current.reset();
+    changed();
+}
+
+void DesignerController::move(const FieldAddress &at, int delta)
+{
+    if (const std::optional<FieldAddress> moved = LayoutEdit::move(m_layout, at, delta)) {
+        m_current = moved;
+        changed();
+    }
+}
+
+void DesignerController::arrange(const std::vector<LayoutEdit::SectionPlacement> &arrangement)
+{
+    if (std::optional<forms::Layout> arranged = LayoutEdit::arranged(m_layout, arrangement))
+        m_layout = std::move(*arranged);
+    else
+        m_view->showMessage(tr("A field goes into a section, and only into a repeat group when it is not a group "
+                               "itself; the move was undone."));
+    m_current.reset();
+    changed(); // also puts the tree back after a refused move
+}
+
+void DesignerController::select(const std::optional<FieldAddress> &at)
+{
+    m_current = at;
+    const FieldSpec *field = at ? LayoutEdit::field(m_layout, *at) : nullptr;
+    if (!field) {
+        m_view->showProperties(std::nullopt);
+        return;
+    }
+    m_view->showProperties(DesignerWorkspace::Properties{
+        field->id, fieldTypeName(field->type), field->label.texts().value(QStringLiteral("en")),
+        field->label.texts().value(QStringLiteral("zh_CN")), field->required, field->visibleIf.source,
+        boundText(field->minimum), boundText(field->maximum)});
+}
+
+void DesignerController::editProperties(const DesignerWorkspace::Properties &properties)
+{
+    FieldSpec *field = m_current ? LayoutEdit::field(m_layout, *m_current) : nullptr;
+    if (!field)
+        return;
+    const bool renamed = properties.id != field->id;
+    if (renamed && (properties.id.isEmpty() || m_layout.field(properties.id))) {
+        m_view->showMessage(
+            tr("Another field already has the id %1, or it is empty; the id stays %2.").arg(properties.id, field->id));
+        select(m_current);
+        return;
+    }
+    field->id = properties.id;
+    field->label.set(QStringLiteral("en"), properties.labelEn);
+    if (properties.labelZh.isEmpty())
+        field->label = [&] {
+            forms::LocalText text;
+            text.set(QStringLiteral("en"), properties.labelEn);
+            return text;
+        }();
+    else
+        field->label.set(QStringLiteral("zh_CN"), properties.labelZh);
+    field->required = properties.required;
+    field->visibleIf.source = properties.visibleIf.trimmed();
+    field->minimum = boundValue(properties.min);
+    field->maximum = boundValue(properties.max);
+    forms::ExpressionError error;
+    const bool parses = field->visibleIf.source.isEmpty() || forms::Expression::parse(field->visibleIf.source, error);
+    m_view->showExpressionProblem(parses ? QString()
+                                         : tr("At character %1: %2").arg(error.position + 1).arg(error.message));
+    if (renamed)
+        m_view->showStructure(m_layout, m_current);
+    recheck();
+}
+
+void DesignerController::editHeader(const QString &form, int version, const QString &title)
+{
+    m_layout.id = form;
+    m_layout.version = version;
+    m_layout.title.set(QStringLiteral("en"), title);
+    recheck();
+}
+
+void DesignerController::changed()
+{
+    m_view->showStructure(m_layout, m_current);
+    select(m_current);
+    recheck();
+}
+
+void DesignerController::recheck()
+{
+    // The layout is checked as the server will check it: written, then read in publish mode.
+    forms::LayoutReader::Result read = forms::LayoutReader::read(json(), forms::LayoutJson::Mode::Publish);
+    m_valid = read.layout.has_value();
+    if (!m_valid) {
+        m_view->showCheck(forms::LayoutJson::describe(read.problems), nullptr);
+        return;
+    }
+    auto layout = std::make_unique<forms::Layout>(std::move(*read.layout));
+    auto *preview = new FormView(*layout, m_view->previewLanguage());
+    auto *controller = new FormController(
+        *layout, preview, [] { return QDateTime::currentDateTime(); }, preview);
+    controller->setData({});
+    m_view->showCheck(QString(), preview); // deletes the old preview first
+    m_previewLayout = std::move(layout);
+}
+
+void DesignerController::publish()
+{
+    if (!m_valid) {
+        m_view->showMessage(tr("The layout has problems (listed under the preview); fix them, then publish."));
+        return;
+    }
+    m_view->showMessage(tr("Publishing version %1 of %2...").arg(m_layout.version).arg(m_layout.id));
+    m_publish(json(), [view = QPointer<DesignerWorkspace>(m_view)](bool published, const QString &message) {
+        if (view)
+            view->showMessage(message);
+        Q_UNUSED(published)
+    });
+}
+
+} // namespace fieldline::ui

@@ -1,0 +1,390 @@
+#include "DesignerWorkspace.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace fieldline::ui {
+
+using forms::FieldAddress;
+using forms::FieldType;
+
+namespace {
+
+enum Role { IdRole = Qt::UserRole, IsSectionRole };
+
+/** The field types a designer offers, in palette order, with what people call them. */
+std::vector<std::pair<FieldType, QString>> paletteTypes()
+{
+    return {{FieldType::Text, DesignerWorkspace::tr("Text")},
+            {FieldType::Multiline, DesignerWorkspace::tr("Multiline text")},
+            {FieldType::Integer, DesignerWorkspace::tr("Whole number")},
+            {FieldType::Decimal, DesignerWorkspace::tr("Decimal number")},
+            {FieldType::Date, DesignerWorkspace::tr("Date")},
+            {FieldType::Time, DesignerWorkspace::tr("Time")},
+            {FieldType::DateTime, DesignerWorkspace::tr("Date and time")},
+            {FieldType::Choice, DesignerWorkspace::tr("Choice")},
+            {FieldType::MultiChoice, DesignerWorkspace::tr("Multiple choice")},
+            {FieldType::Checkbox, DesignerWorkspace::tr("Checkbox")},
+            {FieldType::Phone, DesignerWorkspace::tr("Phone")},
+            {FieldType::Email, DesignerWorkspace::tr("Email")},
+            {FieldType::Rating, DesignerWorkspace::tr("Rating")},
+            {FieldType::Barcode, DesignerWorkspace::tr("Barcode")},
+            {FieldType::Photo, DesignerWorkspace::tr("Photos")},
+            {FieldType::Signature, DesignerWorkspace::tr("Signature")},
+            {FieldType::Group, DesignerWorkspace::tr("Repeat group")}};
+}
+
+QLabel *caption(QList<QLabel *> &captions)
+{
+    auto *label = new QLabel;
+    captions.append(label);
+    return label;
+}
+
+} // namespace
+
+DesignerWorkspace::DesignerWorkspace(QWidget *parent)
+    : Workspace(parent)
+    , m_form(new QLineEdit)
+    , m_version(new QSpinBox)
+    , m_title(new QLineEdit)
+    , m_palette(new QListWidget)
+    , m_structure(new QTreeWidget)
+    , m_id(new QLineEdit)
+    , m_type(new QLabel)
+    , m_labelEn(new QLineEdit)
+    , m_labelZh(new QLineEdit)
+    , m_required(new QCheckBox)
+    , m_visibleIf(new QLineEdit)
+    , m_expressionProblem(new QLabel)
+    , m_min(new QLineEdit)
+    , m_max(new QLineEdit)
+    , m_properties(new QWidget)
+    , m_language(new QComboBox)
+    , m_previewHolder(new QWidget)
+    , m_problems(new QLabel)
+    , m_publish(new QPushButton)
+    , m_message(new QLabel)
+{
+    m_palette->setObjectName(QStringLiteral("designerPalette"));
+    m_structure->setObjectName(QStringLiteral("designerStructure"));
+    m_visibleIf->setObjectName(QStringLiteral("designerVisibleIf"));
+    m_labelEn->setObjectName(QStringLiteral("designerLabelEn"));
+    m_labelZh->setObjectName(QStringLiteral("designerLabelZh"));
+    m_required->setObjectName(QStringLiteral("designerRequired"));
+    m_id->setObjectName(QStringLiteral("designerId"));
+    m_problems->setObjectName(QStringLiteral("designerProblems"));
+    m_version->setRange(1, 1'000'000);
+    m_palette->setMaximumWidth(180);
+    m_structure->setHeaderHidden(true);
+    m_structure->setDragDropMode(QAbstractItemView::InternalMove);
+    m_structure->setDefaultDropAction(Qt::MoveAction);
+    m_structure->installEventFilter(this);
+    m_structure->viewport()->installEventFilter(this);
+    for (QLabel *label : {m_expressionProblem, m_problems, m_message}) {
+        label->setTextFormat(Qt::PlainText);
+        label->setWordWrap(true);
+    }
+    m_expressionProblem->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_problems->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+    auto *publish = new QAction(this);
+    publish->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    publish->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(publish);
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(caption(m_captions));
+    header->addWidget(m_form, 1);
+    header->addWidget(caption(m_captions));
+    header->addWidget(m_version);
+    header->addWidget(caption(m_captions));
+    header->addWidget(m_title, 2);
+    header->addWidget(m_publish);
+
+    auto *properties = new QFormLayout(m_properties);
+    properties->addRow(caption(m_captions), m_id);
+    properties->addRow(caption(m_captions), m_type);
+    properties->addRow(caption(m_captions), m_labelEn);
+    properties->addRow(caption(m_captions), m_labelZh);
+    properties->addRow(QString(), m_required);
+    properties->addRow(caption(m_captions), m_visibleIf);
+    properties->addRow(QString(), m_expressionProblem);
+    properties->addRow(caption(m_captions), m_min);
+    properties->addRow(caption(m_captions), m_max);
+
+    auto *previewColumn = new QWidget;
+    auto *preview = new QVBoxLayout(previewColumn);
+    auto *languageRow = new QHBoxLayout;
+    languageRow->addWidget(caption(m_captions));
+    languageRow->addWidget(m_language);
+    languageRow->addStretch();
+    preview->addLayout(languageRow);
+    new QVBoxLayout(m_previewHolder);
+    m_previewHolder->layout()->setContentsMargins(0, 0, 0, 0);
+    preview->addWidget(m_previewHolder, 1);
+    preview->addWidget(m_problems);
+
+    auto *middle = new QWidget;
+    auto *middleColumn = new QVBoxLayout(middle);
+    middleColumn->addWidget(m_structure, 1);
+    middleColumn->addWidget(m_properties);
+
+    auto *splitter = new QSplitter;
+    splitter->addWidget(m_palette);
+    splitter->addWidget(middle);
+    splitter->addWidget(previewColumn);
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 2);
+    auto *column = new QVBoxLayout(this);
+    column->addLayout(header);
+    column->addWidget(splitter, 1);
+    column->addWidget(m_message);
+
+    for (const auto &[type, name] : paletteTypes()) {
+        auto *item = new QListWidgetItem(name, m_palette);
+        item->setData(Qt::UserRole, int(type));
+    }
+    connect(m_palette, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { emit addRequested(FieldType(item->data(Qt::UserRole).toInt())); });
+    connect(m_structure, &QTreeWidget::currentItemChanged, this, [this] {
+        if (!m_filling)
+            emit currentChanged(current());
+    });
+    for (QLineEdit *edit : {m_labelEn, m_labelZh, m_visibleIf, m_min, m_max})
+        connect(edit, &QLineEdit::textEdited, this, &DesignerWorkspace::emitProperties);
+    connect(m_id, &QLineEdit::editingFinished, this, &DesignerWorkspace::emitProperties);
+    connect(m_required, &QCheckBox::toggled, this, &DesignerWorkspace::emitProperties);
+    connect(m_form, &QLineEdit::editingFinished, this, &DesignerWorkspace::emitHeader);
+    connect(m_title, &QLineEdit::textEdited, this, &DesignerWorkspace::emitHeader);
+    connect(m_version, &QSpinBox::valueChanged, this, &DesignerWorkspace::emitHeader);
+    connect(m_language, &QComboBox::currentIndexChanged, this, &DesignerWorkspace::previewLanguageChanged);
+    connect(m_publish, &QPushButton::clicked, this, &DesignerWorkspace::publishRequested);
+    connect(publish, &QAction::triggered, this, &DesignerWorkspace::publishRequested);
+    showProperties(std::nullopt);
+    retranslateUi();
+}
+
+QString DesignerWorkspace::title() const
+{
+    return tr("Form designer");
+}
+
+QIcon DesignerWorkspace::icon() const
+{
+    return QIcon(QStringLiteral(":/icons/fieldline.png"));
+}
+
+QString DesignerWorkspace::previewLanguage() const
+{
+    return m_language->currentData().toString();
+}
+
+void DesignerWorkspace::showHeader(const QString &form, int version, const QString &title)
+{
+    m_filling = true;
+    m_form->setText(form);
+    m_version->setValue(version);
+    m_title->setText(title);
+    m_filling = false;
+}
+
+void DesignerWorkspace::showStructure(const forms::Layout &layout, const std::optional<FieldAddress> &current)
+{
+    m_filling = true;
+    m_structure->clear();
+    QTreeWidgetItem *select = nullptr;
+    auto fieldItem = [](const forms::FieldSpec &field, QTreeWidgetItem *parent) {
+        auto *item = new QTreeWidgetItem(parent, {QStringLiteral("%1 (%2)").arg(field.id, fieldTypeName(field.type))});
+        item->setData(0, IdRole, field.id);
+        item->setData(0, IsSectionRole, false);
+        return item;
+    };
+    for (int s = 0; s < int(layout.sections.size()); ++s) {
+        const forms::LayoutSection &section = layout.sections[size_t(s)];
+        auto *sectionItem = new QTreeWidgetItem(m_structure, {section.title.text(QStringLiteral("en"))});
+        sectionItem->setData(0, IdRole, section.id);
+        sectionItem->setData(0, IsSectionRole, true);
+        sectionItem->setFlags(sectionItem->flags() & ~Qt::ItemIsDragEnabled);
+        for (int f = 0; f < int(section.fields.size()); ++f) {
+            const forms::FieldSpec &field = section.fields[size_t(f)];
+            QTreeWidgetItem *item = fieldItem(field, sectionItem);
+            if (current == FieldAddress{s, f, -1})
+                select = item;
+            for (int c = 0; c < int(field.children.size()); ++c) {
+                QTreeWidgetItem *child = fieldItem(field.children[size_t(c)], item);
+                if (current == FieldAddress{s, f, c})
+                    select = child;
+            }
+        }
+    }
+    m_structure->expandAll();
+    if (select)
+        m_structure->setCurrentItem(select);
+    m_filling = false;
+}
+
+void DesignerWorkspace::showProperties(const std::optional<Properties> &properties)
+{
+    m_filling = true;
+    const Properties shown = properties.value_or(Properties());
+    m_id->setText(shown.id);
+    m_type->setText(shown.type);
+    m_labelEn->setText(shown.labelEn);
+    m_labelZh->setText(shown.labelZh);
+    m_required->setChecked(shown.required);
+    m_visibleIf->setText(shown.visibleIf);
+    m_min->setText(shown.min);
+    m_max->setText(shown.max);
+    m_expressionProblem->clear();
+    m_properties->setEnabled(properties.has_value());
+    m_filling = false;
+}
+
+void DesignerWorkspace::showExpressionProblem(const QString &problem)
+{
+    m_expressionProblem->setText(problem);
+}
+
+void DesignerWorkspace::showCheck(const QString &problems, QWidget *preview)
+{
+    m_problems->setText(problems);
+    m_publish->setEnabled(problems.isEmpty());
+    if (!preview)
+        return;
+    delete m_preview; // at once: it points into the layout its owner replaces next
+    m_preview = preview;
+    m_previewHolder->layout()->addWidget(preview);
+}
+
+void DesignerWorkspace::showMessage(const QString &text)
+{
+    m_message->setText(text);
+}
+
+std::optional<FieldAddress> DesignerWorkspace::addressOf(const QTreeWidgetItem *item) const
+{
+    if (!item || item->data(0, IsSectionRole).toBool())
+        return std::nullopt;
+    const QTreeWidgetItem *parent = item->parent();
+    if (!parent)
+        return std::nullopt;
+    if (parent->data(0, IsSectionRole).toBool())
+        return FieldAddress{m_structure->indexOfTopLevelItem(const_cast<QTreeWidgetItem *>(parent)),
+                            parent->indexOfChild(const_cast<QTreeWidgetItem *>(item)), -1};
+    const QTreeWidgetItem *section = parent->parent();
+    if (!section)
+        return std::nullopt;
+    return FieldAddress{m_structure->indexOfTopLevelItem(const_cast<QTreeWidgetItem *>(section)),
+                        section->indexOfChild(const_cast<QTreeWidgetItem *>(parent)),
+                        parent->indexOfChild(const_cast<QTreeWidgetItem *>(item))};
+}
+
+std::optional<FieldAddress> DesignerWorkspace::current() const
+{
+    return addressOf(m_structure->currentItem());
+}
+
+void DesignerWorkspace::emitProperties()
+{
+    if (m_filling || !m_properties->isEnabled())
+        return;
+    emit propertiesEdited({m_id->text().trimmed(), m_type->text(), m_labelEn->text(), m_labelZh->text(),
+                           m_required->isChecked(), m_visibleIf->text(), m_min->text().trimmed(),
+                           m_max->text().trimmed()});
+}
+
+void DesignerWorkspace::emitHeader()
+{
+    if (!m_filling)
+        emit headerEdited(m_form->text().trimmed(), m_version->value(), m_title->text());
+}
+
+void DesignerWorkspace::readDrop()
+{
+    std::vector<forms::LayoutEdit::SectionPlacement> arrangement;
+    for (int s = 0; s < m_structure->topLevelItemCount(); ++s) {
+        const QTreeWidgetItem *section = m_structure->topLevelItem(s);
+        forms::LayoutEdit::SectionPlacement placement{section->data(0, IdRole).toString(), {}};
+        // A field dropped at the top level is not in a section: LayoutEdit refuses the arrangement.
+        if (!section->data(0, IsSectionRole).toBool())
+            placement.section.clear();
+        for (int f = 0; f < section->childCount(); ++f) {
+            const QTreeWidgetItem *field = section->child(f);
+            forms::LayoutEdit::Placement fieldPlacement{field->data(0, IdRole).toString(), {}};
+            for (int c = 0; c < field->childCount(); ++c)
+                fieldPlacement.children.append(field->child(c)->data(0, IdRole).toString());
+            placement.fields.push_back(std::move(fieldPlacement));
+        }
+        arrangement.push_back(std::move(placement));
+    }
+    emit arranged(arrangement);
+}
+
+bool DesignerWorkspace::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_structure->viewport() && event->type() == QEvent::Drop) {
+        // Read the tree once the drop has moved the items.
+        QTimer::singleShot(0, this, &DesignerWorkspace::readDrop);
+        return false;
+    }
+    if (watched == m_structure && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const std::optional<FieldAddress> at = current();
+        if (at && key->modifiers() == Qt::AltModifier && (key->key() == Qt::Key_Up || key->key() == Qt::Key_Down)) {
+            emit moveRequested(*at, key->key() == Qt::Key_Up ? -1 : 1);
+            return true;
+        }
+        if (at && key->key() == Qt::Key_Delete) {
+            emit removeRequested(*at);
+            return true;
+        }
+    }
+    return Workspace::eventFilter(watched, event);
+}
+
+void DesignerWorkspace::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        emit titleChanged();
+    }
+    Workspace::changeEvent(event);
+}
+
+void DesignerWorkspace::retranslateUi()
+{
+    const QStringList captions{tr("Form"),    tr("Version"), tr("Title"),           tr("Id"),
+                               tr("Type"),    tr("Label"),   tr("Label (Chinese)"), tr("Visible if"),
+                               tr("Minimum"), tr("Maximum"), tr("Preview in")};
+    // In the order the captions were made: the header's, the properties' (the check box has none), the preview's.
+    for (qsizetype i = 0; i < m_captions.size() && i < captions.size(); ++i)
+        m_captions[i]->setText(captions[i]);
+    m_required->setText(tr("Required"));
+    m_publish->setText(tr("Publish"));
+    m_publish->setToolTip(tr("Check the layout and publish it as a new version (Ctrl+Shift+P)"));
+    m_palette->setAccessibleName(tr("Field types: Enter adds one after the current field"));
+    m_structure->setAccessibleName(tr("Structure: Alt+Up and Alt+Down move a field, Delete removes it"));
+    m_visibleIf->setPlaceholderText(tr("an expression, such as outcome = 'order'"));
+    int row = 0;
+    for (const auto &[type, name] : paletteTypes())
+        m_palette->item(row++)->setText(name);
+}
+
+} // namespace fieldline::ui
