@@ -23,8 +23,11 @@ using namespace fieldline;
 
 namespace {
 
-/** A TIFF-structured EXIF block whose GPS directory holds a latitude, with a marker text to look for. */
-QByteArray exifWithGps()
+/**
+ * A TIFF-structured EXIF block: an orientation tag (1 upright, 6 turned: shown rotated a quarter clockwise) and a
+ * GPS directory holding a latitude, with a marker text to look for.
+ */
+QByteArray exifWithGps(quint16 orientation)
 {
     QByteArray tiff("II*\0\x08\0\0\0", 8);
     auto u16 = [&tiff](quint16 v) { tiff.append(char(v & 0xff)).append(char(v >> 8)); };
@@ -32,21 +35,26 @@ QByteArray exifWithGps()
         for (int i = 0; i < 4; ++i)
             tiff.append(char((v >> (8 * i)) & 0xff));
     };
-    u16(1);      // IFD0: one entry
-    u16(0x8825); // GPS IFD pointer
-    u16(4);      // LONG
+    u16(2);      // IFD0 at 8: two entries, then the next-IFD offset: ends at 38
+    u16(0x0112); // Orientation, SHORT, 1, inline
+    u16(3);
     u32(1);
-    u32(26);     // the GPS IFD follows
-    u32(0);      // no next IFD
-    u16(2);      // GPS IFD: two entries
-    u16(0x0001); // GPSLatitudeRef
-    u16(2);      // ASCII
+    u16(orientation);
+    u16(0);
+    u16(0x8825); // GPS IFD pointer, LONG
+    u16(4);
+    u32(1);
+    u32(38);
+    u32(0);
+    u16(2);      // GPS IFD at 38: two entries, ends at 68
+    u16(0x0001); // GPSLatitudeRef, ASCII "N"
+    u16(2);
     u32(2);
     tiff.append("N\0\0\0", 4);
-    u16(0x0002); // GPSLatitude, 3 rationals at offset 56
+    u16(0x0002); // GPSLatitude, 3 rationals at 68
     u16(5);
     u32(3);
-    u32(56);
+    u32(68);
     u32(0);
     for (quint32 part : {48u, 1u, 51u, 1u, 30u, 1u})
         u32(part);
@@ -55,7 +63,7 @@ QByteArray exifWithGps()
 }
 
 /** A JPEG of @p size with the EXIF block inserted after its start marker. */
-QByteArray jpegWithGps(QSize size)
+QByteArray jpegWithGps(QSize size, quint16 orientation = 1)
 {
     QImage image(size, QImage::Format_RGB32);
     image.fill(Qt::darkGreen);
@@ -64,7 +72,7 @@ QByteArray jpegWithGps(QSize size)
     QBuffer buffer(&jpeg);
     buffer.open(QIODevice::WriteOnly);
     image.save(&buffer, "JPEG", 90);
-    const QByteArray exif = exifWithGps();
+    const QByteArray exif = exifWithGps(orientation);
     const quint16 length = quint16(exif.size() + 2);
     QByteArray segment("\xFF\xE1", 2);
     segment.append(char(length >> 8)).append(char(length & 0xff)).append(exif);
@@ -112,6 +120,18 @@ private slots:
         QVERIFY(small);
         QCOMPARE(small->size, QSize(640, 480));
         QVERIFY(!small->jpeg.contains("GPS-CANARY"));
+    }
+
+    void turnedPhotoComesOutUpright()
+    {
+        // Stored 4000 x 3000 with "shown turned a quarter": kept as an upright 1200 x 1600 picture.
+        const QString path = write(m_dir, "turned.jpg", jpegWithGps(QSize(4000, 3000), 6));
+        QString error;
+        const std::optional<ui::PhotoImport::Photo> photo = ui::PhotoImport::fromFile(path, error);
+        QVERIFY2(photo, qPrintable(error));
+        QCOMPARE(photo->size, QSize(1200, 1600));
+        QCOMPARE(QImage::fromData(photo->jpeg, "JPEG").size(), QSize(1200, 1600));
+        QVERIFY(!photo->jpeg.contains("GPS-CANARY"));
     }
 
     void badFilesAreRefusedByName_data()

@@ -32,6 +32,10 @@ std::optional<PhotoImport::Photo> PhotoImport::fromFile(const QString &path, QSt
         error = tr("%1 has more than %2 million pixels.").arg(file.fileName()).arg(MaxPixels / 1'000'000);
         return std::nullopt;
     }
+    // Decoded at the size kept (a JPEG decoder scales while it decodes), not decoded whole and shrunk after. The
+    // stated size is the stored one, before the orientation tag turns it, and so is the size asked for.
+    if (stated.width() > MaxEdge || stated.height() > MaxEdge)
+        reader.setScaledSize(stated.scaled(MaxEdge, MaxEdge, Qt::KeepAspectRatio));
     const QImage original = reader.read();
     if (original.isNull()) {
         error = tr("%1 could not be read: %2").arg(file.fileName(), reader.errorString());
