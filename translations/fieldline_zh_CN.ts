@@ -802,6 +802,10 @@
         <source>Publishing version %1 of %2...</source>
         <translation>正在发布 %2 的第 %1 版...</translation>
     </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1（第 %2 版）</translation>
+    </message>
 </context>
 <context>
     <name>fieldline::ui::DesignerWorkspace</name>
@@ -944,6 +948,14 @@
     <message>
         <source>an expression, such as outcome = &apos;order&apos;</source>
         <translation>表达式，例如 outcome = &apos;order&apos;</translation>
+    </message>
+    <message>
+        <source>A new form</source>
+        <translation>新表单</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>起点</translation>
     </message>
 </context>
 <context>

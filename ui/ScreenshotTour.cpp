@@ -238,7 +238,7 @@ void ScreenshotTour::tourFormsWorkspace(Shell &shell, app::SyncService &sync, co
         shell.mainWindow()->showWorkspace(designer);
         for (forms::FieldType type : {forms::FieldType::Choice, forms::FieldType::Decimal, forms::FieldType::Date})
             emit designer->addRequested(type);
-        if (auto *preview = designer->findChild<QComboBox *>())
+        if (auto *preview = designer->findChild<QComboBox *>(QStringLiteral("designerPreviewLanguage")))
             preview->setCurrentIndex(language == QLatin1String("en") ? 0 : 1);
         settle();
         save(shell.mainWindow(), language, QStringLiteral("main-designer"));

@@ -96,7 +96,7 @@ void Shell::addFormsWorkspace()
     auto *designer = new DesignerWorkspace;
     m_main->addWorkspace(designer);
     auto *publisher = new app::FormPublishClient(this);
-    new DesignerController(
+    auto *designing = new DesignerController(
         designer,
         [sync, publisher](const QByteArray &json, std::function<void(bool, QString)> done) {
             const sync::SyncStateStore::Account account = sync->account();
@@ -106,6 +106,15 @@ void Shell::addFormsWorkspace()
                                [done](bool published, const QString &message) { done(published, message); });
         },
         this);
+    // What a design can start from: the published forms this device has received.
+    const auto published = [sync, designing] {
+        if (sync::Replica *replica = sync->replica()) {
+            if (auto records = formsync::LayoutCatalog(*replica).all())
+                designing->setPublished(*records);
+        }
+    };
+    connect(sync, &app::SyncService::dataChanged, designing, published);
+    published();
 }
 
 Shell::~Shell()

@@ -1,7 +1,9 @@
 // The form designer from the keyboard, offscreen: add a field from the palette, move it with Alt+Up, edit its
 // properties with live checking of the visibility expression, preview in Chinese, remove a field, a drag and drop
 // that would break the structure undone, and publishing sending the layout the reader accepts.
+#include "app/forms/LayoutDiff.h"
 #include "app/forms/LayoutReader.h"
+#include "app/formsync/FormTables.h"
 #include "ui/designer/DesignerController.h"
 #include "ui/designer/DesignerWorkspace.h"
 #include "ui/forms/FormView.h"
@@ -9,6 +11,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -98,7 +101,7 @@ private slots:
         QCOMPARE(controller.layout().sections.front().fields.front().visibleIf.source, QStringLiteral("text_1 = 'x'"));
 
         // The preview in Chinese shows the field's Chinese label (hidden while text_1 is not 'x', so not required).
-        view.findChild<QComboBox *>()->setCurrentIndex(1);
+        view.findChild<QComboBox *>(QStringLiteral("designerPreviewLanguage"))->setCurrentIndex(1);
         bool chineseLabel = false;
         for (const QLabel *label : view.findChild<ui::FormView *>()->findChildren<QLabel *>())
             chineseLabel = chineseLabel || label->text() == QStringLiteral("价格");
@@ -128,6 +131,37 @@ private slots:
         for (const QLabel *label : view.findChildren<QLabel *>())
             told = told || label->text() == QStringLiteral("Published version 1 of new-form.");
         QVERIFY(told);
+    }
+
+    void startsFromAPublishedForm()
+    {
+        QFile file(qEnvironmentVariable("FIELDLINE_SOURCE_DIR") + QStringLiteral("/resources/forms/visit-report.json"));
+        QVERIFY2(file.open(QIODevice::ReadOnly), "run through ctest, which sets FIELDLINE_SOURCE_DIR");
+        const QByteArray json = file.readAll();
+        const formsync::LayoutRecord record{formsync::layoutRowId(QStringLiteral("visit-report"), 1),
+                                            QStringLiteral("visit-report"),
+                                            1,
+                                            QStringLiteral("Visit report"),
+                                            formsync::status::Published,
+                                            json};
+        ui::DesignerWorkspace view;
+        ui::DesignerController controller(&view, [](const QByteArray &, std::function<void(bool, QString)>) {});
+        controller.setPublished({record});
+        auto *start = view.findChild<QComboBox *>(QStringLiteral("designerStart"));
+        QCOMPARE(start->count(), 2);
+        QCOMPARE(start->itemText(1), QStringLiteral("Visit report (version 1)"));
+        emit view.startRequested(1);
+        // The next version of the same form, every field as published: nothing changed until the admin edits.
+        QCOMPARE(controller.layout().id, QStringLiteral("visit-report"));
+        QCOMPARE(controller.layout().version, 2);
+        const forms::Layout published = *forms::LayoutReader::read(json, forms::LayoutJson::Mode::Publish).layout;
+        const forms::Layout designed =
+            *forms::LayoutReader::read(controller.json(), forms::LayoutJson::Mode::Publish).layout;
+        QCOMPARE(forms::LayoutDiff::between(published, designed), QStringList());
+        QCOMPARE(visibleText(&view, QStringLiteral("designerProblems")), QString());
+        QCOMPARE(view.structure()->topLevelItemCount(), 3); // its three sections
+        emit view.startRequested(0);
+        QCOMPARE(controller.layout().id, QStringLiteral("new-form"));
     }
 
     void refusesToPublishALayoutWithProblems()

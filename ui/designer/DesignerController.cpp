@@ -50,6 +50,7 @@ DesignerController::DesignerController(DesignerWorkspace *view, Publish publish,
     connect(view, &DesignerWorkspace::headerEdited, this, &DesignerController::editHeader);
     connect(view, &DesignerWorkspace::previewLanguageChanged, this, &DesignerController::recheck);
     connect(view, &DesignerWorkspace::publishRequested, this, &DesignerController::publish);
+    connect(view, &DesignerWorkspace::startRequested, this, &DesignerController::startFrom);
     start(std::nullopt);
 }
 
@@ -79,6 +80,32 @@ void DesignerController::start(const std::optional<forms::Layout> &layout)
 QByteArray DesignerController::json() const
 {
     return forms::LayoutWriter::write(m_layout);
+}
+
+void DesignerController::setPublished(const std::vector<formsync::LayoutRecord> &records)
+{
+    m_published.clear();
+    QStringList names;
+    for (const formsync::LayoutRecord &record : formsync::LayoutCatalog::newestOfEach(records)) {
+        auto parsed = m_parsed.find(record.id);
+        if (parsed == m_parsed.end()) {
+            forms::LayoutReader::Result read = record.read();
+            if (!read.layout)
+                continue;
+            parsed = m_parsed.emplace(record.id, std::move(*read.layout)).first;
+        }
+        m_published.push_back(parsed->second);
+        names << tr("%1 (version %2)").arg(parsed->second.title.text(QStringLiteral("en"))).arg(record.version);
+    }
+    m_view->showStartingPoints(names);
+}
+
+void DesignerController::startFrom(int index)
+{
+    if (index <= 0 || index > int(m_published.size()))
+        start(std::nullopt);
+    else
+        start(m_published[size_t(index - 1)]);
 }
 
 void DesignerController::add(forms::FieldType type)

@@ -3,6 +3,9 @@
 #include "DesignerWorkspace.h"
 
 #include "app/forms/Layout.h"
+#include "app/formsync/LayoutCatalog.h"
+
+#include <map>
 
 #include <QObject>
 
@@ -32,6 +35,8 @@ public:
     const forms::Layout &layout() const { return m_layout; }
     /** The JSON Publish would send. */
     QByteArray json() const;
+    /** The forms the design can start from: the newest published version of each (LayoutCatalog). */
+    void setPublished(const std::vector<formsync::LayoutRecord> &records);
 
 private:
     void add(forms::FieldType type);
@@ -42,6 +47,7 @@ private:
     void editProperties(const DesignerWorkspace::Properties &properties);
     void editHeader(const QString &form, int version, const QString &title);
     void publish();
+    void startFrom(int index);
     /** Shows the structure and the current field, then rechecks. */
     void changed();
     void recheck();
@@ -52,6 +58,8 @@ private:
     std::optional<forms::FieldAddress> m_current;
     std::unique_ptr<forms::Layout> m_previewLayout; ///< the checked copy the preview widgets point into
     bool m_valid = false;
+    std::vector<forms::Layout> m_published;
+    std::map<sync::RowId, forms::Layout> m_parsed; ///< versions never change: each is read once
 };
 
 } // namespace fieldline::ui

@@ -60,6 +60,7 @@ QLabel *caption(QList<QLabel *> &captions)
 
 DesignerWorkspace::DesignerWorkspace(QWidget *parent)
     : Workspace(parent)
+    , m_start(new QComboBox)
     , m_form(new QLineEdit)
     , m_version(new QSpinBox)
     , m_title(new QLineEdit)
@@ -89,6 +90,7 @@ DesignerWorkspace::DesignerWorkspace(QWidget *parent)
     m_required->setObjectName(QStringLiteral("designerRequired"));
     m_id->setObjectName(QStringLiteral("designerId"));
     m_problems->setObjectName(QStringLiteral("designerProblems"));
+    m_language->setObjectName(QStringLiteral("designerPreviewLanguage"));
     m_version->setRange(1, 1'000'000);
     m_palette->setMaximumWidth(180);
     m_structure->setHeaderHidden(true);
@@ -109,7 +111,10 @@ DesignerWorkspace::DesignerWorkspace(QWidget *parent)
     publish->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addAction(publish);
 
+    m_start->setObjectName(QStringLiteral("designerStart"));
     auto *header = new QHBoxLayout;
+    header->addWidget(caption(m_captions));
+    header->addWidget(m_start);
     header->addWidget(caption(m_captions));
     header->addWidget(m_form, 1);
     header->addWidget(caption(m_captions));
@@ -176,6 +181,7 @@ DesignerWorkspace::DesignerWorkspace(QWidget *parent)
     connect(m_version, &QSpinBox::valueChanged, this, &DesignerWorkspace::emitHeader);
     connect(m_language, &QComboBox::currentIndexChanged, this, &DesignerWorkspace::previewLanguageChanged);
     connect(m_publish, &QPushButton::clicked, this, &DesignerWorkspace::publishRequested);
+    connect(m_start, &QComboBox::activated, this, &DesignerWorkspace::startRequested);
     connect(publish, &QAction::triggered, this, &DesignerWorkspace::publishRequested);
     showProperties(std::nullopt);
     retranslateUi();
@@ -203,6 +209,16 @@ void DesignerWorkspace::showHeader(const QString &form, int version, const QStri
     m_version->setValue(version);
     m_title->setText(title);
     m_filling = false;
+}
+
+void DesignerWorkspace::showStartingPoints(const QStringList &publishedForms)
+{
+    m_publishedForms = publishedForms;
+    const int current = m_start->currentIndex();
+    m_start->clear();
+    m_start->addItem(tr("A new form"));
+    m_start->addItems(publishedForms);
+    m_start->setCurrentIndex(current >= 0 && current < m_start->count() ? current : 0);
 }
 
 void DesignerWorkspace::showStructure(const forms::Layout &layout, const std::optional<FieldAddress> &current)
@@ -370,9 +386,9 @@ void DesignerWorkspace::changeEvent(QEvent *event)
 
 void DesignerWorkspace::retranslateUi()
 {
-    const QStringList captions{tr("Form"),    tr("Version"), tr("Title"),           tr("Id"),
-                               tr("Type"),    tr("Label"),   tr("Label (Chinese)"), tr("Visible if"),
-                               tr("Minimum"), tr("Maximum"), tr("Preview in")};
+    const QStringList captions{tr("Start from"), tr("Form"),    tr("Version"), tr("Title"),
+                               tr("Id"),         tr("Type"),    tr("Label"),   tr("Label (Chinese)"),
+                               tr("Visible if"), tr("Minimum"), tr("Maximum"), tr("Preview in")};
     // In the order the captions were made: the header's, the properties' (the check box has none), the preview's.
     for (qsizetype i = 0; i < m_captions.size() && i < captions.size(); ++i)
         m_captions[i]->setText(captions[i]);
@@ -385,6 +401,7 @@ void DesignerWorkspace::retranslateUi()
     int row = 0;
     for (const auto &[type, name] : paletteTypes())
         m_palette->item(row++)->setText(name);
+    showStartingPoints(m_publishedForms);
 }
 
 } // namespace fieldline::ui

@@ -46,6 +46,8 @@ public:
     };
 
     void showHeader(const QString &form, int version, const QString &title);
+    /** What a design can start from: a new form, then each published form by its title. */
+    void showStartingPoints(const QStringList &publishedForms);
     void showStructure(const forms::Layout &layout, const std::optional<forms::FieldAddress> &current);
     /** The current field's properties; nullopt clears and disables the editor. */
     void showProperties(const std::optional<Properties> &properties);
@@ -68,6 +70,8 @@ signals:
     void headerEdited(const QString &form, int version, const QString &title);
     void previewLanguageChanged();
     void publishRequested();
+    /** 0: a new form; n: the n-th published form of showStartingPoints. */
+    void startRequested(int index);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -81,6 +85,7 @@ private:
     void emitHeader();
     void readDrop();
 
+    QComboBox *m_start;
     QLineEdit *m_form;
     QSpinBox *m_version;
     QLineEdit *m_title;
@@ -103,6 +108,7 @@ private:
     QPushButton *m_publish;
     QLabel *m_message;
     QList<QLabel *> m_captions;
+    QStringList m_publishedForms;
     bool m_filling = false;
 };
 
