@@ -791,10 +791,6 @@
         <translation>已有其他字段使用标识 %1，或标识为空；标识保持为 %2。</translation>
     </message>
     <message>
-        <source>At character %1: %2</source>
-        <translation>第 %1 个字符处：%2</translation>
-    </message>
-    <message>
         <source>The layout has problems (listed under the preview); fix them, then publish.</source>
         <translation>布局有问题（列在预览下方）；请修正后再发布。</translation>
     </message>
@@ -805,6 +801,26 @@
     <message>
         <source>%1 (version %2)</source>
         <translation>%1（第 %2 版）</translation>
+    </message>
+    <message>
+        <source>Visible if</source>
+        <translation>显示条件</translation>
+    </message>
+    <message>
+        <source>Required if</source>
+        <translation>必填条件</translation>
+    </message>
+    <message>
+        <source>Constraint</source>
+        <translation>约束</translation>
+    </message>
+    <message>
+        <source>Computed value</source>
+        <translation>计算值</translation>
+    </message>
+    <message>
+        <source>%1, at character %2: %3</source>
+        <translation>%1，第 %2 个字符处：%3</translation>
     </message>
 </context>
 <context>
@@ -956,6 +972,26 @@
     <message>
         <source>Start from</source>
         <translation>起点</translation>
+    </message>
+    <message>
+        <source>Required if</source>
+        <translation>必填条件</translation>
+    </message>
+    <message>
+        <source>Constraint</source>
+        <translation>约束</translation>
+    </message>
+    <message>
+        <source>Computed value</source>
+        <translation>计算值</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>value=Label; value=Label</source>
+        <translation>值=标签; 值=标签</translation>
     </message>
 </context>
 <context>

@@ -94,7 +94,8 @@ private slots:
         QVERIFY(!visibleText(&view, QStringLiteral("designerProblems")).isEmpty());
         bool expressionProblemShown = false;
         for (const QLabel *label : view.findChildren<QLabel *>())
-            expressionProblemShown = expressionProblemShown || label->text().startsWith(QStringLiteral("At character"));
+            expressionProblemShown =
+                expressionProblemShown || label->text().startsWith(QStringLiteral("Visible if, at character"));
         QVERIFY(expressionProblemShown);
         QTest::keyClicks(visibleIf, QStringLiteral(" 'x'"));
         QCOMPARE(visibleText(&view, QStringLiteral("designerProblems")), QString());
@@ -162,6 +163,46 @@ private slots:
         QCOMPARE(view.structure()->topLevelItemCount(), 3); // its three sections
         emit view.startRequested(0);
         QCOMPARE(controller.layout().id, QStringLiteral("new-form"));
+    }
+
+    void optionsRulesAndSampleData()
+    {
+        ui::DesignerWorkspace view;
+        ui::DesignerController controller(&view, [](const QByteArray &, std::function<void(bool, QString)>) {});
+        // The preview shows sample values: a text field its own label.
+        auto lineTexts = [&view] {
+            QStringList out;
+            for (const QLineEdit *edit : view.findChild<ui::FormView *>()->findChildren<QLineEdit *>())
+                out << edit->text();
+            return out;
+        };
+        QVERIFY(lineTexts().contains(QStringLiteral("Name")));
+
+        emit view.addRequested(forms::FieldType::Choice);
+        auto *options = view.findChild<QLineEdit *>(QStringLiteral("designerOptions"));
+        QCOMPARE(options->text(), QStringLiteral("a=A; b=B"));
+        options->setText(QStringLiteral("x=Yes; y = No;"));
+        emit options->textEdited(options->text());
+        const forms::FieldSpec &choice = controller.layout().sections.front().fields.back();
+        QCOMPARE(choice.options.size(), size_t(2));
+        QCOMPARE(choice.options[1].value, QStringLiteral("y"));
+        QCOMPARE(choice.options[1].label.text(QStringLiteral("en")), QStringLiteral("No"));
+        bool offered = false;
+        for (const QComboBox *box : view.findChild<ui::FormView *>()->findChildren<QComboBox *>())
+            offered = offered || box->findText(QStringLiteral("Yes")) >= 0;
+        QVERIFY(offered);
+
+        auto *requiredIf = view.findChild<QLineEdit *>(QStringLiteral("designerRequiredIf"));
+        requiredIf->setText(QStringLiteral("text_1 = "));
+        emit requiredIf->textEdited(requiredIf->text());
+        bool named = false;
+        for (const QLabel *label : view.findChildren<QLabel *>())
+            named = named || label->text().startsWith(QStringLiteral("Required if, at character"));
+        QVERIFY(named);
+        requiredIf->setText(QStringLiteral("text_1 = 'x'"));
+        emit requiredIf->textEdited(requiredIf->text());
+        QCOMPARE(visibleText(&view, QStringLiteral("designerProblems")), QString());
+        QCOMPARE(controller.layout().sections.front().fields.back().requiredIf.source, QStringLiteral("text_1 = 'x'"));
     }
 
     void refusesToPublishALayoutWithProblems()

@@ -4,6 +4,7 @@
 #include "app/forms/FieldValueJson.h"
 #include "app/forms/LayoutReader.h"
 #include "app/forms/LayoutWriter.h"
+#include "app/forms/SampleData.h"
 #include "ui/forms/FormController.h"
 #include "ui/forms/FormView.h"
 
@@ -32,6 +33,45 @@ FormValue boundValue(const QString &text)
         return FormValue::number(*number);
     const QDate date = QDate::fromString(text, Qt::ISODate);
     return date.isValid() ? FormValue::date(date) : FormValue::text(text);
+}
+
+/** Options from "value=Label; value=Label", keeping the other languages' labels of values that stay. */
+std::vector<forms::ChoiceOption> optionsFrom(const QString &text, const std::vector<forms::ChoiceOption> &before)
+{
+    std::vector<forms::ChoiceOption> out;
+    for (const QString &part : text.split(u';', Qt::SkipEmptyParts)) {
+        const QString value = part.section(u'=', 0, 0).trimmed();
+        if (value.isEmpty())
+            continue;
+        const QString label = part.contains(u'=') ? part.section(u'=', 1).trimmed() : value;
+        forms::ChoiceOption option{value, {}};
+        for (const forms::ChoiceOption &old : before) {
+            if (old.value == value)
+                option.label = old.label;
+        }
+        option.label.set(QStringLiteral("en"), label);
+        out.push_back(std::move(option));
+    }
+    return out;
+}
+
+/** The first of the field's expressions that does not parse, said with its name and position. */
+QString expressionProblem(const FieldSpec &field)
+{
+    const std::pair<QString, const forms::LayoutExpression *> expressions[] = {
+        {DesignerController::tr("Visible if"), &field.visibleIf},
+        {DesignerController::tr("Required if"), &field.requiredIf},
+        {DesignerController::tr("Constraint"), &field.constraint},
+        {DesignerController::tr("Computed value"), &field.computed}};
+    for (const auto &[name, expression] : expressions) {
+        forms::ExpressionError error;
+        if (!expression->source.isEmpty() && !forms::Expression::parse(expression->source, error))
+            return DesignerController::tr("%1, at character %2: %3")
+                .arg(name)
+                .arg(error.position + 1)
+                .arg(error.message);
+    }
+    return {};
 }
 
 } // namespace
@@ -149,10 +189,14 @@ void DesignerController::select(const std::optional<FieldAddress> &at)
         m_view->showProperties(std::nullopt);
         return;
     }
+    QStringList options;
+    for (const forms::ChoiceOption &option : field->options)
+        options << option.value + u'=' + option.label.texts().value(QStringLiteral("en"));
     m_view->showProperties(DesignerWorkspace::Properties{
         field->id, fieldTypeName(field->type), field->label.texts().value(QStringLiteral("en")),
         field->label.texts().value(QStringLiteral("zh_CN")), field->required, field->visibleIf.source,
-        boundText(field->minimum), boundText(field->maximum)});
+        field->requiredIf.source, field->constraint.source, field->computed.source, boundText(field->minimum),
+        boundText(field->maximum), options.join(QStringLiteral("; "))});
 }
 
 void DesignerController::editProperties(const DesignerWorkspace::Properties &properties)
@@ -179,12 +223,13 @@ void DesignerController::editProperties(const DesignerWorkspace::Properties &pro
         field->label.set(QStringLiteral("zh_CN"), properties.labelZh);
     field->required = properties.required;
     field->visibleIf.source = properties.visibleIf.trimmed();
+    field->requiredIf.source = properties.requiredIf.trimmed();
+    field->constraint.source = properties.constraint.trimmed();
+    field->computed.source = properties.computed.trimmed();
     field->minimum = boundValue(properties.min);
     field->maximum = boundValue(properties.max);
-    forms::ExpressionError error;
-    const bool parses = field->visibleIf.source.isEmpty() || forms::Expression::parse(field->visibleIf.source, error);
-    m_view->showExpressionProblem(parses ? QString()
-                                         : tr("At character %1: %2").arg(error.position + 1).arg(error.message));
+    field->options = optionsFrom(properties.options, field->options);
+    m_view->showExpressionProblem(expressionProblem(*field));
     if (renamed)
         m_view->showStructure(m_layout, m_current);
     recheck();
@@ -218,7 +263,8 @@ void DesignerController::recheck()
     auto *preview = new FormView(*layout, m_view->previewLanguage());
     auto *controller = new FormController(
         *layout, preview, [] { return QDateTime::currentDateTime(); }, preview);
-    controller->setData({});
+    // Sample values, so the preview shows what filled-in fields look like in the language chosen.
+    controller->setData(forms::SampleData::of(*layout, m_view->previewLanguage(), QDateTime::currentDateTime()));
     m_view->showCheck(QString(), preview); // deletes the old preview first
     m_previewLayout = std::move(layout);
 }

@@ -72,6 +72,10 @@ DesignerWorkspace::DesignerWorkspace(QWidget *parent)
     , m_labelZh(new QLineEdit)
     , m_required(new QCheckBox)
     , m_visibleIf(new QLineEdit)
+    , m_requiredIf(new QLineEdit)
+    , m_constraint(new QLineEdit)
+    , m_computed(new QLineEdit)
+    , m_options(new QLineEdit)
     , m_expressionProblem(new QLabel)
     , m_min(new QLineEdit)
     , m_max(new QLineEdit)
@@ -130,9 +134,13 @@ DesignerWorkspace::DesignerWorkspace(QWidget *parent)
     properties->addRow(caption(m_captions), m_labelZh);
     properties->addRow(QString(), m_required);
     properties->addRow(caption(m_captions), m_visibleIf);
+    properties->addRow(caption(m_captions), m_requiredIf);
+    properties->addRow(caption(m_captions), m_constraint);
+    properties->addRow(caption(m_captions), m_computed);
     properties->addRow(QString(), m_expressionProblem);
     properties->addRow(caption(m_captions), m_min);
     properties->addRow(caption(m_captions), m_max);
+    properties->addRow(caption(m_captions), m_options);
 
     auto *previewColumn = new QWidget;
     auto *preview = new QVBoxLayout(previewColumn);
@@ -172,7 +180,12 @@ DesignerWorkspace::DesignerWorkspace(QWidget *parent)
         if (!m_filling)
             emit currentChanged(current());
     });
-    for (QLineEdit *edit : {m_labelEn, m_labelZh, m_visibleIf, m_min, m_max})
+    m_requiredIf->setObjectName(QStringLiteral("designerRequiredIf"));
+    m_constraint->setObjectName(QStringLiteral("designerConstraint"));
+    m_computed->setObjectName(QStringLiteral("designerComputed"));
+    m_options->setObjectName(QStringLiteral("designerOptions"));
+    for (QLineEdit *edit :
+         {m_labelEn, m_labelZh, m_visibleIf, m_requiredIf, m_constraint, m_computed, m_min, m_max, m_options})
         connect(edit, &QLineEdit::textEdited, this, &DesignerWorkspace::emitProperties);
     connect(m_id, &QLineEdit::editingFinished, this, &DesignerWorkspace::emitProperties);
     connect(m_required, &QCheckBox::toggled, this, &DesignerWorkspace::emitProperties);
@@ -266,8 +279,12 @@ void DesignerWorkspace::showProperties(const std::optional<Properties> &properti
     m_labelZh->setText(shown.labelZh);
     m_required->setChecked(shown.required);
     m_visibleIf->setText(shown.visibleIf);
+    m_requiredIf->setText(shown.requiredIf);
+    m_constraint->setText(shown.constraint);
+    m_computed->setText(shown.computed);
     m_min->setText(shown.min);
     m_max->setText(shown.max);
+    m_options->setText(shown.options);
     m_expressionProblem->clear();
     m_properties->setEnabled(properties.has_value());
     m_filling = false;
@@ -322,8 +339,8 @@ void DesignerWorkspace::emitProperties()
     if (m_filling || !m_properties->isEnabled())
         return;
     emit propertiesEdited({m_id->text().trimmed(), m_type->text(), m_labelEn->text(), m_labelZh->text(),
-                           m_required->isChecked(), m_visibleIf->text(), m_min->text().trimmed(),
-                           m_max->text().trimmed()});
+                           m_required->isChecked(), m_visibleIf->text(), m_requiredIf->text(), m_constraint->text(),
+                           m_computed->text(), m_min->text().trimmed(), m_max->text().trimmed(), m_options->text()});
 }
 
 void DesignerWorkspace::emitHeader()
@@ -386,9 +403,10 @@ void DesignerWorkspace::changeEvent(QEvent *event)
 
 void DesignerWorkspace::retranslateUi()
 {
-    const QStringList captions{tr("Start from"), tr("Form"),    tr("Version"), tr("Title"),
-                               tr("Id"),         tr("Type"),    tr("Label"),   tr("Label (Chinese)"),
-                               tr("Visible if"), tr("Minimum"), tr("Maximum"), tr("Preview in")};
+    const QStringList captions{tr("Start from"), tr("Form"),        tr("Version"),    tr("Title"),
+                               tr("Id"),         tr("Type"),        tr("Label"),      tr("Label (Chinese)"),
+                               tr("Visible if"), tr("Required if"), tr("Constraint"), tr("Computed value"),
+                               tr("Minimum"),    tr("Maximum"),     tr("Options"),    tr("Preview in")};
     // In the order the captions were made: the header's, the properties' (the check box has none), the preview's.
     for (qsizetype i = 0; i < m_captions.size() && i < captions.size(); ++i)
         m_captions[i]->setText(captions[i]);
@@ -398,6 +416,7 @@ void DesignerWorkspace::retranslateUi()
     m_palette->setAccessibleName(tr("Field types: Enter adds one after the current field"));
     m_structure->setAccessibleName(tr("Structure: Alt+Up and Alt+Down move a field, Delete removes it"));
     m_visibleIf->setPlaceholderText(tr("an expression, such as outcome = 'order'"));
+    m_options->setPlaceholderText(tr("value=Label; value=Label"));
     int row = 0;
     for (const auto &[type, name] : paletteTypes())
         m_palette->item(row++)->setText(name);

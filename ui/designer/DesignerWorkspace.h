@@ -41,8 +41,12 @@ public:
         QString labelZh;
         bool required = false;
         QString visibleIf;
+        QString requiredIf;
+        QString constraint;
+        QString computed;
         QString min;
         QString max;
+        QString options; ///< "value=Label; value=Label" (English labels)
     };
 
     void showHeader(const QString &form, int version, const QString &title);
@@ -97,6 +101,10 @@ private:
     QLineEdit *m_labelZh;
     QCheckBox *m_required;
     QLineEdit *m_visibleIf;
+    QLineEdit *m_requiredIf;
+    QLineEdit *m_constraint;
+    QLineEdit *m_computed;
+    QLineEdit *m_options;
     QLabel *m_expressionProblem;
     QLineEdit *m_min;
     QLineEdit *m_max;
