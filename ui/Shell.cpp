@@ -81,6 +81,8 @@ void Shell::addFormsWorkspace()
         forms, [] { return QDateTime::currentDateTime(); }, this);
     app::SyncService *sync = m_deps.sync;
     // The replica opens on unlock and closes on lock; remote changes (new layouts, returned forms) list again.
+    controller->setFetcher(
+        [sync](const QString &name, std::function<void(bool)> done) { sync->fetchBlob(name, std::move(done)); });
     auto follow = [sync, controller] { controller->setReplica(sync->replica(), sync->blobs(), sync->account().user); };
     connect(sync, &app::SyncService::openChanged, controller, follow);
     connect(sync, &app::SyncService::aboutToClose, controller,

@@ -107,6 +107,16 @@ void SyncService::close()
     emit statusChanged();
 }
 
+void SyncService::fetchBlob(const QString &hexName, std::function<void(bool arrived)> done)
+{
+    const std::optional<sync::BlobName> name = sync::BlobName::fromHex(hexName.toLatin1());
+    const sync::SyncStateStore::Account stored = account();
+    if (!name || !m_blobTransfer || !stored.isValid())
+        return done(false);
+    m_blobTransfer->fetch(*name, stored.token,
+                          [done = std::move(done)](const sync::BlobOutcome &outcome) { done(outcome.ok()); });
+}
+
 bool SyncService::isSignedIn() const
 {
     return account().isValid();

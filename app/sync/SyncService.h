@@ -55,6 +55,8 @@ public:
     sync::Replica *replica() const { return m_replica.get(); }
     /** The profile's attachments (photos, signatures); uploaded before each push. Null while closed. */
     sync::LocalBlobs *blobs() const { return m_blobs.get(); }
+    /** Downloads the attachment @p hexName into blobs(); @p done says whether it came. */
+    void fetchBlob(const QString &hexName, std::function<void(bool arrived)> done);
 
     /** Logs in; on success keeps the account in the encrypted store and syncs. loginFinished() follows. */
     void login(const QUrl &server, const QString &tenant, const QString &user, const QString &password);

@@ -17,6 +17,7 @@
 #include <QListWidget>
 #include <QPainter>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 using namespace fieldline;
@@ -206,6 +207,28 @@ private slots:
         QCOMPARE(control->value().toList().size(), size_t(1));
         QCOMPARE(control->value().toList()[0], value.toList()[1]);
         QCOMPARE(edits.size(), 2);
+
+        // On another device the photos are not there yet: they are asked for, and shown when they arrive.
+        synctest::Device secondDevice(m_dir.filePath(QStringLiteral("second.db")), 1'790'000'000'000, app::appSchema());
+        QCOMPARE(secondDevice.open(), QString());
+        sync::LocalBlobs otherBlobs(secondDevice->database());
+        QVERIFY(otherBlobs.createTables());
+        QStringList asked;
+        ui::BlobAttachments downloading(otherBlobs, [&](const QString &name, std::function<void(bool)> done) {
+            asked << name;
+            const sync::BlobName blob = *sync::BlobName::fromHex(name.toLatin1());
+            const QByteArray content = **blobs.content(blob); // what the server would send
+            QTimer::singleShot(
+                0, [&otherBlobs, blob, content, done] { done(bool(otherBlobs.addDownloaded(blob, content))); });
+        });
+        ui::FormView elsewhere(layout, QStringLiteral("en"), &downloading);
+        auto *remote = qobject_cast<ui::PhotoControl *>(elsewhere.control(QStringLiteral("photos")));
+        remote->setValue(value);
+        QCOMPARE(remote->thumbnails()->item(0)->text(), QStringLiteral("Not on this device yet"));
+        QCOMPARE(asked.size(), 2);
+        QTRY_VERIFY(!remote->thumbnails()->item(0)->icon().isNull());
+        QVERIFY(!remote->thumbnails()->item(1)->icon().isNull());
+        QCOMPARE(remote->thumbnails()->item(0)->text(), QString());
     }
 };
 

@@ -23,4 +23,14 @@ std::optional<QByteArray> BlobAttachments::content(const QString &name)
     return stored ? *stored : std::nullopt;
 }
 
+void BlobAttachments::fetch(const QString &name, std::function<void()> arrived)
+{
+    if (!m_fetcher)
+        return;
+    m_fetcher(name, [arrived = std::move(arrived)](bool came) {
+        if (came)
+            arrived();
+    });
+}
+
 } // namespace fieldline::ui

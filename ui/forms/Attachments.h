@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace fieldline::sync {
@@ -23,20 +24,28 @@ public:
     virtual std::optional<QString> keep(const QByteArray &content, QString &error) = 0;
     /** The content named @p name, or nullopt when this device does not have it (yet). */
     virtual std::optional<QByteArray> content(const QString &name) = 0;
+    /** Asks for @p name from the server; @p arrived runs once it is here (not at all when it cannot come). */
+    virtual void fetch(const QString &name, std::function<void()> arrived) = 0;
 };
 
 /** Attachments in the profile's encrypted store, uploaded with the next sync (sync::LocalBlobs). */
 class BlobAttachments final : public Attachments
 {
 public:
-    explicit BlobAttachments(sync::LocalBlobs &blobs)
+    /** Downloads a blob into the store and says whether it came (SyncService::fetchBlob). */
+    using Fetcher = std::function<void(const QString &name, std::function<void(bool arrived)>)>;
+
+    explicit BlobAttachments(sync::LocalBlobs &blobs, Fetcher fetcher = {})
         : m_blobs(blobs)
+        , m_fetcher(std::move(fetcher))
     {}
     std::optional<QString> keep(const QByteArray &content, QString &error) override;
     std::optional<QByteArray> content(const QString &name) override;
+    void fetch(const QString &name, std::function<void()> arrived) override;
 
 private:
     sync::LocalBlobs &m_blobs;
+    Fetcher m_fetcher;
 };
 
 } // namespace fieldline::ui

@@ -34,7 +34,7 @@ void FormsController::setReplica(sync::Replica *replica, sync::LocalBlobs *blobs
     close();
     m_replica = replica;
     m_owner = owner;
-    m_attachments = blobs ? std::make_unique<BlobAttachments>(*blobs) : nullptr;
+    m_attachments = blobs ? std::make_unique<BlobAttachments>(*blobs, m_fetcher) : nullptr;
     m_store = replica ? std::make_unique<formsync::SubmissionStore>(*replica) : nullptr;
     m_catalog = replica ? std::make_unique<formsync::LayoutCatalog>(*replica) : nullptr;
     refresh();

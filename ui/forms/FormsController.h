@@ -40,6 +40,11 @@ public:
      * of new drafts); null on lock.
      */
     void setReplica(sync::Replica *replica, sync::LocalBlobs *blobs, const QString &owner);
+    /** How attachments other devices made are downloaded (SyncService::fetchBlob); none: they are not. */
+    void setFetcher(std::function<void(const QString &name, std::function<void(bool)>)> fetcher)
+    {
+        m_fetcher = std::move(fetcher);
+    }
     /** The signed-in login changed (sign-in after unlock): new drafts are theirs, and only theirs are listed. */
     void setOwner(const QString &owner);
     /** Lists again (remote changes arrived, the language changed). */
@@ -60,6 +65,7 @@ private:
     std::unique_ptr<formsync::SubmissionStore> m_store;
     std::unique_ptr<formsync::LayoutCatalog> m_catalog;
     std::unique_ptr<Attachments> m_attachments;
+    std::function<void(const QString &name, std::function<void(bool)>)> m_fetcher;
     // The open form: its layout outlives the widgets and controllers that point into it.
     std::unique_ptr<forms::Layout> m_layout;
     std::optional<formsync::SubmissionHeader> m_open;

@@ -135,10 +135,30 @@ void PhotoControl::addThumbnail(const QString &name)
     auto *item = new QListWidgetItem(m_list);
     item->setToolTip(name);
     item->setData(Qt::AccessibleTextRole, tr("Photo %1").arg(m_list->count()));
-    if (image.isNull())
-        item->setText(tr("Not on this device yet"));
-    else
+    if (!image.isNull()) {
         item->setIcon(QPixmap::fromImage(image.scaled(Thumbnail, Thumbnail, Qt::KeepAspectRatio)));
+        return;
+    }
+    item->setText(tr("Not on this device yet"));
+    if (!m_attachments || content)
+        return;
+    // Taken on another device: download it, then show it (if this control and its photo are still there).
+    m_attachments->fetch(name, [control = QPointer<PhotoControl>(this), name] {
+        if (control)
+            control->showArrived(name);
+    });
+}
+
+void PhotoControl::showArrived(const QString &name)
+{
+    const std::optional<QByteArray> content = m_attachments->content(name);
+    const QImage image = content ? QImage::fromData(*content) : QImage();
+    for (int row = 0; row < m_list->count() && !image.isNull(); ++row) {
+        if (m_names.value(row) != name)
+            continue;
+        m_list->item(row)->setText(QString());
+        m_list->item(row)->setIcon(QPixmap::fromImage(image.scaled(Thumbnail, Thumbnail, Qt::KeepAspectRatio)));
+    }
 }
 
 bool PhotoControl::eventFilter(QObject *watched, QEvent *event)

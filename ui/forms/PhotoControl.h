@@ -38,6 +38,7 @@ private:
     void choose();
     void removeSelected();
     void addThumbnail(const QString &name);
+    void showArrived(const QString &name);
 
     Attachments *m_attachments;
     QListWidget *m_list;
