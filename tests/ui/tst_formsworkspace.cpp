@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -104,6 +105,24 @@ private slots:
         QCOMPARE(store.unfinished(QStringLiteral("alice"))->size(), size_t(1));
         QVERIFY(store.unfinished(QStringLiteral("bob"))->empty()); // only the owner's drafts are listed
         QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Li Wei"));
+
+        // Another device fills in the arrival time meanwhile: it shows up, the field being typed in keeps its
+        // text and focus, and the next keystroke here does not undo it.
+        const formsync::SubmissionHeader draft = store.unfinished(QStringLiteral("alice"))->front();
+        const formsync::StoredCells before = *store.cells(draft.id);
+        formsync::StoredCells elsewhere = before;
+        elsewhere.insert(QStringLiteral("arrived"), QStringLiteral("[\"10:45\"]"));
+        QVERIFY(store.save(draft, before, elsewhere));
+        QWidget *typing = QApplication::focusWidget();
+        controller.refresh(); // what a sync round that applied remote changes does
+        QCOMPARE(qobject_cast<QLineEdit *>(form->control(QStringLiteral("arrived"))->widget())->text(),
+                 QStringLiteral("10:45"));
+        QCOMPARE(QApplication::focusWidget(), typing);
+        QTest::keyClicks(typing, QStringLiteral("!"));
+        QCOMPARE(store.cells(draft.id)->value(QStringLiteral("arrived")), sync::Value(QStringLiteral("[\"10:45\"]")));
+        QCOMPARE(store.cells(draft.id)->value(QStringLiteral("contact_name")),
+                 sync::Value(QStringLiteral("[\"Li Wei!\"]")));
+        QTest::keyClick(typing, Qt::Key_Backspace);
         form->focusField(QStringLiteral("outcome"));
         press(Qt::Key_Down);
         press(Qt::Key_Down);

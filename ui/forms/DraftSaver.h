@@ -23,6 +23,8 @@ public:
 
     /** What the store holds, as of the last successful save. */
     const formsync::StoredCells &saved() const { return m_saved; }
+    /** What the store holds now (another device's changes merged in): later saves compare with it. */
+    void rebase(formsync::StoredCells saved) { m_saved = std::move(saved); }
     /** Writes what changed since the last save; false after saying why (saveFailed). */
     bool save();
 

@@ -41,6 +41,21 @@ void FormController::setData(const forms::FormData &data)
     refresh();
 }
 
+void FormController::merge(const forms::FormData &data)
+{
+    const QSet<QString> touched = m_touched;
+    setData(data);
+    m_touched = touched;
+    refresh();
+}
+
+void FormController::show(FieldControl *control, const forms::FormValue &value)
+{
+    // Only what differs: the field being typed in keeps its text and cursor when another one changes.
+    if (control->value() != value)
+        control->setValue(value);
+}
+
 void FormController::showValues()
 {
     for (const FieldSpec *field : m_layout.allFields()) {
@@ -48,10 +63,10 @@ void FormController::showValues()
             const std::vector<forms::FormRow> &rows = m_data.rows(group->id);
             for (size_t i = 0; i < rows.size(); ++i) {
                 if (FieldControl *control = m_view->control(FormEvaluator::rowPath(group->id, qsizetype(i), field->id)))
-                    control->setValue(rows[i].values.value(field->id));
+                    show(control, rows[i].values.value(field->id));
             }
         } else if (FieldControl *control = m_view->control(field->id)) {
-            control->setValue(m_data.value(field->id));
+            show(control, m_data.value(field->id));
         }
     }
 }

@@ -28,6 +28,8 @@ public:
     /** Shows @p data (a draft); a new form starts from the layout's defaults. */
     void setData(const forms::FormData &data);
     const forms::FormData &data() const { return m_data; }
+    /** Shows @p data (the draft as another device changed it) keeping which fields the user has been in. */
+    void merge(const forms::FormData &data);
     /** Checks every field; shows each problem at its field and focuses the first. True when there is none. */
     bool finalise();
 
@@ -40,6 +42,7 @@ private:
     void addRow(const QString &group);
     void removeRow(const QString &group, int row);
     void showValues();
+    void show(FieldControl *control, const forms::FormValue &value);
     /** Applies the rules, then shows computed values, visibility, markers and the problems of touched fields. */
     void refresh();
     forms::FormRow newRow(const forms::FieldSpec &group) const;

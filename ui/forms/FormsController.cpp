@@ -67,6 +67,27 @@ QString FormsController::titleOf(const LayoutRecord &record)
     return title;
 }
 
+void FormsController::mergeOpenDraft()
+{
+    if (!m_open || !m_controller)
+        return;
+    auto header = m_store->header(m_open->id);
+    auto cells = m_store->cells(m_open->id);
+    if (!header || !cells)
+        return;
+    if (header->status == formsync::status::Returned && m_open->status != formsync::status::Returned)
+        m_view->showProblem(tr("The server returned this form: %1").arg(header->problem));
+    m_open = *header;
+    std::vector<forms::LayoutProblem> unreadable;
+    const forms::FormData data = formsync::SubmissionCells::decode(*cells, *m_layout, unreadable);
+    const formsync::StoredCells shown = formsync::SubmissionCells::encode(data, *m_layout);
+    if (shown == m_saver->saved())
+        return;
+    // Another device changed the draft: show its values and compare later saves with them.
+    m_controller->merge(data);
+    m_saver->rebase(shown);
+}
+
 void FormsController::refresh()
 {
     std::vector<FormsWorkspace::Entry> startable, drafts;
@@ -74,6 +95,7 @@ void FormsController::refresh()
         m_view->setEntries(startable, drafts);
         return;
     }
+    mergeOpenDraft();
     auto records = m_catalog->all();
     auto unfinished = m_store->unfinished(m_owner);
     if (!records || !unfinished) {

@@ -53,6 +53,8 @@ public:
 private:
     void open(const QString &key, bool isNew);
     void openSubmission(const formsync::SubmissionHeader &submission);
+    /** Brings another device's changes (and the server's verdict) into the open draft. */
+    void mergeOpenDraft();
     void finalise();
     void close();
     QString language() const;
