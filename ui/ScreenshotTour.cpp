@@ -20,6 +20,7 @@
 #include "ui/forms/FormView.h"
 #include "ui/forms/FormsController.h"
 #include "ui/forms/FormsWorkspace.h"
+#include "ui/forms/SignaturePad.h"
 #include "ui/gate/FirstRunView.h"
 #include "ui/gate/GateWindow.h"
 #include "ui/gate/UnlockView.h"
@@ -283,14 +284,12 @@ bool ScreenshotTour::tourForm(const QString &language)
     view.show();
     if (!save(&view, language, QStringLiteral("form-visit-report")))
         return false;
-    // The proof section: the signature pad with a signature (a drawn wave), and the photo field.
-    forms::Signature signature;
-    for (int stroke = 0; stroke < 2; ++stroke) {
-        forms::Signature::Stroke points;
-        for (int x = 80; x <= 920; x += 12)
-            points.push_back({x, int(200 + (stroke ? 40 : 90) * std::sin(x / (stroke ? 37.0 : 61.0)))});
-        signature.strokes.push_back(points);
-    }
+    // The proof section: the signature pad with a signature, and the photo field.
+    // Signed from the keyboard: the customer's name typed on the pad, drawn as the outline of its letters.
+    QFont font = view.font();
+    font.setItalic(true);
+    const forms::Signature signature =
+        SignaturePad::typed(language == QLatin1String("en") ? QStringLiteral("Li Wei") : QStringLiteral("李伟"), font);
     view.control(QStringLiteral("signed_by"))->setValue(forms::FormValue::text(signature.toText()));
     emit view.edited(QStringLiteral("signed_by"));
     view.ensureWidgetVisible(view.control(QStringLiteral("signed_by"))->widget());

@@ -117,6 +117,29 @@ private slots:
         QCOMPARE(edits.size(), 4);
     }
 
+    void signsFromTheKeyboard()
+    {
+        const forms::Layout layout = signatureLayout();
+        ui::FormView view(layout, QStringLiteral("en"));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        auto *control = qobject_cast<ui::SignatureControl *>(view.control(QStringLiteral("signed_by")));
+        view.focusField(QStringLiteral("signed_by"));
+        QCOMPARE(QApplication::focusWidget(), control->pad());
+        QTest::keyClicks(control->pad(), QStringLiteral("Ada L"));
+        const std::optional<Signature> full = Signature::fromText(control->value().toText());
+        QVERIFY(full && full->strokes.size() >= 5);         // at least one outline per letter
+        QTest::keyClick(control->pad(), Qt::Key_Backspace); // takes the L back
+        const std::optional<Signature> shorter = Signature::fromText(control->value().toText());
+        QVERIFY(shorter && !shorter->isEmpty() && shorter->strokes.size() < full->strokes.size());
+        QTest::keyClick(control->pad(), Qt::Key_Delete);
+        QVERIFY(control->value().isNull());
+        // A long name stays within the limits and inside the box.
+        const Signature longest = ui::SignaturePad::typed(QString(300, u'W'), QFont());
+        QVERIFY(longest.pointCount() <= Signature::MaxPoints && longest.pointCount() > 100);
+        QVERIFY(Signature::fromText(longest.toText()));
+    }
+
     void unreadableValueIsKept()
     {
         const forms::Layout layout = signatureLayout();

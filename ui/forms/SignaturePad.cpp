@@ -6,6 +6,9 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTransform>
+
+#include <algorithm>
 
 namespace fieldline::ui {
 
@@ -50,7 +53,45 @@ void SignaturePad::setSignature(const Signature &signature)
 {
     m_signature = signature;
     m_drawing = false;
+    m_typed.clear();
     update();
+}
+
+Signature SignaturePad::typed(const QString &name, const QFont &font)
+{
+    Signature out;
+    if (name.trimmed().isEmpty())
+        return out;
+    QPainterPath path;
+    path.addText(0, 0, font, name);
+    const QRectF bounds = path.boundingRect();
+    if (bounds.isEmpty())
+        return out;
+    // Fitted into the box with a margin, keeping the letters' proportions.
+    const qreal scale =
+        std::min((Signature::Width - 100) / bounds.width(), (Signature::Height - 100) / bounds.height());
+    QTransform transform;
+    transform.translate((Signature::Width - bounds.width() * scale) / 2,
+                        (Signature::Height - bounds.height() * scale) / 2);
+    transform.scale(scale, scale);
+    transform.translate(-bounds.left(), -bounds.top());
+    const QList<QPolygonF> outlines = path.toSubpathPolygons(transform);
+    int total = 0;
+    for (const QPolygonF &outline : outlines)
+        total += int(outline.size());
+    // Every n-th point when the outlines have more than the limit allows.
+    const int step = std::max(1, (total + Signature::MaxPoints - 1) / Signature::MaxPoints);
+    for (const QPolygonF &outline : outlines) {
+        if (int(out.strokes.size()) == Signature::MaxStrokes)
+            break;
+        Signature::Stroke stroke;
+        for (qsizetype i = 0; i < outline.size(); i += step)
+            stroke.push_back({qBound(0, qRound(outline[i].x()), Signature::Width),
+                              qBound(0, qRound(outline[i].y()), Signature::Height)});
+        if (!stroke.empty() && out.pointCount() + int(stroke.size()) <= Signature::MaxPoints)
+            out.strokes.push_back(std::move(stroke));
+    }
+    return out;
 }
 
 QByteArray SignaturePad::renderPng(const Signature &signature)
@@ -103,6 +144,7 @@ bool SignaturePad::addPoint(const QPointF &position)
 
 void SignaturePad::mousePressEvent(QMouseEvent *event)
 {
+    m_typed.clear(); // a drawn stroke makes it a drawn signature
     if (m_readOnly || event->button() != Qt::LeftButton || int(m_signature.strokes.size()) >= Signature::MaxStrokes)
         return;
     setFocus(Qt::MouseFocusReason);
@@ -141,6 +183,21 @@ void SignaturePad::focusOutEvent(QFocusEvent *event)
 
 void SignaturePad::keyPressEvent(QKeyEvent *event)
 {
+    const bool takeBack = event->key() == Qt::Key_Backspace && !m_typed.isEmpty();
+    const QString text = event->text();
+    const bool letter = !text.isEmpty() && text.at(0).isPrint() && !(event->modifiers() & ~Qt::ShiftModifier);
+    if (!m_readOnly && (letter || takeBack)) {
+        // Signing from the keyboard: the typed name, drawn as the outline of its letters.
+        const QString name = takeBack ? m_typed.chopped(1) : m_typed + text;
+        QFont font = this->font();
+        font.setItalic(true);
+        m_signature = typed(name, font);
+        m_typed = name;
+        m_changedSinceFinished = true;
+        update();
+        emit signatureChanged();
+        return;
+    }
     if ((event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace) && !m_readOnly) {
         // Also on an empty pad: it clears a stored signature this version could not show.
         setSignature({});

@@ -8,8 +8,9 @@ namespace fieldline::ui {
 
 /**
  * A surface to sign on with a mouse, a pen or a finger (pens and touch arrive as mouse events). Strokes are kept
- * in the Signature box, so the same signature comes back at any size. Delete or Backspace clears it; Tab and
- * Enter move on like in every other field.
+ * in the Signature box, so the same signature comes back at any size. From the keyboard, typing a name signs with
+ * the outline of its letters (Backspace takes the last letter back); Delete clears; Tab and Enter move on like in
+ * every other field.
  */
 class SignaturePad : public QWidget
 {
@@ -22,6 +23,8 @@ public:
     void setSignature(const forms::Signature &signature);
     void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
 
+    /** Strokes that write @p name in the box: the outlines of its letters, within the point limit. */
+    static forms::Signature typed(const QString &name, const QFont &font);
     /** The signature drawn black on transparent, 500 x 200 pixels, as PNG bytes. */
     static QByteArray renderPng(const forms::Signature &signature);
 
@@ -50,6 +53,7 @@ private:
     forms::Signature m_signature;
     bool m_drawing = false;
     bool m_changedSinceFinished = false;
+    QString m_typed; ///< the name typed on the keyboard, while the signature is a typed one
     bool m_readOnly = false;
 };
 
