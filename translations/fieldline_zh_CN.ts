@@ -822,6 +822,10 @@
         <source>%1, at character %2: %3</source>
         <translation>%1，第 %2 个字符处：%3</translation>
     </message>
+    <message>
+        <source>Only an empty section can be removed: move or remove its fields first.</source>
+        <translation>只能删除空的分节：请先移走或删除其中的字段。</translation>
+    </message>
 </context>
 <context>
     <name>fieldline::ui::DesignerWorkspace</name>
@@ -992,6 +996,10 @@
     <message>
         <source>value=Label; value=Label</source>
         <translation>值=标签; 值=标签</translation>
+    </message>
+    <message>
+        <source>Add section</source>
+        <translation>添加分节</translation>
     </message>
 </context>
 <context>

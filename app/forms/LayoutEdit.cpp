@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
 #include <utility>
 
 namespace fieldline::forms {
@@ -82,6 +83,28 @@ FieldAddress LayoutEdit::add(Layout &layout, FieldType type, const std::optional
     const int inserted = std::min(position, int(fields.size()));
     fields.insert(fields.begin() + inserted, std::move(spec));
     return at->child < 0 ? FieldAddress{at->section, inserted, -1} : FieldAddress{at->section, at->index, inserted};
+}
+
+int LayoutEdit::addSection(Layout &layout, int after, const QString &title)
+{
+    QSet<QString> taken;
+    for (const LayoutSection &section : layout.sections)
+        taken.insert(section.id);
+    LayoutSection section;
+    for (int n = 1; section.id.isEmpty() || taken.contains(section.id); ++n)
+        section.id = QStringLiteral("section_%1").arg(n);
+    section.title.set(QStringLiteral("en"), title);
+    const int at = std::clamp(after + 1, 0, int(layout.sections.size()));
+    layout.sections.insert(layout.sections.begin() + at, std::move(section));
+    return at;
+}
+
+bool LayoutEdit::removeSection(Layout &layout, int section)
+{
+    if (section < 0 || section >= int(layout.sections.size()) || !layout.sections[size_t(section)].fields.empty())
+        return false;
+    layout.sections.erase(layout.sections.begin() + section);
+    return true;
 }
 
 bool LayoutEdit::remove(Layout &layout, const FieldAddress &at)

@@ -32,6 +32,10 @@ public:
     static FieldAddress add(Layout &layout, FieldType type, const std::optional<FieldAddress> &after,
                             const QString &label);
     static bool remove(Layout &layout, const FieldAddress &at);
+    /** Adds an empty section after section @p after (-1: first) with a fresh id; returns its index. */
+    static int addSection(Layout &layout, int after, const QString &title);
+    /** Removes section @p section when it holds no field (a section's fields are never dropped with it). */
+    static bool removeSection(Layout &layout, int section);
     /** Moves by @p delta places (-1 up, +1 down) within its section or its group. */
     static std::optional<FieldAddress> move(Layout &layout, const FieldAddress &at, int delta);
     /** A new order of the fields, as the designer's structure tree holds it after a drag and drop. */

@@ -94,6 +94,20 @@ private slots:
         QCOMPARE(ids(layout), names({"g", "g2", "x", "y"}));
     }
 
+    void addsAndRemovesSections()
+    {
+        Layout layout = sample();
+        QCOMPARE(LayoutEdit::addSection(layout, 0, QStringLiteral("Middle")), 1);
+        QCOMPARE(layout.sections[1].id, QStringLiteral("section_1"));
+        QCOMPARE(LayoutEdit::addSection(layout, -1, QStringLiteral("First")), 0);
+        QCOMPARE(layout.sections[0].id, QStringLiteral("section_2"));
+        QVERIFY(!LayoutEdit::removeSection(layout, 1)); // "a" holds fields
+        QVERIFY(LayoutEdit::removeSection(layout, 2));  // the empty middle one
+        QVERIFY(!LayoutEdit::removeSection(layout, 9));
+        QCOMPARE(layout.sections.size(), size_t(3));
+        QCOMPARE(ids(layout), names({"x", "g", "g1", "g2", "y"}));
+    }
+
     void arrangementPlacesEveryFieldOnce()
     {
         const Layout layout = sample();

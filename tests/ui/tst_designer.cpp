@@ -205,6 +205,32 @@ private slots:
         QCOMPARE(controller.layout().sections.front().fields.back().requiredIf.source, QStringLiteral("text_1 = 'x'"));
     }
 
+    void managesSections()
+    {
+        ui::DesignerWorkspace view;
+        ui::DesignerController controller(&view, [](const QByteArray &, std::function<void(bool, QString)>) {});
+        view.show();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        QTreeWidget *tree = view.structure();
+        view.findChild<QPushButton *>(QStringLiteral("designerAddSection"))->click();
+        QCOMPARE(tree->topLevelItemCount(), 2);
+        auto *title = view.findChild<QLineEdit *>(QStringLiteral("designerSectionTitle"));
+        title->setText(QStringLiteral("Order"));
+        emit title->textEdited(title->text());
+        QCOMPARE(tree->topLevelItem(1)->text(0), QStringLiteral("Order"));
+        QCOMPARE(controller.layout().sections[1].title.text(QStringLiteral("en")), QStringLiteral("Order"));
+        // An empty section is a problem until it gets a field; Delete removes it, but never one with fields.
+        QVERIFY(!visibleText(&view, QStringLiteral("designerProblems")).isEmpty());
+        tree->setFocus();
+        tree->setCurrentItem(tree->topLevelItem(0));
+        press(tree, Qt::Key_Delete);
+        QCOMPARE(tree->topLevelItemCount(), 2);
+        tree->setCurrentItem(tree->topLevelItem(1));
+        press(tree, Qt::Key_Delete);
+        QCOMPARE(tree->topLevelItemCount(), 1);
+        QCOMPARE(visibleText(&view, QStringLiteral("designerProblems")), QString());
+    }
+
     void refusesToPublishALayoutWithProblems()
     {
         ui::DesignerWorkspace view;

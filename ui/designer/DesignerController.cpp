@@ -91,6 +91,9 @@ DesignerController::DesignerController(DesignerWorkspace *view, Publish publish,
     connect(view, &DesignerWorkspace::previewLanguageChanged, this, &DesignerController::recheck);
     connect(view, &DesignerWorkspace::publishRequested, this, &DesignerController::publish);
     connect(view, &DesignerWorkspace::startRequested, this, &DesignerController::startFrom);
+    connect(view, &DesignerWorkspace::addSectionRequested, this, &DesignerController::addSection);
+    connect(view, &DesignerWorkspace::removeSectionRequested, this, &DesignerController::removeSection);
+    connect(view, &DesignerWorkspace::sectionTitleEdited, this, &DesignerController::renameSection);
     start(std::nullopt);
 }
 
@@ -148,6 +151,33 @@ void DesignerController::startFrom(int index)
         start(m_published[size_t(index - 1)]);
 }
 
+void DesignerController::addSection(int after)
+{
+    const int section = LayoutEdit::addSection(m_layout, after, tr("Section"));
+    m_current.reset();
+    changed();
+    m_view->showSection(section, m_layout.sections[size_t(section)].title.text(QStringLiteral("en")));
+}
+
+void DesignerController::removeSection(int section)
+{
+    if (!LayoutEdit::removeSection(m_layout, section)) {
+        m_view->showMessage(tr("Only an empty section can be removed: move or remove its fields first."));
+        return;
+    }
+    m_current.reset();
+    changed();
+}
+
+void DesignerController::renameSection(int section, const QString &title)
+{
+    if (section < 0 || section >= int(m_layout.sections.size()))
+        return;
+    m_layout.sections[size_t(section)].title.set(QStringLiteral("en"), title);
+    m_view->showStructure(m_layout, m_current);
+    recheck();
+}
+
 void DesignerController::add(forms::FieldType type)
 {
     m_current = LayoutEdit::add(m_layout, type, m_current, tr("New field"));
@@ -184,6 +214,10 @@ void DesignerController::arrange(const std::vector<LayoutEdit::SectionPlacement>
 void DesignerController::select(const std::optional<FieldAddress> &at)
 {
     m_current = at;
+    const int section = at ? at->section : m_view->currentSection();
+    m_view->showSection(section, section >= 0 && section < int(m_layout.sections.size())
+                                     ? m_layout.sections[size_t(section)].title.text(QStringLiteral("en"))
+                                     : QString());
     const FieldSpec *field = at ? LayoutEdit::field(m_layout, *at) : nullptr;
     if (!field) {
         m_view->showProperties(std::nullopt);

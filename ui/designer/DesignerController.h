@@ -48,6 +48,9 @@ private:
     void editHeader(const QString &form, int version, const QString &title);
     void publish();
     void startFrom(int index);
+    void addSection(int after);
+    void removeSection(int section);
+    void renameSection(int section, const QString &title);
     /** Shows the structure and the current field, then rechecks. */
     void changed();
     void recheck();

@@ -80,6 +80,8 @@ DesignerWorkspace::DesignerWorkspace(QWidget *parent)
     , m_min(new QLineEdit)
     , m_max(new QLineEdit)
     , m_properties(new QWidget)
+    , m_sectionTitle(new QLineEdit)
+    , m_addSection(new QPushButton)
     , m_language(new QComboBox)
     , m_previewHolder(new QWidget)
     , m_problems(new QLabel)
@@ -156,7 +158,14 @@ DesignerWorkspace::DesignerWorkspace(QWidget *parent)
 
     auto *middle = new QWidget;
     auto *middleColumn = new QVBoxLayout(middle);
+    m_sectionTitle->setObjectName(QStringLiteral("designerSectionTitle"));
+    m_addSection->setObjectName(QStringLiteral("designerAddSection"));
+    auto *sectionRow = new QHBoxLayout;
+    sectionRow->addWidget(caption(m_captions));
+    sectionRow->addWidget(m_sectionTitle, 1);
+    sectionRow->addWidget(m_addSection);
     middleColumn->addWidget(m_structure, 1);
+    middleColumn->addLayout(sectionRow);
     middleColumn->addWidget(m_properties);
 
     auto *splitter = new QSplitter;
@@ -195,6 +204,11 @@ DesignerWorkspace::DesignerWorkspace(QWidget *parent)
     connect(m_language, &QComboBox::currentIndexChanged, this, &DesignerWorkspace::previewLanguageChanged);
     connect(m_publish, &QPushButton::clicked, this, &DesignerWorkspace::publishRequested);
     connect(m_start, &QComboBox::activated, this, &DesignerWorkspace::startRequested);
+    connect(m_addSection, &QPushButton::clicked, this, [this] { emit addSectionRequested(currentSection()); });
+    connect(m_sectionTitle, &QLineEdit::textEdited, this, [this](const QString &title) {
+        if (m_shownSection >= 0)
+            emit sectionTitleEdited(m_shownSection, title);
+    });
     connect(publish, &QAction::triggered, this, &DesignerWorkspace::publishRequested);
     showProperties(std::nullopt);
     retranslateUi();
@@ -288,6 +302,21 @@ void DesignerWorkspace::showProperties(const std::optional<Properties> &properti
     m_expressionProblem->clear();
     m_properties->setEnabled(properties.has_value());
     m_filling = false;
+}
+
+void DesignerWorkspace::showSection(int section, const QString &title)
+{
+    m_shownSection = section;
+    m_sectionTitle->setText(title);
+    m_sectionTitle->setEnabled(section >= 0);
+}
+
+int DesignerWorkspace::currentSection() const
+{
+    const QTreeWidgetItem *item = m_structure->currentItem();
+    while (item && item->parent())
+        item = item->parent();
+    return item ? m_structure->indexOfTopLevelItem(const_cast<QTreeWidgetItem *>(item)) : -1;
 }
 
 void DesignerWorkspace::showExpressionProblem(const QString &problem)
@@ -388,6 +417,10 @@ bool DesignerWorkspace::eventFilter(QObject *watched, QEvent *event)
             emit removeRequested(*at);
             return true;
         }
+        if (!at && key->key() == Qt::Key_Delete && currentSection() >= 0) {
+            emit removeSectionRequested(currentSection());
+            return true;
+        }
     }
     return Workspace::eventFilter(watched, event);
 }
@@ -412,6 +445,7 @@ void DesignerWorkspace::retranslateUi()
         m_captions[i]->setText(captions[i]);
     m_required->setText(tr("Required"));
     m_publish->setText(tr("Publish"));
+    m_addSection->setText(tr("Add section"));
     m_publish->setToolTip(tr("Check the layout and publish it as a new version (Ctrl+Shift+P)"));
     m_palette->setAccessibleName(tr("Field types: Enter adds one after the current field"));
     m_structure->setAccessibleName(tr("Structure: Alt+Up and Alt+Down move a field, Delete removes it"));

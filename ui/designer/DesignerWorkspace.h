@@ -57,10 +57,14 @@ public:
     void showProperties(const std::optional<Properties> &properties);
     /** What is wrong with the expression being typed, or an empty text. */
     void showExpressionProblem(const QString &problem);
+    /** The title of the section that holds the current item; -1 clears it. */
+    void showSection(int section, const QString &title);
     /** The layout's problems (empty: it can be published) and the preview; the view takes @p preview. */
     void showCheck(const QString &problems, QWidget *preview);
     void showMessage(const QString &text);
     QString previewLanguage() const;
+    /** The section of the current item (itself, or the one holding the current field); -1 for none. */
+    int currentSection() const;
     QTreeWidget *structure() const { return m_structure; }
     QListWidget *palette() const { return m_palette; }
 
@@ -74,6 +78,9 @@ signals:
     void headerEdited(const QString &form, int version, const QString &title);
     void previewLanguageChanged();
     void publishRequested();
+    void addSectionRequested(int after);
+    void removeSectionRequested(int section);
+    void sectionTitleEdited(int section, const QString &title);
     /** 0: a new form; n: the n-th published form of showStartingPoints. */
     void startRequested(int index);
 
@@ -109,6 +116,9 @@ private:
     QLineEdit *m_min;
     QLineEdit *m_max;
     QWidget *m_properties;
+    QLineEdit *m_sectionTitle;
+    QPushButton *m_addSection;
+    int m_shownSection = -1;
     QComboBox *m_language;
     QWidget *m_previewHolder;
     QWidget *m_preview = nullptr;
