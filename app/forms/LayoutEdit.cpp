@@ -40,7 +40,7 @@ QString LayoutEdit::freshId(const Layout &layout, FieldType type)
 }
 
 FieldAddress LayoutEdit::add(Layout &layout, FieldType type, const std::optional<FieldAddress> &after,
-                             const QString &label)
+                             const QString &label, int section)
 {
     FieldSpec spec;
     spec.type = type;
@@ -75,8 +75,10 @@ FieldAddress LayoutEdit::add(Layout &layout, FieldType type, const std::optional
             section.title.set(QStringLiteral("en"), label);
             layout.sections.push_back(std::move(section));
         }
-        layout.sections.front().fields.push_back(std::move(spec));
-        return {0, int(layout.sections.front().fields.size()) - 1, -1};
+        const int into = section >= 0 && section < int(layout.sections.size()) ? section : 0;
+        std::vector<FieldSpec> &fields = layout.sections[size_t(into)].fields;
+        fields.push_back(std::move(spec));
+        return {into, int(fields.size()) - 1, -1};
     }
     std::vector<FieldSpec> &fields = *container(layout, *at);
     const int position = (at->child < 0 ? at->index : at->child) + 1;

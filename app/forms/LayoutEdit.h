@@ -28,9 +28,12 @@ class LayoutEdit
 public:
     /** The field at @p at, or nullptr. */
     static FieldSpec *field(Layout &layout, const FieldAddress &at);
-    /** Adds a field of @p type after @p after (or at the end of the first section, a new one if needed). */
+    /**
+     * Adds a field of @p type after @p after; without one, at the end of section @p section (or of the first
+     * section, a new one if there is none).
+     */
     static FieldAddress add(Layout &layout, FieldType type, const std::optional<FieldAddress> &after,
-                            const QString &label);
+                            const QString &label, int section = 0);
     static bool remove(Layout &layout, const FieldAddress &at);
     /** Adds an empty section after section @p after (-1: first) with a fresh id; returns its index. */
     static int addSection(Layout &layout, int after, const QString &title);

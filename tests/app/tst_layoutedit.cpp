@@ -101,6 +101,9 @@ private slots:
         QCOMPARE(layout.sections[1].id, QStringLiteral("section_1"));
         QCOMPARE(LayoutEdit::addSection(layout, -1, QStringLiteral("First")), 0);
         QCOMPARE(layout.sections[0].id, QStringLiteral("section_2"));
+        QCOMPARE(LayoutEdit::add(layout, FieldType::Date, std::nullopt, QStringLiteral("D"), 2),
+                 (FieldAddress{2, 0, -1}));
+        QVERIFY(LayoutEdit::remove(layout, FieldAddress{2, 0, -1}));
         QVERIFY(!LayoutEdit::removeSection(layout, 1)); // "a" holds fields
         QVERIFY(LayoutEdit::removeSection(layout, 2));  // the empty middle one
         QVERIFY(!LayoutEdit::removeSection(layout, 9));

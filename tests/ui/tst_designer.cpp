@@ -219,6 +219,13 @@ private slots:
         emit title->textEdited(title->text());
         QCOMPARE(tree->topLevelItem(1)->text(0), QStringLiteral("Order"));
         QCOMPARE(controller.layout().sections[1].title.text(QStringLiteral("en")), QStringLiteral("Order"));
+        // With the new section current, a field from the palette goes into it.
+        tree->setCurrentItem(tree->topLevelItem(1));
+        emit view.addRequested(forms::FieldType::Integer);
+        QCOMPARE(controller.layout().sections[1].fields.size(), size_t(1));
+        QCOMPARE(tree->topLevelItem(1)->child(0)->text(0), QStringLiteral("integer_1 (integer)"));
+        press(tree, Qt::Key_Delete);
+        QCOMPARE(controller.layout().sections[1].fields.size(), size_t(0));
         // An empty section is a problem until it gets a field; Delete removes it, but never one with fields.
         QVERIFY(!visibleText(&view, QStringLiteral("designerProblems")).isEmpty());
         tree->setFocus();

@@ -180,7 +180,7 @@ void DesignerController::renameSection(int section, const QString &title)
 
 void DesignerController::add(forms::FieldType type)
 {
-    m_current = LayoutEdit::add(m_layout, type, m_current, tr("New field"));
+    m_current = LayoutEdit::add(m_layout, type, m_current, tr("New field"), m_view->currentSection());
     changed();
 }
 
