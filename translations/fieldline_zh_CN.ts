@@ -994,12 +994,40 @@
         <translation>选项</translation>
     </message>
     <message>
-        <source>value=Label; value=Label</source>
-        <translation>值=标签; 值=标签</translation>
-    </message>
-    <message>
         <source>Add section</source>
         <translation>添加分节</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Hint (Chinese)</source>
+        <translation>提示（中文）</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Pattern message</source>
+        <translation>格式说明</translation>
+    </message>
+    <message>
+        <source>Constraint message</source>
+        <translation>约束说明</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>分节</translation>
+    </message>
+    <message>
+        <source>value=Label|中文; value=Label</source>
+        <translation>值=英文标签|中文标签; 值=标签</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@ FormValue SampleData::valueFor(const FieldSpec &field, const QString &language, 
 {
     if (field.computed.isSet())
         return {};
+    if (!field.defaultValue.isNull())
+        return field.defaultValue;
     switch (field.type) {
     case FieldType::Text:
     case FieldType::Multiline:

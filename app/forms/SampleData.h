@@ -8,7 +8,8 @@
 namespace fieldline::forms {
 
 /**
- * Plausible values for every field of a layout, for the designer's preview: a text field shows its own label in
+ * Plausible values for every field of a layout, for the designer's preview: a field's default when it has one;
+ * otherwise a text field shows its own label in
  * the preview's language, numbers their minimum (or 1), dates today, a choice its first option, a checkbox ticked,
  * a repeat group one row. Computed fields, photos and signatures are left for the form to fill.
  */

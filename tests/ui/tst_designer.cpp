@@ -181,16 +181,38 @@ private slots:
         emit view.addRequested(forms::FieldType::Choice);
         auto *options = view.findChild<QLineEdit *>(QStringLiteral("designerOptions"));
         QCOMPARE(options->text(), QStringLiteral("a=A; b=B"));
-        options->setText(QStringLiteral("x=Yes; y = No;"));
+        options->setText(QStringLiteral("x=Yes|是; y = No;"));
         emit options->textEdited(options->text());
+        auto type = [&view](const char *name, const QString &text) {
+            auto *edit = view.findChild<QLineEdit *>(QString::fromLatin1(name));
+            edit->setText(text);
+            emit edit->textEdited(text);
+        };
+        type("designerDefault", QStringLiteral("y"));
+        type("designerHintEn", QStringLiteral("Pick one"));
+        type("designerHintZh", QStringLiteral("选一个"));
         const forms::FieldSpec &choice = controller.layout().sections.front().fields.back();
         QCOMPARE(choice.options.size(), size_t(2));
         QCOMPARE(choice.options[1].value, QStringLiteral("y"));
         QCOMPARE(choice.options[1].label.text(QStringLiteral("en")), QStringLiteral("No"));
+        QCOMPARE(choice.options[0].label.text(QStringLiteral("zh_CN")), QStringLiteral("是"));
+        QCOMPARE(choice.hint.text(QStringLiteral("zh_CN")), QStringLiteral("选一个"));
+        QCOMPARE(choice.defaultValue.toText(), QStringLiteral("y"));
+        // A pattern with its message, on the text field; all of it in the JSON that would be published.
+        view.structure()->setCurrentItem(view.structure()->topLevelItem(0)->child(0));
+        type("designerPattern", QStringLiteral("[A-Z][a-z]+"));
+        type("designerPatternMessage", QStringLiteral("A capital, then small letters."));
+        QCOMPARE(visibleText(&view, QStringLiteral("designerProblems")), QString());
+        const forms::Layout written =
+            *forms::LayoutReader::read(controller.json(), forms::LayoutJson::Mode::Publish).layout;
+        QCOMPARE(written.field(QStringLiteral("text_1"))->patternSource, QStringLiteral("[A-Z][a-z]+"));
+        QCOMPARE(written.field(QStringLiteral("choice_1"))->defaultValue.toText(), QStringLiteral("y"));
+        view.structure()->setCurrentItem(view.structure()->topLevelItem(0)->child(1));
         bool offered = false;
         for (const QComboBox *box : view.findChild<ui::FormView *>()->findChildren<QComboBox *>())
-            offered = offered || box->findText(QStringLiteral("Yes")) >= 0;
-        QVERIFY(offered);
+            offered =
+                offered || (box->findText(QStringLiteral("Yes")) >= 0 && box->currentText() == QStringLiteral("No"));
+        QVERIFY(offered); // the options, with the default chosen in the preview
 
         auto *requiredIf = view.findChild<QLineEdit *>(QStringLiteral("designerRequiredIf"));
         requiredIf->setText(QStringLiteral("text_1 = "));

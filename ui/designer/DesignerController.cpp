@@ -8,6 +8,7 @@
 #include "ui/forms/FormController.h"
 #include "ui/forms/FormView.h"
 
+#include <QJsonValue>
 #include <QPointer>
 
 namespace fieldline::ui {
@@ -35,7 +36,34 @@ FormValue boundValue(const QString &text)
     return date.isValid() ? FormValue::date(date) : FormValue::text(text);
 }
 
-/** Options from "value=Label; value=Label", keeping the other languages' labels of values that stay. */
+const QString English = QStringLiteral("en");
+const QString Chinese = QStringLiteral("zh_CN");
+
+/** @p text with @p language set to @p value, or without that language when @p value is empty. */
+forms::LocalText withText(const forms::LocalText &text, const QString &language, const QString &value)
+{
+    forms::LocalText out;
+    for (auto it = text.texts().cbegin(); it != text.texts().cend(); ++it) {
+        if (it.key() != language)
+            out.set(it.key(), it.value());
+    }
+    if (!value.isEmpty())
+        out.set(language, value);
+    return out;
+}
+
+/** "value=Label|中文; ..." from options, and options from it (other languages' labels of values that stay kept). */
+QString optionsText(const std::vector<forms::ChoiceOption> &options)
+{
+    QStringList parts;
+    for (const forms::ChoiceOption &option : options) {
+        const QString chinese = option.label.texts().value(Chinese);
+        parts << option.value + u'=' + option.label.texts().value(English) +
+                     (chinese.isEmpty() ? QString() : u'|' + chinese);
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
 std::vector<forms::ChoiceOption> optionsFrom(const QString &text, const std::vector<forms::ChoiceOption> &before)
 {
     std::vector<forms::ChoiceOption> out;
@@ -43,16 +71,48 @@ std::vector<forms::ChoiceOption> optionsFrom(const QString &text, const std::vec
         const QString value = part.section(u'=', 0, 0).trimmed();
         if (value.isEmpty())
             continue;
-        const QString label = part.contains(u'=') ? part.section(u'=', 1).trimmed() : value;
+        const QString labels = part.contains(u'=') ? part.section(u'=', 1).trimmed() : value;
         forms::ChoiceOption option{value, {}};
         for (const forms::ChoiceOption &old : before) {
             if (old.value == value)
                 option.label = old.label;
         }
-        option.label.set(QStringLiteral("en"), label);
+        option.label = withText(option.label, English, labels.section(u'|', 0, 0).trimmed());
+        option.label = withText(option.label, Chinese, labels.section(u'|', 1).trimmed());
         out.push_back(std::move(option));
     }
     return out;
+}
+
+/** A default as typed: "true"/"false" for a checkbox, "a, b" for a multi-choice, else read as the field's type. */
+FormValue defaultFrom(const QString &text, const FieldSpec &field)
+{
+    if (text.isEmpty())
+        return {};
+    if (field.type == forms::FieldType::Checkbox)
+        return FormValue::boolean(text == QLatin1String("true") || text == QLatin1String("yes"));
+    if (field.type == forms::FieldType::MultiChoice) {
+        FormValue::List items;
+        for (const QString &item : text.split(u',', Qt::SkipEmptyParts))
+            items.push_back(FormValue::text(item.trimmed()));
+        return FormValue::list(std::move(items));
+    }
+    QString error;
+    // What does not read as the field's type stays as text: the layout check then says what is wrong with it.
+    return forms::FieldValueJson::read(QJsonValue(text), field.type, error).value_or(FormValue::text(text));
+}
+
+QString defaultText(const FormValue &value)
+{
+    if (value.type() == FormValue::Type::List) {
+        QStringList items;
+        for (const FormValue &item : value.toList())
+            items << item.toText();
+        return items.join(QStringLiteral(", "));
+    }
+    if (value.type() == FormValue::Type::Boolean)
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    return boundText(value);
 }
 
 /** The first of the field's expressions that does not parse, said with its name and position. */
@@ -223,14 +283,13 @@ void DesignerController::select(const std::optional<FieldAddress> &at)
         m_view->showProperties(std::nullopt);
         return;
     }
-    QStringList options;
-    for (const forms::ChoiceOption &option : field->options)
-        options << option.value + u'=' + option.label.texts().value(QStringLiteral("en"));
     m_view->showProperties(DesignerWorkspace::Properties{
-        field->id, fieldTypeName(field->type), field->label.texts().value(QStringLiteral("en")),
-        field->label.texts().value(QStringLiteral("zh_CN")), field->required, field->visibleIf.source,
-        field->requiredIf.source, field->constraint.source, field->computed.source, boundText(field->minimum),
-        boundText(field->maximum), options.join(QStringLiteral("; "))});
+        field->id, fieldTypeName(field->type), field->label.texts().value(English), field->label.texts().value(Chinese),
+        field->required, field->visibleIf.source, field->requiredIf.source, field->constraint.source,
+        field->computed.source, boundText(field->minimum), boundText(field->maximum), optionsText(field->options),
+        field->hint.texts().value(English), field->hint.texts().value(Chinese), field->patternSource,
+        field->patternMessage.texts().value(English), field->constraintMessage.texts().value(English),
+        defaultText(field->defaultValue)});
 }
 
 void DesignerController::editProperties(const DesignerWorkspace::Properties &properties)
@@ -246,15 +305,15 @@ void DesignerController::editProperties(const DesignerWorkspace::Properties &pro
         return;
     }
     field->id = properties.id;
-    field->label.set(QStringLiteral("en"), properties.labelEn);
-    if (properties.labelZh.isEmpty())
-        field->label = [&] {
-            forms::LocalText text;
-            text.set(QStringLiteral("en"), properties.labelEn);
-            return text;
-        }();
-    else
-        field->label.set(QStringLiteral("zh_CN"), properties.labelZh);
+    field->label = withText(withText(field->label, English, properties.labelEn), Chinese, properties.labelZh);
+    field->hint = withText(withText(field->hint, English, properties.hintEn), Chinese, properties.hintZh);
+    field->patternSource = properties.pattern.trimmed();
+    field->pattern = field->patternSource.isEmpty()
+                         ? std::nullopt
+                         : std::optional<QRegularExpression>(QRegularExpression(field->patternSource));
+    field->patternMessage = withText(field->patternMessage, English, properties.patternMessage);
+    field->constraintMessage = withText(field->constraintMessage, English, properties.constraintMessage);
+    field->defaultValue = defaultFrom(properties.defaultValue, *field);
     field->required = properties.required;
     field->visibleIf.source = properties.visibleIf.trimmed();
     field->requiredIf.source = properties.requiredIf.trimmed();

@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTimer>
@@ -49,10 +50,11 @@ std::vector<std::pair<FieldType, QString>> paletteTypes()
             {FieldType::Group, DesignerWorkspace::tr("Repeat group")}};
 }
 
-QLabel *caption(QList<QLabel *> &captions)
+/** A caption whose text (marked for translation, translated in retranslateUi) it keeps with it. */
+QLabel *caption(QList<std::pair<QLabel *, const char *>> &captions, const char *text)
 {
     auto *label = new QLabel;
-    captions.append(label);
+    captions.append({label, text});
     return label;
 }
 
@@ -76,6 +78,12 @@ DesignerWorkspace::DesignerWorkspace(QWidget *parent)
     , m_constraint(new QLineEdit)
     , m_computed(new QLineEdit)
     , m_options(new QLineEdit)
+    , m_hintEn(new QLineEdit)
+    , m_hintZh(new QLineEdit)
+    , m_pattern(new QLineEdit)
+    , m_patternMessage(new QLineEdit)
+    , m_constraintMessage(new QLineEdit)
+    , m_default(new QLineEdit)
     , m_expressionProblem(new QLabel)
     , m_min(new QLineEdit)
     , m_max(new QLineEdit)
@@ -119,35 +127,52 @@ DesignerWorkspace::DesignerWorkspace(QWidget *parent)
 
     m_start->setObjectName(QStringLiteral("designerStart"));
     auto *header = new QHBoxLayout;
-    header->addWidget(caption(m_captions));
+    header->addWidget(caption(m_captions, QT_TRANSLATE_NOOP("fieldline::ui::DesignerWorkspace", "Start from")));
     header->addWidget(m_start);
-    header->addWidget(caption(m_captions));
+    header->addWidget(caption(m_captions, QT_TRANSLATE_NOOP("fieldline::ui::DesignerWorkspace", "Form")));
     header->addWidget(m_form, 1);
-    header->addWidget(caption(m_captions));
+    header->addWidget(caption(m_captions, QT_TRANSLATE_NOOP("fieldline::ui::DesignerWorkspace", "Version")));
     header->addWidget(m_version);
-    header->addWidget(caption(m_captions));
+    header->addWidget(caption(m_captions, QT_TRANSLATE_NOOP("fieldline::ui::DesignerWorkspace", "Title")));
     header->addWidget(m_title, 2);
     header->addWidget(m_publish);
 
     auto *properties = new QFormLayout(m_properties);
-    properties->addRow(caption(m_captions), m_id);
-    properties->addRow(caption(m_captions), m_type);
-    properties->addRow(caption(m_captions), m_labelEn);
-    properties->addRow(caption(m_captions), m_labelZh);
+    properties->addRow(caption(m_captions, QT_TRANSLATE_NOOP("fieldline::ui::DesignerWorkspace", "Id")), m_id);
+    properties->addRow(caption(m_captions, QT_TRANSLATE_NOOP("fieldline::ui::DesignerWorkspace", "Type")), m_type);
+    properties->addRow(caption(m_captions, QT_TRANSLATE_NOOP("fieldline::ui::DesignerWorkspace", "Label")), m_labelEn);
+    properties->addRow(caption(m_captions, QT_TRANSLATE_NOOP("fieldline::ui::DesignerWorkspace", "Label (Chinese)")),
+                       m_labelZh);
     properties->addRow(QString(), m_required);
-    properties->addRow(caption(m_captions), m_visibleIf);
-    properties->addRow(caption(m_captions), m_requiredIf);
-    properties->addRow(caption(m_captions), m_constraint);
-    properties->addRow(caption(m_captions), m_computed);
+    properties->addRow(caption(m_captions, QT_TRANSLATE_NOOP("fieldline::ui::DesignerWorkspace", "Visible if")),
+                       m_visibleIf);
+    properties->addRow(caption(m_captions, QT_TRANSLATE_NOOP("fieldline::ui::DesignerWorkspace", "Required if")),
+                       m_requiredIf);
+    properties->addRow(caption(m_captions, QT_TRANSLATE_NOOP("fieldline::ui::DesignerWorkspace", "Constraint")),
+                       m_constraint);
+    properties->addRow(caption(m_captions, QT_TRANSLATE_NOOP("fieldline::ui::DesignerWorkspace", "Computed value")),
+                       m_computed);
     properties->addRow(QString(), m_expressionProblem);
-    properties->addRow(caption(m_captions), m_min);
-    properties->addRow(caption(m_captions), m_max);
-    properties->addRow(caption(m_captions), m_options);
+    properties->addRow(caption(m_captions, QT_TRANSLATE_NOOP("fieldline::ui::DesignerWorkspace", "Minimum")), m_min);
+    properties->addRow(caption(m_captions, QT_TRANSLATE_NOOP("fieldline::ui::DesignerWorkspace", "Maximum")), m_max);
+    properties->addRow(caption(m_captions, QT_TRANSLATE_NOOP("fieldline::ui::DesignerWorkspace", "Options")),
+                       m_options);
+    properties->addRow(caption(m_captions, QT_TRANSLATE_NOOP("fieldline::ui::DesignerWorkspace", "Hint")), m_hintEn);
+    properties->addRow(caption(m_captions, QT_TRANSLATE_NOOP("fieldline::ui::DesignerWorkspace", "Hint (Chinese)")),
+                       m_hintZh);
+    properties->addRow(caption(m_captions, QT_TRANSLATE_NOOP("fieldline::ui::DesignerWorkspace", "Pattern")),
+                       m_pattern);
+    properties->addRow(caption(m_captions, QT_TRANSLATE_NOOP("fieldline::ui::DesignerWorkspace", "Pattern message")),
+                       m_patternMessage);
+    properties->addRow(caption(m_captions, QT_TRANSLATE_NOOP("fieldline::ui::DesignerWorkspace", "Constraint message")),
+                       m_constraintMessage);
+    properties->addRow(caption(m_captions, QT_TRANSLATE_NOOP("fieldline::ui::DesignerWorkspace", "Default")),
+                       m_default);
 
     auto *previewColumn = new QWidget;
     auto *preview = new QVBoxLayout(previewColumn);
     auto *languageRow = new QHBoxLayout;
-    languageRow->addWidget(caption(m_captions));
+    languageRow->addWidget(caption(m_captions, QT_TRANSLATE_NOOP("fieldline::ui::DesignerWorkspace", "Preview in")));
     languageRow->addWidget(m_language);
     languageRow->addStretch();
     preview->addLayout(languageRow);
@@ -161,12 +186,17 @@ DesignerWorkspace::DesignerWorkspace(QWidget *parent)
     m_sectionTitle->setObjectName(QStringLiteral("designerSectionTitle"));
     m_addSection->setObjectName(QStringLiteral("designerAddSection"));
     auto *sectionRow = new QHBoxLayout;
-    sectionRow->addWidget(caption(m_captions));
+    sectionRow->addWidget(caption(m_captions, QT_TRANSLATE_NOOP("fieldline::ui::DesignerWorkspace", "Section")));
     sectionRow->addWidget(m_sectionTitle, 1);
     sectionRow->addWidget(m_addSection);
     middleColumn->addWidget(m_structure, 1);
     middleColumn->addLayout(sectionRow);
-    middleColumn->addWidget(m_properties);
+    // The properties scroll on their own, so the structure keeps its room on small screens.
+    auto *propertiesScroll = new QScrollArea;
+    propertiesScroll->setWidgetResizable(true);
+    propertiesScroll->setFrameShape(QFrame::NoFrame);
+    propertiesScroll->setWidget(m_properties);
+    middleColumn->addWidget(propertiesScroll, 1);
 
     auto *splitter = new QSplitter;
     splitter->addWidget(m_palette);
@@ -193,8 +223,14 @@ DesignerWorkspace::DesignerWorkspace(QWidget *parent)
     m_constraint->setObjectName(QStringLiteral("designerConstraint"));
     m_computed->setObjectName(QStringLiteral("designerComputed"));
     m_options->setObjectName(QStringLiteral("designerOptions"));
-    for (QLineEdit *edit :
-         {m_labelEn, m_labelZh, m_visibleIf, m_requiredIf, m_constraint, m_computed, m_min, m_max, m_options})
+    m_hintEn->setObjectName(QStringLiteral("designerHintEn"));
+    m_hintZh->setObjectName(QStringLiteral("designerHintZh"));
+    m_pattern->setObjectName(QStringLiteral("designerPattern"));
+    m_patternMessage->setObjectName(QStringLiteral("designerPatternMessage"));
+    m_constraintMessage->setObjectName(QStringLiteral("designerConstraintMessage"));
+    m_default->setObjectName(QStringLiteral("designerDefault"));
+    for (QLineEdit *edit : {m_labelEn, m_labelZh, m_visibleIf, m_requiredIf, m_constraint, m_computed, m_min, m_max,
+                            m_options, m_hintEn, m_hintZh, m_pattern, m_patternMessage, m_constraintMessage, m_default})
         connect(edit, &QLineEdit::textEdited, this, &DesignerWorkspace::emitProperties);
     connect(m_id, &QLineEdit::editingFinished, this, &DesignerWorkspace::emitProperties);
     connect(m_required, &QCheckBox::toggled, this, &DesignerWorkspace::emitProperties);
@@ -299,6 +335,12 @@ void DesignerWorkspace::showProperties(const std::optional<Properties> &properti
     m_min->setText(shown.min);
     m_max->setText(shown.max);
     m_options->setText(shown.options);
+    m_hintEn->setText(shown.hintEn);
+    m_hintZh->setText(shown.hintZh);
+    m_pattern->setText(shown.pattern);
+    m_patternMessage->setText(shown.patternMessage);
+    m_constraintMessage->setText(shown.constraintMessage);
+    m_default->setText(shown.defaultValue);
     m_expressionProblem->clear();
     m_properties->setEnabled(properties.has_value());
     m_filling = false;
@@ -369,7 +411,9 @@ void DesignerWorkspace::emitProperties()
         return;
     emit propertiesEdited({m_id->text().trimmed(), m_type->text(), m_labelEn->text(), m_labelZh->text(),
                            m_required->isChecked(), m_visibleIf->text(), m_requiredIf->text(), m_constraint->text(),
-                           m_computed->text(), m_min->text().trimmed(), m_max->text().trimmed(), m_options->text()});
+                           m_computed->text(), m_min->text().trimmed(), m_max->text().trimmed(), m_options->text(),
+                           m_hintEn->text(), m_hintZh->text(), m_pattern->text(), m_patternMessage->text(),
+                           m_constraintMessage->text(), m_default->text().trimmed()});
 }
 
 void DesignerWorkspace::emitHeader()
@@ -436,13 +480,8 @@ void DesignerWorkspace::changeEvent(QEvent *event)
 
 void DesignerWorkspace::retranslateUi()
 {
-    const QStringList captions{tr("Start from"), tr("Form"),        tr("Version"),    tr("Title"),
-                               tr("Id"),         tr("Type"),        tr("Label"),      tr("Label (Chinese)"),
-                               tr("Visible if"), tr("Required if"), tr("Constraint"), tr("Computed value"),
-                               tr("Minimum"),    tr("Maximum"),     tr("Options"),    tr("Preview in")};
-    // In the order the captions were made: the header's, the properties' (the check box has none), the preview's.
-    for (qsizetype i = 0; i < m_captions.size() && i < captions.size(); ++i)
-        m_captions[i]->setText(captions[i]);
+    for (const auto &[label, text] : m_captions)
+        label->setText(tr(text));
     m_required->setText(tr("Required"));
     m_publish->setText(tr("Publish"));
     m_addSection->setText(tr("Add section"));
@@ -450,7 +489,7 @@ void DesignerWorkspace::retranslateUi()
     m_palette->setAccessibleName(tr("Field types: Enter adds one after the current field"));
     m_structure->setAccessibleName(tr("Structure: Alt+Up and Alt+Down move a field, Delete removes it"));
     m_visibleIf->setPlaceholderText(tr("an expression, such as outcome = 'order'"));
-    m_options->setPlaceholderText(tr("value=Label; value=Label"));
+    m_options->setPlaceholderText(tr("value=Label|中文; value=Label"));
     int row = 0;
     for (const auto &[type, name] : paletteTypes())
         m_palette->item(row++)->setText(name);

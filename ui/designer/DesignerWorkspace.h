@@ -46,7 +46,13 @@ public:
         QString computed;
         QString min;
         QString max;
-        QString options; ///< "value=Label; value=Label" (English labels)
+        QString options; ///< "value=Label; value=Label|中文标签"
+        QString hintEn;
+        QString hintZh;
+        QString pattern;
+        QString patternMessage;
+        QString constraintMessage;
+        QString defaultValue;
     };
 
     void showHeader(const QString &form, int version, const QString &title);
@@ -112,6 +118,12 @@ private:
     QLineEdit *m_constraint;
     QLineEdit *m_computed;
     QLineEdit *m_options;
+    QLineEdit *m_hintEn;
+    QLineEdit *m_hintZh;
+    QLineEdit *m_pattern;
+    QLineEdit *m_patternMessage;
+    QLineEdit *m_constraintMessage;
+    QLineEdit *m_default;
     QLabel *m_expressionProblem;
     QLineEdit *m_min;
     QLineEdit *m_max;
@@ -125,7 +137,7 @@ private:
     QLabel *m_problems;
     QPushButton *m_publish;
     QLabel *m_message;
-    QList<QLabel *> m_captions;
+    QList<std::pair<QLabel *, const char *>> m_captions; ///< each caption with its untranslated text
     QStringList m_publishedForms;
     bool m_filling = false;
 };
