@@ -105,10 +105,19 @@ Result<std::vector<LayoutRecord>> FormPublisher::versions(qint64 tenantId)
         if (row.state.alive())
             out.push_back(LayoutRecord::fromState(row.id, row.state));
     }
-    std::sort(out.begin(), out.end(), [](const LayoutRecord &a, const LayoutRecord &b) {
-        return std::tie(a.form, a.version) < std::tie(b.form, b.version);
-    });
+    LayoutRecord::sort(out);
     return out;
+}
+
+Result<std::optional<LayoutRecord>> FormPublisher::version(qint64 tenantId, const QString &form, qint64 version)
+{
+    const sync::RowId id = formsync::layoutRowId(form, version);
+    auto stored = m_sync.rows(tenantId, formsync::tables::Layouts, id, id);
+    if (!stored)
+        return stored.error();
+    if (stored->empty() || !stored->front().state.alive())
+        return std::optional<LayoutRecord>();
+    return std::optional<LayoutRecord>(LayoutRecord::fromState(id, stored->front().state));
 }
 
 Result<std::pair<qint64, qint64>> FormPublisher::retire(qint64 tenantId, const QString &form)

@@ -47,6 +47,9 @@ public:
     storage::Result<Outcome> publish(qint64 tenantId, const QByteArray &json);
     /** Every version of every form of the tenant, ordered by form and version. */
     storage::Result<std::vector<formsync::LayoutRecord>> versions(qint64 tenantId);
+    /** Version @p version of @p form (one primary-key lookup), or nullopt when it was never published. */
+    storage::Result<std::optional<formsync::LayoutRecord>> version(qint64 tenantId, const QString &form,
+                                                                   qint64 version);
     /** Marks every version of @p form retired; how many changed and the cursor, NotFound when it has none. */
     storage::Result<std::pair<qint64, qint64>> retire(qint64 tenantId, const QString &form);
 

@@ -127,17 +127,16 @@ QHttpServerResponse FormRoutes::version(const QString &tenant, const QString &fo
     const std::optional<AdminScope> scope = m_access.tenantScope(tenant, request, m_api.limits().maxBodyBytes, error);
     if (!scope)
         return std::move(*error);
-    auto versions = m_publisher.versions(scope->tenantId);
-    if (!versions) {
-        qCWarning(lcForms) << "cannot list forms:" << versions.message();
-        return internalError();
-    }
     bool isNumber = false;
     const qint64 wanted = number.toLongLong(&isNumber);
-    for (const LayoutRecord &record : *versions) {
-        if (isNumber && record.form == form && record.version == wanted)
-            return QHttpServerResponse(QByteArrayLiteral("application/json"), record.body);
+    auto record = isNumber ? m_publisher.version(scope->tenantId, form, wanted)
+                           : storage::Result<std::optional<LayoutRecord>>(std::optional<LayoutRecord>());
+    if (!record) {
+        qCWarning(lcForms) << "cannot read a form:" << record.message();
+        return internalError();
     }
+    if (*record)
+        return QHttpServerResponse(QByteArrayLiteral("application/json"), (*record)->body);
     return jsonError(QStringLiteral("Form %1 has no version %2.").arg(form, number), Status::NotFound);
 }
 

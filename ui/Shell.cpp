@@ -49,6 +49,7 @@ Shell::Shell(Dependencies dependencies, QObject *parent)
     if (m_deps.sync) {
         m_syncController = new SyncController(m_main, m_deps.sync, m_deps.loginDefaults, this);
         addFormsWorkspace();
+        addDesignerWorkspace();
     }
     m_gate->setLanguages(LanguageManager::availableLanguages());
     m_gate->setCurrentLanguage(m_deps.language->language());
@@ -93,7 +94,11 @@ void Shell::addFormsWorkspace()
             controller->setOwner(sync->account().user);
     });
     follow();
+}
 
+void Shell::addDesignerWorkspace()
+{
+    app::SyncService *sync = m_deps.sync;
     // The designer publishes as the signed-in user; the server accepts it from a tenant admin only.
     auto *designer = new DesignerWorkspace;
     m_main->addWorkspace(designer);
@@ -104,8 +109,7 @@ void Shell::addFormsWorkspace()
             const sync::SyncStateStore::Account account = sync->account();
             if (!account.isValid())
                 return done(false, DesignerController::tr("Sign in first: forms are published to the server."));
-            publisher->publish(QUrl(account.serverUrl), account.tenant, account.token, json,
-                               [done](bool published, const QString &message) { done(published, message); });
+            publisher->publish(QUrl(account.serverUrl), account.tenant, account.token, json, std::move(done));
         },
         this);
     // What a design can start from: the published forms this device has received.

@@ -88,6 +88,8 @@ signals:
 private:
     /** The forms workspace, over the sync service's replica. */
     void addFormsWorkspace();
+    /** The form designer, publishing as the signed-in user. */
+    void addDesignerWorkspace();
     void showState(app::ProfileService::State state, bool tryKeychain);
     void showGatePage(int page);
     void showMainWindow();

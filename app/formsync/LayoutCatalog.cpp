@@ -32,6 +32,13 @@ LayoutRecord LayoutRecord::fromState(const sync::RowId &id, const sync::RowState
             textOf(state.valueOf(QStringLiteral("body"))).toUtf8()};
 }
 
+void LayoutRecord::sort(std::vector<LayoutRecord> &records)
+{
+    std::sort(records.begin(), records.end(), [](const LayoutRecord &a, const LayoutRecord &b) {
+        return std::tie(a.form, a.version) < std::tie(b.form, b.version);
+    });
+}
+
 bool LayoutRecord::isRetired() const
 {
     return status == status::Retired;
@@ -56,9 +63,7 @@ Result<std::vector<LayoutRecord>> LayoutCatalog::all()
             return state.error();
         out.push_back(LayoutRecord::fromState(id, *state));
     }
-    std::sort(out.begin(), out.end(), [](const LayoutRecord &a, const LayoutRecord &b) {
-        return std::tie(a.form, a.version) < std::tie(b.form, b.version);
-    });
+    LayoutRecord::sort(out);
     return out;
 }
 

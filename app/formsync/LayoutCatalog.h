@@ -23,6 +23,8 @@ struct LayoutRecord
     QByteArray body; ///< the layout's JSON, exactly as published
 
     static LayoutRecord fromState(const sync::RowId &id, const sync::RowState &state);
+    /** Orders @p records by form, then version: how every list of versions is shown. */
+    static void sort(std::vector<LayoutRecord> &records);
     bool isRetired() const;
     /** The layout to render: read with the same reader that checked it at publish. */
     forms::LayoutReader::Result read() const;

@@ -1,5 +1,8 @@
 #include "SyncServerKit.h"
 
+#include <QEventLoop>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QSignalSpy>
 #include <QTimer>
 
@@ -198,4 +201,18 @@ sync::SyncProblem SyncedDevice::syncOnce(int timeoutMs)
     if (finished.isEmpty() && !finished.wait(timeoutMs))
         return sync::SyncProblem::Offline;
     return client->status().problem;
+}
+
+AdminAnswer sendAdminRequest(QNetworkAccessManager &network, const QUrl &url, const QByteArray &token,
+                             const QByteArray &method, const QByteArray &body, const QByteArray &contentType)
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + token);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    QNetworkReply *reply = network.sendCustomRequest(request, method, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+    return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
 }

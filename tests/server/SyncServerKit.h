@@ -14,6 +14,9 @@
 #include "sync/SyncClient.h"
 #include "tests/support/PostgresCluster.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QTemporaryDir>
 
 #include <functional>
@@ -77,6 +80,21 @@ struct InProcessServer
     std::unique_ptr<fieldline::server::BlobRoutes> blobRoutes;
     quint16 port = 0;
 };
+
+/** An answer of the admin API: its status and body. */
+struct AdminAnswer
+{
+    int status = 0;
+    QByteArray body;
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+/**
+ * Sends one request to the admin API of an in-process server as @p token and waits for the answer on this event
+ * loop, which is also the server's.
+ */
+AdminAnswer sendAdminRequest(QNetworkAccessManager &network, const QUrl &url, const QByteArray &token,
+                             const QByteArray &method, const QByteArray &body, const QByteArray &contentType);
 
 /** A transport wrapper that can lose the server's answer after the server acted on the request. */
 class LossyTransport final : public fieldline::sync::SyncTransport

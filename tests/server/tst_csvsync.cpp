@@ -45,16 +45,10 @@ private:
     /** POSTs @p csv to the import route as the operator; the HTTP status. The server answers on this event loop. */
     int importCsv(const QByteArray &csv)
     {
-        QNetworkRequest request(
-            m_server->url().resolved(QUrl(QStringLiteral("/v1/admin/tenants/acme/import/contacts"))));
-        request.setRawHeader("Authorization", "Bearer " + m_operatorToken);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("text/csv"));
-        QNetworkReply *reply = m_network.post(request, csv);
-        QEventLoop loop;
-        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-        reply->deleteLater();
-        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        return sendAdminRequest(
+                   m_network, m_server->url().resolved(QUrl(QStringLiteral("/v1/admin/tenants/acme/import/contacts"))),
+                   m_operatorToken, "POST", csv, QByteArrayLiteral("text/csv"))
+            .status;
     }
 
     std::optional<sync::Value> phoneOn(SyncedDevice &device, const char *row)

@@ -73,24 +73,12 @@ private:
     QNetworkAccessManager m_network;
     int m_devices = 0;
 
-    struct Answer
-    {
-        int status = 0;
-        QByteArray body;
-        QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    };
+    using Answer = AdminAnswer;
 
     Answer call(const QByteArray &method, const QString &path, const QByteArray &body = {})
     {
-        QNetworkRequest request(m_server->url().resolved(QUrl(path)));
-        request.setRawHeader("Authorization", "Bearer " + m_operatorToken);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
-        QEventLoop loop;
-        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-        reply->deleteLater();
-        return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
+        return sendAdminRequest(m_network, m_server->url().resolved(QUrl(path)), m_operatorToken, method, body,
+                                QByteArrayLiteral("application/json"));
     }
 
     Answer publish(const QByteArray &layout)

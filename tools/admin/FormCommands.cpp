@@ -14,14 +14,21 @@ namespace fieldline::admin {
 
 namespace {
 
-void printProblems(Console &console, const QString &file, const QJsonArray &errors)
+/** Each problem as "FILE: path: message", found here or listed by the server's 400 answer. */
+void printProblems(Console &console, const QString &file, const std::vector<forms::LayoutProblem> &problems)
 {
-    for (const QJsonValue &value : errors) {
-        const QString path = value[QLatin1String("path")].toString();
-        console.err << file << ": " << (path.isEmpty() ? QString() : path + QStringLiteral(": "))
-                    << value[QLatin1String("message")].toString() << '\n';
-    }
+    for (const forms::LayoutProblem &problem : problems)
+        console.err << file << ": " << (problem.path.isEmpty() ? QString() : problem.path + QStringLiteral(": "))
+                    << problem.message << '\n';
     console.err.flush();
+}
+
+std::vector<forms::LayoutProblem> serverProblems(const AdminReply &reply)
+{
+    std::vector<forms::LayoutProblem> out;
+    for (const QJsonValue &value : reply.json().value(QLatin1String("errors")).toArray())
+        out.push_back({value[QLatin1String("path")].toString(), value[QLatin1String("message")].toString()});
+    return out;
 }
 
 /** Version @p version of @p form as the server holds it, read; nullopt after printing why not. */
@@ -57,18 +64,14 @@ int publishForm(AdminClient &client, Console &console, const QString &tenant, co
     const QByteArray json = input.readAll();
     const forms::LayoutReader::Result local = forms::LayoutReader::read(json, forms::LayoutJson::Mode::Publish);
     if (!local.layout) {
-        QJsonArray errors;
-        for (const forms::LayoutProblem &problem : local.problems)
-            errors.append(
-                QJsonObject{{QStringLiteral("path"), problem.path}, {QStringLiteral("message"), problem.message}});
-        printProblems(console, file, errors);
+        printProblems(console, file, local.problems);
         console.err << "fieldline-admin: " << file << " was not published" << Qt::endl;
         return ExitRefused;
     }
     const AdminReply reply =
         client.post(tenantPath(tenant, {QStringLiteral("forms")}), json, QByteArrayLiteral("application/json"));
     if (!reply.succeeded()) {
-        printProblems(console, file, reply.json().value(QLatin1String("errors")).toArray());
+        printProblems(console, file, serverProblems(reply));
         return refused(console, client, reply);
     }
     const forms::Layout &layout = *local.layout;
