@@ -79,7 +79,7 @@ Result<SyncStateStore::Account> SyncStateStore::account()
 {
     Account account;
     for (auto [key, field] : {std::pair{"server_url", &account.serverUrl}, std::pair{"tenant", &account.tenant},
-                              std::pair{"user", &account.user}}) {
+                              std::pair{"user", &account.user}, std::pair{"role", &account.role}}) {
         Result<QString> value = text(key);
         if (!value)
             return value.error();
@@ -97,9 +97,9 @@ Status SyncStateStore::saveAccount(const Account &account)
     storage::Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun();
-    for (auto [key, value] :
-         {std::pair{"server_url", account.serverUrl}, std::pair{"tenant", account.tenant},
-          std::pair{"user", account.user}, std::pair{"token", QString::fromLatin1(account.token)}}) {
+    for (auto [key, value] : {std::pair{"server_url", account.serverUrl}, std::pair{"tenant", account.tenant},
+                              std::pair{"user", account.user}, std::pair{"token", QString::fromLatin1(account.token)},
+                              std::pair{"role", account.role}}) {
         if (Status s = setText(key, value); !s)
             return s;
     }

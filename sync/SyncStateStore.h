@@ -30,6 +30,7 @@ public:
         QString tenant;
         QString user;
         QByteArray token;
+        QString role; ///< the user's role when the token was granted (agent, field, manager, admin)
 
         bool isValid() const { return !serverUrl.isEmpty() && !token.isEmpty(); }
     };

@@ -121,6 +121,15 @@ void Shell::addDesignerWorkspace()
     };
     connect(sync, &app::SyncService::dataChanged, designing, published);
     published();
+    // Offered to a tenant administrator only: the role the server granted at sign-in (signing in again after an
+    // update that added the role shows it).
+    const auto offer = [this, sync, designer] {
+        const sync::SyncStateStore::Account account = sync->account();
+        m_main->setWorkspaceAvailable(designer, account.isValid() && account.role == QLatin1String("admin"));
+    };
+    connect(sync, &app::SyncService::openChanged, designer, offer);
+    connect(sync, &app::SyncService::statusChanged, designer, offer);
+    offer();
 }
 
 Shell::~Shell()

@@ -146,7 +146,9 @@ void SyncService::login(const QUrl &server, const QString &tenant, const QString
             disconnect(*connection);
             if (result.problem != LoginProblem::None || !m_state)
                 return;
-            if (storage::Status saved = m_state->saveAccount({server.toString(), tenant, user, result.token}); !saved) {
+            if (storage::Status saved =
+                    m_state->saveAccount({server.toString(), tenant, user, result.token, result.role});
+                !saved) {
                 qCWarning(lcAppSync) << "cannot keep the account:" << saved.message();
                 return;
             }

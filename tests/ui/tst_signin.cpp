@@ -7,6 +7,7 @@
 
 #include "tests/server/SyncServerKit.h"
 #include "ui/controls/MessageBanner.h"
+#include "ui/designer/DesignerWorkspace.h"
 #include "ui/main/MainWindow.h"
 #include "ui/sync/LoginDialog.h"
 #include "ui/sync/SyncStatusWidget.h"
@@ -79,6 +80,13 @@ private slots:
         QCOMPARE(f.sync()->visibleRows(QStringLiteral("contacts")), qint64(3));
         // The token lives in the encrypted profile, nowhere else.
         QCOMPARE(f.sync()->account().tenant, QStringLiteral("acme"));
+        // A field user is not offered the form designer, not even by its shortcut.
+        QCOMPARE(f.sync()->account().role, QStringLiteral("field"));
+        auto *designer = f.shell().mainWindow()->findChild<ui::DesignerWorkspace *>();
+        QVERIFY(designer);
+        QVERIFY(!f.shell().mainWindow()->isWorkspaceAvailable(designer));
+        QTest::keyClick(f.shell().mainWindow(), Qt::Key_3, Qt::ControlModifier);
+        QVERIFY(f.shell().mainWindow()->currentWorkspace() != designer);
 
         // A new contact from the colleague arrives by itself, through the live channel.
         QVERIFY(QTest::qWaitFor([&] { return f.sync()->isLive(); }, 15000));
@@ -115,6 +123,40 @@ private slots:
         QCOMPARE(f.sync()->visibleRows(QStringLiteral("contacts")), qint64(5));
         QVERIFY(f.sync()->isSignedIn());
         QVERIFY(!f.shell().syncController()->loginDialog()); // signed in already: no form
+    }
+
+    // The designer follows the role the server granted: offered after a tenant admin signs in, gone on sign-out.
+    void designerOnlyForAdmins()
+    {
+        InProcessServer server(m_dir.filePath(QStringLiteral("server-admin")), QDateTime::currentMSecsSinceEpoch());
+        QVERIFY(server.port != 0);
+        QVERIFY(!server.newTenantToken(QStringLiteral("acme"), QStringLiteral("u")).isEmpty());
+        auto hash = server.credentials.hashPassword(QStringLiteral("boss password"));
+        QVERIFY(hash);
+        QVERIFY(server.store->createUser(server.tenantId(QStringLiteral("acme")), QStringLiteral("boss"), *hash,
+                                         server::Role::Admin));
+
+        UiFixture f(nullptr, ui::SyncController::LoginDefaults{server.url().toString(), QStringLiteral("acme"), {}});
+        QVERIFY(f.createProfile());
+        auto *designer = f.shell().mainWindow()->findChild<ui::DesignerWorkspace *>();
+        QVERIFY(designer);
+        QVERIFY(!f.shell().mainWindow()->isWorkspaceAvailable(designer));
+        ui::LoginDialog *dialog = f.shell().syncController()->loginDialog();
+        QVERIFY(dialog);
+        QTest::keyClicks(child(dialog, "loginUser"), QStringLiteral("boss"));
+        QTest::keyClicks(child(dialog, "loginPassword"), QStringLiteral("boss password"));
+        QTest::keyClick(child(dialog, "loginPassword"), Qt::Key_Return);
+        QVERIFY(QTest::qWaitFor([&] { return f.shell().mainWindow()->isWorkspaceAvailable(designer); }, 15000));
+        QCOMPARE(f.sync()->account().role, QStringLiteral("admin"));
+        f.shell().mainWindow()->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(f.shell().mainWindow()));
+        QTest::keyClick(f.shell().mainWindow(), Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(f.shell().mainWindow()->currentWorkspace(), designer);
+
+        // Signing out takes it away and leaves the designer for the first workspace.
+        f.sync()->signOut();
+        QVERIFY(QTest::qWaitFor([&] { return !f.shell().mainWindow()->isWorkspaceAvailable(designer); }, 15000));
+        QVERIFY(f.shell().mainWindow()->currentWorkspace() != designer);
     }
 };
 

@@ -106,6 +106,26 @@ void MainWindow::showWorkspace(Workspace *workspace)
     showRow(m_model->rowOf(workspace));
 }
 
+void MainWindow::setWorkspaceAvailable(Workspace *workspace, bool available)
+{
+    const int row = m_model->rowOf(workspace);
+    if (row < 0 || isWorkspaceAvailable(workspace) == available)
+        return;
+    m_navigation->setRowHidden(row, !available);
+    if (row < m_goActions.size()) {
+        m_goActions[row]->setVisible(available);
+        m_goActions[row]->setEnabled(available);
+    }
+    if (!available && m_stack->currentIndex() == row)
+        showRow(0);
+}
+
+bool MainWindow::isWorkspaceAvailable(const Workspace *workspace) const
+{
+    const int row = m_model->rowOf(workspace);
+    return row >= 0 && !m_navigation->isRowHidden(row);
+}
+
 void MainWindow::addStatusWidget(QWidget *widget)
 {
     statusBar()->addPermanentWidget(widget);
@@ -125,7 +145,7 @@ void MainWindow::showStatusMessage(const QString &text)
 
 void MainWindow::showRow(int row)
 {
-    if (row < 0 || row >= m_model->rowCount())
+    if (row < 0 || row >= m_model->rowCount() || m_navigation->isRowHidden(row))
         return;
     m_navigation->setCurrentIndex(m_model->index(row));
     m_stack->setCurrentIndex(row);

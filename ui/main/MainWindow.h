@@ -28,6 +28,9 @@ public:
     void addWorkspace(Workspace *workspace);
     Workspace *currentWorkspace() const;
     void showWorkspace(Workspace *workspace);
+    /** Hides a workspace the user may not use (its row and its shortcut), or offers it again. */
+    void setWorkspaceAvailable(Workspace *workspace, bool available);
+    bool isWorkspaceAvailable(const Workspace *workspace) const;
     WorkspaceListModel *workspaceModel() const { return m_model; }
 
     void showStatusMessage(const QString &text);
