@@ -118,8 +118,14 @@ Result<QString> SubmissionReview::problemsOf(qint64 tenantId, const RowId &submi
             row.state.valueOf(QStringLiteral("submission")) == sync::Value(submission.toBytes()))
             cells.insert(*text, row.state.valueOf(QStringLiteral("value")));
     }
-    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), Qt::UTC);
-    return formsync::SubmissionCheck::summary(formsync::SubmissionCheck::problems(record, cells, now));
+    const auto text = [&state](const char *column) {
+        const sync::Value value = state.valueOf(QLatin1String(column));
+        const QString *found = std::get_if<QString>(&value);
+        return found ? *found : QString();
+    };
+    const QDateTime at = formsync::SubmissionCheck::checkedAt(text("finalised_at"), text("started_at"),
+                                                              QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), Qt::UTC));
+    return formsync::SubmissionCheck::summary(formsync::SubmissionCheck::problems(record, cells, at));
 }
 
 } // namespace fieldline::server

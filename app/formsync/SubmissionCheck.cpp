@@ -1,6 +1,7 @@
 #include "app/formsync/SubmissionCheck.h"
 
 #include "app/forms/FormValidator.h"
+#include "sync/HybridLogicalClock.h"
 
 namespace fieldline::formsync {
 
@@ -18,6 +19,17 @@ std::vector<forms::LayoutProblem> SubmissionCheck::problems(const LayoutRecord &
     for (forms::LayoutProblem &problem : forms::FormValidator(evaluator).validate(data, now.date(), now))
         out.push_back(std::move(problem));
     return out;
+}
+
+QDateTime SubmissionCheck::checkedAt(const QString &finalisedAt, const QString &startedAt, const QDateTime &serverNow)
+{
+    const QDateTime finalised = QDateTime::fromString(finalisedAt, Qt::ISODateWithMs);
+    const QDateTime started = QDateTime::fromString(startedAt, Qt::ISODateWithMs);
+    const qint64 slack = sync::HybridLogicalClock::MaxAheadMs;
+    if (!finalised.isValid() || finalised.toMSecsSinceEpoch() > serverNow.toMSecsSinceEpoch() + slack ||
+        (started.isValid() && finalised.toMSecsSinceEpoch() < started.toMSecsSinceEpoch() - slack))
+        return serverNow;
+    return finalised;
 }
 
 QString SubmissionCheck::summary(const std::vector<forms::LayoutProblem> &problems, int lines)

@@ -110,7 +110,9 @@ Status SubmissionStore::finalise(const RowId &submission, const QDateTime &now)
 {
     sync::Cells cells;
     cells.emplace_back(QStringLiteral("status"), status::Final);
-    cells.emplace_back(QStringLiteral("finalised_at"), isoText(now));
+    // With the device's offset: the server checks the submission on the day the user finalised it (today()).
+    cells.emplace_back(QStringLiteral("finalised_at"),
+                       now.toOffsetFromUtc(now.offsetFromUtc()).toString(Qt::ISODateWithMs));
     cells.emplace_back(QStringLiteral("problem"), std::monostate());
     return m_replica.update(tables::Submissions, submission, cells);
 }

@@ -1,6 +1,7 @@
 // How a submission maps onto form_values rows: ids, ranges, encode/decode, and the writes a save makes.
 #include "app/forms/LayoutReader.h"
 #include "app/formsync/SubmissionCells.h"
+#include "app/formsync/SubmissionCheck.h"
 
 #include <QtTest>
 
@@ -149,6 +150,27 @@ private slots:
         // The rest is still read.
         QCOMPARE(data.rows(QStringLiteral("lines")).size(), size_t(2));
         QCOMPARE(data.value(QStringLiteral("on")).toDate(), QDate(2026, 12, 4));
+    }
+
+    void checkedAtIsTheDevicesMomentWhenPlausible()
+    {
+        const QDateTime server = QDateTime(QDate(2026, 12, 5), QTime(20, 0), Qt::UTC);
+        const QString started = QStringLiteral("2026-12-05T18:00:00.000Z");
+        using formsync::SubmissionCheck;
+        // The device's offset is kept, so its date is the user's (already the 6th in UTC+14).
+        const QDateTime kept =
+            SubmissionCheck::checkedAt(QStringLiteral("2026-12-06T09:30:00.000+14:00"), started, server);
+        QCOMPARE(kept.date(), QDate(2026, 12, 6));
+        QCOMPARE(kept.toMSecsSinceEpoch(), server.addSecs(-30 * 60).toMSecsSinceEpoch());
+        // Older devices wrote UTC.
+        QCOMPARE(SubmissionCheck::checkedAt(QStringLiteral("2026-12-05T19:00:00.000Z"), started, server).date(),
+                 QDate(2026, 12, 5));
+        // Unreadable, too far ahead of the server, or before the submission was started: the server's moment.
+        for (const char *text : {"", "yesterday", "2026-12-05T20:06:00.000Z", "2026-12-05T17:50:00.000Z"})
+            QCOMPARE(SubmissionCheck::checkedAt(QString::fromLatin1(text), started, server), server);
+        // Within the allowed clock difference it stands.
+        QCOMPARE(SubmissionCheck::checkedAt(QStringLiteral("2026-12-05T20:04:00.000Z"), started, server),
+                 server.addSecs(240));
     }
 
     void changedAndRemovedRowsAreTheMinimalWrites()

@@ -410,6 +410,49 @@ private slots:
         QVERIFY2(message.contains(QStringLiteral("sections[0].fields[4]")), qPrintable(message));
     }
 
+    // today() on the server is the day the user finalised on, in the device's offset, not the server's UTC day.
+    void reviewUsesTheDevicesDay()
+    {
+        QCOMPARE(publish(R"~({"format": 1, "id": "dated", "version": 1, "title": {"en": "Dated"},
+            "sections": [{"id": "s", "title": {"en": "S"}, "fields": [
+              {"id": "visited_on", "type": "date", "label": {"en": "Visited on"}, "required": true,
+               "constraint": "visited_on = today()"}]}]})~")
+                     .status,
+                 201);
+        auto a = device();
+        QVERIFY(a);
+        QCOMPARE(a->syncOnce(), sync::SyncProblem::None);
+        formsync::LayoutCatalog catalog(*a->device);
+        formsync::SubmissionStore store(*a->device);
+        const formsync::LayoutRecord record = *catalog.record(formsync::layoutRowId(QStringLiteral("dated"), 1));
+
+        // A device whose local date is not the server's UTC date at this moment (UTC+14 late in the UTC day,
+        // UTC-12 early in it).
+        const QDateTime serverNow = QDateTime::fromMSecsSinceEpoch(m_server->clock.nowMs(), Qt::UTC);
+        const int offset = serverNow.time().hour() >= 10 ? 14 * 3600 : -12 * 3600;
+        const QDateTime local = serverNow.toOffsetFromUtc(offset);
+        QVERIFY(local.date() != serverNow.date());
+
+        for (const QDate &visited : {local.date(), serverNow.date()}) {
+            auto draft = store.start(record.id, record.form, QStringLiteral("alice"), local);
+            QVERIFY(draft);
+            forms::FormData data;
+            data.setValue(QStringLiteral("visited_on"), FormValue::date(visited));
+            QVERIFY(store.save(*store.header(*draft), {}, formsync::SubmissionCells::encode(data, layoutOf(record))));
+            a->device.clock.advance(1000);
+            QVERIFY(store.finalise(*draft, local));
+            QCOMPARE(a->syncOnce(), sync::SyncProblem::None);
+            QCOMPARE(a->syncOnce(), sync::SyncProblem::None);
+            const formsync::SubmissionHeader header = *store.header(*draft);
+            if (visited == local.date()) {
+                QCOMPARE(header.status, formsync::status::Final);
+            } else {
+                QCOMPARE(header.status, formsync::status::Returned);
+                QVERIFY2(header.problem.startsWith(QStringLiteral("visited_on: ")), qPrintable(header.problem));
+            }
+        }
+    }
+
     void cleanupTestCase()
     {
         m_forms.reset();
