@@ -32,18 +32,68 @@ sync::SiteId reviewSite()
 
 } // namespace
 
-Result<std::optional<qint64>> SubmissionReview::review(qint64 tenantId, const sync::ChangeBatch &changes)
+void SubmissionReview::Candidates::add(const sync::ChangeBatch &changes)
 {
-    std::set<RowId> finalised;
-    std::set<QByteArray> editedPrefixes; // value rows start with their submission's first 8 bytes
     for (const sync::Change &change : changes) {
         if (finalises(change))
             finalised.insert(change.row);
         else if (change.table == formsync::tables::Values)
             editedPrefixes.insert(change.row.toBytes().left(8));
     }
+}
+
+void SubmissionReview::Candidates::add(const Candidates &other)
+{
+    finalised.insert(other.finalised.begin(), other.finalised.end());
+    editedPrefixes.insert(other.editedPrefixes.begin(), other.editedPrefixes.end());
+}
+
+Result<std::optional<qint64>> SubmissionReview::review(qint64 tenantId, const sync::ChangeBatch &changes)
+{
+    Candidates candidates;
+    candidates.add(changes);
+    Result<std::optional<qint64>> reviewed = review(tenantId, candidates);
+    if (!reviewed)
+        m_pending[tenantId].add(candidates);
+    return reviewed;
+}
+
+void SubmissionReview::retryLater(qint64 tenantId, const sync::ChangeBatch &changes)
+{
+    m_pending[tenantId].add(changes);
+}
+
+std::vector<std::pair<qint64, qint64>> SubmissionReview::retry()
+{
+    std::vector<std::pair<qint64, qint64>> moved;
+    for (auto it = m_pending.begin(); it != m_pending.end();) {
+        Result<std::optional<qint64>> reviewed = review(it->first, it->second);
+        if (!reviewed) {
+            qCWarning(lcReview).noquote()
+                << QStringLiteral("review of tenant %1 failed again: %2").arg(it->first).arg(reviewed.message());
+            ++it;
+            continue;
+        }
+        if (*reviewed)
+            moved.emplace_back(it->first, **reviewed);
+        it = m_pending.erase(it);
+    }
+    return moved;
+}
+
+size_t SubmissionReview::pending() const
+{
+    size_t count = 0;
+    for (const auto &[tenant, candidates] : m_pending)
+        count += candidates.size();
+    return count;
+}
+
+Result<std::optional<qint64>> SubmissionReview::review(qint64 tenantId, const Candidates &candidates)
+{
+    std::set<RowId> finalised = candidates.finalised;
     // A value changed after its submission was final (a second device still had the draft open) is checked too.
-    for (const QByteArray &prefix : editedPrefixes) {
+    for (const QByteArray &prefix : candidates.editedPrefixes) {
         const QByteArray low = prefix + QByteArray(RowId::Size - prefix.size(), '\0');
         const QByteArray high = prefix + QByteArray(RowId::Size - prefix.size(), '\xff');
         auto submissions =

@@ -4,7 +4,9 @@
 #include "sync/Change.h"
 #include "sync/RowState.h"
 
+#include <map>
 #include <optional>
+#include <set>
 
 namespace fieldline::sync {
 class Clock;
@@ -22,7 +24,9 @@ class SyncStore;
  *
  * A device pushes its rows in the order of their last local write, and finalising is a submission's last write,
  * so when a push is split into several requests the values arrive in earlier ones and the review sees them all.
- * A push that changes values of a submission that is already final has that submission checked again.
+ * A push that changes values of a submission that is already final has that submission checked again. When the
+ * store fails during a review, what it was to check is kept in memory and retry() checks it again (the server
+ * calls it every 30 s); a restart forgets it, and the submission is then checked on its next push.
  */
 class SubmissionReview
 {
@@ -32,15 +36,39 @@ public:
         , m_clock(clock)
     {}
 
-    /** Reviews what @p changes finalised or changed after; the tenant's new cursor when a submission was returned. */
+    /**
+     * Reviews what @p changes finalised or changed after; the tenant's new cursor when a submission was returned.
+     * When the store fails, what was to be reviewed is kept for retry() (and the error returned).
+     */
     storage::Result<std::optional<qint64>> review(qint64 tenantId, const sync::ChangeBatch &changes);
+    /** Keeps what @p changes would have the review check for the next retry(). */
+    void retryLater(qint64 tenantId, const sync::ChangeBatch &changes);
+    /**
+     * Reviews again what failed before, tenant by tenant; (tenant, new cursor) for each tenant that had a
+     * submission returned. A tenant that fails again stays for the next call.
+     */
+    std::vector<std::pair<qint64, qint64>> retry();
+    /** How many submissions and value prefixes wait for retry(), over every tenant. */
+    size_t pending() const;
 
 private:
+    /** What a push asks the review to look at: submissions it finalised, and submissions whose values it changed. */
+    struct Candidates
+    {
+        std::set<sync::RowId> finalised;
+        std::set<QByteArray> editedPrefixes; ///< value rows start with their submission's first 8 bytes
+        void add(const sync::ChangeBatch &changes);
+        void add(const Candidates &other);
+        size_t size() const { return finalised.size() + editedPrefixes.size(); }
+    };
+    storage::Result<std::optional<qint64>> review(qint64 tenantId, const Candidates &candidates);
+
     /** The problems of @p submission as one text; empty when it is valid or no longer final. */
     storage::Result<QString> problemsOf(qint64 tenantId, const sync::RowId &submission, const sync::RowState &state);
 
     SyncStore &m_sync;
     const sync::Clock &m_clock;
+    std::map<qint64, Candidates> m_pending;
 };
 
 } // namespace fieldline::server

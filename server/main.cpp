@@ -24,6 +24,7 @@
 #include <QDateTime>
 #include <QSslConfiguration>
 #include <QTextStream>
+#include <QTimer>
 
 #include <optional>
 
@@ -114,9 +115,17 @@ int main(int argc, char *argv[])
     syncRoutes.setAfterPush([&review](qint64 tenantId, const fieldline::sync::ChangeBatch &changes) {
         auto returned = review.review(tenantId, changes);
         if (!returned)
-            qWarning().noquote() << "Cannot review finalised submissions:" << returned.message();
+            qWarning().noquote() << "Cannot review finalised submissions (tried again every 30 s):"
+                                 << returned.message();
         return returned ? *returned : std::nullopt;
     });
+    QTimer reviewRetry;
+    reviewRetry.setInterval(30'000);
+    QObject::connect(&reviewRetry, &QTimer::timeout, &reviewRetry, [&review, &notifyTenant] {
+        for (const auto &[tenantId, cursor] : review.retry())
+            notifyTenant(tenantId, cursor);
+    });
+    reviewRetry.start();
     std::optional<QSslConfiguration> tls;
     if (!options.tlsCertificateFile.isEmpty()) {
         auto loaded = loadTlsConfiguration(options.tlsCertificateFile, options.tlsKeyFile);

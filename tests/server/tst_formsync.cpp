@@ -72,6 +72,7 @@ private:
     QByteArray m_operatorToken;
     QNetworkAccessManager m_network;
     int m_devices = 0;
+    bool m_reviewFails = false;
 
     using Answer = AdminAnswer;
 
@@ -123,6 +124,10 @@ private slots:
             std::make_unique<server::FormRoutes>(*m_server->api, *m_server->sync, *m_operator, m_server->clock, notify);
         m_review = std::make_unique<server::SubmissionReview>(*m_server->sync, m_server->clock);
         m_server->routes->setAfterPush([this](qint64 tenantId, const sync::ChangeBatch &changes) {
+            if (m_reviewFails) { // what review() does when the store fails
+                m_review->retryLater(tenantId, changes);
+                return std::optional<qint64>();
+            }
             auto returned = m_review->review(tenantId, changes);
             return returned ? *returned : std::nullopt;
         });
@@ -451,6 +456,39 @@ private slots:
                 QVERIFY2(header.problem.startsWith(QStringLiteral("visited_on: ")), qPrintable(header.problem));
             }
         }
+    }
+
+    // A review that could not run is tried again; the submission is returned then, and the device learns of it.
+    void failedReviewIsRetried()
+    {
+        auto a = device();
+        QVERIFY(a);
+        QCOMPARE(a->syncOnce(), sync::SyncProblem::None);
+        formsync::LayoutCatalog catalog(*a->device);
+        formsync::SubmissionStore store(*a->device);
+        const formsync::LayoutRecord record = *catalog.record(formsync::layoutRowId(QStringLiteral("dated"), 1));
+        const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_server->clock.nowMs(), Qt::UTC);
+        auto draft = store.start(record.id, record.form, QStringLiteral("alice"), now);
+        QVERIFY(draft);
+        a->device.clock.advance(1000);
+        QVERIFY(store.finalise(*draft, now)); // visited_on is required and missing
+
+        m_reviewFails = true;
+        QCOMPARE(a->syncOnce(), sync::SyncProblem::None);
+        m_reviewFails = false;
+        QCOMPARE(a->syncOnce(), sync::SyncProblem::None);
+        QCOMPARE(store.header(*draft)->status, formsync::status::Final);
+        QCOMPARE(m_review->pending(), size_t(1));
+
+        const auto moved = m_review->retry();
+        QCOMPARE(moved.size(), size_t(1));
+        QCOMPARE(moved.front().first, m_server->tenantId(QStringLiteral("acme")));
+        QCOMPARE(m_review->pending(), size_t(0));
+        QCOMPARE(a->syncOnce(), sync::SyncProblem::None);
+        const formsync::SubmissionHeader header = *store.header(*draft);
+        QCOMPARE(header.status, formsync::status::Returned);
+        QVERIFY2(header.problem.startsWith(QStringLiteral("visited_on: ")), qPrintable(header.problem));
+        QVERIFY(m_review->retry().empty()); // nothing left to do
     }
 
     void cleanupTestCase()
