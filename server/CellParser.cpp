@@ -1,6 +1,6 @@
 #include "CellParser.h"
 
-#include "PhoneNumbers.h"
+#include "app/telemarketing/PhoneNumbers.h"
 
 #include <QLocale>
 #include <QTimeZone>
@@ -59,7 +59,7 @@ ParsedCell CellParser::parse(const ImportColumn &column, const QString &text) co
             return refused(QStringLiteral("%1 is longer than %2 characters").arg(column.name).arg(MaxTextLength));
         return ParsedCell{cell, QString()};
     case CellKind::Phone:
-        if (std::optional<QString> e164 = PhoneNumbers::toE164(cell, m_phoneRegion))
+        if (std::optional<QString> e164 = telemarketing::PhoneNumbers::toE164(cell, m_phoneRegion))
             return ParsedCell{*e164, QString()};
         return refused(QStringLiteral("%1 %2 is not a valid phone number%3")
                            .arg(column.name, quoted(cell),

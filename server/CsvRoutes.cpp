@@ -7,9 +7,9 @@
 #include "CsvReader.h"
 #include "HttpSupport.h"
 #include "ImportSchema.h"
-#include "PhoneNumbers.h"
 #include "SyncStore.h"
 #include "UserDirectory.h"
+#include "app/telemarketing/PhoneNumbers.h"
 
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
@@ -90,7 +90,7 @@ QHttpServerResponse CsvRoutes::importTable(const QString &tenant, const QString 
     const QUrlQuery query(request.url());
     const QString region = query.queryItemValue(QStringLiteral("region")).toUpper();
     const bool dryRun = query.queryItemValue(QStringLiteral("dry-run")) == QLatin1String("1");
-    if (!region.isEmpty() && !PhoneNumbers::isKnownRegion(region))
+    if (!region.isEmpty() && !telemarketing::PhoneNumbers::isKnownRegion(region))
         return jsonError(QStringLiteral("region must be a country code such as US or DE."), Status::BadRequest);
     auto users = m_directory.users(scope->tenantId);
     if (!users) {

@@ -10,6 +10,8 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6opengl6-dev
     qt6-translations-l10n qt6-charts-dev qt6-websockets-dev qt6-httpserver-dev libqt6sql6-sqlite libqt6sql6-psql
     libsodium-dev libsqlite3-dev qtkeychain-qt6-dev libzxcvbn-dev libphonenumber-dev
+    # calling hours in the called person's time: the system's time-zone database
+    tzdata
     # benchmark peer
     libsqlcipher-dev
     # tests: display, keychain, fonts for screenshots

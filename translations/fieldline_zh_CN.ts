@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Campaign</name>
+    <message>
+        <source>There is no such campaign.</source>
+        <translation>没有这个活动。</translation>
+    </message>
+    <message>
+        <source>Campaign %1 has no dialing mode (preview or progressive).</source>
+        <translation>活动 %1 没有拨号模式（预览或渐进）。</translation>
+    </message>
+    <message>
+        <source>Campaign %1 has no valid calling window.</source>
+        <translation>活动 %1 没有有效的呼叫时段。</translation>
+    </message>
+    <message>
+        <source>Campaign %1 allows %2 attempts; 1 to 100 are possible.</source>
+        <translation>活动 %1 允许 %2 次尝试；可设为 1 到 100 次。</translation>
+    </message>
+    <message>
+        <source>Campaign %1 has retry delays that are not minutes.</source>
+        <translation>活动 %1 的重拨间隔不是分钟数。</translation>
+    </message>
+</context>
+<context>
+    <name>DialGuard</name>
+    <message>
+        <source>%1 is not a complete international number.</source>
+        <translation>%1 不是完整的国际号码。</translation>
+    </message>
+    <message>
+        <source>This contact asked not to be called.</source>
+        <translation>此联系人要求不要来电。</translation>
+    </message>
+    <message>
+        <source>%1 is on the do-not-call list.</source>
+        <translation>%1 在免打扰名单上。</translation>
+    </message>
+    <message>
+        <source>%1 is on this campaign&apos;s do-not-call list.</source>
+        <translation>%1 在此活动的免打扰名单上。</translation>
+    </message>
+    <message>
+        <source>Where %1 is cannot be told, so calling hours cannot be checked.</source>
+        <translation>无法确定 %1 所在地区，因此无法检查呼叫时段。</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>It is %1 for this contact; calls are allowed from %2.</source>
+        <translation>此联系人当地时间为 %1；允许呼叫的时段为 %2。</translation>
+    </message>
+    <message>
+        <source>Calls are allowed from %1 in every time zone of this number&apos;s region, and that is not the case now.</source>
+        <translation>只有在此号码所属地区的每个时区都处于 %1 时才允许呼叫，现在不满足。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessages</name>
     <message>
         <source>Your disk is full, so Fieldline could not save. Nothing you entered is lost: free some space (for example, empty the trash), then choose Try again.</source>

@@ -14,7 +14,8 @@ sync::SyncSchema appSchema();
  * 1: the first release. 2: `territory` on contacts and accounts (partial replication); a profile from version 1
  * gets the column when it is opened (sync::RowMaterializer), filled from cells that arrived before.
  * 3: the forms engine's tables (formsync::formTables): layouts, submissions and their field values.
+ * 4: the dialer's tables (telemarketing::telemarketingTables) and `do_not_call` on contacts (the person's opt-out).
  */
-constexpr qint64 AppSchemaVersion = 3;
+constexpr qint64 AppSchemaVersion = 4;
 
 } // namespace fieldline::app

@@ -1,6 +1,7 @@
 #include "app/sync/SyncService.h"
 
 #include "app/sync/AppSchema.h"
+#include "app/telemarketing/TelemarketingTables.h"
 
 #include <QLoggingCategory>
 #include <QSysInfo>
@@ -43,6 +44,10 @@ void SyncService::open()
     auto replica = sync::Replica::open(*db, appSchema(), m_clock);
     if (!replica) {
         qCWarning(lcAppSync) << "cannot open the synced tables:" << replica.message();
+        return;
+    }
+    if (storage::Status indexed = telemarketing::createTelemarketingIndexes(*db); !indexed) {
+        qCWarning(lcAppSync) << "cannot index the dialer's tables:" << indexed.message();
         return;
     }
     auto state = std::make_unique<sync::SyncStateStore>(*db);

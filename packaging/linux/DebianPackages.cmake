@@ -16,7 +16,7 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${CMAKE_PROJECT_NAME} built using CMake")
 set(CPACK_DEBIAN_CLIENT_PACKAGE_NAME fieldline)
 set(CPACK_DEBIAN_CLIENT_PACKAGE_SECTION utils)
 # Qt loads these as plugins, so dpkg-shlibdeps cannot see them.
-set(CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS "libqt6sql6-sqlite, fonts-noto-cjk | fonts-wqy-microhei")
+set(CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS "libqt6sql6-sqlite, tzdata, fonts-noto-cjk | fonts-wqy-microhei")
 set(CPACK_DEBIAN_CLIENT_PACKAGE_RECOMMENDS "qt6-translations-l10n")
 set(CPACK_DEBIAN_CLIENT_PACKAGE_SUGGESTS "gnome-keyring")
 

@@ -4,7 +4,7 @@
 
 #include <optional>
 
-namespace fieldline::server {
+namespace fieldline::telemarketing {
 
 /**
  * Phone numbers as the product stores them: E.164 ("+12125550100"), checked against libphonenumber's numbering
@@ -21,6 +21,12 @@ public:
 
     /** True when libphonenumber knows @p region (ISO 3166 alpha-2, upper case). */
     static bool isKnownRegion(const QString &region);
+
+    /**
+     * The region (ISO 3166 alpha-2) an E.164 number belongs to, as its numbering plan says ("+12125550100" is
+     * "US", "+8613800138000" is "CN"); empty for a number that is not valid or belongs to no single region.
+     */
+    static QString regionOf(const QString &e164);
 };
 
-} // namespace fieldline::server
+} // namespace fieldline::telemarketing

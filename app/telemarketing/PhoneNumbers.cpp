@@ -1,4 +1,4 @@
-#include "PhoneNumbers.h"
+#include "app/telemarketing/PhoneNumbers.h"
 
 #include <phonenumbers/logger.h>
 #include <phonenumbers/phonenumber.pb.h>
@@ -7,7 +7,7 @@
 #include <set>
 #include <string>
 
-namespace fieldline::server {
+namespace fieldline::telemarketing {
 
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
@@ -52,4 +52,18 @@ bool PhoneNumbers::isKnownRegion(const QString &region)
     return regions.count(region.toStdString()) > 0;
 }
 
-} // namespace fieldline::server
+QString PhoneNumbers::regionOf(const QString &e164)
+{
+    if (!e164.startsWith(u'+') || e164.size() > 16)
+        return {};
+    const PhoneNumberUtil &util = phoneUtil();
+    PhoneNumber number;
+    if (util.Parse(e164.toStdString(), "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR ||
+        !util.IsValidNumber(number))
+        return {};
+    std::string region;
+    util.GetRegionCodeForNumber(number, &region);
+    return region == "ZZ" || region == "001" ? QString() : QString::fromStdString(region);
+}
+
+} // namespace fieldline::telemarketing

@@ -1,0 +1,69 @@
+#include "app/telemarketing/CallingHours.h"
+
+#include "app/telemarketing/PhoneNumbers.h"
+
+#include <QLocale>
+
+namespace fieldline::telemarketing {
+
+std::optional<CallingWindow> CallingWindow::parse(const QString &start, const QString &end)
+{
+    const QTime from = QTime::fromString(start, QStringLiteral("HH:mm"));
+    const QTime to = QTime::fromString(end, QStringLiteral("HH:mm"));
+    if (!from.isValid() || !to.isValid() || !(from < to))
+        return std::nullopt;
+    return CallingWindow{from, to};
+}
+
+QString ZoneKey::of(const QString &timeZone, const QString &e164)
+{
+    const QByteArray id = timeZone.trimmed().toLatin1();
+    if (!id.isEmpty() && QTimeZone::isTimeZoneIdAvailable(id))
+        return forZone(id);
+    const QString region = PhoneNumbers::regionOf(e164);
+    return region.isEmpty() ? QString() : forRegion(region);
+}
+
+const std::vector<QTimeZone> &CallingHours::zonesOf(const QString &zoneKey)
+{
+    auto found = m_zones.constFind(zoneKey);
+    if (found != m_zones.constEnd())
+        return *found;
+    std::vector<QTimeZone> zones;
+    if (zoneKey.startsWith(QLatin1String("tz:"))) {
+        QTimeZone zone(zoneKey.mid(3).toLatin1());
+        if (zone.isValid())
+            zones.push_back(zone);
+    } else if (zoneKey.startsWith(QLatin1String("region:")) && zoneKey.size() == 9) {
+        const QLocale::Territory territory = QLocale::codeToTerritory(zoneKey.mid(7));
+        if (territory != QLocale::AnyTerritory) {
+            for (const QByteArray &id : QTimeZone::availableTimeZoneIds(territory)) {
+                QTimeZone zone(id);
+                if (zone.isValid())
+                    zones.push_back(zone);
+            }
+        }
+    }
+    return *m_zones.insert(zoneKey, std::move(zones));
+}
+
+bool CallingHours::isOpen(const QString &zoneKey, const CallingWindow &window, const QDateTime &now)
+{
+    const std::vector<QTimeZone> &zones = zonesOf(zoneKey);
+    if (zones.empty())
+        return false;
+    const QDateTime utc = now.toUTC();
+    for (const QTimeZone &zone : zones) {
+        if (!window.contains(utc.addSecs(zone.offsetFromUtc(utc)).time()))
+            return false;
+    }
+    return true;
+}
+
+QDateTime CallingHours::localTime(const QString &zoneKey, const QDateTime &now)
+{
+    const std::vector<QTimeZone> &zones = zonesOf(zoneKey);
+    return zones.empty() ? QDateTime() : now.toTimeZone(zones.front());
+}
+
+} // namespace fieldline::telemarketing

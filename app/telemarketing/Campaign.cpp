@@ -1,0 +1,84 @@
+#include "app/telemarketing/Campaign.h"
+
+#include "storage/Database.h"
+#include "storage/Statement.h"
+
+namespace fieldline::telemarketing {
+
+namespace {
+
+constexpr int MaxRetryMinutes = 100 * 24 * 60;
+constexpr int MaxAttemptsLimit = 100;
+
+storage::Error invalid(const QString &message)
+{
+    return {storage::ErrorCode::Invalid, message, 0};
+}
+
+} // namespace
+
+qint64 Campaign::nextAttemptMs(int attempts, qint64 calledMs) const
+{
+    if (retryMinutes.empty() || attempts <= 0)
+        return calledMs;
+    const size_t index = std::min(size_t(attempts - 1), retryMinutes.size() - 1);
+    return calledMs + qint64(retryMinutes[index]) * 60'000;
+}
+
+std::optional<std::vector<int>> Campaign::parseRetryMinutes(const QString &text)
+{
+    std::vector<int> out;
+    if (text.trimmed().isEmpty())
+        return out;
+    const QStringList parts = text.split(u',');
+    if (parts.size() > MaxAttemptsLimit)
+        return std::nullopt;
+    for (const QString &part : parts) {
+        bool ok = false;
+        const int minutes = part.trimmed().toInt(&ok);
+        if (!ok || minutes < 0 || minutes > MaxRetryMinutes)
+            return std::nullopt;
+        out.push_back(minutes);
+    }
+    return out;
+}
+
+storage::Result<Campaign> Campaign::read(storage::Database &db, const sync::RowId &id)
+{
+    storage::Result<storage::Statement *> query =
+        db.prepare("SELECT name, mode, window_start, window_end, max_attempts, retry_minutes, status"
+                   " FROM campaigns WHERE id = ?");
+    if (!query)
+        return query.error();
+    storage::Statement &row = *query.value();
+    row.bind(1, id.toBytes());
+    storage::Result<bool> found = row.step();
+    if (!found)
+        return found.error();
+    if (!*found)
+        return storage::Error{storage::ErrorCode::NotFound, tr("There is no such campaign."), 0};
+    Campaign out;
+    out.id = id;
+    out.name = row.text(0);
+    const QString mode = row.text(1);
+    const std::optional<CallingWindow> window = CallingWindow::parse(row.text(2), row.text(3));
+    const qint64 maxAttempts = row.int64(4);
+    const std::optional<std::vector<int>> retry = parseRetryMinutes(row.text(5));
+    out.status = row.text(6);
+    row.reset();
+    if (mode != QLatin1String("preview") && mode != QLatin1String("progressive"))
+        return invalid(tr("Campaign %1 has no dialing mode (preview or progressive).").arg(out.name));
+    out.mode = mode == QLatin1String("progressive") ? Mode::Progressive : Mode::Preview;
+    if (!window)
+        return invalid(tr("Campaign %1 has no valid calling window.").arg(out.name));
+    out.window = *window;
+    if (maxAttempts < 1 || maxAttempts > MaxAttemptsLimit)
+        return invalid(tr("Campaign %1 allows %2 attempts; 1 to 100 are possible.").arg(out.name).arg(maxAttempts));
+    out.maxAttempts = int(maxAttempts);
+    if (!retry)
+        return invalid(tr("Campaign %1 has retry delays that are not minutes.").arg(out.name));
+    out.retryMinutes = *retry;
+    return out;
+}
+
+} // namespace fieldline::telemarketing

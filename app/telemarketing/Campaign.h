@@ -1,0 +1,44 @@
+#pragma once
+
+#include "app/telemarketing/CallingHours.h"
+#include "storage/Error.h"
+#include "sync/ByteId.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <vector>
+
+namespace fieldline::storage {
+class Database;
+}
+
+namespace fieldline::telemarketing {
+
+/** A campaign's rules as the queue and the dialer apply them (a campaigns row, read and checked). */
+struct Campaign
+{
+    Q_DECLARE_TR_FUNCTIONS(Campaign)
+
+public:
+    enum class Mode { Preview, Progressive };
+
+    sync::RowId id;
+    QString name;
+    Mode mode = Mode::Preview;
+    CallingWindow window;
+    int maxAttempts = 1;
+    std::vector<int> retryMinutes; ///< after the 1st, 2nd, ... attempt; the last repeats
+    QString status;
+
+    bool isActive() const { return status == QLatin1String("active"); }
+    /** When a member attempted @p attempts times may be called again, after a call at @p calledMs. */
+    qint64 nextAttemptMs(int attempts, qint64 calledMs) const;
+
+    /** Reads the campaign @p id; NotFound when there is none, Invalid (with the reason) when its rules are bad. */
+    static storage::Result<Campaign> read(storage::Database &db, const sync::RowId &id);
+    /** "60,240,1440" as minutes; nullopt when a part is not a whole number of minutes from 0 to 100 days. */
+    static std::optional<std::vector<int>> parseRetryMinutes(const QString &text);
+};
+
+} // namespace fieldline::telemarketing

@@ -1,0 +1,178 @@
+#include "app/telemarketing/ContactQueue.h"
+
+#include "app/telemarketing/ContactNumbers.h"
+#include "storage/Statement.h"
+#include "sync/Replica.h"
+
+#include <algorithm>
+
+namespace fieldline::telemarketing {
+
+using storage::Result;
+using sync::RowId;
+
+namespace {
+
+/** Members read per open zone at first; more only when every one of them turned out to be blocked. */
+constexpr int FirstHeadSize = 16;
+constexpr int LastHeadSize = 4096;
+constexpr int CallbacksPerLook = 64;
+
+} // namespace
+
+Result<std::optional<QueuedCall>> ContactQueue::next(const Campaign &campaign, const QString &agent,
+                                                     const QDateTime &now)
+{
+    if (!campaign.isActive())
+        return std::optional<QueuedCall>();
+    Result<std::optional<QueuedCall>> callback = nextCallback(campaign, agent, now);
+    if (!callback || *callback)
+        return callback;
+
+    Result<QStringList> zones = queuedZones(campaign.id);
+    if (!zones)
+        return zones.error();
+    QStringList open;
+    for (const QString &zone : *zones) {
+        if (m_hours.isOpen(zone, campaign.window, now))
+            open.append(zone);
+    }
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    for (int limit = FirstHeadSize; limit <= LastHeadSize; limit *= 8) {
+        std::vector<Candidate> candidates;
+        bool anyFull = false;
+        for (const QString &zone : open) {
+            bool full = false;
+            if (storage::Status read = headOfZone(campaign, zone, agent, nowMs, limit, candidates, full); !read)
+                return read.error();
+            anyFull = anyFull || full;
+        }
+        std::sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
+            if (a.priority != b.priority)
+                return a.priority > b.priority;
+            if (a.nextAttemptMs != b.nextAttemptMs)
+                return a.nextAttemptMs < b.nextAttemptMs;
+            return a.member < b.member;
+        });
+        for (const Candidate &candidate : candidates) {
+            QueuedCall call;
+            call.member = candidate.member;
+            call.contact = candidate.contact;
+            call.priority = int(candidate.priority);
+            call.attempts = int(candidate.attempts);
+            Result<std::optional<QueuedCall>> found = callable(std::move(call), campaign, now);
+            if (!found || *found)
+                return found;
+        }
+        if (!anyFull)
+            break;
+    }
+    return std::optional<QueuedCall>();
+}
+
+Result<std::optional<QueuedCall>> ContactQueue::nextCallback(const Campaign &campaign, const QString &agent,
+                                                             const QDateTime &now)
+{
+    Result<storage::Statement *> query = m_replica.database().prepare(
+        "SELECT id, member, contact FROM callbacks WHERE campaign = ?1 AND status = 'due' AND due_ms <= ?2"
+        " AND (owner = ?3 OR owner IS NULL OR owner = '') ORDER BY due_ms, id LIMIT ?4");
+    if (!query)
+        return query.error();
+    storage::Statement &rows = *query.value();
+    rows.bind(1, campaign.id.toBytes()).bind(2, now.toMSecsSinceEpoch()).bind(3, agent).bind(4, CallbacksPerLook);
+    std::vector<QueuedCall> due;
+    const storage::Status read = rows.forEachRow([&due](const storage::Statement &row) {
+        QueuedCall call;
+        call.callback = RowId::fromBytes(row.blob(0));
+        call.member = RowId::fromBytes(row.blob(1)).value_or(RowId());
+        call.contact = RowId::fromBytes(row.blob(2)).value_or(RowId());
+        if (call.callback)
+            due.push_back(std::move(call));
+    });
+    if (!read)
+        return read.error();
+    for (QueuedCall &call : due) {
+        Result<std::optional<QueuedCall>> found = callable(std::move(call), campaign, now);
+        if (!found || *found)
+            return found;
+    }
+    return std::optional<QueuedCall>();
+}
+
+Result<QStringList> ContactQueue::queuedZones(const RowId &campaign)
+{
+    // SQLite does not skip-scan for DISTINCT, so the index is walked one zone at a time: a seek per zone.
+    Result<storage::Statement *> query =
+        m_replica.database().prepare("SELECT zone FROM campaign_members WHERE campaign = ? AND status = 'queued'"
+                                     " AND zone > ? ORDER BY zone LIMIT 1");
+    if (!query)
+        return query.error();
+    QStringList zones;
+    QString after = QStringLiteral("");
+    for (;;) {
+        storage::Statement &row = *query.value();
+        row.bind(1, campaign.toBytes()).bind(2, after);
+        Result<bool> found = row.step();
+        if (!found)
+            return found.error();
+        if (!*found)
+            break;
+        after = row.text(0);
+        row.reset();
+        zones.append(after);
+    }
+    query.value()->reset();
+    return zones;
+}
+
+storage::Status ContactQueue::headOfZone(const Campaign &campaign, const QString &zone, const QString &agent,
+                                         qint64 nowMs, int limit, std::vector<Candidate> &out, bool &full)
+{
+    Result<storage::Statement *> query = m_replica.database().prepare(
+        "SELECT id, contact, priority, next_attempt_ms, attempts FROM campaign_members"
+        " WHERE campaign = ?1 AND status = 'queued' AND zone = ?2 AND ifnull(next_attempt_ms, 0) <= ?3"
+        " AND ifnull(attempts, 0) < ?4 AND (owner = ?5 OR owner IS NULL OR owner = '')"
+        " ORDER BY priority DESC, next_attempt_ms LIMIT ?6");
+    if (!query)
+        return query.error();
+    storage::Statement &rows = *query.value();
+    rows.bind(1, campaign.id.toBytes()).bind(2, zone).bind(3, nowMs).bind(4, campaign.maxAttempts).bind(5, agent);
+    rows.bind(6, limit);
+    int count = 0;
+    const storage::Status read = rows.forEachRow([&](const storage::Statement &row) {
+        ++count;
+        const std::optional<RowId> member = RowId::fromBytes(row.blob(0));
+        const std::optional<RowId> contact = RowId::fromBytes(row.blob(1));
+        if (member && contact)
+            out.push_back({*member, *contact, row.int64(2), row.int64(3), row.int64(4)});
+    });
+    full = count == limit;
+    return read;
+}
+
+Result<std::optional<QueuedCall>> ContactQueue::callable(QueuedCall call, const Campaign &campaign,
+                                                         const QDateTime &now)
+{
+    Result<ContactNumbers> contact = ContactNumbers::read(m_replica.database(), call.contact);
+    if (!contact) {
+        if (contact.error().code == storage::ErrorCode::NotFound)
+            return std::optional<QueuedCall>(); // not (or no longer) on this device: nothing to call
+        return contact.error();
+    }
+    for (const QString &number : contact->numbers) {
+        Result<DialGuard::Check> check = m_guard.check({number, &contact.value(), campaign.id, campaign.window}, now);
+        if (!check)
+            return check.error();
+        if (check->allowed()) {
+            call.number = number;
+            call.zoneKey = check->zoneKey;
+            call.localTime = check->localTime;
+            return std::optional<QueuedCall>(std::move(call));
+        }
+        if (check->verdict == DialGuard::Verdict::ContactOptedOut)
+            break;
+    }
+    return std::optional<QueuedCall>();
+}
+
+} // namespace fieldline::telemarketing

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "app/telemarketing/Campaign.h"
+#include "app/telemarketing/DialGuard.h"
+
+#include <QDateTime>
+
+#include <optional>
+
+namespace fieldline::telemarketing {
+
+/** The call the queue offers next, and why it is that one. */
+struct QueuedCall
+{
+    sync::RowId member;
+    sync::RowId contact;
+    std::optional<sync::RowId> callback; ///< set when a due callback is what is offered
+    QString number;                      ///< the first of the contact's numbers that may be called now
+    QString zoneKey;
+    QDateTime localTime; ///< the person's time now
+    int priority = 0;
+    int attempts = 0;
+};
+
+/**
+ * Picks the next contact of a campaign for an agent: callbacks that are due (the agent's own and the pool's)
+ * first, earliest due first; then queued members, highest priority first and longest waiting next, that have
+ * attempts left, whose retry delay has passed, that belong to the agent or to the pool, whose calling window is
+ * open and that have a number the DialGuard allows.
+ *
+ * Members are stored with their zone key, so the queue first asks which zones the campaign has (one index seek
+ * per zone), keeps those whose window is open, and reads only the heads of those zones through the queue index:
+ * the cost follows the number of zones, not of members.
+ */
+class ContactQueue
+{
+public:
+    ContactQueue(sync::Replica &replica, CallingHours &hours)
+        : m_replica(replica)
+        , m_guard(replica, hours)
+        , m_hours(hours)
+    {}
+
+    /** The next call for @p agent, or nullopt when nobody in @p campaign may be called at @p now. */
+    storage::Result<std::optional<QueuedCall>> next(const Campaign &campaign, const QString &agent,
+                                                    const QDateTime &now);
+
+private:
+    struct Candidate
+    {
+        sync::RowId member;
+        sync::RowId contact;
+        qint64 priority = 0;
+        qint64 nextAttemptMs = 0;
+        qint64 attempts = 0;
+    };
+    storage::Result<std::optional<QueuedCall>> nextCallback(const Campaign &campaign, const QString &agent,
+                                                            const QDateTime &now);
+    /** The zones of the campaign's queued members, in order. */
+    storage::Result<QStringList> queuedZones(const sync::RowId &campaign);
+    /** Up to @p limit callable-looking members of one zone, best first; @p full is set when the limit was hit. */
+    storage::Status headOfZone(const Campaign &campaign, const QString &zone, const QString &agent, qint64 nowMs,
+                               int limit, std::vector<Candidate> &out, bool &full);
+    /** @p call with its number filled in when the contact has one the guard allows now; nullopt otherwise. */
+    storage::Result<std::optional<QueuedCall>> callable(QueuedCall call, const Campaign &campaign,
+                                                        const QDateTime &now);
+
+    sync::Replica &m_replica;
+    DialGuard m_guard;
+    CallingHours &m_hours;
+};
+
+} // namespace fieldline::telemarketing

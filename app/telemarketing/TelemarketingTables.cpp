@@ -1,0 +1,53 @@
+#include "app/telemarketing/TelemarketingTables.h"
+
+#include "storage/Database.h"
+
+namespace fieldline::telemarketing {
+
+using Col = sync::ColumnSchema;
+
+std::vector<sync::TableSchema> telemarketingTables()
+{
+    return {
+        {tables::Campaigns,
+         {Col::of("name", "TEXT"), Col::of("mode", "TEXT"), Col::of("window_start", "TEXT"),
+          Col::of("window_end", "TEXT"), Col::of("max_attempts", "INTEGER"), Col::of("retry_minutes", "TEXT"),
+          Col::of("script", "TEXT"), Col::of("dispositions", "TEXT"), Col::of("status", "TEXT")},
+         false},
+        {tables::Members,
+         {Col::of("campaign", "BLOB"), Col::of("contact", "BLOB"), Col::of("priority", "INTEGER"),
+          Col::of("attempts", "INTEGER"), Col::of("next_attempt_ms", "INTEGER"), Col::of("status", "TEXT"),
+          Col::of("owner", "TEXT"), Col::of("zone", "TEXT"), Col::of("last_disposition", "TEXT")},
+         false},
+        {tables::Callbacks,
+         {Col::of("campaign", "BLOB"), Col::of("member", "BLOB"), Col::of("contact", "BLOB"),
+          Col::of("due_ms", "INTEGER"), Col::of("owner", "TEXT"), Col::of("status", "TEXT"), Col::of("note", "TEXT")},
+         false},
+        {tables::Attempts,
+         {Col::of("campaign", "BLOB"), Col::of("member", "BLOB"), Col::of("contact", "BLOB"), Col::of("number", "TEXT"),
+          Col::of("owner", "TEXT"), Col::of("started_ms", "INTEGER"), Col::of("duration_ms", "INTEGER"),
+          Col::of("result", "TEXT"), Col::of("disposition", "TEXT"), Col::of("note", "TEXT")},
+         true},
+        {tables::DoNotCall,
+         {Col::of("number", "TEXT"), Col::of("campaign", "BLOB"), Col::of("reason", "TEXT"),
+          Col::of("added_by", "TEXT")},
+         false},
+        {tables::ContactPhones,
+         {Col::of("contact", "BLOB"), Col::of("number", "TEXT"), Col::of("label", "TEXT"),
+          Col::of("position", "INTEGER")},
+         false},
+    };
+}
+
+storage::Status createTelemarketingIndexes(storage::Database &db)
+{
+    // The queue asks, zone by zone, for the best queued members: equality on the first three columns, then
+    // the order it wants, so each zone's head is one index seek.
+    return db.exec("CREATE INDEX IF NOT EXISTS tm_members_queue"
+                   " ON campaign_members(campaign, status, zone, priority DESC, next_attempt_ms);"
+                   "CREATE INDEX IF NOT EXISTS tm_callbacks_due ON callbacks(campaign, status, due_ms);"
+                   "CREATE INDEX IF NOT EXISTS tm_dnc_number ON dnc_numbers(number);"
+                   "CREATE INDEX IF NOT EXISTS tm_phones_contact ON contact_phones(contact, position);");
+}
+
+} // namespace fieldline::telemarketing

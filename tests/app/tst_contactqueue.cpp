@@ -1,0 +1,325 @@
+// The dialer's queue and its guard on a real replica: callbacks first, then priority and waiting time; attempts
+// and retry delays; the agent's own members and the pool; every kind of do-not-call entry; calling hours in the
+// contact's zone or the number's region; a blocked number is refused by the guard even when no queue offered it.
+#include "app/sync/AppSchema.h"
+#include "app/telemarketing/ContactNumbers.h"
+#include "app/telemarketing/ContactQueue.h"
+#include "app/telemarketing/TelemarketingTables.h"
+#include "tests/sync/SyncTestKit.h"
+
+#include <QtTest>
+
+using namespace fieldline;
+using namespace fieldline::telemarketing;
+using sync::RowId;
+
+namespace {
+
+// Monday 4 May 2026, 15:00 UTC: 11:00 in New York, 17:00 in Berlin, 08:00 in Los Angeles, 23:00 in Shanghai.
+const QDateTime Now = QDateTime(QDate(2026, 5, 4), QTime(15, 0), Qt::UTC);
+
+struct MemberOptions
+{
+    qint64 priority = 0;
+    qint64 attempts = 0;
+    qint64 nextAttemptMs = 0;
+    QString owner;
+    QString status = memberStatus::Queued;
+};
+
+} // namespace
+
+class TestContactQueue : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<synctest::Device> m_device;
+    CallingHours m_hours;
+    RowId m_campaign;
+    int m_databases = 0;
+
+    sync::Replica &replica() { return **m_device; }
+
+    RowId campaign(const QString &status = QStringLiteral("active"), qint64 maxAttempts = 3)
+    {
+        sync::Cells cells;
+        cells.emplace_back(QStringLiteral("name"), QStringLiteral("Spring renewals"));
+        cells.emplace_back(QStringLiteral("mode"), QStringLiteral("preview"));
+        cells.emplace_back(QStringLiteral("window_start"), QStringLiteral("09:00"));
+        cells.emplace_back(QStringLiteral("window_end"), QStringLiteral("21:00"));
+        cells.emplace_back(QStringLiteral("max_attempts"), maxAttempts);
+        cells.emplace_back(QStringLiteral("retry_minutes"), QStringLiteral("60,240"));
+        cells.emplace_back(QStringLiteral("status"), status);
+        return *replica().insert(tables::Campaigns, cells);
+    }
+
+    RowId contact(const QString &name, const QString &phone, const QString &zone = QStringLiteral("America/New_York"),
+                  bool optedOut = false)
+    {
+        sync::Cells cells;
+        cells.emplace_back(QStringLiteral("first_name"), name);
+        cells.emplace_back(QStringLiteral("phone"), phone);
+        cells.emplace_back(QStringLiteral("time_zone"), zone);
+        cells.emplace_back(QStringLiteral("do_not_call"), qint64(optedOut ? 1 : 0));
+        return *replica().insert(QStringLiteral("contacts"), cells);
+    }
+
+    void addPhone(const RowId &contact, const QString &number, qint64 position)
+    {
+        sync::Cells cells;
+        cells.emplace_back(QStringLiteral("contact"), contact.toBytes());
+        cells.emplace_back(QStringLiteral("number"), number);
+        cells.emplace_back(QStringLiteral("position"), position);
+        QVERIFY(replica().insert(tables::ContactPhones, cells));
+    }
+
+    RowId member(const RowId &contact, const MemberOptions &options = {})
+    {
+        auto numbers = ContactNumbers::read(replica().database(), contact);
+        const QString zone = ZoneKey::of(numbers->timeZone, numbers->numbers.value(0));
+        sync::Cells cells;
+        cells.emplace_back(QStringLiteral("campaign"), m_campaign.toBytes());
+        cells.emplace_back(QStringLiteral("contact"), contact.toBytes());
+        cells.emplace_back(QStringLiteral("priority"), options.priority);
+        cells.emplace_back(QStringLiteral("attempts"), options.attempts);
+        cells.emplace_back(QStringLiteral("next_attempt_ms"), options.nextAttemptMs);
+        cells.emplace_back(QStringLiteral("status"), options.status);
+        cells.emplace_back(QStringLiteral("owner"), options.owner);
+        cells.emplace_back(QStringLiteral("zone"), zone);
+        return *replica().insert(tables::Members, cells);
+    }
+
+    RowId callback(const RowId &member, const RowId &contact, qint64 dueMs, const QString &owner = QString())
+    {
+        sync::Cells cells;
+        cells.emplace_back(QStringLiteral("campaign"), m_campaign.toBytes());
+        cells.emplace_back(QStringLiteral("member"), member.toBytes());
+        cells.emplace_back(QStringLiteral("contact"), contact.toBytes());
+        cells.emplace_back(QStringLiteral("due_ms"), dueMs);
+        cells.emplace_back(QStringLiteral("owner"), owner);
+        cells.emplace_back(QStringLiteral("status"), QStringLiteral("due"));
+        return *replica().insert(tables::Callbacks, cells);
+    }
+
+    std::optional<QueuedCall> next(const QString &agent = QStringLiteral("alice"), const QDateTime &at = Now)
+    {
+        auto campaign = Campaign::read(replica().database(), m_campaign);
+        if (!campaign)
+            qWarning() << campaign.message();
+        ContactQueue queue(replica(), m_hours);
+        auto found = queue.next(*campaign, agent, at);
+        if (!found)
+            qWarning() << found.message();
+        return found ? *found : std::nullopt;
+    }
+
+private slots:
+    void init()
+    {
+        m_device = std::make_unique<synctest::Device>(m_dir.filePath(QStringLiteral("q%1.db").arg(++m_databases)),
+                                                      Now.toMSecsSinceEpoch(), app::appSchema());
+        QCOMPARE(m_device->open(), QString());
+        QVERIFY(createTelemarketingIndexes(replica().database()));
+        m_campaign = campaign();
+    }
+
+    void highestPriorityThenLongestWaiting()
+    {
+        const RowId low = member(contact(QStringLiteral("Low"), QStringLiteral("+12125550101")), {.priority = 1});
+        const RowId later = member(contact(QStringLiteral("Later"), QStringLiteral("+12125550102")),
+                                   {.priority = 5, .nextAttemptMs = Now.addSecs(-60).toMSecsSinceEpoch()});
+        const RowId earlier = member(contact(QStringLiteral("Earlier"), QStringLiteral("+12125550103")),
+                                     {.priority = 5, .nextAttemptMs = Now.addSecs(-3600).toMSecsSinceEpoch()});
+        std::optional<QueuedCall> call = next();
+        QVERIFY(call);
+        QCOMPARE(call->member, earlier);
+        QCOMPARE(call->number, QStringLiteral("+12125550103"));
+        QCOMPARE(call->priority, 5);
+        QVERIFY(!call->callback);
+        QVERIFY(call->member != later && call->member != low);
+    }
+
+    void dueCallbacksComeFirst()
+    {
+        member(contact(QStringLiteral("Top"), QStringLiteral("+12125550101")), {.priority = 9});
+        const RowId person = contact(QStringLiteral("Asked"), QStringLiteral("+12125550102"));
+        const RowId waiting = member(person, {.priority = 0, .status = memberStatus::Callback});
+        const RowId due = callback(waiting, person, Now.addSecs(-300).toMSecsSinceEpoch());
+        callback(waiting, person, Now.addSecs(600).toMSecsSinceEpoch()); // not yet
+        std::optional<QueuedCall> call = next();
+        QVERIFY(call);
+        QCOMPARE(call->callback, std::optional<RowId>(due));
+        QCOMPARE(call->member, waiting);
+        // Once done, the queue goes on by priority; the member waiting for its callback is not offered.
+        QVERIFY(replica().update(tables::Callbacks, due, {{QStringLiteral("status"), QStringLiteral("done")}}));
+        call = next();
+        QVERIFY(call);
+        QVERIFY(!call->callback);
+        QCOMPARE(call->priority, 9);
+    }
+
+    void attemptsAndRetryDelaysAreHonoured()
+    {
+        const qint64 nowMs = Now.toMSecsSinceEpoch();
+        member(contact(QStringLiteral("Spent"), QStringLiteral("+12125550101")), {.priority = 9, .attempts = 3});
+        member(contact(QStringLiteral("Resting"), QStringLiteral("+12125550102")),
+               {.priority = 8, .attempts = 1, .nextAttemptMs = nowMs + 60'000});
+        member(contact(QStringLiteral("Done"), QStringLiteral("+12125550104")),
+               {.priority = 8, .status = memberStatus::Done});
+        const RowId ready = member(contact(QStringLiteral("Ready"), QStringLiteral("+12125550103")),
+                                   {.priority = 1, .attempts = 2, .nextAttemptMs = nowMs});
+        QCOMPARE(next()->member, ready);
+        // A minute later the resting one is due again and ranks first.
+        QCOMPARE(next(QStringLiteral("alice"), Now.addSecs(61))->priority, 8);
+
+        auto rules = Campaign::read(replica().database(), m_campaign);
+        QVERIFY(rules);
+        QCOMPARE(rules->nextAttemptMs(1, nowMs), nowMs + 60 * 60'000);
+        QCOMPARE(rules->nextAttemptMs(2, nowMs), nowMs + 240 * 60'000);
+        QCOMPARE(rules->nextAttemptMs(5, nowMs), nowMs + 240 * 60'000); // the last delay repeats
+    }
+
+    void ownMembersAndThePoolOnly()
+    {
+        const RowId bobs = member(contact(QStringLiteral("Bob's"), QStringLiteral("+12125550101")),
+                                  {.priority = 9, .owner = QStringLiteral("bob")});
+        const RowId pool = member(contact(QStringLiteral("Pool"), QStringLiteral("+12125550102")), {.priority = 1});
+        const RowId own = member(contact(QStringLiteral("Alice's"), QStringLiteral("+12125550103")),
+                                 {.priority = 2, .owner = QStringLiteral("alice")});
+        QCOMPARE(next(QStringLiteral("alice"))->member, own);
+        QCOMPARE(next(QStringLiteral("bob"))->member, bobs);
+        QCOMPARE(next(QStringLiteral("carol"))->member, pool);
+        // Bob's callback is his; the pool's is anyone's.
+        const RowId person = contact(QStringLiteral("Cb"), QStringLiteral("+12125550104"));
+        const RowId waiting = member(person, {.status = memberStatus::Callback});
+        callback(waiting, person, Now.toMSecsSinceEpoch(), QStringLiteral("bob"));
+        QVERIFY(!next(QStringLiteral("alice"))->callback);
+        QVERIFY(next(QStringLiteral("bob"))->callback);
+    }
+
+    void doNotCallOfEveryKind()
+    {
+        DoNotCall lists(replica());
+        const RowId tenantListed = contact(QStringLiteral("T"), QStringLiteral("+12125550101"));
+        QVERIFY(lists.add(QStringLiteral("+12125550101"), std::nullopt, QStringLiteral("complaint"),
+                          QStringLiteral("ops")));
+        const RowId campaignListed = contact(QStringLiteral("C"), QStringLiteral("+12125550102"));
+        QVERIFY(lists.add(QStringLiteral("+12125550102"), m_campaign, QStringLiteral("asked"), QStringLiteral("ops")));
+        const RowId otherCampaignListed = contact(QStringLiteral("O"), QStringLiteral("+12125550103"));
+        QVERIFY(lists.add(QStringLiteral("+12125550103"), campaign(), QStringLiteral("asked"), QStringLiteral("ops")));
+        const RowId optedOut =
+            contact(QStringLiteral("Opt"), QStringLiteral("+12125550104"), QStringLiteral("America/New_York"), true);
+        const RowId secondNumber = contact(QStringLiteral("Two"), QStringLiteral("+12125550101")); // listed first
+        addPhone(secondNumber, QStringLiteral("+12125550105"), 1);
+        member(tenantListed, {.priority = 9});
+        member(campaignListed, {.priority = 8});
+        member(optedOut, {.priority = 7});
+        const RowId two = member(secondNumber, {.priority = 6});
+        const RowId other = member(otherCampaignListed, {.priority = 5});
+
+        std::optional<QueuedCall> call = next();
+        QVERIFY(call);
+        QCOMPARE(call->member, two);
+        QCOMPARE(call->number, QStringLiteral("+12125550105"));
+        QVERIFY(replica().update(tables::Members, two, {{QStringLiteral("status"), memberStatus::Done}}));
+        QCOMPARE(next()->member, other); // another campaign's list does not apply here
+        QVERIFY(replica().update(tables::Members, other, {{QStringLiteral("status"), memberStatus::Done}}));
+        QVERIFY(!next());
+
+        // The guard refuses them when asked directly, as before any dial, with a reason for the agent.
+        DialGuard guard(replica(), m_hours);
+        const CallingWindow window = *CallingWindow::parse(QStringLiteral("09:00"), QStringLiteral("21:00"));
+        auto verdict = [&](const QString &number, const RowId *person, const QDateTime &at = Now) {
+            std::optional<ContactNumbers> numbers;
+            if (person)
+                numbers = *ContactNumbers::read(replica().database(), *person);
+            auto checked = guard.check({number, numbers ? &*numbers : nullptr, m_campaign, window}, at);
+            return checked ? checked->verdict : DialGuard::Verdict::Allowed;
+        };
+        QCOMPARE(verdict(QStringLiteral("+12125550101"), nullptr), DialGuard::Verdict::TenantList);
+        QCOMPARE(verdict(QStringLiteral("+12125550102"), nullptr), DialGuard::Verdict::CampaignList);
+        QCOMPARE(verdict(QStringLiteral("+12125550104"), &optedOut), DialGuard::Verdict::ContactOptedOut);
+        // A manual dial with no contact: the whole US must be inside the window (Hawaii is at 05:00 now).
+        QCOMPARE(verdict(QStringLiteral("+12125550106"), nullptr), DialGuard::Verdict::OutsideHours);
+        QCOMPARE(verdict(QStringLiteral("+12125550106"), nullptr, Now.addSecs(5 * 3600)), DialGuard::Verdict::Allowed);
+        QCOMPARE(verdict(QStringLiteral("+80012345678"), nullptr), DialGuard::Verdict::UnknownLocation);
+        QCOMPARE(verdict(QStringLiteral("2125550106"), nullptr), DialGuard::Verdict::InvalidNumber);
+        auto listed = guard.check({QStringLiteral("+12125550101"), nullptr, m_campaign, window}, Now);
+        QVERIFY(listed && listed->message.contains(QStringLiteral("do-not-call")));
+        // Listing twice keeps one entry.
+        QVERIFY(
+            lists.add(QStringLiteral("+12125550101"), std::nullopt, QStringLiteral("again"), QStringLiteral("ops")));
+        QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM dnc_numbers WHERE number = '+12125550101'"),
+                 qint64(1));
+    }
+
+    void callingHoursWhereThePersonIs()
+    {
+        // 23:00 in Shanghai, 08:00 in Los Angeles: closed. 17:00 in Berlin: open.
+        member(contact(QStringLiteral("Li"), QStringLiteral("+8613800138000"), QStringLiteral("Asia/Shanghai")),
+               {.priority = 9});
+        member(contact(QStringLiteral("LA"), QStringLiteral("+13105550100"), QStringLiteral("America/Los_Angeles")),
+               {.priority = 8});
+        // A US number with no zone: Hawaii is at 05:00, so not callable.
+        member(contact(QStringLiteral("US"), QStringLiteral("+12125550100"), QString()), {.priority = 7});
+        const RowId berlin =
+            member(contact(QStringLiteral("Berlin"), QStringLiteral("+493012345678"), QStringLiteral("Europe/Berlin")),
+                   {.priority = 1});
+        std::optional<QueuedCall> call = next();
+        QVERIFY(call);
+        QCOMPARE(call->member, berlin);
+        QCOMPARE(call->zoneKey, QStringLiteral("tz:Europe/Berlin"));
+        QCOMPARE(call->localTime.time(), QTime(17, 0));
+        // Three hours later Los Angeles is at 11:00; with it done, the zone-less US number still waits for Hawaii
+        // (08:00), so Berlin (20:00) is next; an hour later Hawaii is at 09:00 and the US number ranks first.
+        std::optional<QueuedCall> la = next(QStringLiteral("alice"), Now.addSecs(3 * 3600));
+        QVERIFY(la);
+        QCOMPARE(la->priority, 8);
+        QVERIFY(replica().update(tables::Members, la->member, {{QStringLiteral("status"), memberStatus::Done}}));
+        QCOMPARE(next(QStringLiteral("alice"), Now.addSecs(3 * 3600))->member, berlin);
+        std::optional<QueuedCall> us = next(QStringLiteral("alice"), Now.addSecs(4 * 3600));
+        QVERIFY(us);
+        QCOMPARE(us->priority, 7);
+        QCOMPARE(us->zoneKey, QStringLiteral("region:US"));
+        // At 21:00 in Berlin (19:00 UTC) nobody there is called.
+        QVERIFY(replica().update(tables::Members, us->member, {{QStringLiteral("status"), memberStatus::Done}}));
+        QVERIFY(!next(QStringLiteral("alice"), QDateTime(QDate(2026, 5, 4), QTime(19, 0), Qt::UTC)));
+    }
+
+    void pausedCampaignOffersNobody()
+    {
+        member(contact(QStringLiteral("A"), QStringLiteral("+12125550101")));
+        QVERIFY(next());
+        QVERIFY(
+            replica().update(tables::Campaigns, m_campaign, {{QStringLiteral("status"), QStringLiteral("paused")}}));
+        QVERIFY(!next());
+    }
+
+    void badCampaignRulesAreRefused_data()
+    {
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("mode") << "mode"
+                              << "predictive";
+        QTest::newRow("window") << "window_end"
+                                << "08:00";
+        QTest::newRow("retry") << "retry_minutes"
+                               << "60,soon";
+    }
+
+    void badCampaignRulesAreRefused()
+    {
+        QFETCH(QString, column);
+        QFETCH(QString, value);
+        QVERIFY(replica().update(tables::Campaigns, m_campaign, {{column, value}}));
+        auto read = Campaign::read(replica().database(), m_campaign);
+        QVERIFY(!read);
+        QCOMPARE(read.error().code, storage::ErrorCode::Invalid);
+        QVERIFY2(read.message().contains(QStringLiteral("Spring renewals")), qPrintable(read.message()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestContactQueue)
+#include "tst_contactqueue.moc"
