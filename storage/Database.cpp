@@ -272,7 +272,10 @@ int Database::changes() const
 
 Transaction::Transaction(Database &db, bool immediate)
     : m_db(db)
-    , m_begin(db.exec(immediate ? "BEGIN IMMEDIATE" : "BEGIN"))
+    , m_nested(!sqlite3_get_autocommit(db.handle()))
+    , m_begin(db.exec(m_nested    ? "SAVEPOINT fieldline_nested"
+                      : immediate ? "BEGIN IMMEDIATE"
+                                  : "BEGIN"))
     , m_open(m_begin.ok())
 {}
 
@@ -286,7 +289,7 @@ Status Transaction::commit()
     if (!m_open)
         return m_begin.ok() ? Status(Error{ErrorCode::Internal, QStringLiteral("transaction already closed"), 0})
                             : m_begin;
-    Status s = m_db.exec("COMMIT");
+    Status s = m_db.exec(m_nested ? "RELEASE fieldline_nested" : "COMMIT");
     if (s.ok())
         m_open = false;
     else
@@ -299,7 +302,9 @@ void Transaction::rollback()
     if (!m_open)
         return;
     m_open = false;
-    if (!sqlite3_get_autocommit(m_db.handle()))
+    if (m_nested)
+        (void)m_db.exec("ROLLBACK TO fieldline_nested; RELEASE fieldline_nested");
+    else if (!sqlite3_get_autocommit(m_db.handle()))
         (void)m_db.exec("ROLLBACK");
 }
 

@@ -74,7 +74,10 @@ private:
     QByteArray m_vfs;
 };
 
-/** RAII transaction: rolls back unless commit() succeeded. */
+/**
+ * RAII transaction: rolls back unless commit() succeeded. Begun inside another transaction it is a savepoint, so
+ * several writes that each open their own (Replica's) can be made one: the outer transaction keeps or drops all.
+ */
 class Transaction
 {
 public:
@@ -89,6 +92,7 @@ public:
 
 private:
     Database &m_db;
+    bool m_nested; ///< inside another Transaction: a savepoint, so the outer one decides what is kept
     Status m_begin;
     bool m_open = false;
 };

@@ -23,6 +23,10 @@
         <source>Campaign %1 has retry delays that are not minutes.</source>
         <translation>活动 %1 的重拨间隔不是分钟数。</translation>
     </message>
+    <message>
+        <source>Campaign %1: %2</source>
+        <translation>活动 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>DialGuard</name>
@@ -57,6 +61,49 @@
     <message>
         <source>Calls are allowed from %1 in every time zone of this number&apos;s region, and that is not the case now.</source>
         <translation>只有在此号码所属地区的每个时区都处于 %1 时才允许呼叫，现在不满足。</translation>
+    </message>
+</context>
+<context>
+    <name>Dispositions</name>
+    <message>
+        <source>The dispositions are longer than %1 KB.</source>
+        <translation>处理结果列表超过 %1 KB。</translation>
+    </message>
+    <message>
+        <source>The dispositions are not a JSON list.</source>
+        <translation>处理结果不是 JSON 列表。</translation>
+    </message>
+    <message>
+        <source>A campaign has 1 to %1 dispositions.</source>
+        <translation>一个活动应有 1 到 %1 个处理结果。</translation>
+    </message>
+    <message>
+        <source>Disposition code &apos;%1&apos; is not a lower-case word.</source>
+        <translation>处理结果代码“%1”不是小写单词。</translation>
+    </message>
+    <message>
+        <source>Disposition code &apos;%1&apos; is used twice.</source>
+        <translation>处理结果代码“%1”重复使用。</translation>
+    </message>
+    <message>
+        <source>Disposition &apos;%1&apos; has no label.</source>
+        <translation>处理结果“%1”没有名称。</translation>
+    </message>
+    <message>
+        <source>Disposition &apos;%1&apos; needs a key from 0 to 9.</source>
+        <translation>处理结果“%1”需要 0 到 9 之间的快捷键。</translation>
+    </message>
+    <message>
+        <source>Key %1 is used by two dispositions.</source>
+        <translation>快捷键 %1 被两个处理结果使用。</translation>
+    </message>
+    <message>
+        <source>Disposition &apos;%1&apos; has an effect other than final, retry or callback.</source>
+        <translation>处理结果“%1”的效果不是结束、重拨或回拨。</translation>
+    </message>
+    <message>
+        <source>Disposition &apos;%1&apos; has a retry delay that is not a number of minutes.</source>
+        <translation>处理结果“%1”的重拨间隔不是分钟数。</translation>
     </message>
 </context>
 <context>
@@ -539,6 +586,29 @@
     <message>
         <source>Keep this passphrase safe. Without it nobody can open the profile, not even support.</source>
         <translation>请妥善保管此密码。没有它，任何人都无法打开资料库，技术支持人员也不能。</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeRecorder</name>
+    <message>
+        <source>Choose one of the campaign&apos;s dispositions.</source>
+        <translation>请选择此活动的一个处理结果。</translation>
+    </message>
+    <message>
+        <source>This disposition needs a callback time in the future.</source>
+        <translation>此处理结果需要一个将来的回拨时间。</translation>
+    </message>
+    <message>
+        <source>This disposition needs its outcome form filled in.</source>
+        <translation>此处理结果需要填写结果表单。</translation>
+    </message>
+    <message>
+        <source>The note is longer than 4,000 characters.</source>
+        <translation>备注超过 4,000 个字符。</translation>
+    </message>
+    <message>
+        <source>Asked during a call (%1).</source>
+        <translation>通话中提出（%1）。</translation>
     </message>
 </context>
 <context>

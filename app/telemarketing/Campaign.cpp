@@ -46,7 +46,7 @@ std::optional<std::vector<int>> Campaign::parseRetryMinutes(const QString &text)
 storage::Result<Campaign> Campaign::read(storage::Database &db, const sync::RowId &id)
 {
     storage::Result<storage::Statement *> query =
-        db.prepare("SELECT name, mode, window_start, window_end, max_attempts, retry_minutes, status"
+        db.prepare("SELECT name, mode, window_start, window_end, max_attempts, retry_minutes, status, dispositions"
                    " FROM campaigns WHERE id = ?");
     if (!query)
         return query.error();
@@ -65,6 +65,8 @@ storage::Result<Campaign> Campaign::read(storage::Database &db, const sync::RowI
     const qint64 maxAttempts = row.int64(4);
     const std::optional<std::vector<int>> retry = parseRetryMinutes(row.text(5));
     out.status = row.text(6);
+    QString dispositionProblem;
+    const std::optional<Dispositions> dispositions = Dispositions::parse(row.text(7), &dispositionProblem);
     row.reset();
     if (mode != QLatin1String("preview") && mode != QLatin1String("progressive"))
         return invalid(tr("Campaign %1 has no dialing mode (preview or progressive).").arg(out.name));
@@ -78,6 +80,9 @@ storage::Result<Campaign> Campaign::read(storage::Database &db, const sync::RowI
     if (!retry)
         return invalid(tr("Campaign %1 has retry delays that are not minutes.").arg(out.name));
     out.retryMinutes = *retry;
+    if (!dispositions)
+        return invalid(tr("Campaign %1: %2").arg(out.name, dispositionProblem));
+    out.dispositions = *dispositions;
     return out;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/telemarketing/CallingHours.h"
+#include "app/telemarketing/Dispositions.h"
 #include "storage/Error.h"
 #include "sync/ByteId.h"
 
@@ -29,6 +30,7 @@ public:
     CallingWindow window;
     int maxAttempts = 1;
     std::vector<int> retryMinutes; ///< after the 1st, 2nd, ... attempt; the last repeats
+    Dispositions dispositions;
     QString status;
 
     bool isActive() const { return status == QLatin1String("active"); }

@@ -4,6 +4,7 @@
 #include "app/sync/AppSchema.h"
 #include "app/telemarketing/ContactNumbers.h"
 #include "app/telemarketing/ContactQueue.h"
+#include "app/telemarketing/OutcomeRecorder.h"
 #include "app/telemarketing/TelemarketingTables.h"
 #include "tests/sync/SyncTestKit.h"
 
@@ -52,6 +53,13 @@ private:
         cells.emplace_back(QStringLiteral("max_attempts"), maxAttempts);
         cells.emplace_back(QStringLiteral("retry_minutes"), QStringLiteral("60,240"));
         cells.emplace_back(QStringLiteral("status"), status);
+        cells.emplace_back(QStringLiteral("dispositions"), QString::fromUtf8(R"([
+            {"code": "sale", "label": {"en": "Sale", "zh_CN": "成交"}, "key": "1", "effect": "final", "conversion": true},
+            {"code": "no_answer", "label": {"en": "No answer"}, "key": "2", "effect": "retry"},
+            {"code": "busy", "label": {"en": "Busy"}, "key": "3", "effect": "retry", "retryMinutes": 15},
+            {"code": "call_back", "label": {"en": "Call back"}, "key": "4", "effect": "callback"},
+            {"code": "survey", "label": {"en": "Survey"}, "key": "5", "form": "call-outcome"},
+            {"code": "do_not_call", "label": {"en": "Do not call"}, "key": "9", "doNotCall": true}])"));
         return *replica().insert(tables::Campaigns, cells);
     }
 
@@ -295,6 +303,189 @@ private slots:
         QVERIFY(
             replica().update(tables::Campaigns, m_campaign, {{QStringLiteral("status"), QStringLiteral("paused")}}));
         QVERIFY(!next());
+    }
+
+    void outcomesMoveTheMemberOn()
+    {
+        const qint64 nowMs = Now.toMSecsSinceEpoch();
+        const RowId person = contact(QStringLiteral("Ada"), QStringLiteral("+12125550101"));
+        const RowId ada = member(person, {.priority = 1});
+        const Campaign rules = *Campaign::read(replica().database(), m_campaign);
+        OutcomeRecorder recorder(replica());
+        auto attemptsOf = [&] { return *replica().database().queryInt("SELECT count(*) FROM call_attempts"); };
+        auto memberInt = [&](const char *column) {
+            const QByteArray sql =
+                QByteArray("SELECT ") + column + " FROM campaign_members WHERE id = x'" + ada.toHex().toLatin1() + "'";
+            return *replica().database().queryInt(sql.constData());
+        };
+
+        // No answer: retried after the campaign's first delay (60 minutes).
+        std::optional<QueuedCall> call = next();
+        QVERIFY(call && call->member == ada);
+        QVERIFY(recorder.record(rules, *call, {call->number, nowMs, 0, QStringLiteral("no answer")},
+                                {QStringLiteral("no_answer")}, QStringLiteral("alice"), nowMs));
+        QCOMPARE(memberInt("attempts"), qint64(1));
+        QCOMPARE(memberInt("next_attempt_ms"), nowMs + 60 * 60'000);
+        QVERIFY(!next());
+        QVERIFY(next(QStringLiteral("alice"), Now.addSecs(61 * 60)));
+
+        // Busy has its own delay (15 minutes).
+        QVERIFY(recorder.record(rules, *call, {call->number, nowMs, 0, QStringLiteral("busy")},
+                                {QStringLiteral("busy")}, QStringLiteral("alice"), nowMs));
+        QCOMPARE(memberInt("attempts"), qint64(2));
+        QCOMPARE(memberInt("next_attempt_ms"), nowMs + 15 * 60'000);
+
+        // A callback needs a time in the future; then the member waits for it and it is offered when due.
+        QCOMPARE(recorder
+                     .record(rules, *call, {call->number, nowMs, 42'000, QStringLiteral("answered")},
+                             {QStringLiteral("call_back")}, QStringLiteral("alice"), nowMs)
+                     .error()
+                     .code,
+                 storage::ErrorCode::Invalid);
+        QCOMPARE(attemptsOf(), qint64(2));
+        Outcome later{QStringLiteral("call_back"), QStringLiteral("after lunch"), nowMs + 2 * 3'600'000};
+        QVERIFY(recorder.record(rules, *call, {call->number, nowMs, 42'000, QStringLiteral("answered")}, later,
+                                QStringLiteral("alice"), nowMs));
+        QVERIFY(!next(QStringLiteral("alice"), Now.addSecs(3600)));
+        std::optional<QueuedCall> due = next(QStringLiteral("alice"), Now.addSecs(2 * 3600));
+        QVERIFY(due && due->callback);
+        QVERIFY(!next(QStringLiteral("bob"), Now.addSecs(2 * 3600))); // alice's callback, not the pool's
+
+        // The sale closes the member and the callback; three attempts are on record, with their dispositions.
+        QVERIFY(recorder.record(rules, *due, {due->number, nowMs + 7'200'000, 300'000, QStringLiteral("answered")},
+                                {QStringLiteral("sale")}, QStringLiteral("alice"), nowMs + 7'200'000));
+        QCOMPARE(memberInt("attempts"), qint64(4));
+        QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM campaign_members WHERE status = 'done'"),
+                 qint64(1));
+        QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM callbacks WHERE status = 'done'"), qint64(1));
+        QCOMPARE(attemptsOf(), qint64(4));
+        QCOMPARE(*replica().database().queryInt(
+                     "SELECT sum(duration_ms) FROM call_attempts WHERE disposition IN ('call_back', 'sale')"),
+                 qint64(342'000));
+    }
+
+    void lastAttemptEndsTheMember()
+    {
+        const RowId person = contact(QStringLiteral("Bo"), QStringLiteral("+12125550102"));
+        member(person, {.attempts = 2});
+        const Campaign rules = *Campaign::read(replica().database(), m_campaign);
+        std::optional<QueuedCall> call = next();
+        QVERIFY(call);
+        QVERIFY(OutcomeRecorder(replica()).record(rules, *call, {call->number, 0, 0, QStringLiteral("no answer")},
+                                                  {QStringLiteral("no_answer")}, QStringLiteral("alice"),
+                                                  Now.toMSecsSinceEpoch()));
+        QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM campaign_members WHERE status = 'done'"),
+                 qint64(1));
+    }
+
+    void doNotCallDispositionListsTheNumber()
+    {
+        member(contact(QStringLiteral("Cy"), QStringLiteral("+12125550103")));
+        const Campaign rules = *Campaign::read(replica().database(), m_campaign);
+        std::optional<QueuedCall> call = next();
+        QVERIFY(call);
+        QVERIFY(OutcomeRecorder(replica()).record(rules, *call, {call->number, 0, 5'000, QStringLiteral("answered")},
+                                                  {QStringLiteral("do_not_call")}, QStringLiteral("alice"),
+                                                  Now.toMSecsSinceEpoch()));
+        QCOMPARE(*DoNotCall(replica()).lookup(QStringLiteral("+12125550103")), DoNotCall::List::Tenant);
+        DialGuard guard(replica(), m_hours);
+        QCOMPARE(guard.check({QStringLiteral("+12125550103")}, Now)->verdict, DialGuard::Verdict::TenantList);
+    }
+
+    void outcomeIsAllOrNothing()
+    {
+        const RowId person = contact(QStringLiteral("Di"), QStringLiteral("+12125550104"));
+        const RowId di = member(person);
+        const Campaign rules = *Campaign::read(replica().database(), m_campaign);
+        OutcomeRecorder recorder(replica());
+        QueuedCall call = *next();
+        // A form is required and missing: refused before anything is written.
+        QCOMPARE(recorder
+                     .record(rules, call, {call.number, 0, 0, {}}, {QStringLiteral("survey")}, QStringLiteral("alice"),
+                             Now.toMSecsSinceEpoch())
+                     .error()
+                     .code,
+                 storage::ErrorCode::Invalid);
+        QCOMPARE(recorder
+                     .record(rules, call, {call.number, 0, 0, {}}, {QStringLiteral("no_such_code")},
+                             QStringLiteral("alice"), Now.toMSecsSinceEpoch())
+                     .error()
+                     .code,
+                 storage::ErrorCode::Invalid);
+        // A failure after the attempt and the member were written (the callback it names is not there) takes
+        // everything back.
+        call.callback = RowId::generate();
+        QVERIFY(!recorder.record(rules, call, {call.number, 0, 0, {}}, {QStringLiteral("sale")},
+                                 QStringLiteral("alice"), Now.toMSecsSinceEpoch()));
+        QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM call_attempts"), qint64(0));
+        QCOMPARE(*replica().database().queryInt("SELECT ifnull(attempts, 0) FROM campaign_members"), qint64(0));
+        QCOMPARE(next()->member, di);
+        // And the replica goes on writing.
+        call.callback.reset();
+        QVERIFY(recorder.record(rules, call, {call.number, 0, 0, {}}, {QStringLiteral("sale")}, QStringLiteral("alice"),
+                                Now.toMSecsSinceEpoch()));
+        QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM call_attempts"), qint64(1));
+        auto changes = replica().changesSince(0);
+        QVERIFY(changes);
+        for (const sync::Change &change : *changes)
+            QVERIFY2(change.table != tables::Callbacks, "nothing of the failed outcome is sent");
+    }
+
+    void dispositionsAreCheckedStrictly_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("not JSON") << "[{"
+                                  << "not a JSON list";
+        QTest::newRow("empty") << "[]"
+                               << "1 to 20";
+        QTest::newRow("bad code") << R"([{"code": "Sale!", "label": {"en": "Sale"}, "key": "1"}])"
+                                  << "lower-case";
+        QTest::newRow("no label") << R"([{"code": "sale", "key": "1"}])"
+                                  << "no label";
+        QTest::newRow("bad key") << R"([{"code": "sale", "label": {"en": "Sale"}, "key": "F1"}])"
+                                 << "0 to 9";
+        QTest::newRow("same key") << R"([{"code": "a", "label": {"en": "A"}, "key": "1"},
+                                        {"code": "b", "label": {"en": "B"}, "key": "1"}])"
+                                  << "two dispositions";
+        QTest::newRow("same code") << R"([{"code": "a", "label": {"en": "A"}, "key": "1"},
+                                         {"code": "a", "label": {"en": "B"}, "key": "2"}])"
+                                   << "used twice";
+        QTest::newRow("effect") << R"([{"code": "a", "label": {"en": "A"}, "key": "1", "effect": "maybe"}])"
+                                << "final, retry or callback";
+        QTest::newRow("retry") << R"([{"code": "a", "label": {"en": "A"}, "key": "1", "retryMinutes": -5}])"
+                               << "minutes";
+        QString many = QStringLiteral("[");
+        for (int i = 0; i < 21; ++i)
+            many += QStringLiteral("%1{\"code\": \"c%2\", \"label\": {\"en\": \"C\"}, \"key\": \"%3\"}")
+                        .arg(i ? QStringLiteral(",") : QString())
+                        .arg(i)
+                        .arg(i % 10);
+        QTest::newRow("too many") << many + u']' << "1 to 20";
+        QTest::newRow("too long") << QString(70 * 1024, u' ') << "longer than";
+    }
+
+    void dispositionsAreCheckedStrictly()
+    {
+        QFETCH(QString, json);
+        QFETCH(QString, problem);
+        QString why;
+        QVERIFY(!Dispositions::parse(json, &why));
+        QVERIFY2(why.contains(problem), qPrintable(why));
+    }
+
+    void dispositionsAreRead()
+    {
+        const Campaign rules = *Campaign::read(replica().database(), m_campaign);
+        QCOMPARE(rules.dispositions.all().size(), size_t(6));
+        const Disposition *sale = rules.dispositions.forKey(u'1');
+        QVERIFY(sale);
+        QCOMPARE(sale->code, QStringLiteral("sale"));
+        QVERIFY(sale->conversion);
+        QCOMPARE(sale->label.text(QStringLiteral("zh_CN")), QStringLiteral("成交"));
+        QCOMPARE(rules.dispositions.find(QStringLiteral("busy"))->retryMinutes, std::optional<int>(15));
+        QCOMPARE(rules.dispositions.find(QStringLiteral("survey"))->form, QStringLiteral("call-outcome"));
+        QVERIFY(!rules.dispositions.forKey(u'7'));
     }
 
     void badCampaignRulesAreRefused_data()

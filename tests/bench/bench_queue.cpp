@@ -104,6 +104,8 @@ int main(int argc, char **argv)
     rules.emplace_back(QStringLiteral("max_attempts"), qint64(3));
     rules.emplace_back(QStringLiteral("retry_minutes"), QStringLiteral("60,240"));
     rules.emplace_back(QStringLiteral("status"), QStringLiteral("active"));
+    rules.emplace_back(QStringLiteral("dispositions"),
+                       QStringLiteral(R"([{"code": "sale", "label": {"en": "Sale"}, "key": "1"}])"));
     const sync::RowId campaignId = *(*replica)->insert(tables::Campaigns, rules);
 
     QElapsedTimer setup;

@@ -1,0 +1,113 @@
+#include "app/telemarketing/OutcomeRecorder.h"
+
+#include "app/telemarketing/TelemarketingTables.h"
+#include "storage/Database.h"
+#include "storage/Statement.h"
+#include "sync/Replica.h"
+
+namespace fieldline::telemarketing {
+
+namespace {
+
+storage::Error invalid(const QString &message)
+{
+    return {storage::ErrorCode::Invalid, message, 0};
+}
+
+} // namespace
+
+storage::Status OutcomeRecorder::check(const Disposition *disposition, const Outcome &outcome, qint64 nowMs) const
+{
+    if (!disposition)
+        return invalid(tr("Choose one of the campaign's dispositions."));
+    if (disposition->effect == Disposition::Effect::Callback &&
+        (!outcome.callbackDueMs || *outcome.callbackDueMs <= nowMs))
+        return invalid(tr("This disposition needs a callback time in the future."));
+    if (!disposition->form.isEmpty() && !outcome.form)
+        return invalid(tr("This disposition needs its outcome form filled in."));
+    if (outcome.note.size() > 4000)
+        return invalid(tr("The note is longer than 4,000 characters."));
+    return {};
+}
+
+storage::Status OutcomeRecorder::record(const Campaign &campaign, const QueuedCall &call, const CallRecord &record,
+                                        const Outcome &outcome, const QString &agent, qint64 nowMs)
+{
+    const Disposition *disposition = campaign.dispositions.find(outcome.disposition);
+    if (storage::Status checked = check(disposition, outcome, nowMs); !checked)
+        return checked;
+    storage::Database &db = m_replica.database();
+    storage::Transaction tx(db);
+    if (!tx.begun())
+        return tx.begun();
+
+    sync::Cells attempt;
+    attempt.emplace_back(QStringLiteral("campaign"), campaign.id.toBytes());
+    attempt.emplace_back(QStringLiteral("member"), call.member.toBytes());
+    attempt.emplace_back(QStringLiteral("contact"), call.contact.toBytes());
+    attempt.emplace_back(QStringLiteral("number"), record.number);
+    attempt.emplace_back(QStringLiteral("owner"), agent);
+    attempt.emplace_back(QStringLiteral("started_ms"), record.startedMs);
+    attempt.emplace_back(QStringLiteral("duration_ms"), record.durationMs);
+    attempt.emplace_back(QStringLiteral("result"), record.result);
+    attempt.emplace_back(QStringLiteral("disposition"), disposition->code);
+    attempt.emplace_back(QStringLiteral("note"), outcome.note);
+    if (storage::Result<sync::RowId> inserted = m_replica.insert(tables::Attempts, attempt); !inserted)
+        return inserted.error();
+
+    // The member's count is read here, not taken from the queue's offer: another device may have called it since.
+    storage::Result<storage::Statement *> read =
+        db.prepare("SELECT ifnull(attempts, 0) FROM campaign_members WHERE id = ?");
+    if (!read)
+        return read.error();
+    read.value()->bind(1, call.member.toBytes());
+    storage::Result<bool> found = read.value()->step();
+    if (!found)
+        return found.error();
+    const qint64 attempts = (*found ? read.value()->int64(0) : 0) + 1;
+    read.value()->reset();
+    if (*found) {
+        QString status = memberStatus::Queued;
+        qint64 next = campaign.nextAttemptMs(int(attempts), nowMs);
+        if (disposition->effect == Disposition::Effect::Final || attempts >= campaign.maxAttempts)
+            status = memberStatus::Done;
+        if (disposition->effect == Disposition::Effect::Callback)
+            status = memberStatus::Callback;
+        if (disposition->effect == Disposition::Effect::Retry && disposition->retryMinutes)
+            next = nowMs + qint64(*disposition->retryMinutes) * 60'000;
+        sync::Cells member;
+        member.emplace_back(QStringLiteral("attempts"), attempts);
+        member.emplace_back(QStringLiteral("status"), status);
+        member.emplace_back(QStringLiteral("next_attempt_ms"), next);
+        member.emplace_back(QStringLiteral("last_disposition"), disposition->code);
+        if (storage::Status s = m_replica.update(tables::Members, call.member, member); !s)
+            return s;
+    }
+    if (call.callback) {
+        if (storage::Status s = m_replica.update(tables::Callbacks, *call.callback,
+                                                 {{QStringLiteral("status"), QStringLiteral("done")}});
+            !s)
+            return s;
+    }
+    if (disposition->effect == Disposition::Effect::Callback) {
+        sync::Cells callback;
+        callback.emplace_back(QStringLiteral("campaign"), campaign.id.toBytes());
+        callback.emplace_back(QStringLiteral("member"), call.member.toBytes());
+        callback.emplace_back(QStringLiteral("contact"), call.contact.toBytes());
+        callback.emplace_back(QStringLiteral("due_ms"), *outcome.callbackDueMs);
+        callback.emplace_back(QStringLiteral("owner"), outcome.callbackToPool ? QString() : agent);
+        callback.emplace_back(QStringLiteral("status"), QStringLiteral("due"));
+        callback.emplace_back(QStringLiteral("note"), outcome.note);
+        if (storage::Result<sync::RowId> inserted = m_replica.insert(tables::Callbacks, callback); !inserted)
+            return inserted.error();
+    }
+    if (disposition->doNotCall) {
+        if (storage::Status s = DoNotCall(m_replica).add(record.number, std::nullopt,
+                                                         tr("Asked during a call (%1).").arg(campaign.name), agent);
+            !s)
+            return s;
+    }
+    return tx.commit();
+}
+
+} // namespace fieldline::telemarketing
