@@ -12,6 +12,8 @@ packages=(
     libsodium-dev libsqlite3-dev qtkeychain-qt6-dev libzxcvbn-dev libphonenumber-dev
     # calling hours in the called person's time: the system's time-zone database
     tzdata
+    # the dialer's SIP engine (the tests run two instances on loopback)
+    baresip-core
     # benchmark peer
     libsqlcipher-dev
     # tests: display, keychain, fonts for screenshots

@@ -772,6 +772,100 @@
     </message>
 </context>
 <context>
+    <name>fieldline::telephony::BaresipTelephony</name>
+    <message>
+        <source>hung up here</source>
+        <translation>本方挂断</translation>
+    </message>
+    <message>
+        <source>hung up by the other side</source>
+        <translation>对方挂断</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>占线</translation>
+    </message>
+    <message>
+        <source>the number does not exist</source>
+        <translation>号码不存在</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>nobody answers at that address</source>
+        <translation>该地址无人响应</translation>
+    </message>
+    <message>
+        <source>The phone engine stopped unexpectedly.</source>
+        <translation>电话引擎意外停止。</translation>
+    </message>
+    <message>
+        <source>The phone engine exited (code %1).</source>
+        <translation>电话引擎已退出（代码 %1）。</translation>
+    </message>
+    <message>
+        <source>The phone engine (baresip) cannot be started; is it installed?</source>
+        <translation>无法启动电话引擎（baresip）；是否已安装？</translation>
+    </message>
+    <message>
+        <source>The phone engine closed its control connection.</source>
+        <translation>电话引擎关闭了控制连接。</translation>
+    </message>
+    <message>
+        <source>The phone engine cannot be set up: %1</source>
+        <translation>无法设置电话引擎：%1</translation>
+    </message>
+    <message>
+        <source>The phone engine&apos;s control port is taken.</source>
+        <translation>电话引擎的控制端口已被占用。</translation>
+    </message>
+    <message>
+        <source>The phone engine sent something unreadable.</source>
+        <translation>电话引擎发送了无法读取的内容。</translation>
+    </message>
+    <message>
+        <source>A call is already under way.</source>
+        <translation>已有通话正在进行。</translation>
+    </message>
+    <message>
+        <source>The phone engine is not running.</source>
+        <translation>电话引擎未运行。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be dialled.</source>
+        <translation>无法拨打 %1。</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>The phone engine keeps stopping; calls are off until it is started again.</source>
+        <translation>电话引擎反复停止；在重新启动之前无法通话。</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::telephony::UriHandoffTelephony</name>
+    <message>
+        <source>%1 cannot be handed to a softphone.</source>
+        <translation>无法将 %1 交给软电话。</translation>
+    </message>
+    <message>
+        <source>no softphone took the call</source>
+        <translation>没有软电话接手此呼叫</translation>
+    </message>
+    <message>
+        <source>No softphone on this computer opens %1 links.</source>
+        <translation>这台电脑上没有能打开 %1 链接的软电话。</translation>
+    </message>
+    <message>
+        <source>handed off</source>
+        <translation>已转交</translation>
+    </message>
+</context>
+<context>
     <name>fieldline::ui::AboutDialog</name>
     <message>
         <source>About Fieldline</source>

@@ -4,8 +4,10 @@
 #include "app/sync/AppSchema.h"
 #include "app/telemarketing/ContactNumbers.h"
 #include "app/telemarketing/ContactQueue.h"
+#include "app/telemarketing/Dialer.h"
 #include "app/telemarketing/OutcomeRecorder.h"
 #include "app/telemarketing/TelemarketingTables.h"
+#include "app/telephony/Telephony.h"
 #include "tests/sync/SyncTestKit.h"
 
 #include <QtTest>
@@ -18,6 +20,21 @@ namespace {
 
 // Monday 4 May 2026, 15:00 UTC: 11:00 in New York, 17:00 in Berlin, 08:00 in Los Angeles, 23:00 in Shanghai.
 const QDateTime Now = QDateTime(QDate(2026, 5, 4), QTime(15, 0), Qt::UTC);
+
+/** A backend that only records what it was asked to dial: the seam Dialer is tested through. */
+class RecordingTelephony final : public telephony::Telephony
+{
+public:
+    QStringList dialled;
+    bool dial(const QString &target) override
+    {
+        dialled.append(target);
+        return true;
+    }
+    void hangUp() override {}
+    void setHeld(bool) override {}
+    void sendDtmf(const QString &) override {}
+};
 
 struct MemberOptions
 {
@@ -261,6 +278,28 @@ private slots:
             lists.add(QStringLiteral("+12125550101"), std::nullopt, QStringLiteral("again"), QStringLiteral("ops")));
         QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM dnc_numbers WHERE number = '+12125550101'"),
                  qint64(1));
+    }
+
+    // Whatever a screen does, the Dialer asks the guard first: listed numbers and closed hours never reach the phone.
+    void dialerRefusesWhatTheGuardRefuses()
+    {
+        RecordingTelephony phone;
+        ManualClock clock(Now.toMSecsSinceEpoch());
+        Dialer dialer(replica(), m_hours, phone, clock);
+        QVERIFY(DoNotCall(replica()).add(QStringLiteral("+12125550101"), std::nullopt, {}, QStringLiteral("ops")));
+        const CallingWindow window = *CallingWindow::parse(QStringLiteral("09:00"), QStringLiteral("21:00"));
+        const RowId person = contact(QStringLiteral("Ny"), QStringLiteral("+12125550102"));
+        const ContactNumbers numbers = *ContactNumbers::read(replica().database(), person);
+
+        auto listed = dialer.dial({QStringLiteral("+12125550101"), nullptr, m_campaign, window});
+        QCOMPARE(listed->verdict, DialGuard::Verdict::TenantList);
+        auto allowed = dialer.dial({QStringLiteral("+12125550102"), &numbers, m_campaign, window});
+        QVERIFY(allowed->allowed());
+        clock.set(Now.addSecs(11 * 3600).toMSecsSinceEpoch()); // 22:00 in New York
+        auto late = dialer.dial({QStringLiteral("+12125550102"), &numbers, m_campaign, window});
+        QCOMPARE(late->verdict, DialGuard::Verdict::OutsideHours);
+        QVERIFY2(late->message.contains(QStringLiteral("22:00")), qPrintable(late->message));
+        QCOMPARE(phone.dialled, QStringList{QStringLiteral("+12125550102")});
     }
 
     void callingHoursWhereThePersonIs()
