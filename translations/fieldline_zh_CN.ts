@@ -893,6 +893,155 @@
     </message>
 </context>
 <context>
+    <name>fieldline::ui::AgentController</name>
+    <message>
+        <source>Ready after this call.</source>
+        <translation>本次通话后就绪。</translation>
+    </message>
+    <message>
+        <source>Paused after this call.</source>
+        <translation>本次通话后暂停。</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3 s  %4</source>
+        <translation>%1  %2  %3 秒  %4</translation>
+    </message>
+    <message>
+        <source>Their time: %1</source>
+        <translation>对方时间：%1</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>回拨</translation>
+    </message>
+    <message>
+        <source>Attempt %1 of %2</source>
+        <translation>第 %1 次尝试，共 %2 次</translation>
+    </message>
+    <message>
+        <source>Dialling in %1 s</source>
+        <translation>%1 秒后拨号</translation>
+    </message>
+    <message>
+        <source>Ended: %1</source>
+        <translation>已结束：%1</translation>
+    </message>
+    <message>
+        <source>Not answered: %1</source>
+        <translation>未接通：%1</translation>
+    </message>
+    <message>
+        <source>Dialling %1…</source>
+        <translation>正在拨打 %1…</translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <translation>振铃中</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已接通</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>保持中</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::AgentSession</name>
+    <message>
+        <source>Sign in to take calls: every call is recorded as yours.</source>
+        <translation>请登录后再接打电话：每次通话都会记录在您名下。</translation>
+    </message>
+    <message>
+        <source>No campaign is active on this computer yet.</source>
+        <translation>这台电脑上还没有进行中的活动。</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::AgentWorkspace</name>
+    <message>
+        <source>Calls</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Disposition %1, key %2</source>
+        <translation>处理结果 %1，快捷键 %2</translation>
+    </message>
+    <message>
+        <source>Note about this call (Tab)</source>
+        <translation>本次通话的备注（Tab）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Call back at:</source>
+        <translation>回拨时间：</translation>
+    </message>
+    <message>
+        <source>Callback time</source>
+        <translation>回拨时间</translation>
+    </message>
+    <message>
+        <source>Any agent may call back</source>
+        <translation>任何坐席都可回拨</translation>
+    </message>
+    <message>
+        <source>Past calls</source>
+        <translation>通话记录</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>F8: ready for the next contact.</source>
+        <translation>F8：准备接下一位联系人。</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Enter: call. F8: pause.</source>
+        <translation>Enter：拨打。F8：暂停。</translation>
+    </message>
+    <message>
+        <source>Dialling soon. Escape: stop the countdown.</source>
+        <translation>即将拨号。Escape：停止倒计时。</translation>
+    </message>
+    <message>
+        <source>On a call</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <source>Escape: hang up. F7: hold or resume. Digits: tones.</source>
+        <translation>Escape：挂断。F7：保持或恢复。数字键：按键音。</translation>
+    </message>
+    <message>
+        <source>Wrap-up</source>
+        <translation>话后处理</translation>
+    </message>
+    <message>
+        <source>Press the key of the disposition.</source>
+        <translation>请按处理结果对应的按键。</translation>
+    </message>
+    <message>
+        <source>Enter: confirm the callback time. Escape: choose another disposition.</source>
+        <translation>Enter：确认回拨时间。Escape：选择其他处理结果。</translation>
+    </message>
+    <message>
+        <source>Nobody can be called now. F8: pause.</source>
+        <translation>现在没有可拨打的联系人。F8：暂停。</translation>
+    </message>
+</context>
+<context>
     <name>fieldline::ui::ChangePassphraseDialog</name>
     <message>
         <source>The current passphrase is not correct. Nothing was changed.</source>

@@ -8,6 +8,8 @@
 #include "app/forms/LayoutReader.h"
 #include "app/forms/Signature.h"
 #include "app/formsync/FormTables.h"
+#include "app/telemarketing/TelemarketingTables.h"
+#include "app/telephony/Telephony.h"
 #include "storage/KdfParams.h"
 #include "storage/UnavailableSecretStore.h"
 #include "ui/ErrorMessages.h"
@@ -28,6 +30,8 @@
 #include "ui/settings/ChangePassphraseDialog.h"
 #include "ui/settings/SettingsController.h"
 #include "ui/settings/SettingsDialog.h"
+#include "ui/telemarketing/AgentSession.h"
+#include "ui/telemarketing/AgentWorkspace.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -45,6 +49,22 @@
 namespace fieldline::ui {
 
 namespace {
+
+/** The tour has no SIP peer: a call is answered at once and ends when the agent hangs up. */
+class TourTelephony final : public telephony::Telephony
+{
+public:
+    TourTelephony() { setReady(true); }
+    bool dial(const QString &target) override
+    {
+        begin(target);
+        enter(State::Established);
+        return true;
+    }
+    void hangUp() override { finish(QStringLiteral("hung up here"), false); }
+    void setHeld(bool held) override { enter(held ? State::Held : State::Established); }
+    void sendDtmf(const QString &) override {}
+};
 // Shown in the tour only; a real passphrase never appears on screen.
 const QString kTourPassphrase = QStringLiteral("kettle orbit maple lantern 47");
 
@@ -135,7 +155,8 @@ bool ScreenshotTour::tourLanguage(const QString &language)
                      &settings,
                      &languages,
                      &sync,
-                     {QStringLiteral("http://127.0.0.1:8443"), QStringLiteral("demo"), QStringLiteral("agent")}});
+                     {QStringLiteral("http://127.0.0.1:8443"), QStringLiteral("demo"), QStringLiteral("agent")},
+                     [] { return std::make_unique<TourTelephony>(); }});
         shell.start(false);
         GateWindow *gate = shell.gateWindow();
         FirstRunView *firstRun = gate->firstRunView();
@@ -167,6 +188,7 @@ bool ScreenshotTour::tourLanguage(const QString &language)
         if (!save(shell.mainWindow(), language, QStringLiteral("main-overview")))
             return false;
         tourFormsWorkspace(shell, sync, language);
+        tourCallsWorkspace(shell, sync, language);
 
         shell.showSettings();
         save(shell.settingsDialog(), language, QStringLiteral("settings"));
@@ -246,6 +268,72 @@ void ScreenshotTour::tourFormsWorkspace(Shell &shell, app::SyncService &sync, co
         settle();
         save(shell.mainWindow(), language, QStringLiteral("main-designer"));
     }
+}
+
+void ScreenshotTour::tourCallsWorkspace(Shell &shell, app::SyncService &sync, const QString &language)
+{
+    auto *calls = shell.mainWindow()->findChild<AgentWorkspace *>();
+    if (!sync.replica() || !calls) {
+        m_errors.append(QStringLiteral("no calls workspace to show"));
+        return;
+    }
+    // A campaign as a sync would bring it. The contacts live where it is about noon now, so the window is open
+    // whenever the tour runs (Etc/GMT-N is UTC+N).
+    const int offset = 12 - QDateTime::currentDateTimeUtc().time().hour();
+    const QString zone = offset > 0   ? QStringLiteral("Etc/GMT-%1").arg(offset)
+                         : offset < 0 ? QStringLiteral("Etc/GMT+%1").arg(-offset)
+                                      : QStringLiteral("Etc/GMT");
+    sync::Replica &replica = *sync.replica();
+    sync::Cells rules;
+    rules.emplace_back(QStringLiteral("name"), QStringLiteral("Spring renewals"));
+    rules.emplace_back(QStringLiteral("mode"), QStringLiteral("preview"));
+    rules.emplace_back(QStringLiteral("window_start"), QStringLiteral("09:00"));
+    rules.emplace_back(QStringLiteral("window_end"), QStringLiteral("21:00"));
+    rules.emplace_back(QStringLiteral("max_attempts"), qint64(3));
+    rules.emplace_back(QStringLiteral("retry_minutes"), QStringLiteral("60,240"));
+    rules.emplace_back(QStringLiteral("status"), QStringLiteral("active"));
+    rules.emplace_back(QStringLiteral("script"),
+                       QStringLiteral("Good afternoon {{contact.first_name}}, this is {{agent.name}} from Fieldline. "
+                                      "Your service plan with {{contact.company}} renews next month; may I take two "
+                                      "minutes to go through the options?"));
+    rules.emplace_back(QStringLiteral("dispositions"), QString::fromUtf8(R"([
+        {"code": "sale", "label": {"en": "Sale", "zh_CN": "成交"}, "key": "1", "conversion": true},
+        {"code": "no_answer", "label": {"en": "No answer", "zh_CN": "无人接听"}, "key": "2", "effect": "retry"},
+        {"code": "busy", "label": {"en": "Busy", "zh_CN": "占线"}, "key": "3", "effect": "retry", "retryMinutes": 15},
+        {"code": "call_back", "label": {"en": "Call back", "zh_CN": "回拨"}, "key": "4", "effect": "callback"},
+        {"code": "do_not_call", "label": {"en": "Do not call", "zh_CN": "请勿来电"}, "key": "9", "doNotCall": true}])"));
+    auto campaign = replica.insert(telemarketing::tables::Campaigns, rules);
+    sync::Cells person;
+    person.emplace_back(QStringLiteral("first_name"), QStringLiteral("Grace"));
+    person.emplace_back(QStringLiteral("last_name"), QStringLiteral("Okafor"));
+    person.emplace_back(QStringLiteral("company"), QStringLiteral("Northwind Dental"));
+    person.emplace_back(QStringLiteral("phone"), QStringLiteral("+12125550147"));
+    person.emplace_back(QStringLiteral("time_zone"), zone);
+    auto contact = replica.insert(QStringLiteral("contacts"), person);
+    if (!campaign || !contact) {
+        m_errors.append(QStringLiteral("could not write the tour's campaign"));
+        return;
+    }
+    sync::Cells member;
+    member.emplace_back(QStringLiteral("campaign"), campaign->toBytes());
+    member.emplace_back(QStringLiteral("contact"), contact->toBytes());
+    member.emplace_back(QStringLiteral("priority"), qint64(5));
+    member.emplace_back(QStringLiteral("attempts"), qint64(1));
+    member.emplace_back(QStringLiteral("status"), telemarketing::memberStatus::Queued);
+    member.emplace_back(QStringLiteral("zone"), QStringLiteral("tz:") + zone);
+    (void)replica.insert(telemarketing::tables::Members, member);
+    emit sync.dataChanged();
+    // Not signed in (the tour has no server): the calls are taken as the demo agent.
+    if (auto *session = shell.findChild<AgentSession *>())
+        session->setAgent(QStringLiteral("agent"));
+    shell.mainWindow()->showWorkspace(calls);
+    emit calls->readyToggled();
+    emit calls->dialRequested();
+    settle();
+    save(shell.mainWindow(), language, QStringLiteral("main-calls"));
+    emit calls->hangUpRequested();
+    settle();
+    save(shell.mainWindow(), language, QStringLiteral("main-calls-wrap-up"));
 }
 
 bool ScreenshotTour::tourForm(const QString &language)

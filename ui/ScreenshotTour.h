@@ -35,6 +35,8 @@ private:
     bool tourForm(const QString &language);
     /** The forms workspace in the main window, a visit report started. */
     void tourFormsWorkspace(Shell &shell, app::SyncService &sync, const QString &language);
+    /** The Calls workspace with a campaign written into the profile: a call under way, then its wrap-up. */
+    void tourCallsWorkspace(Shell &shell, app::SyncService &sync, const QString &language);
     bool save(QWidget *widget, const QString &language, const QString &name);
 
     QString m_output;

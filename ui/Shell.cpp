@@ -4,6 +4,7 @@
 #include "app/BuildInfo.h"
 #include "app/sync/FormPublishClient.h"
 #include "app/sync/SyncService.h"
+#include "app/telephony/UriHandoffTelephony.h"
 #include "ui/ErrorMessages.h"
 #include "ui/IdleWatcher.h"
 #include "ui/LanguageManager.h"
@@ -23,7 +24,10 @@
 #include "ui/overview/OverviewWorkspace.h"
 #include "ui/settings/SettingsController.h"
 #include "ui/settings/SettingsDialog.h"
+#include "ui/telemarketing/AgentSession.h"
+#include "ui/telemarketing/AgentWorkspace.h"
 
+#include <QDesktopServices>
 #include <QDir>
 
 #include <chrono>
@@ -50,6 +54,7 @@ Shell::Shell(Dependencies dependencies, QObject *parent)
         m_syncController = new SyncController(m_main, m_deps.sync, m_deps.loginDefaults, this);
         addFormsWorkspace();
         addDesignerWorkspace();
+        addCallsWorkspace();
     }
     m_gate->setLanguages(LanguageManager::availableLanguages());
     m_gate->setCurrentLanguage(m_deps.language->language());
@@ -130,6 +135,19 @@ void Shell::addDesignerWorkspace()
     connect(sync, &app::SyncService::openChanged, designer, offer);
     connect(sync, &app::SyncService::statusChanged, designer, offer);
     offer();
+}
+
+void Shell::addCallsWorkspace()
+{
+    // Calls are handed to the desktop's softphone until a SIP account is set up for the built-in one (baresip).
+    auto *calls = new AgentWorkspace;
+    m_main->addWorkspace(calls);
+    std::unique_ptr<telephony::Telephony> backend =
+        m_deps.telephony ? m_deps.telephony()
+                         : std::make_unique<telephony::UriHandoffTelephony>(
+                               telephony::UriHandoffTelephony::Scheme::Tel,
+                               [](const QUrl &link) { return QDesktopServices::openUrl(link); });
+    new AgentSession(calls, m_deps.sync, m_deps.language, std::move(backend), this);
 }
 
 Shell::~Shell()

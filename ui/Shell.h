@@ -6,11 +6,18 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+#include <memory>
+
 namespace fieldline::app {
 class AppSettings;
 }
 namespace fieldline::storage {
 class SecretStore;
+}
+
+namespace fieldline::telephony {
+class Telephony;
 }
 
 namespace fieldline::ui {
@@ -47,6 +54,8 @@ public:
         LanguageManager *language = nullptr;
         app::SyncService *sync = nullptr; ///< may be null: no online features (screenshot tour, tests)
         SyncController::LoginDefaults loginDefaults;
+        /** The calls backend; null: calls are handed to the desktop's softphone (tel: links). */
+        std::function<std::unique_ptr<telephony::Telephony>()> telephony;
     };
 
     /** Nothing in dependencies is owned; all must outlive the shell. */
@@ -90,6 +99,7 @@ private:
     void addFormsWorkspace();
     /** The form designer, publishing as the signed-in user. */
     void addDesignerWorkspace();
+    void addCallsWorkspace();
     void showState(app::ProfileService::State state, bool tryKeychain);
     void showGatePage(int page);
     void showMainWindow();

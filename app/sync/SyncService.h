@@ -66,6 +66,9 @@ public:
     /** Rows of @p table that are visible (alive); -1 when closed. */
     qint64 visibleRows(const QString &table) const;
 
+    /** The clock every synced write is stamped with; services writing to the replica read time from it too. */
+    const sync::Clock &clock() const { return m_clock; }
+
 signals:
     void statusChanged();
     void loginFinished(const fieldline::app::LoginResult &result);

@@ -18,7 +18,8 @@ std::optional<CallingWindow> CallingWindow::parse(const QString &start, const QS
 QString ZoneKey::of(const QString &timeZone, const QString &e164)
 {
     const QByteArray id = timeZone.trimmed().toLatin1();
-    if (!id.isEmpty() && QTimeZone::isTimeZoneIdAvailable(id))
+    // Constructed rather than looked up in the territory lists, which leave out zones such as Etc/GMT-8.
+    if (!id.isEmpty() && id.size() <= 64 && QTimeZone(id).isValid())
         return forZone(id);
     const QString region = PhoneNumbers::regionOf(e164);
     return region.isEmpty() ? QString() : forRegion(region);

@@ -43,11 +43,27 @@ std::optional<std::vector<int>> Campaign::parseRetryMinutes(const QString &text)
     return out;
 }
 
+storage::Result<std::vector<sync::RowId>> Campaign::active(storage::Database &db)
+{
+    storage::Result<storage::Statement *> query =
+        db.prepare("SELECT id FROM campaigns WHERE status = 'active' ORDER BY name, id");
+    if (!query)
+        return query.error();
+    std::vector<sync::RowId> out;
+    const storage::Status read = query.value()->forEachRow([&out](const storage::Statement &row) {
+        if (std::optional<sync::RowId> id = sync::RowId::fromBytes(row.blob(0)))
+            out.push_back(*id);
+    });
+    if (!read)
+        return read.error();
+    return out;
+}
+
 storage::Result<Campaign> Campaign::read(storage::Database &db, const sync::RowId &id)
 {
     storage::Result<storage::Statement *> query =
-        db.prepare("SELECT name, mode, window_start, window_end, max_attempts, retry_minutes, status, dispositions"
-                   " FROM campaigns WHERE id = ?");
+        db.prepare("SELECT name, mode, window_start, window_end, max_attempts, retry_minutes, status, dispositions,"
+                   " script FROM campaigns WHERE id = ?");
     if (!query)
         return query.error();
     storage::Statement &row = *query.value();
@@ -65,6 +81,7 @@ storage::Result<Campaign> Campaign::read(storage::Database &db, const sync::RowI
     const qint64 maxAttempts = row.int64(4);
     const std::optional<std::vector<int>> retry = parseRetryMinutes(row.text(5));
     out.status = row.text(6);
+    out.script = row.text(8).left(20'000);
     QString dispositionProblem;
     const std::optional<Dispositions> dispositions = Dispositions::parse(row.text(7), &dispositionProblem);
     row.reset();

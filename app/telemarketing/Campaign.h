@@ -31,6 +31,7 @@ public:
     int maxAttempts = 1;
     std::vector<int> retryMinutes; ///< after the 1st, 2nd, ... attempt; the last repeats
     Dispositions dispositions;
+    QString script; ///< what the agent says, with merge fields (ContactCard::merge)
     QString status;
 
     bool isActive() const { return status == QLatin1String("active"); }
@@ -39,6 +40,8 @@ public:
 
     /** Reads the campaign @p id; NotFound when there is none, Invalid (with the reason) when its rules are bad. */
     static storage::Result<Campaign> read(storage::Database &db, const sync::RowId &id);
+    /** The active campaigns on this device, by name. */
+    static storage::Result<std::vector<sync::RowId>> active(storage::Database &db);
     /** "60,240,1440" as minutes; nullopt when a part is not a whole number of minutes from 0 to 100 days. */
     static std::optional<std::vector<int>> parseRetryMinutes(const QString &text);
 };

@@ -120,6 +120,9 @@ private slots:
         QTest::newRow("zone, no number") << "Europe/Berlin"
                                          << ""
                                          << "tz:Europe/Berlin";
+        QTest::newRow("fixed-offset zone") << "Etc/GMT-8"
+                                           << "+12125550100"
+                                           << "tz:Etc/GMT-8";
         QTest::newRow("US number") << ""
                                    << "+12125550100"
                                    << "region:US";

@@ -1,0 +1,254 @@
+// An agent works 20 contacts of a preview campaign from the keyboard alone: F8 ready, Enter to call, Escape to hang
+// up, a digit for the disposition, Enter to confirm a callback time, Tab/Enter for a note. The recorded attempts,
+// dispositions, callbacks and do-not-call entries are then read back from the replica. A number put on the
+// do-not-call list after the screen offered it is refused when Enter is pressed, and never reaches the phone.
+#include "UiFixture.h"
+
+#include "app/sync/AppSchema.h"
+#include "app/telemarketing/ContactCard.h"
+#include "app/telemarketing/DoNotCall.h"
+#include "app/telemarketing/TelemarketingTables.h"
+#include "tests/sync/SyncTestKit.h"
+#include "ui/controls/MessageBanner.h"
+#include "ui/telemarketing/AgentController.h"
+#include "ui/telemarketing/AgentWorkspace.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+
+using namespace fieldline;
+using namespace fieldline::telemarketing;
+using sync::RowId;
+
+namespace {
+
+// Monday 4 May 2026, 15:00 UTC: 11:00 in New York.
+const QDateTime Now = QDateTime(QDate(2026, 5, 4), QTime(15, 0), Qt::UTC);
+
+/** Answers at once and ends when the agent hangs up: the telephony seam (baresip has its own test). */
+class AnsweringTelephony final : public telephony::Telephony
+{
+public:
+    AnsweringTelephony() { setReady(true); }
+    QStringList dialled;
+    QString tones;
+    bool dial(const QString &target) override
+    {
+        dialled.append(target);
+        begin(target);
+        enter(State::Established);
+        return true;
+    }
+    void hangUp() override { finish(QStringLiteral("hung up here"), false); }
+    void setHeld(bool held) override { enter(held ? State::Held : State::Established); }
+    void sendDtmf(const QString &digits) override { tones += digits; }
+};
+
+} // namespace
+
+class TestAgentScreen : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    static qint64 count(sync::Replica &replica, const char *sql) { return *replica.database().queryInt(sql); }
+
+    /** A campaign of @p members New York contacts (priority by position), with four dispositions. */
+    static RowId populate(sync::Replica &replica, const QString &mode, int members)
+    {
+        if (!createTelemarketingIndexes(replica.database()))
+            return {};
+        sync::Cells rules;
+        rules.emplace_back(QStringLiteral("name"), QStringLiteral("Spring renewals"));
+        rules.emplace_back(QStringLiteral("mode"), mode);
+        rules.emplace_back(QStringLiteral("window_start"), QStringLiteral("09:00"));
+        rules.emplace_back(QStringLiteral("window_end"), QStringLiteral("21:00"));
+        rules.emplace_back(QStringLiteral("max_attempts"), qint64(3));
+        rules.emplace_back(QStringLiteral("retry_minutes"), QStringLiteral("60"));
+        rules.emplace_back(QStringLiteral("status"), QStringLiteral("active"));
+        rules.emplace_back(QStringLiteral("script"), QStringLiteral("Hello {{contact.first_name}}, this is "
+                                                                    "{{agent.name}} <b>from</b> Fieldline."));
+        rules.emplace_back(QStringLiteral("dispositions"), QString::fromUtf8(R"([
+            {"code": "sale", "label": {"en": "Sale"}, "key": "1", "conversion": true},
+            {"code": "no_answer", "label": {"en": "No answer"}, "key": "2", "effect": "retry"},
+            {"code": "call_back", "label": {"en": "Call back"}, "key": "4", "effect": "callback"},
+            {"code": "do_not_call", "label": {"en": "Do not call"}, "key": "9", "doNotCall": true}])"));
+        const RowId campaign = *replica.insert(tables::Campaigns, rules);
+        for (int i = 0; i < members; ++i) {
+            sync::Cells person;
+            person.emplace_back(QStringLiteral("first_name"), QStringLiteral("Contact%1").arg(i));
+            person.emplace_back(QStringLiteral("phone"),
+                                QStringLiteral("+1212555%1").arg(100 + i, 4, 10, QLatin1Char('0')));
+            person.emplace_back(QStringLiteral("time_zone"), QStringLiteral("America/New_York"));
+            const RowId contact = *replica.insert(QStringLiteral("contacts"), person);
+            sync::Cells member;
+            member.emplace_back(QStringLiteral("campaign"), campaign.toBytes());
+            member.emplace_back(QStringLiteral("contact"), contact.toBytes());
+            member.emplace_back(QStringLiteral("priority"), qint64(100 - i));
+            member.emplace_back(QStringLiteral("attempts"), qint64(0));
+            member.emplace_back(QStringLiteral("next_attempt_ms"), qint64(0));
+            member.emplace_back(QStringLiteral("status"), memberStatus::Queued);
+            member.emplace_back(QStringLiteral("zone"), QStringLiteral("tz:America/New_York"));
+            if (!replica.insert(tables::Members, member))
+                return {};
+        }
+        return campaign;
+    }
+
+private slots:
+    void agentWorksTwentyContactsFromTheKeyboard()
+    {
+        synctest::Device device(m_dir.filePath(QStringLiteral("agent.db")), Now.toMSecsSinceEpoch(), app::appSchema());
+        QCOMPARE(device.open(), QString());
+        sync::Replica &replica = *device;
+        const RowId campaign = populate(replica, QStringLiteral("preview"), 21);
+        AnsweringTelephony phone;
+        ManualClock clock(Now.toMSecsSinceEpoch());
+        ui::AgentWorkspace view;
+        ui::AgentController controller(&view, {&replica, &phone, &clock, QStringLiteral("alice"), campaign});
+        QVERIFY(controller.start());
+        view.resize(900, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.activateWindow();
+        view.setFocus();
+        auto press = [&view](int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+            QWidget *target = QApplication::focusWidget();
+            QTest::keyClick(target && view.isAncestorOf(target) ? target : &view, Qt::Key(key), modifiers);
+        };
+        auto label = [&view](const char *name) { return view.findChild<QLabel *>(QLatin1String(name))->text(); };
+
+        press(Qt::Key_F8);
+        QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Preview);
+        QCOMPARE(label("agentContactName"), QStringLiteral("Contact0"));
+        QCOMPARE(label("agentContactTime"), QStringLiteral("Their time: 11:00"));
+        // The script shows the contact's fields as plain text, markup and all.
+        QCOMPARE(view.findChild<QPlainTextEdit *>(QStringLiteral("agentScript"))->toPlainText(),
+                 QStringLiteral("Hello Contact0, this is alice <b>from</b> Fieldline."));
+        int worked = 0;
+        bool refused = false;
+        while (worked < 20) {
+            QVERIFY2(view.mode() == ui::AgentWorkspace::Mode::Preview, qPrintable(QString::number(worked)));
+            if (worked == 10 && !refused) {
+                refused = true;
+                // Listed by a colleague while the screen shows it: Enter is refused, the phone never sees it.
+                const QString listed = label("agentContactNumber");
+                QVERIFY(
+                    DoNotCall(replica).add(listed, std::nullopt, QStringLiteral("complaint"), QStringLiteral("bob")));
+                press(Qt::Key_Return);
+                QVERIFY(!phone.dialled.contains(listed));
+                const QString banner = view.findChild<ui::MessageBanner *>()->text();
+                QVERIFY2(banner.contains(QStringLiteral("do-not-call")), qPrintable(banner));
+                QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Preview);
+                QVERIFY(label("agentContactNumber") != listed);
+                continue;
+            }
+            press(Qt::Key_Return);
+            QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Call);
+            QCOMPARE(label("agentCallState"), QStringLiteral("Connected"));
+            if (worked == 0) {
+                press(Qt::Key_F7);
+                QCOMPARE(phone.state(), telephony::Telephony::State::Held);
+                press(Qt::Key_F7);
+                press(Qt::Key_5); // a tone during the call, not a disposition
+                QCOMPARE(phone.tones, QStringLiteral("5"));
+            }
+            press(Qt::Key_Escape);
+            QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::WrapUp);
+            switch (worked % 4) {
+            case 0:
+                press(Qt::Key_Tab);
+                QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("wants the yearly plan"));
+                press(Qt::Key_Return);
+                press(Qt::Key_1);
+                break;
+            case 1:
+                press(Qt::Key_2);
+                break;
+            case 2:
+                press(Qt::Key_4);
+                QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Callback);
+                press(Qt::Key_Return);
+                break;
+            default:
+                press(Qt::Key_9);
+            }
+            ++worked;
+        }
+        // Nobody is left to call now: the no-answers wait an hour, the callbacks are due in an hour.
+        QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Empty);
+        QCOMPARE(phone.dialled.size(), 20);
+        QCOMPARE(count(replica, "SELECT count(*) FROM call_attempts"), qint64(20));
+        for (const char *code : {"sale", "no_answer", "call_back", "do_not_call"}) {
+            const QByteArray sql = QByteArray("SELECT count(*) FROM call_attempts WHERE disposition = '") + code + "'";
+            QCOMPARE(count(replica, sql.constData()), qint64(5));
+        }
+        QCOMPARE(count(replica, "SELECT count(*) FROM call_attempts WHERE note = 'wants the yearly plan'"), qint64(5));
+        QCOMPARE(count(replica, "SELECT count(*) FROM call_attempts WHERE owner = 'alice'"), qint64(20));
+        QCOMPARE(count(replica, "SELECT count(*) FROM callbacks WHERE status = 'due' AND owner = 'alice'"), qint64(5));
+        const qint64 due = *replica.database().queryInt("SELECT min(due_ms) FROM callbacks");
+        QVERIFY(due > Now.toMSecsSinceEpoch() + 3'500'000 && due < Now.toMSecsSinceEpoch() + 3'700'000);
+        QCOMPARE(count(replica, "SELECT count(*) FROM dnc_numbers"), qint64(6));
+        QCOMPARE(count(replica, "SELECT count(*) FROM campaign_members WHERE status = 'done'"), qint64(10));
+        QCOMPARE(count(replica, "SELECT count(*) FROM campaign_members WHERE status = 'callback'"), qint64(5));
+        QCOMPARE(count(replica, "SELECT count(*) FROM campaign_members WHERE status = 'queued' AND attempts = 1"),
+                 qint64(5));
+
+        // An hour later the callbacks come first, then the no-answers; F8 pauses.
+        clock.advance(3'601'000);
+        press(Qt::Key_F8);
+        press(Qt::Key_F8);
+        QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Preview);
+        QVERIFY(controller.current() && controller.current()->callback);
+        QCOMPARE(label("agentContactAttempts"), QStringLiteral("Callback"));
+        press(Qt::Key_F8);
+        QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Paused);
+    }
+
+    // Progressive: the next contact is dialled after a countdown; Escape stops it and leaves the contact shown.
+    void progressiveCountdownDialsUnlessStopped()
+    {
+        synctest::Device device(m_dir.filePath(QStringLiteral("progressive.db")), Now.toMSecsSinceEpoch(),
+                                app::appSchema());
+        QCOMPARE(device.open(), QString());
+        const RowId campaign = populate(*device, QStringLiteral("progressive"), 2);
+        AnsweringTelephony phone;
+        ManualClock clock(Now.toMSecsSinceEpoch());
+        ui::AgentWorkspace view;
+        ui::AgentController::Setup setup{&*device, &phone, &clock, QStringLiteral("alice"), campaign};
+        setup.countdownSeconds = 1;
+        ui::AgentController controller(&view, setup);
+        QVERIFY(controller.start());
+        QTest::keyClick(&view, Qt::Key_F8);
+        QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Countdown);
+        QTest::keyClick(&view, Qt::Key_Escape);
+        QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Preview);
+        QTest::qWait(1300);
+        QVERIFY(phone.dialled.isEmpty());
+        QTest::keyClick(&view, Qt::Key_Return); // the agent dials by hand
+        QCOMPARE(phone.dialled.size(), 1);
+        QTest::keyClick(&view, Qt::Key_Escape);
+        QTest::keyClick(&view, Qt::Key_2);
+        // The next one is dialled when its countdown runs out.
+        QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Countdown);
+        QVERIFY(QTest::qWaitFor([&] { return phone.dialled.size() == 2; }, 3000));
+        QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Call);
+    }
+
+    void scriptIsPlainTextWithTheContactsFields()
+    {
+        ContactCard card;
+        card.fields.insert(QStringLiteral("first_name"), QStringLiteral("<i>Ada</i>"));
+        QCOMPARE(card.merge(QStringLiteral("Hi {{contact.first_name}}, {{ agent.name }} here. {{contact.unknown}}!"),
+                            QStringLiteral("alice")),
+                 QStringLiteral("Hi <i>Ada</i>, alice here. !"));
+        QCOMPARE(card.merge(QStringLiteral("{{contact.first_name"), QStringLiteral("a")),
+                 QStringLiteral("{{contact.first_name"));
+    }
+};
+
+QTEST_MAIN(TestAgentScreen)
+#include "tst_agentscreen.moc"

@@ -1,0 +1,278 @@
+#include "ui/telemarketing/AgentController.h"
+
+#include "app/telemarketing/ContactCard.h"
+#include "app/telemarketing/ContactNumbers.h"
+#include "sync/Clock.h"
+#include "sync/Replica.h"
+#include "ui/telemarketing/AgentWorkspace.h"
+
+namespace fieldline::ui {
+
+using telemarketing::Disposition;
+using telephony::Telephony;
+
+namespace {
+
+QString clockText(qint64 ms)
+{
+    const qint64 seconds = ms / 1000;
+    return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+AgentController::AgentController(AgentWorkspace *view, Setup setup, QObject *parent)
+    : QObject(parent)
+    , m_view(view)
+    , m_setup(std::move(setup))
+    , m_queue(*m_setup.replica, m_hours)
+    , m_dialer(*m_setup.replica, m_hours, *m_setup.telephony, *m_setup.clock)
+    , m_recorder(*m_setup.replica)
+{
+    m_ticker.setInterval(1000);
+    connect(&m_ticker, &QTimer::timeout, this, &AgentController::tick);
+    connect(view, &AgentWorkspace::readyToggled, this, &AgentController::toggleReady);
+    connect(view, &AgentWorkspace::dialRequested, this, &AgentController::dial);
+    connect(view, &AgentWorkspace::hangUpRequested, m_setup.telephony, &Telephony::hangUp);
+    connect(view, &AgentWorkspace::holdRequested, this,
+            [this] { m_setup.telephony->setHeld(m_setup.telephony->state() == Telephony::State::Established); });
+    connect(view, &AgentWorkspace::digitTyped, this, &AgentController::digit);
+    connect(view, &AgentWorkspace::cancelRequested, this, &AgentController::cancel);
+    connect(view, &AgentWorkspace::callbackConfirmed, this, [this] {
+        if (m_pendingCallback)
+            record(*m_pendingCallback, m_view->callbackDue().toMSecsSinceEpoch());
+    });
+    connect(m_setup.telephony, &Telephony::stateChanged, this, &AgentController::showCall);
+    connect(m_setup.telephony, &Telephony::callEnded, this, &AgentController::callEnded);
+}
+
+QDateTime AgentController::now() const
+{
+    return QDateTime::fromMSecsSinceEpoch(m_setup.clock->nowMs(), Qt::UTC);
+}
+
+bool AgentController::start()
+{
+    auto campaign = telemarketing::Campaign::read(m_setup.replica->database(), m_setup.campaign);
+    if (!campaign) {
+        const QString message = campaign.message();
+        m_view->showProblem([message] { return message; });
+        return false;
+    }
+    m_campaign = *campaign;
+    std::vector<AgentWorkspace::DispositionButton> buttons;
+    for (const Disposition &d : m_campaign->dispositions.all())
+        buttons.push_back({d.key, d.label.text(m_setup.language)});
+    m_view->setCampaign(m_campaign->name, buttons);
+    m_view->clearMessage();
+    m_view->setMode(AgentWorkspace::Mode::Paused);
+    return true;
+}
+
+void AgentController::toggleReady()
+{
+    const AgentWorkspace::Mode mode = m_view->mode();
+    if (mode == AgentWorkspace::Mode::Call || mode == AgentWorkspace::Mode::WrapUp ||
+        mode == AgentWorkspace::Mode::Callback) {
+        m_ready = !m_ready; // takes effect after this contact
+        m_view->showNotice(m_ready ? TrText([] { return AgentController::tr("Ready after this call."); })
+                                   : TrText([] { return AgentController::tr("Paused after this call."); }));
+        return;
+    }
+    m_ready = !m_ready;
+    m_countdown = 0;
+    if (m_ready) {
+        next();
+    } else {
+        m_current.reset();
+        m_view->setMode(AgentWorkspace::Mode::Paused);
+    }
+}
+
+void AgentController::next()
+{
+    m_current.reset();
+    m_call.reset();
+    m_pendingCallback = nullptr;
+    m_view->clearNote();
+    if (!m_campaign || !m_ready) {
+        m_view->setMode(AgentWorkspace::Mode::Paused);
+        return;
+    }
+    auto found = m_queue.next(*m_campaign, m_setup.agent, now());
+    if (!found) {
+        const QString message = found.message();
+        m_view->showProblem([message] { return message; });
+        return;
+    }
+    if (!*found) {
+        m_view->showContact({});
+        m_view->setCallState(QString());
+        m_view->setMode(AgentWorkspace::Mode::Empty);
+        return;
+    }
+    m_current = **found;
+    auto card = telemarketing::ContactCard::read(m_setup.replica->database(), m_current->contact);
+    AgentWorkspace::ContactView view;
+    if (card) {
+        view.name = card->displayName();
+        view.script = card->merge(m_campaign->script, m_setup.agent);
+        for (const auto &past : card->history)
+            view.history.append(
+                tr("%1  %2  %3 s  %4")
+                    .arg(QDateTime::fromMSecsSinceEpoch(past.startedMs).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                         past.disposition)
+                    .arg(past.durationMs / 1000)
+                    .arg(past.note));
+    }
+    view.number = m_current->number;
+    view.localTime = tr("Their time: %1").arg(m_current->localTime.toString(QStringLiteral("HH:mm")));
+    view.attempts = m_current->callback
+                        ? tr("Callback")
+                        : tr("Attempt %1 of %2").arg(m_current->attempts + 1).arg(m_campaign->maxAttempts);
+    m_view->showContact(view);
+    m_view->setCallState(QString());
+    m_view->setTimer(QString());
+    if (m_campaign->mode == telemarketing::Campaign::Mode::Progressive) {
+        m_countdown = m_setup.countdownSeconds;
+        m_view->setMode(AgentWorkspace::Mode::Countdown);
+        m_view->setTimer(tr("Dialling in %1 s").arg(m_countdown));
+        m_ticker.start();
+    } else {
+        m_view->setMode(AgentWorkspace::Mode::Preview);
+    }
+}
+
+void AgentController::dial()
+{
+    if (!m_current || !m_setup.telephony->canDial())
+        return;
+    m_countdown = 0;
+    auto contact = telemarketing::ContactNumbers::read(m_setup.replica->database(), m_current->contact);
+    if (!contact) {
+        next();
+        return;
+    }
+    const QString number = m_current->number;
+    auto check = m_dialer.dial({number, &contact.value(), m_campaign->id, m_campaign->window});
+    if (!check || !check->allowed()) {
+        const QString message = check ? check->message : check.message();
+        m_view->showProblem([message] { return message; });
+        next(); // the queue skips it from now on; the agent sees why
+        return;
+    }
+    m_call = telemarketing::CallRecord{number, m_setup.clock->nowMs(), 0, QString()};
+    m_view->setMode(AgentWorkspace::Mode::Call);
+    if (!m_setup.telephony->tracksCalls())
+        return; // handed off: the ending comes at once
+    m_phase.start();
+    m_view->setTimer(clockText(0));
+    m_ticker.start();
+}
+
+void AgentController::cancel()
+{
+    if (m_view->mode() == AgentWorkspace::Mode::Countdown) {
+        m_countdown = 0;
+        m_ticker.stop();
+        m_view->setTimer(QString());
+        m_view->setMode(AgentWorkspace::Mode::Preview);
+    } else if (m_view->mode() == AgentWorkspace::Mode::Callback) {
+        m_pendingCallback = nullptr;
+        m_view->setMode(AgentWorkspace::Mode::WrapUp);
+    }
+}
+
+void AgentController::digit(QChar key)
+{
+    if (m_view->mode() == AgentWorkspace::Mode::Call) {
+        m_setup.telephony->sendDtmf(QString(key));
+        return;
+    }
+    if (m_view->mode() != AgentWorkspace::Mode::WrapUp || !m_campaign)
+        return;
+    const Disposition *disposition = m_campaign->dispositions.forKey(key);
+    if (!disposition)
+        return;
+    if (disposition->effect == Disposition::Effect::Callback) {
+        m_pendingCallback = disposition;
+        m_view->askCallback(now().toLocalTime().addSecs(3600));
+        return;
+    }
+    record(*disposition, std::nullopt);
+}
+
+void AgentController::callEnded(const Telephony::Ending &ending)
+{
+    if (!m_call || !m_current)
+        return;
+    m_call->durationMs = ending.durationMs;
+    m_call->result = ending.cause;
+    m_view->setCallState(ending.answered ? tr("Ended: %1").arg(ending.cause)
+                                         : tr("Not answered: %1").arg(ending.cause));
+    m_view->setMode(AgentWorkspace::Mode::WrapUp);
+    m_phase.start();
+    m_view->setTimer(clockText(0));
+    m_ticker.start();
+}
+
+void AgentController::record(const Disposition &disposition, std::optional<qint64> callbackDueMs)
+{
+    if (!m_current || !m_call)
+        return;
+    telemarketing::Outcome outcome{disposition.code, m_view->note(), callbackDueMs};
+    outcome.callbackToPool = m_view->callbackToPool();
+    const storage::Status recorded =
+        m_recorder.record(*m_campaign, *m_current, *m_call, outcome, m_setup.agent, m_setup.clock->nowMs());
+    if (!recorded) {
+        const QString message = recorded.message();
+        m_view->showProblem([message] { return message; });
+        return;
+    }
+    m_ticker.stop();
+    next();
+}
+
+void AgentController::tick()
+{
+    switch (m_view->mode()) {
+    case AgentWorkspace::Mode::Countdown:
+        if (--m_countdown <= 0) {
+            m_ticker.stop();
+            dial();
+        } else {
+            m_view->setTimer(tr("Dialling in %1 s").arg(m_countdown));
+        }
+        break;
+    case AgentWorkspace::Mode::Call:
+    case AgentWorkspace::Mode::WrapUp:
+    case AgentWorkspace::Mode::Callback:
+        m_view->setTimer(clockText(m_phase.elapsed()));
+        break;
+    default:
+        m_ticker.stop();
+    }
+}
+
+void AgentController::showCall()
+{
+    switch (m_setup.telephony->state()) {
+    case Telephony::State::Dialing:
+        m_view->setCallState(tr("Dialling %1…").arg(m_current ? m_current->number : QString()));
+        break;
+    case Telephony::State::Ringing:
+        m_view->setCallState(tr("Ringing"));
+        break;
+    case Telephony::State::Established:
+        m_view->setCallState(tr("Connected"));
+        m_phase.start();
+        break;
+    case Telephony::State::Held:
+        m_view->setCallState(tr("On hold"));
+        break;
+    case Telephony::State::Idle:
+        break;
+    }
+}
+
+} // namespace fieldline::ui

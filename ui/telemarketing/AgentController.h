@@ -1,0 +1,77 @@
+#pragma once
+
+#include "app/telemarketing/ContactQueue.h"
+#include "app/telemarketing/Dialer.h"
+#include "app/telemarketing/OutcomeRecorder.h"
+#include "app/telephony/Telephony.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+namespace fieldline::sync {
+class Clock;
+class Replica;
+} // namespace fieldline::sync
+
+namespace fieldline::ui {
+
+class AgentWorkspace;
+
+/**
+ * Runs an agent's shift on the AgentWorkspace: takes the next contact from the ContactQueue when the agent is
+ * ready, dials through the Dialer (so the guard runs at the moment of dialling), follows the call, and records
+ * the disposition the agent picks with OutcomeRecorder, then moves on. In a progressive campaign the next
+ * contact is dialled after a countdown that Escape stops. Outcomes are local writes: the network never stops it.
+ */
+class AgentController : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Setup
+    {
+        sync::Replica *replica = nullptr;
+        telephony::Telephony *telephony = nullptr;
+        const sync::Clock *clock = nullptr;
+        QString agent;
+        sync::RowId campaign;
+        QString language = QStringLiteral("en");
+        int countdownSeconds = 5;
+    };
+
+    AgentController(AgentWorkspace *view, Setup setup, QObject *parent = nullptr);
+
+    /** Reads the campaign; false (with the problem shown) when it cannot be worked. */
+    bool start();
+    const std::optional<telemarketing::QueuedCall> &current() const { return m_current; }
+
+private:
+    void toggleReady();
+    void next();
+    void dial();
+    void cancel();
+    void digit(QChar key);
+    void callEnded(const telephony::Telephony::Ending &ending);
+    void record(const telemarketing::Disposition &disposition, std::optional<qint64> callbackDueMs);
+    void tick();
+    void showCall();
+    QDateTime now() const;
+
+    AgentWorkspace *m_view;
+    Setup m_setup;
+    telemarketing::CallingHours m_hours;
+    telemarketing::ContactQueue m_queue;
+    telemarketing::Dialer m_dialer;
+    telemarketing::OutcomeRecorder m_recorder;
+    std::optional<telemarketing::Campaign> m_campaign;
+    std::optional<telemarketing::QueuedCall> m_current;
+    std::optional<telemarketing::CallRecord> m_call;
+    const telemarketing::Disposition *m_pendingCallback = nullptr;
+    bool m_ready = false;
+    int m_countdown = 0;
+    QTimer m_ticker;
+    QElapsedTimer m_phase; ///< call or wrap-up time shown in the call bar
+};
+
+} // namespace fieldline::ui

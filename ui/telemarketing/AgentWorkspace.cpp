@@ -1,0 +1,292 @@
+#include "ui/telemarketing/AgentWorkspace.h"
+
+#include "ui/controls/MessageBanner.h"
+
+#include <QCheckBox>
+#include <QDateTimeEdit>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace fieldline::ui {
+
+AgentWorkspace::AgentWorkspace(QWidget *parent)
+    : Workspace(parent)
+    , m_heading(new QLabel)
+    , m_modeLabel(new QLabel)
+    , m_banner(new MessageBanner)
+    , m_name(new QLabel)
+    , m_number(new QLabel)
+    , m_localTime(new QLabel)
+    , m_attempts(new QLabel)
+    , m_history(new QPlainTextEdit)
+    , m_script(new QPlainTextEdit)
+    , m_callState(new QLabel)
+    , m_timer(new QLabel)
+    , m_dispositionRow(new QHBoxLayout)
+    , m_callbackRow(new QWidget)
+    , m_callbackLabel(new QLabel)
+    , m_callbackDue(new QDateTimeEdit)
+    , m_callbackPool(new QCheckBox)
+    , m_note(new QLineEdit)
+    , m_hint(new QLabel)
+{
+    setObjectName(QStringLiteral("agentWorkspace"));
+    setFocusPolicy(Qt::StrongFocus);
+    for (QLabel *label : {m_heading, m_modeLabel, m_name, m_number, m_localTime, m_attempts, m_callState, m_timer,
+                          m_hint, m_callbackLabel})
+        label->setTextFormat(Qt::PlainText); // contact data and scripts are never markup
+    m_heading->setObjectName(QStringLiteral("agentCampaign"));
+    m_modeLabel->setObjectName(QStringLiteral("agentMode"));
+    m_name->setObjectName(QStringLiteral("agentContactName"));
+    m_number->setObjectName(QStringLiteral("agentContactNumber"));
+    m_localTime->setObjectName(QStringLiteral("agentContactTime"));
+    m_attempts->setObjectName(QStringLiteral("agentContactAttempts"));
+    m_callState->setObjectName(QStringLiteral("agentCallState"));
+    m_timer->setObjectName(QStringLiteral("agentTimer"));
+    m_note->setObjectName(QStringLiteral("agentNote"));
+    m_script->setObjectName(QStringLiteral("agentScript"));
+    m_history->setObjectName(QStringLiteral("agentHistory"));
+    m_callbackDue->setObjectName(QStringLiteral("agentCallbackDue"));
+    m_callbackPool->setObjectName(QStringLiteral("agentCallbackPool"));
+    QFont big = m_name->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    m_name->setFont(big);
+    m_callState->setFont(big);
+    for (QPlainTextEdit *text : {m_history, m_script}) {
+        text->setReadOnly(true);
+        text->setFocusPolicy(Qt::NoFocus);
+    }
+    m_callbackDue->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+    m_callbackDue->setCalendarPopup(false);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_heading, 1);
+    top->addWidget(m_modeLabel);
+
+    auto *card = new QFormLayout;
+    card->addRow(m_name);
+    card->addRow(m_number);
+    card->addRow(m_localTime);
+    card->addRow(m_attempts);
+    card->addRow(m_history);
+
+    auto *middle = new QHBoxLayout;
+    middle->addLayout(card, 2);
+    middle->addWidget(m_script, 3);
+
+    auto *callBar = new QHBoxLayout;
+    callBar->addWidget(m_callState, 1);
+    callBar->addWidget(m_timer);
+
+    auto *callback = new QHBoxLayout(m_callbackRow);
+    callback->setContentsMargins(0, 0, 0, 0);
+    callback->addWidget(m_callbackLabel);
+    callback->addWidget(m_callbackDue);
+    callback->addWidget(m_callbackPool);
+    callback->addStretch(1);
+    m_callbackRow->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_banner);
+    layout->addLayout(middle, 1);
+    layout->addLayout(callBar);
+    layout->addLayout(m_dispositionRow);
+    layout->addWidget(m_callbackRow);
+    layout->addWidget(m_note);
+    layout->addWidget(m_hint);
+    // Enter in the note hands the keys back to the screen, where digits pick the disposition.
+    connect(m_note, &QLineEdit::returnPressed, this, [this] { setFocus(); });
+    retranslateUi();
+    setMode(Mode::Paused);
+}
+
+QString AgentWorkspace::title() const
+{
+    return tr("Calls");
+}
+
+QIcon AgentWorkspace::icon() const
+{
+    return QIcon(QStringLiteral(":/icons/fieldline.png"));
+}
+
+void AgentWorkspace::setCampaign(const QString &name, const std::vector<DispositionButton> &dispositions)
+{
+    m_heading->setText(name);
+    qDeleteAll(m_dispositions);
+    m_dispositions.clear();
+    for (const DispositionButton &d : dispositions) {
+        auto *button = new QPushButton(QStringLiteral("%1  %2").arg(d.key).arg(d.label));
+        button->setObjectName(QStringLiteral("disposition%1").arg(d.key));
+        button->setFocusPolicy(Qt::NoFocus); // picked by its key; the focus stays where the agent is
+        button->setAccessibleName(tr("Disposition %1, key %2").arg(d.label).arg(d.key));
+        const QChar key = d.key;
+        connect(button, &QPushButton::clicked, this, [this, key] { emit digitTyped(key); });
+        m_dispositionRow->addWidget(button);
+        m_dispositions.append(button);
+    }
+    setMode(m_mode);
+}
+
+void AgentWorkspace::setMode(Mode mode)
+{
+    m_mode = mode;
+    for (QPushButton *button : std::as_const(m_dispositions))
+        button->setEnabled(mode == Mode::WrapUp);
+    m_callbackRow->setVisible(mode == Mode::Callback);
+    if (mode == Mode::Callback)
+        m_callbackDue->setFocus();
+    else if (!m_note->hasFocus())
+        setFocus();
+    retranslateUi();
+}
+
+void AgentWorkspace::showContact(const ContactView &contact)
+{
+    m_name->setText(contact.name);
+    m_number->setText(contact.number);
+    m_localTime->setText(contact.localTime);
+    m_attempts->setText(contact.attempts);
+    m_history->setPlainText(contact.history.join(u'\n'));
+    m_script->setPlainText(contact.script);
+}
+
+void AgentWorkspace::setCallState(const QString &state)
+{
+    m_callState->setText(state);
+}
+
+void AgentWorkspace::setTimer(const QString &text)
+{
+    m_timer->setText(text);
+}
+
+void AgentWorkspace::showProblem(TrText text)
+{
+    m_banner->showMessage(MessageBanner::Kind::Error, std::move(text));
+}
+
+void AgentWorkspace::showNotice(TrText text)
+{
+    m_banner->showMessage(MessageBanner::Kind::Notice, std::move(text));
+}
+
+void AgentWorkspace::clearMessage()
+{
+    m_banner->clear();
+}
+
+void AgentWorkspace::askCallback(const QDateTime &due)
+{
+    m_callbackDue->setDateTime(due);
+    m_callbackPool->setChecked(false);
+    setMode(Mode::Callback);
+}
+
+QDateTime AgentWorkspace::callbackDue() const
+{
+    return m_callbackDue->dateTime();
+}
+
+bool AgentWorkspace::callbackToPool() const
+{
+    return m_callbackPool->isChecked();
+}
+
+QString AgentWorkspace::note() const
+{
+    return m_note->text();
+}
+
+void AgentWorkspace::clearNote()
+{
+    m_note->clear();
+}
+
+void AgentWorkspace::keyPressEvent(QKeyEvent *event)
+{
+    const int key = event->key();
+    const bool digit = key >= Qt::Key_0 && key <= Qt::Key_9 && !(event->modifiers() & ~Qt::KeypadModifier);
+    if ((key == Qt::Key_Return || key == Qt::Key_Enter) && event->modifiers() == Qt::NoModifier) {
+        if (m_mode == Mode::Preview)
+            emit dialRequested();
+        else if (m_mode == Mode::Callback)
+            emit callbackConfirmed();
+    } else if (key == Qt::Key_Escape) {
+        if (m_mode == Mode::Call)
+            emit hangUpRequested();
+        else
+            emit cancelRequested();
+    } else if (key == Qt::Key_F7) {
+        emit holdRequested();
+    } else if (key == Qt::Key_F8) {
+        emit readyToggled();
+    } else if (digit || (m_mode == Mode::Call && (key == Qt::Key_Asterisk || key == Qt::Key_NumberSign))) {
+        emit digitTyped(event->text().isEmpty() ? QChar() : event->text().at(0));
+    } else {
+        Workspace::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+void AgentWorkspace::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        emit titleChanged();
+    }
+    Workspace::changeEvent(event);
+}
+
+void AgentWorkspace::retranslateUi()
+{
+    m_note->setPlaceholderText(tr("Note about this call (Tab)"));
+    m_note->setAccessibleName(tr("Note"));
+    m_callbackLabel->setText(tr("Call back at:"));
+    m_callbackDue->setAccessibleName(tr("Callback time"));
+    m_callbackPool->setText(tr("Any agent may call back"));
+    m_history->setAccessibleName(tr("Past calls"));
+    m_script->setAccessibleName(tr("Script"));
+    switch (m_mode) {
+    case Mode::Paused:
+        m_modeLabel->setText(tr("Paused"));
+        m_hint->setText(tr("F8: ready for the next contact."));
+        break;
+    case Mode::Preview:
+        m_modeLabel->setText(tr("Ready"));
+        m_hint->setText(tr("Enter: call. F8: pause."));
+        break;
+    case Mode::Countdown:
+        m_modeLabel->setText(tr("Ready"));
+        m_hint->setText(tr("Dialling soon. Escape: stop the countdown."));
+        break;
+    case Mode::Call:
+        m_modeLabel->setText(tr("On a call"));
+        m_hint->setText(tr("Escape: hang up. F7: hold or resume. Digits: tones."));
+        break;
+    case Mode::WrapUp:
+        m_modeLabel->setText(tr("Wrap-up"));
+        m_hint->setText(tr("Press the key of the disposition."));
+        break;
+    case Mode::Callback:
+        m_modeLabel->setText(tr("Wrap-up"));
+        m_hint->setText(tr("Enter: confirm the callback time. Escape: choose another disposition."));
+        break;
+    case Mode::Empty:
+        m_modeLabel->setText(tr("Ready"));
+        m_hint->setText(tr("Nobody can be called now. F8: pause."));
+        break;
+    }
+}
+
+} // namespace fieldline::ui

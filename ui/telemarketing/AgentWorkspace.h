@@ -1,0 +1,111 @@
+#pragma once
+
+#include "ui/TrText.h"
+#include "ui/main/Workspace.h"
+
+#include <QDateTime>
+
+class QCheckBox;
+class QDateTimeEdit;
+class QHBoxLayout;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace fieldline::ui {
+
+class MessageBanner;
+
+/**
+ * The call-center agent's screen: the contact offered (name, number, their local time, attempts, past calls),
+ * the campaign's script with the contact's fields filled in, the call bar (state and timer) and the disposition
+ * bar. Passive: AgentController tells it what to show and listens to what the agent asks for.
+ *
+ * Keyboard only: Enter dials the contact shown (or confirms a callback time), Escape hangs up (or cancels the
+ * progressive countdown), F7 holds and resumes, digits during a call are DTMF and after it pick the disposition
+ * with that key, F8 switches between ready and paused, Tab reaches the note.
+ */
+class AgentWorkspace : public Workspace
+{
+    Q_OBJECT
+
+public:
+    explicit AgentWorkspace(QWidget *parent = nullptr);
+
+    QString id() const override { return QStringLiteral("telemarketing"); }
+    QString title() const override;
+    QIcon icon() const override;
+
+    enum class Mode { Paused, Preview, Countdown, Call, WrapUp, Callback, Empty };
+
+    struct ContactView
+    {
+        QString name;
+        QString number;
+        QString localTime; ///< "14:05 (America/Chicago)"
+        QString attempts;  ///< "attempt 2 of 3", "callback due 14:00"
+        QStringList history;
+        QString script;
+    };
+    struct DispositionButton
+    {
+        QChar key;
+        QString label;
+    };
+
+    void setCampaign(const QString &name, const std::vector<DispositionButton> &dispositions);
+    void setMode(Mode mode);
+    Mode mode() const { return m_mode; }
+    void showContact(const ContactView &contact);
+    void setCallState(const QString &state);
+    void setTimer(const QString &text);
+    void showProblem(TrText text);
+    void showNotice(TrText text);
+    void clearMessage();
+    /** Shows the callback picker with @p due proposed and the focus in it. */
+    void askCallback(const QDateTime &due);
+    QDateTime callbackDue() const;
+    bool callbackToPool() const;
+    QString note() const;
+    void clearNote();
+
+signals:
+    void dialRequested();
+    void hangUpRequested();
+    void holdRequested();
+    void digitTyped(QChar digit);
+    void callbackConfirmed();
+    void cancelRequested();
+    void readyToggled();
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+
+    Mode m_mode = Mode::Paused;
+    QLabel *m_heading;
+    QLabel *m_modeLabel;
+    MessageBanner *m_banner;
+    QLabel *m_name;
+    QLabel *m_number;
+    QLabel *m_localTime;
+    QLabel *m_attempts;
+    QPlainTextEdit *m_history;
+    QPlainTextEdit *m_script;
+    QLabel *m_callState;
+    QLabel *m_timer;
+    QHBoxLayout *m_dispositionRow;
+    QList<QPushButton *> m_dispositions;
+    QWidget *m_callbackRow;
+    QLabel *m_callbackLabel;
+    QDateTimeEdit *m_callbackDue;
+    QCheckBox *m_callbackPool;
+    QLineEdit *m_note;
+    QLabel *m_hint;
+};
+
+} // namespace fieldline::ui
