@@ -946,6 +946,14 @@
         <source>On hold</source>
         <translation>保持中</translation>
     </message>
+    <message>
+        <source>%1 is not a number that can be called.</source>
+        <translation>%1 不是可以拨打的号码。</translation>
+    </message>
+    <message>
+        <source>Dialled by hand</source>
+        <translation>手动拨号</translation>
+    </message>
 </context>
 <context>
     <name>fieldline::ui::AgentSession</name>
@@ -1039,6 +1047,14 @@
     <message>
         <source>Nobody can be called now. F8: pause.</source>
         <translation>现在没有可拨打的联系人。F8：暂停。</translation>
+    </message>
+    <message>
+        <source>Dial a number (Ctrl+D)</source>
+        <translation>拨打号码（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Number to dial</source>
+        <translation>要拨打的号码</translation>
     </message>
 </context>
 <context>

@@ -41,10 +41,15 @@ storage::Status OutcomeRecorder::record(const Campaign &campaign, const QueuedCa
     if (!tx.begun())
         return tx.begun();
 
+    // A number dialled by hand belongs to no member and no contact.
+    const bool manual = call.member == sync::RowId();
+    const auto idOrNull = [manual](const sync::RowId &id) {
+        return manual ? sync::Value(std::monostate()) : sync::Value(id.toBytes());
+    };
     sync::Cells attempt;
     attempt.emplace_back(QStringLiteral("campaign"), campaign.id.toBytes());
-    attempt.emplace_back(QStringLiteral("member"), call.member.toBytes());
-    attempt.emplace_back(QStringLiteral("contact"), call.contact.toBytes());
+    attempt.emplace_back(QStringLiteral("member"), idOrNull(call.member));
+    attempt.emplace_back(QStringLiteral("contact"), idOrNull(call.contact));
     attempt.emplace_back(QStringLiteral("number"), record.number);
     attempt.emplace_back(QStringLiteral("owner"), agent);
     attempt.emplace_back(QStringLiteral("started_ms"), record.startedMs);
@@ -89,7 +94,7 @@ storage::Status OutcomeRecorder::record(const Campaign &campaign, const QueuedCa
             !s)
             return s;
     }
-    if (disposition->effect == Disposition::Effect::Callback) {
+    if (disposition->effect == Disposition::Effect::Callback && !manual) {
         sync::Cells callback;
         callback.emplace_back(QStringLiteral("campaign"), campaign.id.toBytes());
         callback.emplace_back(QStringLiteral("member"), call.member.toBytes());

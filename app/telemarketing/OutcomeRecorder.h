@@ -30,7 +30,8 @@ struct Outcome
  * Records a call and its disposition in one local transaction, so a network blip, a crash or a full queue never
  * leaves half an outcome: the attempt (grow-only call_attempts), the member's attempts, status, next attempt
  * and last disposition, the callback it answered marked done, a new callback, and the number on the tenant's
- * do-not-call list when the disposition says so. Everything syncs later with the rest of the replica.
+ * do-not-call list when the disposition says so. Everything syncs later with the rest of the replica. A call
+ * dialled by hand (a QueuedCall without a member) is recorded as an attempt of the campaign only.
  */
 class OutcomeRecorder
 {

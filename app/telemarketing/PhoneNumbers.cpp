@@ -1,9 +1,11 @@
 #include "app/telemarketing/PhoneNumbers.h"
 
+#include <phonenumbers/asyoutypeformatter.h>
 #include <phonenumbers/logger.h>
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
+#include <memory>
 #include <set>
 #include <string>
 
@@ -64,6 +66,20 @@ QString PhoneNumbers::regionOf(const QString &e164)
     std::string region;
     util.GetRegionCodeForNumber(number, &region);
     return region == "ZZ" || region == "001" ? QString() : QString::fromStdString(region);
+}
+
+QString PhoneNumbers::formatAsTyped(const QString &typed, const QString &region)
+{
+    const std::unique_ptr<i18n::phonenumbers::AsYouTypeFormatter> formatter(
+        phoneUtil().GetAsYouTypeFormatter(region.isEmpty() ? std::string("ZZ") : region.toStdString()));
+    std::string result;
+    bool first = true;
+    for (QChar c : typed.left(40)) {
+        if (c.isDigit() || (c == u'+' && first))
+            formatter->InputDigit(i18n::phonenumbers::char32(c.unicode()), &result);
+        first = first && c.isSpace();
+    }
+    return QString::fromStdString(result);
 }
 
 } // namespace fieldline::telemarketing

@@ -27,6 +27,12 @@ public:
      * "US", "+8613800138000" is "CN"); empty for a number that is not valid or belongs to no single region.
      */
     static QString regionOf(const QString &e164);
+
+    /**
+     * @p typed as the agent types it, formatted the way the number's plan writes it ("+1 212-555-0" for
+     * "+12125550", "(212) 555-0100" in "US"); characters other than digits and a leading + are dropped.
+     */
+    static QString formatAsTyped(const QString &typed, const QString &region);
 };
 
 } // namespace fieldline::telemarketing

@@ -22,7 +22,8 @@ std::optional<QByteArray> NetstringReader::next()
             return std::nullopt;
         }
     }
-    if (digits > maxDigits || (colon == 0)) {
+    // No leading zeros ("050:" is not 50), as netstrings are defined: one message has one spelling.
+    if (digits > maxDigits || colon == 0 || (digits > 1 && m_buffer.at(0) == '0')) {
         m_failed = true;
         return std::nullopt;
     }

@@ -2,6 +2,7 @@
 // that spans several zones (open only when open in all of them), unknown places never open; zone keys from a
 // contact's zone or a number's region; windows as campaigns write them.
 #include "app/telemarketing/CallingHours.h"
+#include "app/telemarketing/PhoneNumbers.h"
 
 #include <QtTest>
 
@@ -146,6 +147,36 @@ private slots:
         QFETCH(QString, number);
         QFETCH(QString, key);
         QCOMPARE(ZoneKey::of(zone, number), key);
+    }
+
+    void numbersAreFormattedAsTyped_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("region");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("US, national") << "2125550100"
+                                      << "US"
+                                      << "(212) 555-0100";
+        QTest::newRow("US, half typed") << "212555"
+                                        << "US"
+                                        << "212-555";
+        QTest::newRow("international") << "+8613800138000"
+                                       << "US"
+                                       << "+86 138 0013 8000";
+        QTest::newRow("separators dropped") << "+1 (212) 555-0100"
+                                            << ""
+                                            << "+1 212-555-0100";
+        QTest::newRow("letters dropped") << "abc"
+                                         << "US"
+                                         << "";
+    }
+
+    void numbersAreFormattedAsTyped()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, region);
+        QFETCH(QString, shown);
+        QCOMPARE(PhoneNumbers::formatAsTyped(typed, region), shown);
     }
 
     void windowsAreParsedStrictly_data()

@@ -15,6 +15,7 @@ private slots:
     void framesAreReadAsTheyArrive()
     {
         QCOMPARE(netstring("{\"a\":1}"), QByteArray("7:{\"a\":1},"));
+        QCOMPARE(netstring(""), QByteArray("0:,"));
         NetstringReader reader;
         const QByteArray two = netstring("hello") + netstring("") + netstring("world");
         for (char c : two.left(4))
@@ -37,6 +38,7 @@ private slots:
         QTest::newRow("over the limit") << QByteArray("65:");
         QTest::newRow("endless digits") << QByteArray("1234567890123");
         QTest::newRow("negative") << QByteArray("-1:,");
+        QTest::newRow("leading zero") << QByteArray("01:a,"); // found by fuzz_netstring
     }
 
     void malformedFramesFail()

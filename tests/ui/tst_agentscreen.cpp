@@ -238,6 +238,47 @@ private slots:
         QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Call);
     }
 
+    // Ctrl+D: a number typed by hand is formatted as typed, checked by the same guard and recorded on the campaign.
+    void manualDialIsFormattedAndGuarded()
+    {
+        synctest::Device device(m_dir.filePath(QStringLiteral("manual.db")), Now.toMSecsSinceEpoch(), app::appSchema());
+        QCOMPARE(device.open(), QString());
+        const RowId campaign = populate(*device, QStringLiteral("preview"), 1);
+        QVERIFY(DoNotCall(*device).add(QStringLiteral("+12125550198"), std::nullopt, {}, QStringLiteral("ops")));
+        AnsweringTelephony phone;
+        ManualClock clock(Now.toMSecsSinceEpoch() + 5 * 3'600'000); // 20:00 UTC: open across the US
+        ui::AgentWorkspace view;
+        ui::AgentController::Setup setup{&*device, &phone, &clock, QStringLiteral("alice"), campaign};
+        setup.dialRegion = QStringLiteral("US");
+        ui::AgentController controller(&view, setup);
+        QVERIFY(controller.start());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.activateWindow();
+        view.setFocus();
+        auto *field = view.findChild<QLineEdit *>(QStringLiteral("agentManualDial"));
+        QTest::keyClick(&view, Qt::Key_D, Qt::ControlModifier);
+        QVERIFY(field->hasFocus());
+        QTest::keyClicks(field, QStringLiteral("2125550198"));
+        QCOMPARE(field->text(), QStringLiteral("(212) 555-0198"));
+        QTest::keyClick(field, Qt::Key_Return);
+        QVERIFY(phone.dialled.isEmpty()); // listed
+        QVERIFY(view.findChild<ui::MessageBanner *>()->text().contains(QStringLiteral("do-not-call")));
+
+        QTest::keyClick(&view, Qt::Key_D, Qt::ControlModifier);
+        QTest::keyClicks(field, QStringLiteral("2125550199"));
+        QTest::keyClick(field, Qt::Key_Return);
+        QCOMPARE(phone.dialled, QStringList{QStringLiteral("+12125550199")});
+        QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Call);
+        QVERIFY(field->text().isEmpty());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_1);
+        QCOMPARE(*device->database().queryInt("SELECT count(*) FROM call_attempts WHERE number = '+12125550199'"
+                                              " AND member IS NULL AND disposition = 'sale'"),
+                 qint64(1));
+        QCOMPARE(*device->database().queryInt("SELECT count(*) FROM campaign_members WHERE attempts > 0"), qint64(0));
+    }
+
     void scriptIsPlainTextWithTheContactsFields()
     {
         ContactCard card;

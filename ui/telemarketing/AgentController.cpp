@@ -2,6 +2,7 @@
 
 #include "app/telemarketing/ContactCard.h"
 #include "app/telemarketing/ContactNumbers.h"
+#include "app/telemarketing/PhoneNumbers.h"
 #include "sync/Clock.h"
 #include "sync/Replica.h"
 #include "ui/telemarketing/AgentWorkspace.h"
@@ -32,6 +33,10 @@ AgentController::AgentController(AgentWorkspace *view, Setup setup, QObject *par
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &AgentController::tick);
     connect(view, &AgentWorkspace::readyToggled, this, &AgentController::toggleReady);
+    connect(view, &AgentWorkspace::manualNumberEdited, this, [this](const QString &typed) {
+        m_view->setManualNumber(telemarketing::PhoneNumbers::formatAsTyped(typed, m_setup.dialRegion));
+    });
+    connect(view, &AgentWorkspace::manualDialRequested, this, &AgentController::dialManually);
     connect(view, &AgentWorkspace::dialRequested, this, &AgentController::dial);
     connect(view, &AgentWorkspace::hangUpRequested, m_setup.telephony, &Telephony::hangUp);
     connect(view, &AgentWorkspace::holdRequested, this,
@@ -165,6 +170,41 @@ void AgentController::dial()
     m_view->setMode(AgentWorkspace::Mode::Call);
     if (!m_setup.telephony->tracksCalls())
         return; // handed off: the ending comes at once
+    m_phase.start();
+    m_view->setTimer(clockText(0));
+    m_ticker.start();
+}
+
+void AgentController::dialManually(const QString &typed)
+{
+    const AgentWorkspace::Mode mode = m_view->mode();
+    if (!m_campaign || !m_setup.telephony->canDial() ||
+        (mode != AgentWorkspace::Mode::Preview && mode != AgentWorkspace::Mode::Paused &&
+         mode != AgentWorkspace::Mode::Empty && mode != AgentWorkspace::Mode::Countdown))
+        return;
+    const std::optional<QString> number = telemarketing::PhoneNumbers::toE164(typed, m_setup.dialRegion);
+    if (!number) {
+        m_view->showProblem(
+            [typed] { return AgentController::tr("%1 is not a number that can be called.").arg(typed); });
+        return;
+    }
+    // The same guard as every other call: lists, and hours where the number's region is.
+    m_ticker.stop();
+    m_countdown = 0;
+    auto check = m_dialer.dial({*number, nullptr, m_campaign->id, m_campaign->window});
+    if (!check || !check->allowed()) {
+        const QString message = check ? check->message : check.message();
+        m_view->showProblem([message] { return message; });
+        return;
+    }
+    m_current = telemarketing::QueuedCall{};
+    m_current->number = *number;
+    m_view->showContact({tr("Dialled by hand"), *number, {}, {}, {}, {}});
+    m_view->setManualNumber(QString());
+    m_call = telemarketing::CallRecord{*number, m_setup.clock->nowMs(), 0, QString()};
+    m_view->setMode(AgentWorkspace::Mode::Call);
+    if (!m_setup.telephony->tracksCalls())
+        return;
     m_phase.start();
     m_view->setTimer(clockText(0));
     m_ticker.start();

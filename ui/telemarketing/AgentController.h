@@ -6,6 +6,7 @@
 #include "app/telephony/Telephony.h"
 
 #include <QElapsedTimer>
+#include <QLocale>
 #include <QObject>
 #include <QTimer>
 
@@ -38,6 +39,7 @@ public:
         sync::RowId campaign;
         QString language = QStringLiteral("en");
         int countdownSeconds = 5;
+        QString dialRegion = QLocale::territoryToCode(QLocale::system().territory()); ///< for numbers typed without +
     };
 
     AgentController(AgentWorkspace *view, Setup setup, QObject *parent = nullptr);
@@ -50,6 +52,7 @@ private:
     void toggleReady();
     void next();
     void dial();
+    void dialManually(const QString &typed);
     void cancel();
     void digit(QChar key);
     void callEnded(const telephony::Telephony::Ending &ending);

@@ -35,6 +35,7 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
     , m_callbackDue(new QDateTimeEdit)
     , m_callbackPool(new QCheckBox)
     , m_note(new QLineEdit)
+    , m_manual(new QLineEdit)
     , m_hint(new QLabel)
 {
     setObjectName(QStringLiteral("agentWorkspace"));
@@ -51,6 +52,9 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
     m_callState->setObjectName(QStringLiteral("agentCallState"));
     m_timer->setObjectName(QStringLiteral("agentTimer"));
     m_note->setObjectName(QStringLiteral("agentNote"));
+    m_manual->setObjectName(QStringLiteral("agentManualDial"));
+    m_manual->setMaxLength(40);
+    m_manual->setFocusPolicy(Qt::ClickFocus); // Ctrl+D from the keyboard; Tab goes to the note
     m_script->setObjectName(QStringLiteral("agentScript"));
     m_history->setObjectName(QStringLiteral("agentHistory"));
     m_callbackDue->setObjectName(QStringLiteral("agentCallbackDue"));
@@ -69,6 +73,7 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_heading, 1);
+    top->addWidget(m_manual);
     top->addWidget(m_modeLabel);
 
     auto *card = new QFormLayout;
@@ -105,6 +110,12 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
     layout->addWidget(m_hint);
     // Enter in the note hands the keys back to the screen, where digits pick the disposition.
     connect(m_note, &QLineEdit::returnPressed, this, [this] { setFocus(); });
+    connect(m_manual, &QLineEdit::textEdited, this, &AgentWorkspace::manualNumberEdited);
+    connect(m_manual, &QLineEdit::returnPressed, this, [this] {
+        const QString number = m_manual->text();
+        setFocus();
+        emit manualDialRequested(number);
+    });
     retranslateUi();
     setMode(Mode::Paused);
 }
@@ -207,6 +218,12 @@ QString AgentWorkspace::note() const
     return m_note->text();
 }
 
+void AgentWorkspace::setManualNumber(const QString &text)
+{
+    if (text != m_manual->text())
+        m_manual->setText(text); // the cursor goes to the end, where the agent types
+}
+
 void AgentWorkspace::clearNote()
 {
     m_note->clear();
@@ -228,6 +245,9 @@ void AgentWorkspace::keyPressEvent(QKeyEvent *event)
             emit cancelRequested();
     } else if (key == Qt::Key_F7) {
         emit holdRequested();
+    } else if (key == Qt::Key_D && event->modifiers() == Qt::ControlModifier) {
+        m_manual->setFocus();
+        m_manual->selectAll();
     } else if (key == Qt::Key_F8) {
         emit readyToggled();
     } else if (digit || (m_mode == Mode::Call && (key == Qt::Key_Asterisk || key == Qt::Key_NumberSign))) {
@@ -252,6 +272,8 @@ void AgentWorkspace::retranslateUi()
 {
     m_note->setPlaceholderText(tr("Note about this call (Tab)"));
     m_note->setAccessibleName(tr("Note"));
+    m_manual->setPlaceholderText(tr("Dial a number (Ctrl+D)"));
+    m_manual->setAccessibleName(tr("Number to dial"));
     m_callbackLabel->setText(tr("Call back at:"));
     m_callbackDue->setAccessibleName(tr("Callback time"));
     m_callbackPool->setText(tr("Any agent may call back"));

@@ -24,7 +24,7 @@ class MessageBanner;
  *
  * Keyboard only: Enter dials the contact shown (or confirms a callback time), Escape hangs up (or cancels the
  * progressive countdown), F7 holds and resumes, digits during a call are DTMF and after it pick the disposition
- * with that key, F8 switches between ready and paused, Tab reaches the note.
+ * with that key, F8 switches between ready and paused, Tab reaches the note, Ctrl+D the manual dial field.
  */
 class AgentWorkspace : public Workspace
 {
@@ -68,6 +68,8 @@ public:
     QDateTime callbackDue() const;
     bool callbackToPool() const;
     QString note() const;
+    /** The manual dial field, as formatted by the controller. */
+    void setManualNumber(const QString &text);
     void clearNote();
 
 signals:
@@ -78,6 +80,9 @@ signals:
     void callbackConfirmed();
     void cancelRequested();
     void readyToggled();
+    void manualNumberEdited(const QString &text);
+    /** Enter in the manual dial field (Ctrl+D). */
+    void manualDialRequested(const QString &text);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -105,6 +110,7 @@ private:
     QDateTimeEdit *m_callbackDue;
     QCheckBox *m_callbackPool;
     QLineEdit *m_note;
+    QLineEdit *m_manual;
     QLabel *m_hint;
 };
 
