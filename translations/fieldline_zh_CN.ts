@@ -954,6 +954,10 @@
         <source>Dialled by hand</source>
         <translation>手动拨号</translation>
     </message>
+    <message>
+        <source>Today: %1 calls, %2 reached, %3 talk time, %4 conversions</source>
+        <translation>今日：通话 %1 次，接通 %2 次，通话时长 %3，成交 %4 次</translation>
+    </message>
 </context>
 <context>
     <name>fieldline::ui::AgentSession</name>
@@ -1055,6 +1059,21 @@
     <message>
         <source>Number to dial</source>
         <translation>要拨打的号码</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::CallsChart</name>
+    <message>
+        <source>Calls</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Calls per hour today</source>
+        <translation>今日每小时通话数</translation>
+    </message>
+    <message>
+        <source>Calls per hour today, from midnight (left) to 23:00 (right)</source>
+        <translation>今日每小时通话数，从零点（左）到 23:00（右）</translation>
     </message>
 </context>
 <context>

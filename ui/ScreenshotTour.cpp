@@ -9,7 +9,7 @@
 #include "app/forms/Signature.h"
 #include "app/formsync/FormTables.h"
 #include "app/telemarketing/TelemarketingTables.h"
-#include "app/telephony/Telephony.h"
+#include "app/telephony/BaresipTelephony.h"
 #include "storage/KdfParams.h"
 #include "storage/UnavailableSecretStore.h"
 #include "ui/ErrorMessages.h"
@@ -61,7 +61,7 @@ public:
         enter(State::Established);
         return true;
     }
-    void hangUp() override { finish(QStringLiteral("hung up here"), false); }
+    void hangUp() override { finish(telephony::BaresipTelephony::tr("hung up here"), false); }
     void setHeld(bool held) override { enter(held ? State::Held : State::Established); }
     void sendDtmf(const QString &) override {}
 };
@@ -322,6 +322,21 @@ void ScreenshotTour::tourCallsWorkspace(Shell &shell, app::SyncService &sync, co
     member.emplace_back(QStringLiteral("status"), telemarketing::memberStatus::Queued);
     member.emplace_back(QStringLiteral("zone"), QStringLiteral("tz:") + zone);
     (void)replica.insert(telemarketing::tables::Members, member);
+    // The morning's calls, so the stats and the chart have something to show.
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    const QDateTime midnight(QDate::currentDate(), QTime(0, 0));
+    for (int i = 0; i < 14; ++i) {
+        const qint64 started = std::max(midnight.toMSecsSinceEpoch(), nowMs - qint64(i) * 17 * 60'000 - 600'000);
+        sync::Cells call;
+        call.emplace_back(QStringLiteral("campaign"), campaign->toBytes());
+        call.emplace_back(QStringLiteral("number"), QStringLiteral("+1212555%1").arg(1000 + i));
+        call.emplace_back(QStringLiteral("owner"), QStringLiteral("agent"));
+        call.emplace_back(QStringLiteral("started_ms"), started);
+        call.emplace_back(QStringLiteral("duration_ms"), qint64(i % 3 ? 95'000 + i * 7'000 : 0));
+        call.emplace_back(QStringLiteral("disposition"),
+                          i % 4 == 0 ? QStringLiteral("sale") : QStringLiteral("no_answer"));
+        (void)replica.insert(telemarketing::tables::Attempts, call);
+    }
     emit sync.dataChanged();
     // Not signed in (the tour has no server): the calls are taken as the demo agent.
     if (auto *session = shell.findChild<AgentSession *>())

@@ -47,7 +47,8 @@ storage::Status createTelemarketingIndexes(storage::Database &db)
                    " ON campaign_members(campaign, status, zone, priority DESC, next_attempt_ms);"
                    "CREATE INDEX IF NOT EXISTS tm_callbacks_due ON callbacks(campaign, status, due_ms);"
                    "CREATE INDEX IF NOT EXISTS tm_dnc_number ON dnc_numbers(number);"
-                   "CREATE INDEX IF NOT EXISTS tm_phones_contact ON contact_phones(contact, position);");
+                   "CREATE INDEX IF NOT EXISTS tm_phones_contact ON contact_phones(contact, position);"
+                   "CREATE INDEX IF NOT EXISTS tm_attempts_agent ON call_attempts(owner, started_ms);");
 }
 
 } // namespace fieldline::telemarketing

@@ -12,6 +12,7 @@
 #include "ui/controls/MessageBanner.h"
 #include "ui/telemarketing/AgentController.h"
 #include "ui/telemarketing/AgentWorkspace.h"
+#include "ui/telemarketing/CallsChart.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -196,6 +197,15 @@ private slots:
         QCOMPARE(count(replica, "SELECT count(*) FROM campaign_members WHERE status = 'callback'"), qint64(5));
         QCOMPARE(count(replica, "SELECT count(*) FROM campaign_members WHERE status = 'queued' AND attempts = 1"),
                  qint64(5));
+
+        // Today's figures and the chart follow the recorded calls.
+        QCOMPARE(label("agentStats"), QStringLiteral("Today: 20 calls, 20 reached, 0:00:00 talk time, 5 conversions"));
+        auto *chart = view.findChild<ui::CallsChart *>();
+        int charted = 0;
+        for (int hour = 0; hour < 24; ++hour)
+            charted += chart->callsAt(hour);
+        QCOMPARE(charted, 20);
+        QCOMPARE(chart->callsAt(Now.toLocalTime().time().hour()), 20);
 
         // An hour later the callbacks come first, then the no-answers; F8 pauses.
         clock.advance(3'601'000);

@@ -1,5 +1,6 @@
 #include "ui/telemarketing/AgentController.h"
 
+#include "app/telemarketing/AgentStats.h"
 #include "app/telemarketing/ContactCard.h"
 #include "app/telemarketing/ContactNumbers.h"
 #include "app/telemarketing/PhoneNumbers.h"
@@ -71,6 +72,7 @@ bool AgentController::start()
     m_view->setCampaign(m_campaign->name, buttons);
     m_view->clearMessage();
     m_view->setMode(AgentWorkspace::Mode::Paused);
+    showStats();
     return true;
 }
 
@@ -246,7 +248,8 @@ void AgentController::callEnded(const Telephony::Ending &ending)
 {
     if (!m_call || !m_current)
         return;
-    m_call->durationMs = ending.durationMs;
+    // An answered call has a talk time, if only a millisecond: the stats count reached contacts by it.
+    m_call->durationMs = ending.answered ? std::max<qint64>(1, ending.durationMs) : 0;
     m_call->result = ending.cause;
     m_view->setCallState(ending.answered ? tr("Ended: %1").arg(ending.cause)
                                          : tr("Not answered: %1").arg(ending.cause));
@@ -270,7 +273,33 @@ void AgentController::record(const Disposition &disposition, std::optional<qint6
         return;
     }
     m_ticker.stop();
+    showStats();
     next();
+}
+
+void AgentController::showStats()
+{
+    // The agent's day runs from their own midnight.
+    const QDateTime local = now().toLocalTime();
+    const qint64 dayStart = QDateTime(local.date(), QTime(0, 0), local.timeZone()).toMSecsSinceEpoch();
+    QSet<QString> conversions;
+    for (const Disposition &d : m_campaign->dispositions.all()) {
+        if (d.conversion)
+            conversions.insert(d.code);
+    }
+    auto stats = telemarketing::AgentStats::read(m_setup.replica->database(), m_setup.agent, dayStart, conversions);
+    if (!stats)
+        return;
+    const qint64 talk = stats->talkMs / 1000;
+    m_view->setStats(tr("Today: %1 calls, %2 reached, %3 talk time, %4 conversions")
+                         .arg(stats->calls)
+                         .arg(stats->reached)
+                         .arg(QStringLiteral("%1:%2:%3")
+                                  .arg(talk / 3600)
+                                  .arg(talk / 60 % 60, 2, 10, QLatin1Char('0'))
+                                  .arg(talk % 60, 2, 10, QLatin1Char('0')))
+                         .arg(stats->conversions),
+                     stats->perHour);
 }
 
 void AgentController::tick()

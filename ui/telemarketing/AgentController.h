@@ -59,6 +59,7 @@ private:
     void record(const telemarketing::Disposition &disposition, std::optional<qint64> callbackDueMs);
     void tick();
     void showCall();
+    void showStats();
     QDateTime now() const;
 
     AgentWorkspace *m_view;

@@ -1,6 +1,7 @@
 #include "ui/telemarketing/AgentWorkspace.h"
 
 #include "ui/controls/MessageBanner.h"
+#include "ui/telemarketing/CallsChart.h"
 
 #include <QCheckBox>
 #include <QDateTimeEdit>
@@ -36,6 +37,8 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
     , m_callbackPool(new QCheckBox)
     , m_note(new QLineEdit)
     , m_manual(new QLineEdit)
+    , m_stats(new QLabel)
+    , m_chart(new CallsChart)
     , m_hint(new QLabel)
 {
     setObjectName(QStringLiteral("agentWorkspace"));
@@ -53,7 +56,10 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
     m_timer->setObjectName(QStringLiteral("agentTimer"));
     m_note->setObjectName(QStringLiteral("agentNote"));
     m_manual->setObjectName(QStringLiteral("agentManualDial"));
+    m_stats->setObjectName(QStringLiteral("agentStats"));
+    m_stats->setTextFormat(Qt::PlainText);
     m_manual->setMaxLength(40);
+    m_manual->setMinimumWidth(220);
     m_manual->setFocusPolicy(Qt::ClickFocus); // Ctrl+D from the keyboard; Tab goes to the note
     m_script->setObjectName(QStringLiteral("agentScript"));
     m_history->setObjectName(QStringLiteral("agentHistory"));
@@ -85,7 +91,11 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
 
     auto *middle = new QHBoxLayout;
     middle->addLayout(card, 2);
-    middle->addWidget(m_script, 3);
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_script, 3);
+    right->addWidget(m_stats);
+    right->addWidget(m_chart, 2);
+    middle->addLayout(right, 3);
 
     auto *callBar = new QHBoxLayout;
     callBar->addWidget(m_callState, 1);
@@ -216,6 +226,12 @@ bool AgentWorkspace::callbackToPool() const
 QString AgentWorkspace::note() const
 {
     return m_note->text();
+}
+
+void AgentWorkspace::setStats(const QString &summary, const std::array<int, 24> &perHour)
+{
+    m_stats->setText(summary);
+    m_chart->setCalls(perHour);
 }
 
 void AgentWorkspace::setManualNumber(const QString &text)

@@ -5,6 +5,8 @@
 
 #include <QDateTime>
 
+#include <array>
+
 class QCheckBox;
 class QDateTimeEdit;
 class QHBoxLayout;
@@ -15,6 +17,7 @@ class QPushButton;
 
 namespace fieldline::ui {
 
+class CallsChart;
 class MessageBanner;
 
 /**
@@ -68,6 +71,8 @@ public:
     QDateTime callbackDue() const;
     bool callbackToPool() const;
     QString note() const;
+    /** Today's figures in a sentence, and the calls per hour for the chart. */
+    void setStats(const QString &summary, const std::array<int, 24> &perHour);
     /** The manual dial field, as formatted by the controller. */
     void setManualNumber(const QString &text);
     void clearNote();
@@ -111,6 +116,8 @@ private:
     QCheckBox *m_callbackPool;
     QLineEdit *m_note;
     QLineEdit *m_manual;
+    QLabel *m_stats;
+    CallsChart *m_chart;
     QLabel *m_hint;
 };
 
