@@ -55,6 +55,8 @@ Result<std::optional<qint64>> SubmissionReview::review(qint64 tenantId, const sy
     Result<std::optional<qint64>> reviewed = review(tenantId, candidates);
     if (!reviewed)
         m_pending[tenantId].add(candidates);
+    else
+        m_unannounced.erase(tenantId); // the push that called this announces its own cursor
     return reviewed;
 }
 
@@ -74,8 +76,15 @@ std::vector<std::pair<qint64, qint64>> SubmissionReview::retry()
             ++it;
             continue;
         }
-        if (*reviewed)
-            moved.emplace_back(it->first, **reviewed);
+        // Submissions returned before an earlier attempt failed are announced too: they are no longer final, so
+        // this attempt did not return them again.
+        std::optional<qint64> cursor = *reviewed;
+        if (auto unannounced = m_unannounced.find(it->first); unannounced != m_unannounced.end()) {
+            cursor = std::max(cursor.value_or(0), unannounced->second);
+            m_unannounced.erase(unannounced);
+        }
+        if (cursor)
+            moved.emplace_back(it->first, *cursor);
         it = m_pending.erase(it);
     }
     return moved;
@@ -130,6 +139,7 @@ Result<std::optional<qint64>> SubmissionReview::review(qint64 tenantId, const Ca
         if (!written)
             return written.error();
         cursor = *written;
+        m_unannounced[tenantId] = *written; // until the review ends and its caller tells the devices
         qCInfo(lcReview).noquote() << QStringLiteral("returned submission %1 of tenant %2: %3")
                                           .arg(submission.toHex())
                                           .arg(tenantId)

@@ -69,6 +69,7 @@ private:
     SyncStore &m_sync;
     const sync::Clock &m_clock;
     std::map<qint64, Candidates> m_pending;
+    std::map<qint64, qint64> m_unannounced; ///< tenant -> cursor of returns written by a review that then failed
 };
 
 } // namespace fieldline::server

@@ -47,7 +47,10 @@ public:
     Replica &operator=(const Replica &) = delete;
 
     const SiteId &siteId() const { return m_site; }
-    /** The sequence number of the last committed local write (0 before any). */
+    /**
+     * The highest sequence number given to a local write (0 before any). A write inside a caller's transaction
+     * that was then rolled back leaves a gap: sequence numbers only ever grow, they are not dense.
+     */
     qint64 lastSeq() const { return m_lastSeq; }
     const SyncSchema &schema() const { return m_schema; }
     storage::Database &database() { return *m_db; }

@@ -27,6 +27,10 @@
         <source>Campaign %1: %2</source>
         <translation>活动 %1：%2</translation>
     </message>
+    <message>
+        <source>Campaign %1 retries calls but has no retry delays.</source>
+        <translation>活动 %1 会重拨，但没有设置重拨间隔。</translation>
+    </message>
 </context>
 <context>
     <name>DialGuard</name>
@@ -104,6 +108,10 @@
     <message>
         <source>Disposition &apos;%1&apos; has a retry delay that is not a number of minutes.</source>
         <translation>处理结果“%1”的重拨间隔不是分钟数。</translation>
+    </message>
+    <message>
+        <source>Disposition &apos;%1&apos; puts the number on the do-not-call list, so it must be final.</source>
+        <translation>处理结果“%1”会把号码加入免打扰名单，因此必须是结束类处理结果。</translation>
     </message>
 </context>
 <context>
@@ -957,6 +965,18 @@
     <message>
         <source>Today: %1 calls, %2 reached, %3 talk time, %4 conversions</source>
         <translation>今日：通话 %1 次，接通 %2 次，通话时长 %3，成交 %4 次</translation>
+    </message>
+    <message>
+        <source>Their time: not known (their region spans several time zones)</source>
+        <translation>对方时间：未知（其所在地区跨多个时区）</translation>
+    </message>
+    <message>
+        <source>The phone is not ready.</source>
+        <translation>电话尚未就绪。</translation>
+    </message>
+    <message>
+        <source>A number dialled by hand belongs to no contact, so no callback can be planned for it.</source>
+        <translation>手动拨打的号码不属于任何联系人，因此无法为其安排回拨。</translation>
     </message>
 </context>
 <context>

@@ -3,18 +3,19 @@
 #include "storage/Database.h"
 #include "storage/Statement.h"
 
+#include <QDateTime>
+
 namespace fieldline::telemarketing {
 
 storage::Result<AgentStats> AgentStats::read(storage::Database &db, const QString &agent, qint64 dayStartMs,
-                                             const QSet<QString> &conversionCodes)
+                                             qint64 dayEndMs, const QSet<QString> &conversionCodes)
 {
-    constexpr qint64 HourMs = 3'600'000;
     storage::Result<storage::Statement *> query =
         db.prepare("SELECT started_ms, ifnull(duration_ms, 0), disposition FROM call_attempts"
                    " WHERE owner = ? AND started_ms >= ? AND started_ms < ?");
     if (!query)
         return query.error();
-    query.value()->bind(1, agent).bind(2, dayStartMs).bind(3, dayStartMs + 24 * HourMs);
+    query.value()->bind(1, agent).bind(2, dayStartMs).bind(3, dayEndMs);
     AgentStats out;
     const storage::Status read = query.value()->forEachRow([&](const storage::Statement &row) {
         ++out.calls;
@@ -25,9 +26,7 @@ storage::Result<AgentStats> AgentStats::read(storage::Database &db, const QStrin
         }
         if (conversionCodes.contains(row.text(2)))
             ++out.conversions;
-        const qint64 hour = (row.int64(0) - dayStartMs) / HourMs;
-        if (hour >= 0 && hour < 24)
-            ++out.perHour[size_t(hour)];
+        ++out.perHour[size_t(QDateTime::fromMSecsSinceEpoch(row.int64(0)).time().hour())];
     });
     if (!read)
         return read.error();

@@ -23,11 +23,12 @@ struct AgentStats
     std::array<int, 24> perHour{}; ///< calls by the hour they started, in the agent's time
 
     /**
-     * The attempts of @p agent that started in [@p dayStartMs, @p dayStartMs + 24 h), hours counted from
-     * @p dayStartMs (the agent's local midnight); @p conversionCodes are the campaign's conversion dispositions.
+     * The attempts of @p agent that started in [@p dayStartMs, @p dayEndMs) (the agent's local midnights, 23 or
+     * 25 hours apart on a clock-change day), by the local hour they started at; @p conversionCodes are the
+     * campaign's conversion dispositions.
      */
     static storage::Result<AgentStats> read(storage::Database &db, const QString &agent, qint64 dayStartMs,
-                                            const QSet<QString> &conversionCodes);
+                                            qint64 dayEndMs, const QSet<QString> &conversionCodes);
 };
 
 } // namespace fieldline::telemarketing

@@ -27,6 +27,9 @@ QString ZoneKey::of(const QString &timeZone, const QString &e164)
 
 const std::vector<QTimeZone> &CallingHours::zonesOf(const QString &zoneKey)
 {
+    static const std::vector<QTimeZone> none;
+    if (zoneKey.size() > 80) // keys come from synced rows: nothing longer is a zone
+        return none;
     auto found = m_zones.constFind(zoneKey);
     if (found != m_zones.constEnd())
         return *found;
@@ -63,7 +66,12 @@ bool CallingHours::isOpen(const QString &zoneKey, const CallingWindow &window, c
 
 QDateTime CallingHours::localTime(const QString &zoneKey, const QDateTime &now)
 {
+    // A region whose zones disagree now has no one time to show (Adak's is not New York's).
     const std::vector<QTimeZone> &zones = zonesOf(zoneKey);
+    for (const QTimeZone &zone : zones) {
+        if (zone.offsetFromUtc(now) != zones.front().offsetFromUtc(now))
+            return {};
+    }
     return zones.empty() ? QDateTime() : now.toTimeZone(zones.front());
 }
 

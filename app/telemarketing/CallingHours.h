@@ -48,7 +48,7 @@ public:
     bool isOpen(const QString &zoneKey, const CallingWindow &window, const QDateTime &now);
     /** The zones a key stands for (one for "tz:", every zone of the region for "region:"); empty when unknown. */
     const std::vector<QTimeZone> &zonesOf(const QString &zoneKey);
-    /** The wall-clock time at @p now in the key's first zone (for the agent's screen); invalid when unknown. */
+    /** The wall-clock time at @p now where the key is; invalid when unknown or when its zones disagree now. */
     QDateTime localTime(const QString &zoneKey, const QDateTime &now);
 
 private:

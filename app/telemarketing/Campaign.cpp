@@ -7,7 +7,6 @@ namespace fieldline::telemarketing {
 
 namespace {
 
-constexpr int MaxRetryMinutes = 100 * 24 * 60;
 constexpr int MaxAttemptsLimit = 100;
 
 storage::Error invalid(const QString &message)
@@ -100,6 +99,11 @@ storage::Result<Campaign> Campaign::read(storage::Database &db, const sync::RowI
     if (!dispositions)
         return invalid(tr("Campaign %1: %2").arg(out.name, dispositionProblem));
     out.dispositions = *dispositions;
+    // A retry without any delay would hand the same person straight back to the agent.
+    for (const Disposition &d : out.dispositions.all()) {
+        if (d.effect == Disposition::Effect::Retry && !d.retryMinutes && out.retryMinutes.empty())
+            return invalid(tr("Campaign %1 retries calls but has no retry delays.").arg(out.name));
+    }
     return out;
 }
 

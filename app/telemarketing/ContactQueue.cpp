@@ -13,7 +13,7 @@ using sync::RowId;
 
 namespace {
 
-/** Members read per open zone at first; more only when every one of them turned out to be blocked. */
+/** Members read per open zone at first; four times more each time the ones read are all blocked (up to 4,096). */
 constexpr int FirstHeadSize = 16;
 constexpr int LastHeadSize = 4096;
 constexpr int CallbacksPerLook = 64;
@@ -38,23 +38,30 @@ Result<std::optional<QueuedCall>> ContactQueue::next(const Campaign &campaign, c
             open.append(zone);
     }
     const qint64 nowMs = now.toMSecsSinceEpoch();
-    for (int limit = FirstHeadSize; limit <= LastHeadSize; limit *= 8) {
+    const auto ranksBefore = [](const Candidate &a, const Candidate &b) {
+        if (a.priority != b.priority)
+            return a.priority > b.priority;
+        if (a.nextAttemptMs != b.nextAttemptMs)
+            return a.nextAttemptMs < b.nextAttemptMs;
+        return a.rowid < b.rowid; // the queue index's own order for ties
+    };
+    for (int limit = FirstHeadSize; limit <= LastHeadSize; limit *= 4) {
         std::vector<Candidate> candidates;
-        bool anyFull = false;
+        // A zone that filled its limit may hold unread members ranking anywhere after its last row read: nothing
+        // ranking after the earliest such row is offered before that zone has been read further.
+        std::optional<Candidate> boundary;
         for (const QString &zone : open) {
+            const size_t before = candidates.size();
             bool full = false;
             if (storage::Status read = headOfZone(campaign, zone, agent, nowMs, limit, candidates, full); !read)
                 return read.error();
-            anyFull = anyFull || full;
+            if (full && candidates.size() > before && (!boundary || ranksBefore(candidates.back(), *boundary)))
+                boundary = candidates.back();
         }
-        std::sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
-            if (a.priority != b.priority)
-                return a.priority > b.priority;
-            if (a.nextAttemptMs != b.nextAttemptMs)
-                return a.nextAttemptMs < b.nextAttemptMs;
-            return a.member < b.member;
-        });
+        std::sort(candidates.begin(), candidates.end(), ranksBefore);
         for (const Candidate &candidate : candidates) {
+            if (boundary && ranksBefore(*boundary, candidate))
+                break;
             QueuedCall call;
             call.member = candidate.member;
             call.contact = candidate.contact;
@@ -64,7 +71,7 @@ Result<std::optional<QueuedCall>> ContactQueue::next(const Campaign &campaign, c
             if (!found || *found)
                 return found;
         }
-        if (!anyFull)
+        if (!boundary)
             break;
     }
     return std::optional<QueuedCall>();
@@ -129,10 +136,10 @@ storage::Status ContactQueue::headOfZone(const Campaign &campaign, const QString
                                          qint64 nowMs, int limit, std::vector<Candidate> &out, bool &full)
 {
     Result<storage::Statement *> query = m_replica.database().prepare(
-        "SELECT id, contact, priority, next_attempt_ms, attempts FROM campaign_members"
+        "SELECT id, contact, priority, next_attempt_ms, attempts, rowid FROM campaign_members"
         " WHERE campaign = ?1 AND status = 'queued' AND zone = ?2 AND ifnull(next_attempt_ms, 0) <= ?3"
         " AND ifnull(attempts, 0) < ?4 AND (owner = ?5 OR owner IS NULL OR owner = '')"
-        " ORDER BY priority DESC, next_attempt_ms LIMIT ?6");
+        " ORDER BY priority DESC, next_attempt_ms, rowid LIMIT ?6");
     if (!query)
         return query.error();
     storage::Statement &rows = *query.value();
@@ -144,7 +151,7 @@ storage::Status ContactQueue::headOfZone(const Campaign &campaign, const QString
         const std::optional<RowId> member = RowId::fromBytes(row.blob(0));
         const std::optional<RowId> contact = RowId::fromBytes(row.blob(1));
         if (member && contact)
-            out.push_back({*member, *contact, row.int64(2), row.int64(3), row.int64(4)});
+            out.push_back({*member, *contact, row.int64(2), row.int64(3), row.int64(4), row.int64(5)});
     });
     full = count == limit;
     return read;

@@ -53,6 +53,7 @@ private:
         qint64 priority = 0;
         qint64 nextAttemptMs = 0;
         qint64 attempts = 0;
+        qint64 rowid = 0;
     };
     storage::Result<std::optional<QueuedCall>> nextCallback(const Campaign &campaign, const QString &agent,
                                                             const QDateTime &now);

@@ -13,7 +13,14 @@ storage::Result<DialGuard::Check> DialGuard::check(const Request &request, const
         out.message = tr("%1 is not a complete international number.").arg(request.number);
         return out;
     }
-    if (request.contact && request.contact->optedOut) {
+    bool optedOut = request.contact && request.contact->optedOut;
+    if (!request.contact) { // dialled by hand: the number may still be a contact's who opted out
+        storage::Result<bool> owner = m_doNotCall.ownerOptedOut(request.number);
+        if (!owner)
+            return owner.error();
+        optedOut = *owner;
+    }
+    if (optedOut) {
         out.verdict = Verdict::ContactOptedOut;
         out.message = tr("This contact asked not to be called.");
         return out;

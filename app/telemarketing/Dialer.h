@@ -29,6 +29,10 @@ public:
     /** The guard's verdict; when it allows, the call has been handed to the backend (or its refusal is in
      *  Telephony::problem()). */
     storage::Result<DialGuard::Check> dial(const DialGuard::Request &request);
+    /** The guard's verdict alone, for a screen that gets ready to place the call. */
+    storage::Result<DialGuard::Check> check(const DialGuard::Request &request);
+    /** Checks again and places the call; false when the guard or the backend refused (see Telephony::problem()). */
+    bool place(const DialGuard::Request &request);
 
 private:
     DialGuard m_guard;

@@ -66,12 +66,15 @@ std::optional<Dispositions> Dispositions::parse(const QString &json, QString *pr
         d.effect = *effect;
         if (object.contains(QStringLiteral("retryMinutes"))) {
             const int minutes = object.value(QStringLiteral("retryMinutes")).toInt(-1);
-            if (minutes < 0 || minutes > 100 * 24 * 60)
+            if (minutes < 0 || minutes > MaxRetryMinutes)
                 return fail(tr("Disposition '%1' has a retry delay that is not a number of minutes.").arg(d.code));
             d.retryMinutes = minutes;
         }
         d.conversion = object.value(QStringLiteral("conversion")).toBool();
         d.doNotCall = object.value(QStringLiteral("doNotCall")).toBool();
+        if (d.doNotCall && d.effect != Disposition::Effect::Final)
+            return fail(
+                tr("Disposition '%1' puts the number on the do-not-call list, so it must be final.").arg(d.code));
         d.form = object.value(QStringLiteral("form")).toString().left(100);
         out.m_all.push_back(std::move(d));
     }

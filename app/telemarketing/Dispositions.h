@@ -10,6 +10,9 @@
 
 namespace fieldline::telemarketing {
 
+/** The longest wait before a retry a campaign or a disposition may ask for: 100 days, in minutes. */
+constexpr int MaxRetryMinutes = 100 * 24 * 60;
+
 /** What an agent records about a call, and what it does to the contact's place in the campaign. */
 struct Disposition
 {

@@ -1,5 +1,6 @@
 #include "app/telemarketing/DoNotCall.h"
 
+#include "app/telemarketing/PhoneNumbers.h"
 #include "app/telemarketing/TelemarketingTables.h"
 #include "storage/Statement.h"
 #include "sync/Replica.h"
@@ -26,9 +27,31 @@ storage::Result<DoNotCall::List> DoNotCall::lookup(const QString &e164, const st
     return found;
 }
 
+storage::Result<bool> DoNotCall::ownerOptedOut(const QString &e164)
+{
+    storage::Result<storage::Statement *> query =
+        m_replica.database().prepare("SELECT EXISTS(SELECT 1 FROM contacts WHERE phone = ?1 AND do_not_call = 1)"
+                                     " OR EXISTS(SELECT 1 FROM contact_phones p JOIN contacts c ON c.id = p.contact"
+                                     " WHERE p.number = ?1 AND c.do_not_call = 1)");
+    if (!query)
+        return query.error();
+    storage::Statement &row = *query.value();
+    row.bind(1, e164);
+    storage::Result<bool> stepped = row.step();
+    if (!stepped)
+        return stepped.error();
+    const bool optedOut = row.int64(0) != 0;
+    row.reset();
+    return optedOut;
+}
+
 storage::Status DoNotCall::add(const QString &e164, const std::optional<sync::RowId> &campaign, const QString &reason,
                                const QString &addedBy)
 {
+    if (PhoneNumbers::toE164(e164) != e164)
+        return storage::Error{storage::ErrorCode::Invalid,
+                              QStringLiteral("'%1' is not an international number (+ and digits)").arg(e164.left(40)),
+                              0};
     storage::Result<List> listed = lookup(e164, campaign);
     if (!listed)
         return listed.error();

@@ -29,7 +29,12 @@ public:
 
     /** The list @p e164 is on: the tenant's before @p campaign's; None when it may be called. */
     storage::Result<List> lookup(const QString &e164, const std::optional<sync::RowId> &campaign = std::nullopt);
-    /** Puts @p e164 on the tenant's list, or on @p campaign's; a number already there is left as it is. */
+    /** Whether a contact who has @p e164 among their numbers asked not to be called (for numbers dialled by hand). */
+    storage::Result<bool> ownerOptedOut(const QString &e164);
+    /**
+     * Puts @p e164 on the tenant's list, or on @p campaign's; a number already there is left as it is, one that is
+     * not a valid E.164 number is refused (it could never match a number being dialled).
+     */
     storage::Status add(const QString &e164, const std::optional<sync::RowId> &campaign, const QString &reason,
                         const QString &addedBy);
 

@@ -60,18 +60,21 @@ storage::Status OutcomeRecorder::record(const Campaign &campaign, const QueuedCa
     if (storage::Result<sync::RowId> inserted = m_replica.insert(tables::Attempts, attempt); !inserted)
         return inserted.error();
 
-    // The member's count is read here, not taken from the queue's offer: another device may have called it since.
-    storage::Result<storage::Statement *> read =
-        db.prepare("SELECT ifnull(attempts, 0) FROM campaign_members WHERE id = ?");
+    // The count comes from the grow-only attempts, which every device ends up holding alike; a counter cell would
+    // lose one of two calls made on two devices at once (last writer wins).
+    storage::Result<storage::Statement *> read = db.prepare(
+        "SELECT (SELECT count(*) FROM call_attempts WHERE member = ?1), EXISTS(SELECT 1 FROM campaign_members"
+        " WHERE id = ?1)");
     if (!read)
         return read.error();
     read.value()->bind(1, call.member.toBytes());
-    storage::Result<bool> found = read.value()->step();
-    if (!found)
-        return found.error();
-    const qint64 attempts = (*found ? read.value()->int64(0) : 0) + 1;
+    storage::Result<bool> stepped = read.value()->step();
+    if (!stepped)
+        return stepped.error();
+    const qint64 attempts = read.value()->int64(0);
+    const bool found = !manual && read.value()->int64(1) != 0;
     read.value()->reset();
-    if (*found) {
+    if (found) {
         QString status = memberStatus::Queued;
         qint64 next = campaign.nextAttemptMs(int(attempts), nowMs);
         if (disposition->effect == Disposition::Effect::Final || attempts >= campaign.maxAttempts)
@@ -89,9 +92,10 @@ storage::Status OutcomeRecorder::record(const Campaign &campaign, const QueuedCa
             return s;
     }
     if (call.callback) {
-        if (storage::Status s = m_replica.update(tables::Callbacks, *call.callback,
-                                                 {{QStringLiteral("status"), QStringLiteral("done")}});
-            !s)
+        // A callback removed meanwhile (another device, an eviction) is simply not there to close.
+        const storage::Status s =
+            m_replica.update(tables::Callbacks, *call.callback, {{QStringLiteral("status"), QStringLiteral("done")}});
+        if (!s && s.error().code != storage::ErrorCode::NotFound)
             return s;
     }
     if (disposition->effect == Disposition::Effect::Callback && !manual) {
@@ -107,10 +111,18 @@ storage::Status OutcomeRecorder::record(const Campaign &campaign, const QueuedCa
             return inserted.error();
     }
     if (disposition->doNotCall) {
+        // The person asked: the number goes on the tenant's list and the contact is opted out, so none of their
+        // numbers is called again, in any campaign.
         if (storage::Status s = DoNotCall(m_replica).add(record.number, std::nullopt,
                                                          tr("Asked during a call (%1).").arg(campaign.name), agent);
             !s)
             return s;
+        if (!manual) {
+            const storage::Status s = m_replica.update(QStringLiteral("contacts"), call.contact,
+                                                       {{QStringLiteral("do_not_call"), qint64(1)}});
+            if (!s && s.error().code != storage::ErrorCode::NotFound)
+                return s;
+        }
     }
     return tx.commit();
 }

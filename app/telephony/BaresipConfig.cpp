@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QHostAddress>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QUdpSocket>
 
@@ -69,18 +70,29 @@ QString BaresipConfig::addressFor(const QString &target, const SipAccount &accou
 
 std::optional<BaresipSetup> BaresipConfig::write(BaresipSetup setup, QString *error)
 {
-    // Nothing typed by a user reaches the config unchecked: a line break would add directives.
-    for (const QString &value :
-         {setup.account.user, setup.account.domain, setup.account.password, setup.account.displayName,
-          setup.listenAddress, setup.audioPlayer, setup.audioSource}) {
-        if (value.contains(u'\n') || value.contains(u'\r') || value.contains(u'>') || value.contains(u'<') ||
-            value.size() > 200) {
-            *error = QStringLiteral("the SIP account or audio settings contain characters that cannot be used");
-            return std::nullopt;
-        }
+    // baresip reads an account line as ;-separated parameters up to whitespace, and the config line by line: a
+    // ';', a space or a line break in a field would cut the password short or add parameters of its own choosing
+    // (answermode=auto, an outbound proxy). Only characters with no meaning there are accepted.
+    static const QRegularExpression user(QStringLiteral("^[A-Za-z0-9._~+\\-]{1,64}$"));
+    static const QRegularExpression domain(QStringLiteral("^[A-Za-z0-9.\\-]{1,200}(:[0-9]{1,5})?$"));
+    static const QRegularExpression secret(QStringLiteral("^[\\x21\\x23-\\x3a\\x3c-\\x7e]{0,128}$"));
+    static const QRegularExpression audio(QStringLiteral("^[A-Za-z0-9_,.:\\-]{1,100}$"));
+    static const QRegularExpression address(QStringLiteral("^[0-9.:]{0,64}$"));
+    const auto plain = [](const QString &text) {
+        return !text.contains(u'"') && !text.contains(u'<') && !text.contains(u'>') && !text.contains(u'\n') &&
+               !text.contains(u'\r') && text.size() <= 100;
+    };
+    if (!user.match(setup.account.user).hasMatch() || !domain.match(setup.account.domain).hasMatch()) {
+        *error = QStringLiteral("the SIP user or domain has characters a SIP address cannot carry");
+        return std::nullopt;
     }
-    if (setup.account.user.isEmpty() || setup.account.domain.isEmpty()) {
-        *error = QStringLiteral("the SIP account has no user or no domain");
+    if (!secret.match(setup.account.password).hasMatch()) {
+        *error = QStringLiteral("the SIP password may not contain spaces, quotes or ';'");
+        return std::nullopt;
+    }
+    if (!plain(setup.account.displayName) || !audio.match(setup.audioPlayer).hasMatch() ||
+        !audio.match(setup.audioSource).hasMatch() || !address.match(setup.listenAddress).hasMatch()) {
+        *error = QStringLiteral("the display name or the audio settings contain characters that cannot be used");
         return std::nullopt;
     }
     if (!QDir().mkpath(setup.folder) ||

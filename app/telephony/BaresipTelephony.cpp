@@ -61,7 +61,6 @@ BaresipTelephony::BaresipTelephony(BaresipSetup setup, QObject *parent)
     connect(&m_connectRetry, &QTimer::timeout, this, &BaresipTelephony::connectControl);
     connect(&m_control, &QTcpSocket::connected, this, [this] {
         m_control.setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        BaresipConfig::forgetAccounts(m_setup.folder); // read at start; the password need not stay on disk
         setProblem(QString());
         setReady(true);
     });
@@ -138,6 +137,7 @@ void BaresipTelephony::readOutput()
         if (line.contains("module ctrl_tcp.so:"))
             setProblem(tr("The phone engine's control port is taken."));
         if (line == "baresip is ready." && !isReady()) {
+            BaresipConfig::forgetAccounts(m_setup.folder); // read at start; the password need not stay on disk
             m_connecting.start();
             connectControl();
         }
@@ -196,6 +196,8 @@ void BaresipTelephony::handleEvent(const QJsonObject &event)
     const QString id = event.value(QStringLiteral("id")).toString();
     if (state() == State::Idle)
         return; // only the call this client placed is followed
+    if (event.value(QStringLiteral("direction")).toString() == QLatin1String("incoming"))
+        return; // someone calling this agent is not the call the agent placed
     if (!m_callId.isEmpty() && !id.isEmpty() && id != m_callId)
         return;
     if (type == QLatin1String("CALL_RINGING") || type == QLatin1String("CALL_PROGRESS")) {

@@ -31,7 +31,7 @@ public:
     /** Stops baresip (a call under way is hung up first). */
     void stop();
     /** The running setup, with the ports chosen. */
-    const BaresipSetup &setup() const { return m_setup; }
+    const BaresipSetup &setup() const { return m_written; }
     qint64 processId() const { return m_process.processId(); }
     int restarts() const { return m_restarts; }
     /** Stops a baresip process: SIGTERM, a second one after a second, then SIGKILL. */

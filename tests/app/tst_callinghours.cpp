@@ -108,6 +108,10 @@ private slots:
         QVERIFY(hours.zonesOf(QStringLiteral("America/New_York")).empty()); // no prefix: not a key
         const QDateTime local = hours.localTime(QStringLiteral("tz:Asia/Shanghai"), utc("2026-05-04T02:00:00Z"));
         QCOMPARE(local.time(), QTime(10, 0));
+        // A region whose zones disagree has no one local time to show.
+        QVERIFY(!hours.localTime(QStringLiteral("region:US"), utc("2026-05-04T02:00:00Z")).isValid());
+        QVERIFY(!hours.localTime(QStringLiteral("region:CN"), utc("2026-05-04T02:00:00Z")).isValid());
+        QCOMPARE(hours.localTime(QStringLiteral("region:DE"), utc("2026-05-04T02:00:00Z")).time(), QTime(4, 0));
     }
 
     void zoneKeyPrefersTheContactsZone_data()

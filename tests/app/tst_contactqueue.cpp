@@ -406,13 +406,19 @@ private slots:
     void lastAttemptEndsTheMember()
     {
         const RowId person = contact(QStringLiteral("Bo"), QStringLiteral("+12125550102"));
-        member(person, {.attempts = 2});
+        member(person);
         const Campaign rules = *Campaign::read(replica().database(), m_campaign);
-        std::optional<QueuedCall> call = next();
-        QVERIFY(call);
-        QVERIFY(OutcomeRecorder(replica()).record(rules, *call, {call->number, 0, 0, QStringLiteral("no answer")},
-                                                  {QStringLiteral("no_answer")}, QStringLiteral("alice"),
-                                                  Now.toMSecsSinceEpoch()));
+        OutcomeRecorder recorder(replica());
+        // Attempts are counted from the attempts on record (grow-only, the same on every device).
+        const int hoursLater[] = {0, 2, 7}; // after the 60- and 240-minute delays, inside New York's day
+        for (int attempt = 1; attempt <= 3; ++attempt) {
+            const QDateTime at = Now.addSecs(hoursLater[attempt - 1] * 3600);
+            std::optional<QueuedCall> call = next(QStringLiteral("alice"), at);
+            QVERIFY2(call, qPrintable(QString::number(attempt)));
+            QCOMPARE(call->attempts, attempt - 1);
+            QVERIFY(recorder.record(rules, *call, {call->number, 0, 0, QStringLiteral("no answer")},
+                                    {QStringLiteral("no_answer")}, QStringLiteral("alice"), at.toMSecsSinceEpoch()));
+        }
         QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM campaign_members WHERE status = 'done'"),
                  qint64(1));
     }
@@ -427,8 +433,11 @@ private slots:
                                                   {QStringLiteral("do_not_call")}, QStringLiteral("alice"),
                                                   Now.toMSecsSinceEpoch()));
         QCOMPARE(*DoNotCall(replica()).lookup(QStringLiteral("+12125550103")), DoNotCall::List::Tenant);
+        // The person is opted out, so their other numbers are not called either, even when dialled by hand.
+        QCOMPARE(*replica().database().queryInt("SELECT do_not_call FROM contacts WHERE first_name = 'Cy'"), qint64(1));
+        QCOMPARE(*DoNotCall(replica()).ownerOptedOut(QStringLiteral("+12125550103")), true);
         DialGuard guard(replica(), m_hours);
-        QCOMPARE(guard.check({QStringLiteral("+12125550103")}, Now)->verdict, DialGuard::Verdict::TenantList);
+        QCOMPARE(guard.check({QStringLiteral("+12125550103")}, Now)->verdict, DialGuard::Verdict::ContactOptedOut);
     }
 
     void outcomeIsAllOrNothing()
@@ -451,23 +460,25 @@ private slots:
                      .error()
                      .code,
                  storage::ErrorCode::Invalid);
-        // A failure after the attempt and the member were written (the callback it names is not there) takes
+        // A failure after the attempt and the member were written (the do-not-call entry cannot be stored) takes
         // everything back.
-        call.callback = RowId::generate();
-        QVERIFY(!recorder.record(rules, call, {call.number, 0, 0, {}}, {QStringLiteral("sale")},
+        QVERIFY(replica().database().exec("CREATE TEMP TRIGGER refuse_dnc BEFORE INSERT ON dnc_numbers"
+                                          " BEGIN SELECT RAISE(ABORT, 'injected'); END"));
+        QVERIFY(!recorder.record(rules, call, {call.number, 0, 0, {}}, {QStringLiteral("do_not_call")},
                                  QStringLiteral("alice"), Now.toMSecsSinceEpoch()));
+        QVERIFY(replica().database().exec("DROP TRIGGER refuse_dnc"));
         QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM call_attempts"), qint64(0));
         QCOMPARE(*replica().database().queryInt("SELECT ifnull(attempts, 0) FROM campaign_members"), qint64(0));
         QCOMPARE(next()->member, di);
-        // And the replica goes on writing.
-        call.callback.reset();
+        // And the replica goes on writing; a callback that vanished meanwhile does not stop the outcome.
+        call.callback = RowId::generate();
         QVERIFY(recorder.record(rules, call, {call.number, 0, 0, {}}, {QStringLiteral("sale")}, QStringLiteral("alice"),
                                 Now.toMSecsSinceEpoch()));
         QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM call_attempts"), qint64(1));
         auto changes = replica().changesSince(0);
         QVERIFY(changes);
         for (const sync::Change &change : *changes)
-            QVERIFY2(change.table != tables::Callbacks, "nothing of the failed outcome is sent");
+            QVERIFY2(change.table != tables::DoNotCall, "nothing of the failed outcome is sent");
     }
 
     void dispositionsAreCheckedStrictly_data()
@@ -492,6 +503,9 @@ private slots:
                                    << "used twice";
         QTest::newRow("effect") << R"([{"code": "a", "label": {"en": "A"}, "key": "1", "effect": "maybe"}])"
                                 << "final, retry or callback";
+        QTest::newRow("do-not-call retried") << R"([{"code": "a", "label": {"en": "A"}, "key": "1", "effect": "retry",
+                                                   "doNotCall": true}])"
+                                             << "must be final";
         QTest::newRow("retry") << R"([{"code": "a", "label": {"en": "A"}, "key": "1", "retryMinutes": -5}])"
                                << "minutes";
         QString many = QStringLiteral("[");

@@ -23,7 +23,7 @@ BaresipSetup setupFor(const QString &folder, const QString &user, bool autoAnswe
     setup.folder = folder;
     setup.account.user = user;
     setup.account.domain = QStringLiteral("127.0.0.1");
-    setup.account.password = QStringLiteral("sip secret");
+    setup.account.password = QStringLiteral("sip-secret!");
     setup.account.autoAnswer = autoAnswer;
     setup.listenAddress = QStringLiteral("127.0.0.1");
     setup.audioPlayer = QStringLiteral("alsa,null");
@@ -240,6 +240,42 @@ private slots:
         m_phone->hangUp();
         QVERIFY(waitForEnding(1));
         QVERIFY(!m_endings.front().failed);
+    }
+
+    void accountFieldsCannotAddParameters_data()
+    {
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("domain");
+        QTest::addColumn<QString>("password");
+        QTest::newRow("password with ;") << "a"
+                                         << "127.0.0.1"
+                                         << "x;answermode=auto";
+        QTest::newRow("password with a space") << "a"
+                                               << "127.0.0.1"
+                                               << "two words";
+        QTest::newRow("user with @") << "a@evil"
+                                     << "127.0.0.1"
+                                     << "";
+        QTest::newRow("domain with ;") << "a"
+                                       << "pbx;transport=tcp"
+                                       << "";
+        QTest::newRow("no user") << ""
+                                 << "127.0.0.1"
+                                 << "";
+    }
+
+    void accountFieldsCannotAddParameters()
+    {
+        QFETCH(QString, user);
+        QFETCH(QString, domain);
+        QFETCH(QString, password);
+        BaresipSetup setup = setupFor(m_dir.filePath(QStringLiteral("refused")), user, false);
+        setup.account.domain = domain;
+        setup.account.password = password;
+        QString error;
+        QVERIFY(!BaresipConfig::write(setup, &error));
+        QVERIFY(!error.isEmpty());
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("refused/accounts"))));
     }
 
     void handOffOpensALinkAndEndsAtOnce()

@@ -8,6 +8,7 @@
 #include "app/telemarketing/ContactCard.h"
 #include "app/telemarketing/DoNotCall.h"
 #include "app/telemarketing/TelemarketingTables.h"
+#include "app/telephony/UriHandoffTelephony.h"
 #include "tests/sync/SyncTestKit.h"
 #include "ui/controls/MessageBanner.h"
 #include "ui/telemarketing/AgentController.h"
@@ -148,7 +149,9 @@ private slots:
                 continue;
             }
             press(Qt::Key_Return);
-            QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Call);
+            QVERIFY2(
+                view.mode() == ui::AgentWorkspace::Mode::Call,
+                qPrintable(QStringLiteral("%1: %2").arg(worked).arg(view.findChild<ui::MessageBanner *>()->text())));
             QCOMPARE(label("agentCallState"), QStringLiteral("Connected"));
             if (worked == 0) {
                 press(Qt::Key_F7);
@@ -267,13 +270,16 @@ private slots:
         view.activateWindow();
         view.setFocus();
         auto *field = view.findChild<QLineEdit *>(QStringLiteral("agentManualDial"));
+        QTest::keyClick(&view, Qt::Key_F8); // a contact is offered meanwhile: Enter in the field must not dial it
+        QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Preview);
         QTest::keyClick(&view, Qt::Key_D, Qt::ControlModifier);
         QVERIFY(field->hasFocus());
         QTest::keyClicks(field, QStringLiteral("2125550198"));
         QCOMPARE(field->text(), QStringLiteral("(212) 555-0198"));
         QTest::keyClick(field, Qt::Key_Return);
-        QVERIFY(phone.dialled.isEmpty()); // listed
+        QVERIFY(phone.dialled.isEmpty()); // listed, and the contact on screen is not dialled instead
         QVERIFY(view.findChild<ui::MessageBanner *>()->text().contains(QStringLiteral("do-not-call")));
+        QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Preview);
 
         QTest::keyClick(&view, Qt::Key_D, Qt::ControlModifier);
         QTest::keyClicks(field, QStringLiteral("2125550199"));
@@ -287,6 +293,32 @@ private slots:
                                               " AND member IS NULL AND disposition = 'sale'"),
                  qint64(1));
         QCOMPARE(*device->database().queryInt("SELECT count(*) FROM campaign_members WHERE attempts > 0"), qint64(0));
+    }
+
+    // The shell's default backend hands the call to the desktop's softphone: it ends at once and the agent records it.
+    void handOffGoesStraightToWrapUp()
+    {
+        synctest::Device device(m_dir.filePath(QStringLiteral("handoff.db")), Now.toMSecsSinceEpoch(),
+                                app::appSchema());
+        QCOMPARE(device.open(), QString());
+        const RowId campaign = populate(*device, QStringLiteral("preview"), 2);
+        QList<QUrl> opened;
+        telephony::UriHandoffTelephony phone(telephony::UriHandoffTelephony::Scheme::Tel, [&opened](const QUrl &url) {
+            opened.append(url);
+            return true;
+        });
+        ManualClock clock(Now.toMSecsSinceEpoch());
+        ui::AgentWorkspace view;
+        ui::AgentController controller(&view, {&*device, &phone, &clock, QStringLiteral("alice"), campaign});
+        QVERIFY(controller.start());
+        QTest::keyClick(&view, Qt::Key_F8);
+        QTest::keyClick(&view, Qt::Key_Return);
+        QCOMPARE(opened, QList<QUrl>{QUrl(QStringLiteral("tel:+12125550100"))});
+        QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::WrapUp);
+        QTest::keyClick(&view, Qt::Key_1);
+        QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Preview);
+        QCOMPARE(*device->database().queryInt("SELECT count(*) FROM call_attempts WHERE result = 'handed off'"),
+                 qint64(1));
     }
 
     void scriptIsPlainTextWithTheContactsFields()

@@ -39,7 +39,7 @@ AgentController::AgentController(AgentWorkspace *view, Setup setup, QObject *par
     });
     connect(view, &AgentWorkspace::manualDialRequested, this, &AgentController::dialManually);
     connect(view, &AgentWorkspace::dialRequested, this, &AgentController::dial);
-    connect(view, &AgentWorkspace::hangUpRequested, m_setup.telephony, &Telephony::hangUp);
+    connect(view, &AgentWorkspace::hangUpRequested, this, [this] { m_setup.telephony->hangUp(); });
     connect(view, &AgentWorkspace::holdRequested, this,
             [this] { m_setup.telephony->setHeld(m_setup.telephony->state() == Telephony::State::Established); });
     connect(view, &AgentWorkspace::digitTyped, this, &AgentController::digit);
@@ -110,6 +110,8 @@ void AgentController::next()
     if (!found) {
         const QString message = found.message();
         m_view->showProblem([message] { return message; });
+        m_ready = false;
+        m_view->setMode(AgentWorkspace::Mode::Paused);
         return;
     }
     if (!*found) {
@@ -133,7 +135,9 @@ void AgentController::next()
                     .arg(past.note));
     }
     view.number = m_current->number;
-    view.localTime = tr("Their time: %1").arg(m_current->localTime.toString(QStringLiteral("HH:mm")));
+    view.localTime = m_current->localTime.isValid()
+                         ? tr("Their time: %1").arg(m_current->localTime.toString(QStringLiteral("HH:mm")))
+                         : tr("Their time: not known (their region spans several time zones)");
     view.attempts = m_current->callback
                         ? tr("Callback")
                         : tr("Attempt %1 of %2").arg(m_current->attempts + 1).arg(m_campaign->maxAttempts);
@@ -152,37 +156,22 @@ void AgentController::next()
 
 void AgentController::dial()
 {
-    if (!m_current || !m_setup.telephony->canDial())
+    if (!m_current || !m_campaign)
         return;
-    m_countdown = 0;
     auto contact = telemarketing::ContactNumbers::read(m_setup.replica->database(), m_current->contact);
     if (!contact) {
         next();
         return;
     }
-    const QString number = m_current->number;
-    auto check = m_dialer.dial({number, &contact.value(), m_campaign->id, m_campaign->window});
-    if (!check || !check->allowed()) {
-        const QString message = check ? check->message : check.message();
-        m_view->showProblem([message] { return message; });
-        next(); // the queue skips it from now on; the agent sees why
-        return;
-    }
-    m_call = telemarketing::CallRecord{number, m_setup.clock->nowMs(), 0, QString()};
-    m_view->setMode(AgentWorkspace::Mode::Call);
-    if (!m_setup.telephony->tracksCalls())
-        return; // handed off: the ending comes at once
-    m_phase.start();
-    m_view->setTimer(clockText(0));
-    m_ticker.start();
+    if (!startCall(*m_current, &contact.value()))
+        next(); // the queue passes over it from now on; the banner says why
 }
 
 void AgentController::dialManually(const QString &typed)
 {
     const AgentWorkspace::Mode mode = m_view->mode();
-    if (!m_campaign || !m_setup.telephony->canDial() ||
-        (mode != AgentWorkspace::Mode::Preview && mode != AgentWorkspace::Mode::Paused &&
-         mode != AgentWorkspace::Mode::Empty && mode != AgentWorkspace::Mode::Countdown))
+    if (!m_campaign || (mode != AgentWorkspace::Mode::Preview && mode != AgentWorkspace::Mode::Paused &&
+                        mode != AgentWorkspace::Mode::Empty && mode != AgentWorkspace::Mode::Countdown))
         return;
     const std::optional<QString> number = telemarketing::PhoneNumbers::toE164(typed, m_setup.dialRegion);
     if (!number) {
@@ -190,26 +179,53 @@ void AgentController::dialManually(const QString &typed)
             [typed] { return AgentController::tr("%1 is not a number that can be called.").arg(typed); });
         return;
     }
-    // The same guard as every other call: lists, and hours where the number's region is.
-    m_ticker.stop();
-    m_countdown = 0;
-    auto check = m_dialer.dial({*number, nullptr, m_campaign->id, m_campaign->window});
+    telemarketing::QueuedCall call; // no member, no contact: recorded on the campaign only
+    call.number = *number;
+    const std::optional<telemarketing::QueuedCall> offered = m_current;
+    if (startCall(call, nullptr)) {
+        m_view->showContact({tr("Dialled by hand"), *number, {}, {}, {}, {}});
+        m_view->setManualNumber(QString());
+    } else {
+        m_current = offered; // the contact on screen stays offered
+        m_view->setMode(offered ? AgentWorkspace::Mode::Preview : AgentWorkspace::Mode::Paused);
+    }
+}
+
+bool AgentController::startCall(const telemarketing::QueuedCall &call, const telemarketing::ContactNumbers *contact)
+{
+    if (!m_setup.telephony->canDial()) {
+        const QString problem = m_setup.telephony->problem();
+        m_view->showProblem(
+            [problem] { return problem.isEmpty() ? AgentController::tr("The phone is not ready.") : problem; });
+        return false;
+    }
+    const telemarketing::DialGuard::Request request{call.number, contact, m_campaign->id, m_campaign->window};
+    auto check = m_dialer.check(request);
     if (!check || !check->allowed()) {
         const QString message = check ? check->message : check.message();
         m_view->showProblem([message] { return message; });
-        return;
+        return false;
     }
-    m_current = telemarketing::QueuedCall{};
-    m_current->number = *number;
-    m_view->showContact({tr("Dialled by hand"), *number, {}, {}, {}, {}});
-    m_view->setManualNumber(QString());
-    m_call = telemarketing::CallRecord{*number, m_setup.clock->nowMs(), 0, QString()};
+    m_ticker.stop();
+    m_countdown = 0;
+    m_talking = false;
+    // In place before dialling: a backend may end the call inside dial() (a hand-off does).
+    m_current = call;
+    m_call = telemarketing::CallRecord{call.number, m_setup.clock->nowMs(), 0, QString()};
+    m_view->clearMessage();
     m_view->setMode(AgentWorkspace::Mode::Call);
-    if (!m_setup.telephony->tracksCalls())
-        return;
     m_phase.start();
     m_view->setTimer(clockText(0));
     m_ticker.start();
+    if (!m_dialer.place(request)) {
+        m_call.reset();
+        m_ticker.stop();
+        m_view->setTimer(QString());
+        const QString problem = m_setup.telephony->problem();
+        m_view->showProblem([problem] { return problem; });
+        return false;
+    }
+    return true;
 }
 
 void AgentController::cancel()
@@ -237,6 +253,13 @@ void AgentController::digit(QChar key)
     if (!disposition)
         return;
     if (disposition->effect == Disposition::Effect::Callback) {
+        if (m_current && m_current->member == sync::RowId()) {
+            m_view->showProblem([] {
+                return AgentController::tr("A number dialled by hand belongs to no contact, so no callback can be "
+                                           "planned for it.");
+            });
+            return;
+        }
         m_pendingCallback = disposition;
         m_view->askCallback(now().toLocalTime().addSecs(3600));
         return;
@@ -246,7 +269,7 @@ void AgentController::digit(QChar key)
 
 void AgentController::callEnded(const Telephony::Ending &ending)
 {
-    if (!m_call || !m_current)
+    if (!m_call || !m_current || m_view->mode() != AgentWorkspace::Mode::Call)
         return;
     // An answered call has a talk time, if only a millisecond: the stats count reached contacts by it.
     m_call->durationMs = ending.answered ? std::max<qint64>(1, ending.durationMs) : 0;
@@ -282,12 +305,14 @@ void AgentController::showStats()
     // The agent's day runs from their own midnight.
     const QDateTime local = now().toLocalTime();
     const qint64 dayStart = QDateTime(local.date(), QTime(0, 0), local.timeZone()).toMSecsSinceEpoch();
+    const qint64 dayEnd = QDateTime(local.date().addDays(1), QTime(0, 0), local.timeZone()).toMSecsSinceEpoch();
     QSet<QString> conversions;
     for (const Disposition &d : m_campaign->dispositions.all()) {
         if (d.conversion)
             conversions.insert(d.code);
     }
-    auto stats = telemarketing::AgentStats::read(m_setup.replica->database(), m_setup.agent, dayStart, conversions);
+    auto stats =
+        telemarketing::AgentStats::read(m_setup.replica->database(), m_setup.agent, dayStart, dayEnd, conversions);
     if (!stats)
         return;
     const qint64 talk = stats->talkMs / 1000;
@@ -327,14 +352,16 @@ void AgentController::showCall()
 {
     switch (m_setup.telephony->state()) {
     case Telephony::State::Dialing:
-        m_view->setCallState(tr("Dialling %1…").arg(m_current ? m_current->number : QString()));
+        m_view->setCallState(tr("Dialling %1…").arg(m_call ? m_call->number : QString()));
         break;
     case Telephony::State::Ringing:
         m_view->setCallState(tr("Ringing"));
         break;
     case Telephony::State::Established:
         m_view->setCallState(tr("Connected"));
-        m_phase.start();
+        if (!m_talking) // from the answer, not from the end of a hold
+            m_phase.start();
+        m_talking = true;
         break;
     case Telephony::State::Held:
         m_view->setCallState(tr("On hold"));

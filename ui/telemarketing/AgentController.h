@@ -53,6 +53,8 @@ private:
     void next();
     void dial();
     void dialManually(const QString &typed);
+    /** Checks @p call's number with the guard and places it; false (with the reason shown) when it is not placed. */
+    bool startCall(const telemarketing::QueuedCall &call, const telemarketing::ContactNumbers *contact);
     void cancel();
     void digit(QChar key);
     void callEnded(const telephony::Telephony::Ending &ending);
@@ -73,6 +75,7 @@ private:
     std::optional<telemarketing::CallRecord> m_call;
     const telemarketing::Disposition *m_pendingCallback = nullptr;
     bool m_ready = false;
+    bool m_talking = false; ///< the call was answered (a resume from hold does not restart the timer)
     int m_countdown = 0;
     QTimer m_ticker;
     QElapsedTimer m_phase; ///< call or wrap-up time shown in the call bar

@@ -2,6 +2,7 @@
 
 #include "app/sync/SyncService.h"
 #include "app/telemarketing/Campaign.h"
+#include "app/telephony/Telephony.h"
 #include "ui/LanguageManager.h"
 #include "ui/telemarketing/AgentController.h"
 #include "ui/telemarketing/AgentWorkspace.h"
@@ -35,6 +36,9 @@ AgentSession::~AgentSession()
 
 void AgentSession::close()
 {
+    // Locking ends a call under way: nobody is left at the screen to talk or to record it.
+    if (m_telephony->state() != telephony::Telephony::State::Idle)
+        m_telephony->hangUp();
     delete m_controller;
 }
 

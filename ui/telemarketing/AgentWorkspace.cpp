@@ -118,14 +118,10 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
     layout->addWidget(m_callbackRow);
     layout->addWidget(m_note);
     layout->addWidget(m_hint);
-    // Enter in the note hands the keys back to the screen, where digits pick the disposition.
-    connect(m_note, &QLineEdit::returnPressed, this, [this] { setFocus(); });
+    // Enter in either field is handled there and goes no further (see eventFilter).
+    m_note->installEventFilter(this);
+    m_manual->installEventFilter(this);
     connect(m_manual, &QLineEdit::textEdited, this, &AgentWorkspace::manualNumberEdited);
-    connect(m_manual, &QLineEdit::returnPressed, this, [this] {
-        const QString number = m_manual->text();
-        setFocus();
-        emit manualDialRequested(number);
-    });
     retranslateUi();
     setMode(Mode::Paused);
 }
@@ -164,9 +160,11 @@ void AgentWorkspace::setMode(Mode mode)
     for (QPushButton *button : std::as_const(m_dispositions))
         button->setEnabled(mode == Mode::WrapUp);
     m_callbackRow->setVisible(mode == Mode::Callback);
+    // Every mode starts with the keys on the screen itself (the callback picker on its time), wherever the focus
+    // was: a hidden picker or the note of the last call must not swallow Enter.
     if (mode == Mode::Callback)
         m_callbackDue->setFocus();
-    else if (!m_note->hasFocus())
+    else
         setFocus();
     retranslateUi();
 }
@@ -243,6 +241,23 @@ void AgentWorkspace::setManualNumber(const QString &text)
 void AgentWorkspace::clearNote()
 {
     m_note->clear();
+}
+
+bool AgentWorkspace::eventFilter(QObject *watched, QEvent *event)
+{
+    // A line edit passes Return on to its parent after handling it, where it would dial or confirm: Enter in the
+    // note hands the keys back to the screen (digits then pick the disposition), Enter in the manual field dials
+    // what was typed, and nothing else happens.
+    if (event->type() == QEvent::KeyPress && (watched == m_note || watched == m_manual)) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            setFocus();
+            if (watched == m_manual)
+                emit manualDialRequested(m_manual->text());
+            return true;
+        }
+    }
+    return Workspace::eventFilter(watched, event);
 }
 
 void AgentWorkspace::keyPressEvent(QKeyEvent *event)

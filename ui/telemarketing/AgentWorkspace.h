@@ -90,6 +90,7 @@ signals:
     void manualDialRequested(const QString &text);
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void changeEvent(QEvent *event) override;
 
