@@ -137,9 +137,10 @@ private slots:
             << QByteArray("first_name\nAda\n")
             << QStringList{QStringLiteral("line 1: the required column 'phone' is missing")};
         QTest::newRow("empty file") << QByteArray()
-                                    << QStringList{QStringLiteral("line 1: the file is empty; its first line names the "
-                                                                  "columns, such as id, first_name, last_name, "
-                                                                  "company, phone, time_zone, owner, territory, do_not_call")};
+                                    << QStringList{
+                                           QStringLiteral("line 1: the file is empty; its first line names the "
+                                                          "columns, such as id, first_name, last_name, "
+                                                          "company, phone, time_zone, owner, territory, do_not_call")};
         QTest::newRow("reader and table problems in line order")
             << header + "a,b,+1 555,,\n\"x\"y,b,+12125550100,,\nc,d,+12125550100,,\n"
             << QStringList{QStringLiteral("line 2: phone '+1 555' is not a valid phone number"),
