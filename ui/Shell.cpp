@@ -4,7 +4,7 @@
 #include "app/BuildInfo.h"
 #include "app/sync/FormPublishClient.h"
 #include "app/sync/SyncService.h"
-#include "app/telephony/UriHandoffTelephony.h"
+#include "app/telephony/Telephony.h"
 #include "ui/ErrorMessages.h"
 #include "ui/IdleWatcher.h"
 #include "ui/LanguageManager.h"
@@ -22,6 +22,8 @@
 #include "ui/main/MainWindow.h"
 #include "ui/overview/OverviewController.h"
 #include "ui/overview/OverviewWorkspace.h"
+#include "ui/settings/CallSettingsController.h"
+#include "ui/settings/CallSettingsPanel.h"
 #include "ui/settings/SettingsController.h"
 #include "ui/settings/SettingsDialog.h"
 #include "ui/telemarketing/AgentSession.h"
@@ -139,15 +141,29 @@ void Shell::addDesignerWorkspace()
 
 void Shell::addCallsWorkspace()
 {
-    // Calls are handed to the desktop's softphone until a SIP account is set up for the built-in one (baresip).
     auto *calls = new AgentWorkspace;
     m_main->addWorkspace(calls);
-    std::unique_ptr<telephony::Telephony> backend =
-        m_deps.telephony ? m_deps.telephony()
-                         : std::make_unique<telephony::UriHandoffTelephony>(
-                               telephony::UriHandoffTelephony::Scheme::Tel,
-                               [](const QUrl &link) { return QDesktopServices::openUrl(link); });
-    new AgentSession(calls, m_deps.sync, m_deps.language, std::move(backend), this);
+    AgentSession::TelephonyMaker maker = m_deps.telephony;
+    if (!maker)
+        maker = [this] { return makeTelephony(); };
+    m_agentSession = new AgentSession(calls, m_deps.sync, m_deps.language, std::move(maker), this);
+}
+
+std::unique_ptr<telephony::Telephony> Shell::makeTelephony() const
+{
+    telephony::PhoneEnvironment environment = m_deps.phone;
+    if (environment.engineFolder.isEmpty())
+        environment.engineFolder = QDir(m_deps.profile->directory()).filePath(QStringLiteral("phone"));
+    if (!environment.openLink)
+        environment.openLink = [](const QUrl &link) { return QDesktopServices::openUrl(link); };
+    // Unreadable settings fall back to the softphone hand-off: the agent can still call, and settings show why.
+    telephony::CallSettings settings;
+    if (storage::Database *db = m_deps.profile->database()) {
+        auto stored = telephony::CallSettings::load(*db);
+        if (stored)
+            settings = stored.value();
+    }
+    return telephony::makeTelephony(settings, environment);
 }
 
 Shell::~Shell()
@@ -270,6 +286,10 @@ void Shell::showSettings()
     auto *controller = new SettingsController(
         dialog, {m_deps.profile, m_deps.keychain, m_deps.settings, m_deps.language, m_idle, m_runner}, dialog);
     connect(controller, &SettingsController::rememberChanged, m_overviewController, &OverviewController::refresh);
+    auto *calls = new CallSettingsController(dialog->callSettings(), m_deps.profile, dialog);
+    if (m_agentSession)
+        connect(calls, &CallSettingsController::saved, m_agentSession, &AgentSession::reconfigure);
+    calls->prepare();
     connect(controller, &SettingsController::passphraseChanged, this,
             [this] { m_main->showStatusMessage(tr("Your passphrase was changed.")); });
     controller->prepare();

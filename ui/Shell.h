@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/ProfileService.h"
+#include "app/telephony/PhoneFactory.h"
 #include "ui/sync/SyncController.h"
 
 #include <QObject>
@@ -23,6 +24,7 @@ class Telephony;
 namespace fieldline::ui {
 
 class AboutDialog;
+class AgentSession;
 class DamagedController;
 class FirstRunController;
 class GateWindow;
@@ -54,8 +56,10 @@ public:
         LanguageManager *language = nullptr;
         app::SyncService *sync = nullptr; ///< may be null: no online features (screenshot tour, tests)
         SyncController::LoginDefaults loginDefaults;
-        /** The calls backend; null: calls are handed to the desktop's softphone (tel: links). */
+        /** The calls backend; null: the one the profile's call settings choose (see phone). */
         std::function<std::unique_ptr<telephony::Telephony>()> telephony;
+        /** Where the built-in phone runs; an empty folder or link opener: the profile's folder, the desktop's. */
+        telephony::PhoneEnvironment phone;
     };
 
     /** Nothing in dependencies is owned; all must outlive the shell. */
@@ -100,6 +104,7 @@ private:
     /** The form designer, publishing as the signed-in user. */
     void addDesignerWorkspace();
     void addCallsWorkspace();
+    std::unique_ptr<telephony::Telephony> makeTelephony() const;
     void showState(app::ProfileService::State state, bool tryKeychain);
     void showGatePage(int page);
     void showMainWindow();
@@ -121,6 +126,7 @@ private:
     QPointer<SettingsDialog> m_settingsDialog;
     QPointer<SettingsController> m_settingsController;
     QPointer<AboutDialog> m_aboutDialog;
+    AgentSession *m_agentSession = nullptr;
     bool m_lockPending = false;
 };
 

@@ -68,7 +68,7 @@ QString BaresipConfig::addressFor(const QString &target, const SipAccount &accou
     return QStringLiteral("sip:%1@%2").arg(target, account.domain);
 }
 
-std::optional<BaresipSetup> BaresipConfig::write(BaresipSetup setup, QString *error)
+BaresipConfig::AccountProblem BaresipConfig::check(const SipAccount &account)
 {
     // baresip reads an account line as ;-separated parameters up to whitespace, and the config line by line: a
     // ';', a space or a line break in a field would cut the password short or add parameters of its own choosing
@@ -76,23 +76,37 @@ std::optional<BaresipSetup> BaresipConfig::write(BaresipSetup setup, QString *er
     static const QRegularExpression user(QStringLiteral("^[A-Za-z0-9._~+\\-]{1,64}$"));
     static const QRegularExpression domain(QStringLiteral("^[A-Za-z0-9.\\-]{1,200}(:[0-9]{1,5})?$"));
     static const QRegularExpression secret(QStringLiteral("^[\\x21\\x23-\\x3a\\x3c-\\x7e]{0,128}$"));
+    if (!user.match(account.user).hasMatch() || !domain.match(account.domain).hasMatch())
+        return AccountProblem::Address;
+    if (!secret.match(account.password).hasMatch())
+        return AccountProblem::Password;
+    const QString &name = account.displayName;
+    if (name.contains(u'"') || name.contains(u'<') || name.contains(u'>') || name.contains(u'\n') ||
+        name.contains(u'\r') || name.size() > 100)
+        return AccountProblem::DisplayName;
+    return AccountProblem::None;
+}
+
+std::optional<BaresipSetup> BaresipConfig::write(BaresipSetup setup, QString *error)
+{
     static const QRegularExpression audio(QStringLiteral("^[A-Za-z0-9_,.:\\-]{1,100}$"));
     static const QRegularExpression address(QStringLiteral("^[0-9.:]{0,64}$"));
-    const auto plain = [](const QString &text) {
-        return !text.contains(u'"') && !text.contains(u'<') && !text.contains(u'>') && !text.contains(u'\n') &&
-               !text.contains(u'\r') && text.size() <= 100;
-    };
-    if (!user.match(setup.account.user).hasMatch() || !domain.match(setup.account.domain).hasMatch()) {
+    switch (check(setup.account)) {
+    case AccountProblem::None:
+        break;
+    case AccountProblem::Address:
         *error = QStringLiteral("the SIP user or domain has characters a SIP address cannot carry");
         return std::nullopt;
-    }
-    if (!secret.match(setup.account.password).hasMatch()) {
+    case AccountProblem::Password:
         *error = QStringLiteral("the SIP password may not contain spaces, quotes or ';'");
         return std::nullopt;
+    case AccountProblem::DisplayName:
+        *error = QStringLiteral("the display name contains characters that cannot be used");
+        return std::nullopt;
     }
-    if (!plain(setup.account.displayName) || !audio.match(setup.audioPlayer).hasMatch() ||
-        !audio.match(setup.audioSource).hasMatch() || !address.match(setup.listenAddress).hasMatch()) {
-        *error = QStringLiteral("the display name or the audio settings contain characters that cannot be used");
+    if (!audio.match(setup.audioPlayer).hasMatch() || !audio.match(setup.audioSource).hasMatch() ||
+        !address.match(setup.listenAddress).hasMatch()) {
+        *error = QStringLiteral("the audio settings or the listening address contain characters that cannot be used");
         return std::nullopt;
     }
     if (!QDir().mkpath(setup.folder) ||

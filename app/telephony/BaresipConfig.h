@@ -15,6 +15,8 @@ struct SipAccount
     QString displayName;
     bool registers = false;  ///< register with the domain (a PBX), or place calls directly
     bool autoAnswer = false; ///< answer incoming calls at once (a test peer)
+
+    bool operator==(const SipAccount &) const = default;
 };
 
 /** How the client runs its private baresip. */
@@ -38,6 +40,10 @@ struct BaresipSetup
 class BaresipConfig
 {
 public:
+    /** What makes an account unusable; baresip would misread these characters (see write()). */
+    enum class AccountProblem { None, Address, Password, DisplayName };
+    static AccountProblem check(const SipAccount &account);
+
     /** Writes the files for @p setup; the setup with its ports filled in, or nullopt with @p error set. */
     static std::optional<BaresipSetup> write(BaresipSetup setup, QString *error);
     /** Removes the accounts file (it holds the SIP password) once baresip has read it. */

@@ -84,11 +84,16 @@ public:
             app::ProfileOptions{profileFolder(), storage::KdfParams::interactive()}, m_keychain);
         if (m_loginDefaults)
             m_sync = std::make_unique<app::SyncService>(*m_profile, m_clock);
-        m_shell = std::make_unique<ui::Shell>(
-            ui::Shell::Dependencies{m_profile.get(), m_keychain, &m_settings, &m_language, m_sync.get(),
-                                    m_loginDefaults.value_or(ui::SyncController::LoginDefaults{})});
+        ui::Shell::Dependencies dependencies{
+            m_profile.get(), m_keychain,   &m_settings,
+            &m_language,     m_sync.get(), m_loginDefaults.value_or(ui::SyncController::LoginDefaults{})};
+        dependencies.phone = phone;
+        m_shell = std::make_unique<ui::Shell>(std::move(dependencies));
         m_shell->start(tryKeychain);
     }
+
+    /** How the shell's calls backend runs; takes effect at the next recreate(). */
+    telephony::PhoneEnvironment phone;
 
     QString profileFolder() const { return m_dir.filePath(QStringLiteral("profile")); }
     ui::Shell &shell() { return *m_shell; }

@@ -2,6 +2,7 @@
 // up, a digit for the disposition, Enter to confirm a callback time, Tab/Enter for a note. The recorded attempts,
 // dispositions, callbacks and do-not-call entries are then read back from the replica. A number put on the
 // do-not-call list after the screen offered it is refused when Enter is pressed, and never reaches the phone.
+#include "CampaignFixture.h"
 #include "UiFixture.h"
 
 #include "app/sync/AppSchema.h"
@@ -58,55 +59,13 @@ private:
 
     static qint64 count(sync::Replica &replica, const char *sql) { return *replica.database().queryInt(sql); }
 
-    /** A campaign of @p members New York contacts (priority by position), with four dispositions. */
-    static RowId populate(sync::Replica &replica, const QString &mode, int members)
-    {
-        if (!createTelemarketingIndexes(replica.database()))
-            return {};
-        sync::Cells rules;
-        rules.emplace_back(QStringLiteral("name"), QStringLiteral("Spring renewals"));
-        rules.emplace_back(QStringLiteral("mode"), mode);
-        rules.emplace_back(QStringLiteral("window_start"), QStringLiteral("09:00"));
-        rules.emplace_back(QStringLiteral("window_end"), QStringLiteral("21:00"));
-        rules.emplace_back(QStringLiteral("max_attempts"), qint64(3));
-        rules.emplace_back(QStringLiteral("retry_minutes"), QStringLiteral("60"));
-        rules.emplace_back(QStringLiteral("status"), QStringLiteral("active"));
-        rules.emplace_back(QStringLiteral("script"), QStringLiteral("Hello {{contact.first_name}}, this is "
-                                                                    "{{agent.name}} <b>from</b> Fieldline."));
-        rules.emplace_back(QStringLiteral("dispositions"), QString::fromUtf8(R"([
-            {"code": "sale", "label": {"en": "Sale"}, "key": "1", "conversion": true},
-            {"code": "no_answer", "label": {"en": "No answer"}, "key": "2", "effect": "retry"},
-            {"code": "call_back", "label": {"en": "Call back"}, "key": "4", "effect": "callback"},
-            {"code": "do_not_call", "label": {"en": "Do not call"}, "key": "9", "doNotCall": true}])"));
-        const RowId campaign = *replica.insert(tables::Campaigns, rules);
-        for (int i = 0; i < members; ++i) {
-            sync::Cells person;
-            person.emplace_back(QStringLiteral("first_name"), QStringLiteral("Contact%1").arg(i));
-            person.emplace_back(QStringLiteral("phone"),
-                                QStringLiteral("+1212555%1").arg(100 + i, 4, 10, QLatin1Char('0')));
-            person.emplace_back(QStringLiteral("time_zone"), QStringLiteral("America/New_York"));
-            const RowId contact = *replica.insert(QStringLiteral("contacts"), person);
-            sync::Cells member;
-            member.emplace_back(QStringLiteral("campaign"), campaign.toBytes());
-            member.emplace_back(QStringLiteral("contact"), contact.toBytes());
-            member.emplace_back(QStringLiteral("priority"), qint64(100 - i));
-            member.emplace_back(QStringLiteral("attempts"), qint64(0));
-            member.emplace_back(QStringLiteral("next_attempt_ms"), qint64(0));
-            member.emplace_back(QStringLiteral("status"), memberStatus::Queued);
-            member.emplace_back(QStringLiteral("zone"), QStringLiteral("tz:America/New_York"));
-            if (!replica.insert(tables::Members, member))
-                return {};
-        }
-        return campaign;
-    }
-
 private slots:
     void agentWorksTwentyContactsFromTheKeyboard()
     {
         synctest::Device device(m_dir.filePath(QStringLiteral("agent.db")), Now.toMSecsSinceEpoch(), app::appSchema());
         QCOMPARE(device.open(), QString());
         sync::Replica &replica = *device;
-        const RowId campaign = populate(replica, QStringLiteral("preview"), 21);
+        const RowId campaign = telemarketingtest::addCampaign(replica, QStringLiteral("preview"), 21);
         AnsweringTelephony phone;
         ManualClock clock(Now.toMSecsSinceEpoch());
         ui::AgentWorkspace view;
@@ -227,7 +186,7 @@ private slots:
         synctest::Device device(m_dir.filePath(QStringLiteral("progressive.db")), Now.toMSecsSinceEpoch(),
                                 app::appSchema());
         QCOMPARE(device.open(), QString());
-        const RowId campaign = populate(*device, QStringLiteral("progressive"), 2);
+        const RowId campaign = telemarketingtest::addCampaign(*device, QStringLiteral("progressive"), 2);
         AnsweringTelephony phone;
         ManualClock clock(Now.toMSecsSinceEpoch());
         ui::AgentWorkspace view;
@@ -256,7 +215,7 @@ private slots:
     {
         synctest::Device device(m_dir.filePath(QStringLiteral("manual.db")), Now.toMSecsSinceEpoch(), app::appSchema());
         QCOMPARE(device.open(), QString());
-        const RowId campaign = populate(*device, QStringLiteral("preview"), 1);
+        const RowId campaign = telemarketingtest::addCampaign(*device, QStringLiteral("preview"), 1);
         QVERIFY(DoNotCall(*device).add(QStringLiteral("+12125550198"), std::nullopt, {}, QStringLiteral("ops")));
         AnsweringTelephony phone;
         ManualClock clock(Now.toMSecsSinceEpoch() + 5 * 3'600'000); // 20:00 UTC: open across the US
@@ -301,7 +260,7 @@ private slots:
         synctest::Device device(m_dir.filePath(QStringLiteral("handoff.db")), Now.toMSecsSinceEpoch(),
                                 app::appSchema());
         QCOMPARE(device.open(), QString());
-        const RowId campaign = populate(*device, QStringLiteral("preview"), 2);
+        const RowId campaign = telemarketingtest::addCampaign(*device, QStringLiteral("preview"), 2);
         QList<QUrl> opened;
         telephony::UriHandoffTelephony phone(telephony::UriHandoffTelephony::Scheme::Tel, [&opened](const QUrl &url) {
             opened.append(url);

@@ -1,6 +1,7 @@
 #include "ui/settings/SettingsDialog.h"
 
 #include "ui/controls/MessageBanner.h"
+#include "ui/settings/CallSettingsPanel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -26,6 +27,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     , m_remember(new QCheckBox(this))
     , m_rememberReason(new QLabel(this))
     , m_changePassphrase(new QPushButton(this))
+    , m_calls(new CallSettingsPanel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this))
 {
     setObjectName(QStringLiteral("settingsDialog"));
@@ -58,13 +60,14 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     layout->addWidget(m_remember);
     layout->addWidget(m_rememberReason);
     layout->addWidget(m_changePassphrase, 0, Qt::AlignLeft);
+    layout->addWidget(m_calls);
     layout->addStretch(1);
     layout->addWidget(m_buttons);
 
     setTabOrder(m_language, m_idleMinutes);
     setTabOrder(m_idleMinutes, m_remember);
     setTabOrder(m_remember, m_changePassphrase);
-    setTabOrder(m_changePassphrase, m_buttons);
+    // Then the calls panel's fields and Close, in the order they were made.
 
     connect(m_language, &QComboBox::activated, this,
             [this](int index) { emit languageChosen(m_language->itemData(index).toString()); });

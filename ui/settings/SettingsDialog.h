@@ -14,11 +14,13 @@ class QSpinBox;
 
 namespace fieldline::ui {
 
+class CallSettingsPanel;
 class MessageBanner;
 
 /**
- * Settings: language (applied as soon as it is chosen), "remember on this computer", idle-lock minutes and a
- * button to change the passphrase. Passive: every change is a signal for SettingsController.
+ * Settings: language (applied as soon as it is chosen), "remember on this computer", idle-lock minutes, a
+ * button to change the passphrase, and the calls panel. Passive: every change is a signal for SettingsController
+ * (the calls panel's for CallSettingsController).
  */
 class SettingsDialog : public QDialog
 {
@@ -36,6 +38,7 @@ public:
     void showError(TrText text);
     void showNotice(TrText text);
     void clearMessage();
+    CallSettingsPanel *callSettings() const { return m_calls; }
 
 signals:
     void languageChosen(const QString &code);
@@ -59,6 +62,7 @@ private:
     QCheckBox *m_remember;
     QLabel *m_rememberReason;
     QPushButton *m_changePassphrase;
+    CallSettingsPanel *m_calls;
     QDialogButtonBox *m_buttons;
     TrText m_rememberReasonText;
     bool m_rememberAvailable = false;

@@ -102,6 +102,7 @@ void AgentController::next()
     m_call.reset();
     m_pendingCallback = nullptr;
     m_view->clearNote();
+    emit betweenCalls();
     if (!m_campaign || !m_ready) {
         m_view->setMode(AgentWorkspace::Mode::Paused);
         return;
@@ -223,6 +224,7 @@ bool AgentController::startCall(const telemarketing::QueuedCall &call, const tel
         m_view->setTimer(QString());
         const QString problem = m_setup.telephony->problem();
         m_view->showProblem([problem] { return problem; });
+        emit betweenCalls();
         return false;
     }
     return true;

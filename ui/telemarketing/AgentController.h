@@ -47,6 +47,12 @@ public:
     /** Reads the campaign; false (with the problem shown) when it cannot be worked. */
     bool start();
     const std::optional<telemarketing::QueuedCall> &current() const { return m_current; }
+    /** A call is being placed, is under way or waits for its disposition. */
+    bool isOnCall() const { return m_call.has_value(); }
+
+signals:
+    /** The last call is recorded (or was never placed): the agent is between calls. */
+    void betweenCalls();
 
 private:
     void toggleReady();

@@ -10,12 +10,12 @@
 namespace fieldline::ui {
 
 AgentSession::AgentSession(AgentWorkspace *view, app::SyncService *sync, LanguageManager *language,
-                           std::unique_ptr<telephony::Telephony> telephony, QObject *parent)
+                           TelephonyMaker telephony, QObject *parent)
     : QObject(parent)
     , m_view(view)
     , m_sync(sync)
     , m_language(language)
-    , m_telephony(std::move(telephony))
+    , m_makeTelephony(std::move(telephony))
 {
     connect(sync, &app::SyncService::openChanged, this, &AgentSession::refresh);
     // A campaign that arrives with a sync, or a sign-in, starts the shift.
@@ -37,9 +37,21 @@ AgentSession::~AgentSession()
 void AgentSession::close()
 {
     // Locking ends a call under way: nobody is left at the screen to talk or to record it.
-    if (m_telephony->state() != telephony::Telephony::State::Idle)
+    if (m_telephony && m_telephony->state() != telephony::Telephony::State::Idle)
         m_telephony->hangUp();
     delete m_controller;
+    m_telephony.reset();
+    m_reconfigurePending = false;
+}
+
+void AgentSession::reconfigure()
+{
+    if (m_controller && m_controller->isOnCall()) {
+        m_reconfigurePending = true;
+        return;
+    }
+    close();
+    refresh();
 }
 
 void AgentSession::setAgent(const QString &agent)
@@ -68,6 +80,8 @@ void AgentSession::refresh()
         m_view->showNotice([] { return AgentSession::tr("No campaign is active on this computer yet."); });
         return;
     }
+    if (!m_telephony)
+        m_telephony = m_makeTelephony();
     AgentController::Setup setup;
     setup.replica = replica;
     setup.telephony = m_telephony.get();
@@ -76,6 +90,10 @@ void AgentSession::refresh()
     setup.campaign = campaigns->front();
     setup.language = m_language->language();
     m_controller = new AgentController(m_view, setup, this);
+    connect(m_controller, &AgentController::betweenCalls, this, [this] {
+        if (m_reconfigurePending)
+            QMetaObject::invokeMethod(this, &AgentSession::reconfigure, Qt::QueuedConnection);
+    });
     if (!m_controller->start())
         delete m_controller;
 }

@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 namespace fieldline::app {
@@ -17,23 +18,29 @@ class AgentWorkspace;
 class LanguageManager;
 
 /**
- * Connects the Calls workspace to the open profile: when the replica opens it picks the first active campaign
- * this device has and starts an AgentController for the signed-in agent; on lock it lets go of everything. The
- * calls go through the telephony backend given (the softphone hand-off until a SIP account is set up).
+ * Connects the Calls workspace to the open profile: when the replica opens it builds the telephony backend the
+ * call settings choose, picks the first active campaign this device has and starts an AgentController for the
+ * signed-in agent; on lock it lets go of everything (the built-in phone stops). New call settings take effect
+ * between calls: a call under way or in wrap-up is finished first.
  */
 class AgentSession : public QObject
 {
     Q_OBJECT
 
 public:
-    AgentSession(AgentWorkspace *view, app::SyncService *sync, LanguageManager *language,
-                 std::unique_ptr<telephony::Telephony> telephony, QObject *parent = nullptr);
+    /** Builds the backend from the open profile's call settings. */
+    using TelephonyMaker = std::function<std::unique_ptr<telephony::Telephony>()>;
+
+    AgentSession(AgentWorkspace *view, app::SyncService *sync, LanguageManager *language, TelephonyMaker telephony,
+                 QObject *parent = nullptr);
     ~AgentSession() override;
 
     AgentController *controller() const { return m_controller; }
     telephony::Telephony *telephony() const { return m_telephony.get(); }
     /** Looks for a campaign again (after a sync brought one). */
     void refresh();
+    /** The call settings changed: the backend is built again, now or when the current call is recorded. */
+    void reconfigure();
     /** Works as @p agent instead of the signed-in user (the screenshot tour has no server to sign in to). */
     void setAgent(const QString &agent);
 
@@ -43,9 +50,11 @@ private:
     AgentWorkspace *m_view;
     app::SyncService *m_sync;
     LanguageManager *m_language;
+    TelephonyMaker m_makeTelephony;
     std::unique_ptr<telephony::Telephony> m_telephony;
     QPointer<AgentController> m_controller;
     QString m_agent;
+    bool m_reconfigurePending = false;
 };
 
 } // namespace fieldline::ui

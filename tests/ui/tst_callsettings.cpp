@@ -1,0 +1,151 @@
+// Call settings from the keyboard: the backend choice and the SIP account are stored in the encrypted profile
+// (the password in no file in plain text), an account baresip would misread is refused with the reason and
+// nothing is stored, new settings wait for the call in wrap-up to be recorded and then switch the Calls workspace
+// to the built-in phone (a real baresip on loopback that becomes ready), locking stops it, and the stored
+// settings come back after a restart.
+#include "CampaignFixture.h"
+#include "UiFixture.h"
+
+#include "app/telephony/BaresipTelephony.h"
+#include "app/telephony/UriHandoffTelephony.h"
+#include "tests/support/FileScan.h"
+#include "ui/main/MainWindow.h"
+#include "ui/settings/CallSettingsPanel.h"
+#include "ui/settings/SettingsDialog.h"
+#include "ui/telemarketing/AgentSession.h"
+#include "ui/telemarketing/AgentWorkspace.h"
+
+#include <QComboBox>
+
+#include <csignal>
+
+using namespace fieldline;
+using namespace fieldline::uitest;
+
+namespace {
+
+const QString Password = QStringLiteral("Canary-s3cret-7741");
+
+/** A fixed-offset zone where it is now about noon, so the campaign's 09:00-21:00 window is open. */
+QString zoneAtNoon()
+{
+    const int offset = 12 - QDateTime::currentDateTimeUtc().time().hour(); // -11 .. +12
+    // Etc/GMT ids have the sign reversed: Etc/GMT-5 is UTC+5.
+    return offset >= 0 ? QStringLiteral("Etc/GMT-%1").arg(offset) : QStringLiteral("Etc/GMT+%1").arg(-offset);
+}
+
+bool processAlive(qint64 pid)
+{
+    return pid > 0 && ::kill(pid_t(pid), 0) == 0;
+}
+
+} // namespace
+
+class TestCallSettings : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void builtInPhoneFromSettings();
+};
+
+void TestCallSettings::builtInPhoneFromSettings()
+{
+    UiFixture f(nullptr, ui::SyncController::LoginDefaults{});
+    QList<QUrl> opened;
+    f.phone.listenAddress = QStringLiteral("127.0.0.1");
+    f.phone.audioPlayer = QStringLiteral("alsa,null");
+    f.phone.audioSource = QStringLiteral("ausine,440");
+    f.phone.openLink = [&opened](const QUrl &link) {
+        opened.append(link);
+        return true;
+    };
+    f.recreate(false);
+    QVERIFY(f.createProfile());
+    QVERIFY(f.sync()->replica());
+    QVERIFY(telemarketingtest::addCampaign(*f.sync()->replica(), QStringLiteral("preview"), 3, zoneAtNoon()) !=
+            sync::RowId());
+    auto *session = f.shell().findChild<ui::AgentSession *>();
+    QVERIFY(session);
+    session->setAgent(QStringLiteral("agent7"));
+    // Nothing set up yet: the desktop's softphone by tel: link.
+    QVERIFY(dynamic_cast<telephony::UriHandoffTelephony *>(session->telephony()));
+
+    // A call handed to the softphone waits in wrap-up for its disposition.
+    auto *calls = f.shell().mainWindow()->findChild<ui::AgentWorkspace *>();
+    QVERIFY(calls);
+    QTest::keyClick(calls, Qt::Key_F8);
+    QCOMPARE(calls->mode(), ui::AgentWorkspace::Mode::Preview);
+    QTest::keyClick(calls, Qt::Key_Return);
+    QCOMPARE(opened, QList<QUrl>{QUrl(QStringLiteral("tel:+12125550100"))});
+    QCOMPARE(calls->mode(), ui::AgentWorkspace::Mode::WrapUp);
+
+    f.shell().showSettings();
+    ui::SettingsDialog *dialog = f.shell().settingsDialog();
+    QVERIFY(dialog);
+    auto *panel = dialog->callSettings();
+    auto *backend = child<QComboBox>(panel, "callBackend");
+    auto *result = child<QLabel>(panel, "callSettingsResult");
+    QCOMPARE(backend->currentIndex(), 0);
+    QVERIFY(!child(panel, "sipUser")->isEnabled());
+    backend->setFocus();
+    QTest::keyClick(backend, Qt::Key_End); // the built-in phone, last in the list
+    QVERIFY(child(panel, "sipUser")->isEnabled());
+    QTest::keyClicks(child(panel, "sipUser"), QStringLiteral("agent7"));
+    QTest::keyClicks(child(panel, "sipDomain"), QStringLiteral("127.0.0.1"));
+    // A ';' would let the password add account parameters of its own: refused, nothing stored.
+    QTest::keyClicks(child(panel, "sipPassword"), QStringLiteral("pw;answermode=auto"));
+    QTest::keyClick(child(panel, "sipPassword"), Qt::Key_Return);
+    QVERIFY(result->text().contains(QStringLiteral("';'")));
+    QCOMPARE(telephony::CallSettings::load(*f.profile().database()).value(), telephony::CallSettings());
+    QVERIFY(dialog->isVisible()); // Enter saved (and refused); it did not close the dialog
+
+    child(panel, "sipPassword")->clear();
+    QTest::keyClicks(child(panel, "sipPassword"), Password);
+    QTest::keyClicks(child(panel, "sipDisplayName"), QStringLiteral("Agent Seven"));
+    QTest::keyClick(child(panel, "sipPassword"), Qt::Key_Return);
+    QCOMPARE(result->text(), QStringLiteral("Call settings saved. They apply from the next call."));
+    const telephony::CallSettings stored = telephony::CallSettings::load(*f.profile().database()).value();
+    QCOMPARE(stored.backend, telephony::CallSettings::Backend::BuiltIn);
+    QCOMPARE(stored.account.user, QStringLiteral("agent7"));
+    QCOMPARE(stored.account.domain, QStringLiteral("127.0.0.1"));
+    QCOMPARE(stored.account.password, Password);
+    QCOMPARE(stored.account.displayName, QStringLiteral("Agent Seven"));
+
+    // The call in wrap-up keeps its backend until the agent records it.
+    QVERIFY(dynamic_cast<telephony::UriHandoffTelephony *>(session->telephony()));
+    dialog->close();
+    QTest::keyClick(calls, Qt::Key_2); // no answer
+    QVERIFY(QTest::qWaitFor([&] { return dynamic_cast<telephony::BaresipTelephony *>(session->telephony()); }, 2000));
+    auto *phone = static_cast<telephony::BaresipTelephony *>(session->telephony());
+    QVERIFY2(QTest::qWaitFor([&] { return phone->isReady(); }, 15000), qPrintable(phone->problem()));
+    QCOMPARE(*f.sync()->replica()->database().queryInt("SELECT count(*) FROM call_attempts"), qint64(1));
+    // baresip's private folder is in the profile; the password is in no file there in plain text.
+    QVERIFY(phone->setup().folder.startsWith(f.profileFolder()));
+    QCOMPARE(testsupport::findCanary({f.profileFolder()}, Password), QStringList());
+
+    // Locking stops the built-in phone.
+    const qint64 pid = phone->processId();
+    QVERIFY(processAlive(pid));
+    f.shell().lock();
+    f.settle();
+    QVERIFY(!session->telephony());
+    QVERIFY(QTest::qWaitFor([&] { return !processAlive(pid); }, 5000));
+
+    // After a restart the settings are read back from the encrypted profile.
+    f.recreate(false);
+    QTest::keyClicks(child(f.gate()->unlockView(), "passphrase"), kPassphrase);
+    QTest::keyClick(child(f.gate()->unlockView(), "passphrase"), Qt::Key_Return);
+    f.settle();
+    QCOMPARE(f.profile().state(), app::ProfileService::State::Unlocked);
+    f.shell().showSettings();
+    panel = f.shell().settingsDialog()->callSettings();
+    QCOMPARE(child<QComboBox>(panel, "callBackend")->currentIndex(), 3);
+    QCOMPARE(child(panel, "sipUser")->text(), QStringLiteral("agent7"));
+    QCOMPARE(child(panel, "sipPassword")->text(), Password);
+    f.shell().settingsDialog()->close();
+}
+
+QTEST_MAIN(TestCallSettings)
+#include "tst_callsettings.moc"
