@@ -16,9 +16,11 @@
 #include "ui/telemarketing/AgentWorkspace.h"
 #include "ui/telemarketing/CallsChart.h"
 
+#include <QDateTimeEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 
 using namespace fieldline;
 using namespace fieldline::telemarketing;
@@ -252,6 +254,59 @@ private slots:
                                               " AND member IS NULL AND disposition = 'sale'"),
                  qint64(1));
         QCOMPARE(*device->database().queryInt("SELECT count(*) FROM campaign_members WHERE attempts > 0"), qint64(0));
+    }
+
+    // F9 puts the number shown on the do-not-call list (skipping a contact offered, without an attempt); the keypad
+    // shows during a call and sends tones; the callback picker shows the person's time and warns outside the window.
+    void keypadCallbackTimeAndDoNotCall()
+    {
+        synctest::Device device(m_dir.filePath(QStringLiteral("keypad.db")), Now.toMSecsSinceEpoch(), app::appSchema());
+        QCOMPARE(device.open(), QString());
+        const RowId campaign = telemarketingtest::addCampaign(*device, QStringLiteral("preview"), 3);
+        AnsweringTelephony phone;
+        ManualClock clock(Now.toMSecsSinceEpoch());
+        ui::AgentWorkspace view;
+        ui::AgentController controller(&view, {&*device, &phone, &clock, QStringLiteral("alice"), campaign});
+        QVERIFY(controller.start());
+        auto label = [&view](const char *name) { return view.findChild<QLabel *>(QLatin1String(name))->text(); };
+        QTest::keyClick(&view, Qt::Key_F8);
+        QCOMPARE(label("agentContactName"), QStringLiteral("Contact0"));
+        QTest::keyClick(&view, Qt::Key_F9);
+        QCOMPARE(label("agentContactName"), QStringLiteral("Contact1"));
+        QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Preview);
+        QVERIFY(view.findChild<ui::MessageBanner *>()->text().contains(QStringLiteral("+12125550100")));
+        QCOMPARE(*device->database().queryInt("SELECT count(*) FROM dnc_numbers WHERE number = '+12125550100' AND "
+                                              "campaign IS NULL AND added_by = 'alice'"),
+                 qint64(1));
+        QCOMPARE(*device->database().queryInt("SELECT count(*) FROM call_attempts"), qint64(0));
+
+        auto *pad = view.findChild<QWidget *>(QStringLiteral("dialPad"));
+        QVERIFY(pad->isHidden());
+        QTest::keyClick(&view, Qt::Key_Return);
+        QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Call);
+        QVERIFY(!pad->isHidden());
+        QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("dialPadKey5")), Qt::LeftButton);
+        QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("dialPadKeyHash")), Qt::LeftButton);
+        QCOMPARE(phone.tones, QStringLiteral("5#"));
+        QTest::keyClick(&view, Qt::Key_Escape);
+        QVERIFY(pad->isHidden());
+
+        // 11:00 in New York; the callback proposed an hour on, at 12:00 theirs.
+        QTest::keyClick(&view, Qt::Key_4);
+        QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Callback);
+        QCOMPARE(label("agentCallbackTheirTime"), QStringLiteral("Their time: Mon 12:00"));
+        auto *due = view.findChild<QDateTimeEdit *>(QStringLiteral("agentCallbackDue"));
+        due->setDateTime(QDateTime(QDate(2026, 5, 5), QTime(2, 0), Qt::UTC).toLocalTime());
+        QCOMPARE(label("agentCallbackTheirTime"), QStringLiteral("Their time: Mon 22:00, outside the calling hours"));
+        due->setDateTime(QDateTime(QDate(2026, 5, 5), QTime(14, 0), Qt::UTC).toLocalTime());
+        QCOMPARE(label("agentCallbackTheirTime"), QStringLiteral("Their time: Tue 10:00"));
+        // Listed during wrap-up: the disposition is still recorded.
+        QTest::keyClick(&view, Qt::Key_F9);
+        QVERIFY(view.findChild<ui::MessageBanner *>()->text().contains(QStringLiteral("+12125550101")));
+        QTest::keyClick(&view, Qt::Key_Return);
+        QCOMPARE(*device->database().queryInt("SELECT count(*) FROM callbacks"), qint64(1));
+        QCOMPARE(*device->database().queryInt("SELECT count(*) FROM dnc_numbers"), qint64(2));
+        QCOMPARE(label("agentContactName"), QStringLiteral("Contact2"));
     }
 
     // The shell's default backend hands the call to the desktop's softphone: it ends at once and the agent records it.

@@ -3,6 +3,7 @@
 #include "app/telemarketing/AgentStats.h"
 #include "app/telemarketing/ContactCard.h"
 #include "app/telemarketing/ContactNumbers.h"
+#include "app/telemarketing/DoNotCall.h"
 #include "app/telemarketing/PhoneNumbers.h"
 #include "sync/Clock.h"
 #include "sync/Replica.h"
@@ -48,6 +49,8 @@ AgentController::AgentController(AgentWorkspace *view, Setup setup, QObject *par
         if (m_pendingCallback)
             record(*m_pendingCallback, m_view->callbackDue().toMSecsSinceEpoch());
     });
+    connect(view, &AgentWorkspace::callbackDueChanged, this, &AgentController::showCallbackTime);
+    connect(view, &AgentWorkspace::doNotCallRequested, this, &AgentController::addToDoNotCall);
     connect(m_setup.telephony, &Telephony::stateChanged, this, &AgentController::showCall);
     connect(m_setup.telephony, &Telephony::callEnded, this, &AgentController::callEnded);
 }
@@ -267,6 +270,48 @@ void AgentController::digit(QChar key)
         return;
     }
     record(*disposition, std::nullopt);
+}
+
+void AgentController::showCallbackTime(const QDateTime &due)
+{
+    if (!m_current || !m_campaign)
+        return;
+    const QDateTime at = due.toUTC();
+    const QDateTime theirs = m_hours.localTime(m_current->zoneKey, at);
+    if (!theirs.isValid()) {
+        m_view->setCallbackTheirTime(tr("Their time: not known"));
+        return;
+    }
+    const QString time = QLocale().toString(theirs, QStringLiteral("ddd HH:mm"));
+    m_view->setCallbackTheirTime(m_hours.isOpen(m_current->zoneKey, m_campaign->window, at)
+                                     ? tr("Their time: %1").arg(time)
+                                     : tr("Their time: %1, outside the calling hours").arg(time));
+}
+
+void AgentController::addToDoNotCall()
+{
+    const AgentWorkspace::Mode mode = m_view->mode();
+    if (!m_current || (mode != AgentWorkspace::Mode::Preview && mode != AgentWorkspace::Mode::WrapUp &&
+                       mode != AgentWorkspace::Mode::Callback))
+        return;
+    const QString number = m_current->number;
+    const storage::Status added = telemarketing::DoNotCall(*m_setup.replica)
+                                      .add(number, std::nullopt, QStringLiteral("asked the agent"), m_setup.agent);
+    if (!added) {
+        const QString message = added.message();
+        m_view->showProblem([message] { return message; });
+        return;
+    }
+    if (mode == AgentWorkspace::Mode::Preview) {
+        next(); // nobody called: no attempt, and the number is never offered again
+        m_view->showNotice([number] {
+            return AgentController::tr("%1 is on the do-not-call list; this is the next contact.").arg(number);
+        });
+    } else {
+        m_view->showNotice([number] {
+            return AgentController::tr("%1 is on the do-not-call list. Now pick the disposition.").arg(number);
+        });
+    }
 }
 
 void AgentController::callEnded(const Telephony::Ending &ending)

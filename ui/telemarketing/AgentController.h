@@ -63,6 +63,10 @@ private:
     bool startCall(const telemarketing::QueuedCall &call, const telemarketing::ContactNumbers *contact);
     void cancel();
     void digit(QChar key);
+    /** The person's time, and whether the window is open then, beside the callback time picked. */
+    void showCallbackTime(const QDateTime &due);
+    /** Puts the number shown on the tenant's do-not-call list (F9); a contact offered is skipped. */
+    void addToDoNotCall();
     void callEnded(const telephony::Telephony::Ending &ending);
     void record(const telemarketing::Disposition &disposition, std::optional<qint64> callbackDueMs);
     void tick();

@@ -2,6 +2,7 @@
 
 #include "ui/controls/MessageBanner.h"
 #include "ui/telemarketing/CallsChart.h"
+#include "ui/telemarketing/DialPad.h"
 
 #include <QCheckBox>
 #include <QDateTimeEdit>
@@ -34,7 +35,9 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
     , m_callbackRow(new QWidget)
     , m_callbackLabel(new QLabel)
     , m_callbackDue(new QDateTimeEdit)
+    , m_callbackTheirTime(new QLabel)
     , m_callbackPool(new QCheckBox)
+    , m_dialPad(new DialPad)
     , m_note(new QLineEdit)
     , m_manual(new QLineEdit)
     , m_stats(new QLabel)
@@ -44,7 +47,7 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
     setObjectName(QStringLiteral("agentWorkspace"));
     setFocusPolicy(Qt::StrongFocus);
     for (QLabel *label : {m_heading, m_modeLabel, m_name, m_number, m_localTime, m_attempts, m_callState, m_timer,
-                          m_hint, m_callbackLabel})
+                          m_hint, m_callbackLabel, m_callbackTheirTime})
         label->setTextFormat(Qt::PlainText); // contact data and scripts are never markup
     m_heading->setObjectName(QStringLiteral("agentCampaign"));
     m_modeLabel->setObjectName(QStringLiteral("agentMode"));
@@ -65,6 +68,7 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
     m_history->setObjectName(QStringLiteral("agentHistory"));
     m_callbackDue->setObjectName(QStringLiteral("agentCallbackDue"));
     m_callbackPool->setObjectName(QStringLiteral("agentCallbackPool"));
+    m_callbackTheirTime->setObjectName(QStringLiteral("agentCallbackTheirTime"));
     QFont big = m_name->font();
     big.setPointSizeF(big.pointSizeF() * 1.4);
     big.setBold(true);
@@ -100,11 +104,13 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
     auto *callBar = new QHBoxLayout;
     callBar->addWidget(m_callState, 1);
     callBar->addWidget(m_timer);
+    callBar->addWidget(m_dialPad);
 
     auto *callback = new QHBoxLayout(m_callbackRow);
     callback->setContentsMargins(0, 0, 0, 0);
     callback->addWidget(m_callbackLabel);
     callback->addWidget(m_callbackDue);
+    callback->addWidget(m_callbackTheirTime);
     callback->addWidget(m_callbackPool);
     callback->addStretch(1);
     m_callbackRow->hide();
@@ -122,6 +128,8 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
     m_note->installEventFilter(this);
     m_manual->installEventFilter(this);
     connect(m_manual, &QLineEdit::textEdited, this, &AgentWorkspace::manualNumberEdited);
+    connect(m_dialPad, &DialPad::pressed, this, &AgentWorkspace::digitTyped);
+    connect(m_callbackDue, &QDateTimeEdit::dateTimeChanged, this, &AgentWorkspace::callbackDueChanged);
     retranslateUi();
     setMode(Mode::Paused);
 }
@@ -160,6 +168,7 @@ void AgentWorkspace::setMode(Mode mode)
     for (QPushButton *button : std::as_const(m_dispositions))
         button->setEnabled(mode == Mode::WrapUp);
     m_callbackRow->setVisible(mode == Mode::Callback);
+    m_dialPad->setVisible(mode == Mode::Call);
     // Every mode starts with the keys on the screen itself (the callback picker on its time), wherever the focus
     // was: a hidden picker or the note of the last call must not swallow Enter.
     if (mode == Mode::Callback)
@@ -207,6 +216,7 @@ void AgentWorkspace::clearMessage()
 void AgentWorkspace::askCallback(const QDateTime &due)
 {
     m_callbackDue->setDateTime(due);
+    emit callbackDueChanged(due); // also when the time proposed is the one shown already
     m_callbackPool->setChecked(false);
     setMode(Mode::Callback);
 }
@@ -214,6 +224,11 @@ void AgentWorkspace::askCallback(const QDateTime &due)
 QDateTime AgentWorkspace::callbackDue() const
 {
     return m_callbackDue->dateTime();
+}
+
+void AgentWorkspace::setCallbackTheirTime(const QString &text)
+{
+    m_callbackTheirTime->setText(text);
 }
 
 bool AgentWorkspace::callbackToPool() const
@@ -281,6 +296,8 @@ void AgentWorkspace::keyPressEvent(QKeyEvent *event)
         m_manual->selectAll();
     } else if (key == Qt::Key_F8) {
         emit readyToggled();
+    } else if (key == Qt::Key_F9) {
+        emit doNotCallRequested();
     } else if (digit || (m_mode == Mode::Call && (key == Qt::Key_Asterisk || key == Qt::Key_NumberSign))) {
         emit digitTyped(event->text().isEmpty() ? QChar() : event->text().at(0));
     } else {
@@ -305,7 +322,7 @@ void AgentWorkspace::retranslateUi()
     m_note->setAccessibleName(tr("Note"));
     m_manual->setPlaceholderText(tr("Dial a number (Ctrl+D)"));
     m_manual->setAccessibleName(tr("Number to dial"));
-    m_callbackLabel->setText(tr("Call back at:"));
+    m_callbackLabel->setText(tr("Call back at (your time):"));
     m_callbackDue->setAccessibleName(tr("Callback time"));
     m_callbackPool->setText(tr("Any agent may call back"));
     m_history->setAccessibleName(tr("Past calls"));
@@ -317,7 +334,7 @@ void AgentWorkspace::retranslateUi()
         break;
     case Mode::Preview:
         m_modeLabel->setText(tr("Ready"));
-        m_hint->setText(tr("Enter: call. F8: pause."));
+        m_hint->setText(tr("Enter: call. F9: do not call this number. F8: pause."));
         break;
     case Mode::Countdown:
         m_modeLabel->setText(tr("Ready"));
@@ -329,7 +346,7 @@ void AgentWorkspace::retranslateUi()
         break;
     case Mode::WrapUp:
         m_modeLabel->setText(tr("Wrap-up"));
-        m_hint->setText(tr("Press the key of the disposition."));
+        m_hint->setText(tr("Press the key of the disposition. F9: do not call this number again."));
         break;
     case Mode::Callback:
         m_modeLabel->setText(tr("Wrap-up"));

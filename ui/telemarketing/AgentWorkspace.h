@@ -18,6 +18,7 @@ class QPushButton;
 namespace fieldline::ui {
 
 class CallsChart;
+class DialPad;
 class MessageBanner;
 
 /**
@@ -27,7 +28,8 @@ class MessageBanner;
  *
  * Keyboard only: Enter dials the contact shown (or confirms a callback time), Escape hangs up (or cancels the
  * progressive countdown), F7 holds and resumes, digits during a call are DTMF and after it pick the disposition
- * with that key, F8 switches between ready and paused, Tab reaches the note, Ctrl+D the manual dial field.
+ * with that key, F8 switches between ready and paused, F9 puts the number shown on the do-not-call list, Tab
+ * reaches the note, Ctrl+D the manual dial field.
  */
 class AgentWorkspace : public Workspace
 {
@@ -69,6 +71,8 @@ public:
     /** Shows the callback picker with @p due proposed and the focus in it. */
     void askCallback(const QDateTime &due);
     QDateTime callbackDue() const;
+    /** Beside the callback picker: the person's time at the time picked. */
+    void setCallbackTheirTime(const QString &text);
     bool callbackToPool() const;
     QString note() const;
     /** Today's figures in a sentence, and the calls per hour for the chart. */
@@ -83,6 +87,9 @@ signals:
     void holdRequested();
     void digitTyped(QChar digit);
     void callbackConfirmed();
+    void callbackDueChanged(const QDateTime &due);
+    /** F9: the person asked not to be called again. */
+    void doNotCallRequested();
     void cancelRequested();
     void readyToggled();
     void manualNumberEdited(const QString &text);
@@ -114,7 +121,9 @@ private:
     QWidget *m_callbackRow;
     QLabel *m_callbackLabel;
     QDateTimeEdit *m_callbackDue;
+    QLabel *m_callbackTheirTime;
     QCheckBox *m_callbackPool;
+    DialPad *m_dialPad;
     QLineEdit *m_note;
     QLineEdit *m_manual;
     QLabel *m_stats;
