@@ -42,16 +42,16 @@ std::optional<std::vector<int>> Campaign::parseRetryMinutes(const QString &text)
     return out;
 }
 
-storage::Result<std::vector<sync::RowId>> Campaign::active(storage::Database &db)
+storage::Result<std::vector<Campaign::Listed>> Campaign::active(storage::Database &db)
 {
     storage::Result<storage::Statement *> query =
-        db.prepare("SELECT id FROM campaigns WHERE status = 'active' ORDER BY name, id");
+        db.prepare("SELECT id, name FROM campaigns WHERE status = 'active' ORDER BY name, id");
     if (!query)
         return query.error();
-    std::vector<sync::RowId> out;
+    std::vector<Listed> out;
     const storage::Status read = query.value()->forEachRow([&out](const storage::Statement &row) {
         if (std::optional<sync::RowId> id = sync::RowId::fromBytes(row.blob(0)))
-            out.push_back(*id);
+            out.push_back({*id, row.text(1)});
     });
     if (!read)
         return read.error();

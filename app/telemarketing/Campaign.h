@@ -40,8 +40,13 @@ public:
 
     /** Reads the campaign @p id; NotFound when there is none, Invalid (with the reason) when its rules are bad. */
     static storage::Result<Campaign> read(storage::Database &db, const sync::RowId &id);
+    struct Listed
+    {
+        sync::RowId id;
+        QString name;
+    };
     /** The active campaigns on this device, by name. */
-    static storage::Result<std::vector<sync::RowId>> active(storage::Database &db);
+    static storage::Result<std::vector<Listed>> active(storage::Database &db);
     /** "60,240,1440" as minutes; nullopt when a part is not a whole number of minutes from 0 to 100 days. */
     static std::optional<std::vector<int>> parseRetryMinutes(const QString &text);
 };

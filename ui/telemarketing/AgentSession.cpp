@@ -23,8 +23,11 @@ AgentSession::AgentSession(AgentWorkspace *view, app::SyncService *sync, Languag
         connect(sync, signal, this, [this] {
             if (!m_controller)
                 refresh();
+            else if (m_sync->replica())
+                listCampaigns();
         });
     }
+    connect(view, &AgentWorkspace::campaignChosen, this, &AgentSession::chooseCampaign);
     connect(sync, &app::SyncService::aboutToClose, this, &AgentSession::close);
     refresh();
 }
@@ -75,8 +78,8 @@ void AgentSession::refresh()
         m_view->showNotice([] { return AgentSession::tr("Sign in to take calls: every call is recorded as yours."); });
         return;
     }
-    auto campaigns = telemarketing::Campaign::active(replica->database());
-    if (!campaigns || campaigns->empty()) {
+    const sync::RowId campaign = listCampaigns();
+    if (campaign == sync::RowId()) {
         m_view->showNotice([] { return AgentSession::tr("No campaign is active on this computer yet."); });
         return;
     }
@@ -87,7 +90,7 @@ void AgentSession::refresh()
     setup.telephony = m_telephony.get();
     setup.clock = &m_sync->clock();
     setup.agent = agent;
-    setup.campaign = campaigns->front();
+    setup.campaign = campaign;
     setup.language = m_language->language();
     m_controller = new AgentController(m_view, setup, this);
     connect(m_controller, &AgentController::betweenCalls, this, [this] {
@@ -96,6 +99,42 @@ void AgentSession::refresh()
     });
     if (!m_controller->start())
         delete m_controller;
+}
+
+sync::RowId AgentSession::listCampaigns()
+{
+    auto campaigns = telemarketing::Campaign::active(m_sync->replica()->database());
+    if (!campaigns) {
+        const QString message = campaigns.message();
+        m_view->showProblem([message] { return message; });
+        return {};
+    }
+    QList<AgentWorkspace::CampaignChoice> choices;
+    bool chosenIsActive = false;
+    for (const telemarketing::Campaign::Listed &campaign : *campaigns) {
+        choices.append({campaign.id.toHex(), campaign.name});
+        chosenIsActive = chosenIsActive || campaign.id == m_campaign;
+    }
+    if (!chosenIsActive && !m_controller)
+        m_campaign = campaigns->empty() ? sync::RowId() : campaigns->front().id;
+    m_view->setCampaigns(choices, m_campaign.toHex());
+    return m_campaign;
+}
+
+void AgentSession::chooseCampaign(const QString &key)
+{
+    std::optional<sync::RowId> chosen = sync::RowId::fromBytes(QByteArray::fromHex(key.toLatin1()));
+    if (!chosen || *chosen == m_campaign)
+        return;
+    if (m_controller && m_controller->isOnCall()) {
+        m_view->showProblem(
+            [] { return AgentSession::tr("Finish this call and record it before switching campaigns."); });
+        listCampaigns(); // the picker shows the campaign still being worked
+        return;
+    }
+    m_campaign = *chosen;
+    delete m_controller;
+    refresh();
 }
 
 } // namespace fieldline::ui

@@ -19,9 +19,10 @@ class LanguageManager;
 
 /**
  * Connects the Calls workspace to the open profile: when the replica opens it builds the telephony backend the
- * call settings choose, picks the first active campaign this device has and starts an AgentController for the
- * signed-in agent; on lock it lets go of everything (the built-in phone stops). New call settings take effect
- * between calls: a call under way or in wrap-up is finished first.
+ * call settings choose, lists the active campaigns this device has, works the one the agent picked (the first
+ * until then; a switch waits for no call to be under way) with an AgentController for the signed-in agent; on lock it
+ * lets go of everything (the built-in phone stops). New call settings take effect between calls: a call under way or in
+ * wrap-up is finished first.
  */
 class AgentSession : public QObject
 {
@@ -46,6 +47,9 @@ public:
 
 private:
     void close();
+    /** Lists the active campaigns in the picker; the one to work, or a null id when there is none. */
+    sync::RowId listCampaigns();
+    void chooseCampaign(const QString &key);
 
     AgentWorkspace *m_view;
     app::SyncService *m_sync;
@@ -54,6 +58,7 @@ private:
     std::unique_ptr<telephony::Telephony> m_telephony;
     QPointer<AgentController> m_controller;
     QString m_agent;
+    sync::RowId m_campaign; ///< the campaign being worked, or the agent's choice
     bool m_reconfigurePending = false;
 };
 

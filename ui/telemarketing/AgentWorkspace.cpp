@@ -5,6 +5,7 @@
 #include "ui/telemarketing/DialPad.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDateTimeEdit>
 #include <QEvent>
 #include <QFormLayout>
@@ -14,6 +15,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 namespace fieldline::ui {
@@ -21,6 +23,8 @@ namespace fieldline::ui {
 AgentWorkspace::AgentWorkspace(QWidget *parent)
     : Workspace(parent)
     , m_heading(new QLabel)
+    , m_campaignLabel(new QLabel)
+    , m_campaigns(new QComboBox)
     , m_modeLabel(new QLabel)
     , m_banner(new MessageBanner)
     , m_name(new QLabel)
@@ -50,6 +54,9 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
                           m_hint, m_callbackLabel, m_callbackTheirTime})
         label->setTextFormat(Qt::PlainText); // contact data and scripts are never markup
     m_heading->setObjectName(QStringLiteral("agentCampaign"));
+    m_campaigns->setObjectName(QStringLiteral("agentCampaignPicker"));
+    m_campaigns->setFocusPolicy(Qt::ClickFocus); // Alt+C; Tab stays between the screen and the note
+    m_campaignLabel->setBuddy(m_campaigns);
     m_modeLabel->setObjectName(QStringLiteral("agentMode"));
     m_name->setObjectName(QStringLiteral("agentContactName"));
     m_number->setObjectName(QStringLiteral("agentContactNumber"));
@@ -83,6 +90,8 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_heading, 1);
+    top->addWidget(m_campaignLabel);
+    top->addWidget(m_campaigns);
     top->addWidget(m_manual);
     top->addWidget(m_modeLabel);
 
@@ -129,6 +138,8 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
     m_manual->installEventFilter(this);
     connect(m_manual, &QLineEdit::textEdited, this, &AgentWorkspace::manualNumberEdited);
     connect(m_dialPad, &DialPad::pressed, this, &AgentWorkspace::digitTyped);
+    connect(m_campaigns, &QComboBox::activated, this,
+            [this](int index) { emit campaignChosen(m_campaigns->itemData(index).toString()); });
     connect(m_callbackDue, &QDateTimeEdit::dateTimeChanged, this, &AgentWorkspace::callbackDueChanged);
     retranslateUi();
     setMode(Mode::Paused);
@@ -160,6 +171,16 @@ void AgentWorkspace::setCampaign(const QString &name, const std::vector<Disposit
         m_dispositions.append(button);
     }
     setMode(m_mode);
+}
+
+void AgentWorkspace::setCampaigns(const QList<CampaignChoice> &campaigns, const QString &current)
+{
+    const QSignalBlocker blocker(m_campaigns);
+    m_campaigns->clear();
+    for (const CampaignChoice &campaign : campaigns)
+        m_campaigns->addItem(campaign.name, campaign.key);
+    m_campaigns->setCurrentIndex(m_campaigns->findData(current));
+    m_campaigns->setEnabled(campaigns.size() > 1);
 }
 
 void AgentWorkspace::setMode(Mode mode)
@@ -322,6 +343,8 @@ void AgentWorkspace::retranslateUi()
     m_note->setAccessibleName(tr("Note"));
     m_manual->setPlaceholderText(tr("Dial a number (Ctrl+D)"));
     m_manual->setAccessibleName(tr("Number to dial"));
+    m_campaignLabel->setText(tr("&Campaign:"));
+    m_campaigns->setAccessibleName(tr("Campaign"));
     m_callbackLabel->setText(tr("Call back at (your time):"));
     m_callbackDue->setAccessibleName(tr("Callback time"));
     m_callbackPool->setText(tr("Any agent may call back"));

@@ -8,6 +8,7 @@
 #include <array>
 
 class QCheckBox;
+class QComboBox;
 class QDateTimeEdit;
 class QHBoxLayout;
 class QLabel;
@@ -59,7 +60,15 @@ public:
         QString label;
     };
 
+    struct CampaignChoice
+    {
+        QString key; ///< the campaign's id in hex
+        QString name;
+    };
+
     void setCampaign(const QString &name, const std::vector<DispositionButton> &dispositions);
+    /** The active campaigns the agent can switch to (Alt+C), @p current selected. */
+    void setCampaigns(const QList<CampaignChoice> &campaigns, const QString &current);
     void setMode(Mode mode);
     Mode mode() const { return m_mode; }
     void showContact(const ContactView &contact);
@@ -92,6 +101,7 @@ signals:
     void doNotCallRequested();
     void cancelRequested();
     void readyToggled();
+    void campaignChosen(const QString &key);
     void manualNumberEdited(const QString &text);
     /** Enter in the manual dial field (Ctrl+D). */
     void manualDialRequested(const QString &text);
@@ -106,6 +116,8 @@ private:
 
     Mode m_mode = Mode::Paused;
     QLabel *m_heading;
+    QLabel *m_campaignLabel;
+    QComboBox *m_campaigns;
     QLabel *m_modeLabel;
     MessageBanner *m_banner;
     QLabel *m_name;

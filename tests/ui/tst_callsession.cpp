@@ -1,17 +1,19 @@
-// Call settings from the keyboard: the backend choice and the SIP account are stored in the encrypted profile
-// (the password in no file in plain text), an account baresip would misread is refused with the reason and
-// nothing is stored, new settings wait for the call in wrap-up to be recorded and then switch the Calls workspace
-// to the built-in phone (a real baresip on loopback that becomes ready), locking stops it, and the stored
-// settings come back after a restart.
+// The Calls workspace in the shell. Call settings from the keyboard: the backend choice and the SIP account are stored
+// in the encrypted profile (the password in no file in plain text), an account baresip would misread is refused with
+// the reason and nothing is stored, new settings wait for the call in wrap-up to be recorded and then switch the Calls
+// workspace to the built-in phone (a real baresip on loopback that becomes ready), locking stops it, and the stored
+// settings come back after a restart. The campaign picker switches campaigns between calls, never during one.
 #include "CampaignFixture.h"
 #include "UiFixture.h"
 
 #include "app/telephony/BaresipTelephony.h"
 #include "app/telephony/UriHandoffTelephony.h"
 #include "tests/support/FileScan.h"
+#include "ui/controls/MessageBanner.h"
 #include "ui/main/MainWindow.h"
 #include "ui/settings/CallSettingsPanel.h"
 #include "ui/settings/SettingsDialog.h"
+#include "ui/sync/LoginDialog.h"
 #include "ui/telemarketing/AgentSession.h"
 #include "ui/telemarketing/AgentWorkspace.h"
 
@@ -41,16 +43,17 @@ bool processAlive(qint64 pid)
 
 } // namespace
 
-class TestCallSettings : public QObject
+class TestCallSession : public QObject
 {
     Q_OBJECT
 
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void builtInPhoneFromSettings();
+    void campaignPicker();
 };
 
-void TestCallSettings::builtInPhoneFromSettings()
+void TestCallSession::builtInPhoneFromSettings()
 {
     UiFixture f(nullptr, ui::SyncController::LoginDefaults{});
     QList<QUrl> opened;
@@ -147,5 +150,57 @@ void TestCallSettings::builtInPhoneFromSettings()
     f.shell().settingsDialog()->close();
 }
 
-QTEST_MAIN(TestCallSettings)
-#include "tst_callsettings.moc"
+void TestCallSession::campaignPicker()
+{
+    UiFixture f(nullptr, ui::SyncController::LoginDefaults{});
+    f.phone.openLink = [](const QUrl &) { return true; };
+    f.recreate(false);
+    QVERIFY(f.createProfile());
+    sync::Replica &replica = *f.sync()->replica();
+    const sync::RowId spring = telemarketingtest::addCampaign(replica, QStringLiteral("preview"), 2, zoneAtNoon());
+    const sync::RowId autumn = telemarketingtest::addCampaign(replica, QStringLiteral("preview"), 2, zoneAtNoon());
+    QVERIFY(replica.update(QStringLiteral("campaigns"), autumn, {{QStringLiteral("name"), QStringLiteral("Autumn")}}));
+    auto *session = f.shell().findChild<ui::AgentSession *>();
+    session->setAgent(QStringLiteral("agent7"));
+    auto *calls = f.shell().mainWindow()->findChild<ui::AgentWorkspace *>();
+    auto *picker = child<QComboBox>(calls, "agentCampaignPicker");
+    auto *heading = child<QLabel>(calls, "agentCampaign");
+    QCOMPARE(picker->count(), 2);
+    QCOMPARE(picker->itemText(0), QStringLiteral("Autumn")); // by name, the first is worked
+    QCOMPARE(heading->text(), QStringLiteral("Autumn"));
+    QCOMPARE(picker->currentText(), QStringLiteral("Autumn"));
+
+    // Alt+C reaches the picker; Down switches; the keys are back on the screen.
+    ui::MainWindow *window = f.shell().mainWindow();
+    if (QDialog *login = f.shell().syncController()->loginDialog()) // not signed in: the agent was set above
+        login->reject();
+    window->show();
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    window->showWorkspace(calls);
+    QVERIFY(calls->isVisible());
+    calls->setFocus();
+    QTest::keyClick(calls, Qt::Key_C, Qt::AltModifier);
+    QVERIFY2(picker->hasFocus(),
+             QApplication::focusWidget() ? qPrintable(QApplication::focusWidget()->objectName()) : "none");
+    QTest::keyClick(picker, Qt::Key_Down);
+    QCOMPARE(heading->text(), QStringLiteral("Spring renewals"));
+    QVERIFY(calls->hasFocus());
+    QCOMPARE(session->controller() != nullptr, true);
+
+    // During a call (here: a hand-off waiting for its disposition) the switch is refused.
+    QTest::keyClick(calls, Qt::Key_F8);
+    QTest::keyClick(calls, Qt::Key_Return);
+    QCOMPARE(calls->mode(), ui::AgentWorkspace::Mode::WrapUp);
+    picker->setCurrentIndex(0);
+    emit picker->activated(0);
+    QCOMPARE(heading->text(), QStringLiteral("Spring renewals"));
+    QCOMPARE(picker->currentText(), QStringLiteral("Spring renewals"));
+    QVERIFY(calls->findChild<ui::MessageBanner *>()->text().contains(QStringLiteral("Finish this call")));
+    QTest::keyClick(calls, Qt::Key_1);
+    QCOMPARE(*replica.database().queryInt("SELECT count(*) FROM call_attempts"), qint64(1));
+    Q_UNUSED(spring);
+}
+
+QTEST_MAIN(TestCallSession)
+#include "tst_callsession.moc"
