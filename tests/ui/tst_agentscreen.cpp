@@ -15,10 +15,12 @@
 #include "ui/telemarketing/AgentController.h"
 #include "ui/telemarketing/AgentWorkspace.h"
 #include "ui/telemarketing/CallsChart.h"
+#include "ui/telemarketing/DesktopReminder.h"
 
 #include <QDateTimeEdit>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 
@@ -307,6 +309,61 @@ private slots:
         QCOMPARE(*device->database().queryInt("SELECT count(*) FROM callbacks"), qint64(1));
         QCOMPARE(*device->database().queryInt("SELECT count(*) FROM dnc_numbers"), qint64(2));
         QCOMPARE(label("agentContactName"), QStringLiteral("Contact2"));
+    }
+
+    // The callbacks list shows the agent's own and the pool's callbacks (not a colleague's), earliest first; when one
+    // falls due the agent is reminded once, on the screen and on the desktop.
+    void callbacksListAndReminders()
+    {
+        synctest::Device device(m_dir.filePath(QStringLiteral("callbacks.db")), Now.toMSecsSinceEpoch(),
+                                app::appSchema());
+        QCOMPARE(device.open(), QString());
+        const RowId campaign = telemarketingtest::addCampaign(*device, QStringLiteral("preview"), 3);
+        const auto plan = [&](const QString &owner, qint64 dueMs) {
+            sync::Cells callback;
+            callback.emplace_back(QStringLiteral("campaign"), campaign.toBytes());
+            callback.emplace_back(QStringLiteral("due_ms"), dueMs);
+            callback.emplace_back(QStringLiteral("owner"), owner);
+            callback.emplace_back(QStringLiteral("status"), QStringLiteral("due"));
+            return device->insert(tables::Callbacks, callback).ok();
+        };
+        const qint64 inTwoHours = Now.toMSecsSinceEpoch() + 2 * 3'600'000;
+        QVERIFY(plan(QString(), inTwoHours + 60'000));    // the pool's
+        QVERIFY(plan(QStringLiteral("bob"), inTwoHours)); // a colleague's: not listed
+        AnsweringTelephony phone;
+        ManualClock clock(Now.toMSecsSinceEpoch());
+        ui::AgentWorkspace view;
+        ui::AgentController::Setup setup{&*device, &phone, &clock, QStringLiteral("alice"), campaign};
+        setup.callbackCheckMs = 20;
+        ui::AgentController controller(&view, setup);
+        QVERIFY(controller.start());
+        auto *list = view.findChild<QListWidget *>(QStringLiteral("agentCallbacks"));
+        QCOMPARE(list->count(), 1);
+        const auto timeOf = [](qint64 ms) {
+            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).toLocalTime(), QStringLiteral("ddd HH:mm"));
+        };
+        QCOMPARE(list->item(0)->text(),
+                 timeOf(inTwoHours + 60'000) + QStringLiteral("  a contact without a name (any agent)"));
+
+        // Contact0 asks to be called back in an hour: the agent's own callback comes first.
+        QTest::keyClick(&view, Qt::Key_F8);
+        QTest::keyClick(&view, Qt::Key_Return);
+        QTest::keyClick(&view, Qt::Key_Escape);
+        QTest::keyClick(&view, Qt::Key_4);
+        QTest::keyClick(&view, Qt::Key_Return);
+        const qint64 inAnHour = view.callbackDue().toMSecsSinceEpoch();
+        QCOMPARE(list->count(), 2);
+        QCOMPARE(list->item(0)->text(), timeOf(inAnHour) + QStringLiteral("  Contact0"));
+        QCOMPARE(view.reminder()->count(), 0);
+
+        clock.advance(3'600'000 + 1000);
+        QVERIFY(QTest::qWaitFor([&] { return view.reminder()->count() == 1; }, 2000));
+        QVERIFY(view.findChild<ui::MessageBanner *>()->text().startsWith(QStringLiteral("Callback due: Contact0")));
+        QCOMPARE(list->item(0)->text(), QStringLiteral("Due: ") + timeOf(inAnHour) + QStringLiteral("  Contact0"));
+        QTest::qWait(100); // checked again several times: still one reminder
+        QCOMPARE(view.reminder()->count(), 1);
+        clock.advance(3'600'000 + 60'000);
+        QVERIFY(QTest::qWaitFor([&] { return view.reminder()->count() == 2; }, 2000)); // the pool's
     }
 
     // The shell's default backend hands the call to the desktop's softphone: it ends at once and the agent records it.

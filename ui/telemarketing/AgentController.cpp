@@ -31,7 +31,10 @@ AgentController::AgentController(AgentWorkspace *view, Setup setup, QObject *par
     , m_queue(*m_setup.replica, m_hours)
     , m_dialer(*m_setup.replica, m_hours, *m_setup.telephony, *m_setup.clock)
     , m_recorder(*m_setup.replica)
+    , m_callbacks(*m_setup.replica)
 {
+    m_callbackCheck.setInterval(m_setup.callbackCheckMs);
+    connect(&m_callbackCheck, &QTimer::timeout, this, &AgentController::showCallbacks);
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &AgentController::tick);
     connect(view, &AgentWorkspace::readyToggled, this, &AgentController::toggleReady);
@@ -76,6 +79,8 @@ bool AgentController::start()
     m_view->clearMessage();
     m_view->setMode(AgentWorkspace::Mode::Paused);
     showStats();
+    showCallbacks();
+    m_callbackCheck.start();
     return true;
 }
 
@@ -344,7 +349,31 @@ void AgentController::record(const Disposition &disposition, std::optional<qint6
     }
     m_ticker.stop();
     showStats();
+    showCallbacks();
     next();
+}
+
+void AgentController::showCallbacks()
+{
+    auto pending = m_callbacks.pending(m_campaign->id, m_setup.agent);
+    if (!pending)
+        return; // read again at the next check
+    const qint64 nowMs = m_setup.clock->nowMs();
+    const auto timeOf = [](qint64 ms) {
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).toLocalTime(), QStringLiteral("ddd HH:mm"));
+    };
+    QStringList lines;
+    for (telemarketing::PlannedCallback &callback : *pending) {
+        if (callback.name.isEmpty())
+            callback.name = tr("a contact without a name");
+        QString line = callback.pool ? tr("%1  %2 (any agent)").arg(timeOf(callback.dueMs), callback.name)
+                                     : tr("%1  %2").arg(timeOf(callback.dueMs), callback.name);
+        lines.append(callback.dueMs <= nowMs ? tr("Due: %1").arg(line) : line);
+    }
+    m_view->setCallbacks(lines);
+    for (const telemarketing::PlannedCallback &callback : m_callbacks.newlyDue(*pending, nowMs))
+        m_view->remind(
+            tr("Callback due: %1 (%2). It is offered before anyone else.").arg(callback.name, timeOf(callback.dueMs)));
 }
 
 void AgentController::showStats()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/telemarketing/CallbackList.h"
 #include "app/telemarketing/ContactQueue.h"
 #include "app/telemarketing/Dialer.h"
 #include "app/telemarketing/OutcomeRecorder.h"
@@ -40,6 +41,7 @@ public:
         QString language = QStringLiteral("en");
         int countdownSeconds = 5;
         QString dialRegion = QLocale::territoryToCode(QLocale::system().territory()); ///< for numbers typed without +
+        int callbackCheckMs = 30'000; ///< how often the callbacks list is read again (reminders of those due)
     };
 
     AgentController(AgentWorkspace *view, Setup setup, QObject *parent = nullptr);
@@ -72,6 +74,8 @@ private:
     void tick();
     void showCall();
     void showStats();
+    /** Lists the callbacks to make and reminds the agent of those that fell due. */
+    void showCallbacks();
     QDateTime now() const;
 
     AgentWorkspace *m_view;
@@ -80,6 +84,8 @@ private:
     telemarketing::ContactQueue m_queue;
     telemarketing::Dialer m_dialer;
     telemarketing::OutcomeRecorder m_recorder;
+    telemarketing::CallbackList m_callbacks;
+    QTimer m_callbackCheck;
     std::optional<telemarketing::Campaign> m_campaign;
     std::optional<telemarketing::QueuedCall> m_current;
     std::optional<telemarketing::CallRecord> m_call;

@@ -2,6 +2,7 @@
 
 #include "ui/controls/MessageBanner.h"
 #include "ui/telemarketing/CallsChart.h"
+#include "ui/telemarketing/DesktopReminder.h"
 #include "ui/telemarketing/DialPad.h"
 
 #include <QCheckBox>
@@ -13,6 +14,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalBlocker>
@@ -32,6 +34,9 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
     , m_localTime(new QLabel)
     , m_attempts(new QLabel)
     , m_history(new QPlainTextEdit)
+    , m_callbacksLabel(new QLabel)
+    , m_callbacks(new QListWidget)
+    , m_reminder(new DesktopReminder(this))
     , m_script(new QPlainTextEdit)
     , m_callState(new QLabel)
     , m_timer(new QLabel)
@@ -73,6 +78,9 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
     m_manual->setFocusPolicy(Qt::ClickFocus); // Ctrl+D from the keyboard; Tab goes to the note
     m_script->setObjectName(QStringLiteral("agentScript"));
     m_history->setObjectName(QStringLiteral("agentHistory"));
+    m_callbacks->setObjectName(QStringLiteral("agentCallbacks"));
+    m_callbacks->setFocusPolicy(Qt::NoFocus); // a due callback comes first in the queue: nothing to pick here
+    m_callbacks->setMaximumHeight(120);
     m_callbackDue->setObjectName(QStringLiteral("agentCallbackDue"));
     m_callbackPool->setObjectName(QStringLiteral("agentCallbackPool"));
     m_callbackTheirTime->setObjectName(QStringLiteral("agentCallbackTheirTime"));
@@ -101,6 +109,8 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
     card->addRow(m_localTime);
     card->addRow(m_attempts);
     card->addRow(m_history);
+    card->addRow(m_callbacksLabel);
+    card->addRow(m_callbacks);
 
     auto *middle = new QHBoxLayout;
     middle->addLayout(card, 2);
@@ -274,6 +284,18 @@ void AgentWorkspace::setManualNumber(const QString &text)
         m_manual->setText(text); // the cursor goes to the end, where the agent types
 }
 
+void AgentWorkspace::setCallbacks(const QStringList &lines)
+{
+    m_callbacks->clear();
+    m_callbacks->addItems(lines);
+}
+
+void AgentWorkspace::remind(const QString &text)
+{
+    showNotice([text] { return text; });
+    m_reminder->remind(this, tr("Callback due"), text);
+}
+
 void AgentWorkspace::clearNote()
 {
     m_note->clear();
@@ -349,6 +371,8 @@ void AgentWorkspace::retranslateUi()
     m_callbackDue->setAccessibleName(tr("Callback time"));
     m_callbackPool->setText(tr("Any agent may call back"));
     m_history->setAccessibleName(tr("Past calls"));
+    m_callbacksLabel->setText(tr("Callbacks to make:"));
+    m_callbacks->setAccessibleName(tr("Callbacks to make"));
     m_script->setAccessibleName(tr("Script"));
     switch (m_mode) {
     case Mode::Paused:

@@ -13,12 +13,14 @@ class QDateTimeEdit;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 
 namespace fieldline::ui {
 
 class CallsChart;
+class DesktopReminder;
 class DialPad;
 class MessageBanner;
 
@@ -89,6 +91,11 @@ public:
     /** The manual dial field, as formatted by the controller. */
     void setManualNumber(const QString &text);
     void clearNote();
+    /** The callbacks still to make, earliest first, one line each. */
+    void setCallbacks(const QStringList &lines);
+    /** A callback fell due: said on the screen and on the desktop. */
+    void remind(const QString &text);
+    DesktopReminder *reminder() const { return m_reminder; }
 
 signals:
     void dialRequested();
@@ -125,6 +132,9 @@ private:
     QLabel *m_localTime;
     QLabel *m_attempts;
     QPlainTextEdit *m_history;
+    QLabel *m_callbacksLabel;
+    QListWidget *m_callbacks;
+    DesktopReminder *m_reminder;
     QPlainTextEdit *m_script;
     QLabel *m_callState;
     QLabel *m_timer;
