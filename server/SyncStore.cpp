@@ -210,7 +210,7 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
         if (results.back().outcome == ApplyOutcome::Unchanged && change.stamp.site != request.site)
             results.back() = {ApplyOutcome::Rejected, QStringLiteral("a device may only push its own writes")};
         if (results.back().outcome != ApplyOutcome::Rejected) {
-            std::optional<QString> why = WritePolicy::refusal(identity.role, change.table);
+            std::optional<QString> why = WritePolicy::refusal(identity.role, change);
             if (!why) {
                 Result<std::optional<QString>> scoped = outOfScope.refusal(change.table, change.row);
                 if (!scoped)

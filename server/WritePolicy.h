@@ -1,6 +1,7 @@
 #pragma once
 
 #include "TenantStore.h"
+#include "sync/Change.h"
 
 #include <QString>
 
@@ -9,15 +10,17 @@
 namespace fieldline::server {
 
 /**
- * Which role may write which synced table, checked by the server on every pushed change whatever the client
- * did. The product catalog and its prices belong to managers and administrators; everything else any signed-in
- * role may write, except form layouts: no device writes those, they are published through FormRoutes.
+ * Which role may make which synced change, checked by the server on every pushed change whatever the client did.
+ * The product catalog, campaigns and who is in them belong to managers and administrators: an agent's device may
+ * only record how a member's calls went (attempts, status, next attempt, last disposition). Anyone may put a number
+ * on the do-not-call list; only managers and administrators may take one off. Form layouts no device writes: they
+ * are published through FormRoutes. Everything else any signed-in role may write.
  */
 class WritePolicy
 {
 public:
-    /** Why @p role may not write @p table, in words for the user; nullopt when it may. */
-    static std::optional<QString> refusal(Role role, const QString &table);
+    /** Why @p role may not make @p change, in words for the user; nullopt when it may. */
+    static std::optional<QString> refusal(Role role, const sync::Change &change);
 };
 
 } // namespace fieldline::server
