@@ -1,8 +1,11 @@
 #include "CellParser.h"
 
+#include "app/telemarketing/Campaign.h"
+#include "app/telemarketing/Dispositions.h"
 #include "app/telemarketing/PhoneNumbers.h"
 
 #include <QLocale>
+#include <QTime>
 #include <QTimeZone>
 
 #include <cmath>
@@ -12,6 +15,7 @@ namespace fieldline::server {
 namespace {
 
 constexpr qsizetype MaxTextLength = 1000;
+constexpr qsizetype MaxLongTextLength = 20'000;
 
 ParsedCell refused(const QString &problem)
 {
@@ -39,15 +43,17 @@ QString rangeRule(const ImportColumn &column)
 
 } // namespace
 
-CellParser::CellParser(QSet<QString> logins, QString phoneRegion)
+CellParser::CellParser(QSet<QString> logins, QString phoneRegion, ReferenceIndex references)
     : m_logins(std::move(logins))
     , m_phoneRegion(std::move(phoneRegion))
+    , m_references(std::move(references))
 {}
 
 ParsedCell CellParser::parse(const ImportColumn &column, const QString &text) const
 {
     // Text is kept exactly as written; every other kind ignores the spaces spreadsheets pad cells with.
-    const QString cell = column.kind == CellKind::Text ? text : text.trimmed();
+    const bool asWritten = column.kind == CellKind::Text || column.kind == CellKind::LongText;
+    const QString cell = asWritten ? text : text.trimmed();
     if (cell.isEmpty()) {
         if (column.required)
             return refused(QStringLiteral("%1 is required and empty").arg(column.name));
@@ -96,6 +102,56 @@ ParsedCell CellParser::parse(const ImportColumn &column, const QString &text) co
             return refused(QStringLiteral("%1 %2 is not %3").arg(column.name, quoted(cell), rangeRule(column)));
         return ParsedCell{number, QString()};
     }
+    case CellKind::LongText:
+    case CellKind::Choice:
+    case CellKind::Clock:
+    case CellKind::Reference:
+    case CellKind::RetryMinutes:
+    case CellKind::Dispositions:
+        return parseCampaignCell(column, cell);
+    }
+    return refused(QStringLiteral("%1 has an unknown kind").arg(column.name));
+}
+
+ParsedCell CellParser::parseCampaignCell(const ImportColumn &column, const QString &cell) const
+{
+    switch (column.kind) {
+    case CellKind::LongText:
+        if (cell.size() > MaxLongTextLength)
+            return refused(QStringLiteral("%1 is longer than %2 characters").arg(column.name).arg(MaxLongTextLength));
+        return ParsedCell{cell, QString()};
+    case CellKind::Choice: {
+        const QString lower = cell.toLower();
+        if (column.choices.contains(lower))
+            return ParsedCell{lower, QString()};
+        return refused(QStringLiteral("%1 %2 is not one of %3")
+                           .arg(column.name, quoted(cell), column.choices.join(QLatin1String(", "))));
+    }
+    case CellKind::Clock:
+        if (cell.size() == 5 && QTime::fromString(cell, QStringLiteral("HH:mm")).isValid())
+            return ParsedCell{cell, QString()};
+        return refused(QStringLiteral("%1 %2 is not a time of day such as 09:00").arg(column.name, quoted(cell)));
+    case CellKind::Reference: {
+        const QByteArray id = QByteArray::fromHex(cell.toLatin1());
+        if (cell.size() == 32 && id.size() == 16 && m_references.value(column.references).contains(id))
+            return ParsedCell{id, QString()};
+        return refused(QStringLiteral("%1 %2 is not the id of one of this tenant's %3 (ids are in an export)")
+                           .arg(column.name, quoted(cell), column.references));
+    }
+    case CellKind::RetryMinutes:
+        if (telemarketing::Campaign::parseRetryMinutes(cell))
+            return ParsedCell{cell, QString()};
+        return refused(QStringLiteral("%1 %2 is not a list of minutes such as 60,240").arg(column.name, quoted(cell)));
+    case CellKind::Dispositions: {
+        QString problem;
+        if (cell.size() <= telemarketing::Dispositions::MaxJsonBytes &&
+            telemarketing::Dispositions::parse(cell, &problem))
+            return ParsedCell{cell, QString()};
+        return refused(
+            QStringLiteral("%1: %2").arg(column.name, problem.isEmpty() ? QStringLiteral("too long") : problem));
+    }
+    default:
+        break;
     }
     return refused(QStringLiteral("%1 has an unknown kind").arg(column.name));
 }

@@ -141,8 +141,31 @@ void CsvImport::checkRecord(const CsvRecord &record)
         }
         row.cells.emplace_back(m_columns[i]->name, std::move(cell.value));
     }
+    if (good && !m_table.zoneOf.isEmpty())
+        good = addZone(row);
     if (good)
         m_rows.push_back(std::move(row));
+}
+
+bool CsvImport::addZone(Row &row)
+{
+    // The queue picks members by the zone whose calling window is open, so a member is only useful with one.
+    const ImportColumn *contact = m_table.column(m_table.zoneOf);
+    for (const auto &[column, value] : row.cells) {
+        const auto *id = std::get_if<QByteArray>(&value);
+        if (column != m_table.zoneOf || !id)
+            continue;
+        const QString zone = m_cells.zoneOf(contact->references, *id);
+        if (zone.isEmpty()) {
+            problem(row.line, QStringLiteral("%1 %2 has neither a known time zone nor a phone number of a known "
+                                             "region, so calling hours cannot be applied to them")
+                                  .arg(m_table.zoneOf, QString::fromLatin1(id->toHex())));
+            return false;
+        }
+        row.cells.emplace_back(QStringLiteral("zone"), zone);
+        return true;
+    }
+    return true; // no contact named: an update of other columns
 }
 
 ImportPlan CsvImport::plan(const std::vector<SyncStore::StoredRow> &stored, const sync::Clock &clock) const
@@ -184,9 +207,16 @@ ImportPlan CsvImport::plan(const std::vector<SyncStore::StoredRow> &stored, cons
         // A new row, or a deleted one coming back: a new life, with every cell the file gives it.
         const Stamp stamp{current ? current->stamp.cl + 1 : 1, now, importSite()};
         plan.changes.push_back(Change{table, id, QString(), {}, stamp, 0});
+        QSet<QString> given;
         for (const auto &[column, value] : row.cells) {
-            if (!std::holds_alternative<std::monostate>(value))
+            if (!std::holds_alternative<std::monostate>(value)) {
                 plan.changes.push_back(Change{table, id, column, value, stamp, 0});
+                given.insert(column);
+            }
+        }
+        for (const ImportColumn &column : m_table.columns) {
+            if (!std::holds_alternative<std::monostate>(column.fallback) && !given.contains(column.name))
+                plan.changes.push_back(Change{table, id, column.name, column.fallback, stamp, 0});
         }
         current ? ++plan.updated : ++plan.created;
     }

@@ -63,6 +63,8 @@ private:
 
     bool checkHeader(const CsvRecord &header);
     void checkRecord(const CsvRecord &record);
+    /** Adds the zone of the contact the row names (ImportTable::zoneOf); false, with a problem, when it has none. */
+    bool addZone(Row &row);
     void sortProblems();
     void problem(qsizetype line, const QString &message) { m_problems.push_back({line, message}); }
 

@@ -6,6 +6,7 @@
 #include "CsvImport.h"
 #include "CsvReader.h"
 #include "HttpSupport.h"
+#include "ImportReferences.h"
 #include "ImportSchema.h"
 #include "SyncStore.h"
 #include "UserDirectory.h"
@@ -103,8 +104,13 @@ QHttpServerResponse CsvRoutes::importTable(const QString &tenant, const QString 
 
     QElapsedTimer timer;
     timer.start();
+    auto references = loadImportReferences(m_sync, scope->tenantId, *table);
+    if (!references) {
+        qCWarning(lcCsv) << "cannot read the rows an import may name:" << references.message();
+        return internalError();
+    }
     const CsvDocument document = CsvReader({MaxImportBytes}).read(request.body());
-    const CellParser cells(std::move(logins), region);
+    const CellParser cells(std::move(logins), region, std::move(references.value()));
     CsvImport import(*table, cells);
     if (!import.check(document))
         return problemsAnswer(import.problems());

@@ -18,6 +18,32 @@ ImportColumn ranged(const char *name, CellKind kind, double min, double max, boo
     return {QString::fromLatin1(name), kind, required, min, max};
 }
 
+ImportColumn of(const char *name, CellKind kind, bool required = false)
+{
+    return {QString::fromLatin1(name), kind, required};
+}
+
+ImportColumn choice(const char *name, QStringList choices, sync::Value fallback)
+{
+    ImportColumn column = of(name, CellKind::Choice);
+    column.choices = std::move(choices);
+    column.fallback = std::move(fallback);
+    return column;
+}
+
+ImportColumn reference(const char *name, const char *table, bool required)
+{
+    ImportColumn column = of(name, CellKind::Reference, required);
+    column.references = QString::fromLatin1(table);
+    return column;
+}
+
+ImportColumn withFallback(ImportColumn column, sync::Value fallback)
+{
+    column.fallback = std::move(fallback);
+    return column;
+}
+
 const std::vector<ImportTable> &tables()
 {
     static const std::vector<ImportTable> all{
@@ -41,6 +67,32 @@ const std::vector<ImportTable> &tables()
          // Prices are integer minor units (DESIGN.md section 7): exact, and no decimal separator to guess.
          {text("sku", true), text("name", true), ranged("unit_price_cents", CellKind::Integer, 0, Unbounded, true),
           text("tax_rate")}},
+        // Telemarketing (docs/telemarketing.md): campaigns with their rules, who is called in each (the owner
+        // column assigns a member to an agent; empty: the pool), and the tenant's or a campaign's do-not-call list.
+        {QStringLiteral("campaigns"),
+         {text("name", true),
+          choice("mode", {QStringLiteral("preview"), QStringLiteral("progressive")}, QStringLiteral("preview")),
+          of("window_start", CellKind::Clock, true), of("window_end", CellKind::Clock, true),
+          ranged("max_attempts", CellKind::Integer, 1, 50, true), of("retry_minutes", CellKind::RetryMinutes),
+          of("script", CellKind::LongText), of("dispositions", CellKind::Dispositions, true),
+          choice("status", {QStringLiteral("active"), QStringLiteral("paused"), QStringLiteral("finished")},
+                 QStringLiteral("paused"))}},
+        {QStringLiteral("campaign_members"),
+         {reference("campaign", "campaigns", true),
+          reference("contact", "contacts", true),
+          withFallback(ranged("priority", CellKind::Integer, 0, 1'000'000), qint64(0)),
+          withFallback(ranged("attempts", CellKind::Integer, 0, 1000), qint64(0)),
+          withFallback(ranged("next_attempt_ms", CellKind::Integer, 0, Unbounded), qint64(0)),
+          choice("status", {QStringLiteral("queued"), QStringLiteral("callback"), QStringLiteral("done")},
+                 QStringLiteral("queued")),
+          {QStringLiteral("owner"), CellKind::Login}},
+         QStringLiteral("contact"),
+         {QStringLiteral("zone"), QStringLiteral("last_disposition")}},
+        {QStringLiteral("dnc_numbers"),
+         {{QStringLiteral("number"), CellKind::Phone, true},
+          reference("campaign", "campaigns", false),
+          text("reason"),
+          text("added_by")}},
     };
     return all;
 }

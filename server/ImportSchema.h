@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sync/Value.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -9,12 +11,18 @@ namespace fieldline::server {
 
 /** How a column's text is checked and stored. */
 enum class CellKind {
-    Text,     ///< kept as written
-    Phone,    ///< valid number, stored in E.164
-    TimeZone, ///< an IANA zone the server knows, such as Europe/Berlin
-    Login,    ///< a user of the tenant (row ownership)
-    Integer,  ///< a whole number within [min, max]
-    Real,     ///< a decimal number within [min, max]
+    Text,         ///< kept as written
+    Phone,        ///< valid number, stored in E.164
+    TimeZone,     ///< an IANA zone the server knows, such as Europe/Berlin
+    Login,        ///< a user of the tenant (row ownership)
+    Integer,      ///< a whole number within [min, max]
+    Real,         ///< a decimal number within [min, max]
+    LongText,     ///< kept as written, up to 20,000 characters (call scripts)
+    Choice,       ///< one of the column's choices
+    Clock,        ///< a time of day, HH:mm
+    Reference,    ///< the id (32 hex digits) of a live row of the column's referenced table
+    RetryMinutes, ///< minutes before each further attempt, "60,240"
+    Dispositions, ///< a campaign's disposition set (JSON, docs/telemarketing.md)
 };
 
 struct ImportColumn
@@ -24,6 +32,9 @@ struct ImportColumn
     bool required = false;
     double min = 0;
     double max = 0;
+    QStringList choices;  ///< for Choice
+    QString references;   ///< for Reference: the table pointed at
+    sync::Value fallback; ///< given to new rows whose file leaves the column out or empty
 };
 
 /** A synced table as CSV import and export see it: its columns (the row id column "id" comes on top). */
@@ -31,6 +42,10 @@ struct ImportTable
 {
     QString name;
     std::vector<ImportColumn> columns;
+    /** A Reference column to contacts whose calling-hours zone the row keeps in its "zone" column (members). */
+    QString zoneOf = QString();
+    /** The client's columns an import does not write: derived ones (zone) and those devices record. */
+    QStringList notImported = {};
 
     const ImportColumn *column(const QString &name) const;
     /** "id, first_name, last_name, ...": for messages that tell an admin what a file may hold. */
@@ -39,7 +54,8 @@ struct ImportTable
 
 /**
  * The tables a tenant admin may import and export: the reference data of app::appSchema() (contacts, accounts,
- * products). Visits are left out: they point at accounts by id and are planned in the client. Names and columns
+ * products) and the telemarketing set-up (campaigns, their members, do-not-call numbers). Visits are left out:
+ * they are planned in the client. Names and columns
  * follow the client schema; tst_csvimport checks that they stay in step.
  */
 const ImportTable *importTable(const QString &name);
