@@ -207,6 +207,65 @@ private slots:
         QCOMPARE(phones.size(), rows);
     }
 
+    // A campaign set up by import: the campaign, then members naming it and demo contacts by id; an agent's device
+    // receives the members with their contact's calling-hours zone, queued; the files export and re-import unchanged.
+    void aCampaignIsSetUpByImport()
+    {
+        const QByteArray campaignFile =
+            "name,mode,window_start,window_end,max_attempts,retry_minutes,dispositions,status\n"
+            "Imported drive,progressive,09:00,20:00,3,\"60,240\","
+            "\"[{\"\"code\"\": \"\"sale\"\", \"\"label\"\": {\"\"en\"\": \"\"Sale\"\"}, \"\"key\"\": "
+            "\"\"1\"\"}]\",active\n";
+        QCOMPARE(importCsv(QStringLiteral("campaigns"), campaignFile).status, 200);
+        const QList<QByteArray> campaigns = exportCsv(QStringLiteral("campaigns")).body.split('\n');
+        QByteArray campaignId;
+        for (const QByteArray &line : campaigns) {
+            if (line.contains("Imported drive"))
+                campaignId = line.left(32);
+        }
+        QCOMPARE(campaignId.size(), 32);
+        const QList<QByteArray> contacts = exportCsv(QStringLiteral("contacts")).body.split('\n');
+        QVERIFY(contacts.size() > 4);
+        QByteArray members = "campaign,contact,priority,owner\n";
+        for (int i = 1; i <= 3; ++i)
+            members += campaignId + ',' + contacts[i].left(32) + ',' + QByteArray::number(10 * i) + ",\n";
+        qint64 cursor = tenantCursor();
+        const HttpReply imported = importCsv(QStringLiteral("campaign_members"), members);
+        QCOMPARE(imported.status, 200);
+        QCOMPARE(json(imported).value(QLatin1String("created")).toInteger(), 3);
+        int zones = 0;
+        int queued = 0;
+        for (const sync::Change &change : pullAll(m_demoAgent, cursor)) {
+            QCOMPARE(change.table, QStringLiteral("campaign_members"));
+            if (change.column == QLatin1String("zone")) {
+                const QString zone = std::get<QString>(change.value);
+                QVERIFY2(zone.startsWith(QLatin1String("tz:")) || zone.startsWith(QLatin1String("region:")),
+                         qPrintable(zone));
+                ++zones;
+            }
+            if (change.column == QLatin1String("status") && change.value == sync::Value(QStringLiteral("queued")))
+                ++queued;
+        }
+        QCOMPARE(zones, 3);
+        QCOMPARE(queued, 3);
+
+        // A member naming a contact the tenant does not have is refused, and nothing of its file is imported.
+        const HttpReply refused = importCsv(QStringLiteral("campaign_members"),
+                                            "campaign,contact\n" + campaignId + ',' + QByteArray(32, '0') + '\n');
+        QCOMPARE(refused.status, 400);
+        QVERIFY(refused.body.contains("not the id of one of this tenant's contacts"));
+
+        for (const QString &table : {QStringLiteral("campaigns"), QStringLiteral("campaign_members")}) {
+            const HttpReply exported = exportCsv(table);
+            const qint64 before = tenantCursor();
+            const HttpReply again = importCsv(table, exported.body);
+            QCOMPARE(again.status, 200);
+            QCOMPARE(json(again).value(QLatin1String("unchanged")).toInteger(),
+                     exported.header("X-Row-Count").toLongLong());
+            QCOMPARE(tenantCursor(), before);
+        }
+    }
+
     void aBadFileImportsNothingAndNamesEveryLine()
     {
         const qint64 before = tenantCursor();

@@ -107,9 +107,11 @@ private slots:
         for (const char *command :
              {"tenant create NAME", "user create TENANT LOGIN --role ROLE", "user list TENANT",
               "user reset-password TENANT LOGIN", "user territories TENANT LOGIN [TERRITORY...]", "device list TENANT",
-              "device revoke TENANT ID", "import contacts|accounts|products TENANT FILE.csv",
-              "export contacts|accounts|products TENANT [FILE.csv]", "forms publish TENANT FILE.json",
-              "forms list TENANT", "forms diff TENANT FORM VERSION VERSION", "forms retire TENANT FORM"})
+              "device revoke TENANT ID",
+              "import contacts|accounts|products|campaigns|campaign_members|dnc_numbers TENANT FILE.csv",
+              "export contacts|accounts|products|campaigns|campaign_members|dnc_numbers TENANT [FILE.csv]",
+              "forms publish TENANT FILE.json", "forms list TENANT", "forms diff TENANT FORM VERSION VERSION",
+              "forms retire TENANT FORM"})
             QVERIFY2(result.out.contains(QLatin1String(command)), command);
     }
 
