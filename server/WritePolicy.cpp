@@ -4,11 +4,12 @@ namespace fieldline::server {
 
 namespace {
 
-/** The member columns an agent's calls change (OutcomeRecorder). */
+/** The member columns an agent's calls change (OutcomeRecorder, Claims). */
 bool isCallOutcomeColumn(const QString &column)
 {
-    static const QStringList columns{QStringLiteral("attempts"), QStringLiteral("status"),
-                                     QStringLiteral("next_attempt_ms"), QStringLiteral("last_disposition")};
+    static const QStringList columns{QStringLiteral("attempts"),        QStringLiteral("status"),
+                                     QStringLiteral("next_attempt_ms"), QStringLiteral("last_disposition"),
+                                     QStringLiteral("claimed_by"),      QStringLiteral("claimed_until_ms")};
     return columns.contains(column);
 }
 

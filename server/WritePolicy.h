@@ -12,9 +12,9 @@ namespace fieldline::server {
 /**
  * Which role may make which synced change, checked by the server on every pushed change whatever the client did.
  * The product catalog, campaigns and who is in them belong to managers and administrators: an agent's device may
- * only record how a member's calls went (attempts, status, next attempt, last disposition). Anyone may put a number
- * on the do-not-call list; only managers and administrators may take one off. Form layouts no device writes: they
- * are published through FormRoutes. Everything else any signed-in role may write.
+ * only record how a member's calls went (attempts, status, next attempt, last disposition) and claim it. Anyone may put
+ * a number on the do-not-call list; only managers and administrators may take one off. Form layouts no device writes:
+ * they are published through FormRoutes. Everything else any signed-in role may write.
  */
 class WritePolicy
 {

@@ -1,5 +1,7 @@
 #include "app/telemarketing/ContactQueue.h"
 
+#include "app/telemarketing/Claims.h"
+
 #include "app/telemarketing/ContactNumbers.h"
 #include "storage/Statement.h"
 #include "sync/Replica.h"
@@ -80,9 +82,11 @@ Result<std::optional<QueuedCall>> ContactQueue::next(const Campaign &campaign, c
 Result<std::optional<QueuedCall>> ContactQueue::nextCallback(const Campaign &campaign, const QString &agent,
                                                              const QDateTime &now)
 {
-    Result<storage::Statement *> query = m_replica.database().prepare(
+    static const QByteArray sql =
         "SELECT id, member, contact FROM callbacks WHERE campaign = ?1 AND status = 'due' AND due_ms <= ?2"
-        " AND (owner = ?3 OR owner IS NULL OR owner = '') ORDER BY due_ms, id LIMIT ?4");
+        " AND (owner = ?3 OR owner IS NULL OR owner = '') AND " +
+        Claims::freeFor(3, 2) + " ORDER BY due_ms, id LIMIT ?4";
+    Result<storage::Statement *> query = m_replica.database().prepare(sql.constData());
     if (!query)
         return query.error();
     storage::Statement &rows = *query.value();
@@ -135,11 +139,13 @@ Result<QStringList> ContactQueue::queuedZones(const RowId &campaign)
 storage::Status ContactQueue::headOfZone(const Campaign &campaign, const QString &zone, const QString &agent,
                                          qint64 nowMs, int limit, std::vector<Candidate> &out, bool &full)
 {
-    Result<storage::Statement *> query = m_replica.database().prepare(
+    // Rows another agent claims are passed over here, after the index seek (claims are few at any time).
+    static const QByteArray sql =
         "SELECT id, contact, priority, next_attempt_ms, attempts, rowid FROM campaign_members"
         " WHERE campaign = ?1 AND status = 'queued' AND zone = ?2 AND ifnull(next_attempt_ms, 0) <= ?3"
-        " AND ifnull(attempts, 0) < ?4 AND (owner = ?5 OR owner IS NULL OR owner = '')"
-        " ORDER BY priority DESC, next_attempt_ms, rowid LIMIT ?6");
+        " AND ifnull(attempts, 0) < ?4 AND (owner = ?5 OR owner IS NULL OR owner = '') AND " +
+        Claims::freeFor(5, 3) + " ORDER BY priority DESC, next_attempt_ms, rowid LIMIT ?6";
+    Result<storage::Statement *> query = m_replica.database().prepare(sql.constData());
     if (!query)
         return query.error();
     storage::Statement &rows = *query.value();

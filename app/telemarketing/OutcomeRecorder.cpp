@@ -1,5 +1,7 @@
 #include "app/telemarketing/OutcomeRecorder.h"
 
+#include "app/telemarketing/Claims.h"
+
 #include "app/telemarketing/TelemarketingTables.h"
 #include "storage/Database.h"
 #include "storage/Statement.h"
@@ -88,6 +90,8 @@ storage::Status OutcomeRecorder::record(const Campaign &campaign, const QueuedCa
         member.emplace_back(QStringLiteral("status"), status);
         member.emplace_back(QStringLiteral("next_attempt_ms"), next);
         member.emplace_back(QStringLiteral("last_disposition"), disposition->code);
+        for (auto &cell : Claims::released())
+            member.push_back(std::move(cell));
         if (storage::Status s = m_replica.update(tables::Members, call.member, member); !s)
             return s;
     }

@@ -2,6 +2,7 @@
 // and retry delays; the agent's own members and the pool; every kind of do-not-call entry; calling hours in the
 // contact's zone or the number's region; a blocked number is refused by the guard even when no queue offered it.
 #include "app/sync/AppSchema.h"
+#include "app/telemarketing/Claims.h"
 #include "app/telemarketing/ContactNumbers.h"
 #include "app/telemarketing/ContactQueue.h"
 #include "app/telemarketing/Dialer.h"
@@ -222,6 +223,39 @@ private slots:
         callback(waiting, person, Now.toMSecsSinceEpoch(), QStringLiteral("bob"));
         QVERIFY(!next(QStringLiteral("alice"))->callback);
         QVERIFY(next(QStringLiteral("bob"))->callback);
+    }
+
+    // A pool member offered to one agent is claimed: nobody else is offered it until the lease runs out, the agent
+    // lets go of it, or the outcome is recorded.
+    void poolMembersAreClaimed()
+    {
+        const RowId first = member(contact(QStringLiteral("First"), QStringLiteral("+12125550101")), {.priority = 5});
+        const RowId second = member(contact(QStringLiteral("Second"), QStringLiteral("+12125550102")), {.priority = 1});
+        Claims claims(replica());
+        const qint64 nowMs = Now.toMSecsSinceEpoch();
+        std::optional<QueuedCall> offered = next(QStringLiteral("alice"));
+        QCOMPARE(offered->member, first);
+        QVERIFY(claims.claim(*offered, QStringLiteral("alice"), nowMs));
+        QCOMPARE(next(QStringLiteral("bob"))->member, second);
+        QCOMPARE(next(QStringLiteral("alice"))->member, first); // her own claim
+        QCOMPARE(claims.heldByOther(*offered, QStringLiteral("bob"), nowMs).value(), QStringLiteral("alice"));
+        QCOMPARE(claims.heldByOther(*offered, QStringLiteral("alice"), nowMs).value(), QString());
+        const QDateTime afterLease = Now.addMSecs(Claims::LeaseMs + 1000);
+        QCOMPARE(next(QStringLiteral("bob"), afterLease)->member, first);
+        QCOMPARE(claims.heldByOther(*offered, QStringLiteral("bob"), afterLease.toMSecsSinceEpoch()).value(),
+                 QString());
+        QVERIFY(claims.release(*offered));
+        QCOMPARE(next(QStringLiteral("bob"))->member, first);
+
+        // Recording the outcome ends the claim as well.
+        QVERIFY(claims.claim(*offered, QStringLiteral("alice"), nowMs));
+        auto rules = Campaign::read(replica().database(), m_campaign);
+        QVERIFY(OutcomeRecorder(replica()).record(
+            *rules, *offered, {offered->number, nowMs, 1000, QStringLiteral("answered")},
+            {QStringLiteral("no_answer"), QString(), std::nullopt}, QStringLiteral("alice"), nowMs));
+        QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM campaign_members WHERE claimed_by = ''"
+                                                " AND claimed_until_ms = 0"),
+                 qint64(1));
     }
 
     void doNotCallOfEveryKind()

@@ -7,6 +7,9 @@
 // FIELDLINE_TEST_BACKEND=postgres runs every scenario against a throwaway PostgreSQL cluster instead of SQLite
 // (CTest's tst_syncserver_postgres, with 30 seeds).
 #include "SyncServerKit.h"
+#include "app/sync/AppSchema.h"
+#include "app/telemarketing/Claims.h"
+#include "app/telemarketing/TelemarketingTables.h"
 #include "server/ReplicationScope.h"
 #include "server/TombstoneSweeper.h"
 #include "server/UserDirectory.h"
@@ -369,6 +372,74 @@ private slots:
         QCOMPARE(field.syncOnce(), SyncProblem::None);
         QCOMPARE(synctest::visible(field.device, QStringLiteral("products"), *product, QStringLiteral("price")),
                  std::optional<sync::Value>(11.0));
+    }
+
+    // Two agents' devices work the same pool: the member offered to one is claimed, and once the claim has synced
+    // the other device's queue offers the next member instead (the server lets agents write claims).
+    void aPoolMemberClaimedOnOneDeviceIsNotOfferedOnAnother()
+    {
+        using namespace fieldline::telemarketing;
+        InProcessServer server(path(QStringLiteral("s-pool")), T0, m_backend.postgres);
+        const QString tenant = nextTenant();
+        SyncedDevice alice(path(QStringLiteral("pool-alice.db")), T0, server.url(),
+                           server.newTenantToken(tenant, QStringLiteral("alice")), app::appSchema());
+        const qint64 tenantId = server.tenantId(tenant);
+        const QByteArray hash = *server.credentials.hashPassword(QStringLiteral("unused"));
+        QVERIFY(server.store->createUser(tenantId, QStringLiteral("bob"), hash, server::Role::Agent));
+        QVERIFY(server.store->createUser(tenantId, QStringLiteral("boss"), hash, server::Role::Manager));
+        SyncedDevice bob(path(QStringLiteral("pool-bob.db")), T0, server.url(),
+                         server.deviceToken(tenant, QStringLiteral("bob")), app::appSchema());
+        SyncedDevice boss(path(QStringLiteral("pool-boss.db")), T0, server.url(),
+                          server.deviceToken(tenant, QStringLiteral("boss")), app::appSchema());
+        for (SyncedDevice *device : {&alice, &bob, &boss})
+            QCOMPARE(device->open(), QString());
+
+        // 14:13 UTC at T0: inside 09:00-21:00 for people in UTC.
+        const sync::RowId campaign = *boss.device->insert(
+            tables::Campaigns, {{QStringLiteral("name"), QStringLiteral("Pool")},
+                                {QStringLiteral("mode"), QStringLiteral("preview")},
+                                {QStringLiteral("window_start"), QStringLiteral("09:00")},
+                                {QStringLiteral("window_end"), QStringLiteral("21:00")},
+                                {QStringLiteral("max_attempts"), qint64(3)},
+                                {QStringLiteral("retry_minutes"), QStringLiteral("60")},
+                                {QStringLiteral("status"), QStringLiteral("active")},
+                                {QStringLiteral("dispositions"),
+                                 QStringLiteral(R"([{"code": "sale", "label": {"en": "Sale"}, "key": "1"}])")}});
+        std::vector<sync::RowId> members;
+        for (int i = 0; i < 2; ++i) {
+            const sync::RowId person = *boss.device->insert(
+                QStringLiteral("contacts"), {{QStringLiteral("first_name"), QStringLiteral("P%1").arg(i)},
+                                             {QStringLiteral("phone"), QStringLiteral("+1212555010%1").arg(i)},
+                                             {QStringLiteral("time_zone"), QStringLiteral("UTC")}});
+            members.push_back(
+                *boss.device->insert(tables::Members, {{QStringLiteral("campaign"), campaign.toBytes()},
+                                                       {QStringLiteral("contact"), person.toBytes()},
+                                                       {QStringLiteral("priority"), qint64(9 - i)},
+                                                       {QStringLiteral("attempts"), qint64(0)},
+                                                       {QStringLiteral("next_attempt_ms"), qint64(0)},
+                                                       {QStringLiteral("status"), memberStatus::Queued},
+                                                       {QStringLiteral("zone"), QStringLiteral("tz:UTC")}}));
+        }
+        QCOMPARE(boss.syncOnce(), SyncProblem::None);
+        QCOMPARE(alice.syncOnce(), SyncProblem::None);
+        QCOMPARE(bob.syncOnce(), SyncProblem::None);
+
+        const QDateTime now = QDateTime::fromMSecsSinceEpoch(T0, Qt::UTC);
+        const auto offer = [&](SyncedDevice &device, const QString &agent) {
+            CallingHours hours;
+            auto rules = Campaign::read(device.device->database(), campaign);
+            auto found = ContactQueue(*device.device, hours).next(*rules, agent, now);
+            return found && *found ? std::optional<QueuedCall>(**found) : std::nullopt;
+        };
+        const std::optional<QueuedCall> toAlice = offer(alice, QStringLiteral("alice"));
+        QVERIFY(toAlice);
+        QCOMPARE(toAlice->member, members[0]);
+        QCOMPARE(offer(bob, QStringLiteral("bob"))->member, members[0]); // before the claim reaches bob
+        QVERIFY(Claims(*alice.device).claim(*toAlice, QStringLiteral("alice"), T0));
+        QCOMPARE(alice.syncOnce(), SyncProblem::None); // agents may write claims
+        QCOMPARE(bob.syncOnce(), SyncProblem::None);
+        QCOMPARE(offer(bob, QStringLiteral("bob"))->member, members[1]);
+        QCOMPARE(Claims(*bob.device).heldByOther(*toAlice, QStringLiteral("bob"), T0).value(), QStringLiteral("alice"));
     }
 
     void rowsReachOnlyTheUsersWhoseScopesTheyAreIn()

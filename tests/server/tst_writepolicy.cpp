@@ -44,6 +44,7 @@ private slots:
         QTest::newRow("member status") << change("campaign_members", "status") << none << none;
         QTest::newRow("member next attempt") << change("campaign_members", "next_attempt_ms") << none << none;
         QTest::newRow("member last disposition") << change("campaign_members", "last_disposition") << none << none;
+        QTest::newRow("member claimed") << change("campaign_members", "claimed_by") << none << none;
         QTest::newRow("member added") << change("campaign_members", "") << QStringLiteral("campaign members") << none;
         QTest::newRow("member removed") << change("campaign_members", "", 2) << QStringLiteral("campaign members")
                                         << none;

@@ -6,6 +6,7 @@
 #include "UiFixture.h"
 
 #include "app/sync/AppSchema.h"
+#include "app/telemarketing/Claims.h"
 #include "app/telemarketing/ContactCard.h"
 #include "app/telemarketing/DoNotCall.h"
 #include "app/telemarketing/TelemarketingTables.h"
@@ -364,6 +365,36 @@ private slots:
         QCOMPARE(view.reminder()->count(), 1);
         clock.advance(3'600'000 + 60'000);
         QVERIFY(QTest::qWaitFor([&] { return view.reminder()->count() == 2; }, 2000)); // the pool's
+    }
+
+    // The contact on screen was claimed by a colleague meanwhile (their claim synced in): Enter does not dial it, the
+    // next contact is offered, and what the screen offers is claimed for this agent.
+    void aContactClaimedByAColleagueIsNotDialled()
+    {
+        synctest::Device device(m_dir.filePath(QStringLiteral("claimed.db")), Now.toMSecsSinceEpoch(),
+                                app::appSchema());
+        QCOMPARE(device.open(), QString());
+        const RowId campaign = telemarketingtest::addCampaign(*device, QStringLiteral("preview"), 2);
+        AnsweringTelephony phone;
+        ManualClock clock(Now.toMSecsSinceEpoch());
+        ui::AgentWorkspace view;
+        ui::AgentController controller(&view, {&*device, &phone, &clock, QStringLiteral("alice"), campaign});
+        QVERIFY(controller.start());
+        QTest::keyClick(&view, Qt::Key_F8);
+        const QueuedCall offered = *controller.current();
+        QCOMPARE(*device->database().queryInt("SELECT count(*) FROM campaign_members WHERE claimed_by = 'alice'"),
+                 qint64(1));
+        QVERIFY(Claims(*device).claim(offered, QStringLiteral("bob"), clock.nowMs()));
+        QTest::keyClick(&view, Qt::Key_Return);
+        QVERIFY(phone.dialled.isEmpty());
+        QVERIFY(view.findChild<ui::MessageBanner *>()->text().startsWith(QStringLiteral("bob is calling")));
+        QCOMPARE(view.findChild<QLabel *>(QStringLiteral("agentContactName"))->text(), QStringLiteral("Contact1"));
+        QCOMPARE(*device->database().queryInt("SELECT count(*) FROM campaign_members WHERE claimed_by = 'bob'"),
+                 qint64(1)); // bob's claim stands
+        // Pausing lets go of the contact offered.
+        QTest::keyClick(&view, Qt::Key_F8);
+        QCOMPARE(*device->database().queryInt("SELECT count(*) FROM campaign_members WHERE claimed_by = 'alice'"),
+                 qint64(0));
     }
 
     // The shell's default backend hands the call to the desktop's softphone: it ends at once and the agent records it.

@@ -32,6 +32,7 @@ AgentController::AgentController(AgentWorkspace *view, Setup setup, QObject *par
     , m_dialer(*m_setup.replica, m_hours, *m_setup.telephony, *m_setup.clock)
     , m_recorder(*m_setup.replica)
     , m_callbacks(*m_setup.replica)
+    , m_claims(*m_setup.replica)
 {
     m_callbackCheck.setInterval(m_setup.callbackCheckMs);
     connect(&m_callbackCheck, &QTimer::timeout, this, &AgentController::showCallbacks);
@@ -56,6 +57,11 @@ AgentController::AgentController(AgentWorkspace *view, Setup setup, QObject *par
     connect(view, &AgentWorkspace::doNotCallRequested, this, &AgentController::addToDoNotCall);
     connect(m_setup.telephony, &Telephony::stateChanged, this, &AgentController::showCall);
     connect(m_setup.telephony, &Telephony::callEnded, this, &AgentController::callEnded);
+}
+
+AgentController::~AgentController()
+{
+    releaseOffered();
 }
 
 QDateTime AgentController::now() const
@@ -99,14 +105,22 @@ void AgentController::toggleReady()
     if (m_ready) {
         next();
     } else {
-        m_current.reset();
+        releaseOffered();
         m_view->setMode(AgentWorkspace::Mode::Paused);
     }
 }
 
+void AgentController::releaseOffered()
+{
+    // A contact offered but not called goes back to the others at once instead of when the claim runs out.
+    if (m_current && !m_call)
+        (void)m_claims.release(*m_current);
+    m_current.reset();
+}
+
 void AgentController::next()
 {
-    m_current.reset();
+    releaseOffered();
     m_call.reset();
     m_pendingCallback = nullptr;
     m_view->clearNote();
@@ -130,6 +144,10 @@ void AgentController::next()
         return;
     }
     m_current = **found;
+    if (const storage::Status claimed = m_claims.claim(*m_current, m_setup.agent, m_setup.clock->nowMs()); !claimed) {
+        const QString message = claimed.message();
+        m_view->showProblem([message] { return message; });
+    }
     auto card = telemarketing::ContactCard::read(m_setup.replica->database(), m_current->contact);
     AgentWorkspace::ContactView view;
     if (card) {
@@ -167,6 +185,22 @@ void AgentController::dial()
 {
     if (!m_current || !m_campaign)
         return;
+    // Another agent may have been offered the same pool member meanwhile: whoever claimed it last calls.
+    auto holder = m_claims.heldByOther(*m_current, m_setup.agent, m_setup.clock->nowMs());
+    if (holder && !holder->isEmpty()) {
+        const QString who = *holder;
+        m_current.reset(); // theirs: not released here
+        next();
+        m_view->showProblem([who] {
+            return AgentController::tr("%1 is calling this person already; this is the next contact.").arg(who);
+        });
+        return;
+    }
+    if (const storage::Status renewed = m_claims.claim(*m_current, m_setup.agent, m_setup.clock->nowMs()); !renewed) {
+        const QString message = renewed.message();
+        m_view->showProblem([message] { return message; });
+        return;
+    }
     auto contact = telemarketing::ContactNumbers::read(m_setup.replica->database(), m_current->contact);
     if (!contact) {
         next();

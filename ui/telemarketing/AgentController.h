@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/telemarketing/CallbackList.h"
+#include "app/telemarketing/Claims.h"
 #include "app/telemarketing/ContactQueue.h"
 #include "app/telemarketing/Dialer.h"
 #include "app/telemarketing/OutcomeRecorder.h"
@@ -45,6 +46,7 @@ public:
     };
 
     AgentController(AgentWorkspace *view, Setup setup, QObject *parent = nullptr);
+    ~AgentController() override;
 
     /** Reads the campaign; false (with the problem shown) when it cannot be worked. */
     bool start();
@@ -59,6 +61,8 @@ signals:
 private:
     void toggleReady();
     void next();
+    /** Lets go of the contact offered, if it was not called. */
+    void releaseOffered();
     void dial();
     void dialManually(const QString &typed);
     /** Checks @p call's number with the guard and places it; false (with the reason shown) when it is not placed. */
@@ -85,6 +89,7 @@ private:
     telemarketing::Dialer m_dialer;
     telemarketing::OutcomeRecorder m_recorder;
     telemarketing::CallbackList m_callbacks;
+    telemarketing::Claims m_claims;
     QTimer m_callbackCheck;
     std::optional<telemarketing::Campaign> m_campaign;
     std::optional<telemarketing::QueuedCall> m_current;

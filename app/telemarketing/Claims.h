@@ -1,0 +1,46 @@
+#pragma once
+
+#include "app/telemarketing/ContactQueue.h"
+#include "sync/Replica.h"
+
+#include <QCoreApplication>
+
+namespace fieldline::telemarketing {
+
+/**
+ * Who is working a campaign member or callback now: the agent it is offered to claims it for a while (a lease,
+ * renewed when dialling), and the queue offers nobody else a row another agent claims until the lease runs out or
+ * the outcome is recorded. Claims are synced cells (last writer wins): agents online see each other's within the
+ * live channel's delay, and the dialer checks again just before dialling; two agents offline can still both call a
+ * pool member (docs/telemarketing.md).
+ */
+class Claims
+{
+    Q_DECLARE_TR_FUNCTIONS(Claims)
+
+public:
+    static constexpr qint64 LeaseMs = 30 * 60'000;
+
+    explicit Claims(sync::Replica &replica)
+        : m_replica(replica)
+    {}
+
+    /** Claims @p call's member (and callback) for @p agent until @p nowMs + LeaseMs. */
+    storage::Status claim(const QueuedCall &call, const QString &agent, qint64 nowMs);
+    /** Gives up the claim (the agent paused or skipped the contact). */
+    storage::Status release(const QueuedCall &call);
+    /** The other agent whose lease on @p call's member or callback runs at @p nowMs; empty when there is none. */
+    storage::Result<QString> heldByOther(const QueuedCall &call, const QString &agent, qint64 nowMs);
+
+    /** The cells that end a claim (OutcomeRecorder writes them with the outcome). */
+    static sync::Cells released();
+    /** SQL: the row is not claimed by someone else at ?now (parameter @p now) for agent ?agent (@p agent). */
+    static QByteArray freeFor(int agentParameter, int nowParameter);
+
+private:
+    storage::Status write(const QueuedCall &call, const sync::Cells &cells);
+
+    sync::Replica &m_replica;
+};
+
+} // namespace fieldline::telemarketing
