@@ -44,7 +44,7 @@ struct ImportTable
     std::vector<ImportColumn> columns;
     /** A Reference column to contacts whose calling-hours zone the row keeps in its "zone" column (members). */
     QString zoneOf = QString();
-    /** The client's columns an import does not write: derived ones (zone) and those devices record. */
+    /** The client's columns an import does not write: derived ones (zone) and those devices record (claims). */
     QStringList notImported = {};
 
     const ImportColumn *column(const QString &name) const;

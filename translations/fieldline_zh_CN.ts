@@ -978,6 +978,46 @@
         <source>A number dialled by hand belongs to no contact, so no callback can be planned for it.</source>
         <translation>手动拨打的号码不属于任何联系人，因此无法为其安排回拨。</translation>
     </message>
+    <message>
+        <source>%1 is calling this person already; this is the next contact.</source>
+        <translation>%1 已在拨打此人；这是下一位联系人。</translation>
+    </message>
+    <message>
+        <source>Their time: not known</source>
+        <translation>对方时间：未知</translation>
+    </message>
+    <message>
+        <source>Their time: %1, outside the calling hours</source>
+        <translation>对方时间：%1，不在呼叫时段内</translation>
+    </message>
+    <message>
+        <source>%1 is on the do-not-call list; this is the next contact.</source>
+        <translation>%1 已加入免打扰名单；这是下一位联系人。</translation>
+    </message>
+    <message>
+        <source>%1 is on the do-not-call list. Now pick the disposition.</source>
+        <translation>%1 已加入免打扰名单。现在请选择处理结果。</translation>
+    </message>
+    <message>
+        <source>a contact without a name</source>
+        <translation>无名称的联系人</translation>
+    </message>
+    <message>
+        <source>%1  %2 (any agent)</source>
+        <translation>%1  %2（任何坐席）</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>已到期：%1</translation>
+    </message>
+    <message>
+        <source>Callback due: %1 (%2). It is offered before anyone else.</source>
+        <translation>回拨已到期：%1（%2）。将优先于其他联系人提供。</translation>
+    </message>
 </context>
 <context>
     <name>fieldline::ui::AgentSession</name>
@@ -988,6 +1028,10 @@
     <message>
         <source>No campaign is active on this computer yet.</source>
         <translation>这台电脑上还没有进行中的活动。</translation>
+    </message>
+    <message>
+        <source>Finish this call and record it before switching campaigns.</source>
+        <translation>请先结束并记录此通话，再切换活动。</translation>
     </message>
 </context>
 <context>
@@ -1007,10 +1051,6 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
-    </message>
-    <message>
-        <source>Call back at:</source>
-        <translation>回拨时间：</translation>
     </message>
     <message>
         <source>Callback time</source>
@@ -1041,10 +1081,6 @@
         <translation>就绪</translation>
     </message>
     <message>
-        <source>Enter: call. F8: pause.</source>
-        <translation>Enter：拨打。F8：暂停。</translation>
-    </message>
-    <message>
         <source>Dialling soon. Escape: stop the countdown.</source>
         <translation>即将拨号。Escape：停止倒计时。</translation>
     </message>
@@ -1061,10 +1097,6 @@
         <translation>话后处理</translation>
     </message>
     <message>
-        <source>Press the key of the disposition.</source>
-        <translation>请按处理结果对应的按键。</translation>
-    </message>
-    <message>
         <source>Enter: confirm the callback time. Escape: choose another disposition.</source>
         <translation>Enter：确认回拨时间。Escape：选择其他处理结果。</translation>
     </message>
@@ -1079,6 +1111,140 @@
     <message>
         <source>Number to dial</source>
         <translation>要拨打的号码</translation>
+    </message>
+    <message>
+        <source>Callback due</source>
+        <translation>回拨到期</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign:</source>
+        <translation>活动(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Call back at (your time):</source>
+        <translation>回拨时间（您的时间）：</translation>
+    </message>
+    <message>
+        <source>Callbacks to make:</source>
+        <translation>待回拨：</translation>
+    </message>
+    <message>
+        <source>Callbacks to make</source>
+        <translation>待回拨</translation>
+    </message>
+    <message>
+        <source>Enter: call. F9: do not call this number. F8: pause.</source>
+        <translation>Enter：拨打。F9：不再拨打此号码。F8：暂停。</translation>
+    </message>
+    <message>
+        <source>Press the key of the disposition. F9: do not call this number again.</source>
+        <translation>请按处理结果对应的键。F9：不再拨打此号码。</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::CallSettingsController</name>
+    <message>
+        <source>Fill in the SIP user and server. They may hold letters, digits and . _ ~ + - only, and the server may end in :port.</source>
+        <translation>请填写 SIP 用户和服务器。只能包含字母、数字和 . _ ~ + -，服务器末尾可加 :端口。</translation>
+    </message>
+    <message>
+        <source>The SIP password cannot contain spaces, quotes or &apos;;&apos; (at most 128 characters).</source>
+        <translation>SIP 密码不能包含空格、引号或“;”（最多 128 个字符）。</translation>
+    </message>
+    <message>
+        <source>The name shown to callees cannot contain quotes, &lt; or &gt;.</source>
+        <translation>向被叫方显示的名称不能包含引号、&lt; 或 &gt;。</translation>
+    </message>
+    <message>
+        <source>Call settings saved. They apply from the next call.</source>
+        <translation>通话设置已保存，从下一通电话起生效。</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::CallSettingsPanel</name>
+    <message>
+        <source>Calls</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>&amp;Place calls with:</source>
+        <translation>拨打方式(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s softphone (tel: links)</source>
+        <translation>本机软电话（tel: 链接）</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s softphone (sip: links)</source>
+        <translation>本机软电话（sip: 链接）</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s softphone (callto: links)</source>
+        <translation>本机软电话（callto: 链接）</translation>
+    </message>
+    <message>
+        <source>Fieldline&apos;s own phone, with the SIP account below</source>
+        <translation>Fieldline 内置电话，使用下方的 SIP 账号</translation>
+    </message>
+    <message>
+        <source>SIP &amp;user:</source>
+        <translation>SIP 用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>SIP &amp;server:</source>
+        <translation>SIP 服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>pbx.example.com or pbx.example.com:5060</source>
+        <translation>pbx.example.com 或 pbx.example.com:5060</translation>
+    </message>
+    <message>
+        <source>SIP pass&amp;word:</source>
+        <translation>SIP 密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name shown to callees:</source>
+        <translation>向被叫方显示的名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;gister with the SIP server (a PBX)</source>
+        <translation>在 SIP 服务器（PBX）上注册(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Save call settings</source>
+        <translation>保存通话设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Place calls with</source>
+        <translation>拨打方式</translation>
+    </message>
+    <message>
+        <source>SIP password</source>
+        <translation>SIP 密码</translation>
+    </message>
+    <message>
+        <source>SIP user</source>
+        <translation>SIP 用户</translation>
+    </message>
+    <message>
+        <source>SIP server</source>
+        <translation>SIP 服务器</translation>
+    </message>
+    <message>
+        <source>Name shown to callees</source>
+        <translation>向被叫方显示的名称</translation>
+    </message>
+    <message>
+        <source>Register with the SIP server</source>
+        <translation>在 SIP 服务器上注册</translation>
+    </message>
+    <message>
+        <source>Save call settings</source>
+        <translation>保存通话设置</translation>
     </message>
 </context>
 <context>
@@ -1454,6 +1620,17 @@
     <message>
         <source>value=Label|中文; value=Label</source>
         <translation>值=英文标签|中文标签; 值=标签</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::DialPad</name>
+    <message>
+        <source>Keypad: tones to the other side</source>
+        <translation>拨号键盘：向对方发送按键音</translation>
+    </message>
+    <message>
+        <source>Tone %1</source>
+        <translation>按键音 %1</translation>
     </message>
 </context>
 <context>

@@ -156,6 +156,11 @@ void CallSettingsPanel::retranslateUi()
     m_result->setText(m_resultText ? m_resultText() : QString());
     m_backend->setAccessibleName(tr("Place calls with"));
     m_password->setAccessibleName(tr("SIP password"));
+    m_user->setAccessibleName(tr("SIP user"));
+    m_domain->setAccessibleName(tr("SIP server"));
+    m_displayName->setAccessibleName(tr("Name shown to callees"));
+    m_registers->setAccessibleName(tr("Register with the SIP server"));
+    m_save->setAccessibleName(tr("Save call settings"));
 }
 
 } // namespace fieldline::ui
