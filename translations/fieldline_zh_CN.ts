@@ -2068,6 +2068,81 @@ Ctrl+Enter 提交打开的表单；Esc 返回此列表。</translation>
     </message>
 </context>
 <context>
+    <name>fieldline::ui::ProgressWorkspace</name>
+    <message>
+        <source>Campaign progress</source>
+        <translation>活动进度</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>not active</source>
+        <translation>未进行</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3%)</source>
+        <translation>%1 / %2（%3%）</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Agents today</source>
+        <translation>今日坐席</translation>
+    </message>
+    <message>
+        <source>As of %1, from the rows this computer has received. Calls, reached and conversions are today&apos;s.</source>
+        <translation>截至 %1，基于本机已收到的数据。通话、接通和转化为今日数据。</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation>回拨</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>接通</translation>
+    </message>
+    <message>
+        <source>Conversions</source>
+        <translation>转化</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Talk time</source>
+        <translation>通话时长</translation>
+    </message>
+</context>
+<context>
     <name>fieldline::ui::SettingsController</name>
     <message>
         <source>This language could not be loaded. Fieldline keeps the current one.</source>

@@ -28,6 +28,8 @@
 #include "ui/settings/SettingsDialog.h"
 #include "ui/telemarketing/AgentSession.h"
 #include "ui/telemarketing/AgentWorkspace.h"
+#include "ui/telemarketing/ProgressController.h"
+#include "ui/telemarketing/ProgressWorkspace.h"
 
 #include <QDesktopServices>
 #include <QDir>
@@ -57,6 +59,7 @@ Shell::Shell(Dependencies dependencies, QObject *parent)
         addFormsWorkspace();
         addDesignerWorkspace();
         addCallsWorkspace();
+        addProgressWorkspace();
     }
     m_gate->setLanguages(LanguageManager::availableLanguages());
     m_gate->setCurrentLanguage(m_deps.language->language());
@@ -147,6 +150,23 @@ void Shell::addCallsWorkspace()
     if (!maker)
         maker = [this] { return makeTelephony(); };
     m_agentSession = new AgentSession(calls, m_deps.sync, m_deps.language, std::move(maker), this);
+}
+
+void Shell::addProgressWorkspace()
+{
+    auto *progress = new ProgressWorkspace;
+    m_main->addWorkspace(progress);
+    new ProgressController(progress, m_deps.sync, this);
+    app::SyncService *sync = m_deps.sync;
+    // For managers and administrators: the whole tenant's calls are on their devices.
+    const auto offer = [this, sync, progress] {
+        const sync::SyncStateStore::Account account = sync->account();
+        m_main->setWorkspaceAvailable(progress, account.isValid() && (account.role == QLatin1String("manager") ||
+                                                                      account.role == QLatin1String("admin")));
+    };
+    connect(sync, &app::SyncService::openChanged, progress, offer);
+    connect(sync, &app::SyncService::statusChanged, progress, offer);
+    offer();
 }
 
 std::unique_ptr<telephony::Telephony> Shell::makeTelephony() const

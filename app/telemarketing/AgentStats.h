@@ -2,8 +2,10 @@
 
 #include "storage/Error.h"
 
+#include <QDateTime>
 #include <QSet>
 #include <QString>
+#include <QTimeZone>
 
 #include <array>
 
@@ -12,6 +14,21 @@ class Database;
 }
 
 namespace fieldline::telemarketing {
+
+/** A day from one local midnight to the next (23 or 25 hours on a clock-change day). */
+struct LocalDay
+{
+    qint64 startMs = 0;
+    qint64 endMs = 0;
+
+    /** The day @p moment falls on in this computer's time zone. */
+    static LocalDay of(const QDateTime &moment)
+    {
+        const QDateTime local = moment.toLocalTime();
+        return {QDateTime(local.date(), QTime(0, 0), local.timeZone()).toMSecsSinceEpoch(),
+                QDateTime(local.date().addDays(1), QTime(0, 0), local.timeZone()).toMSecsSinceEpoch()};
+    }
+};
 
 /** An agent's day in numbers: what the stats strip and the calls-per-hour chart show. */
 struct AgentStats

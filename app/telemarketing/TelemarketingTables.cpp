@@ -52,6 +52,7 @@ storage::Status createTelemarketingIndexes(storage::Database &db)
                    "CREATE INDEX IF NOT EXISTS tm_phones_contact ON contact_phones(contact, position);"
                    "CREATE INDEX IF NOT EXISTS tm_attempts_agent ON call_attempts(owner, started_ms);"
                    "CREATE INDEX IF NOT EXISTS tm_attempts_member ON call_attempts(member);"
+                   "CREATE INDEX IF NOT EXISTS tm_attempts_started ON call_attempts(started_ms);"
                    "CREATE INDEX IF NOT EXISTS tm_contacts_phone ON contacts(phone);"
                    "CREATE INDEX IF NOT EXISTS tm_phones_number ON contact_phones(number);");
 }

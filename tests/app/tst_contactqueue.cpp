@@ -2,6 +2,8 @@
 // and retry delays; the agent's own members and the pool; every kind of do-not-call entry; calling hours in the
 // contact's zone or the number's region; a blocked number is refused by the guard even when no queue offered it.
 #include "app/sync/AppSchema.h"
+#include "app/telemarketing/AgentStats.h"
+#include "app/telemarketing/CampaignProgress.h"
 #include "app/telemarketing/Claims.h"
 #include "app/telemarketing/ContactNumbers.h"
 #include "app/telemarketing/ContactQueue.h"
@@ -256,6 +258,51 @@ private slots:
         QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM campaign_members WHERE claimed_by = ''"
                                                 " AND claimed_until_ms = 0"),
                  qint64(1));
+    }
+
+    // The manager's progress: members by status per campaign, today's calls, reached people and conversions per
+    // campaign and per agent; yesterday's calls are not today's.
+    void progressReport()
+    {
+        const RowId waiting = member(contact(QStringLiteral("W"), QStringLiteral("+12125550101")), {});
+        member(contact(QStringLiteral("C"), QStringLiteral("+12125550102")), {.status = memberStatus::Callback});
+        member(contact(QStringLiteral("D"), QStringLiteral("+12125550103")), {.status = memberStatus::Done});
+        member(contact(QStringLiteral("E"), QStringLiteral("+12125550104")), {.status = memberStatus::Done});
+        const qint64 nowMs = Now.toMSecsSinceEpoch();
+        const auto attempt = [&](const QString &agent, qint64 startedMs, qint64 durationMs, const QString &code) {
+            sync::Cells cells;
+            cells.emplace_back(QStringLiteral("campaign"), m_campaign.toBytes());
+            cells.emplace_back(QStringLiteral("member"), waiting.toBytes());
+            cells.emplace_back(QStringLiteral("owner"), agent);
+            cells.emplace_back(QStringLiteral("started_ms"), startedMs);
+            cells.emplace_back(QStringLiteral("duration_ms"), durationMs);
+            cells.emplace_back(QStringLiteral("disposition"), code);
+            return replica().insert(tables::Attempts, cells).ok();
+        };
+        QVERIFY(attempt(QStringLiteral("alice"), nowMs, 90'000, QStringLiteral("sale")));
+        QVERIFY(attempt(QStringLiteral("alice"), nowMs + 1000, 0, QStringLiteral("no_answer")));
+        QVERIFY(attempt(QStringLiteral("bob"), nowMs + 2000, 30'000, QStringLiteral("call_back")));
+        QVERIFY(attempt(QStringLiteral("bob"), nowMs - 86'400'000, 30'000, QStringLiteral("sale"))); // yesterday
+        const LocalDay day = LocalDay::of(Now);
+        auto report = ProgressReport::read(replica().database(), day.startMs, day.endMs);
+        QVERIFY2(report, qPrintable(report.message()));
+        QCOMPARE(report->campaigns.size(), size_t(1));
+        const ProgressReport::Campaign &c = report->campaigns.front();
+        QCOMPARE(c.members, qint64(4));
+        QCOMPARE(c.waiting, qint64(1));
+        QCOMPARE(c.callbacks, qint64(1));
+        QCOMPARE(c.done, qint64(2));
+        QCOMPARE(c.percentDone(), 50);
+        QCOMPARE(c.calls, qint64(3));
+        QCOMPARE(c.reached, qint64(2));
+        QCOMPARE(c.conversions, qint64(1));
+        QCOMPARE(report->agents.size(), size_t(2));
+        QCOMPARE(report->agents[0].agent, QStringLiteral("alice")); // most calls first
+        QCOMPARE(report->agents[0].calls, qint64(2));
+        QCOMPARE(report->agents[0].talkMs, qint64(90'000));
+        QCOMPARE(report->agents[0].conversions, qint64(1));
+        QCOMPARE(report->agents[1].calls, qint64(1));
+        QCOMPARE(report->agents[1].conversions, qint64(0));
     }
 
     void doNotCallOfEveryKind()

@@ -11,6 +11,7 @@
 #include "ui/main/MainWindow.h"
 #include "ui/sync/LoginDialog.h"
 #include "ui/sync/SyncStatusWidget.h"
+#include "ui/telemarketing/ProgressWorkspace.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -85,6 +86,9 @@ private slots:
         auto *designer = f.shell().mainWindow()->findChild<ui::DesignerWorkspace *>();
         QVERIFY(designer);
         QVERIFY(!f.shell().mainWindow()->isWorkspaceAvailable(designer));
+        // Nor the managers' campaign progress.
+        QVERIFY(!f.shell().mainWindow()->isWorkspaceAvailable(
+            f.shell().mainWindow()->findChild<ui::ProgressWorkspace *>()));
         QTest::keyClick(f.shell().mainWindow(), Qt::Key_3, Qt::ControlModifier);
         QVERIFY(f.shell().mainWindow()->currentWorkspace() != designer);
 
@@ -125,7 +129,8 @@ private slots:
         QVERIFY(!f.shell().syncController()->loginDialog()); // signed in already: no form
     }
 
-    // The designer follows the role the server granted: offered after a tenant admin signs in, gone on sign-out.
+    // The designer (and the campaign progress) follow the role the server granted: offered after a tenant admin signs
+    // in, gone on sign-out.
     void designerOnlyForAdmins()
     {
         InProcessServer server(m_dir.filePath(QStringLiteral("server-admin")), QDateTime::currentMSecsSinceEpoch());
@@ -148,6 +153,8 @@ private slots:
         QTest::keyClick(child(dialog, "loginPassword"), Qt::Key_Return);
         QVERIFY(QTest::qWaitFor([&] { return f.shell().mainWindow()->isWorkspaceAvailable(designer); }, 15000));
         QCOMPARE(f.sync()->account().role, QStringLiteral("admin"));
+        auto *progress = f.shell().mainWindow()->findChild<ui::ProgressWorkspace *>();
+        QVERIFY(f.shell().mainWindow()->isWorkspaceAvailable(progress));
         f.shell().mainWindow()->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(f.shell().mainWindow()));
         QTest::keyClick(f.shell().mainWindow(), Qt::Key_3, Qt::ControlModifier);
@@ -156,6 +163,7 @@ private slots:
         // Signing out takes it away and leaves the designer for the first workspace.
         f.sync()->signOut();
         QVERIFY(QTest::qWaitFor([&] { return !f.shell().mainWindow()->isWorkspaceAvailable(designer); }, 15000));
+        QVERIFY(!f.shell().mainWindow()->isWorkspaceAvailable(progress));
         QVERIFY(f.shell().mainWindow()->currentWorkspace() != designer);
     }
 };

@@ -413,16 +413,14 @@ void AgentController::showCallbacks()
 void AgentController::showStats()
 {
     // The agent's day runs from their own midnight.
-    const QDateTime local = now().toLocalTime();
-    const qint64 dayStart = QDateTime(local.date(), QTime(0, 0), local.timeZone()).toMSecsSinceEpoch();
-    const qint64 dayEnd = QDateTime(local.date().addDays(1), QTime(0, 0), local.timeZone()).toMSecsSinceEpoch();
+    const telemarketing::LocalDay day = telemarketing::LocalDay::of(now());
     QSet<QString> conversions;
     for (const Disposition &d : m_campaign->dispositions.all()) {
         if (d.conversion)
             conversions.insert(d.code);
     }
-    auto stats =
-        telemarketing::AgentStats::read(m_setup.replica->database(), m_setup.agent, dayStart, dayEnd, conversions);
+    auto stats = telemarketing::AgentStats::read(m_setup.replica->database(), m_setup.agent, day.startMs, day.endMs,
+                                                 conversions);
     if (!stats)
         return;
     const qint64 talk = stats->talkMs / 1000;
