@@ -1974,6 +1974,29 @@ Ctrl+Enter 提交打开的表单；Esc 返回此列表。</translation>
     </message>
 </context>
 <context>
+    <name>fieldline::ui::OutcomeForm</name>
+    <message>
+        <source>The outcome form %1 cannot be shown: %2</source>
+        <translation>无法显示结果表单 %1：%2</translation>
+    </message>
+    <message>
+        <source>The outcome form %1 has not reached this computer yet; sync, then pick the disposition again.</source>
+        <translation>结果表单 %1 尚未同步到本机；请同步后重新选择处理结果。</translation>
+    </message>
+    <message>
+        <source>&amp;Record outcome (Ctrl+Enter)</source>
+        <translation>记录结果(&amp;R)（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Some fields need attention; the first one has the focus.</source>
+        <translation>有些字段需要处理；光标已在第一个字段。</translation>
+    </message>
+    <message>
+        <source>The outcome form could not be stored: %1</source>
+        <translation>无法保存结果表单：%1</translation>
+    </message>
+</context>
+<context>
     <name>fieldline::ui::OverviewWorkspace</name>
     <message>
         <source>Overview</source>

@@ -15,7 +15,8 @@ sync::SyncSchema appSchema();
  * gets the column when it is opened (sync::RowMaterializer), filled from cells that arrived before.
  * 3: the forms engine's tables (formsync::formTables): layouts, submissions and their field values.
  * 4: the dialer's tables (telemarketing::telemarketingTables) and `do_not_call` on contacts (the person's opt-out).
- * 5: `claimed_by` and `claimed_until_ms` on campaign members and callbacks (telemarketing::Claims).
+ * 5: `claimed_by` and `claimed_until_ms` on campaign members and callbacks (telemarketing::Claims), `form` on
+ *    call attempts (the outcome form's submission).
  */
 constexpr qint64 AppSchemaVersion = 5;
 

@@ -59,6 +59,8 @@ storage::Status OutcomeRecorder::record(const Campaign &campaign, const QueuedCa
     attempt.emplace_back(QStringLiteral("result"), record.result);
     attempt.emplace_back(QStringLiteral("disposition"), disposition->code);
     attempt.emplace_back(QStringLiteral("note"), outcome.note);
+    attempt.emplace_back(QStringLiteral("form"),
+                         outcome.form ? sync::Value(outcome.form->toBytes()) : sync::Value(std::monostate()));
     if (storage::Result<sync::RowId> inserted = m_replica.insert(tables::Attempts, attempt); !inserted)
         return inserted.error();
 

@@ -28,7 +28,7 @@ std::vector<sync::TableSchema> telemarketingTables()
         {tables::Attempts,
          {Col::of("campaign", "BLOB"), Col::of("member", "BLOB"), Col::of("contact", "BLOB"), Col::of("number", "TEXT"),
           Col::of("owner", "TEXT"), Col::of("started_ms", "INTEGER"), Col::of("duration_ms", "INTEGER"),
-          Col::of("result", "TEXT"), Col::of("disposition", "TEXT"), Col::of("note", "TEXT")},
+          Col::of("result", "TEXT"), Col::of("disposition", "TEXT"), Col::of("note", "TEXT"), Col::of("form", "BLOB")},
          true},
         {tables::DoNotCall,
          {Col::of("number", "TEXT"), Col::of("campaign", "BLOB"), Col::of("reason", "TEXT"),

@@ -5,6 +5,7 @@
 #include "CampaignFixture.h"
 #include "UiFixture.h"
 
+#include "app/formsync/FormTables.h"
 #include "app/sync/AppSchema.h"
 #include "app/telemarketing/Claims.h"
 #include "app/telemarketing/ContactCard.h"
@@ -17,6 +18,7 @@
 #include "ui/telemarketing/AgentWorkspace.h"
 #include "ui/telemarketing/CallsChart.h"
 #include "ui/telemarketing/DesktopReminder.h"
+#include "ui/telemarketing/OutcomeForm.h"
 
 #include <QDateTimeEdit>
 #include <QLabel>
@@ -395,6 +397,55 @@ private slots:
         QTest::keyClick(&view, Qt::Key_F8);
         QCOMPARE(*device->database().queryInt("SELECT count(*) FROM campaign_members WHERE claimed_by = 'alice'"),
                  qint64(0));
+    }
+
+    // A disposition that asks for an outcome form opens it over the screen: Ctrl+Enter with a required field empty
+    // records nothing; filled in, the form is stored as the agent's finalised submission and the attempt points at it.
+    void outcomeFormIsFilledBeforeTheOutcomeIsRecorded()
+    {
+        synctest::Device device(m_dir.filePath(QStringLiteral("form.db")), Now.toMSecsSinceEpoch(), app::appSchema());
+        QCOMPARE(device.open(), QString());
+        const RowId campaign = telemarketingtest::addCampaign(*device, QStringLiteral("preview"), 2);
+        QVERIFY(device->update(
+            tables::Campaigns, campaign,
+            {{QStringLiteral("dispositions"), QStringLiteral(R"([{"code": "sale", "label": {"en": "Sale"}, "key": "1"},
+                                    {"code": "survey", "label": {"en": "Survey"}, "key": "5", "form": "call-outcome"}])")}}));
+        const QString layout = QStringLiteral(
+            R"({"format": 1, "id": "call-outcome", "version": 1, "title": {"en": "Call outcome"}, "sections": [{"id": "s",
+            "title": {"en": "Outcome"}, "fields": [{"id": "comments", "type": "text", "label": {"en": "Comments"},
+            "required": true}]}]})");
+        QVERIFY(device->insert(formsync::tables::Layouts, formsync::layoutRowId(QStringLiteral("call-outcome"), 1),
+                               {{QStringLiteral("form"), QStringLiteral("call-outcome")},
+                                {QStringLiteral("version"), qint64(1)},
+                                {QStringLiteral("title"), QStringLiteral("Call outcome")},
+                                {QStringLiteral("body"), layout},
+                                {QStringLiteral("status"), formsync::status::Published}}));
+        AnsweringTelephony phone;
+        ManualClock clock(Now.toMSecsSinceEpoch());
+        ui::AgentWorkspace view;
+        ui::AgentController controller(&view, {&*device, &phone, &clock, QStringLiteral("alice"), campaign});
+        QVERIFY(controller.start());
+        QTest::keyClick(&view, Qt::Key_F8);
+        QTest::keyClick(&view, Qt::Key_Return);
+        QTest::keyClick(&view, Qt::Key_Escape);
+        QTest::keyClick(&view, Qt::Key_5);
+        ui::OutcomeForm *form = controller.outcomeForm();
+        QVERIFY(form);
+        QVERIFY(form->isVisible());
+        form->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(form));
+        QTest::keyClick(form, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(form->findChild<QLabel *>(QStringLiteral("outcomeFormProblem"))->isVisible());
+        QCOMPARE(*device->database().queryInt("SELECT count(*) FROM call_attempts"), qint64(0));
+        QTest::keyClicks(form->findChild<QLineEdit *>(), QStringLiteral("Wants a brochure"));
+        QTest::keyClick(form, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(*device->database().queryInt(
+                     "SELECT count(*) FROM call_attempts a JOIN form_submissions s ON s.id = a.form"
+                     " WHERE a.disposition = 'survey' AND s.status = 'final' AND s.owner = 'alice'"),
+                 qint64(1));
+        QCOMPARE(*device->database().queryInt("SELECT count(*) FROM form_values WHERE value LIKE '%Wants a brochure%'"),
+                 qint64(1));
+        QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Preview); // on to the next contact
     }
 
     // The shell's default backend hands the call to the desktop's softphone: it ends at once and the agent records it.

@@ -8,6 +8,7 @@
 #include "sync/Clock.h"
 #include "sync/Replica.h"
 #include "ui/telemarketing/AgentWorkspace.h"
+#include "ui/telemarketing/OutcomeForm.h"
 
 namespace fieldline::ui {
 
@@ -123,6 +124,7 @@ void AgentController::next()
     releaseOffered();
     m_call.reset();
     m_pendingCallback = nullptr;
+    m_form.reset();
     m_view->clearNote();
     emit betweenCalls();
     if (!m_campaign || !m_ready) {
@@ -296,6 +298,10 @@ void AgentController::digit(QChar key)
     const Disposition *disposition = m_campaign->dispositions.forKey(key);
     if (!disposition)
         return;
+    if (!disposition->form.isEmpty() && !(m_form && m_form->first == disposition->code)) {
+        openOutcomeForm(*disposition);
+        return;
+    }
     if (disposition->effect == Disposition::Effect::Callback) {
         if (m_current && m_current->member == sync::RowId()) {
             m_view->showProblem([] {
@@ -309,6 +315,26 @@ void AgentController::digit(QChar key)
         return;
     }
     record(*disposition, std::nullopt);
+}
+
+void AgentController::openOutcomeForm(const Disposition &disposition)
+{
+    QString problem;
+    OutcomeForm *form =
+        OutcomeForm::create(*m_setup.replica, disposition.form, m_setup.agent, m_setup.language, m_view, &problem);
+    if (!form) {
+        m_view->showProblem([problem] { return problem; });
+        return;
+    }
+    form->setAttribute(Qt::WA_DeleteOnClose);
+    const QString code = disposition.code;
+    const QChar key = disposition.key;
+    connect(form, &OutcomeForm::recorded, this, [this, code, key](const sync::RowId &submission) {
+        m_form = std::pair{code, submission};
+        digit(key); // on to the callback time, or recorded
+    });
+    m_outcomeForm = form;
+    form->open();
 }
 
 void AgentController::showCallbackTime(const QDateTime &due)
@@ -374,6 +400,8 @@ void AgentController::record(const Disposition &disposition, std::optional<qint6
         return;
     telemarketing::Outcome outcome{disposition.code, m_view->note(), callbackDueMs};
     outcome.callbackToPool = m_view->callbackToPool();
+    if (m_form && m_form->first == disposition.code)
+        outcome.form = m_form->second;
     const storage::Status recorded =
         m_recorder.record(*m_campaign, *m_current, *m_call, outcome, m_setup.agent, m_setup.clock->nowMs());
     if (!recorded) {

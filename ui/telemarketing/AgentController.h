@@ -6,10 +6,12 @@
 #include "app/telemarketing/Dialer.h"
 #include "app/telemarketing/OutcomeRecorder.h"
 #include "app/telephony/Telephony.h"
+#include "ui/telemarketing/OutcomeForm.h"
 
 #include <QElapsedTimer>
 #include <QLocale>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 namespace fieldline::sync {
@@ -53,6 +55,8 @@ public:
     const std::optional<telemarketing::QueuedCall> &current() const { return m_current; }
     /** A call is being placed, is under way or waits for its disposition. */
     bool isOnCall() const { return m_call.has_value(); }
+    /** The outcome form open over the screen, or null. */
+    OutcomeForm *outcomeForm() const { return m_outcomeForm; }
 
 signals:
     /** The last call is recorded (or was never placed): the agent is between calls. */
@@ -69,6 +73,8 @@ private:
     bool startCall(const telemarketing::QueuedCall &call, const telemarketing::ContactNumbers *contact);
     void cancel();
     void digit(QChar key);
+    /** Shows the outcome form @p disposition asks for; once it is stored the disposition goes on. */
+    void openOutcomeForm(const telemarketing::Disposition &disposition);
     /** The person's time, and whether the window is open then, beside the callback time picked. */
     void showCallbackTime(const QDateTime &due);
     /** Puts the number shown on the tenant's do-not-call list (F9); a contact offered is skipped. */
@@ -95,6 +101,8 @@ private:
     std::optional<telemarketing::QueuedCall> m_current;
     std::optional<telemarketing::CallRecord> m_call;
     const telemarketing::Disposition *m_pendingCallback = nullptr;
+    std::optional<std::pair<QString, sync::RowId>> m_form; ///< a disposition's code and its stored outcome form
+    QPointer<OutcomeForm> m_outcomeForm;
     bool m_ready = false;
     bool m_talking = false; ///< the call was answered (a resume from hold does not restart the timer)
     int m_countdown = 0;
