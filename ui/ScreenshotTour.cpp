@@ -32,6 +32,7 @@
 #include "ui/settings/SettingsDialog.h"
 #include "ui/telemarketing/AgentSession.h"
 #include "ui/telemarketing/AgentWorkspace.h"
+#include "ui/telemarketing/ProgressWorkspace.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -337,6 +338,14 @@ void ScreenshotTour::tourCallsWorkspace(Shell &shell, app::SyncService &sync, co
                           i % 4 == 0 ? QStringLiteral("sale") : QStringLiteral("no_answer"));
         (void)replica.insert(telemarketing::tables::Attempts, call);
     }
+    // A pool callback later today, for the callbacks list.
+    sync::Cells callback;
+    callback.emplace_back(QStringLiteral("campaign"), campaign->toBytes());
+    callback.emplace_back(QStringLiteral("contact"), contact->toBytes());
+    callback.emplace_back(QStringLiteral("due_ms"), nowMs + 2 * 3'600'000);
+    callback.emplace_back(QStringLiteral("owner"), QString());
+    callback.emplace_back(QStringLiteral("status"), QStringLiteral("due"));
+    (void)replica.insert(telemarketing::tables::Callbacks, callback);
     emit sync.dataChanged();
     // Not signed in (the tour has no server): the calls are taken as the demo agent.
     if (auto *session = shell.findChild<AgentSession *>())
@@ -349,6 +358,17 @@ void ScreenshotTour::tourCallsWorkspace(Shell &shell, app::SyncService &sync, co
     emit calls->hangUpRequested();
     settle();
     save(shell.mainWindow(), language, QStringLiteral("main-calls-wrap-up"));
+    emit calls->digitTyped(u'4'); // call back: the picker with the person's time beside it
+    settle();
+    save(shell.mainWindow(), language, QStringLiteral("main-calls-callback"));
+    emit calls->cancelRequested();
+    if (auto *progress = shell.mainWindow()->findChild<ProgressWorkspace *>()) {
+        // Offered to managers; the tour shows it as a manager sees it.
+        shell.mainWindow()->setWorkspaceAvailable(progress, true);
+        shell.mainWindow()->showWorkspace(progress);
+        settle();
+        save(shell.mainWindow(), language, QStringLiteral("main-campaign-progress"));
+    }
 }
 
 bool ScreenshotTour::tourForm(const QString &language)

@@ -109,6 +109,7 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
     card->addRow(m_localTime);
     card->addRow(m_attempts);
     card->addRow(m_history);
+    card->addRow(m_dialPad); // during a call, under the person's past calls
     card->addRow(m_callbacksLabel);
     card->addRow(m_callbacks);
 
@@ -123,7 +124,6 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
     auto *callBar = new QHBoxLayout;
     callBar->addWidget(m_callState, 1);
     callBar->addWidget(m_timer);
-    callBar->addWidget(m_dialPad);
 
     auto *callback = new QHBoxLayout(m_callbackRow);
     callback->setContentsMargins(0, 0, 0, 0);

@@ -16,6 +16,7 @@ DialPad::DialPad(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("dialPad"));
+    setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setSpacing(2);
