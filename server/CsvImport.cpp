@@ -192,6 +192,12 @@ ImportPlan CsvImport::plan(const std::vector<SyncStore::StoredRow> &stored, cons
             const Stamp stamp{current->stamp.cl, now, importSite()};
             bool changed = false;
             for (const auto &[column, value] : row.cells) {
+                // An empty cell in a column new rows get a value for keeps the stored value (a blank status would
+                // take a member out of the queue).
+                const ImportColumn *spec = m_table.column(column);
+                if (spec && std::holds_alternative<std::monostate>(value) &&
+                    !std::holds_alternative<std::monostate>(spec->fallback))
+                    continue;
                 const sync::CellState *cell = current->cell(column);
                 // A cell left from an earlier life of the row is not visible, so it is no match.
                 const bool live = cell && cell->stamp.cl == current->stamp.cl;

@@ -210,7 +210,15 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
         if (results.back().outcome == ApplyOutcome::Unchanged && change.stamp.site != request.site)
             results.back() = {ApplyOutcome::Rejected, QStringLiteral("a device may only push its own writes")};
         if (results.back().outcome != ApplyOutcome::Rejected) {
-            std::optional<QString> why = WritePolicy::refusal(identity.role, change);
+            RowState stored;
+            if (WritePolicy::needsStoredRow(identity.role, change)) {
+                Result<RowState> loaded =
+                    loadRow(m_statements.get(LoadSql), identity.tenantId, change.table, change.row);
+                if (!loaded)
+                    return loaded.error();
+                stored = std::move(loaded.value());
+            }
+            std::optional<QString> why = WritePolicy::refusal(identity.role, change, stored);
             if (!why) {
                 Result<std::optional<QString>> scoped = outOfScope.refusal(change.table, change.row);
                 if (!scoped)

@@ -13,28 +13,47 @@ bool isCallOutcomeColumn(const QString &column)
     return columns.contains(column);
 }
 
+bool manages(Role role)
+{
+    return role == Role::Manager || role == Role::Admin;
+}
+
 } // namespace
 
-std::optional<QString> WritePolicy::refusal(Role role, const sync::Change &change)
+bool WritePolicy::needsStoredRow(Role role, const sync::Change &change)
 {
-    const bool manages = role == Role::Manager || role == Role::Admin;
+    return !manages(role) &&
+           (change.table == QLatin1String("campaign_members") || change.table == QLatin1String("dnc_numbers"));
+}
+
+std::optional<QString> WritePolicy::refusal(Role role, const sync::Change &change, const sync::RowState &stored)
+{
     const QString &table = change.table;
     if (table == QLatin1String("form_layouts"))
         return QStringLiteral("Form layouts are published through the forms API, which checks them; the server's "
                               "copy stands.");
-    if (manages)
+    if (manages(role))
         return std::nullopt;
     if (table == QLatin1String("products"))
         return QStringLiteral("Only managers and administrators may change the product catalog; the server's "
                               "copy stands.");
     if (table == QLatin1String("campaigns"))
         return QStringLiteral("Only managers and administrators may change campaigns; the server's copy stands.");
-    if (table == QLatin1String("campaign_members") && !isCallOutcomeColumn(change.column))
+    if (table == QLatin1String("campaign_members") &&
+        (!isCallOutcomeColumn(change.column) || !stored.alive() || change.stamp.cl != stored.stamp.cl))
         return QStringLiteral("Only managers and administrators may add, remove or reassign campaign members; the "
                               "server's copy stands.");
-    if (table == QLatin1String("dnc_numbers") && change.isRowChange() && !change.stamp.alive())
+    // A new entry comes whole from the device that adds it; one the server holds is changed by managers only (a
+    // different number or a campaign would take the listed number off the list as surely as a delete).
+    const sync::CellState *cell = change.isRowChange() ? nullptr : stored.cell(change.column);
+    const bool replacesValue = cell && stored.exists && cell->stamp.cl == stored.stamp.cl;
+    if (table == QLatin1String("dnc_numbers") && ((change.isRowChange() && !change.stamp.alive()) || replacesValue))
         return QStringLiteral("Only managers and administrators may take a number off the do-not-call list; it "
                               "stays on it.");
+    if (table == QLatin1String("contacts") && change.column == QLatin1String("do_not_call") &&
+        change.value != sync::Value(qint64(1)))
+        return QStringLiteral("Only managers and administrators may clear a contact's opt-out; the person stays "
+                              "opted out.");
     return std::nullopt;
 }
 

@@ -2,6 +2,7 @@
 
 #include "TenantStore.h"
 #include "sync/Change.h"
+#include "sync/RowState.h"
 
 #include <QString>
 
@@ -19,8 +20,13 @@ namespace fieldline::server {
 class WritePolicy
 {
 public:
-    /** Why @p role may not make @p change, in words for the user; nullopt when it may. */
-    static std::optional<QString> refusal(Role role, const sync::Change &change);
+    /** Whether refusal() needs the row as the server holds it for @p role's @p change. */
+    static bool needsStoredRow(Role role, const sync::Change &change);
+    /**
+     * Why @p role may not make @p change, in words for the user; nullopt when it may. @p stored: the row as the
+     * server holds it before this push (needed when needsStoredRow(); a row that does not exist otherwise).
+     */
+    static std::optional<QString> refusal(Role role, const sync::Change &change, const sync::RowState &stored = {});
 };
 
 } // namespace fieldline::server

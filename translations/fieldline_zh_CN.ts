@@ -1018,6 +1018,10 @@
         <source>Callback due: %1 (%2). It is offered before anyone else.</source>
         <translation>回拨已到期：%1（%2）。将优先于其他联系人提供。</translation>
     </message>
+    <message>
+        <source>Asked the agent during a call.</source>
+        <translation>通话中向坐席提出。</translation>
+    </message>
 </context>
 <context>
     <name>fieldline::ui::AgentSession</name>

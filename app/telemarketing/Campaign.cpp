@@ -58,7 +58,20 @@ storage::Result<std::vector<Campaign::Listed>> Campaign::active(storage::Databas
     return out;
 }
 
-storage::Result<Campaign> Campaign::read(storage::Database &db, const sync::RowId &id)
+std::vector<std::pair<QString, sync::Value>> CampaignFields::cells() const
+{
+    return {{QStringLiteral("name"), name},
+            {QStringLiteral("mode"), mode},
+            {QStringLiteral("window_start"), windowStart},
+            {QStringLiteral("window_end"), windowEnd},
+            {QStringLiteral("max_attempts"), maxAttempts},
+            {QStringLiteral("retry_minutes"), retryMinutes},
+            {QStringLiteral("status"), status},
+            {QStringLiteral("dispositions"), dispositions},
+            {QStringLiteral("script"), script}};
+}
+
+storage::Result<CampaignFields> Campaign::readFields(storage::Database &db, const sync::RowId &id)
 {
     storage::Result<storage::Statement *> query =
         db.prepare("SELECT name, mode, window_start, window_end, max_attempts, retry_minutes, status, dispositions,"
@@ -70,29 +83,47 @@ storage::Result<Campaign> Campaign::read(storage::Database &db, const sync::RowI
     storage::Result<bool> found = row.step();
     if (!found)
         return found.error();
-    if (!*found)
+    if (!*found) {
+        row.reset();
         return storage::Error{storage::ErrorCode::NotFound, tr("There is no such campaign."), 0};
-    Campaign out;
-    out.id = id;
-    out.name = row.text(0);
-    const QString mode = row.text(1);
-    const std::optional<CallingWindow> window = CallingWindow::parse(row.text(2), row.text(3));
-    const qint64 maxAttempts = row.int64(4);
-    const std::optional<std::vector<int>> retry = parseRetryMinutes(row.text(5));
-    out.status = row.text(6);
-    out.script = row.text(8).left(20'000);
-    QString dispositionProblem;
-    const std::optional<Dispositions> dispositions = Dispositions::parse(row.text(7), &dispositionProblem);
+    }
+    CampaignFields fields{row.text(0), row.text(1), row.text(2), row.text(3), row.int64(4),
+                          row.text(5), row.text(6), row.text(7), row.text(8)};
     row.reset();
-    if (mode != QLatin1String("preview") && mode != QLatin1String("progressive"))
+    return fields;
+}
+
+storage::Result<Campaign> Campaign::read(storage::Database &db, const sync::RowId &id)
+{
+    storage::Result<CampaignFields> fields = readFields(db, id);
+    if (!fields)
+        return fields.error();
+    storage::Result<Campaign> campaign = check(*fields);
+    if (campaign)
+        campaign->id = id;
+    return campaign;
+}
+
+storage::Result<Campaign> Campaign::check(const CampaignFields &fields)
+{
+    Campaign out;
+    out.name = fields.name;
+    out.status = fields.status;
+    out.script = fields.script.left(20'000);
+    const std::optional<CallingWindow> window = CallingWindow::parse(fields.windowStart, fields.windowEnd);
+    const std::optional<std::vector<int>> retry = parseRetryMinutes(fields.retryMinutes);
+    QString dispositionProblem;
+    const std::optional<Dispositions> dispositions = Dispositions::parse(fields.dispositions, &dispositionProblem);
+    if (fields.mode != QLatin1String("preview") && fields.mode != QLatin1String("progressive"))
         return invalid(tr("Campaign %1 has no dialing mode (preview or progressive).").arg(out.name));
-    out.mode = mode == QLatin1String("progressive") ? Mode::Progressive : Mode::Preview;
+    out.mode = fields.mode == QLatin1String("progressive") ? Mode::Progressive : Mode::Preview;
     if (!window)
         return invalid(tr("Campaign %1 has no valid calling window.").arg(out.name));
     out.window = *window;
-    if (maxAttempts < 1 || maxAttempts > MaxAttemptsLimit)
-        return invalid(tr("Campaign %1 allows %2 attempts; 1 to 100 are possible.").arg(out.name).arg(maxAttempts));
-    out.maxAttempts = int(maxAttempts);
+    if (fields.maxAttempts < 1 || fields.maxAttempts > MaxAttemptsLimit)
+        return invalid(
+            tr("Campaign %1 allows %2 attempts; 1 to 100 are possible.").arg(out.name).arg(fields.maxAttempts));
+    out.maxAttempts = int(fields.maxAttempts);
     if (!retry)
         return invalid(tr("Campaign %1 has retry delays that are not minutes.").arg(out.name));
     out.retryMinutes = *retry;

@@ -4,6 +4,7 @@
 #include "app/telemarketing/Dispositions.h"
 #include "storage/Error.h"
 #include "sync/ByteId.h"
+#include "sync/Value.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -15,6 +16,23 @@ class Database;
 }
 
 namespace fieldline::telemarketing {
+
+/** A campaigns row as written: the texts and numbers an admin types or a CSV file holds. */
+struct CampaignFields
+{
+    QString name;
+    QString mode = QStringLiteral("preview");
+    QString windowStart = QStringLiteral("09:00");
+    QString windowEnd = QStringLiteral("20:00");
+    qint64 maxAttempts = 3;
+    QString retryMinutes = QStringLiteral("60,240");
+    QString status = QStringLiteral("paused");
+    QString dispositions;
+    QString script;
+
+    /** The cells of the synced campaigns row. */
+    std::vector<std::pair<QString, sync::Value>> cells() const;
+};
 
 /** A campaign's rules as the queue and the dialer apply them (a campaigns row, read and checked). */
 struct Campaign
@@ -40,6 +58,10 @@ public:
 
     /** Reads the campaign @p id; NotFound when there is none, Invalid (with the reason) when its rules are bad. */
     static storage::Result<Campaign> read(storage::Database &db, const sync::RowId &id);
+    /** The row of campaign @p id as written, for editing. */
+    static storage::Result<CampaignFields> readFields(storage::Database &db, const sync::RowId &id);
+    /** Checks @p fields as read() does; Invalid with the reason when a rule is bad. */
+    static storage::Result<Campaign> check(const CampaignFields &fields);
     struct Listed
     {
         sync::RowId id;

@@ -15,9 +15,25 @@ storage::Status Claims::claim(const QueuedCall &call, const QString &agent, qint
     return write(call, cells);
 }
 
-storage::Status Claims::release(const QueuedCall &call)
+storage::Status Claims::release(const QueuedCall &call, const QString &agent)
 {
-    return write(call, released());
+    return write(call, released(), agent);
+}
+
+storage::Result<bool> Claims::holds(const QString &table, const sync::RowId &row, const QString &agent)
+{
+    auto query = m_replica.database().prepare(
+        QStringLiteral("SELECT ifnull(claimed_by, '') = ?2 FROM %1 WHERE id = ?1").arg(table).toLatin1().constData());
+    if (!query)
+        return query.error();
+    storage::Statement &statement = *query.value();
+    statement.bind(1, row.toBytes()).bind(2, agent);
+    storage::Result<bool> found = statement.step();
+    const bool held = found && *found && statement.int64(0) != 0;
+    statement.reset();
+    if (!found)
+        return found.error();
+    return held;
 }
 
 sync::Cells Claims::released()
@@ -36,10 +52,17 @@ QByteArray Claims::freeFor(int agentParameter, int nowParameter)
         .toLatin1();
 }
 
-storage::Status Claims::write(const QueuedCall &call, const sync::Cells &cells)
+storage::Status Claims::write(const QueuedCall &call, const sync::Cells &cells, const QString &onlyIfHeldBy)
 {
     // A row removed meanwhile (another device, an eviction) has nobody left to claim it from.
-    const auto update = [this, &cells](const QString &table, const sync::RowId &row) {
+    const auto update = [this, &cells, &onlyIfHeldBy](const QString &table, const sync::RowId &row) {
+        if (!onlyIfHeldBy.isEmpty()) {
+            storage::Result<bool> held = holds(table, row, onlyIfHeldBy);
+            if (!held)
+                return held.status();
+            if (!*held)
+                return storage::Status(); // a colleague's claim by now
+        }
         const storage::Status s = m_replica.update(table, row, cells);
         return s.ok() || s.error().code == storage::ErrorCode::NotFound ? storage::Status() : s;
     };

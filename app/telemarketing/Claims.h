@@ -27,8 +27,10 @@ public:
 
     /** Claims @p call's member (and callback) for @p agent until @p nowMs + LeaseMs. */
     storage::Status claim(const QueuedCall &call, const QString &agent, qint64 nowMs);
-    /** Gives up the claim (the agent paused or skipped the contact). */
-    storage::Status release(const QueuedCall &call);
+    /** Gives up @p agent's claim (they paused or skipped the contact); a colleague's claim is left alone. */
+    storage::Status release(const QueuedCall &call, const QString &agent);
+    /** Whether @p agent's claim on @p table's @p row is the one stored (so an outcome may end it). */
+    storage::Result<bool> holds(const QString &table, const sync::RowId &row, const QString &agent);
     /** The other agent whose lease on @p call's member or callback runs at @p nowMs; empty when there is none. */
     storage::Result<QString> heldByOther(const QueuedCall &call, const QString &agent, qint64 nowMs);
 
@@ -38,7 +40,7 @@ public:
     static QByteArray freeFor(int agentParameter, int nowParameter);
 
 private:
-    storage::Status write(const QueuedCall &call, const sync::Cells &cells);
+    storage::Status write(const QueuedCall &call, const sync::Cells &cells, const QString &onlyIfHeldBy = QString());
 
     sync::Replica &m_replica;
 };

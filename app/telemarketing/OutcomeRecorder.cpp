@@ -92,8 +92,14 @@ storage::Status OutcomeRecorder::record(const Campaign &campaign, const QueuedCa
         member.emplace_back(QStringLiteral("status"), status);
         member.emplace_back(QStringLiteral("next_attempt_ms"), next);
         member.emplace_back(QStringLiteral("last_disposition"), disposition->code);
-        for (auto &cell : Claims::released())
-            member.push_back(std::move(cell));
+        // The claim ends with the outcome, unless a colleague claimed the member meanwhile (a lease that ran out).
+        storage::Result<bool> held = Claims(m_replica).holds(tables::Members, call.member, agent);
+        if (!held)
+            return held.status();
+        if (*held) {
+            for (auto &cell : Claims::released())
+                member.push_back(std::move(cell));
+        }
         if (storage::Status s = m_replica.update(tables::Members, call.member, member); !s)
             return s;
     }

@@ -274,6 +274,9 @@ void BaresipTelephony::engineStopped(const QString &why)
     const bool wasReady = isReady();
     setReady(false);
     m_control.abort();
+    // Not ready means the accounts file may still hold the SIP password: it goes now, and is written again for
+    // the next start.
+    BaresipConfig::forgetAccounts(m_written.folder);
     if (state() != State::Idle)
         finish(tr("failed: %1").arg(why), true);
     if (m_stopping)

@@ -6,6 +6,8 @@ namespace fieldline::telephony {
 
 std::unique_ptr<Telephony> makeTelephony(const CallSettings &settings, const PhoneEnvironment &environment)
 {
+    // A password file left by a crash of the client (or of baresip before it was ready) does not outlive it.
+    BaresipConfig::forgetAccounts(environment.engineFolder);
     if (settings.backend == CallSettings::Backend::Softphone)
         return std::make_unique<UriHandoffTelephony>(settings.scheme, environment.openLink);
     BaresipSetup setup;

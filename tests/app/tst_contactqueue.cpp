@@ -246,7 +246,9 @@ private slots:
         QCOMPARE(next(QStringLiteral("bob"), afterLease)->member, first);
         QCOMPARE(claims.heldByOther(*offered, QStringLiteral("bob"), afterLease.toMSecsSinceEpoch()).value(),
                  QString());
-        QVERIFY(claims.release(*offered));
+        QVERIFY(claims.release(*offered, QStringLiteral("bob"))); // not bob's to release
+        QCOMPARE(next(QStringLiteral("bob"))->member, second);
+        QVERIFY(claims.release(*offered, QStringLiteral("alice")));
         QCOMPARE(next(QStringLiteral("bob"))->member, first);
 
         // Recording the outcome ends the claim as well.
@@ -257,6 +259,13 @@ private slots:
             {QStringLiteral("no_answer"), QString(), std::nullopt}, QStringLiteral("alice"), nowMs));
         QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM campaign_members WHERE claimed_by = ''"
                                                 " AND claimed_until_ms = 0"),
+                 qint64(1));
+        // Alice's lease ran out and Bob claimed the member before her outcome was recorded: his claim stands.
+        QVERIFY(claims.claim(*offered, QStringLiteral("bob"), nowMs));
+        QVERIFY(OutcomeRecorder(replica()).record(*rules, *offered, {offered->number, nowMs, 0, QStringLiteral("busy")},
+                                                  {QStringLiteral("no_answer"), QString(), std::nullopt},
+                                                  QStringLiteral("alice"), nowMs));
+        QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM campaign_members WHERE claimed_by = 'bob'"),
                  qint64(1));
     }
 

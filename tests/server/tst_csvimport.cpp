@@ -273,10 +273,21 @@ private slots:
         QVERIFY2(bad[0].startsWith(QStringLiteral("line 3: mode 'robocall' is not one of preview, progressive")),
                  qPrintable(bad.join(u'\n')));
         QVERIFY(bad[1].contains(QStringLiteral("window_start '9am' is not a time of day")));
-        QVERIFY(bad[2].contains(QStringLiteral("max_attempts '0' is not between 1 and 50")));
+        QVERIFY(bad[2].contains(QStringLiteral("max_attempts '0' is not between 1 and 100")));
         QVERIFY(bad[3].contains(QStringLiteral("retry_minutes 'soon'")));
         QVERIFY(bad[4].startsWith(QStringLiteral("line 3: dispositions: ")));
         QVERIFY(bad[5].startsWith(QStringLiteral("line 4: dispositions: ")));
+
+        // Re-imported with the mode left empty: the stored mode stays (new rows would get "preview").
+        FixedClock first;
+        const QByteArray rule = "id,name,mode,window_start,window_end,max_attempts,dispositions\n"
+                                "00000000000000000000000000000009,Spring,%1,09:00,21:00,3," +
+                                dispositions + "\n";
+        const auto stored =
+            merged({}, plan(QByteArray(rule).replace("%1", "progressive"), {}, first, "campaigns").changes);
+        const ImportPlan blank = plan(QByteArray(rule).replace("%1", ""), stored, first, "campaigns");
+        QCOMPARE(blank.unchanged, 1);
+        QCOMPARE(blank.changes.size(), size_t(0));
 
         const QByteArray campaign = QByteArray(16, '\x01');
         const QByteArray nyContact = QByteArray(16, '\x02');

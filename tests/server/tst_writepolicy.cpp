@@ -12,18 +12,31 @@ using server::WritePolicy;
 
 namespace {
 
-sync::Change change(const char *table, const char *column, qint64 causalLength = 1)
+sync::Change change(const char *table, const char *column, qint64 causalLength = 1, sync::Value value = {})
 {
     sync::Change c;
     c.table = QString::fromLatin1(table);
     c.column = QString::fromLatin1(column);
     c.stamp.cl = causalLength;
+    c.value = std::move(value);
     return c;
+}
+
+/** The row as the server holds it: absent, or alive in its first life with @p column set. */
+sync::RowState stored(bool exists, const char *column = "number")
+{
+    sync::RowState row;
+    row.exists = exists;
+    row.stamp.cl = 1;
+    if (exists)
+        row.cells.push_back({QString::fromLatin1(column), sync::Value(QStringLiteral("+12125550100")), row.stamp, 0});
+    return row;
 }
 
 } // namespace
 
 Q_DECLARE_METATYPE(fieldline::sync::Change)
+Q_DECLARE_METATYPE(fieldline::sync::RowState)
 
 class TestWritePolicy : public QObject
 {
@@ -33,41 +46,56 @@ private slots:
     void roles_data()
     {
         QTest::addColumn<sync::Change>("change");
+        QTest::addColumn<sync::RowState>("stored");
         QTest::addColumn<QString>("agent"); // part of the refusal for agents and field staff; empty: allowed
         QTest::addColumn<QString>("manager");
 
         const QString none;
-        QTest::newRow("contact edit") << change("contacts", "phone") << none << none;
-        QTest::newRow("attempt logged") << change("call_attempts", "") << none << none;
-        QTest::newRow("callback planned") << change("callbacks", "due_ms") << none << none;
-        QTest::newRow("member attempts") << change("campaign_members", "attempts") << none << none;
-        QTest::newRow("member status") << change("campaign_members", "status") << none << none;
-        QTest::newRow("member next attempt") << change("campaign_members", "next_attempt_ms") << none << none;
-        QTest::newRow("member last disposition") << change("campaign_members", "last_disposition") << none << none;
-        QTest::newRow("member claimed") << change("campaign_members", "claimed_by") << none << none;
-        QTest::newRow("member added") << change("campaign_members", "") << QStringLiteral("campaign members") << none;
-        QTest::newRow("member removed") << change("campaign_members", "", 2) << QStringLiteral("campaign members")
-                                        << none;
-        QTest::newRow("member reassigned") << change("campaign_members", "owner") << QStringLiteral("reassign") << none;
-        QTest::newRow("member priority") << change("campaign_members", "priority") << QStringLiteral("reassign")
+        const sync::RowState absent = stored(false);
+        const sync::RowState member = stored(true, "status");
+        const QString members = QStringLiteral("campaign members");
+        const QString offTheList = QStringLiteral("off the do-not-call");
+        QTest::newRow("contact edit") << change("contacts", "phone") << absent << none << none;
+        QTest::newRow("opt-out set") << change("contacts", "do_not_call", 1, qint64(1)) << absent << none << none;
+        QTest::newRow("opt-out cleared") << change("contacts", "do_not_call", 1, qint64(0)) << absent
+                                         << QStringLiteral("opt-out") << none;
+        QTest::newRow("attempt logged") << change("call_attempts", "") << absent << none << none;
+        QTest::newRow("callback planned") << change("callbacks", "due_ms") << absent << none << none;
+        for (const char *column : {"attempts", "status", "next_attempt_ms", "last_disposition", "claimed_by"})
+            QTest::newRow(column) << change("campaign_members", column) << member << none << none;
+        QTest::newRow("status of a new member") << change("campaign_members", "status") << absent << members << none;
+        QTest::newRow("status bringing a removed member back")
+            << change("campaign_members", "status", 3) << member << members << none;
+        QTest::newRow("member added") << change("campaign_members", "") << absent << members << none;
+        QTest::newRow("member removed") << change("campaign_members", "", 2) << member << members << none;
+        QTest::newRow("member reassigned")
+            << change("campaign_members", "owner") << member << QStringLiteral("reassign") << none;
+        QTest::newRow("member priority") << change("campaign_members", "priority") << member
+                                         << QStringLiteral("reassign") << none;
+        QTest::newRow("campaign window") << change("campaigns", "window_end") << absent << QStringLiteral("campaigns")
                                          << none;
-        QTest::newRow("campaign window") << change("campaigns", "window_end") << QStringLiteral("campaigns") << none;
-        QTest::newRow("campaign created") << change("campaigns", "") << QStringLiteral("campaigns") << none;
-        QTest::newRow("dnc added") << change("dnc_numbers", "") << none << none;
-        QTest::newRow("dnc number") << change("dnc_numbers", "number") << none << none;
-        QTest::newRow("dnc removed") << change("dnc_numbers", "", 2) << QStringLiteral("off the do-not-call") << none;
-        QTest::newRow("price") << change("products", "unit_price_cents") << QStringLiteral("product catalog") << none;
-        QTest::newRow("layout") << change("form_layouts", "body") << QStringLiteral("forms API")
+        QTest::newRow("campaign created") << change("campaigns", "") << absent << QStringLiteral("campaigns") << none;
+        QTest::newRow("dnc added") << change("dnc_numbers", "") << absent << none << none;
+        QTest::newRow("dnc number of a new entry") << change("dnc_numbers", "number") << absent << none << none;
+        QTest::newRow("dnc number changed") << change("dnc_numbers", "number") << stored(true) << offTheList << none;
+        QTest::newRow("dnc moved to a campaign") << change("dnc_numbers", "campaign") << stored(true) << none << none;
+        QTest::newRow("dnc campaign replaced")
+            << change("dnc_numbers", "campaign") << stored(true, "campaign") << offTheList << none;
+        QTest::newRow("dnc removed") << change("dnc_numbers", "", 2) << stored(true) << offTheList << none;
+        QTest::newRow("price") << change("products", "unit_price_cents") << absent << QStringLiteral("product catalog")
+                               << none;
+        QTest::newRow("layout") << change("form_layouts", "body") << absent << QStringLiteral("forms API")
                                 << QStringLiteral("forms API");
     }
 
     void roles()
     {
         QFETCH(sync::Change, change);
+        QFETCH(sync::RowState, stored);
         QFETCH(QString, agent);
         QFETCH(QString, manager);
-        const auto check = [&change](Role role, const QString &expected) {
-            const std::optional<QString> why = WritePolicy::refusal(role, change);
+        const auto check = [&](Role role, const QString &expected) {
+            const std::optional<QString> why = WritePolicy::refusal(role, change, stored);
             if (expected.isEmpty())
                 return !why.has_value();
             return why.has_value() && why->contains(expected);
@@ -76,6 +104,8 @@ private slots:
         QVERIFY(check(Role::Field, agent));
         QVERIFY(check(Role::Manager, manager));
         QVERIFY(check(Role::Admin, manager));
+        QCOMPARE(WritePolicy::needsStoredRow(Role::Agent, change),
+                 change.table == QLatin1String("campaign_members") || change.table == QLatin1String("dnc_numbers"));
     }
 };
 

@@ -438,6 +438,9 @@ private slots:
         QVERIFY(form->findChild<QLabel *>(QStringLiteral("outcomeFormProblem"))->isVisible());
         QCOMPARE(*device->database().queryInt("SELECT count(*) FROM call_attempts"), qint64(0));
         QTest::keyClicks(form->findChild<QLineEdit *>(), QStringLiteral("Wants a brochure"));
+        QTest::keyClick(form->findChild<QLineEdit *>(), Qt::Key_Return); // moves on in the form, records nothing
+        QVERIFY(form->isVisible());
+        QCOMPARE(*device->database().queryInt("SELECT count(*) FROM call_attempts"), qint64(0));
         QTest::keyClick(form, Qt::Key_Return, Qt::ControlModifier);
         QCOMPARE(*device->database().queryInt(
                      "SELECT count(*) FROM call_attempts a JOIN form_submissions s ON s.id = a.form"

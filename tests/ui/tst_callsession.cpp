@@ -147,6 +147,13 @@ void TestCallSession::builtInPhoneFromSettings()
     QCOMPARE(child<QComboBox>(panel, "callBackend")->currentIndex(), 3);
     QCOMPARE(child(panel, "sipUser")->text(), QStringLiteral("agent7"));
     QCOMPARE(child(panel, "sipPassword")->text(), Password);
+    // Saving what is stored already changes nothing: the phone is not rebuilt.
+    session = f.shell().findChild<ui::AgentSession *>();
+    session->setAgent(QStringLiteral("agent7"));
+    telephony::Telephony *before = session->telephony();
+    QVERIFY(dynamic_cast<telephony::BaresipTelephony *>(before));
+    QTest::keyClick(child(panel, "sipUser"), Qt::Key_Return);
+    QCOMPARE(session->telephony(), before);
     f.shell().settingsDialog()->close();
 }
 

@@ -30,6 +30,7 @@ void CallSettingsController::prepare()
         return;
     }
     m_view->setSettings(stored.value());
+    m_stored = stored.value();
 }
 
 void CallSettingsController::save()
@@ -67,6 +68,9 @@ void CallSettingsController::save()
         return;
     }
     m_view->showResult([] { return tr("Call settings saved. They apply from the next call."); }, false);
+    if (settings == m_stored)
+        return; // nothing changed: the phone is not rebuilt and the agent's shift goes on as it was
+    m_stored = settings;
     emit saved();
 }
 

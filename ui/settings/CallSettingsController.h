@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/telephony/CallSettings.h"
+
 #include <QObject>
 
 namespace fieldline::app {
@@ -33,6 +35,7 @@ private:
 
     CallSettingsPanel *m_view;
     app::ProfileService *m_profile;
+    telephony::CallSettings m_stored; ///< as last read or saved
 };
 
 } // namespace fieldline::ui

@@ -37,6 +37,7 @@ AgentController::AgentController(AgentWorkspace *view, Setup setup, QObject *par
 {
     m_callbackCheck.setInterval(m_setup.callbackCheckMs);
     connect(&m_callbackCheck, &QTimer::timeout, this, &AgentController::showCallbacks);
+    connect(&m_callbackCheck, &QTimer::timeout, this, &AgentController::renewClaim);
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &AgentController::tick);
     connect(view, &AgentWorkspace::readyToggled, this, &AgentController::toggleReady);
@@ -62,6 +63,8 @@ AgentController::AgentController(AgentWorkspace *view, Setup setup, QObject *par
 
 AgentController::~AgentController()
 {
+    // Locking or switching closes an outcome form still open: it must not outlive the replica it writes to.
+    delete m_outcomeForm.data();
     releaseOffered();
 }
 
@@ -115,7 +118,7 @@ void AgentController::releaseOffered()
 {
     // A contact offered but not called goes back to the others at once instead of when the claim runs out.
     if (m_current && !m_call)
-        (void)m_claims.release(*m_current);
+        (void)m_claims.release(*m_current, m_setup.agent);
     m_current.reset();
 }
 
@@ -150,6 +153,7 @@ void AgentController::next()
         const QString message = claimed.message();
         m_view->showProblem([message] { return message; });
     }
+    m_claimedAtMs = m_setup.clock->nowMs();
     auto card = telemarketing::ContactCard::read(m_setup.replica->database(), m_current->contact);
     AgentWorkspace::ContactView view;
     if (card) {
@@ -201,8 +205,10 @@ void AgentController::dial()
     if (const storage::Status renewed = m_claims.claim(*m_current, m_setup.agent, m_setup.clock->nowMs()); !renewed) {
         const QString message = renewed.message();
         m_view->showProblem([message] { return message; });
+        m_view->setMode(AgentWorkspace::Mode::Preview); // not dialled; a countdown stops here
         return;
     }
+    m_claimedAtMs = m_setup.clock->nowMs();
     auto contact = telemarketing::ContactNumbers::read(m_setup.replica->database(), m_current->contact);
     if (!contact) {
         next();
@@ -228,6 +234,8 @@ void AgentController::dialManually(const QString &typed)
     call.number = *number;
     const std::optional<telemarketing::QueuedCall> offered = m_current;
     if (startCall(call, nullptr)) {
+        if (offered) // the contact that was on screen goes back to the others
+            (void)m_claims.release(*offered, m_setup.agent);
         m_view->showContact({tr("Dialled by hand"), *number, {}, {}, {}, {}});
         m_view->setManualNumber(QString());
     } else {
@@ -361,7 +369,7 @@ void AgentController::addToDoNotCall()
         return;
     const QString number = m_current->number;
     const storage::Status added = telemarketing::DoNotCall(*m_setup.replica)
-                                      .add(number, std::nullopt, QStringLiteral("asked the agent"), m_setup.agent);
+                                      .add(number, std::nullopt, tr("Asked the agent during a call."), m_setup.agent);
     if (!added) {
         const QString message = added.message();
         m_view->showProblem([message] { return message; });
@@ -413,6 +421,16 @@ void AgentController::record(const Disposition &disposition, std::optional<qint6
     showStats();
     showCallbacks();
     next();
+}
+
+void AgentController::renewClaim()
+{
+    // A long preview, call or wrap-up keeps its claim: renewed when a third of the lease is left.
+    const qint64 nowMs = m_setup.clock->nowMs();
+    if (!m_current || nowMs - m_claimedAtMs < telemarketing::Claims::LeaseMs * 2 / 3)
+        return;
+    if (m_claims.claim(*m_current, m_setup.agent, nowMs))
+        m_claimedAtMs = nowMs;
 }
 
 void AgentController::showCallbacks()

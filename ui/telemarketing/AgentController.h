@@ -67,6 +67,8 @@ private:
     void next();
     /** Lets go of the contact offered, if it was not called. */
     void releaseOffered();
+    /** Renews the claim on the contact on screen before its lease runs out. */
+    void renewClaim();
     void dial();
     void dialManually(const QString &typed);
     /** Checks @p call's number with the guard and places it; false (with the reason shown) when it is not placed. */
@@ -103,6 +105,7 @@ private:
     const telemarketing::Disposition *m_pendingCallback = nullptr;
     std::optional<std::pair<QString, sync::RowId>> m_form; ///< a disposition's code and its stored outcome form
     QPointer<OutcomeForm> m_outcomeForm;
+    qint64 m_claimedAtMs = 0;
     bool m_ready = false;
     bool m_talking = false; ///< the call was answered (a resume from hold does not restart the timer)
     int m_countdown = 0;

@@ -94,8 +94,10 @@ void AgentSession::refresh()
     setup.language = m_language->language();
     m_controller = new AgentController(m_view, setup, this);
     connect(m_controller, &AgentController::betweenCalls, this, [this] {
-        if (m_reconfigurePending)
+        if (m_reconfigurePending) { // once: reconfigure() defers again if a call started meanwhile
+            m_reconfigurePending = false;
             QMetaObject::invokeMethod(this, &AgentSession::reconfigure, Qt::QueuedConnection);
+        }
     });
     if (!m_controller->start())
         delete m_controller;

@@ -8,6 +8,7 @@
 #include "ui/forms/FormView.h"
 
 #include <QDialogButtonBox>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
@@ -64,14 +65,15 @@ OutcomeForm::OutcomeForm(sync::Replica &replica, sync::RowId layoutRow, QString 
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_problem->hide();
-    QPushButton *recordButton = m_buttons->addButton(tr("&Record outcome (Ctrl+Enter)"), QDialogButtonBox::AcceptRole);
+    // Not an accept button: a dialog presses its default button on Enter, and Enter moves on in the form.
+    QPushButton *recordButton = m_buttons->addButton(tr("&Record outcome (Ctrl+Enter)"), QDialogButtonBox::ActionRole);
     recordButton->setObjectName(QStringLiteral("recordOutcome"));
-    recordButton->setAutoDefault(false); // Enter moves on in the form; Ctrl+Enter records
+    recordButton->setAutoDefault(false);
+    connect(recordButton, &QPushButton::clicked, this, &OutcomeForm::record);
     auto *column = new QVBoxLayout(this);
     column->addWidget(scroll, 1);
     column->addWidget(m_problem);
     column->addWidget(m_buttons);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &OutcomeForm::record);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     for (const QKeySequence &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)})
         connect(new QShortcut(keys, this), &QShortcut::activated, this, &OutcomeForm::record);
@@ -82,6 +84,17 @@ OutcomeForm::OutcomeForm(sync::Replica &replica, sync::RowId layoutRow, QString 
 }
 
 OutcomeForm::~OutcomeForm() = default;
+
+void OutcomeForm::keyPressEvent(QKeyEvent *event)
+{
+    // Enter that a field passes on must not press a button: half a form is no outcome (Ctrl+Enter records).
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
+        !(event->modifiers() & Qt::ControlModifier)) {
+        event->accept();
+        return;
+    }
+    QDialog::keyPressEvent(event);
+}
 
 void OutcomeForm::record()
 {

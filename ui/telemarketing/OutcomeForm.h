@@ -39,6 +39,9 @@ signals:
     /** The form was stored as submission @p submission. */
     void recorded(const sync::RowId &submission);
 
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
 private:
     OutcomeForm(sync::Replica &replica, sync::RowId layoutRow, QString form, forms::Layout layout, QString agent,
                 const QString &language, QWidget *parent);
