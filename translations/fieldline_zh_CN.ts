@@ -1022,6 +1022,10 @@
         <source>Asked the agent during a call.</source>
         <translation>通话中向坐席提出。</translation>
     </message>
+    <message>
+        <source>Campaign %1 is no longer active.</source>
+        <translation>活动 %1 已不再进行。</translation>
+    </message>
 </context>
 <context>
     <name>fieldline::ui::AgentSession</name>

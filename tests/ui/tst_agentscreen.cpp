@@ -397,6 +397,11 @@ private slots:
         QTest::keyClick(&view, Qt::Key_F8);
         QCOMPARE(*device->database().queryInt("SELECT count(*) FROM campaign_members WHERE claimed_by = 'alice'"),
                  qint64(0));
+        // A manager paused the campaign meanwhile: ready again offers nobody, and says why.
+        QVERIFY(device->update(tables::Campaigns, campaign, {{QStringLiteral("status"), QStringLiteral("paused")}}));
+        QTest::keyClick(&view, Qt::Key_F8);
+        QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Paused);
+        QVERIFY(view.findChild<ui::MessageBanner *>()->text().contains(QStringLiteral("no longer active")));
     }
 
     // A disposition that asks for an outcome form opens it over the screen: Ctrl+Enter with a required field empty

@@ -134,6 +134,18 @@ void AgentController::next()
         m_view->setMode(AgentWorkspace::Mode::Paused);
         return;
     }
+    // The rules as they are now: a manager may have paused the campaign or changed its hours since the shift began.
+    auto current = telemarketing::Campaign::read(m_setup.replica->database(), m_setup.campaign);
+    if (current)
+        m_campaign = *current;
+    if (!current || !m_campaign->isActive()) {
+        const QString message =
+            current ? tr("Campaign %1 is no longer active.").arg(m_campaign->name) : current.message();
+        m_view->showProblem([message] { return message; });
+        m_ready = false;
+        m_view->setMode(AgentWorkspace::Mode::Paused);
+        return;
+    }
     auto found = m_queue.next(*m_campaign, m_setup.agent, now());
     if (!found) {
         const QString message = found.message();
