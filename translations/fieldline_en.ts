@@ -50,6 +50,23 @@
     </message>
 </context>
 <context>
+    <name>fieldline::ui::CampaignSetupController</name>
+    <message numerus="yes">
+        <source>%n contact(s) added.</source>
+        <translation>
+            <numerusform>%n contact added.</numerusform>
+            <numerusform>%n contacts added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) added; %1 left out: neither their time zone nor their number&apos;s region is known, so calling hours cannot be applied.</source>
+        <translation>
+            <numerusform>%n contact added; %1 left out: neither their time zone nor their number&apos;s region is known, so calling hours cannot be applied.</numerusform>
+            <numerusform>%n contacts added; %1 left out: neither their time zone nor their number&apos;s region is known, so calling hours cannot be applied.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fieldline::ui::SettingsDialog</name>
     <message numerus="yes">
         <source>After %n minute(s) without keyboard or mouse input, Fieldline locks the profile.</source>

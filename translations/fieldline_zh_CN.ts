@@ -33,6 +33,13 @@
     </message>
 </context>
 <context>
+    <name>CampaignSetup</name>
+    <message>
+        <source>A campaign needs a name.</source>
+        <translation>活动需要名称。</translation>
+    </message>
+</context>
+<context>
     <name>DialGuard</name>
     <message>
         <source>%1 is not a complete international number.</source>
@@ -1268,6 +1275,120 @@
     <message>
         <source>Calls per hour today, from midnight (left) to 23:00 (right)</source>
         <translation>今日每小时通话数，从零点（左）到 23:00（右）</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::CampaignSetupController</name>
+    <message>
+        <source>Campaign %1 is saved; it reaches the agents with the next sync.</source>
+        <translation>活动 %1 已保存；下次同步时会发送给坐席。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) added.</source>
+        <translation>
+            <numerusform>已添加 %n 位联系人。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) added; %1 left out: neither their time zone nor their number&apos;s region is known, so calling hours cannot be applied.</source>
+        <translation>
+            <numerusform>已添加 %n 位联系人；%1 位未添加：既不知道其时区，也不知道其号码所属地区，因此无法应用呼叫时段。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::CampaignSetupWorkspace</name>
+    <message>
+        <source>Campaign set-up</source>
+        <translation>活动设置</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>新活动</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign:</source>
+        <translation>活动(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>模式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Calls from (their time):</source>
+        <translation>呼叫开始（对方时间）：</translation>
+    </message>
+    <message>
+        <source>Calls until:</source>
+        <translation>呼叫结束：</translation>
+    </message>
+    <message>
+        <source>&amp;Attempts at most:</source>
+        <translation>最多尝试次数(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Retry after (minutes):</source>
+        <translation>重拨间隔（分钟）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Scr&amp;ipt:</source>
+        <translation>话术(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Dispositions (JSON):</source>
+        <translation>处理结果（JSON）(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Add contacts &amp;for (agent, empty: the pool):</source>
+        <translation>联系人分配给(&amp;F)（坐席，留空：公共池）：</translation>
+    </message>
+    <message>
+        <source>Preview: the agent dials</source>
+        <translation>预览：由坐席拨号</translation>
+    </message>
+    <message>
+        <source>Progressive: dialled after a countdown</source>
+        <translation>渐进：倒计时后自动拨号</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>60,240: after the 1st attempt, after the 2nd and later</source>
+        <translation>60,240：第 1 次尝试后、第 2 次及以后</translation>
+    </message>
+    <message>
+        <source>&amp;Save (Ctrl+S)</source>
+        <translation>保存(&amp;S)（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Add every contact not in it &amp;yet</source>
+        <translation>添加尚未加入的所有联系人(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Save the campaign</source>
+        <translation>保存活动</translation>
+    </message>
+    <message>
+        <source>Add every contact not in the campaign yet</source>
+        <translation>添加尚未加入此活动的所有联系人</translation>
     </message>
 </context>
 <context>

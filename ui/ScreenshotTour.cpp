@@ -32,6 +32,7 @@
 #include "ui/settings/SettingsDialog.h"
 #include "ui/telemarketing/AgentSession.h"
 #include "ui/telemarketing/AgentWorkspace.h"
+#include "ui/telemarketing/CampaignSetupWorkspace.h"
 #include "ui/telemarketing/ProgressWorkspace.h"
 
 #include <QApplication>
@@ -368,6 +369,13 @@ void ScreenshotTour::tourCallsWorkspace(Shell &shell, app::SyncService &sync, co
         shell.mainWindow()->showWorkspace(progress);
         settle();
         save(shell.mainWindow(), language, QStringLiteral("main-campaign-progress"));
+    }
+    if (auto *setup = shell.mainWindow()->findChild<CampaignSetupWorkspace *>()) {
+        shell.mainWindow()->setWorkspaceAvailable(setup, true);
+        shell.mainWindow()->showWorkspace(setup);
+        emit setup->campaignChosen(QString::fromLatin1(campaign->toBytes().toHex()));
+        settle();
+        save(shell.mainWindow(), language, QStringLiteral("main-campaign-setup"));
     }
 }
 

@@ -28,6 +28,8 @@
 #include "ui/settings/SettingsDialog.h"
 #include "ui/telemarketing/AgentSession.h"
 #include "ui/telemarketing/AgentWorkspace.h"
+#include "ui/telemarketing/CampaignSetupController.h"
+#include "ui/telemarketing/CampaignSetupWorkspace.h"
 #include "ui/telemarketing/ProgressController.h"
 #include "ui/telemarketing/ProgressWorkspace.h"
 
@@ -157,12 +159,18 @@ void Shell::addProgressWorkspace()
     auto *progress = new ProgressWorkspace;
     m_main->addWorkspace(progress);
     new ProgressController(progress, m_deps.sync, this);
+    auto *setup = new CampaignSetupWorkspace;
+    m_main->addWorkspace(setup);
+    new CampaignSetupController(setup, m_deps.sync, this);
     app::SyncService *sync = m_deps.sync;
-    // For managers and administrators: the whole tenant's calls are on their devices.
-    const auto offer = [this, sync, progress] {
+    // For managers and administrators: the whole tenant's calls are on their devices, and campaigns are theirs to
+    // set up (the server refuses anyone else's campaign writes).
+    const auto offer = [this, sync, progress, setup] {
         const sync::SyncStateStore::Account account = sync->account();
-        m_main->setWorkspaceAvailable(progress, account.isValid() && (account.role == QLatin1String("manager") ||
-                                                                      account.role == QLatin1String("admin")));
+        const bool manages =
+            account.isValid() && (account.role == QLatin1String("manager") || account.role == QLatin1String("admin"));
+        m_main->setWorkspaceAvailable(progress, manages);
+        m_main->setWorkspaceAvailable(setup, manages);
     };
     connect(sync, &app::SyncService::openChanged, progress, offer);
     connect(sync, &app::SyncService::statusChanged, progress, offer);

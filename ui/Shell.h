@@ -104,7 +104,7 @@ private:
     /** The form designer, publishing as the signed-in user. */
     void addDesignerWorkspace();
     void addCallsWorkspace();
-    /** The managers' campaign progress, offered to managers and administrators. */
+    /** The managers' campaign progress and campaign set-up, offered to managers and administrators. */
     void addProgressWorkspace();
     std::unique_ptr<telephony::Telephony> makeTelephony() const;
     void showState(app::ProfileService::State state, bool tryKeychain);

@@ -16,8 +16,10 @@
 #include "ui/sync/LoginDialog.h"
 #include "ui/telemarketing/AgentSession.h"
 #include "ui/telemarketing/AgentWorkspace.h"
+#include "ui/telemarketing/CampaignSetupWorkspace.h"
 
 #include <QComboBox>
+#include <QPlainTextEdit>
 
 #include <csignal>
 
@@ -51,6 +53,7 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void builtInPhoneFromSettings();
     void campaignPicker();
+    void campaignSetUpInTheClient();
 };
 
 void TestCallSession::builtInPhoneFromSettings()
@@ -207,6 +210,49 @@ void TestCallSession::campaignPicker()
     QTest::keyClick(calls, Qt::Key_1);
     QCOMPARE(*replica.database().queryInt("SELECT count(*) FROM call_attempts"), qint64(1));
     Q_UNUSED(spring);
+}
+
+// A manager sets up a campaign in the client: a bad disposition list is refused with the reason and nothing is
+// stored; saved, it is listed and selected; every contact not in it yet is added for an agent, with their zone, and
+// a contact whose zone cannot be told is left out and counted.
+void TestCallSession::campaignSetUpInTheClient()
+{
+    UiFixture f(nullptr, ui::SyncController::LoginDefaults{});
+    QVERIFY(f.createProfile());
+    sync::Replica &replica = *f.sync()->replica();
+    for (const auto &[phone, zone] :
+         {std::pair{"+12125550100", "America/New_York"}, std::pair{"+4930901820", ""}, std::pair{"", ""}}) {
+        QVERIFY(replica.insert(QStringLiteral("contacts"), {{QStringLiteral("phone"), QString::fromLatin1(phone)},
+                                                            {QStringLiteral("time_zone"), QString::fromLatin1(zone)}}));
+    }
+    auto *setup = f.shell().mainWindow()->findChild<ui::CampaignSetupWorkspace *>();
+    QVERIFY(setup);
+    QVERIFY(!f.shell().mainWindow()->isWorkspaceAvailable(setup)); // not signed in as a manager
+    QCOMPARE(child(setup, "setupWindowStart")->text(), QStringLiteral("09:00"));
+    QTest::keyClicks(child(setup, "setupName"), QStringLiteral("Winter drive"));
+    auto *dispositions = setup->findChild<QPlainTextEdit *>(QStringLiteral("setupDispositions"));
+    QTest::keyClicks(dispositions, QStringLiteral("[]"));
+    auto *result = child<QLabel>(setup, "setupResult");
+    emit setup->saveRequested();
+    QVERIFY2(result->text().contains(QStringLiteral("Winter drive")), qPrintable(result->text()));
+    QCOMPARE(*replica.database().queryInt("SELECT count(*) FROM campaigns"), qint64(0));
+    dispositions->clear();
+    QTest::keyClicks(dispositions, QStringLiteral(R"([{"code": "sale", "label": {"en": "Sale"}, "key": "1"}])"));
+    emit setup->saveRequested();
+    QVERIFY2(result->text().startsWith(QStringLiteral("Campaign Winter drive is saved")), qPrintable(result->text()));
+    QCOMPARE(*replica.database().queryInt("SELECT count(*) FROM campaigns WHERE name = 'Winter drive' AND "
+                                          "status = 'paused' AND window_start = '09:00' AND max_attempts = 3"),
+             qint64(1));
+    QCOMPARE(child<QComboBox>(setup, "setupCampaign")->currentText(), QStringLiteral("Winter drive"));
+
+    QTest::keyClicks(child(setup, "setupAssignee"), QStringLiteral("agent7"));
+    emit setup->addContactsRequested();
+    QVERIFY2(result->text().startsWith(QStringLiteral("2 contacts added; 1 left out")), qPrintable(result->text()));
+    QCOMPARE(*replica.database().queryInt("SELECT count(*) FROM campaign_members WHERE owner = 'agent7' AND "
+                                          "status = 'queued' AND (zone = 'tz:America/New_York' OR zone = 'region:DE')"),
+             qint64(2));
+    emit setup->addContactsRequested(); // nobody twice
+    QCOMPARE(*replica.database().queryInt("SELECT count(*) FROM campaign_members"), qint64(2));
 }
 
 QTEST_MAIN(TestCallSession)

@@ -11,6 +11,7 @@
 #include "ui/main/MainWindow.h"
 #include "ui/sync/LoginDialog.h"
 #include "ui/sync/SyncStatusWidget.h"
+#include "ui/telemarketing/CampaignSetupWorkspace.h"
 #include "ui/telemarketing/ProgressWorkspace.h"
 
 #include <QAction>
@@ -155,6 +156,8 @@ private slots:
         QCOMPARE(f.sync()->account().role, QStringLiteral("admin"));
         auto *progress = f.shell().mainWindow()->findChild<ui::ProgressWorkspace *>();
         QVERIFY(f.shell().mainWindow()->isWorkspaceAvailable(progress));
+        QVERIFY(f.shell().mainWindow()->isWorkspaceAvailable(
+            f.shell().mainWindow()->findChild<ui::CampaignSetupWorkspace *>()));
         f.shell().mainWindow()->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(f.shell().mainWindow()));
         QTest::keyClick(f.shell().mainWindow(), Qt::Key_3, Qt::ControlModifier);

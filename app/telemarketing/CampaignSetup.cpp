@@ -1,0 +1,66 @@
+#include "app/telemarketing/CampaignSetup.h"
+
+#include "app/telemarketing/CallingHours.h"
+#include "app/telemarketing/TelemarketingTables.h"
+#include "storage/Database.h"
+#include "storage/Statement.h"
+#include "sync/Replica.h"
+
+namespace fieldline::telemarketing {
+
+storage::Result<sync::RowId> CampaignSetup::save(const std::optional<sync::RowId> &id, const CampaignFields &fields)
+{
+    if (fields.name.trimmed().isEmpty())
+        return storage::Error{storage::ErrorCode::Invalid, tr("A campaign needs a name."), 0};
+    if (storage::Result<Campaign> checked = Campaign::check(fields); !checked)
+        return checked.error();
+    if (!id)
+        return m_replica.insert(tables::Campaigns, fields.cells());
+    if (storage::Status s = m_replica.update(tables::Campaigns, *id, fields.cells()); !s)
+        return s.error();
+    return *id;
+}
+
+storage::Result<CampaignSetup::Added> CampaignSetup::addAllContacts(const sync::RowId &campaign, const QString &owner)
+{
+    storage::Database &db = m_replica.database();
+    auto query = db.prepare("SELECT k.id, k.time_zone, k.phone FROM contacts k WHERE NOT EXISTS"
+                            " (SELECT 1 FROM campaign_members m WHERE m.campaign = ?1 AND m.contact = k.id)"
+                            " ORDER BY k.rowid");
+    if (!query)
+        return query.error();
+    query.value()->bind(1, campaign.toBytes());
+    std::vector<std::pair<QByteArray, QString>> people;
+    Added result;
+    const storage::Status read = query.value()->forEachRow([&](const storage::Statement &row) {
+        const QString zone = ZoneKey::of(row.text(1), row.text(2));
+        if (zone.isEmpty())
+            ++result.withoutZone;
+        else
+            people.emplace_back(row.blob(0), zone);
+    });
+    if (!read)
+        return read.error();
+    storage::Transaction transaction(db);
+    if (!transaction.begun())
+        return transaction.begun().error();
+    for (const auto &[contact, zone] : people) {
+        sync::Cells member;
+        member.emplace_back(QStringLiteral("campaign"), campaign.toBytes());
+        member.emplace_back(QStringLiteral("contact"), contact);
+        member.emplace_back(QStringLiteral("priority"), qint64(0));
+        member.emplace_back(QStringLiteral("attempts"), qint64(0));
+        member.emplace_back(QStringLiteral("next_attempt_ms"), qint64(0));
+        member.emplace_back(QStringLiteral("status"), memberStatus::Queued);
+        member.emplace_back(QStringLiteral("owner"), owner);
+        member.emplace_back(QStringLiteral("zone"), zone);
+        if (auto inserted = m_replica.insert(tables::Members, member); !inserted)
+            return inserted.error();
+        ++result.added;
+    }
+    if (storage::Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return result;
+}
+
+} // namespace fieldline::telemarketing

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "app/telemarketing/Campaign.h"
+
+#include <QCoreApplication>
+
+#include <optional>
+
+namespace fieldline::sync {
+class Replica;
+}
+
+namespace fieldline::telemarketing {
+
+/**
+ * What an administrator does to campaigns from the client: create or change one (checked by the same rules the
+ * dialer applies, so a campaign that cannot be worked is never stored) and put contacts in it. Writes are local and
+ * synced; the server takes them from managers and administrators only (WritePolicy).
+ */
+class CampaignSetup
+{
+    Q_DECLARE_TR_FUNCTIONS(CampaignSetup)
+
+public:
+    explicit CampaignSetup(sync::Replica &replica)
+        : m_replica(replica)
+    {}
+
+    /** Stores @p fields as campaign @p id, or as a new campaign; its id, or Invalid with the reason. */
+    storage::Result<sync::RowId> save(const std::optional<sync::RowId> &id, const CampaignFields &fields);
+
+    struct Added
+    {
+        int added = 0;
+        int withoutZone = 0; ///< contacts left out: neither a known time zone nor a number of a known region
+    };
+    /**
+     * Puts every contact this device has that is not in campaign @p campaign yet into it, queued, owned by
+     * @p owner (empty: the pool), with the zone their calling hours are reckoned in; one transaction.
+     */
+    storage::Result<Added> addAllContacts(const sync::RowId &campaign, const QString &owner);
+
+private:
+    sync::Replica &m_replica;
+};
+
+} // namespace fieldline::telemarketing

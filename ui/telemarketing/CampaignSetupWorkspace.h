@@ -1,0 +1,67 @@
+#pragma once
+
+#include "app/telemarketing/Campaign.h"
+#include "ui/main/Workspace.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace fieldline::ui {
+
+/**
+ * Campaign set-up for managers and administrators: pick a campaign (or a new one), edit its rules, script and
+ * dispositions, save (Ctrl+S), and put every contact in it for the pool or an agent. Passive:
+ * CampaignSetupController reads and writes.
+ */
+class CampaignSetupWorkspace : public Workspace
+{
+    Q_OBJECT
+
+public:
+    explicit CampaignSetupWorkspace(QWidget *parent = nullptr);
+
+    QString id() const override { return QStringLiteral("campaign-setup"); }
+    QString title() const override;
+    QIcon icon() const override;
+
+    /** The campaigns to pick from (key: id in hex), @p current selected; a "new campaign" entry comes first. */
+    void setCampaigns(const QList<std::pair<QString, QString>> &keysAndNames, const QString &current);
+    QString currentKey() const;
+    void setFields(const telemarketing::CampaignFields &fields);
+    telemarketing::CampaignFields fields() const;
+    QString assignee() const;
+    void showResult(const QString &text, bool problem);
+
+signals:
+    void campaignChosen(const QString &key);
+    void saveRequested();
+    void addContactsRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+
+    QComboBox *m_campaigns;
+    QLineEdit *m_name;
+    QComboBox *m_mode;
+    QLineEdit *m_windowStart;
+    QLineEdit *m_windowEnd;
+    QSpinBox *m_maxAttempts;
+    QLineEdit *m_retry;
+    QComboBox *m_status;
+    QPlainTextEdit *m_script;
+    QPlainTextEdit *m_dispositions;
+    QLineEdit *m_assignee;
+    QPushButton *m_save;
+    QPushButton *m_addContacts;
+    QLabel *m_result;
+    QList<QLabel *> m_labels;
+};
+
+} // namespace fieldline::ui
