@@ -18,8 +18,8 @@ QByteArray exportCsv(const ImportTable &table, const std::vector<SyncStore::Stor
         QStringList fields{row.id.toHex()};
         for (const ImportColumn &column : table.columns) {
             // A cell from an earlier life of the row is not part of the row any more.
-            const sync::CellState *cell = row.state.cell(column.name);
-            fields.append(cell && cell->stamp.cl == row.state.stamp.cl ? formatCell(cell->value) : QString());
+            const sync::CellState *cell = row.state.liveCell(column.name);
+            fields.append(cell ? formatCell(cell->value) : QString());
         }
         writer.addRecord(fields);
     }

@@ -198,9 +198,9 @@ ImportPlan CsvImport::plan(const std::vector<SyncStore::StoredRow> &stored, cons
                 if (spec && std::holds_alternative<std::monostate>(value) &&
                     !std::holds_alternative<std::monostate>(spec->fallback))
                     continue;
-                const sync::CellState *cell = current->cell(column);
                 // A cell left from an earlier life of the row is not visible, so it is no match.
-                const bool live = cell && cell->stamp.cl == current->stamp.cl;
+                const sync::CellState *cell = current->liveCell(column);
+                const bool live = cell != nullptr;
                 const bool same = live ? cell->value == value : std::holds_alternative<std::monostate>(value);
                 if (same)
                     continue;

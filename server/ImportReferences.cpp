@@ -9,8 +9,8 @@ namespace {
 /** The text of a cell of the row's current life, or empty. */
 QString liveText(const sync::RowState &row, const QString &column)
 {
-    const sync::CellState *cell = row.cell(column);
-    if (!cell || cell->stamp.cl != row.stamp.cl)
+    const sync::CellState *cell = row.liveCell(column);
+    if (!cell)
         return QString();
     const auto *text = std::get_if<QString>(&cell->value);
     return text ? *text : QString();

@@ -45,8 +45,7 @@ std::optional<QString> WritePolicy::refusal(Role role, const sync::Change &chang
                               "server's copy stands.");
     // A new entry comes whole from the device that adds it; one the server holds is changed by managers only (a
     // different number or a campaign would take the listed number off the list as surely as a delete).
-    const sync::CellState *cell = change.isRowChange() ? nullptr : stored.cell(change.column);
-    const bool replacesValue = cell && stored.exists && cell->stamp.cl == stored.stamp.cl;
+    const bool replacesValue = !change.isRowChange() && stored.liveCell(change.column);
     if (table == QLatin1String("dnc_numbers") && ((change.isRowChange() && !change.stamp.alive()) || replacesValue))
         return QStringLiteral("Only managers and administrators may take a number off the do-not-call list; it "
                               "stays on it.");

@@ -41,6 +41,13 @@ struct RowState
     /** The highest hlc in the row, record or cell: a write stamped after it wins over all of the row. */
     qint64 newestHlc() const;
     const CellState *cell(const QString &column) const;
+    /** The cell of @p column written in the row's current life; null when there is none (an earlier life's cell
+     *  is not visible). */
+    const CellState *liveCell(const QString &column) const
+    {
+        const CellState *found = cell(column);
+        return found && exists && found->stamp.cl == stamp.cl ? found : nullptr;
+    }
     /** The value of @p column, null when it has no cell (as the user table shows it). */
     Value valueOf(const QString &column) const
     {
