@@ -143,6 +143,8 @@ void CsvImport::checkRecord(const CsvRecord &record)
     }
     if (good && !m_table.zoneOf.isEmpty())
         good = addZone(row);
+    if (good && !row.id && m_table.idOf)
+        good = deriveId(row);
     if (good)
         m_rows.push_back(std::move(row));
 }
@@ -168,6 +170,36 @@ bool CsvImport::addZone(Row &row)
     return true; // no contact named: an update of other columns
 }
 
+bool CsvImport::deriveId(Row &row)
+{
+    QList<QByteArray> keys;
+    for (const QString &key : m_table.keyColumns) {
+        for (const auto &[column, value] : row.cells) {
+            if (column == key && std::holds_alternative<QByteArray>(value))
+                keys.append(std::get<QByteArray>(value));
+        }
+    }
+    if (keys.size() != m_table.keyColumns.size())
+        return true;
+    row.id = m_table.idOf(keys);
+    if (auto [at, inserted] = m_idLines.emplace(*row.id, row.line); !inserted) {
+        problem(row.line, QStringLiteral("the same %1 as line %2")
+                              .arg(m_table.keyColumns.join(QLatin1String(" and ")))
+                              .arg(at->second));
+        return false;
+    }
+    return true;
+}
+
+std::vector<RowId> CsvImport::namedIds() const
+{
+    std::vector<RowId> ids;
+    ids.reserve(m_idLines.size());
+    for (const auto &[id, line] : m_idLines)
+        ids.push_back(id);
+    return ids;
+}
+
 ImportPlan CsvImport::plan(const std::vector<SyncStore::StoredRow> &stored, const sync::Clock &clock) const
 {
     std::map<RowId, const RowState *> byId;
@@ -180,53 +212,74 @@ ImportPlan CsvImport::plan(const std::vector<SyncStore::StoredRow> &stored, cons
     }
     sync::HybridLogicalClock hlc(clock, newest);
     const qint64 now = hlc.tick();
-    const QString &table = m_table.name;
 
     ImportPlan plan;
     for (const Row &row : m_rows) {
-        const RowId id = row.id.value_or(RowId::generate());
-        const auto found = row.id ? byId.find(id) : byId.end();
+        const auto found = row.id ? byId.find(*row.id) : byId.end();
         const RowState *current = found == byId.end() ? nullptr : found->second;
-        if (current && current->alive()) {
-            // Same life of the row: only the cells that differ get a newer stamp.
-            const Stamp stamp{current->stamp.cl, now, importSite()};
-            bool changed = false;
-            for (const auto &[column, value] : row.cells) {
-                // An empty cell in a column new rows get a value for keeps the stored value (a blank status would
-                // take a member out of the queue).
-                const ImportColumn *spec = m_table.column(column);
-                if (spec && std::holds_alternative<std::monostate>(value) &&
-                    !std::holds_alternative<std::monostate>(spec->fallback))
-                    continue;
-                // A cell left from an earlier life of the row is not visible, so it is no match.
-                const sync::CellState *cell = current->liveCell(column);
-                const bool live = cell != nullptr;
-                const bool same = live ? cell->value == value : std::holds_alternative<std::monostate>(value);
-                if (same)
-                    continue;
-                plan.changes.push_back(Change{table, id, column, value, stamp, 0});
-                changed = true;
-            }
-            changed ? ++plan.updated : ++plan.unchanged;
+        const size_t first = plan.changes.size();
+        planRow(row, current, now, plan);
+        if (!m_table.checkRow)
             continue;
-        }
-        // A new row, or a deleted one coming back: a new life, with every cell the file gives it.
-        const Stamp stamp{current ? current->stamp.cl + 1 : 1, now, importSite()};
-        plan.changes.push_back(Change{table, id, QString(), {}, stamp, 0});
-        QSet<QString> given;
-        for (const auto &[column, value] : row.cells) {
-            if (!std::holds_alternative<std::monostate>(value)) {
-                plan.changes.push_back(Change{table, id, column, value, stamp, 0});
-                given.insert(column);
+        // The row as it will be: its current life's cells, with this file's writes on top.
+        std::map<QString, sync::Value> cells;
+        if (current && current->alive()) {
+            for (const sync::CellState &cell : current->cells) {
+                if (current->liveCell(cell.column))
+                    cells[cell.column] = cell.value;
             }
         }
-        for (const ImportColumn &column : m_table.columns) {
-            if (!std::holds_alternative<std::monostate>(column.fallback) && !given.contains(column.name))
-                plan.changes.push_back(Change{table, id, column.name, column.fallback, stamp, 0});
+        for (size_t i = first; i < plan.changes.size(); ++i) {
+            if (!plan.changes[i].isRowChange())
+                cells[plan.changes[i].column] = plan.changes[i].value;
         }
-        current ? ++plan.updated : ++plan.created;
+        if (const QString broken = m_table.checkRow(cells); !broken.isEmpty())
+            plan.problems.push_back({row.line, broken});
     }
     return plan;
+}
+
+void CsvImport::planRow(const Row &row, const RowState *current, qint64 now, ImportPlan &plan) const
+{
+    const QString &table = m_table.name;
+    const RowId id = row.id.value_or(RowId::generate());
+    if (current && current->alive()) {
+        // Same life of the row: only the cells that differ get a newer stamp.
+        const Stamp stamp{current->stamp.cl, now, importSite()};
+        bool changed = false;
+        for (const auto &[column, value] : row.cells) {
+            // An empty cell in a column new rows get a value for keeps the stored value (a blank status would
+            // take a member out of the queue).
+            const ImportColumn *spec = m_table.column(column);
+            if (spec && std::holds_alternative<std::monostate>(value) &&
+                !std::holds_alternative<std::monostate>(spec->fallback))
+                continue;
+            // A cell left from an earlier life of the row is not visible, so it is no match.
+            const sync::CellState *cell = current->liveCell(column);
+            const bool same = cell ? cell->value == value : std::holds_alternative<std::monostate>(value);
+            if (same)
+                continue;
+            plan.changes.push_back(Change{table, id, column, value, stamp, 0});
+            changed = true;
+        }
+        changed ? ++plan.updated : ++plan.unchanged;
+        return;
+    }
+    // A new row, or a deleted one coming back: a new life, with every cell the file gives it.
+    const Stamp stamp{current ? current->stamp.cl + 1 : 1, now, importSite()};
+    plan.changes.push_back(Change{table, id, QString(), {}, stamp, 0});
+    QSet<QString> given;
+    for (const auto &[column, value] : row.cells) {
+        if (!std::holds_alternative<std::monostate>(value)) {
+            plan.changes.push_back(Change{table, id, column, value, stamp, 0});
+            given.insert(column);
+        }
+    }
+    for (const ImportColumn &column : m_table.columns) {
+        if (!std::holds_alternative<std::monostate>(column.fallback) && !given.contains(column.name))
+            plan.changes.push_back(Change{table, id, column.name, column.fallback, stamp, 0});
+    }
+    current ? ++plan.updated : ++plan.created;
 }
 
 } // namespace fieldline::server

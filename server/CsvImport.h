@@ -20,6 +20,8 @@ struct ImportPlan
     int created = 0;
     int updated = 0;
     int unchanged = 0;
+    /** Rows that would break a rule across columns (ImportTable::checkRow); the caller imports nothing then. */
+    std::vector<CsvProblem> problems;
 };
 
 /**
@@ -29,8 +31,9 @@ struct ImportPlan
  * problem for every bad line; a caller imports nothing unless the list is empty, so a file goes in whole or not
  * at all. plan() then compares the rows with what the tenant stores: a row with an id that exists is updated
  * (only the cells that differ, so importing the same file twice writes nothing the second time), a row
- * without an id is created with a fresh one, and a deleted row named by id comes back to life. Columns the file
- * does not name are left as they are.
+ * without an id is created with a fresh one (or the one its key columns derive, ImportTable::idOf), and a deleted
+ * row named by id comes back to life. Columns the file does not name are left as they are. Rules across columns
+ * (ImportTable::checkRow) are checked on each row as plan() would leave it.
  */
 class CsvImport
 {
@@ -44,8 +47,10 @@ public:
     bool check(const CsvDocument &document);
     const std::vector<CsvProblem> &problems() const { return m_problems; }
     qsizetype rowCount() const { return qsizetype(m_rows.size()); }
-    /** True when some row names its id, so plan() needs the stored rows; otherwise every row is new. */
+    /** True when some row names its id (or has one derived, ImportTable::idOf), so plan() needs those rows. */
     bool namesIds() const { return !m_idLines.empty(); }
+    /** The ids rows name: plan() needs the stored rows with these ids. */
+    std::vector<sync::RowId> namedIds() const;
 
     /**
      * The writes that make the tenant's rows match the file. Stamps come from one tick of a hybrid logical
@@ -65,6 +70,10 @@ private:
     void checkRecord(const CsvRecord &record);
     /** Adds the zone of the contact the row names (ImportTable::zoneOf); false, with a problem, when it has none. */
     bool addZone(Row &row);
+    /** Gives a row without an id the one its key columns derive; false, with a problem, when a line had it. */
+    bool deriveId(Row &row);
+    /** @p row's changes in @p plan: the cells that differ from @p current, or a new life of the row. */
+    void planRow(const Row &row, const sync::RowState *current, qint64 now, ImportPlan &plan) const;
     void sortProblems();
     void problem(qsizetype line, const QString &message) { m_problems.push_back({line, message}); }
 

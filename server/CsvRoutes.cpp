@@ -104,27 +104,27 @@ QHttpServerResponse CsvRoutes::importTable(const QString &tenant, const QString 
 
     QElapsedTimer timer;
     timer.start();
-    auto references = loadImportReferences(m_sync, scope->tenantId, *table);
+    const CsvDocument document = CsvReader({MaxImportBytes}).read(request.body());
+    auto references = loadImportReferences(m_sync, scope->tenantId, *table, document);
     if (!references) {
         qCWarning(lcCsv) << "cannot read the rows an import may name:" << references.message();
         return internalError();
     }
-    const CsvDocument document = CsvReader({MaxImportBytes}).read(request.body());
     const CellParser cells(std::move(logins), region, std::move(references.value()));
     CsvImport import(*table, cells);
     if (!import.check(document))
         return problemsAnswer(import.problems());
 
     const qint64 checkedMs = timer.elapsed();
-    // A file without ids only creates rows: no need to read what the table holds.
-    auto stored = import.namesIds()
-                      ? m_sync.rows(scope->tenantId, table->name)
-                      : storage::Result<std::vector<SyncStore::StoredRow>>(std::vector<SyncStore::StoredRow>());
+    // Only the rows the file names by id (given or derived) can change; the others are new.
+    auto stored = m_sync.rows(scope->tenantId, table->name, import.namedIds());
     if (!stored) {
         qCWarning(lcCsv) << "cannot read rows:" << stored.message();
         return internalError();
     }
     const ImportPlan plan = import.plan(stored.value(), m_clock);
+    if (!plan.problems.empty())
+        return problemsAnswer(plan.problems);
     auto before = m_sync.cursor(scope->tenantId);
     if (!before) {
         qCWarning(lcCsv) << "cannot read the cursor:" << before.message();

@@ -2,6 +2,9 @@
 
 #include "app/telemarketing/CallingHours.h"
 
+#include <algorithm>
+#include <map>
+
 namespace fieldline::server {
 
 namespace {
@@ -16,26 +19,51 @@ QString liveText(const sync::RowState &row, const QString &column)
     return text ? *text : QString();
 }
 
+std::map<QString, std::vector<sync::RowId>> namedIds(const ImportTable &table, const CsvDocument &document)
+{
+    std::map<QString, std::vector<sync::RowId>> named;
+    if (document.records.empty())
+        return named;
+    const CsvRecord &header = document.records.front();
+    for (qsizetype field = 0; field < header.fields.size(); ++field) {
+        const ImportColumn *column = table.column(header.fields[field].trimmed().toLower());
+        if (!column || column->kind != CellKind::Reference)
+            continue;
+        std::vector<sync::RowId> &ids = named[column->references];
+        for (size_t i = 1; i < document.records.size(); ++i) {
+            const QStringList &fields = document.records[i].fields;
+            const QString text = field < fields.size() ? fields[field].trimmed() : QString();
+            // Anything else is refused by CellParser with the line's number.
+            if (auto id = text.size() == 2 * sync::RowId::Size
+                              ? sync::RowId::fromBytes(QByteArray::fromHex(text.toLatin1()))
+                              : std::nullopt)
+                ids.push_back(*id);
+        }
+    }
+    return named;
+}
+
 } // namespace
 
-storage::Result<ReferenceIndex> loadImportReferences(SyncStore &sync, qint64 tenantId, const ImportTable &table)
+storage::Result<ReferenceIndex> loadImportReferences(SyncStore &sync, qint64 tenantId, const ImportTable &table,
+                                                     const CsvDocument &document)
 {
     ReferenceIndex index;
-    for (const ImportColumn &column : table.columns) {
-        if (column.kind != CellKind::Reference || index.contains(column.references))
-            continue;
-        auto rows = sync.rows(tenantId, column.references);
+    for (auto &[referenced, ids] : namedIds(table, document)) {
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        auto rows = sync.rows(tenantId, referenced, ids);
         if (!rows)
             return rows.error();
-        QHash<QByteArray, QString> &ids = index[column.references];
-        const bool contacts = column.references == QLatin1String("contacts");
+        QHash<QByteArray, QString> &known = index[referenced];
+        const bool contacts = referenced == QLatin1String("contacts");
         for (const SyncStore::StoredRow &row : rows.value()) {
             if (!row.state.alive())
                 continue;
-            ids.insert(row.id.toBytes(),
-                       contacts ? telemarketing::ZoneKey::of(liveText(row.state, QStringLiteral("time_zone")),
-                                                             liveText(row.state, QStringLiteral("phone")))
-                                : QString());
+            known.insert(row.id.toBytes(),
+                         contacts ? telemarketing::ZoneKey::of(liveText(row.state, QStringLiteral("time_zone")),
+                                                               liveText(row.state, QStringLiteral("phone")))
+                                  : QString());
         }
     }
     return index;

@@ -1,5 +1,8 @@
 #include "ImportSchema.h"
 
+#include "app/telemarketing/Campaign.h"
+#include "app/telemarketing/MemberId.h"
+
 #include <limits>
 
 namespace fieldline::server {
@@ -44,6 +47,37 @@ ImportColumn withFallback(ImportColumn column, sync::Value fallback)
     return column;
 }
 
+QString textIn(const std::map<QString, sync::Value> &cells, const char *column)
+{
+    const auto found = cells.find(QString::fromLatin1(column));
+    const QString *text = found == cells.end() ? nullptr : std::get_if<QString>(&found->second);
+    return text ? *text : QString();
+}
+
+/** A campaign as the dialer will read it (Campaign::check): window order, retries with delays. */
+QString checkCampaign(const std::map<QString, sync::Value> &cells)
+{
+    telemarketing::CampaignFields fields{textIn(cells, "name"),
+                                         textIn(cells, "mode"),
+                                         textIn(cells, "window_start"),
+                                         textIn(cells, "window_end"),
+                                         0,
+                                         textIn(cells, "retry_minutes"),
+                                         textIn(cells, "status"),
+                                         textIn(cells, "dispositions"),
+                                         textIn(cells, "script")};
+    const auto attempts = cells.find(QStringLiteral("max_attempts"));
+    if (attempts != cells.end())
+        fields.maxAttempts = std::get_if<qint64>(&attempts->second) ? std::get<qint64>(attempts->second) : 0;
+    const storage::Result<telemarketing::Campaign> campaign = telemarketing::Campaign::check(fields);
+    return campaign ? QString() : campaign.message();
+}
+
+sync::RowId memberRowId(const QList<QByteArray> &keys)
+{
+    return telemarketing::memberId(keys.at(0), keys.at(1));
+}
+
 const std::vector<ImportTable> &tables()
 {
     static const std::vector<ImportTable> all{
@@ -76,7 +110,12 @@ const std::vector<ImportTable> &tables()
           ranged("max_attempts", CellKind::Integer, 1, 100, true), of("retry_minutes", CellKind::RetryMinutes),
           of("script", CellKind::LongText), of("dispositions", CellKind::Dispositions, true),
           choice("status", {QStringLiteral("active"), QStringLiteral("paused"), QStringLiteral("closed")},
-                 QStringLiteral("paused"))}},
+                 QStringLiteral("paused"))},
+         QString(),
+         {},
+         {},
+         nullptr,
+         checkCampaign},
         {QStringLiteral("campaign_members"),
          {reference("campaign", "campaigns", true),
           reference("contact", "contacts", true),
@@ -88,7 +127,9 @@ const std::vector<ImportTable> &tables()
           {QStringLiteral("owner"), CellKind::Login}},
          QStringLiteral("contact"),
          {QStringLiteral("zone"), QStringLiteral("last_disposition"), QStringLiteral("claimed_by"),
-          QStringLiteral("claimed_until_ms")}},
+          QStringLiteral("claimed_until_ms")},
+         {QStringLiteral("campaign"), QStringLiteral("contact")},
+         memberRowId},
         {QStringLiteral("dnc_numbers"),
          {{QStringLiteral("number"), CellKind::Phone, true},
           reference("campaign", "campaigns", false),

@@ -1,9 +1,13 @@
 #pragma once
 
+#include "sync/ByteId.h"
 #include "sync/Value.h"
 
 #include <QString>
 #include <QStringList>
+
+#include <map>
+#include <optional>
 
 #include <vector>
 
@@ -46,6 +50,17 @@ struct ImportTable
     QString zoneOf = QString();
     /** The client's columns an import does not write: derived ones (zone) and those devices record (claims). */
     QStringList notImported = {};
+    /**
+     * Reference columns that name a row between them (a member: the campaign and the contact). A row the file gives
+     * no id takes idOf(their ids), so importing the same pair again changes that row instead of adding another.
+     */
+    QStringList keyColumns = {};
+    sync::RowId (*idOf)(const QList<QByteArray> &keys) = nullptr;
+    /**
+     * Rules across columns, checked on each row as it will be stored: the stored cells with the file's on top, or
+     * a new row's cells with the defaults. The reason when one is broken, else empty.
+     */
+    QString (*checkRow)(const std::map<QString, sync::Value> &cells) = nullptr;
 
     const ImportColumn *column(const QString &name) const;
     /** "id, first_name, last_name, ...": for messages that tell an admin what a file may hold. */

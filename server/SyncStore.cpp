@@ -436,6 +436,40 @@ Result<std::vector<SyncStore::StoredRow>> SyncStore::rows(qint64 tenantId, const
     if (!query.exec())
         return sqlError(query, "Cannot read rows");
     std::vector<StoredRow> out;
+    if (Status read = readRows(query, out); !read)
+        return read.error();
+    return out;
+}
+
+Result<std::vector<SyncStore::StoredRow>> SyncStore::rows(qint64 tenantId, const QString &table,
+                                                          const std::vector<RowId> &ids)
+{
+    // A fixed number of placeholders keeps one prepared statement; a short last batch repeats its last id.
+    static constexpr size_t Batch = 64;
+    static const QByteArray sql = [] {
+        QByteArray text("SELECT row_id, cl, hlc, site, rec_seq, cells FROM sync_rows"
+                        " WHERE tenant_id = ? AND tbl = ? AND row_id IN (?");
+        text += QByteArray(",?").repeated(Batch - 1) + ')';
+        return text;
+    }();
+    const StatementCache::Finished finished(m_statements);
+    std::vector<StoredRow> out;
+    for (size_t first = 0; first < ids.size(); first += Batch) {
+        QSqlQuery &query = m_statements.get(sql.constData());
+        query.addBindValue(tenantId);
+        query.addBindValue(table);
+        for (size_t i = first; i < first + Batch; ++i)
+            query.addBindValue(ids[std::min(i, ids.size() - 1)].toBytes());
+        if (!query.exec())
+            return sqlError(query, "Cannot read rows");
+        if (Status read = readRows(query, out); !read)
+            return read.error();
+    }
+    return out;
+}
+
+Status SyncStore::readRows(QSqlQuery &query, std::vector<StoredRow> &out)
+{
     while (query.next()) {
         StoredRow row{RowId::fromBytes(query.value(0).toByteArray()).value_or(RowId()), RowState()};
         row.state.exists = true;
@@ -445,7 +479,7 @@ Result<std::vector<SyncStore::StoredRow>> SyncStore::rows(qint64 tenantId, const
             return decoded.error();
         out.push_back(std::move(row));
     }
-    return out;
+    return {};
 }
 
 Status SyncStore::acknowledge(const Identity &identity, qint64 ackCursor)

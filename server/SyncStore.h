@@ -81,6 +81,9 @@ public:
     /** The rows of @p table with ids from @p first to @p last, through the primary key (one submission's values). */
     storage::Result<std::vector<StoredRow>> rows(qint64 tenantId, const QString &table, const sync::RowId &first,
                                                  const sync::RowId &last);
+    /** The rows of @p table with the ids @p ids that exist (in no particular order): rows an import names. */
+    storage::Result<std::vector<StoredRow>> rows(qint64 tenantId, const QString &table,
+                                                 const std::vector<sync::RowId> &ids);
 
     /** The tenant's newest sequence number (0 before any change). */
     storage::Result<qint64> cursor(qint64 tenantId);
@@ -105,6 +108,8 @@ public:
     static constexpr qint64 MaxPullChanges = 5000;
 
 private:
+    /** Appends the rows @p query selected (row_id, cl, hlc, site, rec_seq, cells) to @p out. */
+    static storage::Status readRows(QSqlQuery &query, std::vector<StoredRow> &out);
     /** Writes back the server's copy of rows whose changes a role may not make (WritePolicy); the new cursor. */
     storage::Result<qint64> compensate(qint64 tenantId, qint64 last,
                                        const std::map<std::pair<QString, sync::RowId>, sync::ChangeBatch> &refusedRows);

@@ -2120,10 +2120,6 @@ Ctrl+Enter 提交打开的表单；Esc 返回此列表。</translation>
         <source>Some fields need attention; the first one has the focus.</source>
         <translation>有些字段需要处理；光标已在第一个字段。</translation>
     </message>
-    <message>
-        <source>The outcome form could not be stored: %1</source>
-        <translation>无法保存结果表单：%1</translation>
-    </message>
 </context>
 <context>
     <name>fieldline::ui::OverviewWorkspace</name>

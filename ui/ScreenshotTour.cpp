@@ -63,7 +63,10 @@ public:
         enter(State::Established);
         return true;
     }
-    void hangUp() override { finish(telephony::BaresipTelephony::tr("hung up here"), false); }
+    void hangUp() override
+    {
+        finish(QStringLiteral("hung_up_here"), telephony::BaresipTelephony::tr("hung up here"), false);
+    }
     void setHeld(bool held) override { enter(held ? State::Held : State::Established); }
     void sendDtmf(const QString &) override {}
 };

@@ -160,4 +160,24 @@ Status SubmissionStore::removeRow(const RowId &submission, const QString &rowPat
     return {};
 }
 
+storage::Result<sync::RowId> SubmissionStore::submitFinal(const FilledForm &filled, const QDateTime &now)
+{
+    storage::Transaction transaction(m_replica.database());
+    if (!transaction.begun())
+        return transaction.begun().error();
+    storage::Result<sync::RowId> started = start(filled.layout, filled.form, filled.owner, now);
+    if (!started)
+        return started.error();
+    storage::Result<SubmissionHeader> submission = header(*started);
+    if (!submission)
+        return submission.error();
+    if (storage::Status saved = save(*submission, {}, filled.cells); !saved)
+        return saved.error();
+    if (storage::Status finished = finalise(*started, now); !finished)
+        return finished.error();
+    if (storage::Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return started;
+}
+
 } // namespace fieldline::formsync

@@ -20,6 +20,15 @@ struct SubmissionHeader
     QString startedAt;
 };
 
+/** A form filled in one sitting (a call's outcome form), kept until what it belongs to is stored with it. */
+struct FilledForm
+{
+    sync::RowId layout; ///< the form_layouts row filled in
+    QString form;
+    QString owner;
+    StoredCells cells;
+};
+
 /**
  * The device's submissions, in the synced tables of formsync/FormTables.h. A draft is saved field by field as it
  * changes: each changed path is one committed write, so a crash loses at most the edit being typed, and a
@@ -45,6 +54,8 @@ public:
     storage::Status save(const SubmissionHeader &submission, const StoredCells &before, const StoredCells &after);
     /** Marks the submission final (the caller validated it; the server checks again). */
     storage::Status finalise(const sync::RowId &submission, const QDateTime &now);
+    /** Stores @p filled as a finalised submission, started, filled and finalised in one transaction; its id. */
+    storage::Result<sync::RowId> submitFinal(const FilledForm &filled, const QDateTime &now);
 
 private:
     storage::Status put(const sync::RowId &submission, const QString &owner, const QString &path,

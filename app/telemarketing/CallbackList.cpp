@@ -1,6 +1,7 @@
 #include "app/telemarketing/CallbackList.h"
 
 #include "app/telemarketing/ContactCard.h"
+#include "app/telemarketing/ContactNumbers.h"
 #include "storage/Database.h"
 #include "storage/Statement.h"
 #include "sync/Replica.h"
@@ -10,7 +11,8 @@ namespace fieldline::telemarketing {
 storage::Result<std::vector<PlannedCallback>> CallbackList::pending(const sync::RowId &campaign, const QString &agent)
 {
     auto query = m_replica.database().prepare(
-        "SELECT b.id, b.due_ms, coalesce(b.owner, '') = '', k.first_name, k.last_name, k.company FROM callbacks b"
+        "SELECT b.id, b.due_ms, coalesce(b.owner, '') = '', k.first_name, k.last_name, k.company, b.contact"
+        " FROM callbacks b"
         " LEFT JOIN contacts k ON k.id = b.contact"
         " WHERE b.campaign = ?1 AND b.status = 'due' AND (b.owner = ?2 OR b.owner IS NULL OR b.owner = '')"
         " ORDER BY b.due_ms, b.id LIMIT ?3");
@@ -18,10 +20,12 @@ storage::Result<std::vector<PlannedCallback>> CallbackList::pending(const sync::
         return query.error();
     query.value()->bind(1, campaign.toBytes()).bind(2, agent).bind(3, Limit);
     std::vector<PlannedCallback> out;
-    const storage::Status read = query.value()->forEachRow([&out](const storage::Statement &row) {
+    std::vector<QByteArray> contacts;
+    const storage::Status read = query.value()->forEachRow([&](const storage::Statement &row) {
         auto id = sync::RowId::fromBytes(row.blob(0));
         if (!id)
             return;
+        contacts.push_back(row.blob(6));
         ContactCard contact;
         int column = 3;
         for (const char *field : {"first_name", "last_name", "company"})
@@ -30,7 +34,35 @@ storage::Result<std::vector<PlannedCallback>> CallbackList::pending(const sync::
     });
     if (!read)
         return read.error();
-    return out;
+    std::vector<PlannedCallback> callable;
+    for (size_t i = 0; i < out.size(); ++i) {
+        storage::Result<bool> reach = reachable(contacts[i], campaign);
+        if (!reach)
+            return reach.error();
+        if (*reach)
+            callable.push_back(std::move(out[i]));
+    }
+    return callable;
+}
+
+storage::Result<bool> CallbackList::reachable(const QByteArray &contact, const sync::RowId &campaign)
+{
+    const std::optional<sync::RowId> id = sync::RowId::fromBytes(contact);
+    if (!id)
+        return true; // a callback without a contact is listed as planned; the agent sees it has no name
+    storage::Result<ContactNumbers> numbers = ContactNumbers::read(m_replica.database(), *id);
+    if (!numbers)
+        return numbers.error().code == storage::ErrorCode::NotFound ? storage::Result<bool>(true) : numbers.error();
+    if (numbers->optedOut)
+        return false;
+    for (const QString &number : numbers->numbers) {
+        storage::Result<DoNotCall::List> listed = m_doNotCall.lookup(number, campaign);
+        if (!listed)
+            return listed.error();
+        if (*listed == DoNotCall::List::None)
+            return true;
+    }
+    return numbers->numbers.isEmpty(); // no number at all: listed, so the agent sees the callback cannot be made
 }
 
 std::vector<PlannedCallback> CallbackList::newlyDue(const std::vector<PlannedCallback> &pending, qint64 nowMs)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/telemarketing/DoNotCall.h"
 #include "storage/Error.h"
 #include "sync/ByteId.h"
 
@@ -24,7 +25,9 @@ struct PlannedCallback
 
 /**
  * The callbacks of a campaign still to be made that an agent may take (their own and the pool's), earliest first,
- * and which of them fell due since the agent was last reminded (each is reminded of once).
+ * and which of them fell due since the agent was last reminded (each is reminded of once). A callback to a person
+ * who may no longer be called at all (opted out, or every number of theirs on a do-not-call list since) is not
+ * listed: the queue never offers it, so it would only remind the agent of a call they cannot make.
  */
 class CallbackList
 {
@@ -33,6 +36,7 @@ public:
 
     explicit CallbackList(sync::Replica &replica)
         : m_replica(replica)
+        , m_doNotCall(replica)
     {}
 
     storage::Result<std::vector<PlannedCallback>> pending(const sync::RowId &campaign, const QString &agent);
@@ -40,7 +44,11 @@ public:
     std::vector<PlannedCallback> newlyDue(const std::vector<PlannedCallback> &pending, qint64 nowMs);
 
 private:
+    /** False when contact @p contact (when this device has them) may not be called on any number for @p campaign. */
+    storage::Result<bool> reachable(const QByteArray &contact, const sync::RowId &campaign);
+
     sync::Replica &m_replica;
+    DoNotCall m_doNotCall;
     QSet<QByteArray> m_reminded;
 };
 

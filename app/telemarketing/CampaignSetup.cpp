@@ -1,6 +1,7 @@
 #include "app/telemarketing/CampaignSetup.h"
 
 #include "app/telemarketing/CallingHours.h"
+#include "app/telemarketing/MemberId.h"
 #include "app/telemarketing/TelemarketingTables.h"
 #include "storage/Database.h"
 #include "storage/Statement.h"
@@ -54,8 +55,15 @@ storage::Result<CampaignSetup::Added> CampaignSetup::addAllContacts(const sync::
         member.emplace_back(QStringLiteral("status"), memberStatus::Queued);
         member.emplace_back(QStringLiteral("owner"), owner);
         member.emplace_back(QStringLiteral("zone"), zone);
-        if (auto inserted = m_replica.insert(tables::Members, member); !inserted)
-            return inserted.error();
+        // A member removed from the campaign earlier comes back in a new life of the same row.
+        const sync::RowId id = memberId(campaign.toBytes(), contact);
+        auto earlier = m_replica.rowState(tables::Members, id);
+        if (!earlier)
+            return earlier.error();
+        const storage::Status written = earlier->exists ? m_replica.resurrect(tables::Members, id, member)
+                                                        : m_replica.insert(tables::Members, id, member);
+        if (!written)
+            return written.error();
         ++result.added;
     }
     if (storage::Status committed = transaction.commit(); !committed)

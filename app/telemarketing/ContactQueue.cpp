@@ -1,12 +1,12 @@
 #include "app/telemarketing/ContactQueue.h"
 
 #include "app/telemarketing/Claims.h"
-
 #include "app/telemarketing/ContactNumbers.h"
 #include "storage/Statement.h"
 #include "sync/Replica.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace fieldline::telemarketing {
 
@@ -19,6 +19,7 @@ namespace {
 constexpr int FirstHeadSize = 16;
 constexpr int LastHeadSize = 4096;
 constexpr int CallbacksPerLook = 64;
+constexpr int CallbackLooks = 16; ///< at most 1,024 due callbacks passed over (all blocked) before members' turn
 
 } // namespace
 
@@ -82,30 +83,43 @@ Result<std::optional<QueuedCall>> ContactQueue::next(const Campaign &campaign, c
 Result<std::optional<QueuedCall>> ContactQueue::nextCallback(const Campaign &campaign, const QString &agent,
                                                              const QDateTime &now)
 {
+    // Read a page at a time from where the last one ended, so due callbacks that cannot be made now (hours, a
+    // number listed since) do not hide the ones behind them.
     static const QByteArray sql =
-        "SELECT id, member, contact FROM callbacks WHERE campaign = ?1 AND status = 'due' AND due_ms <= ?2"
+        "SELECT id, member, contact, due_ms FROM callbacks WHERE campaign = ?1 AND status = 'due' AND due_ms <= ?2"
         " AND (owner = ?3 OR owner IS NULL OR owner = '') AND " +
-        Claims::freeFor(3, 2) + " ORDER BY due_ms, id LIMIT ?4";
-    Result<storage::Statement *> query = m_replica.database().prepare(sql.constData());
-    if (!query)
-        return query.error();
-    storage::Statement &rows = *query.value();
-    rows.bind(1, campaign.id.toBytes()).bind(2, now.toMSecsSinceEpoch()).bind(3, agent).bind(4, CallbacksPerLook);
-    std::vector<QueuedCall> due;
-    const storage::Status read = rows.forEachRow([&due](const storage::Statement &row) {
-        QueuedCall call;
-        call.callback = RowId::fromBytes(row.blob(0));
-        call.member = RowId::fromBytes(row.blob(1)).value_or(RowId());
-        call.contact = RowId::fromBytes(row.blob(2)).value_or(RowId());
-        if (call.callback)
-            due.push_back(std::move(call));
-    });
-    if (!read)
-        return read.error();
-    for (QueuedCall &call : due) {
-        Result<std::optional<QueuedCall>> found = callable(std::move(call), campaign, now);
-        if (!found || *found)
-            return found;
+        Claims::freeFor(3, 2) + " AND (due_ms, id) > (?5, ?6) ORDER BY due_ms, id LIMIT ?4";
+    qint64 afterDue = std::numeric_limits<qint64>::min();
+    QByteArray afterId;
+    for (int look = 0; look < CallbackLooks; ++look) {
+        Result<storage::Statement *> query = m_replica.database().prepare(sql.constData());
+        if (!query)
+            return query.error();
+        storage::Statement &rows = *query.value();
+        rows.bind(1, campaign.id.toBytes()).bind(2, now.toMSecsSinceEpoch()).bind(3, agent).bind(4, CallbacksPerLook);
+        rows.bind(5, afterDue).bind(6, afterId);
+        std::vector<QueuedCall> due;
+        int read = 0;
+        const storage::Status status = rows.forEachRow([&](const storage::Statement &row) {
+            ++read;
+            afterId = row.blob(0);
+            afterDue = row.int64(3);
+            QueuedCall call;
+            call.callback = RowId::fromBytes(row.blob(0));
+            call.member = RowId::fromBytes(row.blob(1)).value_or(RowId());
+            call.contact = RowId::fromBytes(row.blob(2)).value_or(RowId());
+            if (call.callback)
+                due.push_back(std::move(call));
+        });
+        if (!status)
+            return status.error();
+        for (QueuedCall &call : due) {
+            Result<std::optional<QueuedCall>> found = callable(std::move(call), campaign, now);
+            if (!found || *found)
+                return found;
+        }
+        if (read < CallbacksPerLook)
+            break;
     }
     return std::optional<QueuedCall>();
 }

@@ -21,22 +21,23 @@ constexpr int RestartDelayMs = 1000;
 constexpr qsizetype MaxOutputLine = 4096;
 
 /** baresip's reasons in the agent's words; anything else is shown as baresip said it. */
-QString plainCause(const QString &param)
+/** The code and the agent's words for baresip's reason a call closed (Telephony::Ending). */
+std::pair<QString, QString> plainCause(const QString &param)
 {
     if (param == QLatin1String("Connection reset by user"))
-        return BaresipTelephony::tr("hung up here");
+        return {QStringLiteral("hung_up_here"), BaresipTelephony::tr("hung up here")};
     if (param == QLatin1String("Connection reset by peer"))
-        return BaresipTelephony::tr("hung up by the other side");
+        return {QStringLiteral("hung_up_by_peer"), BaresipTelephony::tr("hung up by the other side")};
     if (param.startsWith(QLatin1String("486")) || param.startsWith(QLatin1String("600")))
-        return BaresipTelephony::tr("busy");
+        return {QStringLiteral("busy"), BaresipTelephony::tr("busy")};
     if (param.startsWith(QLatin1String("404")))
-        return BaresipTelephony::tr("the number does not exist");
+        return {QStringLiteral("not_found"), BaresipTelephony::tr("the number does not exist")};
     if (param.startsWith(QLatin1String("480")) || param.startsWith(QLatin1String("408")) ||
         param == QLatin1String("Connection timed out"))
-        return BaresipTelephony::tr("no answer");
+        return {QStringLiteral("no_answer"), BaresipTelephony::tr("no answer")};
     if (param == QLatin1String("Connection refused"))
-        return BaresipTelephony::tr("nobody answers at that address");
-    return param.left(200);
+        return {QStringLiteral("unreachable"), BaresipTelephony::tr("nobody answers at that address")};
+    return {param.left(200), param.left(200)};
 }
 
 } // namespace
@@ -105,7 +106,7 @@ void BaresipTelephony::stop()
     m_restart.stop();
     m_connectRetry.stop();
     if (state() != State::Idle)
-        finish(tr("hung up here"), false);
+        finish(QStringLiteral("hung_up_here"), tr("hung up here"), false);
     setReady(false);
     m_control.abort();
     terminate(m_process);
@@ -182,7 +183,8 @@ void BaresipTelephony::handle(const QByteArray &message)
     const QString token = object.value(QStringLiteral("token")).toString();
     const bool ok = object.value(QStringLiteral("ok")).toBool();
     if (token.startsWith(QLatin1String("dial")) && !ok) {
-        finish(plainCause(object.value(QStringLiteral("data")).toString().trimmed()), true);
+        const auto [code, cause] = plainCause(object.value(QStringLiteral("data")).toString().trimmed());
+        finish(code, cause, true);
     } else if (token == m_pendingHold) {
         m_pendingHold.clear();
         if (ok && state() != State::Idle)
@@ -211,7 +213,8 @@ void BaresipTelephony::handleEvent(const QJsonObject &event)
         const bool answered = state() == State::Established || state() == State::Held;
         m_callId.clear();
         const QString param = event.value(QStringLiteral("param")).toString();
-        finish(plainCause(param), !answered && param != QLatin1String("Connection reset by user"));
+        const auto [code, cause] = plainCause(param);
+        finish(code, cause, !answered && param != QLatin1String("Connection reset by user"));
     }
 }
 
@@ -278,7 +281,7 @@ void BaresipTelephony::engineStopped(const QString &why)
     // the next start.
     BaresipConfig::forgetAccounts(m_written.folder);
     if (state() != State::Idle)
-        finish(tr("failed: %1").arg(why), true);
+        finish(QStringLiteral("engine_failed"), tr("failed: %1").arg(why), true);
     if (m_stopping)
         return;
     setProblem(why);

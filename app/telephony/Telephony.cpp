@@ -19,12 +19,13 @@ void Telephony::enter(State state)
     emit stateChanged(state);
 }
 
-void Telephony::finish(const QString &cause, bool failed)
+void Telephony::finish(const QString &code, const QString &cause, bool failed)
 {
     if (m_state == State::Idle)
         return;
     Ending ending;
     ending.target = m_target;
+    ending.code = code;
     ending.cause = cause;
     ending.answered = m_talk.isValid();
     ending.failed = failed;

@@ -23,7 +23,12 @@ public:
     struct Ending
     {
         QString target;
-        QString cause;         ///< in plain words: "hung up here", "hung up by the other side", "busy", ...
+        /**
+         * Why, the same in every language, as the attempt records it: hung_up_here, hung_up_by_peer, busy,
+         * not_found, no_answer, unreachable, engine_failed, no_softphone, handed_off; else the SIP reason as sent.
+         */
+        QString code;
+        QString cause;         ///< in the agent's words: "hung up here", "hung up by the other side", "busy", ...
         bool answered = false; ///< it reached Established
         bool failed = false;   ///< it never connected, or the backend failed during it
         qint64 durationMs = 0; ///< talk time, from answer to end
@@ -57,7 +62,7 @@ protected:
     /** Moves the call on; the first Established starts the talk-time clock. */
     void enter(State state);
     /** Ends the call under way (if any) with @p cause and goes back to Idle. */
-    void finish(const QString &cause, bool failed);
+    void finish(const QString &code, const QString &cause, bool failed);
     void begin(const QString &target);
     void setReady(bool ready);
     void setProblem(const QString &problem);

@@ -34,12 +34,12 @@ bool UriHandoffTelephony::dial(const QString &target)
     }
     begin(target);
     if (!m_open(link)) {
-        finish(tr("no softphone took the call"), true);
+        finish(QStringLiteral("no_softphone"), tr("no softphone took the call"), true);
         setProblem(tr("No softphone on this computer opens %1 links.").arg(link.scheme()));
         return false;
     }
     setProblem(QString());
-    finish(tr("handed off"), false);
+    finish(QStringLiteral("handed_off"), tr("handed off"), false);
     return true;
 }
 

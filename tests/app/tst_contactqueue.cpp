@@ -188,6 +188,23 @@ private slots:
         QCOMPARE(call->priority, 9);
     }
 
+    // Seventy due callbacks to people who opted out since come first by time; the one behind them is still made.
+    void blockedCallbacksDoNotHideTheOnesBehind()
+    {
+        for (int i = 0; i < 70; ++i) {
+            const RowId person = contact(QStringLiteral("Out%1").arg(i), QStringLiteral("+1212555%1").arg(1000 + i),
+                                         QStringLiteral("America/New_York"), true);
+            callback(member(person, {.status = memberStatus::Callback}), person,
+                     Now.addSecs(-3600 + i).toMSecsSinceEpoch());
+        }
+        const RowId person = contact(QStringLiteral("Waiting"), QStringLiteral("+12125550199"));
+        const RowId last =
+            callback(member(person, {.status = memberStatus::Callback}), person, Now.addSecs(-60).toMSecsSinceEpoch());
+        std::optional<QueuedCall> call = next();
+        QVERIFY(call);
+        QCOMPARE(call->callback, std::optional<RowId>(last));
+    }
+
     void attemptsAndRetryDelaysAreHonoured()
     {
         const qint64 nowMs = Now.toMSecsSinceEpoch();

@@ -1,4 +1,5 @@
 #include "app/sync/AppSchema.h"
+#include "app/telemarketing/MemberId.h"
 #include "server/CellParser.h"
 #include "server/CsvExport.h"
 #include "server/CsvImport.h"
@@ -321,6 +322,91 @@ private slots:
         QCOMPARE(cells[QStringLiteral("next_attempt_ms")], fieldline::sync::Value(qint64(0)));
         QCOMPARE(cells[QStringLiteral("priority")], fieldline::sync::Value(qint64(5)));
         QCOMPARE(cells[QStringLiteral("campaign")], fieldline::sync::Value(campaign));
+    }
+
+    void campaignRulesAcrossColumnsAreCheckedAsStored()
+    {
+        const QByteArray dispositions = "\"[{\"\"code\"\": \"\"later\"\", \"\"label\"\": {\"\"en\"\": "
+                                        "\"\"Later\"\"}, \"\"key\"\": \"\"2\"\", \"\"effect\"\": \"\"retry\"\"}]\"";
+        const QByteArray header = "id,name,window_start,window_end,max_attempts,retry_minutes,dispositions\n";
+        FixedClock clock;
+        // Each cell is fine alone; together the window closes before it opens, or retries have no delay.
+        const ImportPlan crossed =
+            plan(header + "00000000000000000000000000000001,Evening,21:00,09:00,3,60," + dispositions + "\n" +
+                     "00000000000000000000000000000002,Soon,09:00,21:00,3,," + dispositions + "\n",
+                 {}, clock, "campaigns");
+        QCOMPARE(crossed.problems.size(), size_t(2));
+        QVERIFY2(crossed.problems[0].toString().startsWith(QStringLiteral("line 2: Campaign Evening has no valid "
+                                                                          "calling window")),
+                 qPrintable(crossed.problems[0].toString()));
+        QVERIFY(crossed.problems[1].toString().startsWith(QStringLiteral("line 3: Campaign Soon retries calls")));
+
+        // A file leaving retry_minutes out keeps each stored value, and the rules are checked with it.
+        const QByteArray finalOnly = "\"[{\"\"code\"\": \"\"sale\"\", \"\"label\"\": {\"\"en\"\": \"\"Sale\"\"}, "
+                                     "\"\"key\"\": \"\"1\"\"}]\"";
+        const auto stored =
+            merged({}, plan(header + "00000000000000000000000000000001,Day,09:00,17:00,3,," + finalOnly +
+                                "\n00000000000000000000000000000002,Dusk,17:00,20:00,3,60," + finalOnly + "\n",
+                            {}, clock, "campaigns")
+                           .changes);
+        const ImportPlan retries =
+            plan("id,name,window_start,window_end,max_attempts,dispositions\n"
+                 "00000000000000000000000000000001,Day,09:00,17:00,3," +
+                     dispositions + "\n00000000000000000000000000000002,Dusk,17:00,20:00,3," + dispositions + "\n",
+                 stored, clock, "campaigns");
+        QCOMPARE(retries.problems.size(), size_t(1));
+        QVERIFY2(retries.problems[0].toString().startsWith(QStringLiteral("line 2: Campaign Day retries calls")),
+                 qPrintable(retries.problems[0].toString()));
+        QCOMPARE(retries.updated, 2);
+    }
+
+    void aMemberFileWithoutIdsNamesTheSameRowsAgain()
+    {
+        const QByteArray campaign(16, '\x01');
+        const QByteArray ann(16, '\x02');
+        const QByteArray bob(16, '\x04');
+        ReferenceIndex references;
+        references[QStringLiteral("campaigns")].insert(campaign, QString());
+        references[QStringLiteral("contacts")].insert(ann, QStringLiteral("tz:Europe/Berlin"));
+        references[QStringLiteral("contacts")].insert(bob, QStringLiteral("tz:Europe/Berlin"));
+        const CellParser parser({QStringLiteral("agent")}, QString(), references);
+        const ImportTable &members = *importTable(QStringLiteral("campaign_members"));
+        const QByteArray header = "campaign,contact,priority\n";
+        const QByteArray annLine = campaign.toHex() + "," + ann.toHex() + ",5\n";
+        const QByteArray bobLine = campaign.toHex() + "," + bob.toHex() + ",1\n";
+
+        CsvImport twice(members, parser);
+        QVERIFY(!twice.check(CsvReader({}).read(QByteArray(header + annLine + bobLine + annLine))));
+        QCOMPARE(twice.problems().size(), size_t(1));
+        QCOMPARE(twice.problems()[0].toString(), QStringLiteral("line 4: the same campaign and contact as line 2"));
+
+        FixedClock clock;
+        CsvImport first(members, parser);
+        QVERIFY(first.check(CsvReader({}).read(QByteArray(header + annLine + bobLine))));
+        const ImportPlan created = first.plan({}, clock);
+        QCOMPARE(created.created, 2);
+        QCOMPARE(created.changes.front().row, fieldline::telemarketing::memberId(campaign, ann));
+        auto stored = merged({}, created.changes);
+        // Ann was worked meanwhile; the list comes again with Bob's priority raised.
+        for (auto &row : stored) {
+            if (row.id == fieldline::telemarketing::memberId(campaign, ann)) {
+                for (auto &cell : row.state.cells) {
+                    if (cell.column == QLatin1String("status"))
+                        cell.value = QStringLiteral("done");
+                }
+            }
+        }
+        CsvImport again(members, parser);
+        QVERIFY(again.check(
+            CsvReader({}).read(QByteArray(header + annLine + campaign.toHex() + "," + bob.toHex() + ",9\n"))));
+        QCOMPARE(again.namedIds().size(), size_t(2));
+        const ImportPlan second = again.plan(stored, clock);
+        QCOMPARE(second.created, 0);
+        QCOMPARE(second.unchanged, 1);
+        QCOMPARE(second.updated, 1);
+        QCOMPARE(second.changes.size(), size_t(1));
+        QCOMPARE(second.changes[0].column, QStringLiteral("priority"));
+        QCOMPARE(second.changes[0].row, fieldline::telemarketing::memberId(campaign, bob));
     }
 };
 

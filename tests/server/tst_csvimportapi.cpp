@@ -248,12 +248,25 @@ private slots:
         }
         QCOMPARE(zones, 3);
         QCOMPARE(queued, 3);
+        // The same list sent again names the same members (ids derived from campaign and contact): nobody twice.
+        const qint64 beforeAgain = tenantCursor();
+        const HttpReply sameList = importCsv(QStringLiteral("campaign_members"), members);
+        QCOMPARE(sameList.status, 200);
+        QCOMPARE(json(sameList).value(QLatin1String("created")).toInteger(), 0);
+        QCOMPARE(json(sameList).value(QLatin1String("unchanged")).toInteger(), 3);
+        QCOMPARE(tenantCursor(), beforeAgain);
 
         // A member naming a contact the tenant does not have is refused, and nothing of its file is imported.
         const HttpReply refused = importCsv(QStringLiteral("campaign_members"),
                                             "campaign,contact\n" + campaignId + ',' + QByteArray(32, '0') + '\n');
         QCOMPARE(refused.status, 400);
         QVERIFY(refused.body.contains("not the id of one of this tenant's contacts"));
+        // A campaign whose cells are each fine but whose window closes before it opens is refused whole.
+        const HttpReply crossed =
+            importCsv(QStringLiteral("campaigns"),
+                      QByteArray(campaignFile).replace("Imported drive,progressive,09:00", "Late,progressive,21:00"));
+        QCOMPARE(crossed.status, 400);
+        QVERIFY2(crossed.body.contains("Campaign Late has no valid calling window"), crossed.body.constData());
 
         for (const QString &table : {QStringLiteral("campaigns"), QStringLiteral("campaign_members")}) {
             const HttpReply exported = exportCsv(table);

@@ -157,6 +157,7 @@ private slots:
         QVERIFY(ending.answered);
         QVERIFY(!ending.failed);
         QCOMPARE(ending.cause, QStringLiteral("hung up here"));
+        QCOMPARE(ending.code, QStringLiteral("hung_up_here"));
         QVERIFY2(ending.durationMs >= 250 && ending.durationMs < 5000, qPrintable(QString::number(ending.durationMs)));
         QCOMPARE(ending.target, m_peer->address());
         QCOMPARE(m_phone->state(), Telephony::State::Idle);
@@ -169,6 +170,7 @@ private slots:
         m_peer->send("hangup");
         QVERIFY(waitForEnding(1));
         QCOMPARE(m_endings.front().cause, QStringLiteral("hung up by the other side"));
+        QCOMPARE(m_endings.front().code, QStringLiteral("hung_up_by_peer"));
         QVERIFY(m_endings.front().answered);
     }
 
@@ -199,6 +201,7 @@ private slots:
         QVERIFY(m_endings.front().failed);
         QVERIFY(!m_endings.front().answered);
         QCOMPARE(m_endings.front().cause, QStringLiteral("nobody answers at that address"));
+        QCOMPARE(m_endings.front().code, QStringLiteral("unreachable"));
     }
 
     void unknownUserEndsWithACause()
@@ -207,6 +210,7 @@ private slots:
         QVERIFY(waitForEnding(1));
         QVERIFY(m_endings.front().failed);
         QCOMPARE(m_endings.front().cause, QStringLiteral("the number does not exist"));
+        QCOMPARE(m_endings.front().code, QStringLiteral("not_found"));
     }
 
     void oneCallAtATime()
@@ -228,6 +232,7 @@ private slots:
         QVERIFY(m_endings.front().failed);
         QVERIFY(m_endings.front().answered);
         QVERIFY2(m_endings.front().cause.startsWith(QStringLiteral("failed: ")), qPrintable(m_endings.front().cause));
+        QCOMPARE(m_endings.front().code, QStringLiteral("engine_failed"));
         QVERIFY(!m_phone->problem().isEmpty()); // the agent is told
         QVERIFY(QTest::qWaitFor([&] { return m_phone->isReady(); }, 10000));
         QVERIFY(m_phone->processId() != pid);

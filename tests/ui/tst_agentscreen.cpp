@@ -50,7 +50,7 @@ public:
         enter(State::Established);
         return true;
     }
-    void hangUp() override { finish(QStringLiteral("hung up here"), false); }
+    void hangUp() override { finish(QStringLiteral("hung_up_here"), QStringLiteral("hung up here"), false); }
     void setHeld(bool held) override { enter(held ? State::Held : State::Established); }
     void sendDtmf(const QString &digits) override { tones += digits; }
 };
@@ -158,6 +158,8 @@ private slots:
         }
         QCOMPARE(count(replica, "SELECT count(*) FROM call_attempts WHERE note = 'wants the yearly plan'"), qint64(5));
         QCOMPARE(count(replica, "SELECT count(*) FROM call_attempts WHERE owner = 'alice'"), qint64(20));
+        // Why each call ended is stored by code, not in the words of the agent's language.
+        QCOMPARE(count(replica, "SELECT count(*) FROM call_attempts WHERE result = 'hung_up_here'"), qint64(20));
         QCOMPARE(count(replica, "SELECT count(*) FROM callbacks WHERE status = 'due' AND owner = 'alice'"), qint64(5));
         const qint64 due = *replica.database().queryInt("SELECT min(due_ms) FROM callbacks");
         QVERIFY(due > Now.toMSecsSinceEpoch() + 3'500'000 && due < Now.toMSecsSinceEpoch() + 3'700'000);
@@ -367,6 +369,13 @@ private slots:
         QCOMPARE(view.reminder()->count(), 1);
         clock.advance(3'600'000 + 60'000);
         QVERIFY(QTest::qWaitFor([&] { return view.reminder()->count() == 2; }, 2000)); // the pool's
+
+        // Contact0's number went on the do-not-call list since (from any device): that callback will never be
+        // made, so it leaves the list.
+        QVERIFY(telemarketing::DoNotCall(*device).add(QStringLiteral("+12125550100"), std::nullopt,
+                                                      QStringLiteral("asked"), QStringLiteral("bob")));
+        QTRY_COMPARE(list->count(), 1);
+        QVERIFY(!list->item(0)->text().contains(QStringLiteral("Contact0")));
     }
 
     // The contact on screen was claimed by a colleague meanwhile (their claim synced in): Enter does not dial it, the
@@ -414,7 +423,9 @@ private slots:
         QVERIFY(device->update(
             tables::Campaigns, campaign,
             {{QStringLiteral("dispositions"), QStringLiteral(R"([{"code": "sale", "label": {"en": "Sale"}, "key": "1"},
-                                    {"code": "survey", "label": {"en": "Survey"}, "key": "5", "form": "call-outcome"}])")}}));
+                                    {"code": "survey", "label": {"en": "Survey"}, "key": "5", "form": "call-outcome"},
+                                    {"code": "visit", "label": {"en": "Visit"}, "key": "6", "form": "call-outcome",
+                                     "effect": "callback"}])")}}));
         const QString layout = QStringLiteral(
             R"({"format": 1, "id": "call-outcome", "version": 1, "title": {"en": "Call outcome"}, "sections": [{"id": "s",
             "title": {"en": "Outcome"}, "fields": [{"id": "comments", "type": "text", "label": {"en": "Comments"},
@@ -454,6 +465,28 @@ private slots:
         QCOMPARE(*device->database().queryInt("SELECT count(*) FROM form_values WHERE value LIKE '%Wants a brochure%'"),
                  qint64(1));
         QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Preview); // on to the next contact
+
+        // A form filled for a callback disposition is stored with the outcome: the agent fills it, cancels the
+        // callback time, and records another disposition; no form is left without an attempt.
+        QTest::keyClick(&view, Qt::Key_Return);
+        QTest::keyClick(&view, Qt::Key_Escape);
+        QTest::keyClick(&view, Qt::Key_6);
+        form = controller.outcomeForm();
+        QVERIFY(form && form->isVisible());
+        form->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(form));
+        QTest::keyClicks(form->findChild<QLineEdit *>(), QStringLiteral("Wants a visit"));
+        QTest::keyClick(form, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Callback);
+        QTest::keyClick(&view, Qt::Key_Escape);
+        QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::WrapUp);
+        QTest::keyClick(&view, Qt::Key_1);
+        QCOMPARE(*device->database().queryInt("SELECT count(*) FROM call_attempts WHERE disposition = 'sale' AND "
+                                              "form IS NULL"),
+                 qint64(1));
+        QCOMPARE(*device->database().queryInt("SELECT count(*) FROM form_submissions"), qint64(1));
+        QCOMPARE(*device->database().queryInt("SELECT count(*) FROM form_values WHERE value LIKE '%Wants a visit%'"),
+                 qint64(0));
     }
 
     // The shell's default backend hands the call to the desktop's softphone: it ends at once and the agent records it.
@@ -478,7 +511,7 @@ private slots:
         QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::WrapUp);
         QTest::keyClick(&view, Qt::Key_1);
         QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Preview);
-        QCOMPARE(*device->database().queryInt("SELECT count(*) FROM call_attempts WHERE result = 'handed off'"),
+        QCOMPARE(*device->database().queryInt("SELECT count(*) FROM call_attempts WHERE result = 'handed_off'"),
                  qint64(1));
     }
 

@@ -6,8 +6,10 @@
 #include "CampaignFixture.h"
 #include "UiFixture.h"
 
+#include "app/telemarketing/MemberId.h"
 #include "app/telephony/BaresipTelephony.h"
 #include "app/telephony/UriHandoffTelephony.h"
+#include "storage/Statement.h"
 #include "tests/support/FileScan.h"
 #include "ui/controls/MessageBanner.h"
 #include "ui/main/MainWindow.h"
@@ -18,6 +20,7 @@
 #include "ui/telemarketing/AgentWorkspace.h"
 #include "ui/telemarketing/CampaignSetupWorkspace.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QPlainTextEdit>
 
@@ -180,7 +183,8 @@ void TestCallSession::campaignPicker()
     QCOMPARE(heading->text(), QStringLiteral("Autumn"));
     QCOMPARE(picker->currentText(), QStringLiteral("Autumn"));
 
-    // Alt+C reaches the picker; Down switches; the keys are back on the screen.
+    // Alt+C reaches the picker; Down opens its list (a closed picker must not switch at each arrow), Down and
+    // Enter there switch; the keys are back on the screen.
     ui::MainWindow *window = f.shell().mainWindow();
     if (QDialog *login = f.shell().syncController()->loginDialog()) // not signed in: the agent was set above
         login->reject();
@@ -194,6 +198,18 @@ void TestCallSession::campaignPicker()
     QVERIFY2(picker->hasFocus(),
              QApplication::focusWidget() ? qPrintable(QApplication::focusWidget()->objectName()) : "none");
     QTest::keyClick(picker, Qt::Key_Down);
+    QCOMPARE(heading->text(), QStringLiteral("Autumn"));
+    QTest::keyClick(picker, Qt::Key_S); // a letter looks the name up in the list, it does not switch either
+    QCOMPARE(heading->text(), QStringLiteral("Autumn"));
+    QTRY_VERIFY(picker->view()->isVisible());
+    QTest::keyClick(picker->view(), Qt::Key_Escape);
+    QTRY_VERIFY(!picker->view()->isVisible());
+    QCOMPARE(heading->text(), QStringLiteral("Autumn"));
+    QCOMPARE(picker->currentText(), QStringLiteral("Autumn"));
+    QTest::keyClick(picker, Qt::Key_Down);
+    QTRY_VERIFY(picker->view()->isVisible());
+    QTest::keyClick(picker->view(), Qt::Key_Down);
+    QTest::keyClick(picker->view(), Qt::Key_Return);
     QCOMPARE(heading->text(), QStringLiteral("Spring renewals"));
     QVERIFY(calls->hasFocus());
     QCOMPARE(session->controller() != nullptr, true);
@@ -253,6 +269,14 @@ void TestCallSession::campaignSetUpInTheClient()
              qint64(2));
     emit setup->addContactsRequested(); // nobody twice
     QCOMPARE(*replica.database().queryInt("SELECT count(*) FROM campaign_members"), qint64(2));
+    // Each member's id comes from the pair, so a colleague adding the same person offline reaches the same row.
+    auto members = replica.database().prepare("SELECT id, campaign, contact FROM campaign_members");
+    QVERIFY(members);
+    int derived = 0;
+    QVERIFY(members.value()->forEachRow([&](const storage::Statement &row) {
+        derived += row.blob(0) == telemarketing::memberId(row.blob(1), row.blob(2)).toBytes();
+    }));
+    QCOMPARE(derived, 2);
 }
 
 QTEST_MAIN(TestCallSession)

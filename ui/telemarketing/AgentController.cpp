@@ -349,8 +349,8 @@ void AgentController::openOutcomeForm(const Disposition &disposition)
     form->setAttribute(Qt::WA_DeleteOnClose);
     const QString code = disposition.code;
     const QChar key = disposition.key;
-    connect(form, &OutcomeForm::recorded, this, [this, code, key](const sync::RowId &submission) {
-        m_form = std::pair{code, submission};
+    connect(form, &OutcomeForm::filled, this, [this, code, key](const formsync::FilledForm &filled) {
+        m_form = std::pair{code, filled};
         digit(key); // on to the callback time, or recorded
     });
     m_outcomeForm = form;
@@ -405,7 +405,7 @@ void AgentController::callEnded(const Telephony::Ending &ending)
         return;
     // An answered call has a talk time, if only a millisecond: the stats count reached contacts by it.
     m_call->durationMs = ending.answered ? std::max<qint64>(1, ending.durationMs) : 0;
-    m_call->result = ending.cause;
+    m_call->result = ending.code; // the same in every language: reports and exports read it
     m_view->setCallState(ending.answered ? tr("Ended: %1").arg(ending.cause)
                                          : tr("Not answered: %1").arg(ending.cause));
     m_view->setMode(AgentWorkspace::Mode::WrapUp);
@@ -420,11 +420,22 @@ void AgentController::record(const Disposition &disposition, std::optional<qint6
         return;
     telemarketing::Outcome outcome{disposition.code, m_view->note(), callbackDueMs};
     outcome.callbackToPool = m_view->callbackToPool();
-    if (m_form && m_form->first == disposition.code)
-        outcome.form = m_form->second;
-    const storage::Status recorded =
-        m_recorder.record(*m_campaign, *m_current, *m_call, outcome, m_setup.agent, m_setup.clock->nowMs());
+    // The outcome form and the attempt pointing at it are stored together, or neither is.
+    storage::Transaction transaction(m_setup.replica->database());
+    storage::Status recorded = transaction.begun();
+    if (recorded && m_form && m_form->first == disposition.code) {
+        storage::Result<sync::RowId> submitted =
+            formsync::SubmissionStore(*m_setup.replica).submitFinal(m_form->second, now().toLocalTime());
+        recorded = submitted ? storage::Status() : storage::Status(submitted.error());
+        if (submitted)
+            outcome.form = *submitted;
+    }
+    if (recorded)
+        recorded = m_recorder.record(*m_campaign, *m_current, *m_call, outcome, m_setup.agent, m_setup.clock->nowMs());
+    if (recorded)
+        recorded = transaction.commit();
     if (!recorded) {
+        transaction.rollback();
         const QString message = recorded.message();
         m_view->showProblem([message] { return message; });
         return;

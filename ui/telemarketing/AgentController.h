@@ -103,7 +103,7 @@ private:
     std::optional<telemarketing::QueuedCall> m_current;
     std::optional<telemarketing::CallRecord> m_call;
     const telemarketing::Disposition *m_pendingCallback = nullptr;
-    std::optional<std::pair<QString, sync::RowId>> m_form; ///< a disposition's code and its stored outcome form
+    std::optional<std::pair<QString, formsync::FilledForm>> m_form; ///< a disposition's code and its filled-in form
     QPointer<OutcomeForm> m_outcomeForm;
     qint64 m_claimedAtMs = 0;
     bool m_ready = false;

@@ -1,5 +1,6 @@
 #include "ui/telemarketing/AgentWorkspace.h"
 
+#include "ui/controls/ChoiceBox.h"
 #include "ui/controls/MessageBanner.h"
 #include "ui/telemarketing/CallsChart.h"
 #include "ui/telemarketing/DesktopReminder.h"
@@ -26,7 +27,7 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
     : Workspace(parent)
     , m_heading(new QLabel)
     , m_campaignLabel(new QLabel)
-    , m_campaigns(new QComboBox)
+    , m_campaigns(new ChoiceBox)
     , m_modeLabel(new QLabel)
     , m_banner(new MessageBanner)
     , m_name(new QLabel)

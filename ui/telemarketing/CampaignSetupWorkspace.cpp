@@ -1,5 +1,7 @@
 #include "ui/telemarketing/CampaignSetupWorkspace.h"
 
+#include "ui/controls/ChoiceBox.h"
+
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -17,7 +19,7 @@ namespace fieldline::ui {
 
 CampaignSetupWorkspace::CampaignSetupWorkspace(QWidget *parent)
     : Workspace(parent)
-    , m_campaigns(new QComboBox)
+    , m_campaigns(new ChoiceBox)
     , m_name(new QLineEdit)
     , m_mode(new QComboBox)
     , m_windowStart(new QLineEdit)

@@ -3,7 +3,6 @@
 #include "app/forms/LayoutJson.h"
 #include "app/formsync/LayoutCatalog.h"
 #include "app/formsync/SubmissionCells.h"
-#include "app/formsync/SubmissionStore.h"
 #include "ui/forms/FormController.h"
 #include "ui/forms/FormView.h"
 
@@ -34,17 +33,16 @@ OutcomeForm *OutcomeForm::create(sync::Replica &replica, const QString &form, co
                 tr("The outcome form %1 cannot be shown: %2").arg(form, forms::LayoutJson::describe(read.problems));
             return nullptr;
         }
-        return new OutcomeForm(replica, record.id, form, std::move(*read.layout), agent, language, parent);
+        return new OutcomeForm(record.id, form, std::move(*read.layout), agent, language, parent);
     }
     *problem =
         tr("The outcome form %1 has not reached this computer yet; sync, then pick the disposition again.").arg(form);
     return nullptr;
 }
 
-OutcomeForm::OutcomeForm(sync::Replica &replica, sync::RowId layoutRow, QString form, forms::Layout layout,
-                         QString agent, const QString &language, QWidget *parent)
+OutcomeForm::OutcomeForm(sync::RowId layoutRow, QString form, forms::Layout layout, QString agent,
+                         const QString &language, QWidget *parent)
     : QDialog(parent)
-    , m_replica(replica)
     , m_layoutRow(layoutRow)
     , m_form(std::move(form))
     , m_layout(std::make_unique<forms::Layout>(std::move(layout)))
@@ -103,28 +101,9 @@ void OutcomeForm::record()
         m_problem->show();
         return;
     }
-    // Started, filled and finalised in one transaction: the outcome never points at half a form.
-    formsync::SubmissionStore store(m_replica);
-    const QDateTime now = QDateTime::currentDateTime();
-    storage::Transaction transaction(m_replica.database());
-    auto started = store.start(m_layoutRow, m_form, m_agent, now);
-    storage::Status saved = started ? storage::Status() : storage::Status(started.error());
-    if (saved) {
-        auto header = store.header(*started);
-        saved = header ? store.save(*header, {}, formsync::SubmissionCells::encode(m_controller->data(), *m_layout))
-                       : storage::Status(header.error());
-    }
-    if (saved)
-        saved = store.finalise(*started, now);
-    if (saved)
-        saved = transaction.commit();
-    if (!saved) {
-        transaction.rollback();
-        m_problem->setText(tr("The outcome form could not be stored: %1").arg(saved.message()));
-        m_problem->show();
-        return;
-    }
-    emit recorded(*started);
+    // Stored only with the outcome (AgentController::record): a callback cancelled afterwards leaves no form behind.
+    emit filled(formsync::FilledForm{m_layoutRow, m_form, m_agent,
+                                     formsync::SubmissionCells::encode(m_controller->data(), *m_layout)});
     accept();
 }
 

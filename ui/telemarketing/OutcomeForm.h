@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/forms/Layout.h"
+#include "app/formsync/SubmissionStore.h"
 #include "storage/Error.h"
 #include "sync/ByteId.h"
 
@@ -22,8 +23,9 @@ class FormController;
 
 /**
  * The outcome form a disposition asks for (DESIGN.md section 5): the newest published version of the form is shown
- * in a dialog over the agent's screen; "Record outcome" (Ctrl+Return) checks every field and stores the filled-in
- * form as a finalised submission of the agent's, which the attempt then points at. Escape goes back to wrap-up.
+ * in a dialog over the agent's screen; "Record outcome" (Ctrl+Return) checks every field and hands the filled-in form
+ * on, to be stored as a finalised submission of the agent's together with the attempt that points at it. Escape goes
+ * back to wrap-up.
  */
 class OutcomeForm : public QDialog
 {
@@ -36,18 +38,17 @@ public:
     ~OutcomeForm() override;
 
 signals:
-    /** The form was stored as submission @p submission. */
-    void recorded(const sync::RowId &submission);
+    /** Every field was checked; @p form is what the agent filled in, not stored yet. */
+    void filled(const formsync::FilledForm &form);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    OutcomeForm(sync::Replica &replica, sync::RowId layoutRow, QString form, forms::Layout layout, QString agent,
-                const QString &language, QWidget *parent);
+    OutcomeForm(sync::RowId layoutRow, QString form, forms::Layout layout, QString agent, const QString &language,
+                QWidget *parent);
     void record();
 
-    sync::Replica &m_replica;
     sync::RowId m_layoutRow;
     QString m_form;
     std::unique_ptr<forms::Layout> m_layout;
