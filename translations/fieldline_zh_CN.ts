@@ -1387,8 +1387,16 @@
         <translation>保存活动</translation>
     </message>
     <message>
-        <source>Add every contact not in the campaign yet</source>
-        <translation>添加尚未加入此活动的所有联系人</translation>
+        <source>All territories</source>
+        <translation>所有区域</translation>
+    </message>
+    <message>
+        <source>&amp;Limit to territory:</source>
+        <translation>仅限区域(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Add every contact not in the campaign yet, of the territory chosen</source>
+        <translation>添加所选区域中尚未加入该活动的所有联系人</translation>
     </message>
 </context>
 <context>

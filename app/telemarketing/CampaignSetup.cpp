@@ -22,15 +22,30 @@ storage::Result<sync::RowId> CampaignSetup::save(const std::optional<sync::RowId
     return *id;
 }
 
-storage::Result<CampaignSetup::Added> CampaignSetup::addAllContacts(const sync::RowId &campaign, const QString &owner)
+storage::Result<QStringList> CampaignSetup::territories()
+{
+    auto query = m_replica.database().prepare(
+        "SELECT DISTINCT territory FROM contacts WHERE ifnull(territory, '') <> '' ORDER BY territory");
+    if (!query)
+        return query.error();
+    QStringList out;
+    const storage::Status read =
+        query.value()->forEachRow([&out](const storage::Statement &row) { out.append(row.text(0)); });
+    if (!read)
+        return read.error();
+    return out;
+}
+
+storage::Result<CampaignSetup::Added> CampaignSetup::addAllContacts(const sync::RowId &campaign, const QString &owner,
+                                                                    const QString &territory)
 {
     storage::Database &db = m_replica.database();
     auto query = db.prepare("SELECT k.id, k.time_zone, k.phone FROM contacts k WHERE NOT EXISTS"
                             " (SELECT 1 FROM campaign_members m WHERE m.campaign = ?1 AND m.contact = k.id)"
-                            " ORDER BY k.rowid");
+                            " AND (?2 = '' OR k.territory = ?2) ORDER BY k.rowid");
     if (!query)
         return query.error();
-    query.value()->bind(1, campaign.toBytes());
+    query.value()->bind(1, campaign.toBytes()).bind(2, territory);
     std::vector<std::pair<QByteArray, QString>> people;
     Added result;
     const storage::Status read = query.value()->forEachRow([&](const storage::Statement &row) {

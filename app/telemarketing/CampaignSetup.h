@@ -35,10 +35,14 @@ public:
         int withoutZone = 0; ///< contacts left out: neither a known time zone nor a number of a known region
     };
     /**
-     * Puts every contact this device has that is not in campaign @p campaign yet into it, queued, owned by
-     * @p owner (empty: the pool), with the zone their calling hours are reckoned in; one transaction.
+     * Puts every contact this device has that is not in campaign @p campaign yet into it (only those of
+     * @p territory, when given), queued, owned by @p owner (empty: the pool), with the zone their calling hours
+     * are reckoned in; one transaction.
      */
-    storage::Result<Added> addAllContacts(const sync::RowId &campaign, const QString &owner);
+    storage::Result<Added> addAllContacts(const sync::RowId &campaign, const QString &owner,
+                                          const QString &territory = QString());
+    /** The territories of this device's contacts, sorted: what addAllContacts() can be limited to. */
+    storage::Result<QStringList> territories();
 
 private:
     sync::Replica &m_replica;

@@ -25,6 +25,7 @@
 #include <QPlainTextEdit>
 
 #include <csignal>
+#include <tuple>
 
 using namespace fieldline;
 using namespace fieldline::uitest;
@@ -229,17 +230,19 @@ void TestCallSession::campaignPicker()
 }
 
 // A manager sets up a campaign in the client: a bad disposition list is refused with the reason and nothing is
-// stored; saved, it is listed and selected; every contact not in it yet is added for an agent, with their zone, and
-// a contact whose zone cannot be told is left out and counted.
+// stored; saved, it is listed and selected; the contacts of one territory, then every contact not in it yet, are added
+// for an agent, with their zone, and a contact whose zone cannot be told is left out and counted.
 void TestCallSession::campaignSetUpInTheClient()
 {
     UiFixture f(nullptr, ui::SyncController::LoginDefaults{});
     QVERIFY(f.createProfile());
     sync::Replica &replica = *f.sync()->replica();
-    for (const auto &[phone, zone] :
-         {std::pair{"+12125550100", "America/New_York"}, std::pair{"+4930901820", ""}, std::pair{"", ""}}) {
-        QVERIFY(replica.insert(QStringLiteral("contacts"), {{QStringLiteral("phone"), QString::fromLatin1(phone)},
-                                                            {QStringLiteral("time_zone"), QString::fromLatin1(zone)}}));
+    for (const auto &[phone, zone, territory] : {std::tuple{"+12125550100", "America/New_York", "East"},
+                                                 std::tuple{"+4930901820", "", "Europe"}, std::tuple{"", "", "East"}}) {
+        QVERIFY(replica.insert(QStringLiteral("contacts"),
+                               {{QStringLiteral("phone"), QString::fromLatin1(phone)},
+                                {QStringLiteral("time_zone"), QString::fromLatin1(zone)},
+                                {QStringLiteral("territory"), QString::fromLatin1(territory)}}));
     }
     auto *setup = f.shell().mainWindow()->findChild<ui::CampaignSetupWorkspace *>();
     QVERIFY(setup);
@@ -262,8 +265,17 @@ void TestCallSession::campaignSetUpInTheClient()
     QCOMPARE(child<QComboBox>(setup, "setupCampaign")->currentText(), QStringLiteral("Winter drive"));
 
     QTest::keyClicks(child(setup, "setupAssignee"), QStringLiteral("agent7"));
+    auto *territory = child<QComboBox>(setup, "setupTerritory");
+    QCOMPARE(territory->count(), 3); // all, East, Europe
+    territory->setFocus();
+    QTest::keyClicks(territory, QStringLiteral("Eu"));
+    QCOMPARE(territory->currentText(), QStringLiteral("Europe"));
     emit setup->addContactsRequested();
-    QVERIFY2(result->text().startsWith(QStringLiteral("2 contacts added; 1 left out")), qPrintable(result->text()));
+    QVERIFY2(result->text() == QStringLiteral("1 contact added."), qPrintable(result->text()));
+    QTest::keyClick(territory, Qt::Key_Home);
+    QCOMPARE(setup->territory(), QString());
+    emit setup->addContactsRequested();
+    QVERIFY2(result->text().startsWith(QStringLiteral("1 contact added; 1 left out")), qPrintable(result->text()));
     QCOMPARE(*replica.database().queryInt("SELECT count(*) FROM campaign_members WHERE owner = 'agent7' AND "
                                           "status = 'queued' AND (zone = 'tz:America/New_York' OR zone = 'region:DE')"),
              qint64(2));

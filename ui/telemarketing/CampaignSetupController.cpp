@@ -43,6 +43,10 @@ void CampaignSetupController::refresh(const QString &select)
     if (!read)
         return m_view->showResult(read.message(), true);
     m_view->setCampaigns(campaigns, select.isEmpty() ? m_view->currentKey() : select);
+    auto territories = telemarketing::CampaignSetup(*replica).territories();
+    if (!territories)
+        return m_view->showResult(territories.message(), true);
+    m_view->setTerritories(*territories);
 }
 
 void CampaignSetupController::show(const QString &key)
@@ -81,7 +85,7 @@ void CampaignSetupController::addContacts()
     const std::optional<sync::RowId> id = idOf(m_view->currentKey());
     if (!replica || !id)
         return;
-    auto added = telemarketing::CampaignSetup(*replica).addAllContacts(*id, m_view->assignee());
+    auto added = telemarketing::CampaignSetup(*replica).addAllContacts(*id, m_view->assignee(), m_view->territory());
     if (!added)
         return m_view->showResult(added.message(), true);
     m_view->showResult(added->withoutZone == 0

@@ -30,25 +30,21 @@ CampaignSetupWorkspace::CampaignSetupWorkspace(QWidget *parent)
     , m_script(new QPlainTextEdit)
     , m_dispositions(new QPlainTextEdit)
     , m_assignee(new QLineEdit)
+    , m_territory(new QComboBox)
     , m_save(new QPushButton)
     , m_addContacts(new QPushButton)
     , m_result(new QLabel)
 {
     setObjectName(QStringLiteral("campaignSetup"));
-    const std::pair<QWidget *, const char *> names[] = {{m_campaigns, "setupCampaign"},
-                                                        {m_name, "setupName"},
-                                                        {m_mode, "setupMode"},
-                                                        {m_windowStart, "setupWindowStart"},
-                                                        {m_windowEnd, "setupWindowEnd"},
-                                                        {m_maxAttempts, "setupMaxAttempts"},
-                                                        {m_retry, "setupRetry"},
-                                                        {m_status, "setupStatus"},
-                                                        {m_script, "setupScript"},
-                                                        {m_dispositions, "setupDispositions"},
-                                                        {m_assignee, "setupAssignee"},
-                                                        {m_save, "setupSave"},
-                                                        {m_addContacts, "setupAddContacts"},
-                                                        {m_result, "setupResult"}};
+    const std::pair<QWidget *, const char *> names[] = {
+        {m_campaigns, "setupCampaign"},  {m_name, "setupName"},
+        {m_mode, "setupMode"},           {m_windowStart, "setupWindowStart"},
+        {m_windowEnd, "setupWindowEnd"}, {m_maxAttempts, "setupMaxAttempts"},
+        {m_retry, "setupRetry"},         {m_status, "setupStatus"},
+        {m_script, "setupScript"},       {m_dispositions, "setupDispositions"},
+        {m_assignee, "setupAssignee"},   {m_territory, "setupTerritory"},
+        {m_save, "setupSave"},           {m_addContacts, "setupAddContacts"},
+        {m_result, "setupResult"}};
     for (const auto &[widget, name] : names)
         widget->setObjectName(QLatin1String(name));
     for (const char *mode : {"preview", "progressive"})
@@ -69,8 +65,8 @@ CampaignSetupWorkspace::CampaignSetupWorkspace(QWidget *parent)
          {static_cast<QWidget *>(m_campaigns), static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_mode),
           static_cast<QWidget *>(m_windowStart), static_cast<QWidget *>(m_windowEnd),
           static_cast<QWidget *>(m_maxAttempts), static_cast<QWidget *>(m_retry), static_cast<QWidget *>(m_status),
-          static_cast<QWidget *>(m_script), static_cast<QWidget *>(m_dispositions),
-          static_cast<QWidget *>(m_assignee)}) {
+          static_cast<QWidget *>(m_script), static_cast<QWidget *>(m_dispositions), static_cast<QWidget *>(m_assignee),
+          static_cast<QWidget *>(m_territory)}) {
         auto *label = new QLabel;
         label->setBuddy(field);
         m_labels.append(label);
@@ -115,6 +111,21 @@ void CampaignSetupWorkspace::setCampaigns(const QList<std::pair<QString, QString
         m_campaigns->addItem(name, key);
     m_campaigns->setCurrentIndex(std::max(0, m_campaigns->findData(current)));
     m_addContacts->setEnabled(!current.isEmpty());
+}
+
+void CampaignSetupWorkspace::setTerritories(const QStringList &territories)
+{
+    const QString chosen = territory();
+    m_territory->clear();
+    m_territory->addItem(tr("All territories"), QString());
+    for (const QString &name : territories)
+        m_territory->addItem(name, name);
+    m_territory->setCurrentIndex(std::max(0, m_territory->findData(chosen)));
+}
+
+QString CampaignSetupWorkspace::territory() const
+{
+    return m_territory->currentData().toString();
 }
 
 QString CampaignSetupWorkspace::currentKey() const
@@ -180,13 +191,16 @@ void CampaignSetupWorkspace::retranslateUi()
                              tr("S&tatus:"),
                              tr("Scr&ipt:"),
                              tr("&Dispositions (JSON):"),
-                             tr("Add contacts &for (agent, empty: the pool):")};
+                             tr("Add contacts &for (agent, empty: the pool):"),
+                             tr("&Limit to territory:")};
     for (int i = 0; i < m_labels.size(); ++i) {
         m_labels[i]->setText(labels.value(i));
         m_labels[i]->buddy()->setAccessibleName(QString(labels.value(i)).remove(u'&').remove(u':'));
     }
     if (m_campaigns->count() > 0)
         m_campaigns->setItemText(0, tr("New campaign"));
+    if (m_territory->count() > 0)
+        m_territory->setItemText(0, tr("All territories"));
     m_mode->setItemText(0, tr("Preview: the agent dials"));
     m_mode->setItemText(1, tr("Progressive: dialled after a countdown"));
     m_status->setItemText(0, tr("Active"));
@@ -196,7 +210,7 @@ void CampaignSetupWorkspace::retranslateUi()
     m_save->setText(tr("&Save (Ctrl+S)"));
     m_addContacts->setText(tr("Add every contact not in it &yet"));
     m_save->setAccessibleName(tr("Save the campaign"));
-    m_addContacts->setAccessibleName(tr("Add every contact not in the campaign yet"));
+    m_addContacts->setAccessibleName(tr("Add every contact not in the campaign yet, of the territory chosen"));
 }
 
 } // namespace fieldline::ui

@@ -14,7 +14,8 @@ namespace fieldline::ui {
 
 /**
  * Campaign set-up for managers and administrators: pick a campaign (or a new one), edit its rules, script and
- * dispositions, save (Ctrl+S), and put every contact in it for the pool or an agent. Passive:
+ * dispositions, save (Ctrl+S), and put every contact in it (or those of one territory) for the pool or an agent.
+ * Passive:
  * CampaignSetupController reads and writes.
  */
 class CampaignSetupWorkspace : public Workspace
@@ -34,6 +35,10 @@ public:
     void setFields(const telemarketing::CampaignFields &fields);
     telemarketing::CampaignFields fields() const;
     QString assignee() const;
+    /** The territories contacts can be added from; "all territories" comes first and is kept when still there. */
+    void setTerritories(const QStringList &territories);
+    /** The territory chosen, or empty for all. */
+    QString territory() const;
     void showResult(const QString &text, bool problem);
 
 signals:
@@ -58,6 +63,7 @@ private:
     QPlainTextEdit *m_script;
     QPlainTextEdit *m_dispositions;
     QLineEdit *m_assignee;
+    QComboBox *m_territory;
     QPushButton *m_save;
     QPushButton *m_addContacts;
     QLabel *m_result;
