@@ -65,6 +65,13 @@
             <numerusform>%n contacts added; %1 left out: neither their time zone nor their number&apos;s region is known, so calling hours cannot be applied.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n member(s) whose contact moved are now called in their new time zone.</source>
+        <translation>
+            <numerusform>%n member whose contact moved is now called in their new time zone.</numerusform>
+            <numerusform>%n members whose contacts moved are now called in their new time zones.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fieldline::ui::SettingsDialog</name>

@@ -1295,6 +1295,12 @@
             <numerusform>已添加 %n 位联系人；%1 位未添加：既不知道其时区，也不知道其号码所属地区，因此无法应用呼叫时段。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n member(s) whose contact moved are now called in their new time zone.</source>
+        <translation>
+            <numerusform>%n 位联系人已迁移的成员现按其新时区呼叫。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fieldline::ui::CampaignSetupWorkspace</name>

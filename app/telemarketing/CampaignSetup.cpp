@@ -22,6 +22,36 @@ storage::Result<sync::RowId> CampaignSetup::save(const std::optional<sync::RowId
     return *id;
 }
 
+storage::Result<int> CampaignSetup::rezone(const sync::RowId &campaign)
+{
+    storage::Database &db = m_replica.database();
+    auto query = db.prepare("SELECT m.id, ifnull(m.zone, ''), k.time_zone, k.phone FROM campaign_members m"
+                            " JOIN contacts k ON k.id = m.contact WHERE m.campaign = ?1");
+    if (!query)
+        return query.error();
+    query.value()->bind(1, campaign.toBytes());
+    std::vector<std::pair<sync::RowId, QString>> moved;
+    const storage::Status read = query.value()->forEachRow([&moved](const storage::Statement &row) {
+        const QString zone = ZoneKey::of(row.text(2), row.text(3));
+        const std::optional<sync::RowId> member = sync::RowId::fromBytes(row.blob(0));
+        if (member && !zone.isEmpty() && zone != row.text(1))
+            moved.emplace_back(*member, zone);
+    });
+    if (!read)
+        return read.error();
+    storage::Transaction transaction(db);
+    if (!transaction.begun())
+        return transaction.begun().error();
+    for (const auto &[member, zone] : moved) {
+        if (storage::Status updated = m_replica.update(tables::Members, member, {{QStringLiteral("zone"), zone}});
+            !updated)
+            return updated.error();
+    }
+    if (storage::Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return int(moved.size());
+}
+
 storage::Result<QStringList> CampaignSetup::territories()
 {
     auto query = m_replica.database().prepare(

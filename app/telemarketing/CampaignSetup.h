@@ -41,6 +41,12 @@ public:
      */
     storage::Result<Added> addAllContacts(const sync::RowId &campaign, const QString &owner,
                                           const QString &territory = QString());
+    /**
+     * Gives each member of campaign @p campaign whose contact's time zone or phone changed since they were added the
+     * zone their calling hours are reckoned in now (the queue picks members by it); how many changed. A contact
+     * whose zone cannot be told keeps the member's zone. One transaction.
+     */
+    storage::Result<int> rezone(const sync::RowId &campaign);
     /** The territories of this device's contacts, sorted: what addAllContacts() can be limited to. */
     storage::Result<QStringList> territories();
 

@@ -289,6 +289,20 @@ void TestCallSession::campaignSetUpInTheClient()
         derived += row.blob(0) == telemarketing::memberId(row.blob(1), row.blob(2)).toBytes();
     }));
     QCOMPARE(derived, 2);
+
+    // The New York contact moves to London: adding contacts again moves their member to the new zone too.
+    auto ny = replica.database().prepare("SELECT id FROM contacts WHERE phone = '+12125550100'");
+    QVERIFY(ny);
+    std::optional<sync::RowId> moving;
+    QVERIFY(
+        ny.value()->forEachRow([&](const storage::Statement &row) { moving = sync::RowId::fromBytes(row.blob(0)); }));
+    QVERIFY(moving);
+    QVERIFY(replica.update(QStringLiteral("contacts"), *moving,
+                           {{QStringLiteral("time_zone"), QStringLiteral("Europe/London")}}));
+    emit setup->addContactsRequested();
+    QVERIFY2(result->text().contains(QStringLiteral("1 member whose contact moved")), qPrintable(result->text()));
+    QCOMPARE(*replica.database().queryInt("SELECT count(*) FROM campaign_members WHERE zone = 'tz:Europe/London'"),
+             qint64(1));
 }
 
 QTEST_MAIN(TestCallSession)

@@ -85,16 +85,23 @@ void CampaignSetupController::addContacts()
     const std::optional<sync::RowId> id = idOf(m_view->currentKey());
     if (!replica || !id)
         return;
-    auto added = telemarketing::CampaignSetup(*replica).addAllContacts(*id, m_view->assignee(), m_view->territory());
+    telemarketing::CampaignSetup setup(*replica);
+    auto added = setup.addAllContacts(*id, m_view->assignee(), m_view->territory());
     if (!added)
         return m_view->showResult(added.message(), true);
-    m_view->showResult(added->withoutZone == 0
-                           ? tr("%n contact(s) added.", nullptr, added->added)
-                           : tr("%n contact(s) added; %1 left out: neither their time zone nor their number's region "
-                                "is known, so calling hours cannot be applied.",
-                                nullptr, added->added)
-                                 .arg(added->withoutZone),
-                       false);
+    // Members added earlier whose contact moved (another zone, a number of another region) are put right too.
+    auto rezoned = setup.rezone(*id);
+    if (!rezoned)
+        return m_view->showResult(rezoned.message(), true);
+    QString text = added->withoutZone == 0
+                       ? tr("%n contact(s) added.", nullptr, added->added)
+                       : tr("%n contact(s) added; %1 left out: neither their time zone nor their number's region "
+                            "is known, so calling hours cannot be applied.",
+                            nullptr, added->added)
+                             .arg(added->withoutZone);
+    if (*rezoned > 0)
+        text += u' ' + tr("%n member(s) whose contact moved are now called in their new time zone.", nullptr, *rezoned);
+    m_view->showResult(text, false);
     emit m_sync->dataChanged();
 }
 
