@@ -143,7 +143,7 @@ void CsvImport::checkRecord(const CsvRecord &record)
     }
     if (good && !m_table.zoneOf.isEmpty())
         good = addZone(row);
-    if (good && !row.id && m_table.idOf)
+    if (good && m_table.idOf)
         good = deriveId(row);
     if (good)
         m_rows.push_back(std::move(row));
@@ -181,10 +181,19 @@ bool CsvImport::deriveId(Row &row)
     }
     if (keys.size() != m_table.keyColumns.size())
         return true;
-    row.id = m_table.idOf(keys);
-    if (auto [at, inserted] = m_idLines.emplace(*row.id, row.line); !inserted) {
+    // Once per file, whether the row names its id or not.
+    if (auto [at, inserted] = m_keyLines.emplace(keys.join(), row.line); !inserted) {
         problem(row.line, QStringLiteral("the same %1 as line %2")
                               .arg(m_table.keyColumns.join(QLatin1String(" and ")))
+                              .arg(at->second));
+        return false;
+    }
+    if (row.id)
+        return true;
+    row.id = m_table.idOf(keys);
+    if (auto [at, inserted] = m_idLines.emplace(*row.id, row.line); !inserted) {
+        problem(row.line, QStringLiteral("its id %1 is already on line %2")
+                              .arg(QString::fromLatin1(row.id->toBytes().toHex()))
                               .arg(at->second));
         return false;
     }

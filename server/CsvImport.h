@@ -70,7 +70,10 @@ private:
     void checkRecord(const CsvRecord &record);
     /** Adds the zone of the contact the row names (ImportTable::zoneOf); false, with a problem, when it has none. */
     bool addZone(Row &row);
-    /** Gives a row without an id the one its key columns derive; false, with a problem, when a line had it. */
+    /**
+     * Checks that no earlier line has the row's key columns, and gives a row without an id the one they derive;
+     * false, with a problem, when a line had either.
+     */
     bool deriveId(Row &row);
     /** @p row's changes in @p plan: the cells that differ from @p current, or a new life of the row. */
     void planRow(const Row &row, const sync::RowState *current, qint64 now, ImportPlan &plan) const;
@@ -81,6 +84,7 @@ private:
     const CellParser &m_cells;
     std::vector<const ImportColumn *> m_columns; ///< per header field; nullptr for the id column
     std::map<sync::RowId, qsizetype> m_idLines;
+    std::map<QByteArray, qsizetype> m_keyLines; ///< key columns' ids, joined (ImportTable::keyColumns)
     std::vector<Row> m_rows;
     std::vector<CsvProblem> m_problems;
 };

@@ -8,6 +8,7 @@
 #include "app/forms/LayoutReader.h"
 #include "app/forms/Signature.h"
 #include "app/formsync/FormTables.h"
+#include "app/telemarketing/MemberId.h"
 #include "app/telemarketing/TelemarketingTables.h"
 #include "app/telephony/BaresipTelephony.h"
 #include "storage/KdfParams.h"
@@ -326,7 +327,8 @@ void ScreenshotTour::tourCallsWorkspace(Shell &shell, app::SyncService &sync, co
     member.emplace_back(QStringLiteral("attempts"), qint64(1));
     member.emplace_back(QStringLiteral("status"), telemarketing::memberStatus::Queued);
     member.emplace_back(QStringLiteral("zone"), QStringLiteral("tz:") + zone);
-    (void)replica.insert(telemarketing::tables::Members, member);
+    (void)replica.insert(telemarketing::tables::Members,
+                         telemarketing::memberId(campaign->toBytes(), contact->toBytes()), member);
     // The morning's calls, so the stats and the chart have something to show.
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     const QDateTime midnight(QDate::currentDate(), QTime(0, 0));

@@ -6,41 +6,54 @@
 #include "storage/Statement.h"
 #include "sync/Replica.h"
 
+#include <limits>
+
 namespace fieldline::telemarketing {
 
 storage::Result<std::vector<PlannedCallback>> CallbackList::pending(const sync::RowId &campaign, const QString &agent)
 {
+    // Pages from where the last one ended, so callbacks that can no longer be made do not crowd out the others.
+    static constexpr int Pages = 8;
     auto query = m_replica.database().prepare(
         "SELECT b.id, b.due_ms, coalesce(b.owner, '') = '', k.first_name, k.last_name, k.company, b.contact"
         " FROM callbacks b"
         " LEFT JOIN contacts k ON k.id = b.contact"
         " WHERE b.campaign = ?1 AND b.status = 'due' AND (b.owner = ?2 OR b.owner IS NULL OR b.owner = '')"
-        " ORDER BY b.due_ms, b.id LIMIT ?3");
+        " AND (b.due_ms, b.id) > (?4, ?5) ORDER BY b.due_ms, b.id LIMIT ?3");
     if (!query)
         return query.error();
-    query.value()->bind(1, campaign.toBytes()).bind(2, agent).bind(3, Limit);
-    std::vector<PlannedCallback> out;
-    std::vector<QByteArray> contacts;
-    const storage::Status read = query.value()->forEachRow([&](const storage::Statement &row) {
-        auto id = sync::RowId::fromBytes(row.blob(0));
-        if (!id)
-            return;
-        contacts.push_back(row.blob(6));
-        ContactCard contact;
-        int column = 3;
-        for (const char *field : {"first_name", "last_name", "company"})
-            contact.fields.insert(QString::fromLatin1(field), row.text(column++));
-        out.push_back({*id, contact.displayName(), row.int64(1), row.int64(2) != 0});
-    });
-    if (!read)
-        return read.error();
     std::vector<PlannedCallback> callable;
-    for (size_t i = 0; i < out.size(); ++i) {
-        storage::Result<bool> reach = reachable(contacts[i], campaign);
-        if (!reach)
-            return reach.error();
-        if (*reach)
-            callable.push_back(std::move(out[i]));
+    qint64 afterDue = std::numeric_limits<qint64>::min();
+    QByteArray afterId;
+    for (int page = 0; page < Pages && callable.size() < size_t(Limit); ++page) {
+        query.value()->reset();
+        query.value()->bind(1, campaign.toBytes()).bind(2, agent).bind(3, Limit).bind(4, afterDue).bind(5, afterId);
+        std::vector<std::pair<PlannedCallback, QByteArray>> read;
+        int rows = 0;
+        const storage::Status status = query.value()->forEachRow([&](const storage::Statement &row) {
+            ++rows;
+            afterDue = row.int64(1);
+            afterId = row.blob(0);
+            auto id = sync::RowId::fromBytes(row.blob(0));
+            if (!id)
+                return;
+            ContactCard contact;
+            int column = 3;
+            for (const char *field : {"first_name", "last_name", "company"})
+                contact.fields.insert(QString::fromLatin1(field), row.text(column++));
+            read.push_back({{*id, contact.displayName(), row.int64(1), row.int64(2) != 0}, row.blob(6)});
+        });
+        if (!status)
+            return status.error();
+        for (auto &[callback, contact] : read) {
+            storage::Result<bool> reach = reachable(contact, campaign);
+            if (!reach)
+                return reach.error();
+            if (*reach && callable.size() < size_t(Limit))
+                callable.push_back(std::move(callback));
+        }
+        if (rows < Limit)
+            break;
     }
     return callable;
 }

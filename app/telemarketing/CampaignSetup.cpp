@@ -105,8 +105,9 @@ storage::Result<CampaignSetup::Added> CampaignSetup::addAllContacts(const sync::
         auto earlier = m_replica.rowState(tables::Members, id);
         if (!earlier)
             return earlier.error();
-        const storage::Status written = earlier->exists ? m_replica.resurrect(tables::Members, id, member)
-                                                        : m_replica.insert(tables::Members, id, member);
+        const storage::Status written = !earlier->exists   ? m_replica.insert(tables::Members, id, member)
+                                        : earlier->alive() ? m_replica.update(tables::Members, id, member)
+                                                           : m_replica.resurrect(tables::Members, id, member);
         if (!written)
             return written.error();
         ++result.added;

@@ -513,7 +513,7 @@ private slots:
     void lastAttemptEndsTheMember()
     {
         const RowId person = contact(QStringLiteral("Bo"), QStringLiteral("+12125550102"));
-        member(person);
+        const RowId bo = member(person);
         const Campaign rules = *Campaign::read(replica().database(), m_campaign);
         OutcomeRecorder recorder(replica());
         // Attempts are counted from the attempts on record (grow-only, the same on every device).
@@ -527,6 +527,24 @@ private slots:
                                     {QStringLiteral("no_answer")}, QStringLiteral("alice"), at.toMSecsSinceEpoch()));
         }
         QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM campaign_members WHERE status = 'done'"),
+                 qint64(1));
+
+        // Removed from the campaign and added again (the same row, as a list imported again does): the calls of
+        // its earlier life do not count, so one unanswered call leaves Bo queued for the next attempt.
+        m_device->clock.advance(8 * 3'600'000);
+        QVERIFY(replica().remove(tables::Members, bo));
+        QVERIFY(replica().resurrect(tables::Members, bo,
+                                    {{QStringLiteral("attempts"), qint64(0)},
+                                     {QStringLiteral("status"), memberStatus::Queued},
+                                     {QStringLiteral("next_attempt_ms"), qint64(0)}}));
+        const QDateTime again = Now.addSecs(8 * 3600); // 19:00 in New York
+        std::optional<QueuedCall> call = next(QStringLiteral("alice"), again);
+        QVERIFY(call);
+        QCOMPARE(call->attempts, 0);
+        QVERIFY(recorder.record(rules, *call, {call->number, again.toMSecsSinceEpoch(), 0, QStringLiteral("no answer")},
+                                {QStringLiteral("no_answer")}, QStringLiteral("alice"), again.toMSecsSinceEpoch()));
+        QCOMPARE(*replica().database().queryInt("SELECT attempts FROM campaign_members"), qint64(1));
+        QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM campaign_members WHERE status = 'queued'"),
                  qint64(1));
     }
 

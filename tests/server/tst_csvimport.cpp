@@ -379,6 +379,12 @@ private slots:
         QVERIFY(!twice.check(CsvReader({}).read(QByteArray(header + annLine + bobLine + annLine))));
         QCOMPARE(twice.problems().size(), size_t(1));
         QCOMPARE(twice.problems()[0].toString(), QStringLiteral("line 4: the same campaign and contact as line 2"));
+        // Also when one of the two lines names an id of its own.
+        CsvImport named(members, parser);
+        QVERIFY(!named.check(
+            CsvReader({}).read(QByteArray("id," + header + QByteArray(32, 'a') + "," + annLine + "," + annLine))));
+        QCOMPARE(named.problems().size(), size_t(1));
+        QCOMPARE(named.problems()[0].toString(), QStringLiteral("line 3: the same campaign and contact as line 2"));
 
         FixedClock clock;
         CsvImport first(members, parser);

@@ -268,7 +268,7 @@ void TestCallSession::campaignSetUpInTheClient()
     auto *territory = child<QComboBox>(setup, "setupTerritory");
     QCOMPARE(territory->count(), 3); // all, East, Europe
     territory->setFocus();
-    QTest::keyClicks(territory, QStringLiteral("Eu"));
+    QTest::keyClick(territory, Qt::Key_End);
     QCOMPARE(territory->currentText(), QStringLiteral("Europe"));
     emit setup->addContactsRequested();
     QVERIFY2(result->text() == QStringLiteral("1 contact added."), qPrintable(result->text()));

@@ -23,8 +23,8 @@ void ChoiceBox::keyPressEvent(QKeyEvent *event)
         }
         break;
     default:
-        // A letter would pick the first matching entry at once: look it up in the opened list instead.
-        if (plain && !event->text().isEmpty() && event->text().front().isLetterOrNumber()) {
+        // Typing would pick the first matching entry at once: look it up in the opened list instead.
+        if (plain && !event->text().isEmpty() && event->text().front().isPrint()) {
             showPopup();
             view()->keyboardSearch(event->text());
             event->accept();
