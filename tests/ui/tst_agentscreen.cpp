@@ -55,6 +55,26 @@ public:
     void sendDtmf(const QString &digits) override { tones += digits; }
 };
 
+/**
+ * What each test starts from: an agent's device holding a campaign of @p members contacts (CampaignFixture), a phone
+ * that answers, a clock at Now and the screen. Tests take its parts by name: auto &[device, problem, ...] = shift.
+ */
+struct Shift
+{
+    Shift(const QString &path, const QString &mode, int members)
+        : device(path, Now.toMSecsSinceEpoch(), app::appSchema())
+        , problem(device.open())
+        , campaign(problem.isEmpty() ? telemarketingtest::addCampaign(*device, mode, members) : RowId())
+    {}
+
+    synctest::Device device;
+    QString problem; ///< why the device did not open; empty when it did
+    RowId campaign;
+    AnsweringTelephony phone;
+    ManualClock clock{Now.toMSecsSinceEpoch()};
+    ui::AgentWorkspace view;
+};
+
 } // namespace
 
 class TestAgentScreen : public QObject
@@ -69,13 +89,10 @@ private:
 private slots:
     void agentWorksTwentyContactsFromTheKeyboard()
     {
-        synctest::Device device(m_dir.filePath(QStringLiteral("agent.db")), Now.toMSecsSinceEpoch(), app::appSchema());
-        QCOMPARE(device.open(), QString());
+        Shift shift(m_dir.filePath(QStringLiteral("agent.db")), QStringLiteral("preview"), 21);
+        auto &[device, problem, campaign, phone, clock, view] = shift;
+        QCOMPARE(problem, QString());
         sync::Replica &replica = *device;
-        const RowId campaign = telemarketingtest::addCampaign(replica, QStringLiteral("preview"), 21);
-        AnsweringTelephony phone;
-        ManualClock clock(Now.toMSecsSinceEpoch());
-        ui::AgentWorkspace view;
         ui::AgentController controller(&view, {&replica, &phone, &clock, QStringLiteral("alice"), campaign});
         QVERIFY(controller.start());
         view.resize(900, 600);
@@ -192,13 +209,9 @@ private slots:
     // Progressive: the next contact is dialled after a countdown; Escape stops it and leaves the contact shown.
     void progressiveCountdownDialsUnlessStopped()
     {
-        synctest::Device device(m_dir.filePath(QStringLiteral("progressive.db")), Now.toMSecsSinceEpoch(),
-                                app::appSchema());
-        QCOMPARE(device.open(), QString());
-        const RowId campaign = telemarketingtest::addCampaign(*device, QStringLiteral("progressive"), 2);
-        AnsweringTelephony phone;
-        ManualClock clock(Now.toMSecsSinceEpoch());
-        ui::AgentWorkspace view;
+        Shift shift(m_dir.filePath(QStringLiteral("progressive.db")), QStringLiteral("progressive"), 2);
+        auto &[device, problem, campaign, phone, clock, view] = shift;
+        QCOMPARE(problem, QString());
         ui::AgentController::Setup setup{&*device, &phone, &clock, QStringLiteral("alice"), campaign};
         setup.countdownSeconds = 1;
         ui::AgentController controller(&view, setup);
@@ -222,13 +235,11 @@ private slots:
     // Ctrl+D: a number typed by hand is formatted as typed, checked by the same guard and recorded on the campaign.
     void manualDialIsFormattedAndGuarded()
     {
-        synctest::Device device(m_dir.filePath(QStringLiteral("manual.db")), Now.toMSecsSinceEpoch(), app::appSchema());
-        QCOMPARE(device.open(), QString());
-        const RowId campaign = telemarketingtest::addCampaign(*device, QStringLiteral("preview"), 1);
+        Shift shift(m_dir.filePath(QStringLiteral("manual.db")), QStringLiteral("preview"), 1);
+        auto &[device, problem, campaign, phone, clock, view] = shift;
+        QCOMPARE(problem, QString());
         QVERIFY(DoNotCall(*device).add(QStringLiteral("+12125550198"), std::nullopt, {}, QStringLiteral("ops")));
-        AnsweringTelephony phone;
-        ManualClock clock(Now.toMSecsSinceEpoch() + 5 * 3'600'000); // 20:00 UTC: open across the US
-        ui::AgentWorkspace view;
+        clock.set(Now.toMSecsSinceEpoch() + 5 * 3'600'000); // 20:00 UTC: open across the US
         ui::AgentController::Setup setup{&*device, &phone, &clock, QStringLiteral("alice"), campaign};
         setup.dialRegion = QStringLiteral("US");
         ui::AgentController controller(&view, setup);
@@ -267,12 +278,9 @@ private slots:
     // shows during a call and sends tones; the callback picker shows the person's time and warns outside the window.
     void keypadCallbackTimeAndDoNotCall()
     {
-        synctest::Device device(m_dir.filePath(QStringLiteral("keypad.db")), Now.toMSecsSinceEpoch(), app::appSchema());
-        QCOMPARE(device.open(), QString());
-        const RowId campaign = telemarketingtest::addCampaign(*device, QStringLiteral("preview"), 3);
-        AnsweringTelephony phone;
-        ManualClock clock(Now.toMSecsSinceEpoch());
-        ui::AgentWorkspace view;
+        Shift shift(m_dir.filePath(QStringLiteral("keypad.db")), QStringLiteral("preview"), 3);
+        auto &[device, problem, campaign, phone, clock, view] = shift;
+        QCOMPARE(problem, QString());
         ui::AgentController controller(&view, {&*device, &phone, &clock, QStringLiteral("alice"), campaign});
         QVERIFY(controller.start());
         auto label = [&view](const char *name) { return view.findChild<QLabel *>(QLatin1String(name))->text(); };
@@ -320,10 +328,9 @@ private slots:
     // falls due the agent is reminded once, on the screen and on the desktop.
     void callbacksListAndReminders()
     {
-        synctest::Device device(m_dir.filePath(QStringLiteral("callbacks.db")), Now.toMSecsSinceEpoch(),
-                                app::appSchema());
-        QCOMPARE(device.open(), QString());
-        const RowId campaign = telemarketingtest::addCampaign(*device, QStringLiteral("preview"), 3);
+        Shift shift(m_dir.filePath(QStringLiteral("callbacks.db")), QStringLiteral("preview"), 3);
+        auto &[device, problem, campaign, phone, clock, view] = shift;
+        QCOMPARE(problem, QString());
         const auto plan = [&](const QString &owner, qint64 dueMs) {
             sync::Cells callback;
             callback.emplace_back(QStringLiteral("campaign"), campaign.toBytes());
@@ -335,9 +342,6 @@ private slots:
         const qint64 inTwoHours = Now.toMSecsSinceEpoch() + 2 * 3'600'000;
         QVERIFY(plan(QString(), inTwoHours + 60'000));    // the pool's
         QVERIFY(plan(QStringLiteral("bob"), inTwoHours)); // a colleague's: not listed
-        AnsweringTelephony phone;
-        ManualClock clock(Now.toMSecsSinceEpoch());
-        ui::AgentWorkspace view;
         ui::AgentController::Setup setup{&*device, &phone, &clock, QStringLiteral("alice"), campaign};
         setup.callbackCheckMs = 20;
         ui::AgentController controller(&view, setup);
@@ -382,13 +386,9 @@ private slots:
     // next contact is offered, and what the screen offers is claimed for this agent.
     void aContactClaimedByAColleagueIsNotDialled()
     {
-        synctest::Device device(m_dir.filePath(QStringLiteral("claimed.db")), Now.toMSecsSinceEpoch(),
-                                app::appSchema());
-        QCOMPARE(device.open(), QString());
-        const RowId campaign = telemarketingtest::addCampaign(*device, QStringLiteral("preview"), 2);
-        AnsweringTelephony phone;
-        ManualClock clock(Now.toMSecsSinceEpoch());
-        ui::AgentWorkspace view;
+        Shift shift(m_dir.filePath(QStringLiteral("claimed.db")), QStringLiteral("preview"), 2);
+        auto &[device, problem, campaign, phone, clock, view] = shift;
+        QCOMPARE(problem, QString());
         ui::AgentController controller(&view, {&*device, &phone, &clock, QStringLiteral("alice"), campaign});
         QVERIFY(controller.start());
         QTest::keyClick(&view, Qt::Key_F8);
@@ -417,9 +417,9 @@ private slots:
     // records nothing; filled in, the form is stored as the agent's finalised submission and the attempt points at it.
     void outcomeFormIsFilledBeforeTheOutcomeIsRecorded()
     {
-        synctest::Device device(m_dir.filePath(QStringLiteral("form.db")), Now.toMSecsSinceEpoch(), app::appSchema());
-        QCOMPARE(device.open(), QString());
-        const RowId campaign = telemarketingtest::addCampaign(*device, QStringLiteral("preview"), 2);
+        Shift shift(m_dir.filePath(QStringLiteral("form.db")), QStringLiteral("preview"), 2);
+        auto &[device, problem, campaign, phone, clock, view] = shift;
+        QCOMPARE(problem, QString());
         QVERIFY(device->update(
             tables::Campaigns, campaign,
             {{QStringLiteral("dispositions"), QStringLiteral(R"([{"code": "sale", "label": {"en": "Sale"}, "key": "1"},
@@ -436,9 +436,6 @@ private slots:
                                 {QStringLiteral("title"), QStringLiteral("Call outcome")},
                                 {QStringLiteral("body"), layout},
                                 {QStringLiteral("status"), formsync::status::Published}}));
-        AnsweringTelephony phone;
-        ManualClock clock(Now.toMSecsSinceEpoch());
-        ui::AgentWorkspace view;
         ui::AgentController controller(&view, {&*device, &phone, &clock, QStringLiteral("alice"), campaign});
         QVERIFY(controller.start());
         QTest::keyClick(&view, Qt::Key_F8);
@@ -492,17 +489,14 @@ private slots:
     // The shell's default backend hands the call to the desktop's softphone: it ends at once and the agent records it.
     void handOffGoesStraightToWrapUp()
     {
-        synctest::Device device(m_dir.filePath(QStringLiteral("handoff.db")), Now.toMSecsSinceEpoch(),
-                                app::appSchema());
-        QCOMPARE(device.open(), QString());
-        const RowId campaign = telemarketingtest::addCampaign(*device, QStringLiteral("preview"), 2);
+        Shift shift(m_dir.filePath(QStringLiteral("handoff.db")), QStringLiteral("preview"), 2);
+        auto &[device, problem, campaign, answering, clock, view] = shift;
+        QCOMPARE(problem, QString());
         QList<QUrl> opened;
         telephony::UriHandoffTelephony phone(telephony::UriHandoffTelephony::Scheme::Tel, [&opened](const QUrl &url) {
             opened.append(url);
             return true;
         });
-        ManualClock clock(Now.toMSecsSinceEpoch());
-        ui::AgentWorkspace view;
         ui::AgentController controller(&view, {&*device, &phone, &clock, QStringLiteral("alice"), campaign});
         QVERIFY(controller.start());
         QTest::keyClick(&view, Qt::Key_F8);
