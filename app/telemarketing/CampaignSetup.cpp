@@ -22,6 +22,20 @@ storage::Result<sync::RowId> CampaignSetup::save(const std::optional<sync::RowId
     return *id;
 }
 
+storage::Result<qint64> CampaignSetup::attemptsOf(const sync::RowId &member)
+{
+    auto query = m_replica.database().prepare("SELECT count(*) FROM call_attempts WHERE member = ?1");
+    if (!query)
+        return query.error();
+    query.value()->bind(1, member.toBytes());
+    storage::Result<bool> row = query.value()->step();
+    if (!row)
+        return row.error();
+    const qint64 calls = *row ? query.value()->int64(0) : 0;
+    query.value()->reset();
+    return calls;
+}
+
 storage::Result<int> CampaignSetup::rezone(const sync::RowId &campaign)
 {
     storage::Database &db = m_replica.database();
@@ -105,9 +119,22 @@ storage::Result<CampaignSetup::Added> CampaignSetup::addAllContacts(const sync::
         auto earlier = m_replica.rowState(tables::Members, id);
         if (!earlier)
             return earlier.error();
-        const storage::Status written = !earlier->exists   ? m_replica.insert(tables::Members, id, member)
-                                        : earlier->alive() ? m_replica.update(tables::Members, id, member)
-                                                           : m_replica.resurrect(tables::Members, id, member);
+        if (!earlier->exists) {
+            if (storage::Status inserted = m_replica.insert(tables::Members, id, member); !inserted)
+                return inserted.error();
+            ++result.added;
+            continue;
+        }
+        // Back in the campaign: the calls on record count towards its maximum, as OutcomeRecorder counts them.
+        auto calls = attemptsOf(id);
+        if (!calls)
+            return calls.error();
+        for (auto &[column, value] : member) {
+            if (column == QLatin1String("attempts"))
+                value = *calls;
+        }
+        const storage::Status written = earlier->alive() ? m_replica.update(tables::Members, id, member)
+                                                         : m_replica.resurrect(tables::Members, id, member);
         if (!written)
             return written.error();
         ++result.added;

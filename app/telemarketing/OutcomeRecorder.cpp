@@ -5,10 +5,7 @@
 #include "app/telemarketing/TelemarketingTables.h"
 #include "storage/Database.h"
 #include "storage/Statement.h"
-#include "sync/HybridLogicalClock.h"
 #include "sync/Replica.h"
-
-#include <limits>
 
 namespace fieldline::telemarketing {
 
@@ -68,23 +65,13 @@ storage::Status OutcomeRecorder::record(const Campaign &campaign, const QueuedCa
         return inserted.error();
 
     // The count comes from the grow-only attempts, which every device ends up holding alike; a counter cell would
-    // lose one of two calls made on two devices at once (last writer wins). A member removed from the campaign and
-    // added again (the same row, its id comes from campaign and contact) starts afresh: only calls made since its
-    // current life began count.
-    qint64 since = std::numeric_limits<qint64>::min();
-    if (!manual) {
-        storage::Result<sync::RowState> life = m_replica.rowState(tables::Members, call.member);
-        if (!life)
-            return life.error();
-        if (life->alive() && life->stamp.cl > 1)
-            since = sync::HybridLogicalClock::physicalMs(life->stamp.hlc);
-    }
-    storage::Result<storage::Statement *> read =
-        db.prepare("SELECT (SELECT count(*) FROM call_attempts WHERE member = ?1 AND started_ms >= ?2),"
-                   " EXISTS(SELECT 1 FROM campaign_members WHERE id = ?1)");
+    // lose one of two calls made on two devices at once (last writer wins).
+    storage::Result<storage::Statement *> read = db.prepare(
+        "SELECT (SELECT count(*) FROM call_attempts WHERE member = ?1), EXISTS(SELECT 1 FROM campaign_members"
+        " WHERE id = ?1)");
     if (!read)
         return read.error();
-    read.value()->bind(1, call.member.toBytes()).bind(2, since);
+    read.value()->bind(1, call.member.toBytes());
     storage::Result<bool> stepped = read.value()->step();
     if (!stepped)
         return stepped.error();

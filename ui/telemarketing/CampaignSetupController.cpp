@@ -91,17 +91,17 @@ void CampaignSetupController::addContacts()
         return m_view->showResult(added.message(), true);
     // Members added earlier whose contact moved (another zone, a number of another region) are put right too.
     auto rezoned = setup.rezone(*id);
-    if (!rezoned)
-        return m_view->showResult(rezoned.message(), true);
     QString text = added->withoutZone == 0
                        ? tr("%n contact(s) added.", nullptr, added->added)
                        : tr("%n contact(s) added; %1 left out: neither their time zone nor their number's region "
                             "is known, so calling hours cannot be applied.",
                             nullptr, added->added)
                              .arg(added->withoutZone);
-    if (*rezoned > 0)
+    if (rezoned && *rezoned > 0)
         text += u' ' + tr("%n member(s) whose contact moved are now called in their new time zone.", nullptr, *rezoned);
-    m_view->showResult(text, false);
+    if (!rezoned)
+        text += u' ' + rezoned.message();
+    m_view->showResult(text, !rezoned);
     emit m_sync->dataChanged();
 }
 
