@@ -72,6 +72,27 @@
             <numerusform>%n members whose contacts moved are now called in their new time zones.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>... and %n more.</source>
+        <translation>
+            <numerusform>... and %n more.</numerusform>
+            <numerusform>... and %n more.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) added from the list; new contacts: %1; already in the campaign: %2.</source>
+        <translation>
+            <numerusform>%n person added from the list; new contacts: %1; already in the campaign: %2.</numerusform>
+            <numerusform>%n people added from the list; new contacts: %1; already in the campaign: %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left out: neither their time zone nor their number&apos;s region is known.</source>
+        <translation>
+            <numerusform>%n left out: neither their time zone nor their number&apos;s region is known.</numerusform>
+            <numerusform>%n left out: neither their time zones nor their numbers&apos; regions are known.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fieldline::ui::SettingsDialog</name>

@@ -40,6 +40,33 @@
     </message>
 </context>
 <context>
+    <name>CsvReader</name>
+    <message>
+        <source>a quoted field starts on this line and is never closed</source>
+        <translation>此行开始的带引号字段没有结束引号</translation>
+    </message>
+    <message>
+        <source>more than %1 fields</source>
+        <translation>字段超过 %1 个</translation>
+    </message>
+    <message>
+        <source>text after the closing quote of field %1 (a quote inside a quoted field is written as two quotes)</source>
+        <translation>第 %1 个字段的结束引号后还有文字（带引号字段中的引号应写成两个引号）</translation>
+    </message>
+    <message>
+        <source>field %1 is not UTF-8 text (save the file as UTF-8)</source>
+        <translation>第 %1 个字段不是 UTF-8 文本（请将文件另存为 UTF-8）</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 bytes; split it into smaller files</source>
+        <translation>文件大于 %1 字节；请拆分为较小的文件</translation>
+    </message>
+</context>
+<context>
     <name>DialGuard</name>
     <message>
         <source>%1 is not a complete international number.</source>
@@ -578,6 +605,33 @@
     <message>
         <source>Expected a section, written as an object.</source>
         <translation>应为一个分区，以对象形式书写。</translation>
+    </message>
+</context>
+<context>
+    <name>ListImport</name>
+    <message>
+        <source>the file is empty; its first line names the columns, such as phone, first_name, last_name</source>
+        <translation>文件为空；第一行应为列名，例如 phone、first_name、last_name</translation>
+    </message>
+    <message>
+        <source>unknown column &apos;%1&apos;; a list has the columns %2</source>
+        <translation>未知列“%1”；名单可包含的列为 %2</translation>
+    </message>
+    <message>
+        <source>the column &apos;phone&apos; is missing</source>
+        <translation>缺少“phone”列</translation>
+    </message>
+    <message>
+        <source>%1 fields, the header has %2</source>
+        <translation>有 %1 个字段，表头有 %2 个</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a phone number (a number of another country needs its + and country code)</source>
+        <translation>“%1”不是电话号码（其他国家的号码需要加 + 和国家代码）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a time zone such as Europe/Berlin</source>
+        <translation>“%1”不是时区（例如 Europe/Berlin）</translation>
     </message>
 </context>
 <context>
@@ -1301,6 +1355,44 @@
             <numerusform>%n 位联系人已迁移的成员现按其新时区呼叫。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Import a list</source>
+        <translation>导入名单</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB; split it into smaller files.</source>
+        <translation>%1 大于 %2 MB；请拆分为较小的文件。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1:</source>
+        <translation>未从 %1 导入任何内容：</translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more.</source>
+        <translation>
+            <numerusform>……还有 %n 处。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) added from the list; new contacts: %1; already in the campaign: %2.</source>
+        <translation>
+            <numerusform>已从名单添加 %n 人；新建联系人：%1；已在活动中：%2。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left out: neither their time zone nor their number&apos;s region is known.</source>
+        <translation>
+            <numerusform>%n 人未添加：其时区和号码所属地区均未知。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fieldline::ui::CampaignSetupWorkspace</name>
@@ -1403,6 +1495,14 @@
     <message>
         <source>Add every contact not in the campaign yet, of the territory chosen</source>
         <translation>添加所选区域中尚未加入该活动的所有联系人</translation>
+    </message>
+    <message>
+        <source>Im&amp;port a list...</source>
+        <translation>导入名单(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>Import a list of people to call from a CSV file into the campaign</source>
+        <translation>从 CSV 文件将待呼叫人员名单导入该活动</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,43 @@ storage::Result<sync::RowId> CampaignSetup::save(const std::optional<sync::RowId
     return *id;
 }
 
+storage::Result<bool> CampaignSetup::addMember(const sync::RowId &campaign, const QByteArray &contact,
+                                               const QString &owner, const QString &zone)
+{
+    const sync::RowId id = memberId(campaign.toBytes(), contact);
+    auto earlier = m_replica.rowState(tables::Members, id);
+    if (!earlier)
+        return earlier.error();
+    if (earlier->alive())
+        return false;
+    sync::Cells member;
+    member.emplace_back(QStringLiteral("campaign"), campaign.toBytes());
+    member.emplace_back(QStringLiteral("contact"), contact);
+    member.emplace_back(QStringLiteral("priority"), qint64(0));
+    member.emplace_back(QStringLiteral("attempts"), qint64(0));
+    member.emplace_back(QStringLiteral("next_attempt_ms"), qint64(0));
+    member.emplace_back(QStringLiteral("status"), memberStatus::Queued);
+    member.emplace_back(QStringLiteral("owner"), owner);
+    member.emplace_back(QStringLiteral("zone"), zone);
+    if (!earlier->exists) {
+        if (storage::Status inserted = m_replica.insert(tables::Members, id, member); !inserted)
+            return inserted.error();
+        return true;
+    }
+    // Removed earlier and back now, in a new life of the same row: the calls on record count towards the
+    // campaign's maximum, as OutcomeRecorder counts them.
+    auto calls = attemptsOf(id);
+    if (!calls)
+        return calls.error();
+    for (auto &[column, value] : member) {
+        if (column == QLatin1String("attempts"))
+            value = *calls;
+    }
+    if (storage::Status written = m_replica.resurrect(tables::Members, id, member); !written)
+        return written.error();
+    return true;
+}
+
 storage::Result<qint64> CampaignSetup::attemptsOf(const sync::RowId &member)
 {
     auto query = m_replica.database().prepare("SELECT count(*) FROM call_attempts WHERE member = ?1");
@@ -105,39 +142,10 @@ storage::Result<CampaignSetup::Added> CampaignSetup::addAllContacts(const sync::
     if (!transaction.begun())
         return transaction.begun().error();
     for (const auto &[contact, zone] : people) {
-        sync::Cells member;
-        member.emplace_back(QStringLiteral("campaign"), campaign.toBytes());
-        member.emplace_back(QStringLiteral("contact"), contact);
-        member.emplace_back(QStringLiteral("priority"), qint64(0));
-        member.emplace_back(QStringLiteral("attempts"), qint64(0));
-        member.emplace_back(QStringLiteral("next_attempt_ms"), qint64(0));
-        member.emplace_back(QStringLiteral("status"), memberStatus::Queued);
-        member.emplace_back(QStringLiteral("owner"), owner);
-        member.emplace_back(QStringLiteral("zone"), zone);
-        // A member removed from the campaign earlier comes back in a new life of the same row.
-        const sync::RowId id = memberId(campaign.toBytes(), contact);
-        auto earlier = m_replica.rowState(tables::Members, id);
-        if (!earlier)
-            return earlier.error();
-        if (!earlier->exists) {
-            if (storage::Status inserted = m_replica.insert(tables::Members, id, member); !inserted)
-                return inserted.error();
-            ++result.added;
-            continue;
-        }
-        // Back in the campaign: the calls on record count towards its maximum, as OutcomeRecorder counts them.
-        auto calls = attemptsOf(id);
-        if (!calls)
-            return calls.error();
-        for (auto &[column, value] : member) {
-            if (column == QLatin1String("attempts"))
-                value = *calls;
-        }
-        const storage::Status written = earlier->alive() ? m_replica.update(tables::Members, id, member)
-                                                         : m_replica.resurrect(tables::Members, id, member);
-        if (!written)
-            return written.error();
-        ++result.added;
+        storage::Result<bool> added = addMember(campaign, contact, owner, zone);
+        if (!added)
+            return added.error();
+        result.added += *added ? 1 : 0;
     }
     if (storage::Status committed = transaction.commit(); !committed)
         return committed.error();

@@ -47,6 +47,12 @@ public:
      * whose zone cannot be told keeps the member's zone. One transaction.
      */
     storage::Result<int> rezone(const sync::RowId &campaign);
+    /**
+     * Puts contact @p contact into campaign @p campaign for @p owner (empty: the pool), queued, with @p zone; false
+     * when they already are in it. A member removed earlier comes back in a new life of the same row (memberId).
+     */
+    storage::Result<bool> addMember(const sync::RowId &campaign, const QByteArray &contact, const QString &owner,
+                                    const QString &zone);
     /** The territories of this device's contacts, sorted: what addAllContacts() can be limited to. */
     storage::Result<QStringList> territories();
 

@@ -18,11 +18,15 @@
 #include "ui/sync/LoginDialog.h"
 #include "ui/telemarketing/AgentSession.h"
 #include "ui/telemarketing/AgentWorkspace.h"
+#include "ui/telemarketing/CampaignSetupController.h"
 #include "ui/telemarketing/CampaignSetupWorkspace.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
+#include <QFile>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
 
 #include <csignal>
 #include <tuple>
@@ -302,6 +306,40 @@ void TestCallSession::campaignSetUpInTheClient()
     emit setup->addContactsRequested();
     QVERIFY2(result->text().contains(QStringLiteral("1 member whose contact moved")), qPrintable(result->text()));
     QCOMPARE(*replica.database().queryInt("SELECT count(*) FROM campaign_members WHERE zone = 'tz:Europe/London'"),
+             qint64(1));
+
+    // A list from a CSV file: every bad line is reported and nothing is imported; the fixed file matches a contact
+    // by number (already in), creates one nobody had (added), and lists nobody twice.
+    auto *controller = f.shell().findChild<ui::CampaignSetupController *>();
+    QVERIFY(controller);
+    QTemporaryDir lists;
+    const auto write = [&lists](const char *name, const QByteArray &text) {
+        QFile file(lists.filePath(QString::fromLatin1(name)));
+        return file.open(QIODevice::WriteOnly) && file.write(text) == text.size() ? file.fileName() : QString();
+    };
+    const qint64 contactsBefore = *replica.database().queryInt("SELECT count(*) FROM contacts");
+    controller->setFileChooser([&] { return write("bad.csv", "phone,first_name\n12,Ann\n+4930901821,Ben,extra\n"); });
+    QVERIFY(child<QPushButton>(setup, "setupImportList")->isEnabled());
+    emit setup->importListRequested();
+    QVERIFY2(result->text().startsWith(QStringLiteral("Nothing was imported from bad.csv:\nline 2: '12' is not a "
+                                                      "phone number")),
+             qPrintable(result->text()));
+    QVERIFY(result->text().contains(QStringLiteral("\nline 3: 3 fields, the header has 2")));
+    QCOMPARE(*replica.database().queryInt("SELECT count(*) FROM contacts"), contactsBefore);
+    controller->importList(write("good.csv", "Phone,First_Name,Last_Name,Time_Zone\n"
+                                             "+1 212 555 0100,Ignored,,\n"
+                                             "\"+49 30 901822\",Chlo\xc3\xa9,\"Dubois, Chlo\xc3\xa9\",Europe/Berlin\n"
+                                             "+4930901822,Again,,\n"));
+    QVERIFY2(result->text() ==
+                 QStringLiteral("1 person added from the list; new contacts: 1; already in the campaign: 1."),
+             qPrintable(result->text()));
+    QCOMPARE(*replica.database().queryInt("SELECT count(*) FROM contacts"), contactsBefore + 1);
+    QCOMPARE(*replica.database().queryInt("SELECT count(*) FROM contacts WHERE phone = '+4930901822' AND "
+                                          "last_name = 'Dubois, Chlo\xc3\xa9' AND time_zone = 'Europe/Berlin'"),
+             qint64(1));
+    QCOMPARE(*replica.database().queryInt("SELECT count(*) FROM campaign_members m JOIN contacts k ON k.id = m.contact"
+                                          " WHERE k.phone = '+4930901822' AND m.owner = 'agent7' AND "
+                                          "m.zone = 'tz:Europe/Berlin'"),
              qint64(1));
 }
 

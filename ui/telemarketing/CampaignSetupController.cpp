@@ -2,7 +2,13 @@
 
 #include "app/sync/SyncService.h"
 #include "app/telemarketing/CampaignSetup.h"
+#include "app/telemarketing/ListImport.h"
 #include "ui/telemarketing/CampaignSetupWorkspace.h"
+
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLocale>
 
 namespace fieldline::ui {
 
@@ -23,6 +29,13 @@ CampaignSetupController::CampaignSetupController(CampaignSetupWorkspace *view, a
     connect(view, &CampaignSetupWorkspace::campaignChosen, this, &CampaignSetupController::show);
     connect(view, &CampaignSetupWorkspace::saveRequested, this, &CampaignSetupController::save);
     connect(view, &CampaignSetupWorkspace::addContactsRequested, this, &CampaignSetupController::addContacts);
+    connect(view, &CampaignSetupWorkspace::importListRequested, this, [this] {
+        const QString path = m_chooseFile ? m_chooseFile()
+                                          : QFileDialog::getOpenFileName(m_view, tr("Import a list"), QString(),
+                                                                         tr("CSV files (*.csv);;All files (*)"));
+        if (!path.isEmpty())
+            importList(path);
+    });
     connect(sync, &app::SyncService::openChanged, this, [this] { refresh(); });
     m_view->setFields({}); // a new campaign with the usual rules to start from
     refresh();
@@ -102,6 +115,47 @@ void CampaignSetupController::addContacts()
     if (!rezoned)
         text += u' ' + rezoned.message();
     m_view->showResult(text, !rezoned);
+    emit m_sync->dataChanged();
+}
+
+void CampaignSetupController::importList(const QString &path)
+{
+    sync::Replica *replica = m_sync->replica();
+    const std::optional<sync::RowId> id = idOf(m_view->currentKey());
+    if (!replica || !id)
+        return;
+    QFile file(path);
+    if (file.size() > telemarketing::ListImport::MaxBytes)
+        return m_view->showResult(tr("%1 is larger than %2 MB; split it into smaller files.")
+                                      .arg(QFileInfo(path).fileName())
+                                      .arg(telemarketing::ListImport::MaxBytes >> 20),
+                                  true);
+    if (!file.open(QIODevice::ReadOnly))
+        return m_view->showResult(tr("%1 cannot be read: %2").arg(QFileInfo(path).fileName(), file.errorString()),
+                                  true);
+    const QString region = QLocale::territoryToCode(QLocale::system().territory());
+    auto imported = telemarketing::ListImport(*replica, region)
+                        .run(file.read(telemarketing::ListImport::MaxBytes + 1), *id, m_view->assignee());
+    if (!imported)
+        return m_view->showResult(imported.message(), true);
+    if (!imported->problems.isEmpty()) {
+        // The first ones, so the text stays readable; the file is fixed and imported again.
+        constexpr qsizetype Shown = 8;
+        QString text = tr("Nothing was imported from %1:").arg(QFileInfo(path).fileName());
+        for (const QString &problem : imported->problems.mid(0, Shown))
+            text += u'\n' + problem;
+        if (imported->problems.size() > Shown)
+            text += u'\n' + tr("... and %n more.", nullptr, int(imported->problems.size() - Shown));
+        return m_view->showResult(text, true);
+    }
+    QString text =
+        tr("%n person(s) added from the list; new contacts: %1; already in the campaign: %2.", nullptr, imported->added)
+            .arg(imported->newContacts)
+            .arg(imported->alreadyIn);
+    if (imported->withoutZone > 0)
+        text += u' ' + tr("%n left out: neither their time zone nor their number's region is known.", nullptr,
+                          imported->withoutZone);
+    m_view->showResult(text, false);
     emit m_sync->dataChanged();
 }
 

@@ -2,6 +2,8 @@
 
 #include <QObject>
 
+#include <functional>
+
 namespace fieldline::app {
 class SyncService;
 }
@@ -20,6 +22,10 @@ public:
 
     /** Lists the campaigns again with @p select (a key) selected, or the one shown. */
     void refresh(const QString &select = QString());
+    /** Imports the list in file @p path into the campaign shown (telemarketing::ListImport). */
+    void importList(const QString &path);
+    /** What asks for the list's file (a file dialog; tests give a path): empty when the manager cancels. */
+    void setFileChooser(std::function<QString()> chooser) { m_chooseFile = std::move(chooser); }
 
 private:
     void show(const QString &key);
@@ -28,6 +34,7 @@ private:
 
     CampaignSetupWorkspace *m_view;
     app::SyncService *m_sync;
+    std::function<QString()> m_chooseFile;
 };
 
 } // namespace fieldline::ui

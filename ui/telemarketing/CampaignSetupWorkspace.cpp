@@ -33,18 +33,26 @@ CampaignSetupWorkspace::CampaignSetupWorkspace(QWidget *parent)
     , m_territory(new QComboBox)
     , m_save(new QPushButton)
     , m_addContacts(new QPushButton)
+    , m_importList(new QPushButton)
     , m_result(new QLabel)
 {
     setObjectName(QStringLiteral("campaignSetup"));
-    const std::pair<QWidget *, const char *> names[] = {
-        {m_campaigns, "setupCampaign"},  {m_name, "setupName"},
-        {m_mode, "setupMode"},           {m_windowStart, "setupWindowStart"},
-        {m_windowEnd, "setupWindowEnd"}, {m_maxAttempts, "setupMaxAttempts"},
-        {m_retry, "setupRetry"},         {m_status, "setupStatus"},
-        {m_script, "setupScript"},       {m_dispositions, "setupDispositions"},
-        {m_assignee, "setupAssignee"},   {m_territory, "setupTerritory"},
-        {m_save, "setupSave"},           {m_addContacts, "setupAddContacts"},
-        {m_result, "setupResult"}};
+    const std::pair<QWidget *, const char *> names[] = {{m_campaigns, "setupCampaign"},
+                                                        {m_name, "setupName"},
+                                                        {m_mode, "setupMode"},
+                                                        {m_windowStart, "setupWindowStart"},
+                                                        {m_windowEnd, "setupWindowEnd"},
+                                                        {m_maxAttempts, "setupMaxAttempts"},
+                                                        {m_retry, "setupRetry"},
+                                                        {m_status, "setupStatus"},
+                                                        {m_script, "setupScript"},
+                                                        {m_dispositions, "setupDispositions"},
+                                                        {m_assignee, "setupAssignee"},
+                                                        {m_territory, "setupTerritory"},
+                                                        {m_save, "setupSave"},
+                                                        {m_addContacts, "setupAddContacts"},
+                                                        {m_importList, "setupImportList"},
+                                                        {m_result, "setupResult"}};
     for (const auto &[widget, name] : names)
         widget->setObjectName(QLatin1String(name));
     for (const char *mode : {"preview", "progressive"})
@@ -75,6 +83,7 @@ CampaignSetupWorkspace::CampaignSetupWorkspace(QWidget *parent)
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_save);
     buttons->addWidget(m_addContacts);
+    buttons->addWidget(m_importList);
     buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form, 1);
@@ -85,6 +94,7 @@ CampaignSetupWorkspace::CampaignSetupWorkspace(QWidget *parent)
             [this](int index) { emit campaignChosen(m_campaigns->itemData(index).toString()); });
     connect(m_save, &QPushButton::clicked, this, &CampaignSetupWorkspace::saveRequested);
     connect(m_addContacts, &QPushButton::clicked, this, &CampaignSetupWorkspace::addContactsRequested);
+    connect(m_importList, &QPushButton::clicked, this, &CampaignSetupWorkspace::importListRequested);
     connect(new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_S), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut),
             &QShortcut::activated, this, &CampaignSetupWorkspace::saveRequested);
     setFocusProxy(m_campaigns);
@@ -111,6 +121,7 @@ void CampaignSetupWorkspace::setCampaigns(const QList<std::pair<QString, QString
         m_campaigns->addItem(name, key);
     m_campaigns->setCurrentIndex(std::max(0, m_campaigns->findData(current)));
     m_addContacts->setEnabled(!current.isEmpty());
+    m_importList->setEnabled(!current.isEmpty());
 }
 
 void CampaignSetupWorkspace::setTerritories(const QStringList &territories)
@@ -209,6 +220,8 @@ void CampaignSetupWorkspace::retranslateUi()
     m_retry->setPlaceholderText(tr("60,240: after the 1st attempt, after the 2nd and later"));
     m_save->setText(tr("&Save (Ctrl+S)"));
     m_addContacts->setText(tr("Add every contact not in it &yet"));
+    m_importList->setText(tr("Im&port a list..."));
+    m_importList->setAccessibleName(tr("Import a list of people to call from a CSV file into the campaign"));
     m_save->setAccessibleName(tr("Save the campaign"));
     m_addContacts->setAccessibleName(tr("Add every contact not in the campaign yet, of the territory chosen"));
 }

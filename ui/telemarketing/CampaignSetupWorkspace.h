@@ -14,7 +14,8 @@ namespace fieldline::ui {
 
 /**
  * Campaign set-up for managers and administrators: pick a campaign (or a new one), edit its rules, script and
- * dispositions, save (Ctrl+S), and put every contact in it (or those of one territory) for the pool or an agent.
+ * dispositions, save (Ctrl+S), and put every contact in it (or those of one territory, or a list from a CSV file) for
+ * the pool or an agent.
  * Passive:
  * CampaignSetupController reads and writes.
  */
@@ -45,6 +46,7 @@ signals:
     void campaignChosen(const QString &key);
     void saveRequested();
     void addContactsRequested();
+    void importListRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -66,6 +68,7 @@ private:
     QComboBox *m_territory;
     QPushButton *m_save;
     QPushButton *m_addContacts;
+    QPushButton *m_importList;
     QLabel *m_result;
     QList<QLabel *> m_labels;
 };

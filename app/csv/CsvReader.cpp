@@ -1,9 +1,9 @@
-#include "CsvReader.h"
+#include "app/csv/CsvReader.h"
 
 #include <QByteArray>
 #include <QStringDecoder>
 
-namespace fieldline::server {
+namespace fieldline::csv {
 
 namespace {
 
@@ -73,7 +73,7 @@ private:
             field += c;
             ++m_pos;
         }
-        problem(recordLine, QStringLiteral("a quoted field starts on this line and is never closed"));
+        problem(recordLine, CsvReader::tr("a quoted field starts on this line and is never closed"));
         return false;
     }
 
@@ -85,7 +85,7 @@ private:
         bool quotedAny = false;
         while (true) {
             if (fields.size() >= m_limits.maxFields) {
-                problem(recordLine, QStringLiteral("more than %1 fields").arg(m_limits.maxFields));
+                problem(recordLine, CsvReader::tr("more than %1 fields").arg(m_limits.maxFields));
                 skipToLineEnd();
                 return true;
             }
@@ -96,8 +96,8 @@ private:
                     return false;
                 if (!atEnd() && peek() != ',' && !isLineBreak(peek())) {
                     problem(recordLine,
-                            QStringLiteral("text after the closing quote of field %1 (a quote inside a quoted "
-                                           "field is written as two quotes)")
+                            CsvReader::tr("text after the closing quote of field %1 (a quote inside a quoted "
+                                          "field is written as two quotes)")
                                 .arg(fields.size() + 1));
                     skipToLineEnd();
                     return true;
@@ -110,7 +110,7 @@ private:
             }
             if (!QByteArrayView(field).isValidUtf8()) {
                 problem(recordLine,
-                        QStringLiteral("field %1 is not UTF-8 text (save the file as UTF-8)").arg(fields.size() + 1));
+                        CsvReader::tr("field %1 is not UTF-8 text (save the file as UTF-8)").arg(fields.size() + 1));
                 skipToLineEnd();
                 return true;
             }
@@ -144,7 +144,7 @@ private:
 
 QString CsvProblem::toString() const
 {
-    return line > 0 ? QStringLiteral("line %1: %2").arg(QString::number(line), message) : message;
+    return line > 0 ? CsvReader::tr("line %1: %2").arg(QString::number(line), message) : message;
 }
 
 CsvDocument CsvReader::read(QByteArrayView data) const
@@ -153,12 +153,11 @@ CsvDocument CsvReader::read(QByteArrayView data) const
     if (data.size() > m_limits.maxBytes) {
         document.tooLarge = true;
         document.problems.push_back(
-            {0,
-             QStringLiteral("the file is larger than %1 bytes; split it into smaller files").arg(m_limits.maxBytes)});
+            {0, CsvReader::tr("the file is larger than %1 bytes; split it into smaller files").arg(m_limits.maxBytes)});
         return document;
     }
     Scanner(data, m_limits, document).run();
     return document;
 }
 
-} // namespace fieldline::server
+} // namespace fieldline::csv

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "storage/Error.h"
+#include "sync/ByteId.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace fieldline::sync {
+class Replica;
+}
+
+namespace fieldline::telemarketing {
+
+/**
+ * A list of people to call, from a CSV file (a spreadsheet's "save as CSV"), put into a campaign from the client.
+ * The first line names the columns: phone (required), first_name, last_name, company, time_zone, territory. Each
+ * number is matched with the contacts this device has (their main number or another of theirs); a number nobody
+ * has becomes a new contact with the line's fields. Each person then joins the campaign like "add contacts" does
+ * (CampaignSetup::addMember), once however often they are listed. Every line is checked before anything is
+ * written, so a file goes in whole or not at all; each bad line is reported with its number.
+ */
+class ListImport
+{
+    Q_DECLARE_TR_FUNCTIONS(ListImport)
+
+public:
+    static constexpr qsizetype MaxBytes = 16 << 20;
+
+    struct Outcome
+    {
+        int added = 0;        ///< people put into the campaign
+        int alreadyIn = 0;    ///< people who were in it already (left as they are)
+        int newContacts = 0;  ///< numbers no contact had: created
+        int withoutZone = 0;  ///< left out: neither a known time zone nor a number of a known region
+        QStringList problems; ///< "line 4: ..." for each bad line; nothing was imported when not empty
+    };
+
+    /** @p region: where numbers written without their country code belong (ISO code, such as US). */
+    ListImport(sync::Replica &replica, QString region)
+        : m_replica(replica)
+        , m_region(std::move(region))
+    {}
+
+    storage::Result<Outcome> run(const QByteArray &file, const sync::RowId &campaign, const QString &owner);
+
+private:
+    struct Person
+    {
+        QString phone; ///< E.164
+        QString timeZone;
+        std::vector<std::pair<QString, QString>> fields; ///< for a new contact: column and text
+    };
+    /** The contact with @p e164 among their numbers, or an empty id. */
+    storage::Result<QByteArray> contactWith(const QString &e164);
+    /** The calling-hours zone of the existing contact @p contact reached at @p e164. */
+    storage::Result<QString> zoneOf(const QByteArray &contact, const QString &e164);
+
+    sync::Replica &m_replica;
+    QString m_region;
+};
+
+} // namespace fieldline::telemarketing
