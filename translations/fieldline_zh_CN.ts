@@ -633,6 +633,14 @@
         <source>&apos;%1&apos; is not a time zone such as Europe/Berlin</source>
         <translation>“%1”不是时区（例如 Europe/Berlin）</translation>
     </message>
+    <message>
+        <source>the first line cannot be read, so the columns are not known</source>
+        <translation>第一行无法读取，因此无法确定列</translation>
+    </message>
+    <message>
+        <source>the column &apos;%1&apos; appears twice</source>
+        <translation>列“%1”出现了两次</translation>
+    </message>
 </context>
 <context>
     <name>NewPassphraseCheck</name>

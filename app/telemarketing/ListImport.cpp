@@ -8,8 +8,10 @@
 #include "storage/Statement.h"
 #include "sync/Replica.h"
 
-#include <QHash>
+#include <QSet>
 #include <QTimeZone>
+
+#include <algorithm>
 
 namespace fieldline::telemarketing {
 
@@ -35,20 +37,28 @@ storage::Result<ListImport::Outcome> ListImport::run(const QByteArray &file, con
     QStringList header;
     if (!document.tooLarge && document.records.empty())
         problem(1, tr("the file is empty; its first line names the columns, such as phone, first_name, last_name"));
-    if (!document.records.empty()) {
-        for (const QString &field : document.records.front().fields) {
-            const QString name = field.trimmed().toLower();
-            if (!columns().contains(name))
-                problem(
-                    document.records.front().line,
-                    tr("unknown column '%1'; a list has the columns %2").arg(field.trimmed(), columns().join(u", ")));
-            header.append(name);
-        }
-        if (!header.contains(QStringLiteral("phone")))
-            problem(document.records.front().line, tr("the column 'phone' is missing"));
+    // A first line the reader could not read leaves the next one posing as the header: say so instead.
+    const qsizetype headerLine = document.records.empty() ? 0 : document.records.front().line;
+    bool readable = !document.records.empty() &&
+                    std::none_of(document.problems.cbegin(), document.problems.cend(),
+                                 [headerLine](const csv::CsvProblem &p) { return p.line <= headerLine; });
+    if (!document.records.empty() && !readable)
+        problem(1, tr("the first line cannot be read, so the columns are not known"));
+    for (qsizetype f = 0; readable && f < document.records.front().fields.size(); ++f) {
+        const QString field = document.records.front().fields[f].trimmed();
+        const QString name = field.toLower();
+        if (!columns().contains(name))
+            problem(headerLine, tr("unknown column '%1'; a list has the columns %2").arg(field, columns().join(u", ")));
+        else if (header.contains(name))
+            problem(headerLine, tr("the column '%1' appears twice").arg(name));
+        header.append(name);
     }
+    if (readable && !header.contains(QStringLiteral("phone")))
+        problem(headerLine, tr("the column 'phone' is missing"));
+    // With a bad header the lines cannot be read column by column; the reader's problems on other lines stand.
+    readable = readable && std::none_of(problems.cbegin(), problems.cend(),
+                                        [headerLine](const csv::CsvProblem &p) { return p.line == headerLine; });
     std::vector<Person> people;
-    const bool readable = problems.empty(); // with a bad header, the lines cannot be read column by column
     for (size_t i = 1; readable && i < document.records.size(); ++i) {
         const csv::CsvRecord &record = document.records[i];
         if (record.fields.size() != header.size()) {
@@ -76,6 +86,9 @@ storage::Result<ListImport::Outcome> ListImport::run(const QByteArray &file, con
         }
         people.push_back(std::move(person));
     }
+    // The reader's problems and the lines' come from two passes; a manager reads them in line order.
+    std::stable_sort(problems.begin(), problems.end(),
+                     [](const csv::CsvProblem &a, const csv::CsvProblem &b) { return a.line < b.line; });
     for (const csv::CsvProblem &found : problems)
         outcome.problems.append(found.toString());
     if (!outcome.problems.isEmpty())
@@ -85,15 +98,14 @@ storage::Result<ListImport::Outcome> ListImport::run(const QByteArray &file, con
     if (!transaction.begun())
         return transaction.begun().error();
     CampaignSetup setup(m_replica);
-    QHash<QString, QByteArray> listed; // a number listed twice is one person
+    QSet<QByteArray> handled; // a person listed twice, or by two of their numbers, is one person
     for (const Person &person : people) {
-        QByteArray contact = listed.value(person.phone);
-        if (contact.isEmpty()) {
-            storage::Result<QByteArray> known = contactWith(person.phone);
-            if (!known)
-                return known.error();
-            contact = *known;
-        }
+        storage::Result<QByteArray> known = contactWith(person.phone);
+        if (!known)
+            return known.error();
+        QByteArray contact = *known;
+        if (handled.contains(contact))
+            continue;
         QString zone;
         if (contact.isEmpty()) {
             sync::Cells cells{{QStringLiteral("phone"), person.phone}};
@@ -106,15 +118,12 @@ storage::Result<ListImport::Outcome> ListImport::run(const QByteArray &file, con
             ++outcome.newContacts;
             zone = ZoneKey::of(person.timeZone, person.phone);
         } else {
-            storage::Result<QString> known = zoneOf(contact, person.phone);
+            storage::Result<QString> known = zoneOf(contact);
             if (!known)
                 return known.error();
-            zone = *known;
+            zone = known->isEmpty() ? ZoneKey::of(person.timeZone, person.phone) : *known;
         }
-        const bool again = listed.contains(person.phone);
-        listed.insert(person.phone, contact);
-        if (again)
-            continue;
+        handled.insert(contact);
         if (zone.isEmpty()) {
             ++outcome.withoutZone;
             continue;
@@ -144,18 +153,19 @@ storage::Result<QByteArray> ListImport::contactWith(const QString &e164)
     return id;
 }
 
-storage::Result<QString> ListImport::zoneOf(const QByteArray &contact, const QString &e164)
+storage::Result<QString> ListImport::zoneOf(const QByteArray &contact)
 {
-    auto query = m_replica.database().prepare("SELECT time_zone FROM contacts WHERE id = ?1");
+    // As "add contacts" reckons it (CampaignSetup), so the next rezone leaves the member where it is.
+    auto query = m_replica.database().prepare("SELECT time_zone, phone FROM contacts WHERE id = ?1");
     if (!query)
         return query.error();
     query.value()->bind(1, contact);
     storage::Result<bool> row = query.value()->step();
     if (!row)
         return row.error();
-    const QString timeZone = *row ? query.value()->text(0) : QString();
+    const QString zone = *row ? ZoneKey::of(query.value()->text(0), query.value()->text(1)) : QString();
     query.value()->reset();
-    return ZoneKey::of(timeZone, e164);
+    return zone;
 }
 
 } // namespace fieldline::telemarketing

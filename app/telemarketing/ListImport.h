@@ -53,8 +53,8 @@ private:
     };
     /** The contact with @p e164 among their numbers, or an empty id. */
     storage::Result<QByteArray> contactWith(const QString &e164);
-    /** The calling-hours zone of the existing contact @p contact reached at @p e164. */
-    storage::Result<QString> zoneOf(const QByteArray &contact, const QString &e164);
+    /** The calling-hours zone of the existing contact @p contact; empty when it cannot be told. */
+    storage::Result<QString> zoneOf(const QByteArray &contact);
 
     sync::Replica &m_replica;
     QString m_region;

@@ -318,13 +318,15 @@ void TestCallSession::campaignSetUpInTheClient()
         return file.open(QIODevice::WriteOnly) && file.write(text) == text.size() ? file.fileName() : QString();
     };
     const qint64 contactsBefore = *replica.database().queryInt("SELECT count(*) FROM contacts");
-    controller->setFileChooser([&] { return write("bad.csv", "phone,first_name\n12,Ann\n+4930901821,Ben,extra\n"); });
+    controller->setFileChooser(
+        [&] { return write("bad.csv", "phone,first_name\n12,Ann\n+4930901821,Ben,extra\n\"+49 30 1\"x,Cy\n"); });
     QVERIFY(child<QPushButton>(setup, "setupImportList")->isEnabled());
     emit setup->importListRequested();
     QVERIFY2(result->text().startsWith(QStringLiteral("Nothing was imported from bad.csv:\nline 2: '12' is not a "
                                                       "phone number")),
              qPrintable(result->text()));
     QVERIFY(result->text().contains(QStringLiteral("\nline 3: 3 fields, the header has 2")));
+    QVERIFY(result->text().contains(QStringLiteral("\nline 4: text after the closing quote of field 1")));
     QCOMPARE(*replica.database().queryInt("SELECT count(*) FROM contacts"), contactsBefore);
     controller->importList(write("good.csv", "Phone,First_Name,Last_Name,Time_Zone\n"
                                              "+1 212 555 0100,Ignored,,\n"

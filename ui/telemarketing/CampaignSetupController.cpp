@@ -126,16 +126,17 @@ void CampaignSetupController::importList(const QString &path)
         return;
     QFile file(path);
     if (file.size() > telemarketing::ListImport::MaxBytes)
-        return m_view->showResult(tr("%1 is larger than %2 MB; split it into smaller files.")
-                                      .arg(QFileInfo(path).fileName())
-                                      .arg(telemarketing::ListImport::MaxBytes >> 20),
-                                  true);
+        return m_view->showResult(
+            tr("%1 is larger than %2 MB; split it into smaller files.")
+                .arg(QFileInfo(path).fileName(), QString::number(telemarketing::ListImport::MaxBytes >> 20)),
+            true);
     if (!file.open(QIODevice::ReadOnly))
         return m_view->showResult(tr("%1 cannot be read: %2").arg(QFileInfo(path).fileName(), file.errorString()),
                                   true);
     const QString region = QLocale::territoryToCode(QLocale::system().territory());
-    auto imported = telemarketing::ListImport(*replica, region)
-                        .run(file.read(telemarketing::ListImport::MaxBytes + 1), *id, m_view->assignee());
+    auto imported =
+        telemarketing::ListImport(*replica, region)
+            .run(file.read(std::min(file.size(), telemarketing::ListImport::MaxBytes) + 1), *id, m_view->assignee());
     if (!imported)
         return m_view->showResult(imported.message(), true);
     if (!imported->problems.isEmpty()) {
