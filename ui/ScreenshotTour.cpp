@@ -342,6 +342,12 @@ void ScreenshotTour::tourCallsWorkspace(Shell &shell, app::SyncService &sync, co
         call.emplace_back(QStringLiteral("duration_ms"), qint64(i % 3 ? 95'000 + i * 7'000 : 0));
         call.emplace_back(QStringLiteral("disposition"),
                           i % 4 == 0 ? QStringLiteral("sale") : QStringLiteral("no_answer"));
+        if (i == 13) { // the first call of the day was Grace's: her card's history shows it
+            call.emplace_back(QStringLiteral("contact"), contact->toBytes());
+            call.emplace_back(QStringLiteral("member"),
+                              telemarketing::memberId(campaign->toBytes(), contact->toBytes()).toBytes());
+            call.emplace_back(QStringLiteral("note"), QStringLiteral("Wants the renewal letter first."));
+        }
         (void)replica.insert(telemarketing::tables::Attempts, call);
     }
     // A pool callback later today, for the callbacks list.

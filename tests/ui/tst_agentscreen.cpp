@@ -202,6 +202,10 @@ private slots:
         QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Preview);
         QVERIFY(controller.current() && controller.current()->callback);
         QCOMPARE(label("agentContactAttempts"), QStringLiteral("Callback"));
+        // The card's past calls name the disposition as the agent's buttons do, not by its code.
+        const QString history = view.findChild<QPlainTextEdit *>(QStringLiteral("agentHistory"))->toPlainText();
+        QVERIFY2(history.contains(QStringLiteral("  Call back  ")) && !history.contains(QStringLiteral("call_back")),
+                 qPrintable(history));
         press(Qt::Key_F8);
         QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Paused);
     }

@@ -171,13 +171,15 @@ void AgentController::next()
     if (card) {
         view.name = card->displayName();
         view.script = card->merge(m_campaign->script, m_setup.agent);
-        for (const auto &past : card->history)
+        for (const auto &past : card->history) {
+            // The disposition as the agent knows it (its label in their language); a code no longer in the set as is.
+            const Disposition *disposition = m_campaign->dispositions.find(past.disposition);
             view.history.append(
                 tr("%1  %2  %3 s  %4")
                     .arg(QDateTime::fromMSecsSinceEpoch(past.startedMs).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                         past.disposition)
-                    .arg(past.durationMs / 1000)
-                    .arg(past.note));
+                         disposition ? disposition->label.text(m_setup.language) : past.disposition,
+                         QString::number(past.durationMs / 1000), past.note));
+        }
     }
     view.number = m_current->number;
     view.localTime = m_current->localTime.isValid()
