@@ -66,13 +66,12 @@ storage::Result<bool> CallbackList::reachable(const QByteArray &contact, const s
     storage::Result<ContactNumbers> numbers = ContactNumbers::read(m_replica.database(), *id);
     if (!numbers)
         return numbers.error().code == storage::ErrorCode::NotFound ? storage::Result<bool>(true) : numbers.error();
-    if (numbers->optedOut)
-        return false;
     for (const QString &number : numbers->numbers) {
-        storage::Result<DoNotCall::List> listed = m_doNotCall.lookup(number, campaign);
-        if (!listed)
-            return listed.error();
-        if (*listed == DoNotCall::List::None)
+        storage::Result<DialGuard::Check> check =
+            m_guard.check({number, &numbers.value(), campaign, std::nullopt}, QDateTime::currentDateTimeUtc());
+        if (!check)
+            return check.error();
+        if (check->allowed())
             return true;
     }
     return numbers->numbers.isEmpty(); // no number at all: listed, so the agent sees the callback cannot be made

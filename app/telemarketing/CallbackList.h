@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/telemarketing/DoNotCall.h"
+#include "app/telemarketing/DialGuard.h"
 #include "storage/Error.h"
 #include "sync/ByteId.h"
 
@@ -34,9 +34,9 @@ class CallbackList
 public:
     static constexpr int Limit = 50;
 
-    explicit CallbackList(sync::Replica &replica)
+    CallbackList(sync::Replica &replica, CallingHours &hours)
         : m_replica(replica)
-        , m_doNotCall(replica)
+        , m_guard(replica, hours)
     {}
 
     storage::Result<std::vector<PlannedCallback>> pending(const sync::RowId &campaign, const QString &agent);
@@ -48,7 +48,7 @@ private:
     storage::Result<bool> reachable(const QByteArray &contact, const sync::RowId &campaign);
 
     sync::Replica &m_replica;
-    DoNotCall m_doNotCall;
+    DialGuard m_guard; ///< the dialer's own checks, without the hours (a callback is for later)
     QSet<QByteArray> m_reminded;
 };
 

@@ -2,6 +2,7 @@
 
 #include "app/telemarketing/CallingHours.h"
 #include "app/telemarketing/MemberId.h"
+#include "app/telemarketing/OutcomeRecorder.h"
 #include "app/telemarketing/TelemarketingTables.h"
 #include "storage/Database.h"
 #include "storage/Statement.h"
@@ -47,7 +48,7 @@ storage::Result<bool> CampaignSetup::addMember(const sync::RowId &campaign, cons
     }
     // Removed earlier and back now, in a new life of the same row: the calls on record count towards the
     // campaign's maximum, as OutcomeRecorder counts them.
-    auto calls = attemptsOf(id);
+    auto calls = OutcomeRecorder::callsOnRecord(m_replica.database(), id);
     if (!calls)
         return calls.error();
     for (auto &[column, value] : member) {
@@ -57,20 +58,6 @@ storage::Result<bool> CampaignSetup::addMember(const sync::RowId &campaign, cons
     if (storage::Status written = m_replica.resurrect(tables::Members, id, member); !written)
         return written.error();
     return true;
-}
-
-storage::Result<qint64> CampaignSetup::attemptsOf(const sync::RowId &member)
-{
-    auto query = m_replica.database().prepare("SELECT count(*) FROM call_attempts WHERE member = ?1");
-    if (!query)
-        return query.error();
-    query.value()->bind(1, member.toBytes());
-    storage::Result<bool> row = query.value()->step();
-    if (!row)
-        return row.error();
-    const qint64 calls = *row ? query.value()->int64(0) : 0;
-    query.value()->reset();
-    return calls;
 }
 
 storage::Result<int> CampaignSetup::rezone(const sync::RowId &campaign)

@@ -57,9 +57,6 @@ public:
     storage::Result<QStringList> territories();
 
 private:
-    /** The calls on record for member @p member (all its lives). */
-    storage::Result<qint64> attemptsOf(const sync::RowId &member);
-
     sync::Replica &m_replica;
 };
 

@@ -32,6 +32,20 @@ storage::Status OutcomeRecorder::check(const Disposition *disposition, const Out
     return {};
 }
 
+storage::Result<qint64> OutcomeRecorder::callsOnRecord(storage::Database &db, const sync::RowId &member)
+{
+    storage::Result<storage::Statement *> query = db.prepare("SELECT count(*) FROM call_attempts WHERE member = ?1");
+    if (!query)
+        return query.error();
+    query.value()->bind(1, member.toBytes());
+    storage::Result<bool> row = query.value()->step();
+    if (!row)
+        return row.error();
+    const qint64 calls = *row ? query.value()->int64(0) : 0;
+    query.value()->reset();
+    return calls;
+}
+
 storage::Status OutcomeRecorder::record(const Campaign &campaign, const QueuedCall &call, const CallRecord &record,
                                         const Outcome &outcome, const QString &agent, qint64 nowMs)
 {
@@ -66,18 +80,14 @@ storage::Status OutcomeRecorder::record(const Campaign &campaign, const QueuedCa
 
     // The count comes from the grow-only attempts, which every device ends up holding alike; a counter cell would
     // lose one of two calls made on two devices at once (last writer wins).
-    storage::Result<storage::Statement *> read = db.prepare(
-        "SELECT (SELECT count(*) FROM call_attempts WHERE member = ?1), EXISTS(SELECT 1 FROM campaign_members"
-        " WHERE id = ?1)");
-    if (!read)
-        return read.error();
-    read.value()->bind(1, call.member.toBytes());
-    storage::Result<bool> stepped = read.value()->step();
-    if (!stepped)
-        return stepped.error();
-    const qint64 attempts = read.value()->int64(0);
-    const bool found = !manual && read.value()->int64(1) != 0;
-    read.value()->reset();
+    storage::Result<qint64> calls = callsOnRecord(db, call.member);
+    if (!calls)
+        return calls.error();
+    const qint64 attempts = *calls;
+    storage::Result<sync::RowState> row = m_replica.rowState(tables::Members, call.member);
+    if (!row)
+        return row.error();
+    const bool found = !manual && row->alive();
     if (found) {
         QString status = memberStatus::Queued;
         qint64 next = campaign.nextAttemptMs(int(attempts), nowMs);

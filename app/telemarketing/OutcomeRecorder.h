@@ -43,6 +43,11 @@ public:
     {}
 
     /** Invalid (with a sentence for the agent) when the outcome does not fit the disposition's rules. */
+    /**
+     * The calls on record for member @p member, all its lives: what counts towards the campaign's maximum attempts
+     * (the grow-only attempts every device ends up holding alike).
+     */
+    static storage::Result<qint64> callsOnRecord(storage::Database &db, const sync::RowId &member);
     storage::Status record(const Campaign &campaign, const QueuedCall &call, const CallRecord &record,
                            const Outcome &outcome, const QString &agent, qint64 nowMs);
 

@@ -32,7 +32,7 @@ AgentController::AgentController(AgentWorkspace *view, Setup setup, QObject *par
     , m_queue(*m_setup.replica, m_hours)
     , m_dialer(*m_setup.replica, m_hours, *m_setup.telephony, *m_setup.clock)
     , m_recorder(*m_setup.replica)
-    , m_callbacks(*m_setup.replica)
+    , m_callbacks(*m_setup.replica, m_hours)
     , m_claims(*m_setup.replica)
 {
     m_callbackCheck.setInterval(m_setup.callbackCheckMs);
