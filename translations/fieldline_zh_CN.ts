@@ -1095,6 +1095,14 @@
         <source>Campaign %1 is no longer active.</source>
         <translation>活动 %1 已不再进行。</translation>
     </message>
+    <message>
+        <source>%1+</source>
+        <translation>%1+</translation>
+    </message>
+    <message>
+        <source>Waiting: %1 due now, %2 later   Callbacks due: %3</source>
+        <translation>等待中：现在可拨 %1，稍后 %2   到期回拨：%3</translation>
+    </message>
 </context>
 <context>
     <name>fieldline::ui::AgentSession</name>
@@ -1220,6 +1228,10 @@
     <message>
         <source>Press the key of the disposition. F9: do not call this number again.</source>
         <translation>请按处理结果对应的键。F9：不再拨打此号码。</translation>
+    </message>
+    <message>
+        <source>People in this campaign waiting for you or any agent. Due now: their turn has come and it is within their calling hours; one whose numbers are on a do-not-call list is passed over when the queue reaches it. Later: their retry delay has not passed or it is outside their calling hours. &quot;500+&quot;: at least that many.</source>
+        <translation>本活动中等待您或任何坐席拨打的人。现在可拨：已轮到且在其可拨打时段内；号码在免打扰名单上的人在队列轮到时会被跳过。稍后：重拨间隔未到，或不在其可拨打时段内。“500+”：至少这么多。</translation>
     </message>
 </context>
 <context>
@@ -1400,6 +1412,18 @@
         <translation>
             <numerusform>%n 人未添加：其时区和号码所属地区均未知。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A list is being read; import the next one when it is done.</source>
+        <translation>正在读取一个名单；读完后再导入下一个。</translation>
+    </message>
+    <message>
+        <source>Reading and checking %1...</source>
+        <translation>正在读取并检查 %1……</translation>
+    </message>
+    <message>
+        <source>The profile was locked before %1 was imported; nothing was imported.</source>
+        <translation>导入 %1 之前配置文件已锁定；未导入任何内容。</translation>
     </message>
 </context>
 <context>

@@ -329,6 +329,23 @@ void ScreenshotTour::tourCallsWorkspace(Shell &shell, app::SyncService &sync, co
     member.emplace_back(QStringLiteral("zone"), QStringLiteral("tz:") + zone);
     (void)replica.insert(telemarketing::tables::Members,
                          telemarketing::memberId(campaign->toBytes(), contact->toBytes()), member);
+    // Others waiting behind her, so the queue panel has something to count: three now, two after their retry delay.
+    for (int i = 0; i < 5; ++i) {
+        auto other = replica.insert(QStringLiteral("contacts"),
+                                    {{QStringLiteral("first_name"), QStringLiteral("Caller %1").arg(i + 1)},
+                                     {QStringLiteral("phone"), QStringLiteral("+1212555%1").arg(2000 + i)},
+                                     {QStringLiteral("time_zone"), zone}});
+        if (!other)
+            continue;
+        sync::Cells waiting = member;
+        waiting[1] = {QStringLiteral("contact"), other->toBytes()};
+        waiting[2] = {QStringLiteral("priority"), qint64(1)};
+        if (i >= 3)
+            waiting.emplace_back(QStringLiteral("next_attempt_ms"),
+                                 QDateTime::currentMSecsSinceEpoch() + 2 * 3'600'000);
+        (void)replica.insert(telemarketing::tables::Members,
+                             telemarketing::memberId(campaign->toBytes(), other->toBytes()), waiting);
+    }
     // The morning's calls, so the stats and the chart have something to show.
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     const QDateTime midnight(QDate::currentDate(), QTime(0, 0));

@@ -3,6 +3,7 @@
 #include "app/telemarketing/CallingHours.h"
 #include "app/telemarketing/MemberId.h"
 #include "app/telemarketing/OutcomeRecorder.h"
+#include "app/telemarketing/SeekDistinct.h"
 #include "app/telemarketing/TelemarketingTables.h"
 #include "storage/Database.h"
 #include "storage/Statement.h"
@@ -92,16 +93,9 @@ storage::Result<int> CampaignSetup::rezone(const sync::RowId &campaign)
 
 storage::Result<QStringList> CampaignSetup::territories()
 {
-    auto query = m_replica.database().prepare(
-        "SELECT DISTINCT territory FROM contacts WHERE ifnull(territory, '') <> '' ORDER BY territory");
-    if (!query)
-        return query.error();
-    QStringList out;
-    const storage::Status read =
-        query.value()->forEachRow([&out](const storage::Statement &row) { out.append(row.text(0)); });
-    if (!read)
-        return read.error();
-    return out;
+    return seekDistinct(m_replica.database(),
+                        "SELECT territory FROM contacts WHERE territory > ?1 ORDER BY territory LIMIT 1", 1, {},
+                        TerritoriesListed);
 }
 
 storage::Result<CampaignSetup::Added> CampaignSetup::addAllContacts(const sync::RowId &campaign, const QString &owner,

@@ -53,7 +53,12 @@ public:
      */
     storage::Result<bool> addMember(const sync::RowId &campaign, const QByteArray &contact, const QString &owner,
                                     const QString &zone);
-    /** The territories of this device's contacts, sorted: what addAllContacts() can be limited to. */
+    static constexpr int TerritoriesListed = 500;
+
+    /**
+     * The territories of this device's contacts, sorted, the first TerritoriesListed: what addAllContacts() can be
+     * limited to. One seek per territory through the contacts' territory index, however many contacts there are.
+     */
     storage::Result<QStringList> territories();
 
 private:

@@ -2,6 +2,7 @@
 
 #include "app/telemarketing/Claims.h"
 #include "app/telemarketing/ContactNumbers.h"
+#include "app/telemarketing/SeekDistinct.h"
 #include "storage/Statement.h"
 #include "sync/Replica.h"
 
@@ -32,7 +33,7 @@ Result<std::optional<QueuedCall>> ContactQueue::next(const Campaign &campaign, c
     if (!callback || *callback)
         return callback;
 
-    Result<QStringList> zones = queuedZones(campaign.id);
+    Result<QStringList> zones = queuedZones(m_replica.database(), campaign.id);
     if (!zones)
         return zones.error();
     QStringList open;
@@ -122,32 +123,6 @@ Result<std::optional<QueuedCall>> ContactQueue::nextCallback(const Campaign &cam
             break;
     }
     return std::optional<QueuedCall>();
-}
-
-Result<QStringList> ContactQueue::queuedZones(const RowId &campaign)
-{
-    // SQLite does not skip-scan for DISTINCT, so the index is walked one zone at a time: a seek per zone.
-    Result<storage::Statement *> query =
-        m_replica.database().prepare("SELECT zone FROM campaign_members WHERE campaign = ? AND status = 'queued'"
-                                     " AND zone > ? ORDER BY zone LIMIT 1");
-    if (!query)
-        return query.error();
-    QStringList zones;
-    QString after = QStringLiteral("");
-    for (;;) {
-        storage::Statement &row = *query.value();
-        row.bind(1, campaign.toBytes()).bind(2, after);
-        Result<bool> found = row.step();
-        if (!found)
-            return found.error();
-        if (!*found)
-            break;
-        after = row.text(0);
-        row.reset();
-        zones.append(after);
-    }
-    query.value()->reset();
-    return zones;
 }
 
 storage::Status ContactQueue::headOfZone(const Campaign &campaign, const QString &zone, const QString &agent,

@@ -57,8 +57,6 @@ private:
     };
     storage::Result<std::optional<QueuedCall>> nextCallback(const Campaign &campaign, const QString &agent,
                                                             const QDateTime &now);
-    /** The zones of the campaign's queued members, in order. */
-    storage::Result<QStringList> queuedZones(const sync::RowId &campaign);
     /** Up to @p limit callable-looking members of one zone, best first; @p full is set when the limit was hit. */
     storage::Status headOfZone(const Campaign &campaign, const QString &zone, const QString &agent, qint64 nowMs,
                                int limit, std::vector<Candidate> &out, bool &full);

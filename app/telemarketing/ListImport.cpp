@@ -27,10 +27,9 @@ const QStringList &columns()
 
 } // namespace
 
-storage::Result<ListImport::Outcome> ListImport::run(const QByteArray &file, const sync::RowId &campaign,
-                                                     const QString &owner)
+ListImport::Checked ListImport::check(const QByteArray &file, const QString &region)
 {
-    Outcome outcome;
+    Checked checked;
     const csv::CsvDocument document = csv::CsvReader({MaxBytes, 64}).read(file);
     std::vector<csv::CsvProblem> problems = document.problems;
     const auto problem = [&problems](qsizetype line, const QString &message) { problems.push_back({line, message}); };
@@ -58,7 +57,7 @@ storage::Result<ListImport::Outcome> ListImport::run(const QByteArray &file, con
     // With a bad header the lines cannot be read column by column; the reader's problems on other lines stand.
     readable = readable && std::none_of(problems.cbegin(), problems.cend(),
                                         [headerLine](const csv::CsvProblem &p) { return p.line == headerLine; });
-    std::vector<Person> people;
+    std::vector<Person> &people = checked.people;
     for (size_t i = 1; readable && i < document.records.size(); ++i) {
         const csv::CsvRecord &record = document.records[i];
         if (record.fields.size() != header.size()) {
@@ -69,7 +68,7 @@ storage::Result<ListImport::Outcome> ListImport::run(const QByteArray &file, con
         for (qsizetype f = 0; f < header.size(); ++f) {
             const QString text = record.fields[f].trimmed();
             if (header[f] == QLatin1String("phone")) {
-                const std::optional<QString> e164 = PhoneNumbers::toE164(text, m_region);
+                const std::optional<QString> e164 = PhoneNumbers::toE164(text, region);
                 if (!e164)
                     problem(record.line, tr("'%1' is not a phone number (a number of another country needs its + and "
                                             "country code)")
@@ -90,16 +89,23 @@ storage::Result<ListImport::Outcome> ListImport::run(const QByteArray &file, con
     std::stable_sort(problems.begin(), problems.end(),
                      [](const csv::CsvProblem &a, const csv::CsvProblem &b) { return a.line < b.line; });
     for (const csv::CsvProblem &found : problems)
-        outcome.problems.append(found.toString());
+        checked.problems.append(found.toString());
+    return checked;
+}
+
+storage::Result<ListImport::Outcome> ListImport::run(const Checked &list, const sync::RowId &campaign,
+                                                     const QString &owner)
+{
+    Outcome outcome;
+    outcome.problems = list.problems;
     if (!outcome.problems.isEmpty())
         return outcome;
-
     storage::Transaction transaction(m_replica.database());
     if (!transaction.begun())
         return transaction.begun().error();
     CampaignSetup setup(m_replica);
     QSet<QByteArray> handled; // a person listed twice, or by two of their numbers, is one person
-    for (const Person &person : people) {
+    for (const Person &person : list.people) {
         storage::Result<QByteArray> known = contactWith(person.phone);
         if (!known)
             return known.error();

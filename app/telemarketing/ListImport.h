@@ -36,28 +36,38 @@ public:
         QStringList problems; ///< "line 4: ..." for each bad line; nothing was imported when not empty
     };
 
-    /** @p region: where numbers written without their country code belong (ISO code, such as US). */
-    ListImport(sync::Replica &replica, QString region)
-        : m_replica(replica)
-        , m_region(std::move(region))
-    {}
-
-    storage::Result<Outcome> run(const QByteArray &file, const sync::RowId &campaign, const QString &owner);
-
-private:
     struct Person
     {
         QString phone; ///< E.164
         QString timeZone;
         std::vector<std::pair<QString, QString>> fields; ///< for a new contact: column and text
     };
+    /** A file read and checked: the people it lists, or why it cannot be imported. */
+    struct Checked
+    {
+        std::vector<Person> people;
+        QStringList problems; ///< "line 4: ..." in line order; nothing is imported when not empty
+    };
+
+    explicit ListImport(sync::Replica &replica)
+        : m_replica(replica)
+    {}
+
+    /**
+     * Reads and checks @p file (at most MaxBytes); @p region is where numbers written without their country code
+     * belong (ISO code, such as US). Touches no database, so it may run away from the UI thread.
+     */
+    static Checked check(const QByteArray &file, const QString &region);
+    /** Puts the people of @p list into @p campaign, in one transaction; nothing when the list has problems. */
+    storage::Result<Outcome> run(const Checked &list, const sync::RowId &campaign, const QString &owner);
+
+private:
     /** The contact with @p e164 among their numbers, or an empty id. */
     storage::Result<QByteArray> contactWith(const QString &e164);
     /** The calling-hours zone of the existing contact @p contact; empty when it cannot be told. */
     storage::Result<QString> zoneOf(const QByteArray &contact);
 
     sync::Replica &m_replica;
-    QString m_region;
 };
 
 } // namespace fieldline::telemarketing

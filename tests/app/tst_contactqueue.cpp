@@ -11,6 +11,7 @@
 #include "app/telemarketing/Dialer.h"
 #include "app/telemarketing/MemberId.h"
 #include "app/telemarketing/OutcomeRecorder.h"
+#include "app/telemarketing/QueueSummary.h"
 #include "app/telemarketing/TelemarketingTables.h"
 #include "app/telephony/Telephony.h"
 #include "tests/sync/SyncTestKit.h"
@@ -288,6 +289,84 @@ private slots:
                                                   QStringLiteral("alice"), nowMs));
         QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM campaign_members WHERE claimed_by = 'bob'"),
                  qint64(1));
+    }
+
+    // The agent's queue panel: who waits for them now and later. Others' members, spent, done, callbacks and claimed
+    // ones (a colleague's, or the person on the agent's own screen) are not counted; a zone is looked at only so
+    // far, and then the count says "at least".
+    void queueSummary()
+    {
+        const qint64 nowMs = Now.toMSecsSinceEpoch();
+        const auto summary = [&](const QString &agent) {
+            auto rules = Campaign::read(replica().database(), m_campaign);
+            auto read = QueueSummary::read(replica().database(), m_hours, *rules, agent, Now);
+            if (!read)
+                qWarning() << read.message();
+            return read ? *read : QueueSummary{{-1, false}, {-1, false}};
+        };
+        int people = 0;
+        const auto ny = [&](const QString &name, const MemberOptions &options) {
+            return member(contact(name, QStringLiteral("+1212555%1").arg(1000 + people++)), options);
+        };
+        ny(QStringLiteral("Pool"), {});
+        ny(QStringLiteral("Alice's"), {.owner = QStringLiteral("alice")});
+        ny(QStringLiteral("Bob's"), {.owner = QStringLiteral("bob")});
+        ny(QStringLiteral("Resting"), {.attempts = 1, .nextAttemptMs = nowMs + 60'000});
+        ny(QStringLiteral("Spent"), {.attempts = 3});
+        ny(QStringLiteral("Done"), {.status = memberStatus::Done});
+        ny(QStringLiteral("Asked"), {.status = memberStatus::Callback});
+        const RowId claimed = ny(QStringLiteral("Claimed"), {});
+        QVERIFY(replica().update(tables::Members, claimed,
+                                 {{QStringLiteral("claimed_by"), QStringLiteral("bob")},
+                                  {QStringLiteral("claimed_until_ms"), nowMs + Claims::LeaseMs}}));
+        // 23:00 in Shanghai: outside the window, so later.
+        member(contact(QStringLiteral("Far"), QStringLiteral("+862161234567"), QStringLiteral("Asia/Shanghai")), {});
+
+        QueueSummary alice = summary(QStringLiteral("alice"));
+        QCOMPARE(alice.readyNow.count, qint64(2));
+        QCOMPARE(alice.later.count, qint64(2));
+        QVERIFY(!alice.readyNow.atLeast && !alice.later.atLeast);
+        QueueSummary bob = summary(QStringLiteral("bob"));
+        QCOMPARE(bob.readyNow.count, qint64(2)); // the pool's and his own; the one he claimed is on his screen
+        QCOMPARE(bob.later.count, qint64(2));
+
+        // Berlin (17:00, open) holds more members than a look reads: the count stops there and says so.
+        const QString berlin = ZoneKey::of(QStringLiteral("Europe/Berlin"), QString());
+        for (int i = 0; i <= QueueSummary::RowsPerZone; ++i) {
+            sync::Cells cells;
+            cells.emplace_back(QStringLiteral("campaign"), m_campaign.toBytes());
+            cells.emplace_back(QStringLiteral("contact"), RowId::generate().toBytes());
+            cells.emplace_back(QStringLiteral("status"), memberStatus::Queued);
+            cells.emplace_back(QStringLiteral("zone"), berlin);
+            QVERIFY(replica().insert(tables::Members, cells));
+        }
+        alice = summary(QStringLiteral("alice"));
+        QCOMPARE(alice.readyNow.count, qint64(2 + QueueSummary::RowsPerZone));
+        QVERIFY(alice.readyNow.atLeast);
+        QCOMPARE(alice.later.count, qint64(2));
+        QVERIFY(alice.later.atLeast); // Berlin's unread rows could be waiting for later too
+        // A paused campaign has nobody waiting.
+        QVERIFY(
+            replica().update(tables::Campaigns, m_campaign, {{QStringLiteral("status"), QStringLiteral("paused")}}));
+        QCOMPARE(summary(QStringLiteral("alice")).readyNow.count, qint64(0));
+    }
+
+    // Campaign set-up's territories: each once, sorted, none for contacts without one.
+    void territoriesOfTheContacts()
+    {
+        for (const char *territory : {"West", "East", "", "East", "North"})
+            QVERIFY(replica().insert(QStringLiteral("contacts"),
+                                     {{QStringLiteral("territory"), QString::fromLatin1(territory)}}));
+        QVERIFY(replica().insert(QStringLiteral("contacts"), {{QStringLiteral("first_name"), QStringLiteral("None")}}));
+        auto territories = CampaignSetup(replica()).territories();
+        QVERIFY2(territories, qPrintable(territories.message()));
+        QCOMPARE(*territories, (QStringList{QStringLiteral("East"), QStringLiteral("North"), QStringLiteral("West")}));
+        auto plan = replica().database().prepare("EXPLAIN QUERY PLAN SELECT territory FROM contacts"
+                                                 " WHERE territory > ?1 ORDER BY territory LIMIT 1");
+        QVERIFY(plan);
+        QString steps;
+        QVERIFY(plan.value()->forEachRow([&](const storage::Statement &row) { steps += row.text(3); }));
+        QVERIFY2(steps.contains(QStringLiteral("tm_contacts_territory")), qPrintable(steps));
     }
 
     // The manager's progress: members by status per campaign, today's calls, reached people and conversions per

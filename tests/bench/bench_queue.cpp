@@ -1,12 +1,14 @@
 // Benchmark: the dialer's queue (issue 5 budgets). Next contact in a 1M-member campaign with do-not-call lists,
 // calling hours and attempts applied (p95 <= 5 ms), and a do-not-call lookup among 2M numbers (p95 <= 1 ms), in
 // an encrypted profile database. The baseline is one primary-key read of a member row in the same database.
+// Also the agent's queue panel (QueueSummary), read before each pick; not a budget of its own.
 //
 // The rows are written straight into the synced tables' SQL (one transaction each) rather than through the
 // replica's change capture: the benchmark measures reads, and 3M captured inserts would only make it slow to start.
 #include "app/sync/AppSchema.h"
 #include "app/telemarketing/ContactQueue.h"
 #include "app/telemarketing/DoNotCall.h"
+#include "app/telemarketing/QueueSummary.h"
 #include "app/telemarketing/TelemarketingTables.h"
 #include "storage/Database.h"
 #include "storage/Statement.h"
@@ -218,6 +220,21 @@ int main(int argc, char **argv)
     }
     const double nextP95 = percentile(next, 0.95);
 
+    // The agent's queue panel, read before each pick: at most QueueSummary::RowsPerZone members per zone.
+    std::vector<double> panel;
+    qint64 dueNow = 0;
+    for (int i = 0; i < Samples; ++i) {
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(nowMs + qint64(i % 24) * 3'600'000, Qt::UTC);
+        QElapsedTimer t;
+        t.start();
+        auto summary = QueueSummary::read(database, hours, *campaign, QStringLiteral("agent%1").arg(1 + i % 12), at);
+        panel.push_back(double(t.nsecsElapsed()) / 1e6);
+        if (!summary)
+            return fail(__LINE__);
+        dueNow += summary->readyNow.count;
+    }
+    const double panelP95 = percentile(panel, 0.95);
+
     DoNotCall lists(**replica);
     std::vector<double> lookups;
     int listed = 0;
@@ -238,6 +255,9 @@ int main(int argc, char **argv)
     std::printf("next contact (callbacks, hours, DNC, attempts)     %8.3f ms p95, %.3f ms p50 (%.1fx baseline)  "
                 "[%d of %d found a contact]\n",
                 nextP95, percentile(next, 0.5), nextP95 / baselineP95, found, Samples);
+    std::printf("queue panel (due now, later; bounded per zone)     %8.3f ms p95, %.3f ms p50 (%.1fx baseline)  "
+                "[%lld due now on average]\n",
+                panelP95, percentile(panel, 0.5), panelP95 / baselineP95, static_cast<long long>(dueNow / Samples));
     std::printf("do-not-call lookup among %d numbers          %8.3f ms p95, %.3f ms p50 (%.1fx baseline)  "
                 "[%d of %d listed]\n",
                 DncNumbers, dncP95, percentile(lookups, 0.5), dncP95 / baselineP95, listed, Samples * 5);

@@ -106,8 +106,11 @@ private slots:
         };
         auto label = [&view](const char *name) { return view.findChild<QLabel *>(QLatin1String(name))->text(); };
 
+        // The queue panel: everyone is due now and nobody asked to be called back.
+        QCOMPARE(label("agentQueue"), QStringLiteral("Waiting: 21 due now, 0 later   Callbacks due: 0"));
         press(Qt::Key_F8);
         QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Preview);
+        QCOMPARE(label("agentQueue"), QStringLiteral("Waiting: 20 due now, 0 later   Callbacks due: 0")); // one shown
         QCOMPARE(label("agentContactName"), QStringLiteral("Contact0"));
         QCOMPARE(label("agentContactTime"), QStringLiteral("Their time: 11:00"));
         // The script shows the contact's fields as plain text, markup and all.
@@ -167,6 +170,8 @@ private slots:
         }
         // Nobody is left to call now: the no-answers wait an hour, the callbacks are due in an hour.
         QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Empty);
+        // The no-answers wait for later; the one whose number a colleague listed is due but is passed over.
+        QCOMPARE(label("agentQueue"), QStringLiteral("Waiting: 1 due now, 5 later   Callbacks due: 0"));
         QCOMPARE(phone.dialled.size(), 20);
         QCOMPARE(count(replica, "SELECT count(*) FROM call_attempts"), qint64(20));
         for (const char *code : {"sale", "no_answer", "call_back", "do_not_call"}) {
@@ -202,6 +207,7 @@ private slots:
         QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Preview);
         QVERIFY(controller.current() && controller.current()->callback);
         QCOMPARE(label("agentContactAttempts"), QStringLiteral("Callback"));
+        QCOMPARE(label("agentQueue"), QStringLiteral("Waiting: 6 due now, 0 later   Callbacks due: 5"));
         // The card's past calls name the disposition as the agent's buttons do, not by its code.
         const QString history = view.findChild<QPlainTextEdit *>(QStringLiteral("agentHistory"))->toPlainText();
         QVERIFY2(history.contains(QStringLiteral("  Call back  ")) && !history.contains(QStringLiteral("call_back")),

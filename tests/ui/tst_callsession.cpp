@@ -321,7 +321,13 @@ void TestCallSession::campaignSetUpInTheClient()
     controller->setFileChooser(
         [&] { return write("bad.csv", "phone,first_name\n12,Ann\n+4930901821,Ben,extra\n\"+49 30 1\"x,Cy\n"); });
     QVERIFY(child<QPushButton>(setup, "setupImportList")->isEnabled());
+    // The file is read and checked on a thread of its own; a second import waits for the first.
+    QSignalSpy imported(controller, &ui::CampaignSetupController::listImported);
     emit setup->importListRequested();
+    QCOMPARE(result->text(), QStringLiteral("Reading and checking bad.csv..."));
+    controller->importList(lists.filePath(QStringLiteral("bad.csv")));
+    QCOMPARE(result->text(), QStringLiteral("A list is being read; import the next one when it is done."));
+    QVERIFY(imported.wait(10'000));
     QVERIFY2(result->text().startsWith(QStringLiteral("Nothing was imported from bad.csv:\nline 2: '12' is not a "
                                                       "phone number")),
              qPrintable(result->text()));
@@ -332,6 +338,8 @@ void TestCallSession::campaignSetUpInTheClient()
                                              "+1 212 555 0100,Ignored,,\n"
                                              "\"+49 30 901822\",Chlo\xc3\xa9,\"Dubois, Chlo\xc3\xa9\",Europe/Berlin\n"
                                              "+4930901822,Again,,\n"));
+    QVERIFY(imported.wait(10'000));
+    QCOMPARE(imported.size(), 2);
     QVERIFY2(result->text() ==
                  QStringLiteral("1 person added from the list; new contacts: 1; already in the campaign: 1."),
              qPrintable(result->text()));

@@ -5,6 +5,7 @@
 #include "app/telemarketing/ContactNumbers.h"
 #include "app/telemarketing/DoNotCall.h"
 #include "app/telemarketing/PhoneNumbers.h"
+#include "app/telemarketing/QueueSummary.h"
 #include "sync/Clock.h"
 #include "sync/Replica.h"
 #include "ui/telemarketing/AgentWorkspace.h"
@@ -36,7 +37,7 @@ AgentController::AgentController(AgentWorkspace *view, Setup setup, QObject *par
     , m_claims(*m_setup.replica)
 {
     m_callbackCheck.setInterval(m_setup.callbackCheckMs);
-    connect(&m_callbackCheck, &QTimer::timeout, this, &AgentController::showCallbacks);
+    connect(&m_callbackCheck, &QTimer::timeout, this, &AgentController::showQueueAndCallbacks);
     connect(&m_callbackCheck, &QTimer::timeout, this, &AgentController::renewClaim);
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &AgentController::tick);
@@ -89,7 +90,7 @@ bool AgentController::start()
     m_view->clearMessage();
     m_view->setMode(AgentWorkspace::Mode::Paused);
     showStats();
-    showCallbacks();
+    showQueueAndCallbacks();
     m_callbackCheck.start();
     return true;
 }
@@ -158,6 +159,7 @@ void AgentController::next()
         m_view->showContact({});
         m_view->setCallState(QString());
         m_view->setMode(AgentWorkspace::Mode::Empty);
+        showQueueAndCallbacks();
         return;
     }
     m_current = **found;
@@ -166,6 +168,7 @@ void AgentController::next()
         m_view->showProblem([message] { return message; });
     }
     m_claimedAtMs = m_setup.clock->nowMs();
+    showQueueAndCallbacks(); // after the claim: the person offered no longer waits
     auto card = telemarketing::ContactCard::read(m_setup.replica->database(), m_current->contact);
     AgentWorkspace::ContactView view;
     if (card) {
@@ -444,7 +447,6 @@ void AgentController::record(const Disposition &disposition, std::optional<qint6
     }
     m_ticker.stop();
     showStats();
-    showCallbacks();
     next();
 }
 
@@ -458,27 +460,49 @@ void AgentController::renewClaim()
         m_claimedAtMs = nowMs;
 }
 
-void AgentController::showCallbacks()
+void AgentController::showQueueAndCallbacks()
+{
+    showQueue(showCallbacks());
+}
+
+int AgentController::showCallbacks()
 {
     auto pending = m_callbacks.pending(m_campaign->id, m_setup.agent);
     if (!pending)
-        return; // read again at the next check
+        return 0; // read again at the next check
     const qint64 nowMs = m_setup.clock->nowMs();
     const auto timeOf = [](qint64 ms) {
         return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).toLocalTime(), QStringLiteral("ddd HH:mm"));
     };
     QStringList lines;
+    int due = 0;
     for (telemarketing::PlannedCallback &callback : *pending) {
         if (callback.name.isEmpty())
             callback.name = tr("a contact without a name");
         QString line = callback.pool ? tr("%1  %2 (any agent)").arg(timeOf(callback.dueMs), callback.name)
                                      : tr("%1  %2").arg(timeOf(callback.dueMs), callback.name);
+        due += callback.dueMs <= nowMs;
         lines.append(callback.dueMs <= nowMs ? tr("Due: %1").arg(line) : line);
     }
     m_view->setCallbacks(lines);
     for (const telemarketing::PlannedCallback &callback : m_callbacks.newlyDue(*pending, nowMs))
         m_view->remind(
             tr("Callback due: %1 (%2). It is offered before anyone else.").arg(callback.name, timeOf(callback.dueMs)));
+    return due;
+}
+
+void AgentController::showQueue(int callbacksDue)
+{
+    auto summary =
+        telemarketing::QueueSummary::read(m_setup.replica->database(), m_hours, *m_campaign, m_setup.agent, now());
+    if (!summary)
+        return; // read again at the next check
+    const auto text = [](const telemarketing::QueueCount &count) {
+        const QString number = QLocale().toString(count.count);
+        return count.atLeast ? tr("%1+").arg(number) : number;
+    };
+    m_view->setQueue(tr("Waiting: %1 due now, %2 later   Callbacks due: %3")
+                         .arg(text(summary->readyNow), text(summary->later), QLocale().toString(callbacksDue)));
 }
 
 void AgentController::showStats()

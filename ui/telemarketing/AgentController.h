@@ -44,7 +44,7 @@ public:
         QString language = QStringLiteral("en");
         int countdownSeconds = 5;
         QString dialRegion = QLocale::territoryToCode(QLocale::system().territory()); ///< for numbers typed without +
-        int callbackCheckMs = 30'000; ///< how often the callbacks list is read again (reminders of those due)
+        int callbackCheckMs = 30'000; ///< how often the queue panel and the callbacks list are read again
     };
 
     AgentController(AgentWorkspace *view, Setup setup, QObject *parent = nullptr);
@@ -86,8 +86,12 @@ private:
     void tick();
     void showCall();
     void showStats();
-    /** Lists the callbacks to make and reminds the agent of those that fell due. */
-    void showCallbacks();
+    /** The queue panel and the callbacks list, read again. */
+    void showQueueAndCallbacks();
+    /** Lists the callbacks to make and reminds the agent of those that fell due; how many are due now. */
+    int showCallbacks();
+    /** How many people wait in the queue (to call now, later) and @p callbacksDue. */
+    void showQueue(int callbacksDue);
     QDateTime now() const;
 
     AgentWorkspace *m_view;

@@ -27,6 +27,7 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
     : Workspace(parent)
     , m_heading(new QLabel)
     , m_campaignLabel(new QLabel)
+    , m_queue(new QLabel)
     , m_campaigns(new ChoiceBox)
     , m_modeLabel(new QLabel)
     , m_banner(new MessageBanner)
@@ -56,10 +57,11 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
 {
     setObjectName(QStringLiteral("agentWorkspace"));
     setFocusPolicy(Qt::StrongFocus);
-    for (QLabel *label : {m_heading, m_modeLabel, m_name, m_number, m_localTime, m_attempts, m_callState, m_timer,
-                          m_hint, m_callbackLabel, m_callbackTheirTime})
+    for (QLabel *label : {m_heading, m_queue, m_modeLabel, m_name, m_number, m_localTime, m_attempts, m_callState,
+                          m_timer, m_hint, m_callbackLabel, m_callbackTheirTime})
         label->setTextFormat(Qt::PlainText); // contact data and scripts are never markup
     m_heading->setObjectName(QStringLiteral("agentCampaign"));
+    m_queue->setObjectName(QStringLiteral("agentQueue"));
     m_campaigns->setObjectName(QStringLiteral("agentCampaignPicker"));
     m_campaigns->setFocusPolicy(Qt::ClickFocus); // Alt+C; Tab stays between the screen and the note
     m_campaignLabel->setBuddy(m_campaigns);
@@ -97,8 +99,11 @@ AgentWorkspace::AgentWorkspace(QWidget *parent)
     m_callbackDue->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
     m_callbackDue->setCalendarPopup(false);
 
+    auto *heading = new QVBoxLayout;
+    heading->addWidget(m_heading);
+    heading->addWidget(m_queue);
     auto *top = new QHBoxLayout;
-    top->addWidget(m_heading, 1);
+    top->addLayout(heading, 1);
     top->addWidget(m_campaignLabel);
     top->addWidget(m_campaigns);
     top->addWidget(m_manual);
@@ -285,6 +290,11 @@ void AgentWorkspace::setManualNumber(const QString &text)
         m_manual->setText(text); // the cursor goes to the end, where the agent types
 }
 
+void AgentWorkspace::setQueue(const QString &text)
+{
+    m_queue->setText(text);
+}
+
 void AgentWorkspace::setCallbacks(const QStringList &lines)
 {
     m_callbacks->clear();
@@ -373,6 +383,10 @@ void AgentWorkspace::retranslateUi()
     m_callbackPool->setText(tr("Any agent may call back"));
     m_history->setAccessibleName(tr("Past calls"));
     m_callbacksLabel->setText(tr("Callbacks to make:"));
+    m_queue->setToolTip(tr("People in this campaign waiting for you or any agent. Due now: their turn has come and "
+                           "it is within their calling hours; one whose numbers are on a do-not-call list is passed "
+                           "over when the queue reaches it. Later: their retry delay has not passed or it is "
+                           "outside their calling hours. \"500+\": at least that many."));
     m_callbacks->setAccessibleName(tr("Callbacks to make"));
     m_script->setAccessibleName(tr("Script"));
     switch (m_mode) {

@@ -91,6 +91,8 @@ public:
     /** The manual dial field, as formatted by the controller. */
     void setManualNumber(const QString &text);
     void clearNote();
+    /** The queue panel: how many people wait (to call now, later) and how many callbacks are due. */
+    void setQueue(const QString &text);
     /** The callbacks still to make, earliest first, one line each. */
     void setCallbacks(const QStringList &lines);
     /** A callback fell due: said on the screen and on the desktop. */
@@ -124,6 +126,7 @@ private:
     Mode m_mode = Mode::Paused;
     QLabel *m_heading;
     QLabel *m_campaignLabel;
+    QLabel *m_queue;
     QComboBox *m_campaigns;
     QLabel *m_modeLabel;
     MessageBanner *m_banner;

@@ -9,6 +9,9 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLocale>
+#include <QThread>
+
+#include <memory>
 
 namespace fieldline::ui {
 
@@ -120,29 +123,59 @@ void CampaignSetupController::addContacts()
 
 void CampaignSetupController::importList(const QString &path)
 {
-    sync::Replica *replica = m_sync->replica();
     const std::optional<sync::RowId> id = idOf(m_view->currentKey());
-    if (!replica || !id)
+    if (!m_sync->replica() || !id)
         return;
-    QFile file(path);
-    if (file.size() > telemarketing::ListImport::MaxBytes)
-        return m_view->showResult(
-            tr("%1 is larger than %2 MB; split it into smaller files.")
-                .arg(QFileInfo(path).fileName(), QString::number(telemarketing::ListImport::MaxBytes >> 20)),
-            true);
-    if (!file.open(QIODevice::ReadOnly))
-        return m_view->showResult(tr("%1 cannot be read: %2").arg(QFileInfo(path).fileName(), file.errorString()),
-                                  true);
+    if (m_reading)
+        return m_view->showResult(tr("A list is being read; import the next one when it is done."), true);
+    // Reading and checking a large file takes a while: it is done on a thread of its own, which touches no data.
+    const QString name = QFileInfo(path).fileName();
     const QString region = QLocale::territoryToCode(QLocale::system().territory());
-    auto imported =
-        telemarketing::ListImport(*replica, region)
-            .run(file.read(std::min(file.size(), telemarketing::ListImport::MaxBytes) + 1), *id, m_view->assignee());
+    auto read = std::make_shared<ReadList>();
+    QThread *worker = QThread::create([read, path, region] { *read = readList(path, region); });
+    m_reading = true;
+    m_view->showResult(tr("Reading and checking %1...").arg(name), false);
+    connect(worker, &QThread::finished, this, [this, read, name, campaign = *id, owner = m_view->assignee()] {
+        m_reading = false;
+        importChecked(*read, name, campaign, owner);
+        emit listImported();
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+}
+
+CampaignSetupController::ReadList CampaignSetupController::readList(const QString &path, const QString &region)
+{
+    ReadList read;
+    QFile file(path);
+    if (file.size() > telemarketing::ListImport::MaxBytes) {
+        read.problem = tr("%1 is larger than %2 MB; split it into smaller files.")
+                           .arg(QFileInfo(path).fileName(), QString::number(telemarketing::ListImport::MaxBytes >> 20));
+    } else if (!file.open(QIODevice::ReadOnly)) {
+        read.problem = tr("%1 cannot be read: %2").arg(QFileInfo(path).fileName(), file.errorString());
+    } else {
+        read.list = telemarketing::ListImport::check(
+            file.read(std::min(file.size(), telemarketing::ListImport::MaxBytes) + 1), region);
+    }
+    return read;
+}
+
+void CampaignSetupController::importChecked(const ReadList &read, const QString &name, const sync::RowId &campaign,
+                                            const QString &owner)
+{
+    if (!read.problem.isEmpty())
+        return m_view->showResult(read.problem, true);
+    sync::Replica *replica = m_sync->replica();
+    if (!replica)
+        return m_view->showResult(tr("The profile was locked before %1 was imported; nothing was imported.").arg(name),
+                                  true);
+    auto imported = telemarketing::ListImport(*replica).run(read.list, campaign, owner);
     if (!imported)
         return m_view->showResult(imported.message(), true);
     if (!imported->problems.isEmpty()) {
         // The first ones, so the text stays readable; the file is fixed and imported again.
         constexpr qsizetype Shown = 8;
-        QString text = tr("Nothing was imported from %1:").arg(QFileInfo(path).fileName());
+        QString text = tr("Nothing was imported from %1:").arg(name);
         for (const QString &problem : imported->problems.mid(0, Shown))
             text += u'\n' + problem;
         if (imported->problems.size() > Shown)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/telemarketing/ListImport.h"
+
 #include <QObject>
 
 #include <functional>
@@ -22,12 +24,27 @@ public:
 
     /** Lists the campaigns again with @p select (a key) selected, or the one shown. */
     void refresh(const QString &select = QString());
-    /** Imports the list in file @p path into the campaign shown (telemarketing::ListImport). */
+    /**
+     * Imports the list in file @p path into the campaign shown (telemarketing::ListImport): the file is read and
+     * checked on a thread of its own, then the people are added here; listImported() tells when it is over.
+     */
     void importList(const QString &path);
     /** What asks for the list's file (a file dialog; tests give a path): empty when the manager cancels. */
     void setFileChooser(std::function<QString()> chooser) { m_chooseFile = std::move(chooser); }
 
+signals:
+    /** A list import ended, whatever its outcome (shown in the set-up). */
+    void listImported();
+
 private:
+    /** A list file as read and checked on the reading thread. */
+    struct ReadList
+    {
+        telemarketing::ListImport::Checked list;
+        QString problem; ///< the file itself could not be read (too large, unreadable)
+    };
+    static ReadList readList(const QString &path, const QString &region);
+    void importChecked(const ReadList &read, const QString &name, const sync::RowId &campaign, const QString &owner);
     void show(const QString &key);
     void save();
     void addContacts();
@@ -35,6 +52,7 @@ private:
     CampaignSetupWorkspace *m_view;
     app::SyncService *m_sync;
     std::function<QString()> m_chooseFile;
+    bool m_reading = false;
 };
 
 } // namespace fieldline::ui
