@@ -93,6 +93,13 @@
             <numerusform>%n left out: neither their time zones nor their numbers&apos; regions are known.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The profile was locked: %1 of the %n people of %2 were added; import the file again to add the rest.</source>
+        <translation>
+            <numerusform>The profile was locked: %1 of the %n person of %2 was added; import the file again to add the rest.</numerusform>
+            <numerusform>The profile was locked: %1 of the %n people of %2 were added; import the file again to add the rest.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fieldline::ui::SettingsDialog</name>

@@ -1230,8 +1230,8 @@
         <translation>请按处理结果对应的键。F9：不再拨打此号码。</translation>
     </message>
     <message>
-        <source>People in this campaign waiting for you or any agent. Due now: their turn has come and it is within their calling hours; one whose numbers are on a do-not-call list is passed over when the queue reaches it. Later: their retry delay has not passed or it is outside their calling hours. &quot;500+&quot;: at least that many.</source>
-        <translation>本活动中等待您或任何坐席拨打的人。现在可拨：已轮到且在其可拨打时段内；号码在免打扰名单上的人在队列轮到时会被跳过。稍后：重拨间隔未到，或不在其可拨打时段内。“500+”：至少这么多。</translation>
+        <source>People in this campaign waiting for you or any agent. Due now: their turn has come and it is within their calling hours; one whose numbers are on a do-not-call list, or whom this computer does not hold, is passed over when the queue reaches them. Later: their retry delay has not passed or it is outside their calling hours. A number with + after it: at least that many (only the first 500 of each time zone are counted).</source>
+        <translation>本活动中等待您或任何坐席拨打的人。现在可拨：已轮到且在其可拨打时段内；号码在免打扰名单上或本机没有其资料的人，在队列轮到时会被跳过。稍后：重拨间隔未到，或不在其可拨打时段内。数字后带 +：至少这么多（每个时区只统计前 500 个）。</translation>
     </message>
 </context>
 <context>
@@ -1414,16 +1414,26 @@
         </translation>
     </message>
     <message>
-        <source>A list is being read; import the next one when it is done.</source>
-        <translation>正在读取一个名单；读完后再导入下一个。</translation>
-    </message>
-    <message>
         <source>Reading and checking %1...</source>
         <translation>正在读取并检查 %1……</translation>
     </message>
     <message>
-        <source>The profile was locked before %1 was imported; nothing was imported.</source>
-        <translation>导入 %1 之前配置文件已锁定；未导入任何内容。</translation>
+        <source>A list is being imported; import the next one when it is done.</source>
+        <translation>正在导入一个名单；完成后再导入下一个。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The profile was locked: %1 of the %n people of %2 were added; import the file again to add the rest.</source>
+        <translation>
+            <numerusform>配置文件已锁定：%2 的 %n 人中已添加 %1 人；请再次导入该文件以添加其余人员。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Adding the people of %1: %2 of %3...</source>
+        <translation>正在添加 %1 中的人员：%2 / %3……</translation>
+    </message>
+    <message>
+        <source>%1 of the people of %2 were added, then: %3. Import the file again to add the rest.</source>
+        <translation>已添加 %2 中的 %1 人，随后出错：%3。请再次导入该文件以添加其余人员。</translation>
     </message>
 </context>
 <context>

@@ -94,8 +94,9 @@ storage::Result<int> CampaignSetup::rezone(const sync::RowId &campaign)
 storage::Result<QStringList> CampaignSetup::territories()
 {
     return seekDistinct(m_replica.database(),
-                        "SELECT territory FROM contacts WHERE territory > ?1 ORDER BY territory LIMIT 1", 1, {},
-                        TerritoriesListed);
+                        "SELECT territory FROM contacts WHERE territory > ?1 AND typeof(territory) = 'text'"
+                        " ORDER BY territory LIMIT 1",
+                        1, {}, TerritoriesListed);
 }
 
 storage::Result<CampaignSetup::Added> CampaignSetup::addAllContacts(const sync::RowId &campaign, const QString &owner,

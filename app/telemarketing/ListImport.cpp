@@ -8,7 +8,6 @@
 #include "storage/Statement.h"
 #include "sync/Replica.h"
 
-#include <QSet>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -96,21 +95,40 @@ ListImport::Checked ListImport::check(const QByteArray &file, const QString &reg
 storage::Result<ListImport::Outcome> ListImport::run(const Checked &list, const sync::RowId &campaign,
                                                      const QString &owner)
 {
-    Outcome outcome;
+    Progress progress;
+    for (;;) {
+        storage::Result<bool> finished = runPart(list, progress, campaign, owner, int(list.people.size()));
+        if (!finished)
+            return finished.error();
+        if (*finished)
+            return progress.outcome;
+    }
+}
+
+storage::Result<bool> ListImport::runPart(const Checked &list, Progress &progress, const sync::RowId &campaign,
+                                          const QString &owner, int count)
+{
+    Outcome &outcome = progress.outcome;
     outcome.problems = list.problems;
     if (!outcome.problems.isEmpty())
-        return outcome;
+        return true; // nothing of a list with problems goes in
     storage::Transaction transaction(m_replica.database());
     if (!transaction.begun())
         return transaction.begun().error();
+    Progress before = progress; // what the part changes is undone with its transaction
+    const auto undo = [&progress, &before](const storage::Error &error) {
+        progress = std::move(before);
+        return storage::Result<bool>(error);
+    };
     CampaignSetup setup(m_replica);
-    QSet<QByteArray> handled; // a person listed twice, or by two of their numbers, is one person
-    for (const Person &person : list.people) {
+    const size_t end = std::min(list.people.size(), progress.next + size_t(std::max(count, 1)));
+    for (; progress.next < end; ++progress.next) {
+        const Person &person = list.people[progress.next];
         storage::Result<QByteArray> known = contactWith(person.phone);
         if (!known)
-            return known.error();
+            return undo(known.error());
         QByteArray contact = *known;
-        if (handled.contains(contact))
+        if (progress.handled.contains(contact))
             continue;
         QString zone;
         if (contact.isEmpty()) {
@@ -119,29 +137,29 @@ storage::Result<ListImport::Outcome> ListImport::run(const Checked &list, const 
                 cells.emplace_back(column, text);
             storage::Result<sync::RowId> created = m_replica.insert(QStringLiteral("contacts"), cells);
             if (!created)
-                return created.error();
+                return undo(created.error());
             contact = created->toBytes();
             ++outcome.newContacts;
             zone = ZoneKey::of(person.timeZone, person.phone);
         } else {
             storage::Result<QString> known = zoneOf(contact);
             if (!known)
-                return known.error();
+                return undo(known.error());
             zone = known->isEmpty() ? ZoneKey::of(person.timeZone, person.phone) : *known;
         }
-        handled.insert(contact);
+        progress.handled.insert(contact);
         if (zone.isEmpty()) {
             ++outcome.withoutZone;
             continue;
         }
         storage::Result<bool> added = setup.addMember(campaign, contact, owner, zone);
         if (!added)
-            return added.error();
+            return undo(added.error());
         ++(*added ? outcome.added : outcome.alreadyIn);
     }
     if (storage::Status committed = transaction.commit(); !committed)
-        return committed.error();
-    return outcome;
+        return undo(committed.error());
+    return progress.next >= list.people.size();
 }
 
 storage::Result<QByteArray> ListImport::contactWith(const QString &e164)

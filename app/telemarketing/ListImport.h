@@ -4,6 +4,7 @@
 #include "sync/ByteId.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QStringList>
 
 namespace fieldline::sync {
@@ -58,8 +59,24 @@ public:
      * belong (ISO code, such as US). Touches no database, so it may run away from the UI thread.
      */
     static Checked check(const QByteArray &file, const QString &region);
+    /** How far an import that adds its people a part at a time has got. */
+    struct Progress
+    {
+        size_t next = 0;          ///< the next person of the list to add
+        QSet<QByteArray> handled; ///< contacts seen: a person listed twice, or by two numbers, is one person
+        Outcome outcome;
+    };
+
     /** Puts the people of @p list into @p campaign, in one transaction; nothing when the list has problems. */
     storage::Result<Outcome> run(const Checked &list, const sync::RowId &campaign, const QString &owner);
+    /**
+     * Adds the next @p count people of @p list from @p progress, in one transaction, so a long list can be added
+     * between the UI's events; true when every person is in (or, with problems, at once: nothing is added). On an
+     * error the part is undone and @p progress left where it was; importing the file again finishes it, since people
+     * are matched by number and each joins a campaign once.
+     */
+    storage::Result<bool> runPart(const Checked &list, Progress &progress, const sync::RowId &campaign,
+                                  const QString &owner, int count);
 
 private:
     /** The contact with @p e164 among their numbers, or an empty id. */

@@ -27,7 +27,7 @@ storage::Result<QueueSummary> QueueSummary::read(storage::Database &db, CallingH
     storage::Result<QStringList> zones = queuedZones(db, campaign.id);
     if (!zones)
         return zones.error();
-    // The inner query stops after RowsPerZone index entries, whatever they hold; the outer one tells them apart.
+    // The inner query stops after RowsPerZone + 1 index entries, whatever they hold; the outer one tells them apart.
     static const QByteArray sql = "SELECT count(*), total(mine AND ifnull(next_attempt_ms, 0) <= ?3), total(mine)"
                                   " FROM (SELECT next_attempt_ms, ifnull(attempts, 0) < ?4"
                                   " AND (owner = ?5 OR owner IS NULL OR owner = '') AND " +
@@ -41,11 +41,11 @@ storage::Result<QueueSummary> QueueSummary::read(storage::Database &db, CallingH
     for (const QString &zone : *zones) {
         row.bind(1, campaign.id.toBytes()).bind(2, zone).bind(3, now.toMSecsSinceEpoch());
         // ?7, nobody: a member the agent has on screen (claimed by them) no longer waits either.
-        row.bind(4, campaign.maxAttempts).bind(5, agent).bind(6, RowsPerZone).bind(7, QStringLiteral(""));
+        row.bind(4, campaign.maxAttempts).bind(5, agent).bind(6, RowsPerZone + 1).bind(7, QStringLiteral(""));
         storage::Result<bool> found = row.step();
         if (!found)
             return found.error();
-        const bool stopped = row.int64(0) >= RowsPerZone;
+        const bool stopped = row.int64(0) > RowsPerZone; // one more row than the limit read: there may be others
         const qint64 due = row.int64(1);
         const qint64 waiting = row.int64(2);
         row.reset();

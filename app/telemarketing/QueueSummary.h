@@ -21,8 +21,9 @@ struct QueueCount
  * open and their retry delay has passed) and those waiting for later. Numbers on a do-not-call list are not looked up
  * here (the queue passes over them when it reaches them), and callbacks are counted by the callbacks list.
  *
- * The agent's screen reads this after every contact, so the work is bounded: at most RowsPerZone queued members
- * of each zone are looked at, and a count that stopped there says "at least".
+ * The agent's screen reads this after every contact, so the work is bounded: at most RowsPerZone + 1 queued members
+ * of each zone are looked at, and a count that stopped there says "at least". A member whose contact this device
+ * does not hold (another territory's) is counted, though the queue never offers it.
  */
 struct QueueSummary
 {

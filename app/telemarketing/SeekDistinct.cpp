@@ -3,8 +3,6 @@
 #include "storage/Database.h"
 #include "storage/Statement.h"
 
-#include <limits>
-
 namespace fieldline::telemarketing {
 
 storage::Result<QStringList> seekDistinct(storage::Database &db, const char *sql, int afterParameter,
@@ -25,7 +23,9 @@ storage::Result<QStringList> seekDistinct(storage::Database &db, const char *sql
             row.reset();
             return found.error();
         }
-        if (!*found)
+        // A value that does not move on would be found again and again (callers keep to text: a blob sorts after
+        // every text, and read back as text it would start the walk over).
+        if (!*found || row.text(0) == after)
             break;
         after = row.text(0);
         row.reset();
@@ -40,8 +40,8 @@ storage::Result<QStringList> queuedZones(storage::Database &db, const sync::RowI
     return seekDistinct(
         db,
         "SELECT zone FROM campaign_members WHERE campaign = ?1 AND status = 'queued' AND zone > ?2"
-        " ORDER BY zone LIMIT 1",
-        2, [&campaign](storage::Statement &row) { row.bind(1, campaign.toBytes()); }, std::numeric_limits<int>::max());
+        " AND typeof(zone) = 'text' ORDER BY zone LIMIT 1",
+        2, [&campaign](storage::Statement &row) { row.bind(1, campaign.toBytes()); }, MaxZones);
 }
 
 } // namespace fieldline::telemarketing

@@ -332,16 +332,22 @@ private slots:
 
         // Berlin (17:00, open) holds more members than a look reads: the count stops there and says so.
         const QString berlin = ZoneKey::of(QStringLiteral("Europe/Berlin"), QString());
-        for (int i = 0; i <= QueueSummary::RowsPerZone; ++i) {
+        const auto berliner = [&] {
             sync::Cells cells;
             cells.emplace_back(QStringLiteral("campaign"), m_campaign.toBytes());
             cells.emplace_back(QStringLiteral("contact"), RowId::generate().toBytes());
             cells.emplace_back(QStringLiteral("status"), memberStatus::Queued);
             cells.emplace_back(QStringLiteral("zone"), berlin);
-            QVERIFY(replica().insert(tables::Members, cells));
-        }
+            return replica().insert(tables::Members, cells).ok();
+        };
+        for (int i = 0; i < QueueSummary::RowsPerZone; ++i)
+            QVERIFY(berliner());
         alice = summary(QStringLiteral("alice"));
         QCOMPARE(alice.readyNow.count, qint64(2 + QueueSummary::RowsPerZone));
+        QVERIFY(!alice.readyNow.atLeast); // every one of them was read
+        QVERIFY(berliner());
+        alice = summary(QStringLiteral("alice"));
+        QCOMPARE(alice.readyNow.count, qint64(3 + QueueSummary::RowsPerZone));
         QVERIFY(alice.readyNow.atLeast);
         QCOMPARE(alice.later.count, qint64(2));
         QVERIFY(alice.later.atLeast); // Berlin's unread rows could be waiting for later too
@@ -358,11 +364,16 @@ private slots:
             QVERIFY(replica().insert(QStringLiteral("contacts"),
                                      {{QStringLiteral("territory"), QString::fromLatin1(territory)}}));
         QVERIFY(replica().insert(QStringLiteral("contacts"), {{QStringLiteral("first_name"), QStringLiteral("None")}}));
+        // A blob sorts after every text: found again and again, it must not keep the list going.
+        QVERIFY(replica().insert(QStringLiteral("contacts"), {{QStringLiteral("territory"), QByteArray("\x01\x02")}}));
         auto territories = CampaignSetup(replica()).territories();
         QVERIFY2(territories, qPrintable(territories.message()));
-        QCOMPARE(*territories, (QStringList{QStringLiteral("East"), QStringLiteral("North"), QStringLiteral("West")}));
-        auto plan = replica().database().prepare("EXPLAIN QUERY PLAN SELECT territory FROM contacts"
-                                                 " WHERE territory > ?1 ORDER BY territory LIMIT 1");
+        QCOMPARE(territories->mid(0, 3),
+                 (QStringList{QStringLiteral("East"), QStringLiteral("North"), QStringLiteral("West")}));
+        QVERIFY2(territories->size() <= 4, qPrintable(territories->join(u',')));
+        auto plan = replica().database().prepare(
+            "EXPLAIN QUERY PLAN SELECT territory FROM contacts"
+            " WHERE territory > ?1 AND typeof(territory) = 'text' ORDER BY territory LIMIT 1");
         QVERIFY(plan);
         QString steps;
         QVERIFY(plan.value()->forEachRow([&](const storage::Statement &row) { steps += row.text(3); }));

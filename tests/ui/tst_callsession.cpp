@@ -326,7 +326,7 @@ void TestCallSession::campaignSetUpInTheClient()
     emit setup->importListRequested();
     QCOMPARE(result->text(), QStringLiteral("Reading and checking bad.csv..."));
     controller->importList(lists.filePath(QStringLiteral("bad.csv")));
-    QCOMPARE(result->text(), QStringLiteral("A list is being read; import the next one when it is done."));
+    QCOMPARE(result->text(), QStringLiteral("A list is being imported; import the next one when it is done."));
     QVERIFY(imported.wait(10'000));
     QVERIFY2(result->text().startsWith(QStringLiteral("Nothing was imported from bad.csv:\nline 2: '12' is not a "
                                                       "phone number")),
@@ -351,6 +351,16 @@ void TestCallSession::campaignSetUpInTheClient()
                                           " WHERE k.phone = '+4930901822' AND m.owner = 'agent7' AND "
                                           "m.zone = 'tz:Europe/Berlin'"),
              qint64(1));
+
+    // A long list is added a part at a time (ui::CampaignSetupController::PeoplePerPart per transaction).
+    QByteArray big = "phone\n";
+    for (int i = 0; i < 1500; ++i)
+        big += "+1212555" + QByteArray::number(3000 + i) + '\n';
+    controller->importList(write("big.csv", big));
+    QVERIFY(imported.wait(60'000));
+    QCOMPARE(result->text(),
+             QStringLiteral("1500 people added from the list; new contacts: 1500; already in the campaign: 0."));
+    QCOMPARE(*replica.database().queryInt("SELECT count(*) FROM contacts"), contactsBefore + 1501);
 }
 
 QTEST_MAIN(TestCallSession)

@@ -112,6 +112,7 @@ void AgentController::toggleReady()
     } else {
         releaseOffered();
         m_view->setMode(AgentWorkspace::Mode::Paused);
+        showQueueAndCallbacks(); // the person let go waits again
     }
 }
 
@@ -133,6 +134,8 @@ void AgentController::next()
     emit betweenCalls();
     if (!m_campaign || !m_ready) {
         m_view->setMode(AgentWorkspace::Mode::Paused);
+        if (m_campaign)
+            showQueueAndCallbacks(); // a callback just made or planned shows at once
         return;
     }
     // The rules as they are now: a manager may have paused the campaign or changed its hours since the shift began.
@@ -145,6 +148,7 @@ void AgentController::next()
         m_view->showProblem([message] { return message; });
         m_ready = false;
         m_view->setMode(AgentWorkspace::Mode::Paused);
+        showQueueAndCallbacks();
         return;
     }
     auto found = m_queue.next(*m_campaign, m_setup.agent, now());
@@ -153,6 +157,7 @@ void AgentController::next()
         m_view->showProblem([message] { return message; });
         m_ready = false;
         m_view->setMode(AgentWorkspace::Mode::Paused);
+        showQueueAndCallbacks();
         return;
     }
     if (!*found) {

@@ -384,9 +384,10 @@ void AgentWorkspace::retranslateUi()
     m_history->setAccessibleName(tr("Past calls"));
     m_callbacksLabel->setText(tr("Callbacks to make:"));
     m_queue->setToolTip(tr("People in this campaign waiting for you or any agent. Due now: their turn has come and "
-                           "it is within their calling hours; one whose numbers are on a do-not-call list is passed "
-                           "over when the queue reaches it. Later: their retry delay has not passed or it is "
-                           "outside their calling hours. \"500+\": at least that many."));
+                           "it is within their calling hours; one whose numbers are on a do-not-call list, or whom "
+                           "this computer does not hold, is passed over when the queue reaches them. Later: their "
+                           "retry delay has not passed or it is outside their calling hours. A number with + after "
+                           "it: at least that many (only the first 500 of each time zone are counted)."));
     m_callbacks->setAccessibleName(tr("Callbacks to make"));
     m_script->setAccessibleName(tr("Script"));
     switch (m_mode) {

@@ -3,8 +3,11 @@
 #include "app/telemarketing/ListImport.h"
 
 #include <QObject>
+#include <QPointer>
+#include <QThread>
 
 #include <functional>
+#include <memory>
 
 namespace fieldline::app {
 class SyncService;
@@ -21,12 +24,15 @@ class CampaignSetupController : public QObject
 
 public:
     CampaignSetupController(CampaignSetupWorkspace *view, app::SyncService *sync, QObject *parent = nullptr);
+    /** Waits for a list still being read (at most MaxBytes), so the reading thread never outlives the application. */
+    ~CampaignSetupController() override;
 
     /** Lists the campaigns again with @p select (a key) selected, or the one shown. */
     void refresh(const QString &select = QString());
     /**
      * Imports the list in file @p path into the campaign shown (telemarketing::ListImport): the file is read and
-     * checked on a thread of its own, then the people are added here; listImported() tells when it is over.
+     * checked on a thread of its own, then the people are added here a part at a time (PeoplePerPart per
+     * transaction, the progress shown); listImported() tells when it is over.
      */
     void importList(const QString &path);
     /** What asks for the list's file (a file dialog; tests give a path): empty when the manager cancels. */
@@ -43,8 +49,14 @@ private:
         telemarketing::ListImport::Checked list;
         QString problem; ///< the file itself could not be read (too large, unreadable)
     };
+    /** People added per transaction, between the UI's events (some 150 ms each on a release build). */
+    static constexpr int PeoplePerPart = 1000;
+
     static ReadList readList(const QString &path, const QString &region);
-    void importChecked(const ReadList &read, const QString &name, const sync::RowId &campaign, const QString &owner);
+    void importChecked(std::shared_ptr<const ReadList> read, const QString &name, const sync::RowId &campaign,
+                       const QString &owner);
+    void addPart(std::shared_ptr<const ReadList> read, std::shared_ptr<telemarketing::ListImport::Progress> progress,
+                 const QString &name, const sync::RowId &campaign, const QString &owner);
     void show(const QString &key);
     void save();
     void addContacts();
@@ -52,7 +64,8 @@ private:
     CampaignSetupWorkspace *m_view;
     app::SyncService *m_sync;
     std::function<QString()> m_chooseFile;
-    bool m_reading = false;
+    bool m_importing = false; ///< a list is being read or added
+    QPointer<QThread> m_reader;
 };
 
 } // namespace fieldline::ui
