@@ -8,6 +8,24 @@ using storage::Result;
 using storage::Statement;
 using storage::Status;
 
+namespace {
+
+/**
+ * How column @p c is declared in the user table. A column of REAL affinity (SQLite's rules: no INT, CHAR, CLOB,
+ * TEXT or BLOB in the type, and REAL, FLOA or DOUB) is declared without a type: REAL affinity stores an integral
+ * double as an integer, which turns -0.0 into 0, while a column without a type keeps each double as it was written.
+ */
+QString declaration(const ColumnSchema &c)
+{
+    const QString type = c.sqlType.toUpper();
+    const auto has = [&type](const char *part) { return type.contains(QLatin1String(part)); };
+    const bool real = !has("INT") && !has("CHAR") && !has("CLOB") && !has("TEXT") && !has("BLOB") &&
+                      (has("REAL") || has("FLOA") || has("DOUB"));
+    return real ? QString() : c.sqlType;
+}
+
+} // namespace
+
 RowMaterializer::RowMaterializer(storage::Database &db, const SyncSchema &schema)
     : m_db(db)
     , m_schema(schema)
@@ -40,7 +58,7 @@ Result<std::vector<QString>> RowMaterializer::createTables()
     for (const TableSchema &t : m_schema.tables) {
         QString ddl = QStringLiteral("CREATE TABLE IF NOT EXISTS \"%1\"(id BLOB NOT NULL UNIQUE").arg(t.name);
         for (const ColumnSchema &c : t.columns)
-            ddl += QStringLiteral(", \"%1\" %2").arg(c.name, c.sqlType);
+            ddl += QStringLiteral(", \"%1\" %2").arg(c.name, declaration(c));
         ddl += QStringLiteral(")");
         if (Status s = m_db.exec(ddl.toUtf8().constData()); !s)
             return s.error();
@@ -56,7 +74,7 @@ Result<std::vector<QString>> RowMaterializer::createTables()
             if (present.contains(c.name.toLower()))
                 continue;
             const QString alter =
-                QStringLiteral("ALTER TABLE \"%1\" ADD COLUMN \"%2\" %3").arg(t.name, c.name, c.sqlType);
+                QStringLiteral("ALTER TABLE \"%1\" ADD COLUMN \"%2\" %3").arg(t.name, c.name, declaration(c));
             if (Status s = m_db.exec(alter.toUtf8().constData()); !s)
                 return s.error();
             added = true;

@@ -11,6 +11,7 @@
 #include "storage/Database.h"
 #include "sync/Clock.h"
 #include "sync/Replica.h"
+#include "tests/bench/BenchReplica.h"
 #include "ui/forms/DraftSaver.h"
 #include "ui/forms/FormController.h"
 #include "ui/forms/FormView.h"
@@ -220,10 +221,7 @@ int main(int argc, char **argv)
     // the least a save can cost: one synced cell written and committed through the same replica.
     QTemporaryDir dir;
     const sync::SystemClock clock;
-    auto db = storage::Database::open(dir.filePath(QStringLiteral("bench.db")), storage::DatabaseKey::generate(),
-                                      {.create = true});
-    auto replica = db ? sync::Replica::open(std::move(*db), app::appSchema(), clock)
-                      : storage::Result<std::unique_ptr<sync::Replica>>(db.error());
+    auto replica = bench::openBenchReplica(dir, clock);
     if (!replica) {
         std::fprintf(stderr, "%s\n", qPrintable(replica.message()));
         return 1;

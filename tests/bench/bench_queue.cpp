@@ -14,6 +14,7 @@
 #include "storage/Statement.h"
 #include "sync/Clock.h"
 #include "sync/Replica.h"
+#include "tests/bench/BenchReplica.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -84,10 +85,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QTemporaryDir dir;
     const sync::SystemClock clock;
-    auto db = storage::Database::open(dir.filePath(QStringLiteral("bench.db")), storage::DatabaseKey::generate(),
-                                      {.create = true});
-    auto replica = db ? sync::Replica::open(std::move(*db), app::appSchema(), clock)
-                      : storage::Result<std::unique_ptr<sync::Replica>>(db.error());
+    auto replica = bench::openBenchReplica(dir, clock);
     if (!replica) {
         std::fprintf(stderr, "cannot open: %s\n", qPrintable(replica.message()));
         return fail(__LINE__);

@@ -352,7 +352,7 @@ void TestCallSession::campaignSetUpInTheClient()
                                           "m.zone = 'tz:Europe/Berlin'"),
              qint64(1));
 
-    // A long list is added a part at a time (ui::CampaignSetupController::PeoplePerPart per transaction).
+    // A long list is added a part at a time (ListImport::PeoplePerPart per transaction).
     QByteArray big = "phone\n";
     for (int i = 0; i < 1500; ++i)
         big += "+1212555" + QByteArray::number(3000 + i) + '\n';

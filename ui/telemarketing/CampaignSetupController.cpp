@@ -196,7 +196,7 @@ void CampaignSetupController::addPart(std::shared_ptr<const ReadList> read,
         emit listImported();
         return;
     }
-    auto finished = telemarketing::ListImport(*replica).runPart(list, *progress, campaign, owner, PeoplePerPart);
+    auto finished = telemarketing::ListImport(*replica).runPart(list, *progress, campaign, owner, telemarketing::ListImport::PeoplePerPart);
     if (finished && !*finished) {
         m_view->showResult(tr("Adding the people of %1: %2 of %3...")
                                .arg(name, QLocale().toString(qulonglong(progress->next)),

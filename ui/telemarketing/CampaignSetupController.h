@@ -31,8 +31,8 @@ public:
     void refresh(const QString &select = QString());
     /**
      * Imports the list in file @p path into the campaign shown (telemarketing::ListImport): the file is read and
-     * checked on a thread of its own, then the people are added here a part at a time (PeoplePerPart per
-     * transaction, the progress shown); listImported() tells when it is over.
+     * checked on a thread of its own, then the people are added here a part at a time (ListImport::PeoplePerPart
+     * per transaction, the progress shown); listImported() tells when it is over.
      */
     void importList(const QString &path);
     /** What asks for the list's file (a file dialog; tests give a path): empty when the manager cancels. */
@@ -49,9 +49,6 @@ private:
         telemarketing::ListImport::Checked list;
         QString problem; ///< the file itself could not be read (too large, unreadable)
     };
-    /** People added per transaction, between the UI's events (some 150 ms each on a release build). */
-    static constexpr int PeoplePerPart = 1000;
-
     static ReadList readList(const QString &path, const QString &region);
     void importChecked(std::shared_ptr<const ReadList> read, const QString &name, const sync::RowId &campaign,
                        const QString &owner);
