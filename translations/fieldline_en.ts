@@ -72,11 +72,21 @@
             <numerusform>%n members whose contacts moved are now called in their new time zones.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>fieldline::ui::ListFlow</name>
     <message numerus="yes">
         <source>... and %n more.</source>
         <translation>
             <numerusform>... and %n more.</numerusform>
             <numerusform>... and %n more.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) taken out of the campaign; not in it: %1; numbers nobody has: %2; callbacks cancelled: %3.</source>
+        <translation>
+            <numerusform>%n person taken out of the campaign; not in it: %1; numbers nobody has: %2; callbacks cancelled: %3.</numerusform>
+            <numerusform>%n people taken out of the campaign; not in it: %1; numbers nobody has: %2; callbacks cancelled: %3.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -91,13 +101,6 @@
         <translation>
             <numerusform>%n left out: neither their time zone nor their number&apos;s region is known.</numerusform>
             <numerusform>%n left out: neither their time zones nor their numbers&apos; regions are known.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The profile was locked: %1 of the %n people of %2 were added; import the file again to add the rest.</source>
-        <translation>
-            <numerusform>The profile was locked: %1 of the %n person of %2 was added; import the file again to add the rest.</numerusform>
-            <numerusform>The profile was locked: %1 of the %n people of %2 were added; import the file again to add the rest.</numerusform>
         </translation>
     </message>
 </context>

@@ -1384,56 +1384,8 @@
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>%1 is larger than %2 MB; split it into smaller files.</source>
-        <translation>%1 大于 %2 MB；请拆分为较小的文件。</translation>
-    </message>
-    <message>
-        <source>%1 cannot be read: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>Nothing was imported from %1:</source>
-        <translation>未从 %1 导入任何内容：</translation>
-    </message>
-    <message numerus="yes">
-        <source>... and %n more.</source>
-        <translation>
-            <numerusform>……还有 %n 处。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n person(s) added from the list; new contacts: %1; already in the campaign: %2.</source>
-        <translation>
-            <numerusform>已从名单添加 %n 人；新建联系人：%1；已在活动中：%2。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n left out: neither their time zone nor their number&apos;s region is known.</source>
-        <translation>
-            <numerusform>%n 人未添加：其时区和号码所属地区均未知。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Reading and checking %1...</source>
-        <translation>正在读取并检查 %1……</translation>
-    </message>
-    <message>
-        <source>A list is being imported; import the next one when it is done.</source>
-        <translation>正在导入一个名单；完成后再导入下一个。</translation>
-    </message>
-    <message numerus="yes">
-        <source>The profile was locked: %1 of the %n people of %2 were added; import the file again to add the rest.</source>
-        <translation>
-            <numerusform>配置文件已锁定：%2 的 %n 人中已添加 %1 人；请再次导入该文件以添加其余人员。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Adding the people of %1: %2 of %3...</source>
-        <translation>正在添加 %1 中的人员：%2 / %3……</translation>
-    </message>
-    <message>
-        <source>%1 of the people of %2 were added, then: %3. Import the file again to add the rest.</source>
-        <translation>已添加 %2 中的 %1 人，随后出错：%3。请再次导入该文件以添加其余人员。</translation>
+        <source>Take a list out of the campaign</source>
+        <translation>从活动中移出名单</translation>
     </message>
 </context>
 <context>
@@ -1545,6 +1497,14 @@
     <message>
         <source>Import a list of people to call from a CSV file into the campaign</source>
         <translation>从 CSV 文件将待呼叫人员名单导入该活动</translation>
+    </message>
+    <message>
+        <source>Take a list &amp;out...</source>
+        <translation>移出名单(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Take the people of a CSV file out of the campaign; their callbacks still due are cancelled</source>
+        <translation>将 CSV 文件中的人员移出该活动；其尚未到期的回拨将被取消</translation>
     </message>
 </context>
 <context>
@@ -2135,6 +2095,73 @@ Ctrl+Enter 提交打开的表单；Esc 返回此列表。</translation>
     <message>
         <source>Scan or type the code</source>
         <translation>扫描或输入编码</translation>
+    </message>
+</context>
+<context>
+    <name>fieldline::ui::ListFlow</name>
+    <message>
+        <source>A list is being imported; import the next one when it is done.</source>
+        <translation>正在导入一个名单；完成后再导入下一个。</translation>
+    </message>
+    <message>
+        <source>Reading and checking %1...</source>
+        <translation>正在读取并检查 %1……</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB; split it into smaller files.</source>
+        <translation>%1 大于 %2 MB；请拆分为较小的文件。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>The profile was locked after %1 of the %2 people of %3; use the file again for the rest.</source>
+        <translation>处理 %3 的 %2 人中的 %1 人后配置文件已锁定；请再次使用该文件处理其余人员。</translation>
+    </message>
+    <message>
+        <source>%1 of the people of %2 were dealt with, then: %3. Use the file again for the rest.</source>
+        <translation>已处理 %2 中的 %1 人，随后出错：%3。请再次使用该文件处理其余人员。</translation>
+    </message>
+    <message>
+        <source>Adding the people of %1: %2 of %3...</source>
+        <translation>正在添加 %1 中的人员：%2 / %3……</translation>
+    </message>
+    <message>
+        <source>Taking the people of %1 out: %2 of %3...</source>
+        <translation>正在移出 %1 中的人员：%2 / %3……</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1:</source>
+        <translation>未从 %1 导入任何内容：</translation>
+    </message>
+    <message>
+        <source>Nobody was taken out with %1:</source>
+        <translation>未按 %1 移出任何人：</translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more.</source>
+        <translation>
+            <numerusform>……还有 %n 处。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) taken out of the campaign; not in it: %1; numbers nobody has: %2; callbacks cancelled: %3.</source>
+        <translation>
+            <numerusform>已将 %n 人移出活动；不在活动中：%1；无人使用的号码：%2；已取消的回拨：%3。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) added from the list; new contacts: %1; already in the campaign: %2.</source>
+        <translation>
+            <numerusform>已从名单添加 %n 人；新建联系人：%1；已在活动中：%2。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left out: neither their time zone nor their number&apos;s region is known.</source>
+        <translation>
+            <numerusform>%n 人未添加：其时区和号码所属地区均未知。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "app/csv/CsvReader.h"
 #include "app/telemarketing/CallingHours.h"
 #include "app/telemarketing/CampaignSetup.h"
+#include "app/telemarketing/ListParts.h"
 #include "app/telemarketing/PhoneNumbers.h"
 #include "storage/Database.h"
 #include "storage/Statement.h"
@@ -109,27 +110,15 @@ storage::Result<bool> ListImport::runPart(const Checked &list, Progress &progres
                                           const QString &owner, int count)
 {
     Outcome &outcome = progress.outcome;
-    outcome.problems = list.problems;
-    if (!outcome.problems.isEmpty())
-        return true; // nothing of a list with problems goes in
-    storage::Transaction transaction(m_replica.database());
-    if (!transaction.begun())
-        return transaction.begun().error();
-    Progress before = progress; // what the part changes is undone with its transaction
-    const auto undo = [&progress, &before](const storage::Error &error) {
-        progress = std::move(before);
-        return storage::Result<bool>(error);
-    };
     CampaignSetup setup(m_replica);
-    const size_t end = std::min(list.people.size(), progress.next + size_t(std::max(count, 1)));
-    for (; progress.next < end; ++progress.next) {
-        const Person &person = list.people[progress.next];
-        storage::Result<QByteArray> known = contactWith(person.phone);
+    storage::Database &db = m_replica.database();
+    return runListPart(db, list, progress, count, [&](const Person &person) -> storage::Status {
+        storage::Result<QByteArray> known = contactWith(db, person.phone);
         if (!known)
-            return undo(known.error());
+            return known.error();
         QByteArray contact = *known;
         if (progress.handled.contains(contact))
-            continue;
+            return {};
         QString zone;
         if (contact.isEmpty()) {
             sync::Cells cells{{QStringLiteral("phone"), person.phone}};
@@ -137,35 +126,33 @@ storage::Result<bool> ListImport::runPart(const Checked &list, Progress &progres
                 cells.emplace_back(column, text);
             storage::Result<sync::RowId> created = m_replica.insert(QStringLiteral("contacts"), cells);
             if (!created)
-                return undo(created.error());
+                return created.error();
             contact = created->toBytes();
             ++outcome.newContacts;
             zone = ZoneKey::of(person.timeZone, person.phone);
         } else {
             storage::Result<QString> known = zoneOf(contact);
             if (!known)
-                return undo(known.error());
+                return known.error();
             zone = known->isEmpty() ? ZoneKey::of(person.timeZone, person.phone) : *known;
         }
         progress.handled.insert(contact);
         if (zone.isEmpty()) {
             ++outcome.withoutZone;
-            continue;
+            return {};
         }
         storage::Result<bool> added = setup.addMember(campaign, contact, owner, zone);
         if (!added)
-            return undo(added.error());
+            return added.error();
         ++(*added ? outcome.added : outcome.alreadyIn);
-    }
-    if (storage::Status committed = transaction.commit(); !committed)
-        return undo(committed.error());
-    return progress.next >= list.people.size();
+        return {};
+    });
 }
 
-storage::Result<QByteArray> ListImport::contactWith(const QString &e164)
+storage::Result<QByteArray> ListImport::contactWith(storage::Database &db, const QString &e164)
 {
-    auto query = m_replica.database().prepare("SELECT id FROM contacts WHERE phone = ?1 UNION ALL SELECT contact FROM "
-                                              "contact_phones WHERE number = ?1 LIMIT 1");
+    auto query = db.prepare("SELECT id FROM contacts WHERE phone = ?1 UNION ALL SELECT contact FROM "
+                            "contact_phones WHERE number = ?1 LIMIT 1");
     if (!query)
         return query.error();
     query.value()->bind(1, e164);

@@ -7,6 +7,9 @@
 #include <QSet>
 #include <QStringList>
 
+namespace fieldline::storage {
+class Database;
+}
 namespace fieldline::sync {
 class Replica;
 }
@@ -80,9 +83,10 @@ public:
     storage::Result<bool> runPart(const Checked &list, Progress &progress, const sync::RowId &campaign,
                                   const QString &owner, int count);
 
+    /** The contact this device holds with @p e164 as their main number or another of theirs, or an empty id. */
+    static storage::Result<QByteArray> contactWith(storage::Database &db, const QString &e164);
+
 private:
-    /** The contact with @p e164 among their numbers, or an empty id. */
-    storage::Result<QByteArray> contactWith(const QString &e164);
     /** The calling-hours zone of the existing contact @p contact; empty when it cannot be told. */
     storage::Result<QString> zoneOf(const QByteArray &contact);
 

@@ -52,6 +52,7 @@ storage::Status createTelemarketingIndexes(storage::Database &db)
                    "CREATE INDEX IF NOT EXISTS tm_members_waiting ON campaign_members(campaign, status, zone,"
                    " next_attempt_ms, attempts, owner, claimed_by, claimed_until_ms) WHERE status = 'queued';"
                    "CREATE INDEX IF NOT EXISTS tm_callbacks_due ON callbacks(campaign, status, due_ms);"
+                   "CREATE INDEX IF NOT EXISTS tm_callbacks_member ON callbacks(member);"
                    "CREATE INDEX IF NOT EXISTS tm_dnc_number ON dnc_numbers(number);"
                    "CREATE INDEX IF NOT EXISTS tm_phones_contact ON contact_phones(contact, position);"
                    "CREATE INDEX IF NOT EXISTS tm_attempts_agent ON call_attempts(owner, started_ms);"

@@ -361,6 +361,54 @@ void TestCallSession::campaignSetUpInTheClient()
     QCOMPARE(result->text(),
              QStringLiteral("1500 people added from the list; new contacts: 1500; already in the campaign: 0."));
     QCOMPARE(*replica.database().queryInt("SELECT count(*) FROM contacts"), contactsBefore + 1501);
+
+    // Taking a list out (Alt+O): the members of the people it names are removed and their callbacks still due are
+    // cancelled; a number nobody has and a person not in the campaign are counted; a bad line removes nobody.
+    const qint64 membersBefore = *replica.database().queryInt("SELECT count(*) FROM campaign_members");
+    QVERIFY(membersBefore >= 1502);
+    auto waiting = replica.database().prepare("SELECT m.id, m.contact, m.campaign FROM campaign_members m"
+                                              " JOIN contacts k ON k.id = m.contact WHERE k.phone = '+12125553000'");
+    QVERIFY(waiting);
+    std::optional<sync::RowId> member;
+    QByteArray person, campaignId;
+    QVERIFY(waiting.value()->forEachRow([&](const storage::Statement &row) {
+        member = sync::RowId::fromBytes(row.blob(0));
+        person = row.blob(1);
+        campaignId = row.blob(2);
+    }));
+    QVERIFY(member);
+    for (const char *status : {"due", "done"})
+        QVERIFY(replica.insert(QStringLiteral("callbacks"), {{QStringLiteral("campaign"), campaignId},
+                                                             {QStringLiteral("member"), member->toBytes()},
+                                                             {QStringLiteral("contact"), person},
+                                                             {QStringLiteral("due_ms"), qint64(1)},
+                                                             {QStringLiteral("status"), QString::fromLatin1(status)}}));
+    controller->setFileChooser([&] { return write("out-bad.csv", "phone\n+12125553000\nnot a number\n"); });
+    QVERIFY(child<QPushButton>(setup, "setupRemoveList")->isEnabled());
+    emit setup->removeListRequested();
+    QVERIFY(imported.wait(10'000));
+    QVERIFY2(result->text().startsWith(QStringLiteral("Nobody was taken out with out-bad.csv:\nline 3:")),
+             qPrintable(result->text()));
+    QCOMPARE(*replica.database().queryInt("SELECT count(*) FROM campaign_members"), membersBefore);
+    const QString out = write("out.csv", "phone\n+12125553000\n+1 212 555 3001\n+12125553000\n+12125559999\n");
+    controller->removeList(out);
+    QVERIFY(imported.wait(10'000));
+    QCOMPARE(result->text(), QStringLiteral("2 people taken out of the campaign; not in it: 0; numbers nobody has: 1; "
+                                            "callbacks cancelled: 1."));
+    QCOMPARE(*replica.database().queryInt("SELECT count(*) FROM campaign_members"), membersBefore - 2);
+    QCOMPARE(*replica.database().queryInt("SELECT count(*) FROM callbacks WHERE status = 'cancelled'"), qint64(1));
+    QCOMPARE(*replica.database().queryInt("SELECT count(*) FROM callbacks WHERE status = 'done'"), qint64(1));
+    controller->removeList(out);
+    QVERIFY(imported.wait(10'000));
+    QCOMPARE(result->text(), QStringLiteral("0 people taken out of the campaign; not in it: 2; numbers nobody has: 1; "
+                                            "callbacks cancelled: 0."));
+    // Imported again, the same people come back in their rows; the number nobody had becomes a contact.
+    controller->importList(out);
+    QVERIFY(imported.wait(10'000));
+    QCOMPARE(result->text(),
+             QStringLiteral("3 people added from the list; new contacts: 1; already in the campaign: 0."));
+    QCOMPARE(*replica.database().queryInt("SELECT count(*) FROM campaign_members"), membersBefore + 1);
+    QVERIFY(replica.rowState(QStringLiteral("campaign_members"), *member)->alive());
 }
 
 QTEST_MAIN(TestCallSession)

@@ -1,13 +1,10 @@
 #pragma once
 
-#include "app/telemarketing/ListImport.h"
+#include "ui/telemarketing/ListFlow.h"
 
 #include <QObject>
-#include <QPointer>
-#include <QThread>
 
 #include <functional>
-#include <memory>
 
 namespace fieldline::app {
 class SyncService;
@@ -24,36 +21,23 @@ class CampaignSetupController : public QObject
 
 public:
     CampaignSetupController(CampaignSetupWorkspace *view, app::SyncService *sync, QObject *parent = nullptr);
-    /** Waits for a list still being read (at most MaxBytes), so the reading thread never outlives the application. */
-    ~CampaignSetupController() override;
 
     /** Lists the campaigns again with @p select (a key) selected, or the one shown. */
     void refresh(const QString &select = QString());
-    /**
-     * Imports the list in file @p path into the campaign shown (telemarketing::ListImport): the file is read and
-     * checked on a thread of its own, then the people are added here a part at a time (ListImport::PeoplePerPart
-     * per transaction, the progress shown); listImported() tells when it is over.
-     */
-    void importList(const QString &path);
+    /** Imports the list in file @p path into the campaign shown (ListFlow); listImported() tells when it is over. */
+    void importList(const QString &path) { useList(ListFlow::Action::Add, path); }
+    /** Takes the people of the list in file @p path out of the campaign shown (ListFlow). */
+    void removeList(const QString &path) { useList(ListFlow::Action::Remove, path); }
     /** What asks for the list's file (a file dialog; tests give a path): empty when the manager cancels. */
     void setFileChooser(std::function<QString()> chooser) { m_chooseFile = std::move(chooser); }
 
 signals:
-    /** A list import ended, whatever its outcome (shown in the set-up). */
+    /** A list import or removal ended, whatever its outcome (shown in the set-up). */
     void listImported();
 
 private:
-    /** A list file as read and checked on the reading thread. */
-    struct ReadList
-    {
-        telemarketing::ListImport::Checked list;
-        QString problem; ///< the file itself could not be read (too large, unreadable)
-    };
-    static ReadList readList(const QString &path, const QString &region);
-    void importChecked(std::shared_ptr<const ReadList> read, const QString &name, const sync::RowId &campaign,
-                       const QString &owner);
-    void addPart(std::shared_ptr<const ReadList> read, std::shared_ptr<telemarketing::ListImport::Progress> progress,
-                 const QString &name, const sync::RowId &campaign, const QString &owner);
+    void useList(ListFlow::Action action, const QString &path);
+    QString chooseList(const QString &title) const;
     void show(const QString &key);
     void save();
     void addContacts();
@@ -61,8 +45,7 @@ private:
     CampaignSetupWorkspace *m_view;
     app::SyncService *m_sync;
     std::function<QString()> m_chooseFile;
-    bool m_importing = false; ///< a list is being read or added
-    QPointer<QThread> m_reader;
+    ListFlow *m_lists;
 };
 
 } // namespace fieldline::ui

@@ -34,6 +34,7 @@ CampaignSetupWorkspace::CampaignSetupWorkspace(QWidget *parent)
     , m_save(new QPushButton)
     , m_addContacts(new QPushButton)
     , m_importList(new QPushButton)
+    , m_removeList(new QPushButton)
     , m_result(new QLabel)
 {
     setObjectName(QStringLiteral("campaignSetup"));
@@ -52,6 +53,7 @@ CampaignSetupWorkspace::CampaignSetupWorkspace(QWidget *parent)
                                                         {m_save, "setupSave"},
                                                         {m_addContacts, "setupAddContacts"},
                                                         {m_importList, "setupImportList"},
+                                                        {m_removeList, "setupRemoveList"},
                                                         {m_result, "setupResult"}};
     for (const auto &[widget, name] : names)
         widget->setObjectName(QLatin1String(name));
@@ -84,6 +86,7 @@ CampaignSetupWorkspace::CampaignSetupWorkspace(QWidget *parent)
     buttons->addWidget(m_save);
     buttons->addWidget(m_addContacts);
     buttons->addWidget(m_importList);
+    buttons->addWidget(m_removeList);
     buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form, 1);
@@ -95,6 +98,7 @@ CampaignSetupWorkspace::CampaignSetupWorkspace(QWidget *parent)
     connect(m_save, &QPushButton::clicked, this, &CampaignSetupWorkspace::saveRequested);
     connect(m_addContacts, &QPushButton::clicked, this, &CampaignSetupWorkspace::addContactsRequested);
     connect(m_importList, &QPushButton::clicked, this, &CampaignSetupWorkspace::importListRequested);
+    connect(m_removeList, &QPushButton::clicked, this, &CampaignSetupWorkspace::removeListRequested);
     connect(new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_S), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut),
             &QShortcut::activated, this, &CampaignSetupWorkspace::saveRequested);
     setFocusProxy(m_campaigns);
@@ -122,6 +126,7 @@ void CampaignSetupWorkspace::setCampaigns(const QList<std::pair<QString, QString
     m_campaigns->setCurrentIndex(std::max(0, m_campaigns->findData(current)));
     m_addContacts->setEnabled(!current.isEmpty());
     m_importList->setEnabled(!current.isEmpty());
+    m_removeList->setEnabled(!current.isEmpty());
 }
 
 void CampaignSetupWorkspace::setTerritories(const QStringList &territories)
@@ -222,6 +227,9 @@ void CampaignSetupWorkspace::retranslateUi()
     m_addContacts->setText(tr("Add every contact not in it &yet"));
     m_importList->setText(tr("Im&port a list..."));
     m_importList->setAccessibleName(tr("Import a list of people to call from a CSV file into the campaign"));
+    m_removeList->setText(tr("Take a list &out..."));
+    m_removeList->setAccessibleName(
+        tr("Take the people of a CSV file out of the campaign; their callbacks still due are cancelled"));
     m_save->setAccessibleName(tr("Save the campaign"));
     m_addContacts->setAccessibleName(tr("Add every contact not in the campaign yet, of the territory chosen"));
 }

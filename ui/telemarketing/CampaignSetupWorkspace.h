@@ -47,6 +47,8 @@ signals:
     void saveRequested();
     void addContactsRequested();
     void importListRequested();
+    /** Alt+O: a list file whose people leave the campaign. */
+    void removeListRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -69,6 +71,7 @@ private:
     QPushButton *m_save;
     QPushButton *m_addContacts;
     QPushButton *m_importList;
+    QPushButton *m_removeList;
     QLabel *m_result;
     QList<QLabel *> m_labels;
 };
