@@ -2100,10 +2100,6 @@ Ctrl+Enter 提交打开的表单；Esc 返回此列表。</translation>
 <context>
     <name>fieldline::ui::ListFlow</name>
     <message>
-        <source>A list is being imported; import the next one when it is done.</source>
-        <translation>正在导入一个名单；完成后再导入下一个。</translation>
-    </message>
-    <message>
         <source>Reading and checking %1...</source>
         <translation>正在读取并检查 %1……</translation>
     </message>
@@ -2162,6 +2158,10 @@ Ctrl+Enter 提交打开的表单；Esc 返回此列表。</translation>
         <translation>
             <numerusform>%n 人未添加：其时区和号码所属地区均未知。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Another list is being read or used; take the next one when it is done.</source>
+        <translation>另一个名单正在读取或使用中；完成后再处理下一个。</translation>
     </message>
 </context>
 <context>

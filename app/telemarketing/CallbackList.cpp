@@ -2,6 +2,7 @@
 
 #include "app/telemarketing/ContactCard.h"
 #include "app/telemarketing/ContactNumbers.h"
+#include "app/telemarketing/TelemarketingTables.h"
 #include "storage/Database.h"
 #include "storage/Statement.h"
 #include "sync/Replica.h"
@@ -14,12 +15,13 @@ storage::Result<std::vector<PlannedCallback>> CallbackList::pending(const sync::
 {
     // Pages from where the last one ended, so callbacks that can no longer be made do not crowd out the others.
     static constexpr int Pages = 8;
-    auto query = m_replica.database().prepare(
+    static const QByteArray sql =
         "SELECT b.id, b.due_ms, coalesce(b.owner, '') = '', k.first_name, k.last_name, k.company, b.contact"
         " FROM callbacks b"
         " LEFT JOIN contacts k ON k.id = b.contact"
-        " WHERE b.campaign = ?1 AND b.status = 'due' AND (b.owner = ?2 OR b.owner IS NULL OR b.owner = '')"
-        " AND (b.due_ms, b.id) > (?4, ?5) ORDER BY b.due_ms, b.id LIMIT ?3");
+        " WHERE b.campaign = ?1 AND b.status = 'due' AND (b.owner = ?2 OR b.owner IS NULL OR b.owner = '') AND " +
+        callbackOfLiveMember("b") + " AND (b.due_ms, b.id) > (?4, ?5) ORDER BY b.due_ms, b.id LIMIT ?3";
+    auto query = m_replica.database().prepare(sql.constData());
     if (!query)
         return query.error();
     std::vector<PlannedCallback> callable;

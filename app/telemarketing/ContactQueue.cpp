@@ -3,6 +3,7 @@
 #include "app/telemarketing/Claims.h"
 #include "app/telemarketing/ContactNumbers.h"
 #include "app/telemarketing/SeekDistinct.h"
+#include "app/telemarketing/TelemarketingTables.h"
 #include "storage/Statement.h"
 #include "sync/Replica.h"
 
@@ -89,7 +90,8 @@ Result<std::optional<QueuedCall>> ContactQueue::nextCallback(const Campaign &cam
     static const QByteArray sql =
         "SELECT id, member, contact, due_ms FROM callbacks WHERE campaign = ?1 AND status = 'due' AND due_ms <= ?2"
         " AND (owner = ?3 OR owner IS NULL OR owner = '') AND " +
-        Claims::freeFor(3, 2) + " AND (due_ms, id) > (?5, ?6) ORDER BY due_ms, id LIMIT ?4";
+        Claims::freeFor(3, 2) + " AND " + callbackOfLiveMember("callbacks") +
+        " AND (due_ms, id) > (?5, ?6) ORDER BY due_ms, id LIMIT ?4";
     qint64 afterDue = std::numeric_limits<qint64>::min();
     QByteArray afterId;
     for (int look = 0; look < CallbackLooks; ++look) {

@@ -120,7 +120,8 @@ storage::Status OutcomeRecorder::record(const Campaign &campaign, const QueuedCa
         if (!s && s.error().code != storage::ErrorCode::NotFound)
             return s;
     }
-    if (disposition->effect == Disposition::Effect::Callback && !manual) {
+    // A member taken out of the campaign meanwhile gets no new callback: nobody would be offered it.
+    if (disposition->effect == Disposition::Effect::Callback && found) {
         sync::Cells callback;
         callback.emplace_back(QStringLiteral("campaign"), campaign.id.toBytes());
         callback.emplace_back(QStringLiteral("member"), call.member.toBytes());

@@ -41,6 +41,12 @@ std::vector<sync::TableSchema> telemarketingTables()
     };
 }
 
+QByteArray callbackOfLiveMember(const char *alias)
+{
+    const QByteArray member = QByteArray(alias) + ".member";
+    return "(" + member + " IS NULL OR EXISTS (SELECT 1 FROM campaign_members live WHERE live.id = " + member + "))";
+}
+
 storage::Status createTelemarketingIndexes(storage::Database &db)
 {
     // The queue asks, zone by zone, for the best queued members: equality on the first three columns, then

@@ -3,6 +3,7 @@
 #include "storage/Error.h"
 #include "sync/SyncSchema.h"
 
+#include <QByteArray>
 #include <QString>
 
 namespace fieldline::storage {
@@ -39,6 +40,12 @@ inline const QString Queued = QStringLiteral("queued");
 inline const QString Callback = QStringLiteral("callback");
 inline const QString Done = QStringLiteral("done");
 } // namespace memberStatus
+
+/**
+ * SQL: the callback (a row of `callbacks` named @p alias in the query) is for a member still in its campaign, or
+ * for no member; a callback of a member taken out is neither offered nor listed.
+ */
+QByteArray callbackOfLiveMember(const char *alias);
 
 /** The six tables, for the product's sync schema. */
 std::vector<sync::TableSchema> telemarketingTables();

@@ -3,6 +3,7 @@
 // contact's zone or the number's region; a blocked number is refused by the guard even when no queue offered it.
 #include "app/sync/AppSchema.h"
 #include "app/telemarketing/AgentStats.h"
+#include "app/telemarketing/CallbackList.h"
 #include "app/telemarketing/CampaignProgress.h"
 #include "app/telemarketing/CampaignSetup.h"
 #include "app/telemarketing/Claims.h"
@@ -191,6 +192,41 @@ private slots:
         QVERIFY(call);
         QVERIFY(!call->callback);
         QCOMPARE(call->priority, 9);
+    }
+
+    // A member taken out of the campaign (on another device, say) leaves callbacks behind that still say "due":
+    // they are neither offered nor listed, and a call back recorded for such a member makes no new callback.
+    void callbacksOfARemovedMemberAreNotOffered()
+    {
+        const RowId person = contact(QStringLiteral("Gone"), QStringLiteral("+12125550102"));
+        const RowId gone = member(person, {.status = memberStatus::Callback});
+        callback(gone, person, Now.addSecs(-300).toMSecsSinceEpoch());
+        const RowId other = contact(QStringLiteral("Stays"), QStringLiteral("+12125550103"));
+        const RowId stays = member(other, {.status = memberStatus::Callback});
+        const RowId kept = callback(stays, other, Now.addSecs(-60).toMSecsSinceEpoch());
+        CallbackList list(replica(), m_hours);
+        QCOMPARE(list.pending(m_campaign, QStringLiteral("alice"))->size(), size_t(2));
+        QCOMPARE(next()->member, gone); // the earlier one, while its member is in the campaign
+
+        QVERIFY(replica().remove(tables::Members, gone));
+        std::optional<QueuedCall> call = next();
+        QVERIFY(call);
+        QCOMPARE(call->callback, std::optional<RowId>(kept));
+        auto pending = list.pending(m_campaign, QStringLiteral("alice"));
+        QCOMPARE(pending->size(), size_t(1));
+        QCOMPARE(pending->front().id, kept);
+
+        QueuedCall removed;
+        removed.member = gone;
+        removed.contact = person;
+        removed.number = QStringLiteral("+12125550102");
+        const qint64 nowMs = Now.toMSecsSinceEpoch();
+        auto rules = Campaign::read(replica().database(), m_campaign);
+        QVERIFY(OutcomeRecorder(replica()).record(
+            *rules, removed, {removed.number, nowMs, 1000, QStringLiteral("answered")},
+            {QStringLiteral("call_back"), QString(), nowMs + 3'600'000}, QStringLiteral("alice"), nowMs));
+        QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM call_attempts"), qint64(1));
+        QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM callbacks"), qint64(2)); // none added
     }
 
     // Seventy due callbacks to people who opted out since come first by time; the one behind them is still made.

@@ -326,7 +326,7 @@ void TestCallSession::campaignSetUpInTheClient()
     emit setup->importListRequested();
     QCOMPARE(result->text(), QStringLiteral("Reading and checking bad.csv..."));
     controller->importList(lists.filePath(QStringLiteral("bad.csv")));
-    QCOMPARE(result->text(), QStringLiteral("A list is being imported; import the next one when it is done."));
+    QCOMPARE(result->text(), QStringLiteral("Another list is being read or used; take the next one when it is done."));
     QVERIFY(imported.wait(10'000));
     QVERIFY2(result->text().startsWith(QStringLiteral("Nothing was imported from bad.csv:\nline 2: '12' is not a "
                                                       "phone number")),

@@ -27,12 +27,13 @@ ListFlow::~ListFlow()
 void ListFlow::start(Action action, const QString &path, const sync::RowId &campaign, const QString &owner)
 {
     if (m_busy)
-        return m_view->showResult(tr("A list is being imported; import the next one when it is done."), true);
+        return m_view->showResult(tr("Another list is being read or used; take the next one when it is done."), true);
     auto job = std::make_shared<Job>();
     job->action = action;
     job->name = QFileInfo(path).fileName();
     job->campaign = campaign;
     job->owner = owner;
+    job->replica = m_sync->replica();
     const QString region = QLocale::territoryToCode(QLocale::system().territory());
     // The thread has the job to itself until it ends; then only this (UI) thread touches it.
     QThread *reader = QThread::create([job, path, region] { read(*job, path, region); });
@@ -67,7 +68,7 @@ void ListFlow::applyPart(const std::shared_ptr<Job> &job)
     if (!job->problem.isEmpty())
         return end(*job, job->problem);
     sync::Replica *replica = m_sync->replica();
-    if (!replica) {
+    if (!replica || replica != job->replica) { // locked, perhaps another profile opened since
         return end(*job, tr("The profile was locked after %1 of the %2 people of %3; use the file again for the rest.")
                              .arg(QLocale().toString(qulonglong(done(*job))),
                                   QLocale().toString(qulonglong(job->list.people.size())), job->name));

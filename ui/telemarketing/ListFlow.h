@@ -48,7 +48,8 @@ private:
         QString name; ///< the file's, for the messages
         sync::RowId campaign;
         QString owner;
-        QString problem; ///< the file itself could not be read (too large, unreadable)
+        const sync::Replica *replica = nullptr; ///< the profile open at the start: the list goes there or nowhere
+        QString problem;                        ///< the file itself could not be read (too large, unreadable)
         telemarketing::ListImport::Checked list;
         telemarketing::ListImport::Progress added;
         telemarketing::ListRemoval::Progress removed;
