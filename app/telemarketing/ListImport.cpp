@@ -136,7 +136,7 @@ storage::Result<bool> ListImport::runPart(const Checked &list, Progress &progres
                 return known.error();
             zone = known->isEmpty() ? ZoneKey::of(person.timeZone, person.phone) : *known;
         }
-        progress.handled.insert(contact);
+        progress.handled.insert(contact, progress.next);
         if (zone.isEmpty()) {
             ++outcome.withoutZone;
             return {};

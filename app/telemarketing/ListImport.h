@@ -4,7 +4,7 @@
 #include "sync/ByteId.h"
 
 #include <QCoreApplication>
-#include <QSet>
+#include <QHash>
 #include <QStringList>
 
 namespace fieldline::storage {
@@ -67,8 +67,9 @@ public:
     /** How far an import that adds its people a part at a time has got. */
     struct Progress
     {
-        size_t next = 0;          ///< the next person of the list to add
-        QSet<QByteArray> handled; ///< contacts seen: a person listed twice, or by two numbers, is one person
+        size_t next = 0; ///< the next person of the list to add
+        /** Contacts seen, each with the person of the list it was seen at: listed twice, or by two numbers, is one. */
+        QHash<QByteArray, size_t> handled;
         Outcome outcome;
     };
 

@@ -18,13 +18,15 @@ storage::Result<bool> ListRemoval::runPart(const ListImport::Checked &list, Prog
         storage::Result<QByteArray> contact = ListImport::contactWith(db, person.phone);
         if (!contact)
             return contact.error();
+        // A number nobody has is remembered by itself (E.164, never 16 bytes like a contact id).
+        const QByteArray seen = contact->isEmpty() ? person.phone.toUtf8() : *contact;
+        if (progress.handled.contains(seen))
+            return {};
+        progress.handled.insert(seen, progress.next);
         if (contact->isEmpty()) {
             ++outcome.unknown;
             return {};
         }
-        if (progress.handled.contains(*contact))
-            return {};
-        progress.handled.insert(*contact);
         const sync::RowId member = memberId(campaign.toBytes(), *contact);
         storage::Result<sync::RowState> state = m_replica.rowState(tables::Members, member);
         if (!state)

@@ -25,7 +25,9 @@ public:
     struct Progress
     {
         size_t next = 0;
-        QSet<QByteArray> handled; ///< a person listed twice, or by two numbers, counts once
+        /** Contacts (and unknown numbers) seen, with the person of the list: listed twice, or by two numbers, counts
+         * once. */
+        QHash<QByteArray, size_t> handled;
         Outcome outcome;
     };
 

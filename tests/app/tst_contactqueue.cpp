@@ -10,6 +10,7 @@
 #include "app/telemarketing/ContactNumbers.h"
 #include "app/telemarketing/ContactQueue.h"
 #include "app/telemarketing/Dialer.h"
+#include "app/telemarketing/ListParts.h"
 #include "app/telemarketing/MemberId.h"
 #include "app/telemarketing/OutcomeRecorder.h"
 #include "app/telemarketing/QueueSummary.h"
@@ -391,6 +392,43 @@ private slots:
         QVERIFY(
             replica().update(tables::Campaigns, m_campaign, {{QStringLiteral("status"), QStringLiteral("paused")}}));
         QCOMPARE(summary(QStringLiteral("alice")).readyNow.count, qint64(0));
+    }
+
+    // A list applied a part at a time: each part does at most its count; a part that fails is rolled back and its
+    // progress put back, so running it again gives the same result as if it had never failed.
+    void listPartsAreAllOrNothing()
+    {
+        ListImport::Checked list;
+        for (const char *phone : {"+12125550101", "+12125550102", "+12125550103"})
+            list.people.push_back({QString::fromLatin1(phone), QString(), {}});
+        ListImport::Progress progress;
+        bool failOnLast = true;
+        const auto step = [&](const ListImport::Person &person) -> storage::Status {
+            if (failOnLast && person.phone.endsWith(u'3'))
+                return storage::Error{storage::ErrorCode::StorageFull, QStringLiteral("disk full"), 0};
+            auto created = replica().insert(QStringLiteral("contacts"), {{QStringLiteral("phone"), person.phone}});
+            if (!created)
+                return created.error();
+            progress.handled.insert(created->toBytes(), progress.next);
+            ++progress.outcome.newContacts;
+            return {};
+        };
+        auto part = runListPart(replica().database(), list, progress, 1, step);
+        QVERIFY(part && !*part);
+        QCOMPARE(progress.next, size_t(1));
+        // The second person goes in, the third fails: the part is undone, the second person's contact too.
+        part = runListPart(replica().database(), list, progress, 2, step);
+        QVERIFY(!part);
+        QCOMPARE(part.message(), QStringLiteral("disk full"));
+        QCOMPARE(progress.next, size_t(1));
+        QCOMPARE(progress.outcome.newContacts, 1);
+        QCOMPARE(progress.handled.size(), qsizetype(1));
+        QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM contacts"), qint64(1));
+        failOnLast = false;
+        part = runListPart(replica().database(), list, progress, 2, step);
+        QVERIFY(part && *part);
+        QCOMPARE(progress.outcome.newContacts, 3);
+        QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM contacts"), qint64(3));
     }
 
     // Campaign set-up's territories: each once, sorted, none for contacts without one.
