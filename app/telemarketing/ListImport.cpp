@@ -93,19 +93,6 @@ ListImport::Checked ListImport::check(const QByteArray &file, const QString &reg
     return checked;
 }
 
-storage::Result<ListImport::Outcome> ListImport::run(const Checked &list, const sync::RowId &campaign,
-                                                     const QString &owner)
-{
-    Progress progress;
-    for (;;) {
-        storage::Result<bool> finished = runPart(list, progress, campaign, owner, int(list.people.size()));
-        if (!finished)
-            return finished.error();
-        if (*finished)
-            return progress.outcome;
-    }
-}
-
 storage::Result<bool> ListImport::runPart(const Checked &list, Progress &progress, const sync::RowId &campaign,
                                           const QString &owner, int count)
 {

@@ -73,8 +73,6 @@ public:
         Outcome outcome;
     };
 
-    /** Puts the people of @p list into @p campaign, in one transaction; nothing when the list has problems. */
-    storage::Result<Outcome> run(const Checked &list, const sync::RowId &campaign, const QString &owner);
     /**
      * Adds the next @p count people of @p list from @p progress, in one transaction, so a long list can be added
      * between the UI's events; true when every person is in (or, with problems, at once: nothing is added). On an
