@@ -219,6 +219,8 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
                 stored = std::move(loaded.value());
             }
             std::optional<QString> why = WritePolicy::refusal(identity.role, change, stored);
+            if (!why)
+                why = WritePolicy::claimRefusal(identity.login, change, stored, m_clock.nowMs());
             if (!why) {
                 Result<std::optional<QString>> scoped = outOfScope.refusal(change.table, change.row);
                 if (!scoped)

@@ -13,6 +13,13 @@ bool isCallOutcomeColumn(const QString &column)
     return columns.contains(column);
 }
 
+/** A cell saying who is calling a member or callback, and until when (telemarketing's Claims). */
+bool isClaimCell(const sync::Change &change)
+{
+    return (change.table == QLatin1String("campaign_members") || change.table == QLatin1String("callbacks")) &&
+           (change.column == QLatin1String("claimed_by") || change.column == QLatin1String("claimed_until_ms"));
+}
+
 bool manages(Role role)
 {
     return role == Role::Manager || role == Role::Admin;
@@ -22,8 +29,22 @@ bool manages(Role role)
 
 bool WritePolicy::needsStoredRow(Role role, const sync::Change &change)
 {
-    return !manages(role) &&
-           (change.table == QLatin1String("campaign_members") || change.table == QLatin1String("dnc_numbers"));
+    return isClaimCell(change) || (!manages(role) && (change.table == QLatin1String("campaign_members") ||
+                                                      change.table == QLatin1String("dnc_numbers")));
+}
+
+std::optional<QString> WritePolicy::claimRefusal(const QString &login, const sync::Change &change,
+                                                 const sync::RowState &stored, qint64 nowMs)
+{
+    if (!isClaimCell(change))
+        return std::nullopt;
+    const sync::CellState *holder = stored.liveCell(QStringLiteral("claimed_by"));
+    const sync::CellState *until = stored.liveCell(QStringLiteral("claimed_until_ms"));
+    const QString *held = holder ? std::get_if<QString>(&holder->value) : nullptr;
+    const qint64 *endsMs = until ? std::get_if<qint64>(&until->value) : nullptr;
+    if (!held || held->isEmpty() || *held == login || !endsMs || *endsMs <= nowMs)
+        return std::nullopt;
+    return QStringLiteral("%1 is calling this person already; their claim stands.").arg(*held);
 }
 
 std::optional<QString> WritePolicy::refusal(Role role, const sync::Change &change, const sync::RowState &stored)

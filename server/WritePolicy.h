@@ -16,6 +16,11 @@ namespace fieldline::server {
  * only record how a member's calls went (attempts, status, next attempt, last disposition) and claim it. Anyone may put
  * a number on the do-not-call list; only managers and administrators may take one off. Form layouts no device writes:
  * they are published through FormRoutes. Everything else any signed-in role may write.
+ *
+ * Claims on campaign members and callbacks (who is calling the person now) are first come, first served at the
+ * server, whatever the role: a claim, renewal or release from one user is refused while the server holds another
+ * user's claim whose lease has not run out, so two devices that claimed the same person offline end up both
+ * showing the claim that reached the server first.
  */
 class WritePolicy
 {
@@ -27,6 +32,12 @@ public:
      * server holds it before this push (needed when needsStoredRow(); a row that does not exist otherwise).
      */
     static std::optional<QString> refusal(Role role, const sync::Change &change, const sync::RowState &stored = {});
+    /**
+     * Why @p login may not change @p change's claim cell (the stored claim is someone else's and runs at @p nowMs,
+     * server time); nullopt when it may or @p change is no claim cell. @p stored as for refusal().
+     */
+    static std::optional<QString> claimRefusal(const QString &login, const sync::Change &change,
+                                               const sync::RowState &stored, qint64 nowMs);
 };
 
 } // namespace fieldline::server

@@ -178,6 +178,8 @@ Status Replica::write(WriteKind kind, const QString &table, const RowId &row, co
     if (Status s = tx.commit(); !s)
         return s;
     m_lastSeq = seq;
+    if (m_localWrite)
+        m_localWrite();
     return {};
 }
 

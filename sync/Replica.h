@@ -7,6 +7,7 @@
 #include "sync/RowMaterializer.h"
 #include "sync/SyncSchema.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -54,6 +55,11 @@ public:
     qint64 lastSeq() const { return m_lastSeq; }
     const SyncSchema &schema() const { return m_schema; }
     storage::Database &database() { return *m_db; }
+    /**
+     * Called after each successful local write (not for remote changes), so that a sync service can push it soon.
+     * The write may still be inside the caller's own transaction: act on it later, from the event loop.
+     */
+    void setLocalWriteListener(std::function<void()> listener) { m_localWrite = std::move(listener); }
 
     /** Creates a row with a fresh random id. */
     storage::Result<RowId> insert(const QString &table, const Cells &cells);
@@ -116,6 +122,7 @@ private:
     HybridLogicalClock m_hlc;
     SiteId m_site;
     qint64 m_lastSeq = 0;
+    std::function<void()> m_localWrite;
 };
 
 } // namespace fieldline::sync

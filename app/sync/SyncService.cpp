@@ -18,6 +18,8 @@ SyncService::SyncService(ProfileService &profile, const sync::Clock &clock, Opti
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &SyncService::syncNow);
+    m_pushTimer.setSingleShot(true);
+    connect(&m_pushTimer, &QTimer::timeout, this, &SyncService::pushLocalWrites);
     connect(&m_profile, &ProfileService::stateChanged, this, &SyncService::followProfile);
     connect(&m_login, &LoginClient::finished, this, [this](const LoginResult &result) { emit loginFinished(result); });
     followProfile(m_profile.state());
@@ -61,6 +63,7 @@ void SyncService::open()
         return;
     }
     m_replica = std::move(*replica);
+    m_replica->setLocalWriteListener([this] { localWrite(); });
     m_state = std::move(state);
     m_blobs = std::move(blobs);
     startClient();
@@ -100,6 +103,7 @@ void SyncService::close()
 {
     emit aboutToClose();
     m_timer.stop();
+    m_pushTimer.stop();
     m_live.reset();
     m_blobTransfer.reset();
     m_transport.reset();
@@ -220,6 +224,27 @@ void SyncService::roundFinished()
         break;
     }
     }
+}
+
+void SyncService::localWrite()
+{
+    if (m_pushTimer.isActive())
+        return;
+    qint64 wait = m_options.pushDelayMs;
+    if (m_sinceWritePush.isValid())
+        wait = std::max(wait, m_options.pushGapMs - m_sinceWritePush.elapsed());
+    m_pushTimer.start(int(wait));
+}
+
+void SyncService::pushLocalWrites()
+{
+    if (!m_client || !isSignedIn())
+        return;
+    const sync::SyncProblem last = m_client->status().problem;
+    if (last != sync::SyncProblem::None && last != sync::SyncProblem::Rejected)
+        return;
+    m_sinceWritePush.start();
+    syncNow();
 }
 
 } // namespace fieldline::app

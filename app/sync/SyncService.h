@@ -11,6 +11,7 @@
 #include "sync/blobs/BlobTransfer.h"
 #include "sync/blobs/LocalBlobs.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -20,8 +21,9 @@ namespace fieldline::app {
 
 /**
  * The unlocked profile's online life: its replica of the product tables, the server account, and sync rounds
- * in the background (after every login, every minute, at once on "sync now", with growing pauses while the
- * server cannot be reached). Everything keeps working offline; nothing here blocks the caller.
+ * in the background (after every login, every minute, at once on "sync now", moments after a local write, with
+ * growing pauses while the server cannot be reached). Everything keeps working offline; nothing here blocks the
+ * caller.
  *
  * It follows the profile: it opens when the profile is unlocked and closes, with every request cut off, before
  * the locked profile's database could be touched again.
@@ -35,6 +37,10 @@ public:
         int intervalMs = 60 * 1000;  ///< pause between rounds while all is well
         int firstRetryMs = 5 * 1000; ///< first pause after a failed round; doubles up to maxRetryMs
         int maxRetryMs = 5 * 60 * 1000;
+        /// A local write is pushed this long after it (so one action's writes go together) ...
+        int pushDelayMs = 20;
+        /// ... and at most one round per this long is started by writes (typing in a form writes per keystroke).
+        int pushGapMs = 1000;
     };
 
     SyncService(ProfileService &profile, const sync::Clock &clock, Options options, QObject *parent = nullptr);
@@ -84,12 +90,17 @@ private:
     void close();
     void startClient();
     void roundFinished();
+    /** A local write was made: a round soon, unless the server could not be reached (the retry timer waits then). */
+    void localWrite();
+    void pushLocalWrites();
 
     ProfileService &m_profile;
     const sync::Clock &m_clock;
     Options m_options;
     LoginClient m_login;
     QTimer m_timer;
+    QTimer m_pushTimer;
+    QElapsedTimer m_sinceWritePush; ///< since the last round a local write started
     int m_failures = 0;
     // Declared so the transport goes first on close: it cuts its requests off before the client they call back.
     std::unique_ptr<sync::Replica> m_replica;

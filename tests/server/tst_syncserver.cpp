@@ -375,7 +375,8 @@ private slots:
     }
 
     // Two agents' devices work the same pool: the member offered to one is claimed, and once the claim has synced
-    // the other device's queue offers the next member instead (the server lets agents write claims).
+    // the other device's queue offers the next member instead (the server lets agents write claims). Two claims
+    // made apart: the one that reached the server first stands until its lease runs out.
     void aPoolMemberClaimedOnOneDeviceIsNotOfferedOnAnother()
     {
         using namespace fieldline::telemarketing;
@@ -440,6 +441,38 @@ private slots:
         QCOMPARE(bob.syncOnce(), SyncProblem::None);
         QCOMPARE(offer(bob, QStringLiteral("bob"))->member, members[1]);
         QCOMPARE(Claims(*bob.device).heldByOther(*toAlice, QStringLiteral("bob"), T0).value(), QStringLiteral("alice"));
+
+        // Apart, both claim the next member; alice's claim reaches the server first. Bob's, stamped later, would win
+        // as a plain last-writer-wins cell; the server refuses it instead and gives bob's device alice's claim.
+        const QueuedCall second = *offer(bob, QStringLiteral("bob"));
+        QCOMPARE(second.member, members[1]);
+        QVERIFY(Claims(*alice.device).claim(second, QStringLiteral("alice"), T0));
+        QCOMPARE(alice.syncOnce(), SyncProblem::None);
+        bob.device.clock.advance(1000);
+        QVERIFY(Claims(*bob.device).claim(second, QStringLiteral("bob"), T0 + 1000));
+        QCOMPARE(bob.syncOnce(), SyncProblem::Rejected);
+        QCOMPARE(Claims(*bob.device).heldByOther(second, QStringLiteral("bob"), T0 + 1000).value(),
+                 QStringLiteral("alice"));
+        // Bob recording his call's outcome cannot release alice's claim either; his attempt counts.
+        sync::Cells outcome = Claims::released();
+        outcome.emplace_back(QStringLiteral("attempts"), qint64(1));
+        QVERIFY(bob.device->update(tables::Members, second.member, outcome));
+        QCOMPARE(bob.syncOnce(), SyncProblem::Rejected);
+        QCOMPARE(alice.syncOnce(), SyncProblem::None);
+        for (SyncedDevice *device : {&alice, &bob}) {
+            QCOMPARE(Claims(*device->device).holds(tables::Members, second.member, QStringLiteral("alice")).value(),
+                     true);
+            QCOMPARE(synctest::visible(device->device, tables::Members, second.member, QStringLiteral("attempts")),
+                     std::optional<sync::Value>(qint64(1)));
+        }
+        // Once her lease has run out at the server, bob may claim the member.
+        server.clock.set(T0 + Claims::LeaseMs + 1);
+        for (SyncedDevice *device : {&alice, &bob})
+            device->device.clock.set(T0 + Claims::LeaseMs + 1);
+        QVERIFY(Claims(*bob.device).claim(second, QStringLiteral("bob"), T0 + Claims::LeaseMs + 1));
+        QCOMPARE(bob.syncOnce(), SyncProblem::None);
+        QCOMPARE(alice.syncOnce(), SyncProblem::None);
+        QCOMPARE(Claims(*alice.device).holds(tables::Members, second.member, QStringLiteral("bob")).value(), true);
     }
 
     void rowsReachOnlyTheUsersWhoseScopesTheyAreIn()

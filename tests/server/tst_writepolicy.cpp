@@ -1,7 +1,8 @@
 // The server's write policy, table-driven: which role may make which change. Campaigns and who is in them belong to
 // managers and administrators (an agent's device records only how calls went); anyone may put a number on the
 // do-not-call list, only managers and administrators take one off; the product catalog is theirs too; form
-// layouts come only through the forms API.
+// layouts come only through the forms API. Claims on a member or callback: the first one the server holds stands
+// until its lease runs out.
 #include "server/WritePolicy.h"
 
 #include <QtTest>
@@ -30,6 +31,20 @@ sync::RowState stored(bool exists, const char *column = "number")
     row.stamp.cl = 1;
     if (exists)
         row.cells.push_back({QString::fromLatin1(column), sync::Value(QStringLiteral("+12125550100")), row.stamp, 0});
+    return row;
+}
+
+/** A member or callback row as the server holds it, claimed by @p holder until @p untilMs (no claim cells when
+ * @p holder is null). */
+sync::RowState claimedBy(const char *holder, qint64 untilMs)
+{
+    sync::RowState row;
+    row.exists = true;
+    row.stamp.cl = 1;
+    if (holder) {
+        row.cells.push_back({QStringLiteral("claimed_by"), sync::Value(QString::fromLatin1(holder)), row.stamp, 0});
+        row.cells.push_back({QStringLiteral("claimed_until_ms"), sync::Value(untilMs), row.stamp, 0});
+    }
     return row;
 }
 
@@ -106,6 +121,49 @@ private slots:
         QVERIFY(check(Role::Admin, manager));
         QCOMPARE(WritePolicy::needsStoredRow(Role::Agent, change),
                  change.table == QLatin1String("campaign_members") || change.table == QLatin1String("dnc_numbers"));
+    }
+
+    void claims_data()
+    {
+        QTest::addColumn<sync::Change>("change");
+        QTest::addColumn<sync::RowState>("stored");
+        QTest::addColumn<bool>("refused"); // when alice's device pushes it at 1,000 ms, server time
+
+        const qint64 now = 1000;
+        const sync::Change claim = change("campaign_members", "claimed_by", 1, QStringLiteral("alice"));
+        const sync::Change release = change("campaign_members", "claimed_by", 1, QString());
+        const sync::Change lease = change("campaign_members", "claimed_until_ms", 1, qint64(now + 60'000));
+        QTest::newRow("nobody's") << claim << claimedBy(nullptr, 0) << false;
+        QTest::newRow("released") << claim << claimedBy("", 0) << false;
+        QTest::newRow("her own") << claim << claimedBy("alice", now + 1) << false;
+        QTest::newRow("bob's, running") << claim << claimedBy("bob", now + 1) << true;
+        QTest::newRow("bob's, ran out") << claim << claimedBy("bob", now) << false;
+        QTest::newRow("bob's lease renewed by her") << lease << claimedBy("bob", now + 1) << true;
+        QTest::newRow("bob's released by her") << release << claimedBy("bob", now + 1) << true;
+        QTest::newRow("bob's pool callback")
+            << change("callbacks", "claimed_by", 1, QStringLiteral("alice")) << claimedBy("bob", now + 1) << true;
+        QTest::newRow("bob's, another column")
+            << change("campaign_members", "attempts", 1, qint64(2)) << claimedBy("bob", now + 1) << false;
+        QTest::newRow("bob's, a deleted life") << change("campaign_members", "claimed_by", 3, QStringLiteral("alice"))
+                                               <<
+            [] {
+                sync::RowState row = claimedBy("bob", 1000 + 1);
+                row.stamp.cl = 2;
+                return row;
+            }() << false;
+    }
+
+    void claims()
+    {
+        QFETCH(sync::Change, change);
+        QFETCH(sync::RowState, stored);
+        QFETCH(bool, refused);
+        const std::optional<QString> why = WritePolicy::claimRefusal(QStringLiteral("alice"), change, stored, 1000);
+        QCOMPARE(why.has_value(), refused);
+        if (refused)
+            QVERIFY2(why->contains(QLatin1String("bob is calling")), qPrintable(*why));
+        // Whatever the role: a manager calling from the agent's screen claims like anyone.
+        QVERIFY(WritePolicy::needsStoredRow(Role::Manager, change) || change.column == QLatin1String("attempts"));
     }
 };
 

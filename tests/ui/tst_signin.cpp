@@ -1,7 +1,7 @@
 // The client online, driven from the keyboard against the real server stack on loopback: the sign-in form opens
 // by itself for a profile without an account, a wrong password is explained and keeps the focus, the right one
 // signs in and the first sync brings the team's rows; a colleague's edit arrives through the live channel; F5
-// syncs at once; with the server gone the status says
+// syncs at once; a local write goes up by itself; with the server gone the status says
 // offline and counts the changes kept on this computer; locking closes everything.
 #include "UiFixture.h"
 
@@ -109,6 +109,16 @@ private slots:
         QTest::keyClick(f.shell().mainWindow(), Qt::Key_F5);
         QVERIFY(QTest::qWaitFor([&] { return f.sync()->status().lastSuccessMs > before; }, 15000));
 
+        // A local write goes up by itself moments later, with no sync asked for: the colleague's next round has it.
+        QVERIFY(f.sync()->replica()->insert(QStringLiteral("contacts"),
+                                            {{QStringLiteral("first_name"), QStringLiteral("Fay")}}));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return colleague.syncOnce() == sync::SyncProblem::None &&
+                       synctest::count(colleague.device, "SELECT count(*) FROM contacts") == 5;
+            },
+            5000));
+
         // The server goes away; a local write is kept and counted, and nothing blocks.
         server.reset();
         QVERIFY(f.sync()->replica()->insert(QStringLiteral("contacts"),
@@ -125,7 +135,7 @@ private slots:
         QTest::keyClick(child(f.gate()->unlockView(), "passphrase"), Qt::Key_Return);
         f.settle();
         QVERIFY(QTest::qWaitFor([&] { return f.sync()->isOpen(); }, 15000));
-        QCOMPARE(f.sync()->visibleRows(QStringLiteral("contacts")), qint64(5));
+        QCOMPARE(f.sync()->visibleRows(QStringLiteral("contacts")), qint64(6));
         QVERIFY(f.sync()->isSignedIn());
         QVERIFY(!f.shell().syncController()->loginDialog()); // signed in already: no form
     }
