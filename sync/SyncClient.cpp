@@ -440,6 +440,10 @@ void SyncClient::finish(SyncProblem problem, const QString &detail, qint64 retry
         return finish(SyncProblem::Rejected, m_rejectedDetail);
     if (problem == SyncProblem::None)
         collectOldTombstones();
+    if (problem == SyncProblem::None || problem == SyncProblem::Rejected) {
+        if (storage::Result<qint64> pushed = m_state.pushedSeq(); pushed)
+            m_status.settledSeq = *pushed;
+    }
     ++m_round;
     m_status.running = false;
     m_status.problem = problem;

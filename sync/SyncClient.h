@@ -36,6 +36,10 @@ struct SyncStatus
     qint64 retryAfterMs = 0;
     qint64 lastSuccessMs = 0; ///< wall clock of the last round that finished without a problem
     qint64 pending = 0;       ///< local changes the server has not acknowledged yet
+    /// The server answered every local write up to this seq (Replica::lastSeq), and what it wrote back in answer
+    /// (a refused change's compensation) has been pulled: set by each round that ends without a problem or with
+    /// refusals only.
+    qint64 settledSeq = 0;
     /// A pulled change came from a newer schema version than this build's: some of it may not show until an update.
     bool newerReleaseSeen = false;
 };

@@ -1103,6 +1103,14 @@
         <source>Waiting: %1 due now, %2 later   Callbacks due: %3</source>
         <translation>等待中：现在可拨 %1，稍后 %2   到期回拨：%3</translation>
     </message>
+    <message>
+        <source>Checking with the server that no colleague is calling this person...</source>
+        <translation>正在向服务器确认没有同事在拨打此人……</translation>
+    </message>
+    <message>
+        <source>The server could not be reached to confirm that no colleague is calling this person, so people from the campaign&apos;s shared pool wait until it can be. Your own contacts and callbacks can still be called.</source>
+        <translation>无法连接服务器来确认没有同事在拨打此人，因此活动共享池中的联系人需等到能连接时再拨打。您自己的联系人和回拨仍可拨打。</translation>
+    </message>
 </context>
 <context>
     <name>fieldline::ui::AgentSession</name>

@@ -224,6 +224,7 @@ void SyncService::roundFinished()
         break;
     }
     }
+    emit roundEnded();
 }
 
 void SyncService::localWrite()

@@ -83,6 +83,8 @@ signals:
     void openChanged(bool open);
     /** The replica and the attachments are about to go (lock): let go of them now. */
     void aboutToClose();
+    /** A sync round ended; status() says how. */
+    void roundEnded();
 
 private:
     void followProfile(ProfileService::State state);

@@ -10,9 +10,9 @@ namespace fieldline::telemarketing {
 /**
  * Who is working a campaign member or callback now: the agent it is offered to claims it for a while (a lease,
  * renewed when dialling), and the queue offers nobody else a row another agent claims until the lease runs out or
- * the outcome is recorded. Claims are synced cells (last writer wins): agents online see each other's within the
- * live channel's delay, and the dialer checks again just before dialling; two agents offline can still both call a
- * pool member (docs/telemarketing.md).
+ * the outcome is recorded. Claims are synced cells, but the server keeps the first claim it gets until its lease
+ * runs out (server WritePolicy), and a device signed in to a server dials a pool member only once a round has
+ * brought the server's answer back; the dialer checks the claim again just before dialling (docs/telemarketing.md).
  */
 class Claims
 {

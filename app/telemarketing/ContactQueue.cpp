@@ -26,11 +26,11 @@ constexpr int CallbackLooks = 16; ///< at most 1,024 due callbacks passed over (
 } // namespace
 
 Result<std::optional<QueuedCall>> ContactQueue::next(const Campaign &campaign, const QString &agent,
-                                                     const QDateTime &now)
+                                                     const QDateTime &now, bool withPool)
 {
     if (!campaign.isActive())
         return std::optional<QueuedCall>();
-    Result<std::optional<QueuedCall>> callback = nextCallback(campaign, agent, now);
+    Result<std::optional<QueuedCall>> callback = nextCallback(campaign, agent, now, withPool);
     if (!callback || *callback)
         return callback;
 
@@ -58,7 +58,8 @@ Result<std::optional<QueuedCall>> ContactQueue::next(const Campaign &campaign, c
         for (const QString &zone : open) {
             const size_t before = candidates.size();
             bool full = false;
-            if (storage::Status read = headOfZone(campaign, zone, agent, nowMs, limit, candidates, full); !read)
+            if (storage::Status read = headOfZone(campaign, zone, agent, nowMs, withPool, limit, candidates, full);
+                !read)
                 return read.error();
             if (full && candidates.size() > before && (!boundary || ranksBefore(candidates.back(), *boundary)))
                 boundary = candidates.back();
@@ -72,6 +73,7 @@ Result<std::optional<QueuedCall>> ContactQueue::next(const Campaign &campaign, c
             call.contact = candidate.contact;
             call.priority = int(candidate.priority);
             call.attempts = int(candidate.attempts);
+            call.pool = candidate.pool;
             Result<std::optional<QueuedCall>> found = callable(std::move(call), campaign, now);
             if (!found || *found)
                 return found;
@@ -83,15 +85,15 @@ Result<std::optional<QueuedCall>> ContactQueue::next(const Campaign &campaign, c
 }
 
 Result<std::optional<QueuedCall>> ContactQueue::nextCallback(const Campaign &campaign, const QString &agent,
-                                                             const QDateTime &now)
+                                                             const QDateTime &now, bool withPool)
 {
     // Read a page at a time from where the last one ended, so due callbacks that cannot be made now (hours, a
     // number listed since) do not hide the ones behind them.
-    static const QByteArray sql =
-        "SELECT id, member, contact, due_ms FROM callbacks WHERE campaign = ?1 AND status = 'due' AND due_ms <= ?2"
-        " AND (owner = ?3 OR owner IS NULL OR owner = '') AND " +
-        Claims::freeFor(3, 2) + " AND " + callbackOfLiveMember("callbacks") +
-        " AND (due_ms, id) > (?5, ?6) ORDER BY due_ms, id LIMIT ?4";
+    static const QByteArray sql = "SELECT id, member, contact, due_ms, ifnull(owner, '') = '' FROM callbacks"
+                                  " WHERE campaign = ?1 AND status = 'due' AND due_ms <= ?2"
+                                  " AND (owner = ?3 OR (?7 AND ifnull(owner, '') = '')) AND " +
+                                  Claims::freeFor(3, 2) + " AND " + callbackOfLiveMember("callbacks") +
+                                  " AND (due_ms, id) > (?5, ?6) ORDER BY due_ms, id LIMIT ?4";
     qint64 afterDue = std::numeric_limits<qint64>::min();
     QByteArray afterId;
     for (int look = 0; look < CallbackLooks; ++look) {
@@ -100,7 +102,7 @@ Result<std::optional<QueuedCall>> ContactQueue::nextCallback(const Campaign &cam
             return query.error();
         storage::Statement &rows = *query.value();
         rows.bind(1, campaign.id.toBytes()).bind(2, now.toMSecsSinceEpoch()).bind(3, agent).bind(4, CallbacksPerLook);
-        rows.bind(5, afterDue).bind(6, afterId);
+        rows.bind(5, afterDue).bind(6, afterId).bind(7, qint64(withPool));
         std::vector<QueuedCall> due;
         int read = 0;
         const storage::Status status = rows.forEachRow([&](const storage::Statement &row) {
@@ -111,6 +113,7 @@ Result<std::optional<QueuedCall>> ContactQueue::nextCallback(const Campaign &cam
             call.callback = RowId::fromBytes(row.blob(0));
             call.member = RowId::fromBytes(row.blob(1)).value_or(RowId());
             call.contact = RowId::fromBytes(row.blob(2)).value_or(RowId());
+            call.pool = row.int64(4) != 0;
             if (call.callback)
                 due.push_back(std::move(call));
         });
@@ -128,27 +131,29 @@ Result<std::optional<QueuedCall>> ContactQueue::nextCallback(const Campaign &cam
 }
 
 storage::Status ContactQueue::headOfZone(const Campaign &campaign, const QString &zone, const QString &agent,
-                                         qint64 nowMs, int limit, std::vector<Candidate> &out, bool &full)
+                                         qint64 nowMs, bool withPool, int limit, std::vector<Candidate> &out,
+                                         bool &full)
 {
     // Rows another agent claims are passed over here, after the index seek (claims are few at any time).
     static const QByteArray sql =
-        "SELECT id, contact, priority, next_attempt_ms, attempts, rowid FROM campaign_members"
+        "SELECT id, contact, priority, next_attempt_ms, attempts, rowid, ifnull(owner, '') = '' FROM campaign_members"
         " WHERE campaign = ?1 AND status = 'queued' AND zone = ?2 AND ifnull(next_attempt_ms, 0) <= ?3"
-        " AND ifnull(attempts, 0) < ?4 AND (owner = ?5 OR owner IS NULL OR owner = '') AND " +
+        " AND ifnull(attempts, 0) < ?4 AND (owner = ?5 OR (?7 AND ifnull(owner, '') = '')) AND " +
         Claims::freeFor(5, 3) + " ORDER BY priority DESC, next_attempt_ms, rowid LIMIT ?6";
     Result<storage::Statement *> query = m_replica.database().prepare(sql.constData());
     if (!query)
         return query.error();
     storage::Statement &rows = *query.value();
     rows.bind(1, campaign.id.toBytes()).bind(2, zone).bind(3, nowMs).bind(4, campaign.maxAttempts).bind(5, agent);
-    rows.bind(6, limit);
+    rows.bind(6, limit).bind(7, qint64(withPool));
     int count = 0;
     const storage::Status read = rows.forEachRow([&](const storage::Statement &row) {
         ++count;
         const std::optional<RowId> member = RowId::fromBytes(row.blob(0));
         const std::optional<RowId> contact = RowId::fromBytes(row.blob(1));
         if (member && contact)
-            out.push_back({*member, *contact, row.int64(2), row.int64(3), row.int64(4), row.int64(5)});
+            out.push_back(
+                {*member, *contact, row.int64(2), row.int64(3), row.int64(4), row.int64(5), row.int64(6) != 0});
     });
     full = count == limit;
     return read;

@@ -20,6 +20,7 @@ struct QueuedCall
     QDateTime localTime; ///< the person's time now
     int priority = 0;
     int attempts = 0;
+    bool pool = false; ///< the member or callback is the campaign's shared pool's (no owner), not the agent's own
 };
 
 /**
@@ -41,9 +42,13 @@ public:
         , m_hours(hours)
     {}
 
-    /** The next call for @p agent, or nullopt when nobody in @p campaign may be called at @p now. */
+    /**
+     * The next call for @p agent, or nullopt when nobody in @p campaign may be called at @p now. Without
+     * @p withPool only the agent's own members and callbacks are offered (while the server cannot be asked
+     * whether a colleague is calling a pool member; this reads past pool members, so it costs more).
+     */
     storage::Result<std::optional<QueuedCall>> next(const Campaign &campaign, const QString &agent,
-                                                    const QDateTime &now);
+                                                    const QDateTime &now, bool withPool = true);
 
 private:
     struct Candidate
@@ -54,12 +59,13 @@ private:
         qint64 nextAttemptMs = 0;
         qint64 attempts = 0;
         qint64 rowid = 0;
+        bool pool = false;
     };
     storage::Result<std::optional<QueuedCall>> nextCallback(const Campaign &campaign, const QString &agent,
-                                                            const QDateTime &now);
+                                                            const QDateTime &now, bool withPool);
     /** Up to @p limit callable-looking members of one zone, best first; @p full is set when the limit was hit. */
     storage::Status headOfZone(const Campaign &campaign, const QString &zone, const QString &agent, qint64 nowMs,
-                               int limit, std::vector<Candidate> &out, bool &full);
+                               bool withPool, int limit, std::vector<Candidate> &out, bool &full);
     /** @p call with its number filled in when the contact has one the guard allows now; nullopt otherwise. */
     storage::Result<std::optional<QueuedCall>> callable(QueuedCall call, const Campaign &campaign,
                                                         const QDateTime &now);

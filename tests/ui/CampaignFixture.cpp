@@ -3,6 +3,8 @@
 #include "app/telemarketing/CallingHours.h"
 #include "app/telemarketing/TelemarketingTables.h"
 
+#include <QDateTime>
+
 namespace fieldline::telemarketingtest {
 
 using namespace fieldline::telemarketing;
@@ -47,6 +49,13 @@ RowId addCampaign(sync::Replica &replica, const QString &mode, int members, cons
             return {};
     }
     return campaign;
+}
+
+QString zoneAtNoon()
+{
+    const int offset = 12 - QDateTime::currentDateTimeUtc().time().hour(); // -11 .. +12
+    // Etc/GMT ids have the sign reversed: Etc/GMT-5 is UTC+5.
+    return offset >= 0 ? QStringLiteral("Etc/GMT-%1").arg(offset) : QStringLiteral("Etc/GMT+%1").arg(-offset);
 }
 
 } // namespace fieldline::telemarketingtest

@@ -13,4 +13,7 @@ namespace fieldline::telemarketingtest {
 sync::RowId addCampaign(sync::Replica &replica, const QString &mode, int members,
                         const QString &timeZone = QStringLiteral("America/New_York"));
 
+/** A fixed-offset zone where it is now about noon, so the campaign's 09:00-21:00 window is open. */
+QString zoneAtNoon();
+
 } // namespace fieldline::telemarketingtest

@@ -33,18 +33,11 @@
 
 using namespace fieldline;
 using namespace fieldline::uitest;
+using telemarketingtest::zoneAtNoon;
 
 namespace {
 
 const QString Password = QStringLiteral("Canary-s3cret-7741");
-
-/** A fixed-offset zone where it is now about noon, so the campaign's 09:00-21:00 window is open. */
-QString zoneAtNoon()
-{
-    const int offset = 12 - QDateTime::currentDateTimeUtc().time().hour(); // -11 .. +12
-    // Etc/GMT ids have the sign reversed: Etc/GMT-5 is UTC+5.
-    return offset >= 0 ? QStringLiteral("Etc/GMT-%1").arg(offset) : QStringLiteral("Etc/GMT+%1").arg(-offset);
-}
 
 bool processAlive(qint64 pid)
 {

@@ -11,6 +11,8 @@
 #include "ui/telemarketing/AgentWorkspace.h"
 #include "ui/telemarketing/OutcomeForm.h"
 
+#include <utility>
+
 namespace fieldline::ui {
 
 using telemarketing::Disposition;
@@ -35,7 +37,12 @@ AgentController::AgentController(AgentWorkspace *view, Setup setup, QObject *par
     , m_recorder(*m_setup.replica)
     , m_callbacks(*m_setup.replica, m_hours)
     , m_claims(*m_setup.replica)
+    , m_confirmation(m_setup.sync)
 {
+    connect(&m_confirmation, &ClaimConfirmation::settled, this, [this] {
+        if (std::exchange(m_dialWhenSettled, false) && m_current && !m_call)
+            dial();
+    });
     m_callbackCheck.setInterval(m_setup.callbackCheckMs);
     connect(&m_callbackCheck, &QTimer::timeout, this, &AgentController::showQueueAndCallbacks);
     connect(&m_callbackCheck, &QTimer::timeout, this, &AgentController::renewClaim);
@@ -122,6 +129,7 @@ void AgentController::releaseOffered()
     if (m_current && !m_call)
         (void)m_claims.release(*m_current, m_setup.agent);
     m_current.reset();
+    m_dialWhenSettled = false;
 }
 
 void AgentController::next()
@@ -151,7 +159,7 @@ void AgentController::next()
         showQueueAndCallbacks();
         return;
     }
-    auto found = m_queue.next(*m_campaign, m_setup.agent, now());
+    auto found = m_queue.next(*m_campaign, m_setup.agent, now(), m_confirmation.poolCallable());
     if (!found) {
         const QString message = found.message();
         m_view->showProblem([message] { return message; });
@@ -173,6 +181,7 @@ void AgentController::next()
         m_view->showProblem([message] { return message; });
     }
     m_claimedAtMs = m_setup.clock->nowMs();
+    m_claimSeq = m_setup.replica->lastSeq();
     showQueueAndCallbacks(); // after the claim: the person offered no longer waits
     auto card = telemarketing::ContactCard::read(m_setup.replica->database(), m_current->contact);
     AgentWorkspace::ContactView view;
@@ -211,9 +220,9 @@ void AgentController::next()
 
 void AgentController::dial()
 {
-    if (!m_current || !m_campaign)
+    if (!m_current || !m_campaign || !claimConfirmed())
         return;
-    // Another agent may have been offered the same pool member meanwhile: whoever claimed it last calls.
+    // Another agent may have been offered the same pool member meanwhile: the claim the server got first stands.
     auto holder = m_claims.heldByOther(*m_current, m_setup.agent, m_setup.clock->nowMs());
     if (holder && !holder->isEmpty()) {
         const QString who = *holder;
@@ -238,6 +247,31 @@ void AgentController::dial()
     }
     if (!startCall(*m_current, &contact.value()))
         next(); // the queue passes over it from now on; the banner says why
+}
+
+bool AgentController::claimConfirmed()
+{
+    if (!m_current->pool)
+        return true; // the agent's own: no colleague is offered it
+    switch (m_confirmation.check(m_claimSeq)) {
+    case ClaimConfirmation::State::Confirmed:
+        return true;
+    case ClaimConfirmation::State::Waiting:
+        m_dialWhenSettled = true;
+        m_view->showNotice(
+            [] { return AgentController::tr("Checking with the server that no colleague is calling this person..."); });
+        return false;
+    case ClaimConfirmation::State::Unreachable:
+        next(); // own contacts and callbacks only, until the server answers again
+        m_view->showProblem([] {
+            return AgentController::tr(
+                "The server could not be reached to confirm that no colleague is calling this person, so "
+                "people from the campaign's shared pool wait until it can be. Your own contacts and callbacks "
+                "can still be called.");
+        });
+        return false;
+    }
+    return false;
 }
 
 void AgentController::dialManually(const QString &typed)
@@ -306,6 +340,7 @@ bool AgentController::startCall(const telemarketing::QueuedCall &call, const tel
 
 void AgentController::cancel()
 {
+    m_dialWhenSettled = false;
     if (m_view->mode() == AgentWorkspace::Mode::Countdown) {
         m_countdown = 0;
         m_ticker.stop();

@@ -6,6 +6,7 @@
 #include "app/telemarketing/Dialer.h"
 #include "app/telemarketing/OutcomeRecorder.h"
 #include "app/telephony/Telephony.h"
+#include "ui/telemarketing/ClaimConfirmation.h"
 #include "ui/telemarketing/OutcomeForm.h"
 
 #include <QElapsedTimer>
@@ -45,6 +46,9 @@ public:
         int countdownSeconds = 5;
         QString dialRegion = QLocale::territoryToCode(QLocale::system().territory()); ///< for numbers typed without +
         int callbackCheckMs = 30'000; ///< how often the queue panel and the callbacks list are read again
+        /// The profile's sync service, or null: with a server account, a person from the shared pool is dialled
+        /// only once the server has answered this device's claim (ClaimConfirmation).
+        app::SyncService *sync = nullptr;
     };
 
     AgentController(AgentWorkspace *view, Setup setup, QObject *parent = nullptr);
@@ -70,6 +74,9 @@ private:
     /** Renews the claim on the contact on screen before its lease runs out. */
     void renewClaim();
     void dial();
+    /** Whether the claim on the pool contact offered has the server's answer; false (with the reason shown) while
+     *  it waits, or when the server cannot be reached (the next own contact is offered then). */
+    bool claimConfirmed();
     void dialManually(const QString &typed);
     /** Checks @p call's number with the guard and places it; false (with the reason shown) when it is not placed. */
     bool startCall(const telemarketing::QueuedCall &call, const telemarketing::ContactNumbers *contact);
@@ -102,6 +109,9 @@ private:
     telemarketing::OutcomeRecorder m_recorder;
     telemarketing::CallbackList m_callbacks;
     telemarketing::Claims m_claims;
+    ClaimConfirmation m_confirmation;
+    qint64 m_claimSeq = 0;          ///< the local write that claimed the contact offered (Replica::lastSeq)
+    bool m_dialWhenSettled = false; ///< the agent dialled while the claim waited for the server
     QTimer m_callbackCheck;
     std::optional<telemarketing::Campaign> m_campaign;
     std::optional<telemarketing::QueuedCall> m_current;

@@ -92,6 +92,7 @@ void AgentSession::refresh()
     setup.agent = agent;
     setup.campaign = campaign;
     setup.language = m_language->language();
+    setup.sync = m_sync;
     m_controller = new AgentController(m_view, setup, this);
     connect(m_controller, &AgentController::betweenCalls, this, [this] {
         if (m_reconfigurePending) { // once: reconfigure() defers again if a call started meanwhile
