@@ -36,6 +36,22 @@ sync::ChangeBatch compensation(const QString &table, const sync::RowId &row, con
     if ((cl % 2 == 1) != alive)
         ++cl;
     const Stamp stamp{cl, newest + 1, serverSite()};
+    // Cells refused in the row's present life: only those are written back. Re-asserting the others too would
+    // stamp them newer than writes the device's user made meanwhile that are still on their way (a call's outcome
+    // written while a refused claim was out), and those would then be lost.
+    const bool cellsOnly = alive && std::all_of(refused.begin(), refused.end(), [&](const Change &change) {
+                               return !change.isRowChange() && change.stamp.cl == stored.stamp.cl;
+                           });
+    if (cellsOnly) {
+        sync::ChangeBatch out;
+        for (const Change &change : refused) {
+            if (std::any_of(out.begin(), out.end(), [&](const Change &c) { return c.column == change.column; }))
+                continue;
+            const sync::CellState *cell = stored.liveCell(change.column);
+            out.push_back(Change{table, row, change.column, cell ? cell->value : sync::Value(), stamp, 0});
+        }
+        return out;
+    }
     sync::ChangeBatch out{Change{table, row, QString(), {}, stamp, 0}};
     if (!alive)
         return out;

@@ -4,6 +4,7 @@
 #include "sync/SyncLog.h"
 #include "sync/protocol/ProtocolCodec.h"
 
+#include <algorithm>
 #include <map>
 
 namespace fieldline::sync {
@@ -68,6 +69,7 @@ void SyncClient::startRound()
 {
     ++m_round;
     m_again = false;
+    m_pushedThrough = 0;
     m_rejectedSome = false;
     m_rejectedDetail.clear();
     m_deferredFrom = 0;
@@ -145,8 +147,10 @@ storage::Result<bool> SyncClient::queueLaterWrites()
     storage::Result<qint64> pushed = m_state.pushedSeq();
     if (!pushed)
         return pushed.error();
-    if (*pushed >= m_replica.lastSeq())
+    if (*pushed >= m_replica.lastSeq()) {
+        m_pushedThrough = m_replica.lastSeq();
         return false;
+    }
     if (m_blobs) {
         // These writes may name an attachment added after this round's upload: another round uploads it first.
         storage::Result<std::vector<BlobName>> waiting = m_blobs->blobs().waitingForUpload();
@@ -162,6 +166,8 @@ storage::Result<bool> SyncClient::queueLaterWrites()
     storage::Result<std::vector<std::pair<qint64, QByteArray>>> outbox = m_state.outbox();
     if (!outbox)
         return outbox.error();
+    if (outbox->empty()) // the writes since were all replaced by remote changes, or rolled back
+        m_pushedThrough = m_replica.lastSeq();
     return !outbox->empty();
 }
 
@@ -440,10 +446,8 @@ void SyncClient::finish(SyncProblem problem, const QString &detail, qint64 retry
         return finish(SyncProblem::Rejected, m_rejectedDetail);
     if (problem == SyncProblem::None)
         collectOldTombstones();
-    if (problem == SyncProblem::None || problem == SyncProblem::Rejected) {
-        if (storage::Result<qint64> pushed = m_state.pushedSeq(); pushed)
-            m_status.settledSeq = *pushed;
-    }
+    if (problem == SyncProblem::None || problem == SyncProblem::Rejected)
+        m_status.settledSeq = std::max(m_status.settledSeq, m_pushedThrough);
     ++m_round;
     m_status.running = false;
     m_status.problem = problem;

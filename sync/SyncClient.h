@@ -36,9 +36,9 @@ struct SyncStatus
     qint64 retryAfterMs = 0;
     qint64 lastSuccessMs = 0; ///< wall clock of the last round that finished without a problem
     qint64 pending = 0;       ///< local changes the server has not acknowledged yet
-    /// The server answered every local write up to this seq (Replica::lastSeq), and what it wrote back in answer
-    /// (a refused change's compensation) has been pulled: set by each round that ends without a problem or with
-    /// refusals only.
+    /// Every local write up to this seq (Replica::lastSeq) has been answered by the server or replaced by a remote
+    /// change, and what the server wrote back (a refused change's compensation) has been pulled: set by each round
+    /// that ends without a problem or with refusals only.
     qint64 settledSeq = 0;
     /// A pulled change came from a newer schema version than this build's: some of it may not show until an update.
     bool newerReleaseSeen = false;
@@ -136,6 +136,7 @@ private:
     bool m_freshAllowed = false;
     qint64 m_deferredFrom = 0; ///< batches from this seq on were deferred in this round and wait for the next one
     qint64 m_deferredRetryMs = 0;
+    qint64 m_pushedThrough = 0; ///< this round found nothing left to push up to this local seq (0: not yet)
 };
 
 } // namespace fieldline::sync

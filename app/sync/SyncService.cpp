@@ -6,6 +6,9 @@
 #include <QLoggingCategory>
 #include <QSysInfo>
 
+#include <algorithm>
+#include <utility>
+
 Q_LOGGING_CATEGORY(lcAppSync, "fieldline.app.sync")
 
 namespace fieldline::app {
@@ -18,8 +21,8 @@ SyncService::SyncService(ProfileService &profile, const sync::Clock &clock, Opti
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &SyncService::syncNow);
-    m_pushTimer.setSingleShot(true);
-    connect(&m_pushTimer, &QTimer::timeout, this, &SyncService::pushLocalWrites);
+    m_soonTimer.setSingleShot(true);
+    connect(&m_soonTimer, &QTimer::timeout, this, &SyncService::soonRound);
     connect(&m_profile, &ProfileService::stateChanged, this, &SyncService::followProfile);
     connect(&m_login, &LoginClient::finished, this, [this](const LoginResult &result) { emit loginFinished(result); });
     followProfile(m_profile.state());
@@ -92,7 +95,7 @@ void SyncService::startClient()
     if (stored.isValid()) {
         // "The cursor moved" from the server: pull now instead of at the next interval.
         m_live = std::make_unique<sync::LiveClient>(QUrl(stored.serverUrl), stored.token);
-        connect(m_live.get(), &sync::LiveClient::notified, this, &SyncService::syncNow);
+        connect(m_live.get(), &sync::LiveClient::notified, this, &SyncService::liveNotified);
         connect(m_live.get(), &sync::LiveClient::connectedChanged, this, &SyncService::statusChanged);
         m_live->start();
     }
@@ -103,7 +106,10 @@ void SyncService::close()
 {
     emit aboutToClose();
     m_timer.stop();
-    m_pushTimer.stop();
+    m_soonTimer.stop();
+    m_writeWaiting = false;
+    m_soonAfterRound = false;
+    m_liveCursor = 0;
     m_live.reset();
     m_blobTransfer.reset();
     m_transport.reset();
@@ -225,26 +231,50 @@ void SyncService::roundFinished()
     }
     }
     emit roundEnded();
+    if (std::exchange(m_soonAfterRound, false))
+        soonRound();
 }
 
 void SyncService::localWrite()
 {
-    if (m_pushTimer.isActive())
+    const sync::SyncProblem last = status().problem;
+    if (last != sync::SyncProblem::None && last != sync::SyncProblem::Rejected)
         return;
-    qint64 wait = m_options.pushDelayMs;
-    if (m_sinceWritePush.isValid())
-        wait = std::max(wait, m_options.pushGapMs - m_sinceWritePush.elapsed());
-    m_pushTimer.start(int(wait));
+    m_writeWaiting = true;
+    roundSoon(m_options.pushDelayMs);
 }
 
-void SyncService::pushLocalWrites()
+void SyncService::liveNotified(qint64 cursor)
+{
+    m_liveCursor = std::max(m_liveCursor, cursor);
+    roundSoon(0);
+}
+
+void SyncService::roundSoon(int delayMs)
+{
+    if (m_soonTimer.isActive())
+        return;
+    qint64 wait = delayMs;
+    if (m_sinceSoonRound.isValid())
+        wait = std::max(wait, m_options.pushGapMs - m_sinceSoonRound.elapsed());
+    m_soonTimer.start(int(wait));
+}
+
+void SyncService::soonRound()
 {
     if (!m_client || !isSignedIn())
         return;
-    const sync::SyncProblem last = m_client->status().problem;
-    if (last != sync::SyncProblem::None && last != sync::SyncProblem::Rejected)
+    if (m_client->status().running) {
+        m_soonAfterRound = true;
         return;
-    m_sinceWritePush.start();
+    }
+    if (!std::exchange(m_writeWaiting, false)) {
+        // Told of changes this device has pulled already: usually its own push, which the server announces too.
+        storage::Result<qint64> pulled = m_state->pullCursor();
+        if (pulled && *pulled >= m_liveCursor)
+            return;
+    }
+    m_sinceSoonRound.start();
     syncNow();
 }
 

@@ -21,9 +21,9 @@ namespace fieldline::app {
 
 /**
  * The unlocked profile's online life: its replica of the product tables, the server account, and sync rounds
- * in the background (after every login, every minute, at once on "sync now", moments after a local write, with
- * growing pauses while the server cannot be reached). Everything keeps working offline; nothing here blocks the
- * caller.
+ * in the background (after every login, every minute, at once on "sync now", moments after a local write or a
+ * live notification, with growing pauses while the server cannot be reached). Everything keeps working offline;
+ * nothing here blocks the caller.
  *
  * It follows the profile: it opens when the profile is unlocked and closes, with every request cut off, before
  * the locked profile's database could be touched again.
@@ -39,7 +39,8 @@ public:
         int maxRetryMs = 5 * 60 * 1000;
         /// A local write is pushed this long after it (so one action's writes go together) ...
         int pushDelayMs = 20;
-        /// ... and at most one round per this long is started by writes (typing in a form writes per keystroke).
+        /// ... and at most one round per this long is started by writes and live notifications together (typing in a
+        /// form writes per keystroke, and every push in the tenant notifies every device).
         int pushGapMs = 1000;
     };
 
@@ -94,15 +95,22 @@ private:
     void roundFinished();
     /** A local write was made: a round soon, unless the server could not be reached (the retry timer waits then). */
     void localWrite();
-    void pushLocalWrites();
+    /** The server's cursor moved to @p cursor: a round soon, unless this device has pulled that far (its own push). */
+    void liveNotified(qint64 cursor);
+    /** Starts the timer of a write- or notification-started round, at most one per pushGapMs. */
+    void roundSoon(int delayMs);
+    void soonRound();
 
     ProfileService &m_profile;
     const sync::Clock &m_clock;
     Options m_options;
     LoginClient m_login;
     QTimer m_timer;
-    QTimer m_pushTimer;
-    QElapsedTimer m_sinceWritePush; ///< since the last round a local write started
+    QTimer m_soonTimer;
+    QElapsedTimer m_sinceSoonRound; ///< since the last round a write or a notification started
+    bool m_writeWaiting = false;    ///< a local write waits for soonRound()
+    bool m_soonAfterRound = false;  ///< soonRound() came during a round: it runs again when that round ends
+    qint64 m_liveCursor = 0;        ///< the highest cursor the live channel told of
     int m_failures = 0;
     // Declared so the transport goes first on close: it cuts its requests off before the client they call back.
     std::unique_ptr<sync::Replica> m_replica;

@@ -374,6 +374,38 @@ private slots:
                  std::optional<sync::Value>(11.0));
     }
 
+    // A device's status says which of its writes the server has settled (answered, or replaced by a newer change
+    // from elsewhere): a write whose cells a pulled change replaced before it was pushed counts as settled too, or
+    // a dialler waiting for its claim to settle would wait for ever.
+    void settledWritesIncludeThoseReplacedBeforeTheirPush()
+    {
+        InProcessServer server(path(QStringLiteral("s-settled")), T0, m_backend.postgres);
+        const QString tenant = nextTenant();
+        SyncedDevice a(path(QStringLiteral("settled-a.db")), T0, server.url(),
+                       server.newTenantToken(tenant, QStringLiteral("u")));
+        SyncedDevice b(path(QStringLiteral("settled-b.db")), T0, server.url(),
+                       server.deviceToken(tenant, QStringLiteral("u")));
+        QCOMPARE(a.open(), QString());
+        QCOMPARE(b.open(), QString());
+        const sync::RowId row =
+            *a.device->insert(QStringLiteral("contacts"), {{QStringLiteral("name"), QStringLiteral("Ada")}});
+        QCOMPARE(a.syncOnce(), SyncProblem::None);
+        QCOMPARE(b.syncOnce(), SyncProblem::None);
+        QCOMPARE(a.client->status().settledSeq, a.device->lastSeq());
+
+        // a writes; b's later write of the same cell reaches a (as a round already under way would pull it)
+        // before a pushes: nothing of a's write is left to push.
+        QVERIFY(a.device->update(QStringLiteral("contacts"), row, {{QStringLiteral("name"), QStringLiteral("Ann")}}));
+        const qint64 written = a.device->lastSeq();
+        b.device.clock.advance(1000);
+        const qint64 bFrom = b.device->lastSeq();
+        QVERIFY(b.device->update(QStringLiteral("contacts"), row, {{QStringLiteral("name"), QStringLiteral("Bea")}}));
+        QVERIFY(a.device->applyRemote(*b.device->changesSince(bFrom)));
+        QVERIFY(a.client->status().settledSeq < written);
+        QCOMPARE(a.syncOnce(), SyncProblem::None);
+        QVERIFY(a.client->status().settledSeq >= written);
+    }
+
     // Two agents' devices work the same pool: the member offered to one is claimed, and once the claim has synced
     // the other device's queue offers the next member instead (the server lets agents write claims). Two claims
     // made apart: the one that reached the server first stands until its lease runs out.
@@ -465,6 +497,22 @@ private slots:
             QCOMPARE(synctest::visible(device->device, tables::Members, second.member, QStringLiteral("attempts")),
                      std::optional<sync::Value>(qint64(1)));
         }
+        // Alice records a sale on her computer while bob's, its clock two minutes ahead, claims the member again:
+        // bob is refused, and what the server writes back for him does not undo alice's outcome, which reaches the
+        // server after it (only the refused claim cells are written back).
+        QVERIFY(alice.device->update(tables::Members, second.member, {{QStringLiteral("status"), memberStatus::Done}}));
+        bob.device.clock.advance(120'000);
+        QVERIFY(Claims(*bob.device).claim(second, QStringLiteral("bob"), bob.device.clock.nowMs()));
+        QCOMPARE(bob.syncOnce(), SyncProblem::Rejected);
+        QCOMPARE(alice.syncOnce(), SyncProblem::None);
+        QCOMPARE(bob.syncOnce(), SyncProblem::None);
+        for (SyncedDevice *device : {&alice, &bob}) {
+            QCOMPARE(synctest::visible(device->device, tables::Members, second.member, QStringLiteral("status")),
+                     std::optional<sync::Value>(memberStatus::Done));
+            QCOMPARE(Claims(*device->device).holds(tables::Members, second.member, QStringLiteral("alice")).value(),
+                     true);
+        }
+
         // Once her lease has run out at the server, bob may claim the member.
         server.clock.set(T0 + Claims::LeaseMs + 1);
         for (SyncedDevice *device : {&alice, &bob})

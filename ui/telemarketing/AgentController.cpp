@@ -220,7 +220,7 @@ void AgentController::next()
 
 void AgentController::dial()
 {
-    if (!m_current || !m_campaign || !claimConfirmed())
+    if (!m_current || !m_campaign)
         return;
     // Another agent may have been offered the same pool member meanwhile: the claim the server got first stands.
     auto holder = m_claims.heldByOther(*m_current, m_setup.agent, m_setup.clock->nowMs());
@@ -233,6 +233,8 @@ void AgentController::dial()
         });
         return;
     }
+    if (!claimConfirmed())
+        return; // dial() again once the server has answered (it may say that a colleague claimed first)
     if (const storage::Status renewed = m_claims.claim(*m_current, m_setup.agent, m_setup.clock->nowMs()); !renewed) {
         const QString message = renewed.message();
         m_view->showProblem([message] { return message; });

@@ -2,6 +2,8 @@
 
 #include "app/sync/SyncService.h"
 
+#include <utility>
+
 namespace fieldline::ui {
 
 namespace {
@@ -24,7 +26,8 @@ ClaimConfirmation::ClaimConfirmation(app::SyncService *sync, QObject *parent)
 
 bool ClaimConfirmation::needed() const
 {
-    return m_sync && m_sync->isOpen() && m_sync->isSignedIn();
+    // The account, not the token: signed out or refused, the profile still shares its pool through that server.
+    return m_sync && m_sync->isOpen() && !m_sync->account().serverUrl.isEmpty();
 }
 
 bool ClaimConfirmation::poolCallable() const
@@ -42,7 +45,8 @@ ClaimConfirmation::State ClaimConfirmation::check(qint64 seq)
         m_failed = false; // told once; the next check asks the server again
         return State::Unreachable;
     }
-    if (!m_waiting) {
+    // A round asked for that never ended (the client was replaced by a sign-in) is asked for again.
+    if (!m_waiting || !m_sync->status().running) {
         m_waiting = true;
         m_sync->syncNow();
     }
@@ -51,11 +55,11 @@ ClaimConfirmation::State ClaimConfirmation::check(qint64 seq)
 
 void ClaimConfirmation::roundEnded()
 {
-    if (!m_waiting)
+    m_failed = !answered(m_sync->status().problem); // any round: a failure told late would be out of date
+    if (!std::exchange(m_waiting, false))
         return;
-    m_waiting = false;
-    m_failed = !answered(m_sync->status().problem);
-    emit settled();
+    // Queued: a round that ends inside syncNow() must not call back before check() has returned.
+    QMetaObject::invokeMethod(this, &ClaimConfirmation::settled, Qt::QueuedConnection);
 }
 
 } // namespace fieldline::ui
