@@ -1111,6 +1111,10 @@
         <source>The server could not be reached to confirm that no colleague is calling this person, so people from the campaign&apos;s shared pool wait until it can be. Your own contacts and callbacks can still be called.</source>
         <translation>无法连接服务器来确认没有同事在拨打此人，因此活动共享池中的联系人需等到能连接时再拨打。您自己的联系人和回拨仍可拨打。</translation>
     </message>
+    <message>
+        <source>This person was taken out of the campaign during the call, so no callback was planned. The call is recorded.</source>
+        <translation>此人在通话期间已被移出活动，因此未安排回拨。本次通话已记录。</translation>
+    </message>
 </context>
 <context>
     <name>fieldline::ui::AgentSession</name>

@@ -1,5 +1,6 @@
 #include "app/telemarketing/CallbackList.h"
 
+#include "app/telemarketing/Claims.h"
 #include "app/telemarketing/ContactCard.h"
 #include "app/telemarketing/ContactNumbers.h"
 #include "app/telemarketing/TelemarketingTables.h"
@@ -11,7 +12,8 @@
 
 namespace fieldline::telemarketing {
 
-storage::Result<std::vector<PlannedCallback>> CallbackList::pending(const sync::RowId &campaign, const QString &agent)
+storage::Result<std::vector<PlannedCallback>> CallbackList::pending(const sync::RowId &campaign, const QString &agent,
+                                                                    qint64 nowMs)
 {
     // Pages from where the last one ended, so callbacks that can no longer be made do not crowd out the others.
     static constexpr int Pages = 8;
@@ -20,16 +22,19 @@ storage::Result<std::vector<PlannedCallback>> CallbackList::pending(const sync::
         " FROM callbacks b"
         " LEFT JOIN contacts k ON k.id = b.contact"
         " WHERE b.campaign = ?1 AND b.status = 'due' AND (b.owner = ?2 OR b.owner IS NULL OR b.owner = '') AND " +
-        callbackOfLiveMember("b") + " AND (b.due_ms, b.id) > (?4, ?5) ORDER BY b.due_ms, b.id LIMIT ?3";
+        callbackOfLiveMember("b") + " AND " + Claims::freeFor(2, 6) +
+        " AND (b.due_ms, b.id) > (?4, ?5) ORDER BY b.due_ms, b.id LIMIT ?3";
     auto query = m_replica.database().prepare(sql.constData());
     if (!query)
         return query.error();
     std::vector<PlannedCallback> callable;
     qint64 afterDue = std::numeric_limits<qint64>::min();
     QByteArray afterId;
-    for (int page = 0; page < Pages && callable.size() < size_t(Limit); ++page) {
+    const size_t wanted = size_t(Limit) + 1;
+    for (int page = 0; page < Pages && callable.size() < wanted; ++page) {
         query.value()->reset();
         query.value()->bind(1, campaign.toBytes()).bind(2, agent).bind(3, Limit).bind(4, afterDue).bind(5, afterId);
+        query.value()->bind(6, nowMs);
         std::vector<std::pair<PlannedCallback, QByteArray>> read;
         int rows = 0;
         const storage::Status status = query.value()->forEachRow([&](const storage::Statement &row) {
@@ -48,10 +53,10 @@ storage::Result<std::vector<PlannedCallback>> CallbackList::pending(const sync::
         if (!status)
             return status.error();
         for (auto &[callback, contact] : read) {
-            storage::Result<bool> reach = reachable(contact, campaign);
+            storage::Result<bool> reach = reachable(contact, campaign, nowMs);
             if (!reach)
                 return reach.error();
-            if (*reach && callable.size() < size_t(Limit))
+            if (*reach && callable.size() < wanted)
                 callable.push_back(std::move(callback));
         }
         if (rows < Limit)
@@ -60,7 +65,7 @@ storage::Result<std::vector<PlannedCallback>> CallbackList::pending(const sync::
     return callable;
 }
 
-storage::Result<bool> CallbackList::reachable(const QByteArray &contact, const sync::RowId &campaign)
+storage::Result<bool> CallbackList::reachable(const QByteArray &contact, const sync::RowId &campaign, qint64 nowMs)
 {
     const std::optional<sync::RowId> id = sync::RowId::fromBytes(contact);
     if (!id)
@@ -69,8 +74,8 @@ storage::Result<bool> CallbackList::reachable(const QByteArray &contact, const s
     if (!numbers)
         return numbers.error().code == storage::ErrorCode::NotFound ? storage::Result<bool>(true) : numbers.error();
     for (const QString &number : numbers->numbers) {
-        storage::Result<DialGuard::Check> check =
-            m_guard.check({number, &numbers.value(), campaign, std::nullopt}, QDateTime::currentDateTimeUtc());
+        storage::Result<DialGuard::Check> check = m_guard.check({number, &numbers.value(), campaign, std::nullopt},
+                                                                QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC));
         if (!check)
             return check.error();
         if (check->allowed())

@@ -24,8 +24,9 @@ struct PlannedCallback
 };
 
 /**
- * The callbacks of a campaign still to be made that an agent may take (their own and the pool's), earliest first,
- * and which of them fell due since the agent was last reminded (each is reminded of once). A callback to a person
+ * The callbacks of a campaign still to be made that an agent may take (their own and the pool's, not those a
+ * colleague is working on), earliest first, and which of them fell due since the agent was last reminded (each is
+ * reminded of once). A callback to a person
  * who may no longer be called at all (opted out, or every number of theirs on a do-not-call list since) is not
  * listed: the queue never offers it, so it would only remind the agent of a call they cannot make.
  */
@@ -39,13 +40,15 @@ public:
         , m_guard(replica, hours)
     {}
 
-    storage::Result<std::vector<PlannedCallback>> pending(const sync::RowId &campaign, const QString &agent);
+    /** Up to Limit callbacks, and one more when there are more than Limit (so a count can say "at least"). */
+    storage::Result<std::vector<PlannedCallback>> pending(const sync::RowId &campaign, const QString &agent,
+                                                          qint64 nowMs);
     /** Those of @p pending that are due at @p nowMs and were not returned here before. */
     std::vector<PlannedCallback> newlyDue(const std::vector<PlannedCallback> &pending, qint64 nowMs);
 
 private:
     /** False when contact @p contact (when this device has them) may not be called on any number for @p campaign. */
-    storage::Result<bool> reachable(const QByteArray &contact, const sync::RowId &campaign);
+    storage::Result<bool> reachable(const QByteArray &contact, const sync::RowId &campaign, qint64 nowMs);
 
     sync::Replica &m_replica;
     DialGuard m_guard; ///< the dialer's own checks, without the hours (a callback is for later)

@@ -46,16 +46,17 @@ storage::Result<qint64> OutcomeRecorder::callsOnRecord(storage::Database &db, co
     return calls;
 }
 
-storage::Status OutcomeRecorder::record(const Campaign &campaign, const QueuedCall &call, const CallRecord &record,
-                                        const Outcome &outcome, const QString &agent, qint64 nowMs)
+storage::Result<bool> OutcomeRecorder::record(const Campaign &campaign, const QueuedCall &call,
+                                              const CallRecord &record, const Outcome &outcome, const QString &agent,
+                                              qint64 nowMs)
 {
     const Disposition *disposition = campaign.dispositions.find(outcome.disposition);
     if (storage::Status checked = check(disposition, outcome, nowMs); !checked)
-        return checked;
+        return checked.error();
     storage::Database &db = m_replica.database();
     storage::Transaction tx(db);
     if (!tx.begun())
-        return tx.begun();
+        return tx.begun().error();
 
     // A number dialled by hand belongs to no member and no contact.
     const bool manual = call.member == sync::RowId();
@@ -105,20 +106,20 @@ storage::Status OutcomeRecorder::record(const Campaign &campaign, const QueuedCa
         // The claim ends with the outcome, unless a colleague claimed the member meanwhile (a lease that ran out).
         storage::Result<bool> held = Claims(m_replica).holds(tables::Members, call.member, agent);
         if (!held)
-            return held.status();
+            return held.error();
         if (*held) {
             for (auto &cell : Claims::released())
                 member.push_back(std::move(cell));
         }
         if (storage::Status s = m_replica.update(tables::Members, call.member, member); !s)
-            return s;
+            return s.error();
     }
     if (call.callback) {
         // A callback removed meanwhile (another device, an eviction) is simply not there to close.
         const storage::Status s =
             m_replica.update(tables::Callbacks, *call.callback, {{QStringLiteral("status"), QStringLiteral("done")}});
         if (!s && s.error().code != storage::ErrorCode::NotFound)
-            return s;
+            return s.error();
     }
     // A member taken out of the campaign meanwhile gets no new callback: nobody would be offered it.
     if (disposition->effect == Disposition::Effect::Callback && found) {
@@ -139,15 +140,17 @@ storage::Status OutcomeRecorder::record(const Campaign &campaign, const QueuedCa
         if (storage::Status s = DoNotCall(m_replica).add(record.number, std::nullopt,
                                                          tr("Asked during a call (%1).").arg(campaign.name), agent);
             !s)
-            return s;
+            return s.error();
         if (!manual) {
             const storage::Status s = m_replica.update(QStringLiteral("contacts"), call.contact,
                                                        {{QStringLiteral("do_not_call"), qint64(1)}});
             if (!s && s.error().code != storage::ErrorCode::NotFound)
-                return s;
+                return s.error();
         }
     }
-    return tx.commit();
+    if (storage::Status committed = tx.commit(); !committed)
+        return committed.error();
+    return found;
 }
 
 } // namespace fieldline::telemarketing

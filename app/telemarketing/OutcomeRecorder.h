@@ -48,8 +48,13 @@ public:
      * (the grow-only attempts every device ends up holding alike).
      */
     static storage::Result<qint64> callsOnRecord(storage::Database &db, const sync::RowId &member);
-    storage::Status record(const Campaign &campaign, const QueuedCall &call, const CallRecord &record,
-                           const Outcome &outcome, const QString &agent, qint64 nowMs);
+    /**
+     * Records @p call's attempt and @p outcome in one transaction. True when the member is in the campaign; false
+     * when it was taken out meanwhile (or the number was dialled by hand): then only the attempt (and a do-not-call
+     * entry) is recorded, and no callback is planned, since nobody would be offered it.
+     */
+    storage::Result<bool> record(const Campaign &campaign, const QueuedCall &call, const CallRecord &record,
+                                 const Outcome &outcome, const QString &agent, qint64 nowMs);
 
 private:
     storage::Status check(const Disposition *disposition, const Outcome &outcome, qint64 nowMs) const;

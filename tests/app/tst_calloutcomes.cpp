@@ -30,14 +30,14 @@ private slots:
         const RowId stays = member(other, {.status = memberStatus::Callback});
         const RowId kept = callback(stays, other, Now.addSecs(-60).toMSecsSinceEpoch());
         CallbackList list(replica(), m_hours);
-        QCOMPARE(list.pending(m_campaign, QStringLiteral("alice"))->size(), size_t(2));
+        QCOMPARE(list.pending(m_campaign, QStringLiteral("alice"), Now.toMSecsSinceEpoch())->size(), size_t(2));
         QCOMPARE(next()->member, gone); // the earlier one, while its member is in the campaign
 
         QVERIFY(replica().remove(tables::Members, gone));
         std::optional<QueuedCall> call = next();
         QVERIFY(call);
         QCOMPARE(call->callback, std::optional<RowId>(kept));
-        auto pending = list.pending(m_campaign, QStringLiteral("alice"));
+        auto pending = list.pending(m_campaign, QStringLiteral("alice"), Now.toMSecsSinceEpoch());
         QCOMPARE(pending->size(), size_t(1));
         QCOMPARE(pending->front().id, kept);
 
@@ -47,9 +47,10 @@ private slots:
         removed.number = QStringLiteral("+12125550102");
         const qint64 nowMs = Now.toMSecsSinceEpoch();
         auto rules = Campaign::read(replica().database(), m_campaign);
-        QVERIFY(OutcomeRecorder(replica()).record(
+        storage::Result<bool> inCampaign = OutcomeRecorder(replica()).record(
             *rules, removed, {removed.number, nowMs, 1000, QStringLiteral("answered")},
-            {QStringLiteral("call_back"), QString(), nowMs + 3'600'000}, QStringLiteral("alice"), nowMs));
+            {QStringLiteral("call_back"), QString(), nowMs + 3'600'000}, QStringLiteral("alice"), nowMs);
+        QCOMPARE(inCampaign.value(), false); // so the agent's screen can say that no callback was planned
         QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM call_attempts"), qint64(1));
         QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM callbacks"), qint64(2)); // none added
     }
@@ -93,8 +94,11 @@ private slots:
                  storage::ErrorCode::Invalid);
         QCOMPARE(attemptsOf(), qint64(2));
         Outcome later{QStringLiteral("call_back"), QStringLiteral("after lunch"), nowMs + 2 * 3'600'000};
-        QVERIFY(recorder.record(rules, *call, {call->number, nowMs, 42'000, QStringLiteral("answered")}, later,
-                                QStringLiteral("alice"), nowMs));
+        QCOMPARE(recorder
+                     .record(rules, *call, {call->number, nowMs, 42'000, QStringLiteral("answered")}, later,
+                             QStringLiteral("alice"), nowMs)
+                     .value(),
+                 true); // the member is in the campaign: its callback is planned
         QVERIFY(!next(QStringLiteral("alice"), Now.addSecs(3600)));
         std::optional<QueuedCall> due = next(QStringLiteral("alice"), Now.addSecs(2 * 3600));
         QVERIFY(due && due->callback);

@@ -3,6 +3,7 @@
 #include "QueueFixture.h"
 
 #include "app/telemarketing/AgentStats.h"
+#include "app/telemarketing/CallbackList.h"
 #include "app/telemarketing/CampaignProgress.h"
 #include "app/telemarketing/CampaignSetup.h"
 #include "app/telemarketing/Claims.h"
@@ -121,6 +122,40 @@ private slots:
         QVERIFY(part && *part);
         QCOMPARE(progress.outcome.newContacts, 3);
         QCOMPARE(*replica().database().queryInt("SELECT count(*) FROM contacts"), qint64(3));
+    }
+
+    // The agent's callbacks list: their own and the pool's, earliest first, not a colleague's own nor one a
+    // colleague is working on; one more than the limit says that there are more.
+    void callbacksList()
+    {
+        const qint64 nowMs = Now.toMSecsSinceEpoch();
+        const auto add = [&](const QString &name, qint64 dueMs, const QString &owner = QString()) {
+            const RowId person = contact(name, QStringLiteral("+1212555%1").arg(qHash(name) % 9000 + 1000));
+            return callback(member(person, {.status = memberStatus::Callback}), person, dueMs, owner);
+        };
+        const RowId own = add(QStringLiteral("Own"), nowMs - 60'000, QStringLiteral("alice"));
+        const RowId pool = add(QStringLiteral("Pool"), nowMs + 60'000);
+        add(QStringLiteral("Bobs"), nowMs - 120'000, QStringLiteral("bob"));
+        const RowId taken = add(QStringLiteral("Taken"), nowMs - 180'000);
+        QueuedCall call;
+        call.callback = taken;
+        QVERIFY(Claims(replica()).claim(call, QStringLiteral("bob"), nowMs));
+        CallbackList list(replica(), m_hours);
+        auto pending = list.pending(m_campaign, QStringLiteral("alice"), nowMs);
+        QVERIFY(pending);
+        QCOMPARE(pending->size(), size_t(2));
+        QCOMPARE(pending->at(0).id, own);
+        QVERIFY(!pending->at(0).pool);
+        QCOMPARE(pending->at(1).id, pool);
+        QVERIFY(pending->at(1).pool);
+        // Once bob's lease has run out, the callback he held is listed again.
+        QCOMPARE(list.pending(m_campaign, QStringLiteral("alice"), nowMs + Claims::LeaseMs + 1)->size(), size_t(3));
+
+        for (int i = 0; i < CallbackList::Limit; ++i)
+            add(QStringLiteral("Later%1").arg(i), nowMs + 3'600'000 + i);
+        pending = list.pending(m_campaign, QStringLiteral("alice"), nowMs);
+        QCOMPARE(pending->size(), size_t(CallbackList::Limit) + 1);
+        QCOMPARE(pending->back().dueMs, nowMs + 3'600'000 + CallbackList::Limit - 2);
     }
 
     // Campaign set-up's territories: each once, sorted, none for contacts without one.

@@ -207,13 +207,15 @@ private slots:
         QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Preview);
         QVERIFY(controller.current() && controller.current()->callback);
         QCOMPARE(label("agentContactAttempts"), QStringLiteral("Callback"));
-        QCOMPARE(label("agentQueue"), QStringLiteral("Waiting: 6 due now, 0 later   Callbacks due: 5"));
+        // The callback on screen is not one waiting.
+        QCOMPARE(label("agentQueue"), QStringLiteral("Waiting: 6 due now, 0 later   Callbacks due: 4"));
         // The card's past calls name the disposition as the agent's buttons do, not by its code.
         const QString history = view.findChild<QPlainTextEdit *>(QStringLiteral("agentHistory"))->toPlainText();
         QVERIFY2(history.contains(QStringLiteral("  Call back  ")) && !history.contains(QStringLiteral("call_back")),
                  qPrintable(history));
         press(Qt::Key_F8);
         QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Paused);
+        QCOMPARE(label("agentQueue"), QStringLiteral("Waiting: 6 due now, 0 later   Callbacks due: 5"));
     }
 
     // Progressive: the next contact is dialled after a countdown; Escape stops it and leaves the contact shown.
@@ -332,6 +334,19 @@ private slots:
         QCOMPARE(*device->database().queryInt("SELECT count(*) FROM callbacks"), qint64(1));
         QCOMPARE(*device->database().queryInt("SELECT count(*) FROM dnc_numbers"), qint64(2));
         QCOMPARE(label("agentContactName"), QStringLiteral("Contact2"));
+
+        // Contact2 is taken out of the campaign (on a manager's computer, say) during the call: "call back" records
+        // the call, plans no callback, and says so.
+        QTest::keyClick(&view, Qt::Key_Return);
+        QTest::keyClick(&view, Qt::Key_Escape);
+        QVERIFY(device->remove(telemarketing::tables::Members, controller.current()->member));
+        QTest::keyClick(&view, Qt::Key_4);
+        QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Callback);
+        QTest::keyClick(&view, Qt::Key_Return);
+        QCOMPARE(*device->database().queryInt("SELECT count(*) FROM call_attempts"), qint64(2));
+        QCOMPARE(*device->database().queryInt("SELECT count(*) FROM callbacks"), qint64(1));
+        const QString banner = view.findChild<ui::MessageBanner *>()->text();
+        QVERIFY2(banner.contains(QStringLiteral("taken out of the campaign during the call")), qPrintable(banner));
     }
 
     // The callbacks list shows the agent's own and the pool's callbacks (not a colleague's), earliest first; when one

@@ -477,8 +477,13 @@ void AgentController::record(const Disposition &disposition, std::optional<qint6
         if (submitted)
             outcome.form = *submitted;
     }
-    if (recorded)
-        recorded = m_recorder.record(*m_campaign, *m_current, *m_call, outcome, m_setup.agent, m_setup.clock->nowMs());
+    bool inCampaign = true;
+    if (recorded) {
+        storage::Result<bool> member =
+            m_recorder.record(*m_campaign, *m_current, *m_call, outcome, m_setup.agent, m_setup.clock->nowMs());
+        recorded = member.status();
+        inCampaign = member && *member;
+    }
     if (recorded)
         recorded = transaction.commit();
     if (!recorded) {
@@ -490,6 +495,11 @@ void AgentController::record(const Disposition &disposition, std::optional<qint6
     m_ticker.stop();
     showStats();
     next();
+    if (disposition.effect == Disposition::Effect::Callback && !inCampaign)
+        m_view->showProblem([] {
+            return AgentController::tr("This person was taken out of the campaign during the call, so no callback "
+                                       "was planned. The call is recorded.");
+        });
 }
 
 void AgentController::renewClaim()
@@ -507,23 +517,28 @@ void AgentController::showQueueAndCallbacks()
     showQueue(showCallbacks());
 }
 
-int AgentController::showCallbacks()
+telemarketing::QueueCount AgentController::showCallbacks()
 {
-    auto pending = m_callbacks.pending(m_campaign->id, m_setup.agent);
-    if (!pending)
-        return 0; // read again at the next check
     const qint64 nowMs = m_setup.clock->nowMs();
+    auto pending = m_callbacks.pending(m_campaign->id, m_setup.agent, nowMs);
+    if (!pending)
+        return {}; // read again at the next check
+    telemarketing::QueueCount due;
+    if (pending->size() > size_t(telemarketing::CallbackList::Limit)) {
+        due.atLeast = pending->back().dueMs <= nowMs; // more are due than the list shows
+        pending->pop_back();
+    }
     const auto timeOf = [](qint64 ms) {
         return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).toLocalTime(), QStringLiteral("ddd HH:mm"));
     };
     QStringList lines;
-    int due = 0;
     for (telemarketing::PlannedCallback &callback : *pending) {
         if (callback.name.isEmpty())
             callback.name = tr("a contact without a name");
         QString line = callback.pool ? tr("%1  %2 (any agent)").arg(timeOf(callback.dueMs), callback.name)
                                      : tr("%1  %2").arg(timeOf(callback.dueMs), callback.name);
-        due += callback.dueMs <= nowMs;
+        const bool onScreen = m_current && m_current->callback == callback.id;
+        due.count += callback.dueMs <= nowMs && !onScreen;
         lines.append(callback.dueMs <= nowMs ? tr("Due: %1").arg(line) : line);
     }
     m_view->setCallbacks(lines);
@@ -533,7 +548,7 @@ int AgentController::showCallbacks()
     return due;
 }
 
-void AgentController::showQueue(int callbacksDue)
+void AgentController::showQueue(const telemarketing::QueueCount &callbacksDue)
 {
     auto summary =
         telemarketing::QueueSummary::read(m_setup.replica->database(), m_hours, *m_campaign, m_setup.agent, now());
@@ -544,7 +559,7 @@ void AgentController::showQueue(int callbacksDue)
         return count.atLeast ? tr("%1+").arg(number) : number;
     };
     m_view->setQueue(tr("Waiting: %1 due now, %2 later   Callbacks due: %3")
-                         .arg(text(summary->readyNow), text(summary->later), QLocale().toString(callbacksDue)));
+                         .arg(text(summary->readyNow), text(summary->later), text(callbacksDue)));
 }
 
 void AgentController::showStats()

@@ -5,6 +5,7 @@
 #include "app/telemarketing/ContactQueue.h"
 #include "app/telemarketing/Dialer.h"
 #include "app/telemarketing/OutcomeRecorder.h"
+#include "app/telemarketing/QueueSummary.h"
 #include "app/telephony/Telephony.h"
 #include "ui/telemarketing/ClaimConfirmation.h"
 #include "ui/telemarketing/OutcomeForm.h"
@@ -95,10 +96,13 @@ private:
     void showStats();
     /** The queue panel and the callbacks list, read again. */
     void showQueueAndCallbacks();
-    /** Lists the callbacks to make and reminds the agent of those that fell due; how many are due now. */
-    int showCallbacks();
+    /**
+     * Lists the callbacks to make and reminds the agent of those that fell due; how many wait due now (not the one
+     * on screen; "at least" past the list's limit).
+     */
+    telemarketing::QueueCount showCallbacks();
     /** How many people wait in the queue (to call now, later) and @p callbacksDue. */
-    void showQueue(int callbacksDue);
+    void showQueue(const telemarketing::QueueCount &callbacksDue);
     QDateTime now() const;
 
     AgentWorkspace *m_view;
