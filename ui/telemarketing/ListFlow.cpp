@@ -16,7 +16,9 @@ ListFlow::ListFlow(CampaignSetupWorkspace *view, app::SyncService *sync, QObject
     : QObject(parent)
     , m_view(view)
     , m_sync(sync)
-{}
+{
+    connect(sync, &app::SyncService::aboutToClose, this, [this] { m_lockedSinceStart = m_busy; });
+}
 
 ListFlow::~ListFlow()
 {
@@ -33,7 +35,7 @@ void ListFlow::start(Action action, const QString &path, const sync::RowId &camp
     job->name = QFileInfo(path).fileName();
     job->campaign = campaign;
     job->owner = owner;
-    job->replica = m_sync->replica();
+    m_lockedSinceStart = !m_sync->replica();
     const QString region = QLocale::territoryToCode(QLocale::system().territory());
     // The thread has the job to itself until it ends; then only this (UI) thread touches it.
     QThread *reader = QThread::create([job, path, region] { read(*job, path, region); });
@@ -68,7 +70,7 @@ void ListFlow::applyPart(const std::shared_ptr<Job> &job)
     if (!job->problem.isEmpty())
         return end(*job, job->problem);
     sync::Replica *replica = m_sync->replica();
-    if (!replica || replica != job->replica) { // locked, perhaps another profile opened since
+    if (!replica || m_lockedSinceStart) { // perhaps another profile opened since
         return end(*job, tr("The profile was locked after %1 of the %2 people of %3; use the file again for the rest.")
                              .arg(QLocale().toString(qulonglong(done(*job))),
                                   QLocale().toString(qulonglong(job->list.people.size())), job->name));

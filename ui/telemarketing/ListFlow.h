@@ -48,8 +48,7 @@ private:
         QString name; ///< the file's, for the messages
         sync::RowId campaign;
         QString owner;
-        const sync::Replica *replica = nullptr; ///< the profile open at the start: the list goes there or nowhere
-        QString problem;                        ///< the file itself could not be read (too large, unreadable)
+        QString problem; ///< the file itself could not be read (too large, unreadable)
         telemarketing::ListImport::Checked list;
         telemarketing::ListImport::Progress added;
         telemarketing::ListRemoval::Progress removed;
@@ -65,6 +64,9 @@ private:
     CampaignSetupWorkspace *m_view;
     app::SyncService *m_sync;
     bool m_busy = false;
+    /// The profile was locked since the list was started: the list goes into the profile open at the start or
+    /// nowhere (a flag, not the replica's address, which a profile opened since may reuse).
+    bool m_lockedSinceStart = false;
     QPointer<QThread> m_reader;
 };
 
