@@ -43,12 +43,18 @@ sync::ChangeBatch compensation(const QString &table, const sync::RowId &row, con
                                return !change.isRowChange() && change.stamp.cl == stored.stamp.cl;
                            });
     if (cellsOnly) {
+        // Just newer than the refused changes, not the server's clock: a write of the same cells that the row's
+        // other users made meanwhile (a claim's holder releasing it) loses to it only when stamped before them.
+        qint64 refusedNewest = 0;
+        for (const Change &change : refused)
+            refusedNewest = std::max(refusedNewest, change.stamp.hlc);
+        const Stamp cellStamp{stored.stamp.cl, refusedNewest + 1, serverSite()};
         sync::ChangeBatch out;
         for (const Change &change : refused) {
             if (std::any_of(out.begin(), out.end(), [&](const Change &c) { return c.column == change.column; }))
                 continue;
             const sync::CellState *cell = stored.liveCell(change.column);
-            out.push_back(Change{table, row, change.column, cell ? cell->value : sync::Value(), stamp, 0});
+            out.push_back(Change{table, row, change.column, cell ? cell->value : sync::Value(), cellStamp, 0});
         }
         return out;
     }

@@ -78,6 +78,7 @@ void SyncService::open()
 
 void SyncService::startClient()
 {
+    m_liveCursor = 0; // another account's cursors
     m_live.reset();
     m_blobTransfer.reset();
     m_transport.reset();
@@ -231,14 +232,16 @@ void SyncService::roundFinished()
     }
     }
     emit roundEnded();
-    if (std::exchange(m_soonAfterRound, false))
-        soonRound();
+    const bool answered = current.problem == sync::SyncProblem::None || current.problem == sync::SyncProblem::Rejected;
+    if (std::exchange(m_soonAfterRound, false) && answered)
+        soonRound(); // after a failure the retry timer's round takes the waiting writes
 }
 
 void SyncService::localWrite()
 {
-    const sync::SyncProblem last = status().problem;
-    if (last != sync::SyncProblem::None && last != sync::SyncProblem::Rejected)
+    // While a round runs, its end decides; otherwise a failed last round leaves the write to the retry timer.
+    const sync::SyncStatus now = status();
+    if (!now.running && now.problem != sync::SyncProblem::None && now.problem != sync::SyncProblem::Rejected)
         return;
     m_writeWaiting = true;
     roundSoon(m_options.pushDelayMs);
