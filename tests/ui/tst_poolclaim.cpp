@@ -18,6 +18,7 @@
 #include "ui/telemarketing/AgentWorkspace.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QLabel>
 
 using namespace fieldline;
@@ -119,10 +120,13 @@ private slots:
         // claim to the server: the call waits for the server's answer, then goes.
         QTest::keyClick(calls, Qt::Key_F8);
         QCOMPARE(number->text(), QStringLiteral("+12125550100"));
+        QElapsedTimer waited;
+        waited.start();
         QTest::keyClick(calls, Qt::Key_Return);
         QVERIFY2(banner->text().contains(QLatin1String("Checking with the server")), qPrintable(banner->text()));
         QVERIFY(dialled.isEmpty());
         QVERIFY(QTest::qWaitFor([&] { return dialled.size() == 1; }, 15000));
+        qInfo("the dial waited %lld ms for the round that took the claim to the server", waited.elapsed());
         QCOMPARE(dialled.last(), tel(0));
         QCOMPARE(calls->mode(), ui::AgentWorkspace::Mode::WrapUp);
 
