@@ -135,17 +135,21 @@ storage::Status ContactQueue::headOfZone(const Campaign &campaign, const QString
                                          bool &full)
 {
     // Rows another agent claims are passed over here, after the index seek (claims are few at any time).
-    static const QByteArray sql =
-        "SELECT id, contact, priority, next_attempt_ms, attempts, rowid, ifnull(owner, '') = '' FROM campaign_members"
-        " WHERE campaign = ?1 AND status = 'queued' AND zone = ?2 AND ifnull(next_attempt_ms, 0) <= ?3"
-        " AND ifnull(attempts, 0) < ?4 AND (owner = ?5 OR (?7 AND ifnull(owner, '') = '')) AND " +
-        Claims::freeFor(5, 3) + " ORDER BY priority DESC, next_attempt_ms, rowid LIMIT ?6";
-    Result<storage::Statement *> query = m_replica.database().prepare(sql.constData());
+    static const QByteArray columns =
+        "SELECT id, contact, priority, next_attempt_ms, attempts, rowid, ifnull(owner, '') = '' FROM campaign_members";
+    static const QByteArray tail = " AND status = 'queued' AND zone = ?2 AND ifnull(next_attempt_ms, 0) <= ?3"
+                                   " AND ifnull(attempts, 0) < ?4 AND " +
+                                   Claims::freeFor(5, 3) + " ORDER BY priority DESC, next_attempt_ms, rowid LIMIT ?6";
+    static const QByteArray withPoolSql =
+        columns + " WHERE campaign = ?1 AND (owner = ?5 OR ifnull(owner, '') = '')" + tail;
+    // "owner <> ''" lets the planner use the partial index of owned members (tm_members_own).
+    static const QByteArray ownSql = columns + " WHERE campaign = ?1 AND owner = ?5 AND owner <> ''" + tail;
+    Result<storage::Statement *> query = m_replica.database().prepare((withPool ? withPoolSql : ownSql).constData());
     if (!query)
         return query.error();
     storage::Statement &rows = *query.value();
     rows.bind(1, campaign.id.toBytes()).bind(2, zone).bind(3, nowMs).bind(4, campaign.maxAttempts).bind(5, agent);
-    rows.bind(6, limit).bind(7, qint64(withPool));
+    rows.bind(6, limit);
     int count = 0;
     const storage::Status read = rows.forEachRow([&](const storage::Statement &row) {
         ++count;
