@@ -36,6 +36,20 @@ storage::Result<bool> Claims::holds(const QString &table, const sync::RowId &row
     return held;
 }
 
+storage::Result<qint64> Claims::confirmedUntil(const sync::RowId &member, const QString &agent, qint64 settledSeq)
+{
+    storage::Result<sync::RowState> row = m_replica.rowState(tables::Members, member);
+    if (!row)
+        return row.error();
+    const sync::CellState *by = row->liveCell(QStringLiteral("claimed_by"));
+    const sync::CellState *until = row->liveCell(QStringLiteral("claimed_until_ms"));
+    if (!row->alive() || !by || !until || by->seq > settledSeq || until->seq > settledSeq)
+        return qint64(0);
+    const QString *holder = std::get_if<QString>(&by->value);
+    const qint64 *untilMs = std::get_if<qint64>(&until->value);
+    return holder && untilMs && *holder == agent ? *untilMs : qint64(0);
+}
+
 sync::Cells Claims::released()
 {
     sync::Cells cells;

@@ -20,6 +20,9 @@ class Claims
 
 public:
     static constexpr qint64 LeaseMs = 30 * 60'000;
+    /// A pool member held ahead is dialled without the server only while the lease the server confirmed runs at
+    /// least this much longer: enough for a call and its wrap-up, and for clocks a few minutes apart.
+    static constexpr qint64 OfflineMarginMs = 10 * 60'000;
 
     explicit Claims(sync::Replica &replica)
         : m_replica(replica)
@@ -31,6 +34,12 @@ public:
     storage::Status release(const QueuedCall &call, const QString &agent);
     /** Whether @p agent's claim on @p table's @p row is the one stored (so an outcome may end it). */
     storage::Result<bool> holds(const QString &table, const sync::RowId &row, const QString &agent);
+    /**
+     * Until when the server keeps @p agent's claim on campaign member @p member: the lease stored, when both claim
+     * cells came from the server or were written by local writes up to @p settledSeq (a round has taken them to the
+     * server and brought its answer back); 0 otherwise, or when the member is not claimed by @p agent.
+     */
+    storage::Result<qint64> confirmedUntil(const sync::RowId &member, const QString &agent, qint64 settledSeq);
     /** The other agent whose lease on @p call's member or callback runs at @p nowMs; empty when there is none. */
     storage::Result<QString> heldByOther(const QueuedCall &call, const QString &agent, qint64 nowMs);
 

@@ -26,11 +26,11 @@ constexpr int CallbackLooks = 16; ///< at most 1,024 due callbacks passed over (
 } // namespace
 
 Result<std::optional<QueuedCall>> ContactQueue::next(const Campaign &campaign, const QString &agent,
-                                                     const QDateTime &now, bool withPool)
+                                                     const QDateTime &now, const QueueScope &scope)
 {
     if (!campaign.isActive())
         return std::optional<QueuedCall>();
-    Result<std::optional<QueuedCall>> callback = nextCallback(campaign, agent, now, withPool);
+    Result<std::optional<QueuedCall>> callback = nextCallback(campaign, agent, now, scope);
     if (!callback || *callback)
         return callback;
 
@@ -43,6 +43,14 @@ Result<std::optional<QueuedCall>> ContactQueue::next(const Campaign &campaign, c
             open.append(zone);
     }
     const qint64 nowMs = now.toMSecsSinceEpoch();
+    std::vector<Candidate> held; // read whole: not bounded like the heads of zones
+    if (!scope.pool) {
+        if (storage::Status read = heldAhead(campaign, open, agent, nowMs, scope.settledSeq, held); !read)
+            return read.error();
+    }
+    const auto passedOver = [&scope](const RowId &row) {
+        return std::find(scope.passOver.begin(), scope.passOver.end(), row) != scope.passOver.end();
+    };
     const auto ranksBefore = [](const Candidate &a, const Candidate &b) {
         if (a.priority != b.priority)
             return a.priority > b.priority;
@@ -51,14 +59,14 @@ Result<std::optional<QueuedCall>> ContactQueue::next(const Campaign &campaign, c
         return a.rowid < b.rowid; // the queue index's own order for ties
     };
     for (int limit = FirstHeadSize; limit <= LastHeadSize; limit *= 4) {
-        std::vector<Candidate> candidates;
+        std::vector<Candidate> candidates = held;
         // A zone that filled its limit may hold unread members ranking anywhere after its last row read: nothing
         // ranking after the earliest such row is offered before that zone has been read further.
         std::optional<Candidate> boundary;
         for (const QString &zone : open) {
             const size_t before = candidates.size();
             bool full = false;
-            if (storage::Status read = headOfZone(campaign, zone, agent, nowMs, withPool, limit, candidates, full);
+            if (storage::Status read = headOfZone(campaign, zone, agent, nowMs, scope.pool, limit, candidates, full);
                 !read)
                 return read.error();
             if (full && candidates.size() > before && (!boundary || ranksBefore(candidates.back(), *boundary)))
@@ -68,6 +76,8 @@ Result<std::optional<QueuedCall>> ContactQueue::next(const Campaign &campaign, c
         for (const Candidate &candidate : candidates) {
             if (boundary && ranksBefore(*boundary, candidate))
                 break;
+            if (passedOver(candidate.member))
+                continue;
             QueuedCall call;
             call.member = candidate.member;
             call.contact = candidate.contact;
@@ -75,8 +85,17 @@ Result<std::optional<QueuedCall>> ContactQueue::next(const Campaign &campaign, c
             call.attempts = int(candidate.attempts);
             call.pool = candidate.pool;
             Result<std::optional<QueuedCall>> found = callable(std::move(call), campaign, now);
-            if (!found || *found)
+            if (!found)
                 return found;
+            if (!*found)
+                continue;
+            if (candidate.pool) {
+                Result<qint64> until = Claims(m_replica).confirmedUntil(candidate.member, agent, scope.settledSeq);
+                if (!until)
+                    return until.error();
+                (*found)->confirmedUntilMs = *until;
+            }
+            return found;
         }
         if (!boundary)
             break;
@@ -85,7 +104,7 @@ Result<std::optional<QueuedCall>> ContactQueue::next(const Campaign &campaign, c
 }
 
 Result<std::optional<QueuedCall>> ContactQueue::nextCallback(const Campaign &campaign, const QString &agent,
-                                                             const QDateTime &now, bool withPool)
+                                                             const QDateTime &now, const QueueScope &scope)
 {
     // Read a page at a time from where the last one ended, so due callbacks that cannot be made now (hours, a
     // number listed since) do not hide the ones behind them.
@@ -102,7 +121,7 @@ Result<std::optional<QueuedCall>> ContactQueue::nextCallback(const Campaign &cam
             return query.error();
         storage::Statement &rows = *query.value();
         rows.bind(1, campaign.id.toBytes()).bind(2, now.toMSecsSinceEpoch()).bind(3, agent).bind(4, CallbacksPerLook);
-        rows.bind(5, afterDue).bind(6, afterId).bind(7, qint64(withPool));
+        rows.bind(5, afterDue).bind(6, afterId).bind(7, qint64(scope.pool));
         std::vector<QueuedCall> due;
         int read = 0;
         const storage::Status status = rows.forEachRow([&](const storage::Statement &row) {
@@ -114,7 +133,8 @@ Result<std::optional<QueuedCall>> ContactQueue::nextCallback(const Campaign &cam
             call.member = RowId::fromBytes(row.blob(1)).value_or(RowId());
             call.contact = RowId::fromBytes(row.blob(2)).value_or(RowId());
             call.pool = row.int64(4) != 0;
-            if (call.callback)
+            if (call.callback &&
+                std::find(scope.passOver.begin(), scope.passOver.end(), *call.callback) == scope.passOver.end())
                 due.push_back(std::move(call));
         });
         if (!status)
@@ -128,6 +148,42 @@ Result<std::optional<QueuedCall>> ContactQueue::nextCallback(const Campaign &cam
             break;
     }
     return std::optional<QueuedCall>();
+}
+
+storage::Status ContactQueue::heldAhead(const Campaign &campaign, const QStringList &open, const QString &agent,
+                                        qint64 nowMs, qint64 settledSeq, std::vector<Candidate> &out)
+{
+    // "claimed_by <> ''" lets the planner use the partial index of claimed members (tm_members_claimed): few rows.
+    static const QByteArray sql =
+        "SELECT id, contact, priority, next_attempt_ms, attempts, rowid, zone FROM campaign_members"
+        " WHERE claimed_by = ?1 AND claimed_by <> '' AND campaign = ?2 AND ifnull(owner, '') = ''"
+        " AND status = 'queued' AND claimed_until_ms > ?3 AND ifnull(next_attempt_ms, 0) <= ?4"
+        " AND ifnull(attempts, 0) < ?5";
+    Result<storage::Statement *> query = m_replica.database().prepare(sql.constData());
+    if (!query)
+        return query.error();
+    storage::Statement &rows = *query.value();
+    rows.bind(1, agent).bind(2, campaign.id.toBytes()).bind(3, nowMs + Claims::OfflineMarginMs).bind(4, nowMs);
+    rows.bind(5, campaign.maxAttempts);
+    std::vector<Candidate> held;
+    const storage::Status read = rows.forEachRow([&](const storage::Statement &row) {
+        const std::optional<RowId> member = RowId::fromBytes(row.blob(0));
+        const std::optional<RowId> contact = RowId::fromBytes(row.blob(1));
+        if (member && contact && open.contains(row.text(6)))
+            held.push_back({*member, *contact, row.int64(2), row.int64(3), row.int64(4), row.int64(5), true});
+    });
+    if (!read)
+        return read;
+    // The lease stored may be one this device wrote and the server has not seen: only a confirmed one counts.
+    Claims claims(m_replica);
+    for (const Candidate &candidate : held) {
+        Result<qint64> until = claims.confirmedUntil(candidate.member, agent, settledSeq);
+        if (!until)
+            return until.status();
+        if (*until > nowMs + Claims::OfflineMarginMs)
+            out.push_back(candidate);
+    }
+    return storage::Status();
 }
 
 storage::Status ContactQueue::headOfZone(const Campaign &campaign, const QString &zone, const QString &agent,

@@ -5,7 +5,9 @@
 
 #include <QDateTime>
 
+#include <limits>
 #include <optional>
+#include <vector>
 
 namespace fieldline::telemarketing {
 
@@ -21,6 +23,22 @@ struct QueuedCall
     int priority = 0;
     int attempts = 0;
     bool pool = false; ///< the member or callback is the campaign's shared pool's (no owner), not the agent's own
+    /// A pool member's: until when the server keeps the agent's claim on it (Claims::confirmedUntil); 0 when the
+    /// server has not answered a claim of theirs on it.
+    qint64 confirmedUntilMs = 0;
+};
+
+/** Who the queue may offer besides the agent's own members and callbacks. */
+struct QueueScope
+{
+    /// Whether the campaign's shared pool may be offered. Without it (the server cannot be asked whether a colleague
+    /// is calling a pool member), the only pool members offered are those the agent holds by a claim the server has
+    /// confirmed, with at least Claims::OfflineMarginMs of its lease left (claimed ahead by ClaimReserve).
+    bool pool = true;
+    /// Local writes up to this seq have the server's answer (SyncStatus::settledSeq); the maximum without a server.
+    qint64 settledSeq = std::numeric_limits<qint64>::max();
+    /// Members and callbacks not to offer (ClaimReserve looks past the ones it has picked already).
+    std::vector<sync::RowId> passOver;
 };
 
 /**
@@ -42,13 +60,9 @@ public:
         , m_hours(hours)
     {}
 
-    /**
-     * The next call for @p agent, or nullopt when nobody in @p campaign may be called at @p now. Without
-     * @p withPool only the agent's own members and callbacks are offered (while the server cannot be asked
-     * whether a colleague is calling a pool member; this reads past pool members, so it costs more).
-     */
+    /** The next call for @p agent within @p scope, or nullopt when nobody in @p campaign may be called at @p now. */
     storage::Result<std::optional<QueuedCall>> next(const Campaign &campaign, const QString &agent,
-                                                    const QDateTime &now, bool withPool = true);
+                                                    const QDateTime &now, const QueueScope &scope = {});
 
 private:
     struct Candidate
@@ -62,7 +76,10 @@ private:
         bool pool = false;
     };
     storage::Result<std::optional<QueuedCall>> nextCallback(const Campaign &campaign, const QString &agent,
-                                                            const QDateTime &now, bool withPool);
+                                                            const QDateTime &now, const QueueScope &scope);
+    /** Pool members of @p open zones that @p agent holds by a claim the server confirmed, usable offline. */
+    storage::Status heldAhead(const Campaign &campaign, const QStringList &open, const QString &agent, qint64 nowMs,
+                              qint64 settledSeq, std::vector<Candidate> &out);
     /** Up to @p limit callable-looking members of one zone, best first; @p full is set when the limit was hit. */
     storage::Status headOfZone(const Campaign &campaign, const QString &zone, const QString &agent, qint64 nowMs,
                                bool withPool, int limit, std::vector<Candidate> &out, bool &full);

@@ -19,7 +19,8 @@ void add(QueueCount &to, qint64 count, bool atLeast)
 } // namespace
 
 storage::Result<QueueSummary> QueueSummary::read(storage::Database &db, CallingHours &hours, const Campaign &campaign,
-                                                 const QString &agent, const QDateTime &now)
+                                                 const QString &agent, const QDateTime &now,
+                                                 const sync::RowId &onScreen)
 {
     QueueSummary summary;
     if (!campaign.isActive())
@@ -28,10 +29,13 @@ storage::Result<QueueSummary> QueueSummary::read(storage::Database &db, CallingH
     if (!zones)
         return zones.error();
     // The inner query stops after RowsPerZone + 1 index entries, whatever they hold; the outer one tells them apart.
+    // The person on the agent's screen (?7) no longer waits, but those they hold ahead (ClaimReserve) wait for them;
+    // the screen's member is told by rowid, which every index holds, so the count stays within the index.
     static const QByteArray sql = "SELECT count(*), total(mine AND ifnull(next_attempt_ms, 0) <= ?3), total(mine)"
                                   " FROM (SELECT next_attempt_ms, ifnull(attempts, 0) < ?4"
-                                  " AND (owner = ?5 OR owner IS NULL OR owner = '') AND " +
-                                  Claims::freeFor(7, 3) +
+                                  " AND (owner = ?5 OR owner IS NULL OR owner = '')"
+                                  " AND rowid IS NOT (SELECT rowid FROM campaign_members WHERE id = ?7) AND " +
+                                  Claims::freeFor(5, 3) +
                                   " AS mine FROM campaign_members"
                                   " WHERE campaign = ?1 AND status = 'queued' AND zone = ?2 LIMIT ?6)";
     storage::Result<storage::Statement *> query = db.prepare(sql.constData());
@@ -40,8 +44,7 @@ storage::Result<QueueSummary> QueueSummary::read(storage::Database &db, CallingH
     storage::Statement &row = *query.value();
     for (const QString &zone : *zones) {
         row.bind(1, campaign.id.toBytes()).bind(2, zone).bind(3, now.toMSecsSinceEpoch());
-        // ?7, nobody: a member the agent has on screen (claimed by them) no longer waits either.
-        row.bind(4, campaign.maxAttempts).bind(5, agent).bind(6, RowsPerZone + 1).bind(7, QStringLiteral(""));
+        row.bind(4, campaign.maxAttempts).bind(5, agent).bind(6, RowsPerZone + 1).bind(7, onScreen.toBytes());
         storage::Result<bool> found = row.step();
         if (!found)
             return found.error();

@@ -17,7 +17,7 @@ struct QueueCount
 
 /**
  * How many members of a campaign are waiting for an agent (theirs and the pool's, with attempts left, claimed by
- * nobody, so not the one on the agent's screen either): those the queue can offer now (their zone's calling window is
+ * nobody else, not the one on the agent's screen): those the queue can offer now (their zone's calling window is
  * open and their retry delay has passed) and those waiting for later. Numbers on a do-not-call list are not looked up
  * here (the queue passes over them when it reaches them), and callbacks are counted by the callbacks list.
  *
@@ -32,8 +32,10 @@ struct QueueSummary
     QueueCount readyNow;
     QueueCount later;
 
+    /** The counts for @p agent, who has member @p onScreen (if any) on their screen. */
     static storage::Result<QueueSummary> read(storage::Database &db, CallingHours &hours, const Campaign &campaign,
-                                              const QString &agent, const QDateTime &now);
+                                              const QString &agent, const QDateTime &now,
+                                              const sync::RowId &onScreen = {});
 };
 
 } // namespace fieldline::telemarketing

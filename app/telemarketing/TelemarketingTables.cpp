@@ -61,6 +61,10 @@ storage::Status createTelemarketingIndexes(storage::Database &db)
                    // seek per zone instead of reading past the pool's (partial: owned members only).
                    "CREATE INDEX IF NOT EXISTS tm_members_own ON campaign_members(campaign, owner, status, zone,"
                    " priority DESC, next_attempt_ms) WHERE owner <> '';"
+                   // The pool members an agent holds ahead (ClaimReserve), read when the server cannot be reached:
+                   // claims are few at any time, so the index is small (partial: claimed members only).
+                   "CREATE INDEX IF NOT EXISTS tm_members_claimed ON campaign_members(claimed_by, campaign)"
+                   " WHERE claimed_by <> '';"
                    "CREATE INDEX IF NOT EXISTS tm_callbacks_due ON callbacks(campaign, status, due_ms);"
                    "CREATE INDEX IF NOT EXISTS tm_callbacks_member ON callbacks(member);"
                    "CREATE INDEX IF NOT EXISTS tm_dnc_number ON dnc_numbers(number);"

@@ -128,13 +128,14 @@ protected:
         return *replica().insert(tables::Callbacks, cells);
     }
 
-    std::optional<QueuedCall> next(const QString &agent = QStringLiteral("alice"), const QDateTime &at = Now)
+    std::optional<QueuedCall> next(const QString &agent = QStringLiteral("alice"), const QDateTime &at = Now,
+                                   const QueueScope &scope = {})
     {
         auto campaign = Campaign::read(replica().database(), m_campaign);
         if (!campaign)
             qWarning() << campaign.message();
         ContactQueue queue(replica(), m_hours);
-        auto found = queue.next(*campaign, agent, at);
+        auto found = queue.next(*campaign, agent, at, scope);
         if (!found)
             qWarning() << found.message();
         return found ? *found : std::nullopt;

@@ -21,15 +21,15 @@ class TestCampaignViews : public QObject, protected QueueFixture
 private slots:
     void init() { QVERIFY(open()); }
 
-    // The agent's queue panel: who waits for them now and later. Others' members, spent, done, callbacks and claimed
-    // ones (a colleague's, or the person on the agent's own screen) are not counted; a zone is looked at only so
+    // The agent's queue panel: who waits for them now and later. Others' members, spent, done, callbacks, a
+    // colleague's claimed ones and the person on the agent's own screen are not counted; a zone is looked at only so
     // far, and then the count says "at least".
     void queueSummary()
     {
         const qint64 nowMs = Now.toMSecsSinceEpoch();
-        const auto summary = [&](const QString &agent) {
+        const auto summary = [&](const QString &agent, const RowId &onScreen = {}) {
             auto rules = Campaign::read(replica().database(), m_campaign);
-            auto read = QueueSummary::read(replica().database(), m_hours, *rules, agent, Now);
+            auto read = QueueSummary::read(replica().database(), m_hours, *rules, agent, Now, onScreen);
             if (!read)
                 qWarning() << read.message();
             return read ? *read : QueueSummary{{-1, false}, {-1, false}};
@@ -56,8 +56,11 @@ private slots:
         QCOMPARE(alice.readyNow.count, qint64(2));
         QCOMPARE(alice.later.count, qint64(2));
         QVERIFY(!alice.readyNow.atLeast && !alice.later.atLeast);
-        QueueSummary bob = summary(QStringLiteral("bob"));
+        QueueSummary bob = summary(QStringLiteral("bob"), claimed);
         QCOMPARE(bob.readyNow.count, qint64(2)); // the pool's and his own; the one he claimed is on his screen
+        QCOMPARE(bob.later.count, qint64(2));
+        bob = summary(QStringLiteral("bob"));
+        QCOMPARE(bob.readyNow.count, qint64(3)); // held ahead, not on his screen: it waits for him
         QCOMPARE(bob.later.count, qint64(2));
 
         // Berlin (17:00, open) holds more members than a look reads: the count stops there and says so.

@@ -1,8 +1,9 @@
 // An agent signed in to the real server on loopback calls a person from the campaign's shared pool only once the
-// server has answered the claim on them: a dial made before that waits for the round; a colleague's claim that
-// reached the server first (though stamped earlier, so a plain last-writer-wins cell would have lost it) moves the
-// agent on to the next contact without dialling; with the server gone, a pool contact is not dialled and only the
-// agent's own contacts are offered, and they are still called.
+// server has answered the claim on them. A colleague's claim that reached the server first (though stamped earlier,
+// so a plain last-writer-wins cell would have lost it) moves the agent on to the next contact without dialling. The
+// next pool members are claimed ahead in the same round: they are dialled at once, and still while the server is
+// gone, whereas a pool member whose claim the server never answered is not dialled, and only the agent's own
+// contacts and the ones held ahead are offered.
 #include "CampaignFixture.h"
 #include "UiFixture.h"
 
@@ -28,7 +29,7 @@ using telemarketing::QueuedCall;
 
 namespace {
 
-const QString AlicePassword = QStringLiteral("alice's own password 91");
+const QString Password = QStringLiteral("alice's own password 91");
 
 /** The campaign's members on @p device, highest priority first. */
 std::vector<sync::RowId> membersByPriority(sync::Replica &device)
@@ -42,6 +43,90 @@ std::vector<sync::RowId> membersByPriority(sync::Replica &device)
             members.push_back(*id);
     });
     return members;
+}
+
+QUrl tel(int person)
+{
+    return QUrl(QStringLiteral("tel:+1212555%1").arg(100 + person, 4, 10, QLatin1Char('0')));
+}
+
+/** The server, a manager's and bob's devices, and alice's client signed in, her agent's screen ready to start. */
+struct CallFloor
+{
+    std::unique_ptr<InProcessServer> server;
+    qint64 tenantId = 0;
+    std::unique_ptr<SyncedDevice> bob;
+    std::vector<sync::RowId> members; ///< person i is members[i]
+    std::unique_ptr<UiFixture> f;
+    QList<QUrl> dialled;
+    ui::AgentWorkspace *calls = nullptr;
+    QLabel *number = nullptr;
+    ui::MessageBanner *banner = nullptr;
+
+    /** Whether the round after alice's last write has ended with the server's answer. */
+    bool settled() { return f->sync()->status().settledSeq >= f->sync()->replica()->lastSeq(); }
+};
+
+/** Sets up @p floor with @p people in the campaign, alice owning @p own and the others in the pool. */
+void openFloor(CallFloor &floor, const QString &dir, int people, const std::vector<int> &own)
+{
+    const QDir folder(dir);
+    floor.server = std::make_unique<InProcessServer>(folder.filePath(QStringLiteral("server")),
+                                                     QDateTime::currentMSecsSinceEpoch());
+    InProcessServer &server = *floor.server;
+    QVERIFY(server.port != 0);
+    const QString tenant = QStringLiteral("acme");
+    QVERIFY(!server.newTenantToken(tenant, QStringLiteral("first")).isEmpty());
+    floor.tenantId = server.tenantId(tenant);
+    for (const auto &[user, role] : {std::pair{"alice", server::Role::Agent}, std::pair{"bob", server::Role::Agent},
+                                     std::pair{"boss", server::Role::Manager}}) {
+        auto hash = server.credentials.hashPassword(Password);
+        QVERIFY(hash);
+        QVERIFY(server.store->createUser(floor.tenantId, QString::fromLatin1(user), *hash, role));
+    }
+    SyncedDevice boss(folder.filePath(QStringLiteral("boss.db")), server.clock.nowMs(), server.url(),
+                      server.deviceToken(tenant, QStringLiteral("boss")), app::appSchema());
+    floor.bob =
+        std::make_unique<SyncedDevice>(folder.filePath(QStringLiteral("bob.db")), server.clock.nowMs(), server.url(),
+                                       server.deviceToken(tenant, QStringLiteral("bob")), app::appSchema());
+    QCOMPARE(boss.open(), QString());
+    QCOMPARE(floor.bob->open(), QString());
+    QVERIFY(telemarketingtest::addCampaign(*boss.device, QStringLiteral("preview"), people,
+                                           telemarketingtest::zoneAtNoon()) != sync::RowId());
+    floor.members = membersByPriority(*boss.device);
+    QCOMPARE(floor.members.size(), size_t(people));
+    for (int person : own)
+        QVERIFY(boss.device->update(telemarketing::tables::Members, floor.members[size_t(person)],
+                                    {{QStringLiteral("owner"), QStringLiteral("alice")}}));
+    QCOMPARE(boss.syncOnce(), sync::SyncProblem::None);
+    QCOMPARE(floor.bob->syncOnce(), sync::SyncProblem::None);
+
+    floor.f =
+        std::make_unique<UiFixture>(nullptr, ui::SyncController::LoginDefaults{server.url().toString(), tenant, {}});
+    UiFixture &f = *floor.f;
+    f.phone.openLink = [&floor](const QUrl &link) {
+        floor.dialled.append(link);
+        return true;
+    };
+    f.recreate(false);
+    QVERIFY(f.createProfile());
+    ui::LoginDialog *dialog = f.shell().syncController()->loginDialog();
+    QVERIFY(dialog);
+    QTest::keyClicks(child(dialog, "loginUser"), QStringLiteral("alice"));
+    QTest::keyClicks(child(dialog, "loginPassword"), Password);
+    QTest::keyClick(child(dialog, "loginPassword"), Qt::Key_Return);
+    QVERIFY(QTest::qWaitFor([&] { return f.sync()->isSignedIn() && f.sync()->status().lastSuccessMs > 0; }, 15000));
+    auto *session = f.shell().findChild<ui::AgentSession *>();
+    QVERIFY(QTest::qWaitFor([&] { return session->controller() != nullptr; }, 15000));
+    floor.calls = f.shell().mainWindow()->findChild<ui::AgentWorkspace *>();
+    floor.number = floor.calls->findChild<QLabel *>(QStringLiteral("agentContactNumber"));
+    floor.banner = floor.calls->findChild<ui::MessageBanner *>();
+    QVERIFY(floor.number && floor.banner);
+}
+
+bool failedToReach(sync::SyncProblem problem)
+{
+    return problem != sync::SyncProblem::None && problem != sync::SyncProblem::Rejected;
 }
 
 } // namespace
@@ -61,112 +146,117 @@ private slots:
         QVERIFY(server::Credentials::initialise());
     }
 
-    void poolContactsWaitForTheServersWord()
+    // Eight people: 2 and 4 alice's own, the others the pool's; 0 ranks first.
+    void poolContactsWaitForTheServersWordOrAreHeldAhead()
     {
-        auto server = std::make_unique<InProcessServer>(m_dir.filePath(QStringLiteral("server")),
-                                                        QDateTime::currentMSecsSinceEpoch());
-        QVERIFY(server->port != 0);
-        const QString tenant = QStringLiteral("acme");
-        QVERIFY(!server->newTenantToken(tenant, QStringLiteral("first")).isEmpty());
-        const qint64 tenantId = server->tenantId(tenant);
-        for (const auto &[user, role] : {std::pair{"alice", server::Role::Agent}, std::pair{"bob", server::Role::Agent},
-                                         std::pair{"boss", server::Role::Manager}}) {
-            auto hash = server->credentials.hashPassword(AlicePassword);
-            QVERIFY(hash);
-            QVERIFY(server->store->createUser(tenantId, QString::fromLatin1(user), *hash, role));
-        }
-        SyncedDevice boss(m_dir.filePath(QStringLiteral("boss.db")), server->clock.nowMs(), server->url(),
-                          server->deviceToken(tenant, QStringLiteral("boss")), app::appSchema());
-        SyncedDevice bob(m_dir.filePath(QStringLiteral("bob.db")), server->clock.nowMs(), server->url(),
-                         server->deviceToken(tenant, QStringLiteral("bob")), app::appSchema());
-        QCOMPARE(boss.open(), QString());
-        QCOMPARE(bob.open(), QString());
+        CallFloor floor;
+        openFloor(floor, m_dir.filePath(QStringLiteral("held")), 8, {2, 4});
+        if (QTest::currentTestFailed())
+            return;
+        ui::AgentWorkspace *calls = floor.calls;
 
-        // Five people: 0, 1 and 3 in the shared pool, 2 and 4 alice's own; 0 ranks first.
-        QVERIFY(telemarketingtest::addCampaign(*boss.device, QStringLiteral("preview"), 5,
-                                               telemarketingtest::zoneAtNoon()) != sync::RowId());
-        const std::vector<sync::RowId> members = membersByPriority(*boss.device);
-        QCOMPARE(members.size(), size_t(5));
-        for (int own : {2, 4})
-            QVERIFY(boss.device->update(telemarketing::tables::Members, members[size_t(own)],
-                                        {{QStringLiteral("owner"), QStringLiteral("alice")}}));
-        QCOMPARE(boss.syncOnce(), sync::SyncProblem::None);
-        QCOMPARE(bob.syncOnce(), sync::SyncProblem::None);
-
-        QList<QUrl> dialled;
-        UiFixture f(nullptr, ui::SyncController::LoginDefaults{server->url().toString(), tenant, {}});
-        f.phone.openLink = [&dialled](const QUrl &link) {
-            dialled.append(link);
-            return true;
-        };
-        f.recreate(false);
-        QVERIFY(f.createProfile());
-        ui::LoginDialog *dialog = f.shell().syncController()->loginDialog();
-        QVERIFY(dialog);
-        QTest::keyClicks(child(dialog, "loginUser"), QStringLiteral("alice"));
-        QTest::keyClicks(child(dialog, "loginPassword"), AlicePassword);
-        QTest::keyClick(child(dialog, "loginPassword"), Qt::Key_Return);
-        QVERIFY(QTest::qWaitFor([&] { return f.sync()->isSignedIn() && f.sync()->status().lastSuccessMs > 0; }, 15000));
-        auto *session = f.shell().findChild<ui::AgentSession *>();
-        QVERIFY(QTest::qWaitFor([&] { return session->controller() != nullptr; }, 15000));
-        auto *calls = f.shell().mainWindow()->findChild<ui::AgentWorkspace *>();
-        auto *number = calls->findChild<QLabel *>(QStringLiteral("agentContactNumber"));
-        auto *banner = calls->findChild<ui::MessageBanner *>();
-        const auto tel = [](int i) {
-            return QUrl(QStringLiteral("tel:+1212555%1").arg(100 + i, 4, 10, QLatin1Char('0')));
-        };
-
-        // Ready: person 0, from the pool, claimed on this computer. Dialled at once, before any round took the
-        // claim to the server: the call waits for the server's answer, then goes.
+        // Ready: person 0 is offered and claimed, and so are 1 and 3, the pool's among the next three offers. Bob's
+        // claim on person 0, made earlier on his computer, reaches the server before alice's: the server keeps it.
+        // Alice dials before any round has taken her claims to the server: the dial waits for the server's answer,
+        // which moves her on to person 1 without a call.
+        const qint64 bobFrom = floor.bob->device->lastSeq();
         QTest::keyClick(calls, Qt::Key_F8);
-        QCOMPARE(number->text(), QStringLiteral("+12125550100"));
+        QCOMPARE(floor.number->text(), QStringLiteral("+12125550100"));
+        QueuedCall toBob;
+        toBob.member = floor.members[0];
+        QVERIFY(Claims(*floor.bob->device).claim(toBob, QStringLiteral("bob"), floor.bob->device.clock.nowMs()));
+        QVERIFY(floor.server->sync->writeAsServer(floor.tenantId, *floor.bob->device->changesSince(bobFrom)));
         QElapsedTimer waited;
         waited.start();
         QTest::keyClick(calls, Qt::Key_Return);
-        QVERIFY2(banner->text().contains(QLatin1String("Checking with the server")), qPrintable(banner->text()));
-        QVERIFY(dialled.isEmpty());
-        QVERIFY(QTest::qWaitFor([&] { return dialled.size() == 1; }, 15000));
-        qInfo("the dial waited %lld ms for the round that took the claim to the server", waited.elapsed());
-        QCOMPARE(dialled.last(), tel(0));
-        QCOMPARE(calls->mode(), ui::AgentWorkspace::Mode::WrapUp);
+        QVERIFY2(floor.banner->text().contains(QLatin1String("Checking with the server")),
+                 qPrintable(floor.banner->text()));
+        QVERIFY(QTest::qWaitFor([&] { return floor.number->text() == QStringLiteral("+12125550101"); }, 15000));
+        qInfo("the dial waited %lld ms for the round that took the claims to the server", waited.elapsed());
+        QVERIFY2(floor.banner->text().contains(QLatin1String("bob is calling this person already")),
+                 qPrintable(floor.banner->text()));
+        QVERIFY(floor.dialled.isEmpty());
+        sync::Replica &alice = *floor.f->sync()->replica();
+        QVERIFY(Claims(alice).holds(telemarketing::tables::Members, floor.members[0], QStringLiteral("bob")).value());
 
-        // Sale; person 1 is offered and claimed here. Bob's claim on person 1, made earlier on his computer,
-        // reaches the server before alice's does: the server keeps it, and alice is moved on without a call.
-        const qint64 bobFrom = bob.device->lastSeq();
+        // Person 1 was held ahead, and the same round brought the server's answer: dialled at once.
+        QTest::keyClick(calls, Qt::Key_Return);
+        QCOMPARE(floor.dialled.size(), 1);
+        QCOMPARE(floor.dialled.last(), tel(1));
+
+        // Sale. Person 2 is alice's own: dialled with no wait; person 5 joins the people held ahead.
         QTest::keyClick(calls, Qt::Key_1);
-        QCOMPARE(number->text(), QStringLiteral("+12125550101"));
-        QueuedCall toBob;
-        toBob.member = members[1];
-        QVERIFY(Claims(*bob.device).claim(toBob, QStringLiteral("bob"), bob.device.clock.nowMs()));
-        QVERIFY(server->sync->writeAsServer(tenantId, *bob.device->changesSince(bobFrom)));
+        QCOMPARE(floor.number->text(), QStringLiteral("+12125550102"));
         QTest::keyClick(calls, Qt::Key_Return);
-        QVERIFY(QTest::qWaitFor([&] { return number->text() == QStringLiteral("+12125550102"); }, 15000));
-        QVERIFY2(banner->text().contains(QLatin1String("bob is calling this person already")),
-                 qPrintable(banner->text()));
-        QCOMPARE(dialled.size(), 1);
-        QVERIFY(Claims(*f.sync()->replica())
-                    .holds(telemarketing::tables::Members, members[1], QStringLiteral("bob"))
-                    .value());
+        QCOMPARE(floor.dialled.size(), 2);
+        QCOMPARE(floor.dialled.last(), tel(2));
+        QVERIFY(QTest::qWaitFor([&] { return floor.settled(); }, 15000));
+        for (int person : {3, 5})
+            QVERIFY(Claims(alice)
+                        .holds(telemarketing::tables::Members, floor.members[size_t(person)], QStringLiteral("alice"))
+                        .value());
 
-        // Person 2 is alice's own: no colleague is offered it, so it is dialled with no wait.
-        QTest::keyClick(calls, Qt::Key_Return);
-        QCOMPARE(dialled.size(), 2);
-        QCOMPARE(dialled.last(), tel(2));
-
-        // The server goes. Person 3, from the pool, is offered (nothing has failed yet) but not dialled: the server
-        // cannot answer for it. The next contact is alice's own person 4, which is called.
+        // The server goes. Person 3 (held ahead) is still dialled at once, and so is alice's own person 4.
+        floor.server.reset();
         QTest::keyClick(calls, Qt::Key_2); // no answer: retry later
-        QCOMPARE(number->text(), QStringLiteral("+12125550103"));
-        server.reset();
+        QCOMPARE(floor.number->text(), QStringLiteral("+12125550103"));
         QTest::keyClick(calls, Qt::Key_Return);
-        QVERIFY(QTest::qWaitFor([&] { return number->text() == QStringLiteral("+12125550104"); }, 20000));
-        QVERIFY2(banner->text().contains(QLatin1String("could not be reached")), qPrintable(banner->text()));
-        QCOMPARE(dialled.size(), 2);
+        QCOMPARE(floor.dialled.size(), 3);
+        QCOMPARE(floor.dialled.last(), tel(3));
+        QTest::keyClick(calls, Qt::Key_2);
+        QCOMPARE(floor.number->text(), QStringLiteral("+12125550104"));
         QTest::keyClick(calls, Qt::Key_Return);
-        QCOMPARE(dialled.size(), 3);
-        QCOMPARE(dialled.last(), tel(4));
+        QCOMPARE(floor.dialled.size(), 4);
+        QVERIFY(QTest::qWaitFor([&] { return failedToReach(floor.f->sync()->status().problem); }, 20000));
 
-        // While the server stays away, recording that call offers nobody from the pool (person 3 waits).
+        // Person 5, held ahead and confirmed, is offered and dialled with no server. Person 6 was claimed while
+        // calling person 3, but the server never answered that claim, and nobody claimed person 7: with those left,
+        // nobody is offered.
+        QTest::keyClick(calls, Qt::Key_2);
+        QCOMPARE(floor.number->text(), QStringLiteral("+12125550105"));
+        QTest::keyClick(calls, Qt::Key_Return);
+        QCOMPARE(floor.dialled.size(), 5);
+        QCOMPARE(floor.dialled.last(), tel(5));
+        QVERIFY(Claims(alice).holds(telemarketing::tables::Members, floor.members[6], QStringLiteral("alice")).value());
+        QTest::keyClick(calls, Qt::Key_2);
+        QCOMPARE(calls->mode(), ui::AgentWorkspace::Mode::Empty);
+
+        // A break lets go of the people held ahead: person 6 goes back to the others.
+        QTest::keyClick(calls, Qt::Key_F8);
+        QCOMPARE(calls->mode(), ui::AgentWorkspace::Mode::Paused);
+        QVERIFY(
+            !Claims(alice).holds(telemarketing::tables::Members, floor.members[6], QStringLiteral("alice")).value());
+    }
+
+    // Five people: 2 and 4 alice's own, 0, 1 and 3 the pool's.
+    void poolContactsWaitWhenTheServerNeverAnswered()
+    {
+        CallFloor floor;
+        openFloor(floor, m_dir.filePath(QStringLiteral("gone")), 5, {2, 4});
+        if (QTest::currentTestFailed())
+            return;
+        ui::AgentWorkspace *calls = floor.calls;
+
+        // Person 0 is offered and claimed, 1 and 3 are claimed ahead; the server goes before any of it reaches it.
+        // The dial waits for a round, which fails: person 0 is not dialled, nor are 1 and 3, and alice's own person
+        // 2 is offered and called.
+        QTest::keyClick(calls, Qt::Key_F8);
+        QCOMPARE(floor.number->text(), QStringLiteral("+12125550100"));
+        floor.server.reset();
+        QTest::keyClick(calls, Qt::Key_Return);
+        QVERIFY(QTest::qWaitFor([&] { return floor.number->text() == QStringLiteral("+12125550102"); }, 20000));
+        QVERIFY2(floor.banner->text().contains(QLatin1String("could not be reached")),
+                 qPrintable(floor.banner->text()));
+        QVERIFY(floor.dialled.isEmpty());
+        QTest::keyClick(calls, Qt::Key_Return);
+        QCOMPARE(floor.dialled.size(), 1);
+        QCOMPARE(floor.dialled.last(), tel(2));
+
+        // Then her own person 4; after that nobody from the pool is offered while the server stays away.
+        QTest::keyClick(calls, Qt::Key_2);
+        QCOMPARE(floor.number->text(), QStringLiteral("+12125550104"));
+        QTest::keyClick(calls, Qt::Key_Return);
+        QCOMPARE(floor.dialled.size(), 2);
         QTest::keyClick(calls, Qt::Key_2);
         QCOMPARE(calls->mode(), ui::AgentWorkspace::Mode::Empty);
     }

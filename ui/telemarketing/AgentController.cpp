@@ -38,6 +38,7 @@ AgentController::AgentController(AgentWorkspace *view, Setup setup, QObject *par
     , m_callbacks(*m_setup.replica, m_hours)
     , m_claims(*m_setup.replica)
     , m_confirmation(m_setup.sync)
+    , m_reserve(*m_setup.replica, m_queue)
 {
     connect(&m_confirmation, &ClaimConfirmation::settled, this, [this] {
         if (std::exchange(m_dialWhenSettled, false) && m_current && !m_call)
@@ -74,6 +75,8 @@ AgentController::~AgentController()
     // Locking or switching closes an outcome form still open: it must not outlive the replica it writes to.
     delete m_outcomeForm.data();
     releaseOffered();
+    if (m_campaign)
+        (void)m_reserve.release(*m_campaign, m_setup.agent);
 }
 
 QDateTime AgentController::now() const
@@ -118,6 +121,8 @@ void AgentController::toggleReady()
         next();
     } else {
         releaseOffered();
+        if (m_campaign) // a break: the people held ahead go back to the others as well
+            (void)m_reserve.release(*m_campaign, m_setup.agent);
         m_view->setMode(AgentWorkspace::Mode::Paused);
         showQueueAndCallbacks(); // the person let go waits again
     }
@@ -159,7 +164,10 @@ void AgentController::next()
         showQueueAndCallbacks();
         return;
     }
-    auto found = m_queue.next(*m_campaign, m_setup.agent, now(), m_confirmation.poolCallable());
+    telemarketing::QueueScope scope;
+    scope.pool = m_confirmation.poolCallable();
+    scope.settledSeq = m_confirmation.settledSeq();
+    auto found = m_queue.next(*m_campaign, m_setup.agent, now(), scope);
     if (!found) {
         const QString message = found.message();
         m_view->showProblem([message] { return message; });
@@ -182,6 +190,13 @@ void AgentController::next()
     }
     m_claimedAtMs = m_setup.clock->nowMs();
     m_claimSeq = m_setup.replica->lastSeq();
+    // Claimed with this one, so the same round takes them to the server; from the pool only while it answers.
+    if (scope.pool && m_confirmation.needed()) {
+        if (const storage::Status reserved = m_reserve.topUp(*m_campaign, m_setup.agent, now(), m_current); !reserved) {
+            const QString message = reserved.message();
+            m_view->showProblem([message] { return message; });
+        }
+    }
     showQueueAndCallbacks(); // after the claim: the person offered no longer waits
     auto card = telemarketing::ContactCard::read(m_setup.replica->database(), m_current->contact);
     AgentWorkspace::ContactView view;
@@ -255,6 +270,8 @@ bool AgentController::claimConfirmed()
 {
     if (!m_current->pool)
         return true; // the agent's own: no colleague is offered it
+    if (m_current->confirmedUntilMs > m_setup.clock->nowMs() + telemarketing::Claims::OfflineMarginMs)
+        return true; // held ahead: the server has answered already
     switch (m_confirmation.check(m_claimSeq)) {
     case ClaimConfirmation::State::Confirmed:
         return true;
@@ -550,8 +567,8 @@ telemarketing::QueueCount AgentController::showCallbacks()
 
 void AgentController::showQueue(const telemarketing::QueueCount &callbacksDue)
 {
-    auto summary =
-        telemarketing::QueueSummary::read(m_setup.replica->database(), m_hours, *m_campaign, m_setup.agent, now());
+    auto summary = telemarketing::QueueSummary::read(m_setup.replica->database(), m_hours, *m_campaign, m_setup.agent,
+                                                     now(), m_current ? m_current->member : sync::RowId());
     if (!summary)
         return; // read again at the next check
     const auto text = [](const telemarketing::QueueCount &count) {

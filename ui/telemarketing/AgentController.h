@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/telemarketing/CallbackList.h"
+#include "app/telemarketing/ClaimReserve.h"
 #include "app/telemarketing/Claims.h"
 #include "app/telemarketing/ContactQueue.h"
 #include "app/telemarketing/Dialer.h"
@@ -114,8 +115,9 @@ private:
     telemarketing::CallbackList m_callbacks;
     telemarketing::Claims m_claims;
     ClaimConfirmation m_confirmation;
-    qint64 m_claimSeq = 0;          ///< the local write that claimed the contact offered (Replica::lastSeq)
-    bool m_dialWhenSettled = false; ///< the agent dialled while the claim waited for the server
+    telemarketing::ClaimReserve m_reserve; ///< the next pool members claimed ahead, for a short outage
+    qint64 m_claimSeq = 0;                 ///< the local write that claimed the contact offered (Replica::lastSeq)
+    bool m_dialWhenSettled = false;        ///< the agent dialled while the claim waited for the server
     QTimer m_callbackCheck;
     std::optional<telemarketing::Campaign> m_campaign;
     std::optional<telemarketing::QueuedCall> m_current;

@@ -2,6 +2,7 @@
 
 #include "app/sync/SyncService.h"
 
+#include <limits>
 #include <utility>
 
 namespace fieldline::ui {
@@ -33,6 +34,11 @@ bool ClaimConfirmation::needed() const
 bool ClaimConfirmation::poolCallable() const
 {
     return !needed() || answered(m_sync->status().problem);
+}
+
+qint64 ClaimConfirmation::settledSeq() const
+{
+    return needed() ? m_sync->status().settledSeq : std::numeric_limits<qint64>::max();
 }
 
 ClaimConfirmation::State ClaimConfirmation::check(qint64 seq)

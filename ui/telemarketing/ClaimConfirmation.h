@@ -30,8 +30,12 @@ public:
     /** @p sync: the profile's sync service, or null (no server). */
     explicit ClaimConfirmation(app::SyncService *sync, QObject *parent = nullptr);
 
+    /** Whether claims on people from the pool wait for a server's answer: the profile has a server account. */
+    bool needed() const;
     /** Whether people from the pool may be offered now: no server, or its last round did not fail. */
     bool poolCallable() const;
+    /** Local writes up to this seq have the server's answer (all of them without a server). */
+    qint64 settledSeq() const;
     /**
      * Where the claim written as local seq @p seq stands. When it waits, a round is asked for (one at a time)
      * and settled() follows when one ends.
@@ -44,7 +48,6 @@ signals:
 
 private:
     void roundEnded();
-    bool needed() const;
 
     QPointer<app::SyncService> m_sync;
     bool m_waiting = false;
