@@ -386,6 +386,7 @@ void ProfileService::lock()
     if (m_state != State::Unlocked)
         return;
     audit("locked");
+    emit aboutToLock();
     m_database.reset();
     if (m_keyFile)
         m_keyFile->forgetSlotKeys();

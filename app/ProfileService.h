@@ -77,6 +77,8 @@ public:
 
 signals:
     void stateChanged(fieldline::app::ProfileService::State state);
+    /** The profile is about to lock: the database is still open, for whatever must be written or closed first. */
+    void aboutToLock();
 
 private:
     void setState(State state, const QString &damageReason = QString());

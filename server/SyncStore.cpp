@@ -194,6 +194,9 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
     // Changes the caller's role may not make: refused, and their rows written back as the server has them.
     std::map<std::pair<QString, RowId>, sync::ChangeBatch> refusedRows;
     RowsOutOfScope outOfScope(m_statements.get(LoadSql), identity);
+    // Claims that lost to one the server holds: refused and written back like the rest, but answered "unchanged",
+    // as a write that lost the race (no mistake of the user's, so no problem to show them).
+    std::vector<bool> lostClaim(request.changes.size(), false);
     for (size_t i = 0; i < request.changes.size(); ++i) {
         const Change &change = request.changes[i];
         // Worded for the device that pushed: its own clock is the one ahead.
@@ -219,8 +222,10 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
                 stored = std::move(loaded.value());
             }
             std::optional<QString> why = WritePolicy::refusal(identity.role, change, stored);
-            if (!why)
+            if (!why) {
                 why = WritePolicy::claimRefusal(identity.login, change, stored, m_clock.nowMs());
+                lostClaim[i] = why.has_value();
+            }
             if (!why) {
                 Result<std::optional<QString>> scoped = outOfScope.refusal(change.table, change.row);
                 if (!scoped)
@@ -242,7 +247,8 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
     if (!seq)
         return seq.error();
     for (size_t i = 0; i < results.size(); ++i)
-        response.results.push_back({results[i].outcome, results[i].message, retryMs[i]});
+        response.results.push_back(
+            {lostClaim[i] ? ApplyOutcome::Unchanged : results[i].outcome, results[i].message, retryMs[i]});
     response.cursor = *seq;
     const QByteArray encoded = sync::protocol::encode(response);
     QSqlQuery &remember =

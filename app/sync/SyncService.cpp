@@ -24,6 +24,11 @@ SyncService::SyncService(ProfileService &profile, const sync::Clock &clock, Opti
     m_soonTimer.setSingleShot(true);
     connect(&m_soonTimer, &QTimer::timeout, this, &SyncService::soonRound);
     connect(&m_profile, &ProfileService::stateChanged, this, &SyncService::followProfile);
+    // Closed while the database is open: what closes with it (an agent's screen letting go of its claims) writes.
+    connect(&m_profile, &ProfileService::aboutToLock, this, [this] {
+        if (m_replica)
+            close();
+    });
     connect(&m_login, &LoginClient::finished, this, [this](const LoginResult &result) { emit loginFinished(result); });
     followProfile(m_profile.state());
 }

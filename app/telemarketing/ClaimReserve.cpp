@@ -37,8 +37,10 @@ storage::Status ClaimReserve::topUp(const Campaign &campaign, const QString &age
         keep.push_back(call.member);
         const auto had = std::find_if(holding->begin(), holding->end(),
                                       [&call](const auto &claim) { return claim.first == call.member; });
-        if (had != holding->end() && had->second - nowMs > Claims::LeaseMs * 2 / 3)
-            continue; // claimed lately: a renewal would only add writes
+        // Renewed only once too little of the lease is left to call them without the server: a renewal has no
+        // answer until its round ends, and until then the lease the server confirmed could not be used.
+        if (had != holding->end() && had->second - nowMs > Claims::OfflineMarginMs)
+            continue;
         QueuedCall member = call;
         member.callback.reset();
         if (storage::Status claimed = m_claims.claim(member, agent, nowMs); !claimed)

@@ -28,7 +28,8 @@ public:
 
     /**
      * Claims for @p agent the pool members among the Offers offers after @p current (none: from the start), renewing
-     * a claim once a third of its lease has gone, and lets go of the other pool members of @p campaign they hold.
+     * a claim once no more than Claims::OfflineMarginMs of its lease is left, and lets go of the other pool members
+     * of @p campaign they hold.
      */
     storage::Status topUp(const Campaign &campaign, const QString &agent, const QDateTime &now,
                           const std::optional<QueuedCall> &current);

@@ -64,12 +64,15 @@ private slots:
         QCOMPARE(claimOf(own).first, QString()); // her own needs no claim ahead
         QCOMPARE(next(QStringLiteral("bob"))->member, p4);
 
-        // Claimed lately: a minute on, nothing is written again; eleven minutes on, a third of the lease has gone.
+        // A renewal is written only once the lease left could no longer be used without the server: 19 minutes on
+        // (11 left) nothing is written; 21 minutes on (9 left), both are renewed.
         const qint64 seq = replica().lastSeq();
-        QVERIFY(reserve.topUp(*campaign, QStringLiteral("alice"), Now.addSecs(60), current));
+        QVERIFY(reserve.topUp(*campaign, QStringLiteral("alice"), Now.addSecs(19 * 60), current));
         QCOMPARE(replica().lastSeq(), seq);
-        QVERIFY(reserve.topUp(*campaign, QStringLiteral("alice"), Now.addSecs(11 * 60), current));
-        QCOMPARE(claimOf(p2).second, nowMs + 11 * 60'000 + Claims::LeaseMs);
+        QCOMPARE(claimOf(p2).second, nowMs + Claims::LeaseMs);
+        QVERIFY(reserve.topUp(*campaign, QStringLiteral("alice"), Now.addSecs(21 * 60), current));
+        QCOMPARE(claimOf(p2).second, nowMs + 21 * 60'000 + Claims::LeaseMs);
+        QCOMPARE(claimOf(p3).second, nowMs + 21 * 60'000 + Claims::LeaseMs);
 
         // A better pool member comes in: it is held, and person 3, no longer among the next three, is let go.
         const RowId better = person(5, 10);
@@ -78,17 +81,21 @@ private slots:
         QCOMPARE(claimOf(p2).first, QStringLiteral("alice"));
         QCOMPARE(claimOf(p3).first, QString());
 
-        // A colleague's claim is not taken over, and a break lets go of all but the person on screen.
+        // Bob's claim on person 2 reaches this device: alice's reserve goes on to person 3 and leaves bob's alone.
         QueuedCall toBob;
-        toBob.member = p3;
+        toBob.member = p2;
         QVERIFY(Claims(replica()).claim(toBob, QStringLiteral("bob"), nowMs));
         QVERIFY(reserve.topUp(*campaign, QStringLiteral("alice"), Now, current));
-        QCOMPARE(claimOf(p3).first, QStringLiteral("bob"));
+        QCOMPARE(claimOf(p2).first, QStringLiteral("bob"));
+        QCOMPARE(claimOf(p3).first, QStringLiteral("alice"));
+        QCOMPARE(claimOf(p4).first, QString());
+
+        // A break lets go of all but the person on screen.
         QVERIFY(reserve.release(*campaign, QStringLiteral("alice"), p0));
         QCOMPARE(claimOf(better).first, QString());
-        QCOMPARE(claimOf(p2).first, QString());
+        QCOMPARE(claimOf(p3).first, QString());
         QCOMPARE(claimOf(p0).first, QStringLiteral("alice"));
-        QCOMPARE(claimOf(p3).first, QStringLiteral("bob"));
+        QCOMPARE(claimOf(p2).first, QStringLiteral("bob"));
     }
 
     void withoutTheServerOnlyConfirmedClaimsOfferThePool()
@@ -96,6 +103,7 @@ private slots:
         const RowId p0 = person(0, 9);
         const RowId p1 = person(1, 8);
         const RowId own = person(2, 1, QStringLiteral("alice"));
+        const RowId unclaimed = person(3, 5);
         const qint64 nowMs = Now.toMSecsSinceEpoch();
         Claims claims(replica());
         QueuedCall call;
@@ -117,8 +125,9 @@ private slots:
         QCOMPARE(next(QStringLiteral("alice"), Now, past)->member, own);
         past.settledSeq = secondClaim;
         QCOMPARE(next(QStringLiteral("alice"), Now, past)->member, p1);
-        // Nobody else holds them, but without the server nobody else is offered them either.
+        // Person 3 is claimed by nobody: without the server, nobody is offered them.
         QCOMPARE(next(QStringLiteral("bob"), Now, {.pool = false, .settledSeq = secondClaim}), std::nullopt);
+        QCOMPARE(next(QStringLiteral("bob"))->member, unclaimed);
 
         // Twenty-one minutes on, less than the margin is left of the lease: her own only.
         QCOMPARE(next(QStringLiteral("alice"), Now.addSecs(21 * 60), offline)->member, own);
@@ -129,7 +138,7 @@ private slots:
                  nowMs + Claims::LeaseMs);
         QCOMPARE(next(QStringLiteral("alice"), Now, {.settledSeq = firstClaim, .passOver = {p0}})->confirmedUntilMs,
                  qint64(0));
-        QCOMPARE(next(QStringLiteral("carol")), std::nullopt); // alice holds both
+        QCOMPARE(next(QStringLiteral("carol"))->confirmedUntilMs, qint64(0)); // person 3: nobody's claim
     }
 
     void passedOverCallbacksAreNotOffered()

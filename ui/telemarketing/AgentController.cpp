@@ -74,9 +74,8 @@ AgentController::~AgentController()
 {
     // Locking or switching closes an outcome form still open: it must not outlive the replica it writes to.
     delete m_outcomeForm.data();
+    releaseReserve();
     releaseOffered();
-    if (m_campaign)
-        (void)m_reserve.release(*m_campaign, m_setup.agent);
 }
 
 QDateTime AgentController::now() const
@@ -121,8 +120,7 @@ void AgentController::toggleReady()
         next();
     } else {
         releaseOffered();
-        if (m_campaign) // a break: the people held ahead go back to the others as well
-            (void)m_reserve.release(*m_campaign, m_setup.agent);
+        releaseReserve(); // a break: the people held ahead go back to the others as well
         m_view->setMode(AgentWorkspace::Mode::Paused);
         showQueueAndCallbacks(); // the person let go waits again
     }
@@ -137,6 +135,13 @@ void AgentController::releaseOffered()
     m_dialWhenSettled = false;
 }
 
+void AgentController::releaseReserve()
+{
+    // The person being called keeps their claim until the outcome is recorded.
+    if (m_campaign)
+        (void)m_reserve.release(*m_campaign, m_setup.agent, m_call && m_current ? m_current->member : sync::RowId());
+}
+
 void AgentController::next()
 {
     releaseOffered();
@@ -146,6 +151,7 @@ void AgentController::next()
     m_view->clearNote();
     emit betweenCalls();
     if (!m_campaign || !m_ready) {
+        releaseReserve();
         m_view->setMode(AgentWorkspace::Mode::Paused);
         if (m_campaign)
             showQueueAndCallbacks(); // a callback just made or planned shows at once
@@ -160,6 +166,7 @@ void AgentController::next()
             current ? tr("Campaign %1 is no longer active.").arg(m_campaign->name) : current.message();
         m_view->showProblem([message] { return message; });
         m_ready = false;
+        releaseReserve();
         m_view->setMode(AgentWorkspace::Mode::Paused);
         showQueueAndCallbacks();
         return;
@@ -172,11 +179,13 @@ void AgentController::next()
         const QString message = found.message();
         m_view->showProblem([message] { return message; });
         m_ready = false;
+        releaseReserve();
         m_view->setMode(AgentWorkspace::Mode::Paused);
         showQueueAndCallbacks();
         return;
     }
     if (!*found) {
+        releaseReserve(); // any held ahead cannot be called now either
         m_view->showContact({});
         m_view->setCallState(QString());
         m_view->setMode(AgentWorkspace::Mode::Empty);

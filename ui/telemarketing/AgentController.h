@@ -73,6 +73,8 @@ private:
     void next();
     /** Lets go of the contact offered, if it was not called. */
     void releaseOffered();
+    /** Lets go of the people held ahead (not of the person being called). */
+    void releaseReserve();
     /** Renews the claim on the contact on screen before its lease runs out. */
     void renewClaim();
     void dial();
