@@ -36,17 +36,18 @@ AgentController::AgentController(AgentWorkspace *view, Setup setup, QObject *par
     , m_dialer(*m_setup.replica, m_hours, *m_setup.telephony, *m_setup.clock)
     , m_recorder(*m_setup.replica)
     , m_callbacks(*m_setup.replica, m_hours)
-    , m_claims(*m_setup.replica)
-    , m_confirmation(m_setup.sync)
-    , m_reserve(*m_setup.replica, m_queue)
+    , m_claims(*m_setup.replica, m_queue, *m_setup.clock, m_setup.sync, m_setup.agent)
 {
-    connect(&m_confirmation, &ClaimConfirmation::settled, this, [this] {
+    connect(&m_claims, &OfferClaims::settled, this, [this] {
         if (std::exchange(m_dialWhenSettled, false) && m_current && !m_call)
             dial();
     });
     m_callbackCheck.setInterval(m_setup.callbackCheckMs);
     connect(&m_callbackCheck, &QTimer::timeout, this, &AgentController::showQueueAndCallbacks);
-    connect(&m_callbackCheck, &QTimer::timeout, this, &AgentController::renewClaim);
+    connect(&m_callbackCheck, &QTimer::timeout, this, [this] {
+        if (m_current)
+            m_claims.renewIfDue(*m_current);
+    });
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &AgentController::tick);
     connect(view, &AgentWorkspace::readyToggled, this, &AgentController::toggleReady);
@@ -130,7 +131,7 @@ void AgentController::releaseOffered()
 {
     // A contact offered but not called goes back to the others at once instead of when the claim runs out.
     if (m_current && !m_call)
-        (void)m_claims.release(*m_current, m_setup.agent);
+        m_claims.release(*m_current);
     m_current.reset();
     m_dialWhenSettled = false;
 }
@@ -139,7 +140,7 @@ void AgentController::releaseReserve()
 {
     // The person being called keeps their claim until the outcome is recorded.
     if (m_campaign)
-        (void)m_reserve.release(*m_campaign, m_setup.agent, m_call && m_current ? m_current->member : sync::RowId());
+        m_claims.releaseReserve(*m_campaign, m_call && m_current ? m_current->member : sync::RowId());
 }
 
 void AgentController::next()
@@ -171,9 +172,7 @@ void AgentController::next()
         showQueueAndCallbacks();
         return;
     }
-    telemarketing::QueueScope scope;
-    scope.pool = m_confirmation.poolCallable();
-    scope.settledSeq = m_confirmation.settledSeq();
+    const telemarketing::QueueScope scope = m_claims.scope();
     auto found = m_queue.next(*m_campaign, m_setup.agent, now(), scope);
     if (!found) {
         const QString message = found.message();
@@ -193,18 +192,9 @@ void AgentController::next()
         return;
     }
     m_current = **found;
-    if (const storage::Status claimed = m_claims.claim(*m_current, m_setup.agent, m_setup.clock->nowMs()); !claimed) {
+    if (const storage::Status claimed = m_claims.claimOffered(*m_campaign, *m_current, scope, now()); !claimed) {
         const QString message = claimed.message();
         m_view->showProblem([message] { return message; });
-    }
-    m_claimedAtMs = m_setup.clock->nowMs();
-    m_claimSeq = m_setup.replica->lastSeq();
-    // Claimed with this one, so the same round takes them to the server; from the pool only while it answers.
-    if (scope.pool && m_confirmation.needed()) {
-        if (const storage::Status reserved = m_reserve.topUp(*m_campaign, m_setup.agent, now(), m_current); !reserved) {
-            const QString message = reserved.message();
-            m_view->showProblem([message] { return message; });
-        }
     }
     showQueueAndCallbacks(); // after the claim: the person offered no longer waits
     auto card = telemarketing::ContactCard::read(m_setup.replica->database(), m_current->contact);
@@ -247,7 +237,7 @@ void AgentController::dial()
     if (!m_current || !m_campaign)
         return;
     // Another agent may have been offered the same pool member meanwhile: the claim the server got first stands.
-    auto holder = m_claims.heldByOther(*m_current, m_setup.agent, m_setup.clock->nowMs());
+    auto holder = m_claims.heldByOther(*m_current);
     if (holder && !holder->isEmpty()) {
         const QString who = *holder;
         m_current.reset(); // theirs: not released here
@@ -259,13 +249,12 @@ void AgentController::dial()
     }
     if (!claimConfirmed())
         return; // dial() again once the server has answered (it may say that a colleague claimed first)
-    if (const storage::Status renewed = m_claims.claim(*m_current, m_setup.agent, m_setup.clock->nowMs()); !renewed) {
+    if (const storage::Status renewed = m_claims.renew(*m_current); !renewed) {
         const QString message = renewed.message();
         m_view->showProblem([message] { return message; });
         m_view->setMode(AgentWorkspace::Mode::Preview); // not dialled; a countdown stops here
         return;
     }
-    m_claimedAtMs = m_setup.clock->nowMs();
     auto contact = telemarketing::ContactNumbers::read(m_setup.replica->database(), m_current->contact);
     if (!contact) {
         next();
@@ -277,11 +266,7 @@ void AgentController::dial()
 
 bool AgentController::claimConfirmed()
 {
-    if (!m_current->pool)
-        return true; // the agent's own: no colleague is offered it
-    if (m_current->confirmedUntilMs > m_setup.clock->nowMs() + telemarketing::Claims::OfflineMarginMs)
-        return true; // held ahead: the server has answered already
-    switch (m_confirmation.check(m_claimSeq)) {
+    switch (m_claims.confirm(*m_current)) {
     case ClaimConfirmation::State::Confirmed:
         return true;
     case ClaimConfirmation::State::Waiting:
@@ -319,7 +304,7 @@ void AgentController::dialManually(const QString &typed)
     const std::optional<telemarketing::QueuedCall> offered = m_current;
     if (startCall(call, nullptr)) {
         if (offered) // the contact that was on screen goes back to the others
-            (void)m_claims.release(*offered, m_setup.agent);
+            m_claims.release(*offered);
         m_view->showContact({tr("Dialled by hand"), *number, {}, {}, {}, {}});
         m_view->setManualNumber(QString());
     } else {
@@ -526,16 +511,6 @@ void AgentController::record(const Disposition &disposition, std::optional<qint6
             return AgentController::tr("This person was taken out of the campaign during the call, so no callback "
                                        "was planned. The call is recorded.");
         });
-}
-
-void AgentController::renewClaim()
-{
-    // A long preview, call or wrap-up keeps its claim: renewed when a third of the lease is left.
-    const qint64 nowMs = m_setup.clock->nowMs();
-    if (!m_current || nowMs - m_claimedAtMs < telemarketing::Claims::LeaseMs * 2 / 3)
-        return;
-    if (m_claims.claim(*m_current, m_setup.agent, nowMs))
-        m_claimedAtMs = nowMs;
 }
 
 void AgentController::showQueueAndCallbacks()

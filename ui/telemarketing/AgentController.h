@@ -1,14 +1,12 @@
 #pragma once
 
 #include "app/telemarketing/CallbackList.h"
-#include "app/telemarketing/ClaimReserve.h"
-#include "app/telemarketing/Claims.h"
 #include "app/telemarketing/ContactQueue.h"
 #include "app/telemarketing/Dialer.h"
 #include "app/telemarketing/OutcomeRecorder.h"
 #include "app/telemarketing/QueueSummary.h"
 #include "app/telephony/Telephony.h"
-#include "ui/telemarketing/ClaimConfirmation.h"
+#include "ui/telemarketing/OfferClaims.h"
 #include "ui/telemarketing/OutcomeForm.h"
 
 #include <QElapsedTimer>
@@ -75,8 +73,6 @@ private:
     void releaseOffered();
     /** Lets go of the people held ahead (not of the person being called). */
     void releaseReserve();
-    /** Renews the claim on the contact on screen before its lease runs out. */
-    void renewClaim();
     void dial();
     /** Whether the claim on the pool contact offered has the server's answer; false (with the reason shown) while
      *  it waits, or when the server cannot be reached (the next own contact is offered then). */
@@ -115,11 +111,8 @@ private:
     telemarketing::Dialer m_dialer;
     telemarketing::OutcomeRecorder m_recorder;
     telemarketing::CallbackList m_callbacks;
-    telemarketing::Claims m_claims;
-    ClaimConfirmation m_confirmation;
-    telemarketing::ClaimReserve m_reserve; ///< the next pool members claimed ahead, for a short outage
-    qint64 m_claimSeq = 0;                 ///< the local write that claimed the contact offered (Replica::lastSeq)
-    bool m_dialWhenSettled = false;        ///< the agent dialled while the claim waited for the server
+    OfferClaims m_claims;
+    bool m_dialWhenSettled = false; ///< the agent dialled while the claim waited for the server
     QTimer m_callbackCheck;
     std::optional<telemarketing::Campaign> m_campaign;
     std::optional<telemarketing::QueuedCall> m_current;
@@ -127,7 +120,6 @@ private:
     const telemarketing::Disposition *m_pendingCallback = nullptr;
     std::optional<std::pair<QString, formsync::FilledForm>> m_form; ///< a disposition's code and its filled-in form
     QPointer<OutcomeForm> m_outcomeForm;
-    qint64 m_claimedAtMs = 0;
     bool m_ready = false;
     bool m_talking = false; ///< the call was answered (a resume from hold does not restart the timer)
     int m_countdown = 0;
