@@ -49,6 +49,30 @@ public:
 };
 
 /**
+ * What a test of sync scenarios through an InProcessServer keeps: a folder for its files, the backend chosen by the
+ * environment, and a fresh tenant name per scenario. setUp() belongs in initTestCase().
+ */
+class ServerScenarios
+{
+protected:
+    /** The problem, or empty: the folder, libsodium and the backend are ready. */
+    QString setUp()
+    {
+        if (!m_dir.isValid())
+            return QStringLiteral("no temporary folder");
+        if (!fieldline::server::Credentials::initialise())
+            return QStringLiteral("libsodium cannot start");
+        return m_backend.setUp(StoreBackend::fromEnvironment());
+    }
+    QString path(const QString &name) { return m_dir.filePath(name); }
+    QString nextTenant() { return QStringLiteral("tenant%1").arg(++m_tenants); }
+
+    QTemporaryDir m_dir;
+    StoreBackend m_backend;
+    int m_tenants = 0;
+};
+
+/**
  * The tenant server's real HTTP stack (ApiServer, SyncStore, SyncRoutes over QSQLITE or QPSQL) listening on
  * 127.0.0.1 in the test's own process, so hundreds of scenarios can each get a fresh tenant cheaply.
  * tst_serverapi covers the same code as a separate fieldline-server process.

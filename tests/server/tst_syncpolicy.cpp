@@ -25,25 +25,12 @@ constexpr qint64 T0 = 1'790'000'000'000;
 
 } // namespace
 
-class TestSyncPolicy : public QObject
+class TestSyncPolicy : public QObject, protected ServerScenarios
 {
     Q_OBJECT
 
-private:
-    QTemporaryDir m_dir;
-    StoreBackend m_backend;
-    int m_tenants = 0;
-
-    QString path(const QString &name) { return m_dir.filePath(name); }
-    QString nextTenant() { return QStringLiteral("tenant%1").arg(++m_tenants); }
-
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_dir.isValid());
-        QVERIFY(server::Credentials::initialise());
-        QCOMPARE(m_backend.setUp(StoreBackend::fromEnvironment()), QString());
-    }
+    void initTestCase() { QCOMPARE(setUp(), QString()); }
 
     void changesARoleMayNotMakeAreRefusedAndUndone()
     {

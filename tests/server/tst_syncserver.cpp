@@ -30,18 +30,11 @@ sync::Cells contact(const char *name, qint64 qty)
 
 } // namespace
 
-class TestSyncServer : public QObject
+class TestSyncServer : public QObject, protected ServerScenarios
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    StoreBackend m_backend;
-    int m_tenants = 0;
-
-    QString path(const QString &name) { return m_dir.filePath(name); }
-    QString nextTenant() { return QStringLiteral("tenant%1").arg(++m_tenants); }
-
     /** A brand-new device pulling the tenant from cursor 0: the server's state, seen through a client. */
     QByteArray serverImage(InProcessServer &server, const QString &tenant, const QString &name)
     {
@@ -55,12 +48,7 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_dir.isValid());
-        QVERIFY(server::Credentials::initialise());
-        QCOMPARE(m_backend.setUp(StoreBackend::fromEnvironment()), QString());
-    }
+    void initTestCase() { QCOMPARE(setUp(), QString()); }
 
     void twoDevicesConvergeThroughTheServer()
     {
