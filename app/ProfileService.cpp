@@ -348,7 +348,11 @@ Status ProfileService::rotateFiles(KeyFile &next, const DatabaseKey &newKey)
 {
     const auto rollBack = [this](const Status &failure) {
         (void)m_files.discardRotation();
-        if (!m_database && !openDatabase(*m_key, false)) {
+        if (m_database)
+            return failure; // never closed
+        if (openDatabase(*m_key, false)) {
+            emit databaseReopened();
+        } else {
             m_keyFile.reset();
             m_key.reset();
             setState(State::Locked);
@@ -357,6 +361,7 @@ Status ProfileService::rotateFiles(KeyFile &next, const DatabaseKey &newKey)
     };
     if (Status s = next.writeAtomically(m_files.pendingKeyFile()); !s)
         return rollBack(s);
+    emit databaseClosing();
     m_database.reset();                // the last connection's close checkpoints and deletes the WAL
     if (m_files.exists(m_files.wal())) // a stale WAL would be replayed into the new database: stop here
         return rollBack(Error{ErrorCode::Io, QStringLiteral("The database journal was not cleared; try again."), 0});
@@ -378,6 +383,7 @@ Status ProfileService::rotateFiles(KeyFile &next, const DatabaseKey &newKey)
             setState(State::Locked);
         return s;
     }
+    emit databaseReopened();
     return {};
 }
 
@@ -386,7 +392,7 @@ void ProfileService::lock()
     if (m_state != State::Unlocked)
         return;
     audit("locked");
-    emit aboutToLock();
+    emit databaseClosing();
     m_database.reset();
     if (m_keyFile)
         m_keyFile->forgetSlotKeys();

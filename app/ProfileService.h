@@ -77,8 +77,13 @@ public:
 
 signals:
     void stateChanged(fieldline::app::ProfileService::State state);
-    /** The profile is about to lock: the database is still open, for whatever must be written or closed first. */
-    void aboutToLock();
+    /**
+     * The database is about to close (a lock, a key rotation): it is still open, for whatever must be written or
+     * closed first.
+     */
+    void databaseClosing();
+    /** The database, closed for a key rotation, is open again (under the new key, or the old one if it failed). */
+    void databaseReopened();
 
 private:
     void setState(State state, const QString &damageReason = QString());

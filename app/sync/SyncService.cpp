@@ -25,10 +25,11 @@ SyncService::SyncService(ProfileService &profile, const sync::Clock &clock, Opti
     connect(&m_soonTimer, &QTimer::timeout, this, &SyncService::soonRound);
     connect(&m_profile, &ProfileService::stateChanged, this, &SyncService::followProfile);
     // Closed while the database is open: what closes with it (an agent's screen letting go of its claims) writes.
-    connect(&m_profile, &ProfileService::aboutToLock, this, [this] {
+    connect(&m_profile, &ProfileService::databaseClosing, this, [this] {
         if (m_replica)
             close();
     });
+    connect(&m_profile, &ProfileService::databaseReopened, this, [this] { followProfile(m_profile.state()); });
     connect(&m_login, &LoginClient::finished, this, [this](const LoginResult &result) { emit loginFinished(result); });
     followProfile(m_profile.state());
 }

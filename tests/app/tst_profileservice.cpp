@@ -1,6 +1,8 @@
 #include "app/ProfileService.h"
+#include "app/sync/SyncService.h"
 #include "storage/KeyFile.h"
 #include "storage/UnavailableSecretStore.h"
+#include "sync/Clock.h"
 #include "tests/support/MemorySecretStore.h"
 
 #include <QDir>
@@ -239,10 +241,20 @@ void TestProfileService::rotateDataKey()
     QVERIFY(service.database()->exec("INSERT INTO settings VALUES ('before', 1)").ok());
     const DatabaseKey oldKey = currentKey(m_dir->path(), Passphrase);
     QVERIFY(oldKey.isValid());
+    // Sync follows the database: closed before it closes, opened again on the new one.
+    const fieldline::sync::SystemClock clock;
+    fieldline::app::SyncService synced(service, clock);
+    QVERIFY(synced.isOpen());
+    QSignalSpy closing(&service, &ProfileService::databaseClosing);
+    QSignalSpy closed(&synced, &fieldline::app::SyncService::aboutToClose);
 
     Status rotated = service.rotateDataKey();
     QVERIFY2(rotated.ok(), qPrintable(rotated.message()));
     QCOMPARE(service.state(), ProfileService::State::Unlocked);
+    QCOMPARE(closing.size(), 1);
+    QCOMPARE(closed.size(), 1);
+    QVERIFY(synced.isOpen());
+    QCOMPARE(&synced.replica()->database(), service.database());
     QVERIFY(service.database()->exec("INSERT INTO settings VALUES ('after', 2)").ok());
     QVERIFY(auditKinds(service.database()).contains(QStringLiteral("key_rotated")));
     for (const char *leftover : {"fieldline.db.rotate", "fieldline.key.next"})

@@ -436,6 +436,17 @@ private slots:
         QTest::keyClick(&view, Qt::Key_F8);
         QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Paused);
         QVERIFY(view.findChild<ui::MessageBanner *>()->text().contains(QStringLiteral("no longer active")));
+        // Active again, but the claim cannot be written: nobody is offered unclaimed, and the screen says why.
+        QVERIFY(device->update(tables::Campaigns, campaign, {{QStringLiteral("status"), QStringLiteral("active")}}));
+        QVERIFY(device->database().exec("CREATE TEMP TRIGGER refuse_claims BEFORE UPDATE OF claimed_by ON"
+                                        " campaign_members WHEN NEW.claimed_by = 'alice'"
+                                        " BEGIN SELECT RAISE(ABORT, 'injected'); END"));
+        QTest::keyClick(&view, Qt::Key_F8);
+        QCOMPARE(view.mode(), ui::AgentWorkspace::Mode::Paused);
+        QVERIFY(!controller.current());
+        QVERIFY2(view.findChild<ui::MessageBanner *>()->text().contains(QStringLiteral("injected")),
+                 qPrintable(view.findChild<ui::MessageBanner *>()->text()));
+        QVERIFY(device->database().exec("DROP TRIGGER refuse_claims"));
     }
 
     // A disposition that asks for an outcome form opens it over the screen: Ctrl+Enter with a required field empty

@@ -143,6 +143,15 @@ void AgentController::releaseReserve()
         m_claims.releaseReserve(*m_campaign, m_call && m_current ? m_current->member : sync::RowId());
 }
 
+void AgentController::pauseFor(const QString &problem)
+{
+    m_view->showProblem([problem] { return problem; });
+    m_ready = false;
+    releaseReserve();
+    m_view->setMode(AgentWorkspace::Mode::Paused);
+    showQueueAndCallbacks();
+}
+
 void AgentController::next()
 {
     releaseOffered();
@@ -163,24 +172,13 @@ void AgentController::next()
     if (current)
         m_campaign = *current;
     if (!current || !m_campaign->isActive()) {
-        const QString message =
-            current ? tr("Campaign %1 is no longer active.").arg(m_campaign->name) : current.message();
-        m_view->showProblem([message] { return message; });
-        m_ready = false;
-        releaseReserve();
-        m_view->setMode(AgentWorkspace::Mode::Paused);
-        showQueueAndCallbacks();
+        pauseFor(current ? tr("Campaign %1 is no longer active.").arg(m_campaign->name) : current.message());
         return;
     }
     const telemarketing::QueueScope scope = m_claims.scope();
     auto found = m_queue.next(*m_campaign, m_setup.agent, now(), scope);
     if (!found) {
-        const QString message = found.message();
-        m_view->showProblem([message] { return message; });
-        m_ready = false;
-        releaseReserve();
-        m_view->setMode(AgentWorkspace::Mode::Paused);
-        showQueueAndCallbacks();
+        pauseFor(found.message());
         return;
     }
     if (!*found) {
@@ -193,8 +191,9 @@ void AgentController::next()
     }
     m_current = **found;
     if (const storage::Status claimed = m_claims.claimOffered(*m_campaign, *m_current, scope, now()); !claimed) {
-        const QString message = claimed.message();
-        m_view->showProblem([message] { return message; });
+        m_current.reset(); // unclaimed, a colleague could be calling them too
+        pauseFor(claimed.message());
+        return;
     }
     showQueueAndCallbacks(); // after the claim: the person offered no longer waits
     auto card = telemarketing::ContactCard::read(m_setup.replica->database(), m_current->contact);

@@ -69,6 +69,8 @@ signals:
 private:
     void toggleReady();
     void next();
+    /** Stops offering contacts: shows @p problem and pauses, the people held ahead let go. */
+    void pauseFor(const QString &problem);
     /** Lets go of the contact offered, if it was not called. */
     void releaseOffered();
     /** Lets go of the people held ahead (not of the person being called). */

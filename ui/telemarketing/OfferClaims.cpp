@@ -32,14 +32,14 @@ telemarketing::QueueScope OfferClaims::scope() const
 storage::Status OfferClaims::claimOffered(const telemarketing::Campaign &campaign, const QueuedCall &offered,
                                           const telemarketing::QueueScope &scope, const QDateTime &now)
 {
-    const storage::Status claimed = m_claims.claim(offered, m_agent, m_clock.nowMs());
+    if (const storage::Status claimed = m_claims.claim(offered, m_agent, m_clock.nowMs()); !claimed)
+        return claimed;
     m_claimedAtMs = m_clock.nowMs();
     m_claimSeq = m_replica.lastSeq();
-    if (!claimed)
-        return claimed;
-    // Claimed with this one, so the same round takes them to the server; from the pool only while it answers.
+    // Claimed with this one, so the same round takes them to the server; from the pool only while it answers. The
+    // reserve only spares waits: if it cannot be written, the offer stands (a storage problem shows at the next write).
     if (scope.pool && m_confirmation.needed())
-        return m_reserve.topUp(campaign, m_agent, now, offered);
+        (void)m_reserve.topUp(campaign, m_agent, now, offered);
     return storage::Status();
 }
 

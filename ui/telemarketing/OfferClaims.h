@@ -27,7 +27,9 @@ public:
 
     /** Who the queue may offer now: the pool only while the server answers (or there is none). */
     telemarketing::QueueScope scope() const;
-    /** Claims @p offered, and holds the next pool members ahead when @p scope offered the pool and a server shares it.
+    /**
+     * Claims @p offered, and holds the next pool members ahead when @p scope offered the pool and a server shares
+     * it. The problem when the claim cannot be written: @p offered must not be dialled then.
      */
     storage::Status claimOffered(const telemarketing::Campaign &campaign, const telemarketing::QueuedCall &offered,
                                  const telemarketing::QueueScope &scope, const QDateTime &now);
