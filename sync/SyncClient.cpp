@@ -41,7 +41,10 @@ SyncClient::SyncClient(Replica &replica, SyncStateStore &state, SyncTransport &t
     , m_clock(clock)
     , m_options(options)
     , m_resync(replica.database(), replica, state)
-{}
+{
+    if (storage::Result<qint64> settled = m_state.settledSeq())
+        m_status.settledSeq = *settled;
+}
 
 void SyncClient::syncNow()
 {
@@ -446,8 +449,10 @@ void SyncClient::finish(SyncProblem problem, const QString &detail, qint64 retry
         return finish(SyncProblem::Rejected, m_rejectedDetail);
     if (problem == SyncProblem::None)
         collectOldTombstones();
-    if (problem == SyncProblem::None || problem == SyncProblem::Rejected)
-        m_status.settledSeq = std::max(m_status.settledSeq, m_pushedThrough);
+    if ((problem == SyncProblem::None || problem == SyncProblem::Rejected) && m_pushedThrough > m_status.settledSeq) {
+        m_status.settledSeq = m_pushedThrough;
+        (void)m_state.setSettledSeq(m_pushedThrough); // a claim answered stays answered after a restart
+    }
     ++m_round;
     m_status.running = false;
     m_status.problem = problem;

@@ -38,7 +38,8 @@ struct SyncStatus
     qint64 pending = 0;       ///< local changes the server has not acknowledged yet
     /// Every local write up to this seq (Replica::lastSeq) has been answered by the server or replaced by a remote
     /// change, and what the server wrote back (a refused change's compensation) has been pulled: set by each round
-    /// that ends without a problem or with refusals only.
+    /// that ends without a problem or with refusals only. Kept across restarts (SyncStateStore), for the account's
+    /// server only.
     qint64 settledSeq = 0;
     /// A pulled change came from a newer schema version than this build's: some of it may not show until an update.
     bool newerReleaseSeen = false;

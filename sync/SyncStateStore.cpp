@@ -97,6 +97,14 @@ Status SyncStateStore::saveAccount(const Account &account)
     storage::Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun();
+    Result<Account> before = this->account();
+    if (!before)
+        return before.error();
+    // What another server answered says nothing of this one.
+    if (before->serverUrl != account.serverUrl || before->tenant != account.tenant) {
+        if (Status s = setSettledSeq(0); !s)
+            return s;
+    }
     for (auto [key, value] : {std::pair{"server_url", account.serverUrl}, std::pair{"tenant", account.tenant},
                               std::pair{"user", account.user}, std::pair{"token", QString::fromLatin1(account.token)},
                               std::pair{"role", account.role}}) {

@@ -51,6 +51,12 @@ public:
     storage::Status setResyncing(bool on) { return setNumber("resync", on ? 1 : 0); }
     /** The highest local seq the server has acknowledged (pushed and answered). */
     storage::Result<qint64> pushedSeq() { return number("pushed_seq"); }
+    /**
+     * The highest local seq settled with the account's server (SyncStatus::settledSeq); survives a restart, and goes
+     * back to 0 when the account moves to another server or tenant.
+     */
+    storage::Result<qint64> settledSeq() { return number("settled_seq"); }
+    storage::Status setSettledSeq(qint64 seq) { return setNumber("settled_seq", seq); }
 
     /** The outbox, oldest first: (batch seq, encoded push-request). */
     storage::Result<std::vector<std::pair<qint64, QByteArray>>> outbox();

@@ -51,7 +51,7 @@ bool ServerProcess::start(const QString &dataDir, const QStringList &extraArgume
     QByteArray output;
     QElapsedTimer timer;
     timer.start();
-    while (timer.elapsed() < 20'000 && m_process.state() == QProcess::Running) {
+    while (timer.elapsed() < 45'000 && m_process.state() == QProcess::Running) {
         m_process.waitForReadyRead(200);
         output += m_process.readAllStandardOutput();
         const QRegularExpressionMatch match = listening.match(QString::fromUtf8(output));

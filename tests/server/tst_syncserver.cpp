@@ -334,6 +334,19 @@ private slots:
         QVERIFY(a.client->status().settledSeq < written);
         QCOMPARE(a.syncOnce(), SyncProblem::None);
         QVERIFY(a.client->status().settledSeq >= written);
+
+        // What is settled stays settled when the client starts again (a claim answered before a restart can be
+        // dialled with no server), and counts for nothing once the account moves to another server.
+        const qint64 settled = a.client->status().settledSeq;
+        a.close();
+        QCOMPARE(a.open(), QString());
+        QCOMPARE(a.client->status().settledSeq, settled);
+        sync::SyncStateStore::Account moved = *a.state->account();
+        moved.serverUrl = QStringLiteral("https://elsewhere.example");
+        QVERIFY(a.state->saveAccount(moved));
+        a.close();
+        QCOMPARE(a.open(), QString());
+        QCOMPARE(a.client->status().settledSeq, qint64(0));
     }
 
     void aNewerReleasesColumnsAreKeptUntilTheUpgradeShowsThem()
