@@ -136,7 +136,7 @@ HttpReply ServerProcess::send(const QByteArray &verb, const QString &path, const
     timeout.setSingleShot(true);
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
-    timeout.start(15'000);
+    timeout.start(45'000); // generous: ASan builds share the cores with other work
     loop.exec();
     HttpReply result;
     result.elapsedMs = timer.elapsed();

@@ -3,7 +3,7 @@
 // so a plain last-writer-wins cell would have lost it) moves the agent on to the next contact without dialling. The
 // next pool members are claimed ahead in the same round: they are dialled at once, and still while the server is
 // gone, whereas a pool member whose claim the server never answered is not dialled, and only the agent's own
-// contacts and the ones held ahead are offered.
+// contacts and the ones held ahead are offered. Escape stops a dial that waits for the server.
 #include "CampaignFixture.h"
 #include "UiFixture.h"
 
@@ -227,6 +227,31 @@ private slots:
             QVERIFY(!Claims(alice)
                          .holds(telemarketing::tables::Members, floor.members[size_t(person)], QStringLiteral("alice"))
                          .value());
+    }
+
+    // Three people, all the pool's: Escape stops a dial that waits for the server's answer.
+    void escapeStopsADialThatWaits()
+    {
+        CallFloor floor;
+        openFloor(floor, m_dir.filePath(QStringLiteral("escape")), 3, {});
+        if (QTest::currentTestFailed())
+            return;
+        ui::AgentWorkspace *calls = floor.calls;
+        QTest::keyClick(calls, Qt::Key_F8);
+        QCOMPARE(floor.number->text(), QStringLiteral("+12125550100"));
+        QTest::keyClick(calls, Qt::Key_Return);
+        QVERIFY(floor.banner->text().contains(QLatin1String("Checking with the server")));
+        QTest::keyClick(calls, Qt::Key_Escape);
+        QVERIFY2(floor.banner->text().isEmpty(), qPrintable(floor.banner->text()));
+        // The round ends and its answer arrives: nothing is dialled, and the person stays on screen.
+        QVERIFY(QTest::qWaitFor([&] { return floor.settled(); }, 15000));
+        QTest::qWait(100);
+        QVERIFY(floor.dialled.isEmpty());
+        QCOMPARE(calls->mode(), ui::AgentWorkspace::Mode::Preview);
+        // Enter again: the claim has its answer now, so the call goes at once.
+        QTest::keyClick(calls, Qt::Key_Return);
+        QCOMPARE(floor.dialled.size(), 1);
+        QCOMPARE(floor.dialled.last(), tel(0));
     }
 
     // Five people: 2 and 4 alice's own, 0, 1 and 3 the pool's.

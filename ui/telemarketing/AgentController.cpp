@@ -352,7 +352,8 @@ bool AgentController::startCall(const telemarketing::QueuedCall &call, const tel
 
 void AgentController::cancel()
 {
-    m_dialWhenSettled = false;
+    if (std::exchange(m_dialWhenSettled, false))
+        m_view->clearMessage(); // "Checking with the server..." no longer leads to a call
     if (m_view->mode() == AgentWorkspace::Mode::Countdown) {
         m_countdown = 0;
         m_ticker.stop();
