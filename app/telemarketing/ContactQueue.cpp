@@ -48,9 +48,6 @@ Result<std::optional<QueuedCall>> ContactQueue::next(const Campaign &campaign, c
         if (storage::Status read = heldAhead(campaign, open, agent, nowMs, scope.settledSeq, held); !read)
             return read.error();
     }
-    const auto passedOver = [&scope](const RowId &row) {
-        return std::find(scope.passOver.begin(), scope.passOver.end(), row) != scope.passOver.end();
-    };
     const auto ranksBefore = [](const Candidate &a, const Candidate &b) {
         if (a.priority != b.priority)
             return a.priority > b.priority;
@@ -76,7 +73,7 @@ Result<std::optional<QueuedCall>> ContactQueue::next(const Campaign &campaign, c
         for (const Candidate &candidate : candidates) {
             if (boundary && ranksBefore(*boundary, candidate))
                 break;
-            if (passedOver(candidate.member))
+            if (scope.passesOver(candidate.member))
                 continue;
             QueuedCall call;
             call.member = candidate.member;
@@ -133,8 +130,7 @@ Result<std::optional<QueuedCall>> ContactQueue::nextCallback(const Campaign &cam
             call.member = RowId::fromBytes(row.blob(1)).value_or(RowId());
             call.contact = RowId::fromBytes(row.blob(2)).value_or(RowId());
             call.pool = row.int64(4) != 0;
-            if (call.callback &&
-                std::find(scope.passOver.begin(), scope.passOver.end(), *call.callback) == scope.passOver.end())
+            if (call.callback && !scope.passesOver(*call.callback))
                 due.push_back(std::move(call));
         });
         if (!status)

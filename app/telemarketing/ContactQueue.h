@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 
+#include <algorithm>
 #include <limits>
 #include <optional>
 #include <vector>
@@ -39,6 +40,11 @@ struct QueueScope
     qint64 settledSeq = std::numeric_limits<qint64>::max();
     /// Members and callbacks not to offer (ClaimReserve looks past the ones it has picked already).
     std::vector<sync::RowId> passOver;
+
+    bool passesOver(const sync::RowId &row) const
+    {
+        return std::find(passOver.begin(), passOver.end(), row) != passOver.end();
+    }
 };
 
 /**
