@@ -1,10 +1,10 @@
 #include "AccessLog.h"
 
 #include "LogFields.h"
+#include "RequestStartRule.h"
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
-#include <QHttpServerRouterRule>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QMetaEnum>
@@ -19,29 +19,6 @@ namespace {
 /** A path longer than this is cut, so that a client cannot make log lines of any length. */
 constexpr qsizetype MaxLoggedPath = 256;
 
-/**
- * Qt 6.4 has a hook after a route's answer (afterRequest) but none before the route runs. The router tries its
- * rules in the order they were added, so a first rule that never matches sees every request as it starts.
- */
-class StopwatchRule : public QHttpServerRouterRule
-{
-public:
-    StopwatchRule(const QString &pattern, std::function<void()> onRequest, RouterHandler handler)
-        : QHttpServerRouterRule(pattern, std::move(handler))
-        , m_onRequest(std::move(onRequest))
-    {}
-
-protected:
-    bool matches(const QHttpServerRequest &, QRegularExpressionMatch *) const override
-    {
-        m_onRequest();
-        return false;
-    }
-
-private:
-    std::function<void()> m_onRequest;
-};
-
 QString methodName(QHttpServerRequest::Method method)
 {
     const char *key = QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(int(method));
@@ -52,43 +29,45 @@ QString methodName(QHttpServerRequest::Method method)
 
 AccessLog::AccessLog(QHttpServer &http)
 {
-    m_timer.start();
-    // The rule's handler never runs (matches() always declines), but QHttpServer::route() needs one.
-    http.route<StopwatchRule>(
-        QStringLiteral("/"), [this] { started(); },
-        [](const QHttpServerRequest &) { return QHttpServerResponse(QHttpServerResponse::StatusCode::NotFound); });
+    m_clock.start();
+    RequestStartRule::install(http, [this] { started(); });
     http.afterRequest([this](QHttpServerResponse &&response, const QHttpServerRequest &request) {
-        finished(request, int(response.statusCode()));
+        write(pending(request), int(response.statusCode()));
         return std::move(response);
     });
 }
 
 void AccessLog::started()
 {
-    m_timer.restart();
+    m_startNs = m_clock.nsecsElapsed();
     m_tenantId = 0;
 }
 
-void AccessLog::finished(const QHttpServerRequest &request, int status)
+AccessLog::Record AccessLog::pending(const QHttpServerRequest &request) const
 {
     if (!lcAccess().isInfoEnabled())
+        return {};
+    return Record{methodName(request.method()), request.url().path(QUrl::FullyEncoded).left(MaxLoggedPath),
+                  request.remoteAddress().toString(), m_tenantId, m_startNs};
+}
+
+void AccessLog::write(const Record &record, int status) const
+{
+    if (record.method.isEmpty() || !lcAccess().isInfoEnabled())
         return;
-    const double durationMs = double(m_timer.nsecsElapsed() / 1000) / 1000.0;
-    const QString method = methodName(request.method());
-    const QString path = request.url().path(QUrl::FullyEncoded).left(MaxLoggedPath);
-    const QString remote = request.remoteAddress().toString();
-    QJsonObject fields{{QStringLiteral("method"), method},
-                       {QStringLiteral("path"), path},
+    const double durationMs = double((m_clock.nsecsElapsed() - record.startNs) / 1000) / 1000.0;
+    QJsonObject fields{{QStringLiteral("method"), record.method},
+                       {QStringLiteral("path"), record.path},
                        {QStringLiteral("status"), status},
                        {QStringLiteral("duration_ms"), durationMs},
-                       {QStringLiteral("remote"), remote}};
-    if (m_tenantId != 0)
-        fields.insert(QStringLiteral("tenant_id"), m_tenantId);
+                       {QStringLiteral("remote"), record.remote}};
+    if (record.tenantId != 0)
+        fields.insert(QStringLiteral("tenant_id"), record.tenantId);
     const LogFields scope(std::move(fields));
-    QString line = method + u' ' + path + u' ' + QString::number(status) + u' ' + QString::number(durationMs, 'f', 3) +
-                   QLatin1StringView(" ms from ") + remote;
-    if (m_tenantId != 0)
-        line += QLatin1StringView(" tenant ") + QString::number(m_tenantId);
+    QString line = record.method + u' ' + record.path + u' ' + QString::number(status) + u' ' +
+                   QString::number(durationMs, 'f', 3) + QLatin1StringView(" ms from ") + record.remote;
+    if (record.tenantId != 0)
+        line += QLatin1StringView(" tenant ") + QString::number(record.tenantId);
     qCInfo(lcAccess).noquote() << line;
 }
 

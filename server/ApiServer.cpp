@@ -1,6 +1,8 @@
 #include "ApiServer.h"
 
 #include "HttpSupport.h"
+#include "ProtocolAnswers.h"
+#include "WalCommits.h"
 
 #include <QDateTime>
 #include <QHttpServerRequest>
@@ -25,13 +27,24 @@ QJsonObject identityJson(const Identity &identity)
                        {QStringLiteral("role"), roleName(identity.role)}};
 }
 
+DurableAnswers::Store durableStore(const WalCommits *walCommits)
+{
+    if (!walCommits)
+        return {};
+    return {[walCommits] { return walCommits->commits(); },
+            [path = walCommits->walPath()] { return WalCommits::syncWal(path); }};
+}
+
 } // namespace
 
-ApiServer::ApiServer(TenantStore &store, const Credentials &credentials, LoginThrottle &throttle, Limits limits)
+ApiServer::ApiServer(TenantStore &store, const Credentials &credentials, LoginThrottle &throttle, Limits limits,
+                     const WalCommits *walCommits)
     : m_store(store)
     , m_credentials(credentials)
     , m_throttle(throttle)
     , m_limits(limits)
+    , m_durable(m_http, m_metrics, durableStore(walCommits),
+                [](const QString &why) { return answers::internal(QStringLiteral("sync of the store: ") + why); })
 {
     using Method = QHttpServerRequest::Method;
     m_http.route(QStringLiteral("/healthz"), Method::Get, [this](const QHttpServerRequest &request) {
@@ -87,6 +100,13 @@ QHttpServerResponse ApiServer::counted(const char *route, QHttpServerResponse re
 {
     m_metrics.countRequest(QLatin1String(route), int(response.statusCode()));
     return response;
+}
+
+void ApiServer::answerDurably(const QHttpServerRequest &request, QHttpServerResponder &&responder,
+                              QHttpServerResponse &&response)
+{
+    m_durable.answer(std::move(responder), std::move(response),
+                     [this, record = m_accessLog.pending(request)](int status) { m_accessLog.write(record, status); });
 }
 
 QHttpServerResponse ApiServer::healthz()

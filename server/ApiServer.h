@@ -2,6 +2,7 @@
 
 #include "AccessLog.h"
 #include "Credentials.h"
+#include "DurableAnswers.h"
 #include "LoginExchange.h"
 #include "LoginThrottle.h"
 #include "Metrics.h"
@@ -14,9 +15,12 @@
 #include <optional>
 
 class QHttpServerRequest;
+class QHttpServerResponder;
 class QHttpServerResponse;
 
 namespace fieldline::server {
+
+class WalCommits;
 
 /**
  * fieldline-server's HTTP API: /healthz, /metrics, /v1/login, /v1/me and /v1/tenants/<tenant>/me.
@@ -34,7 +38,9 @@ public:
         qint64 maxLoginBodyBytes = 4 << 10;
     };
 
-    ApiServer(TenantStore &store, const Credentials &credentials, LoginThrottle &throttle, Limits limits);
+    /** With @p walCommits (embedded SQLite), answers wait until what they report is on disk (DurableAnswers). */
+    ApiServer(TenantStore &store, const Credentials &credentials, LoginThrottle &throttle, Limits limits,
+              const WalCommits *walCommits = nullptr);
     ~ApiServer();
 
     /** The bound port, or 0 on failure. Plain HTTP. */
@@ -50,6 +56,12 @@ public:
 
     /** Counts @p response under @p route in /metrics and returns it. */
     QHttpServerResponse counted(const char *route, QHttpServerResponse response);
+    /**
+     * Sends @p response to @p request once the store's commits so far are on disk, for a route that answers
+     * through @p responder: one sync then covers every request answered meanwhile (group commit).
+     */
+    void answerDurably(const QHttpServerRequest &request, QHttpServerResponder &&responder,
+                       QHttpServerResponse &&response);
     /**
      * The identity behind the request's bearer token. On failure fills @p error (413 over @p bodyLimit, or over
      * maxBodyBytes when 0; 401; 500) and returns nullopt.
@@ -71,6 +83,7 @@ private:
     Limits m_limits;
     Metrics m_metrics;
     QHttpServer m_http;
+    DurableAnswers m_durable;      // before the access log: a failed sync turns an answer into a 500 it should log
     AccessLog m_accessLog{m_http}; // after m_http and before any route: it sees every request first
 };
 

@@ -22,20 +22,36 @@ QByteArray Metrics::render() const
         out += "fieldline_http_requests_total{route=\"" + it.key().first.toLatin1() + "\",status=\"" +
                QByteArray::number(it.key().second) + "\"} " + QByteArray::number(it.value()) + '\n';
     }
-    out += "# HELP fieldline_login_failures_total Failed login attempts (wrong tenant, user or password).\n"
-           "# TYPE fieldline_login_failures_total counter\n"
-           "fieldline_login_failures_total " +
-           QByteArray::number(m_loginFailures) +
-           "\n"
-           "# HELP fieldline_login_throttled_total Login attempts refused with 429.\n"
-           "# TYPE fieldline_login_throttled_total counter\n"
-           "fieldline_login_throttled_total " +
-           QByteArray::number(m_loginThrottled) +
-           "\n"
-           "# HELP fieldline_uptime_seconds Seconds since the server started.\n"
-           "# TYPE fieldline_uptime_seconds gauge\n"
-           "fieldline_uptime_seconds " +
-           QByteArray::number(double(m_uptime.elapsed()) / 1000.0, 'f', 3) + '\n';
+    out +=
+        "# HELP fieldline_login_failures_total Failed login attempts (wrong tenant, user or password).\n"
+        "# TYPE fieldline_login_failures_total counter\n"
+        "fieldline_login_failures_total " +
+        QByteArray::number(m_loginFailures) +
+        "\n"
+        "# HELP fieldline_login_throttled_total Login attempts refused with 429.\n"
+        "# TYPE fieldline_login_throttled_total counter\n"
+        "fieldline_login_throttled_total " +
+        QByteArray::number(m_loginThrottled) +
+        "\n"
+        "# HELP fieldline_store_syncs_total Syncs of the embedded store's log, each for every commit made before it.\n"
+        "# TYPE fieldline_store_syncs_total counter\n"
+        "fieldline_store_syncs_total " +
+        QByteArray::number(m_storeSyncs) +
+        "\n"
+        "# HELP fieldline_store_durable_commits_total Commits of the embedded store known to be on disk.\n"
+        "# TYPE fieldline_store_durable_commits_total counter\n"
+        "fieldline_store_durable_commits_total " +
+        QByteArray::number(m_durableCommits) +
+        "\n"
+        "# HELP fieldline_store_sync_failures_total Syncs of the embedded store that failed (answered 500).\n"
+        "# TYPE fieldline_store_sync_failures_total counter\n"
+        "fieldline_store_sync_failures_total " +
+        QByteArray::number(m_storeSyncFailures) +
+        "\n"
+        "# HELP fieldline_uptime_seconds Seconds since the server started.\n"
+        "# TYPE fieldline_uptime_seconds gauge\n"
+        "fieldline_uptime_seconds " +
+        QByteArray::number(double(m_uptime.elapsed()) / 1000.0, 'f', 3) + '\n';
     return out;
 }
 

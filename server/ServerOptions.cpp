@@ -67,8 +67,12 @@ ParsedCommandLine parseServerCommandLine(const QStringList &arguments)
     const QCommandLineOption appRole(QStringLiteral("app-role"),
                                      QStringLiteral("With --migrate: the PostgreSQL role the server connects as."),
                                      QStringLiteral("name"));
-    parser.addOptions(
-        {listen, data, demo, cost, perAccount, perAddress, lock, tlsCert, tlsKey, postgres, migrate, appRole});
+    const QCommandLineOption syncEachCommit(
+        QStringLiteral("sync-each-commit"),
+        QStringLiteral("Embedded SQLite: wait for the disk at every commit instead of syncing once for every request "
+                       "answered meanwhile (group commit, the default). Equally safe, slower under load."));
+    parser.addOptions({listen, data, demo, syncEachCommit, cost, perAccount, perAddress, lock, tlsCert, tlsKey,
+                       postgres, migrate, appRole});
     const QCommandLineOption logFormat(QStringLiteral("log-format"),
                                        QStringLiteral("Log lines on stderr: json (one object per line) or text. "
                                                       "Default: text on a terminal, json otherwise."),
@@ -116,6 +120,7 @@ ParsedCommandLine parseServerCommandLine(const QStringList &arguments)
     if (options.dataDir.isEmpty())
         return fail(QStringLiteral("No data folder: pass --data DIR."));
     options.demo = parser.isSet(demo);
+    options.syncEachCommit = parser.isSet(syncEachCommit);
     if (parser.isSet(postgres)) {
         QString problem;
         options.postgres = PostgresAddress::parse(parser.value(postgres), &problem);

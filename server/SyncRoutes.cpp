@@ -6,6 +6,7 @@
 #include "sync/protocol/ProtocolCodec.h"
 
 #include <QHttpServerRequest>
+#include <QHttpServerResponder>
 #include <QHttpServerResponse>
 
 namespace fieldline::server {
@@ -25,12 +26,19 @@ SyncRoutes::SyncRoutes(ApiServer &api, SyncStore &store, CursorMoved cursorMoved
     , m_cursorMoved(std::move(cursorMoved))
 {
     using Method = QHttpServerRequest::Method;
+    // Each answer waits until what it reports is on disk: a push's changes, the changes a pull returns, an ack.
     m_api.http().route(QStringLiteral("/v1/push"), Method::Post,
-                       [this](const QHttpServerRequest &request) { return m_api.counted("push", push(request)); });
+                       [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                           m_api.answerDurably(request, std::move(responder), m_api.counted("push", push(request)));
+                       });
     m_api.http().route(QStringLiteral("/v1/pull"), Method::Post,
-                       [this](const QHttpServerRequest &request) { return m_api.counted("pull", pull(request)); });
+                       [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                           m_api.answerDurably(request, std::move(responder), m_api.counted("pull", pull(request)));
+                       });
     m_api.http().route(QStringLiteral("/v1/ack"), Method::Post,
-                       [this](const QHttpServerRequest &request) { return m_api.counted("ack", ack(request)); });
+                       [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                           m_api.answerDurably(request, std::move(responder), m_api.counted("ack", ack(request)));
+                       });
 }
 
 template <typename M>

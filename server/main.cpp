@@ -19,6 +19,7 @@
 #include "TlsSetup.h"
 #include "TombstoneSweeper.h"
 #include "UserDirectory.h"
+#include "WalCommits.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -78,9 +79,20 @@ int main(int argc, char *argv[])
             return 1;
         }
     }
+    // Embedded SQLite commits without waiting for the disk; answers wait for one sync per batch instead.
+    std::unique_ptr<WalCommits> walCommits;
+    if (!options.postgres && !options.syncEachCommit) {
+        auto attached = WalCommits::attach(store.value()->connectionName());
+        if (!attached && attached.code() != fieldline::storage::ErrorCode::Unsupported) {
+            err << "Cannot set up group commit: " << attached.message() << Qt::endl;
+            return 1;
+        }
+        if (attached)
+            walCommits = std::move(attached.value());
+    }
     LoginThrottle throttle(options.throttle, [] { return QDateTime::currentMSecsSinceEpoch(); });
     ApiServer api(*store.value(), credentials, throttle,
-                  ApiServer::Limits{options.maxBodyBytes, options.maxLoginBodyBytes});
+                  ApiServer::Limits{options.maxBodyBytes, options.maxLoginBodyBytes}, walCommits.get());
     auto operatorToken = OperatorToken::loadOrCreate(options.dataDir);
     if (!operatorToken) {
         err << operatorToken.message() << Qt::endl;

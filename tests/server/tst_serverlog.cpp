@@ -1,4 +1,5 @@
 #include "ServerProcess.h"
+#include "sync/protocol/ProtocolCodec.h"
 
 #include "server/LogFields.h"
 #include "server/ServerLog.h"
@@ -160,6 +161,18 @@ private slots:
         QCOMPARE(server.get(QStringLiteral("/v1/me"), token).status, 200);
         QCOMPARE(server.get(QStringLiteral("/v1/me"), bogusToken).status, 401);
         QCOMPARE(server.get(QStringLiteral("/no/such/path")).status, 404);
+        // A sync route answers once the store is synced (DurableAnswers), outside Qt's after-request hook.
+        const QByteArray pull = fieldline::sync::protocol::encode(fieldline::sync::protocol::PullRequest{0, 100, 0});
+        QCOMPARE(server
+                     .send("POST", QStringLiteral("/v1/pull"), pull,
+                           {{"Authorization", "Bearer " + token}, {"Content-Type", "application/cbor"}})
+                     .status,
+                 200);
+        // The login's token was written, and synced before its answer.
+        const QByteArray metrics = server.get(QStringLiteral("/metrics")).body;
+        QVERIFY2(!metrics.contains("fieldline_store_syncs_total 0\n"), metrics.constData());
+        QVERIFY2(!metrics.contains("fieldline_store_durable_commits_total 0\n"), metrics.constData());
+        QVERIFY2(metrics.contains("fieldline_store_sync_failures_total 0\n"), metrics.constData());
         server.stop();
         const QByteArray log = server.takeStandardError();
 
@@ -193,6 +206,9 @@ private slots:
                  tenantId);
         QVERIFY(!accessRecord(lines, get, QStringLiteral("/v1/me"), 401).isEmpty());
         QVERIFY(!accessRecord(lines, get, QStringLiteral("/no/such/path"), 404).isEmpty());
+        const QJsonObject pulled = accessRecord(lines, post, QStringLiteral("/v1/pull"), 200);
+        QCOMPARE(pulled.value(QLatin1String("tenant_id")).toInteger(), tenantId);
+        QVERIFY(pulled.value(QLatin1String("duration_ms")).toDouble() >= 0);
 
         for (const QByteArray &secret :
              {password, wrongPassword, querySecret, bogusToken, token, token.mid(token.indexOf('.') + 1)})

@@ -98,7 +98,7 @@ bool PostgresCluster::run(const QString &tool, const QStringList &arguments, int
     return true;
 }
 
-bool PostgresCluster::start()
+bool PostgresCluster::start(Disk disk)
 {
     m_binDir = newestBinDir();
     if (m_binDir.isEmpty() || !QFileInfo(binary(QStringLiteral("initdb"))).isExecutable())
@@ -128,12 +128,14 @@ bool PostgresCluster::start()
     m_postmaster.setStandardOutputFile(m_dir.filePath(QStringLiteral("postgres.log")));
     m_postmaster.setStandardErrorFile(m_dir.filePath(QStringLiteral("postgres.log")), QIODevice::Append);
     dropPrivileges(m_postmaster);
-    m_postmaster.start(binary(QStringLiteral("postgres")),
-                       {QStringLiteral("-D"), data, QStringLiteral("-p"), QString::number(m_port), QStringLiteral("-k"),
-                        m_dir.path(), QStringLiteral("-c"), QStringLiteral("listen_addresses=127.0.0.1"),
-                        QStringLiteral("-c"), QStringLiteral("fsync=off"), QStringLiteral("-c"),
-                        QStringLiteral("synchronous_commit=off"), QStringLiteral("-c"),
-                        QStringLiteral("full_page_writes=off")});
+    QStringList arguments{
+        QStringLiteral("-D"), data,         QStringLiteral("-p"), QString::number(m_port),
+        QStringLiteral("-k"), m_dir.path(), QStringLiteral("-c"), QStringLiteral("listen_addresses=127.0.0.1")};
+    if (disk == Disk::NoSync)
+        arguments << QStringLiteral("-c") << QStringLiteral("fsync=off") << QStringLiteral("-c")
+                  << QStringLiteral("synchronous_commit=off") << QStringLiteral("-c")
+                  << QStringLiteral("full_page_writes=off");
+    m_postmaster.start(binary(QStringLiteral("postgres")), arguments);
     if (!m_postmaster.waitForStarted(5000))
         return fail(QStringLiteral("Cannot start postgres: ") + m_postmaster.errorString());
     if (!waitUntilReady(StartTimeoutMs))

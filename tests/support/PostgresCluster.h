@@ -7,8 +7,8 @@
 
 /**
  * A throwaway PostgreSQL cluster for integration tests: initdb in a temporary folder, one postmaster on a free
- * 127.0.0.1 port (and a Unix socket in the same folder), fsync off. It has an owner role that owns the database
- * "fieldline" and an application role that owns nothing, both with passwords over TCP (scram-sha-256).
+ * 127.0.0.1 port (and a Unix socket in the same folder), fsync off unless asked for. It has an owner role that owns the
+ * database "fieldline" and an application role that owns nothing, both with passwords over TCP (scram-sha-256).
  *
  * initdb and postgres refuse to run as root; as root they run as the system user "postgres". The postmaster is
  * our direct child, stopped by its own PID with bounded waits when this object goes away.
@@ -27,8 +27,11 @@ public:
     PostgresCluster(const PostgresCluster &) = delete;
     PostgresCluster &operator=(const PostgresCluster &) = delete;
 
+    /** Tests leave the disk out; a benchmark of durable commits keeps PostgreSQL's defaults (fsync,
+     * synchronous_commit). */
+    enum class Disk { NoSync, Durable };
     /** Makes, starts and sets up the cluster; false with error() saying why (PostgreSQL missing, no start). */
-    bool start();
+    bool start(Disk disk = Disk::NoSync);
     void stop();
     QString error() const { return m_error; }
     quint16 port() const { return m_port; }
