@@ -2,7 +2,6 @@
 
 #include "HttpSupport.h"
 #include "ProtocolAnswers.h"
-#include "WalCommits.h"
 
 #include <QDateTime>
 #include <QHttpServerRequest>
@@ -27,23 +26,15 @@ QJsonObject identityJson(const Identity &identity)
                        {QStringLiteral("role"), roleName(identity.role)}};
 }
 
-DurableAnswers::Store durableStore(const WalCommits *walCommits)
-{
-    if (!walCommits)
-        return {};
-    return {[walCommits] { return walCommits->commits(); },
-            [path = walCommits->walPath()] { return WalCommits::syncWal(path); }};
-}
-
 } // namespace
 
 ApiServer::ApiServer(TenantStore &store, const Credentials &credentials, LoginThrottle &throttle, Limits limits,
-                     const WalCommits *walCommits)
+                     DurableAnswers::Store durable)
     : m_store(store)
     , m_credentials(credentials)
     , m_throttle(throttle)
     , m_limits(limits)
-    , m_durable(m_http, m_metrics, durableStore(walCommits),
+    , m_durable(m_http, m_metrics, std::move(durable),
                 [](const QString &why) { return answers::internal(QStringLiteral("sync of the store: ") + why); })
 {
     using Method = QHttpServerRequest::Method;
@@ -102,17 +93,25 @@ QHttpServerResponse ApiServer::counted(const char *route, QHttpServerResponse re
     return response;
 }
 
-void ApiServer::answerDurably(const QHttpServerRequest &request, QHttpServerResponder &&responder,
+void ApiServer::answerDurably(const char *route, const QHttpServerRequest &request, QHttpServerResponder &&responder,
                               QHttpServerResponse &&response)
 {
     m_durable.answer(std::move(responder), std::move(response),
-                     [this, record = m_accessLog.pending(request)](int status) { m_accessLog.write(record, status); });
+                     [this, route, record = m_accessLog.pending(request)](int status) {
+                         if (status != 0) // the status sent, which a failed sync turns into a 500
+                             m_metrics.countRequest(QLatin1String(route), status);
+                         m_accessLog.write(record, status);
+                     });
 }
 
 QHttpServerResponse ApiServer::healthz()
 {
     // Migrations only add, so a schema newer than this binary's (migrated for the next release while this one
     // still serves a rolling upgrade) is fine; an older one (or none) is not.
+    if (!m_durable.broken().isEmpty())
+        return QHttpServerResponse(QJsonObject{{QStringLiteral("status"), QStringLiteral("unavailable")},
+                                               {QStringLiteral("reason"), m_durable.broken()}},
+                                   Status::ServiceUnavailable);
     const int schema = m_store.schemaVersion();
     if (schema < TenantStore::SchemaVersion)
         return QHttpServerResponse(QJsonObject{{QStringLiteral("status"), QStringLiteral("unavailable")}},

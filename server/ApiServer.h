@@ -20,8 +20,6 @@ class QHttpServerResponse;
 
 namespace fieldline::server {
 
-class WalCommits;
-
 /**
  * fieldline-server's HTTP API: /healthz, /metrics, /v1/login, /v1/me and /v1/tenants/<tenant>/me.
  *
@@ -38,9 +36,9 @@ public:
         qint64 maxLoginBodyBytes = 4 << 10;
     };
 
-    /** With @p walCommits (embedded SQLite), answers wait until what they report is on disk (DurableAnswers). */
+    /** With @p durable (group commit), answers wait until what they report is on disk (DurableAnswers). */
     ApiServer(TenantStore &store, const Credentials &credentials, LoginThrottle &throttle, Limits limits,
-              const WalCommits *walCommits = nullptr);
+              DurableAnswers::Store durable = {});
     ~ApiServer();
 
     /** The bound port, or 0 on failure. Plain HTTP. */
@@ -57,10 +55,11 @@ public:
     /** Counts @p response under @p route in /metrics and returns it. */
     QHttpServerResponse counted(const char *route, QHttpServerResponse response);
     /**
-     * Sends @p response to @p request once the store's commits so far are on disk, for a route that answers
-     * through @p responder: one sync then covers every request answered meanwhile (group commit).
+     * Sends @p response to @p request once the store's writes so far are on disk, for a route that answers through
+     * @p responder: one sync then covers every request answered meanwhile (group commit). Counts the status sent
+     * under @p route (a string literal) in /metrics.
      */
-    void answerDurably(const QHttpServerRequest &request, QHttpServerResponder &&responder,
+    void answerDurably(const char *route, const QHttpServerRequest &request, QHttpServerResponder &&responder,
                        QHttpServerResponse &&response);
     /**
      * The identity behind the request's bearer token. On failure fills @p error (413 over @p bodyLimit, or over

@@ -7,6 +7,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <limits>
 
 Q_LOGGING_CATEGORY(lcDurable, "fieldline.server.store")
 
@@ -18,24 +19,31 @@ DurableAnswers::DurableAnswers(QHttpServer &http, Metrics &metrics, Store store,
     , m_failure(std::move(failure))
 {
     m_worker.setMaxThreadCount(1);
-    if (!m_store.commits)
+    m_worker.setExpiryTimeout(-1); // one thread for the server's life: sync may keep a connection there
+    if (!m_store.position || !m_store.syncOtherRoutes)
         return;
-    RequestStartRule::install(http, [this] { m_atRequestStart = m_store.commits(); });
+    RequestStartRule::install(http, [this] { m_atRequestStart = m_store.position(); });
     http.afterRequest([this](QHttpServerResponse &&response) { return afterRoute(std::move(response)); });
 }
 
 DurableAnswers::~DurableAnswers()
 {
-    m_worker.waitForDone(); // its result, posted to this object, is discarded with it
+    if (m_store.finish)
+        m_worker.start(m_store.finish);
+    m_worker.waitForDone(); // a sync's result, posted to this object, is discarded with it
 }
 
 void DurableAnswers::answer(QHttpServerResponder &&responder, QHttpServerResponse &&response, Answered answered)
 {
-    const quint64 commit = m_store.commits ? m_store.commits() : 0;
+    const quint64 position = m_store.position ? m_store.position() : 0;
     QPointer<QTcpSocket> socket(responder.socket());
-    Held held{commit, std::move(socket), std::move(responder), std::move(response), std::move(answered)};
-    if (durable(commit)) {
+    Held held{position, std::move(socket), std::move(responder), std::move(response), std::move(answered)};
+    if (durable(position)) {
         send(held, std::move(held.response));
+        return;
+    }
+    if (checkStore()) {
+        send(held, m_failure(m_broken));
         return;
     }
     m_held.push_back(std::move(held));
@@ -46,59 +54,88 @@ void DurableAnswers::answer(QHttpServerResponder &&responder, QHttpServerRespons
 void DurableAnswers::startSync()
 {
     m_syncing = true;
-    const quint64 target = m_store.commits();
+    const quint64 target = m_store.position();
     m_worker.start([this, target] {
-        const storage::Status status = m_store.sync();
+        const storage::Result<quint64> result = m_store.sync(target);
         QMetaObject::invokeMethod(
-            this, [this, target, status] { synced(target, status); }, Qt::QueuedConnection);
+            this, [this, target, result] { synced(target, result); }, Qt::QueuedConnection);
     });
 }
 
-void DurableAnswers::synced(quint64 target, const storage::Status &status)
+void DurableAnswers::synced(quint64 target, const storage::Result<quint64> &result)
 {
     m_syncing = false;
-    if (status) {
-        m_durable = std::max(m_durable, target);
-        m_metrics.countStoreSync(m_durable);
-    } else {
-        qCCritical(lcDurable).noquote() << "The store's commits may not be on disk:" << status.message();
-        m_metrics.countStoreSyncFailure();
-    }
-    release(target, status);
-    // Requests that committed while this sync ran, or whose sync failed and may succeed now.
-    if (!m_held.empty())
+    if (took(target, result))
+        release(m_durable);
+    // Requests that wrote while this sync ran, or that a sync which could not run left waiting.
+    if (!m_held.empty() && !checkStore())
         startSync();
 }
 
-void DurableAnswers::release(quint64 target, const storage::Status &outcome)
+bool DurableAnswers::took(quint64 target, const storage::Result<quint64> &result)
 {
-    while (!m_held.empty() && m_held.front().commit <= target) {
+    if (result) {
+        m_durable = std::max(m_durable, result.value());
+        m_metrics.countStoreSync();
+        return true;
+    }
+    m_metrics.countStoreSyncFailure();
+    if (result.code() != storage::ErrorCode::Busy) {
+        breakDown(result.message());
+        return false;
+    }
+    qCWarning(lcDurable).noquote() << "Cannot sync the store now; answering 500 to what waited:" << result.message();
+    release(target, result.message());
+    return false;
+}
+
+bool DurableAnswers::checkStore()
+{
+    if (m_broken.isEmpty() && m_store.failure) {
+        if (const QString why = m_store.failure(); !why.isEmpty())
+            breakDown(why);
+    }
+    return !m_broken.isEmpty();
+}
+
+void DurableAnswers::breakDown(const QString &why)
+{
+    if (!m_broken.isEmpty())
+        return;
+    m_broken = why;
+    qCCritical(lcDurable).noquote() << "The store's writes may not be on disk; nothing that needs them is answered "
+                                       "until fieldline-server restarts:"
+                                    << why;
+    release(std::numeric_limits<quint64>::max(), why);
+}
+
+void DurableAnswers::release(quint64 position, const QString &why)
+{
+    while (!m_held.empty() && m_held.front().position <= position) {
         Held &held = m_held.front();
-        send(held, outcome ? std::move(held.response) : m_failure(outcome.message()));
+        send(held, why.isEmpty() ? std::move(held.response) : m_failure(why));
+        if (why.isEmpty())
+            m_metrics.countHeldAnswer();
         m_held.pop_front();
     }
 }
 
 QHttpServerResponse DurableAnswers::afterRoute(QHttpServerResponse &&response)
 {
-    const quint64 commits = m_store.commits();
-    if (commits == m_atRequestStart || durable(commits))
+    const quint64 position = m_store.position();
+    if (position == m_atRequestStart || durable(position))
         return std::move(response);
-    const storage::Status status = m_store.sync();
-    if (!status) {
-        qCCritical(lcDurable).noquote() << "The store's commits may not be on disk:" << status.message();
-        m_metrics.countStoreSyncFailure();
+    if (checkStore())
         return http::internalError();
-    }
-    m_durable = std::max(m_durable, commits);
-    m_metrics.countStoreSync(m_durable);
-    release(commits, {});
+    if (!took(position, m_store.sync(position)))
+        return http::internalError();
+    release(m_durable);
     return std::move(response);
 }
 
 void DurableAnswers::send(Held &held, QHttpServerResponse &&response)
 {
-    if (!held.socket || !held.socket->isOpen()) {
+    if (!held.socket || held.socket->state() != QAbstractSocket::ConnectedState) {
         if (held.answered)
             held.answered(0);
         return;

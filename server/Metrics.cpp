@@ -33,17 +33,17 @@ QByteArray Metrics::render() const
         "fieldline_login_throttled_total " +
         QByteArray::number(m_loginThrottled) +
         "\n"
-        "# HELP fieldline_store_syncs_total Syncs of the embedded store's log, each for every commit made before it.\n"
+        "# HELP fieldline_store_syncs_total Syncs of the store, each for every write made before it (group commit).\n"
         "# TYPE fieldline_store_syncs_total counter\n"
         "fieldline_store_syncs_total " +
         QByteArray::number(m_storeSyncs) +
         "\n"
-        "# HELP fieldline_store_durable_commits_total Commits of the embedded store known to be on disk.\n"
-        "# TYPE fieldline_store_durable_commits_total counter\n"
-        "fieldline_store_durable_commits_total " +
-        QByteArray::number(m_durableCommits) +
+        "# HELP fieldline_held_answers_total Answers sent once a sync of the store covered what they report.\n"
+        "# TYPE fieldline_held_answers_total counter\n"
+        "fieldline_held_answers_total " +
+        QByteArray::number(m_heldAnswers) +
         "\n"
-        "# HELP fieldline_store_sync_failures_total Syncs of the embedded store that failed (answered 500).\n"
+        "# HELP fieldline_store_sync_failures_total Syncs of the store that failed (their answers were 500).\n"
         "# TYPE fieldline_store_sync_failures_total counter\n"
         "fieldline_store_sync_failures_total " +
         QByteArray::number(m_storeSyncFailures) +

@@ -17,13 +17,11 @@ public:
     void countRequest(const QString &route, int status);
     void countLoginFailure() { ++m_loginFailures; }
     void countLoginThrottled() { ++m_loginThrottled; }
-    /** A sync of the store made every commit up to number @p durableCommits durable. */
-    void countStoreSync(quint64 durableCommits)
-    {
-        ++m_storeSyncs;
-        m_durableCommits = durableCommits;
-    }
+    /** A sync of the store for the answers waiting for it (DurableAnswers). */
+    void countStoreSync() { ++m_storeSyncs; }
     void countStoreSyncFailure() { ++m_storeSyncFailures; }
+    /** An answer sent once a sync covered it. */
+    void countHeldAnswer() { ++m_heldAnswers; }
 
     QByteArray render() const;
 
@@ -32,7 +30,7 @@ private:
     quint64 m_loginFailures = 0;
     quint64 m_loginThrottled = 0;
     quint64 m_storeSyncs = 0;
-    quint64 m_durableCommits = 0;
+    quint64 m_heldAnswers = 0;
     quint64 m_storeSyncFailures = 0;
     QElapsedTimer m_uptime;
 };

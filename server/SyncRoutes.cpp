@@ -29,15 +29,15 @@ SyncRoutes::SyncRoutes(ApiServer &api, SyncStore &store, CursorMoved cursorMoved
     // Each answer waits until what it reports is on disk: a push's changes, the changes a pull returns, an ack.
     m_api.http().route(QStringLiteral("/v1/push"), Method::Post,
                        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                           m_api.answerDurably(request, std::move(responder), m_api.counted("push", push(request)));
+                           m_api.answerDurably("push", request, std::move(responder), push(request));
                        });
     m_api.http().route(QStringLiteral("/v1/pull"), Method::Post,
                        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                           m_api.answerDurably(request, std::move(responder), m_api.counted("pull", pull(request)));
+                           m_api.answerDurably("pull", request, std::move(responder), pull(request));
                        });
     m_api.http().route(QStringLiteral("/v1/ack"), Method::Post,
                        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                           m_api.answerDurably(request, std::move(responder), m_api.counted("ack", ack(request)));
+                           m_api.answerDurably("ack", request, std::move(responder), ack(request));
                        });
 }
 

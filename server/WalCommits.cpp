@@ -53,8 +53,11 @@ Result<std::unique_ptr<WalCommits>> WalCommits::attach(const QString &connection
         return Error{ErrorCode::Invalid, QStringLiteral("The tenant store is not in WAL mode.")};
     if (Status normal = setSynchronous(db, "NORMAL"); !normal)
         return normal.error();
-    std::unique_ptr<WalCommits> commits(new WalCommits(raw, db.databaseName() + QLatin1String("-wal")));
-    sqlite3_wal_hook(raw, &WalCommits::committed, commits.get());
+    // SQLite's own name: a symlinked database keeps its WAL next to the file the link points to.
+    const char *wal = sqlite3_filename_wal(sqlite3_db_filename(raw, "main"));
+    std::unique_ptr<WalCommits> commits(new WalCommits(raw, QFile::decodeName(wal)));
+    sqlite3_commit_hook(raw, &WalCommits::committing, commits.get());
+    sqlite3_wal_hook(raw, &WalCommits::walWritten, commits.get());
     return commits;
 }
 
@@ -65,18 +68,47 @@ WalCommits::WalCommits(sqlite3 *handle, QString walPath)
 
 WalCommits::~WalCommits()
 {
-    sqlite3_wal_autocheckpoint(m_handle, CheckpointFrames); // SQLite's own hook again, in place of ours
+    sqlite3_commit_hook(m_handle, nullptr, nullptr);
+    sqlite3_wal_autocheckpoint(m_handle, CheckpointFrames); // SQLite's own WAL hook again, in place of ours
     sqlite3_exec(m_handle, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr);
 }
 
-int WalCommits::committed(void *self, sqlite3 *handle, const char *database, int frames)
+int WalCommits::committing(void *self)
 {
+    // Called just before the commit writes; whoever reads the count does so after the commit returned.
     ++static_cast<WalCommits *>(self)->m_commits;
+    return 0; // let it commit
+}
+
+int WalCommits::walWritten(void *self, sqlite3 *handle, const char *database, int frames)
+{
     // What SQLite's automatic checkpoint does: a passive one, which never waits for readers. With synchronous=NORMAL
     // it still syncs the WAL before copying it, and the database file after.
-    if (frames >= CheckpointFrames)
-        sqlite3_wal_checkpoint_v2(handle, database, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    if (frames < CheckpointFrames)
+        return SQLITE_OK;
+    const int rc = sqlite3_wal_checkpoint_v2(handle, database, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    // Busy readers only postpone it; an I/O error means pages the disk may not hold.
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY && rc != SQLITE_LOCKED) {
+        auto *commits = static_cast<WalCommits *>(self);
+        if (commits->m_failure.isEmpty())
+            commits->m_failure =
+                QStringLiteral("A checkpoint of the tenant store failed: ") + QString::fromUtf8(sqlite3_errstr(rc));
+    }
     return SQLITE_OK;
+}
+
+DurableAnswers::Store WalCommits::durableStore() const
+{
+    DurableAnswers::Store store;
+    store.position = [this] { return m_commits; };
+    store.sync = [path = m_walPath](quint64 target) -> Result<quint64> {
+        if (Status synced = syncWal(path); !synced)
+            return synced.error();
+        return target;
+    };
+    store.failure = [this] { return m_failure; };
+    store.syncOtherRoutes = true; // every commit on the connection skips the disk
+    return store;
 }
 
 Status WalCommits::syncWal(const QString &walPath)
@@ -84,12 +116,9 @@ Status WalCommits::syncWal(const QString &walPath)
 #ifdef Q_OS_UNIX
     const QByteArray path = QFile::encodeName(walPath);
     const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        if (errno == ENOENT)
-            return {};
+    if (fd < 0)
         return Error{ErrorCode::Io,
                      QStringLiteral("Cannot open %1 to sync it: %2").arg(walPath, qt_error_string(errno))};
-    }
     int synced = 0;
     do {
         synced = ::fdatasync(fd);

@@ -92,7 +92,8 @@ int main(int argc, char *argv[])
     }
     LoginThrottle throttle(options.throttle, [] { return QDateTime::currentMSecsSinceEpoch(); });
     ApiServer api(*store.value(), credentials, throttle,
-                  ApiServer::Limits{options.maxBodyBytes, options.maxLoginBodyBytes}, walCommits.get());
+                  ApiServer::Limits{options.maxBodyBytes, options.maxLoginBodyBytes},
+                  walCommits ? walCommits->durableStore() : DurableAnswers::Store{});
     auto operatorToken = OperatorToken::loadOrCreate(options.dataDir);
     if (!operatorToken) {
         err << operatorToken.message() << Qt::endl;

@@ -170,9 +170,10 @@ private slots:
                  200);
         // The login's token was written, and synced before its answer.
         const QByteArray metrics = server.get(QStringLiteral("/metrics")).body;
-        QVERIFY2(!metrics.contains("fieldline_store_syncs_total 0\n"), metrics.constData());
-        QVERIFY2(!metrics.contains("fieldline_store_durable_commits_total 0\n"), metrics.constData());
-        QVERIFY2(metrics.contains("fieldline_store_sync_failures_total 0\n"), metrics.constData());
+        static const QRegularExpression synced(QStringLiteral("^fieldline_store_syncs_total [1-9][0-9]*$"),
+                                               QRegularExpression::MultilineOption);
+        QVERIFY2(synced.match(QString::fromLatin1(metrics)).hasMatch(), metrics.constData());
+        QVERIFY2(metrics.contains("\nfieldline_store_sync_failures_total 0\n"), metrics.constData());
         server.stop();
         const QByteArray log = server.takeStandardError();
 
