@@ -42,6 +42,10 @@ void DurableAnswers::answer(QHttpServerResponder &&responder, QHttpServerRespons
         send(held, std::move(held.response));
         return;
     }
+    if (position == Store::Unknown) {
+        send(held, m_failure(QStringLiteral("cannot tell how far the store's writes have got")));
+        return;
+    }
     if (checkStore()) {
         send(held, m_failure(m_broken));
         return;
@@ -58,21 +62,21 @@ void DurableAnswers::startSync()
     m_worker.start([this, target] {
         const storage::Result<quint64> result = m_store.sync(target);
         QMetaObject::invokeMethod(
-            this, [this, target, result] { synced(target, result); }, Qt::QueuedConnection);
+            this, [this, result] { synced(result); }, Qt::QueuedConnection);
     });
 }
 
-void DurableAnswers::synced(quint64 target, const storage::Result<quint64> &result)
+void DurableAnswers::synced(const storage::Result<quint64> &result)
 {
     m_syncing = false;
-    if (took(target, result))
+    if (took(result))
         release(m_durable);
     // Requests that wrote while this sync ran, or that a sync which could not run left waiting.
     if (!m_held.empty() && !checkStore())
         startSync();
 }
 
-bool DurableAnswers::took(quint64 target, const storage::Result<quint64> &result)
+bool DurableAnswers::took(const storage::Result<quint64> &result)
 {
     if (result) {
         m_durable = std::max(m_durable, result.value());
@@ -85,7 +89,7 @@ bool DurableAnswers::took(quint64 target, const storage::Result<quint64> &result
         return false;
     }
     qCWarning(lcDurable).noquote() << "Cannot sync the store now; answering 500 to what waited:" << result.message();
-    release(target, result.message());
+    release(Store::Unknown, result.message()); // every one: see the class comment
     return false;
 }
 
@@ -127,7 +131,7 @@ QHttpServerResponse DurableAnswers::afterRoute(QHttpServerResponse &&response)
         return std::move(response);
     if (checkStore())
         return http::internalError();
-    if (!took(position, m_store.sync(position)))
+    if (!took(m_store.sync(position)))
         return http::internalError();
     release(m_durable);
     return std::move(response);

@@ -11,6 +11,7 @@
 
 #include <deque>
 #include <functional>
+#include <limits>
 
 class QHttpServer;
 
@@ -31,7 +32,8 @@ class Metrics;
  * A sync that fails for a reason that may have lost writes (an I/O error: the kernel may have dropped the pages it
  * could not write, and a later sync would not say so) breaks the store for good: everything held, and every later
  * answer that needs a sync, is answered with @c failure until the server restarts, and broken() says why (/healthz).
- * A sync that could not run (the database connection went away) fails only the answers it was for.
+ * A sync that could not run (the database connection went away) fails every answer held then: after a database
+ * crash, a later position may lie below one read before it.
  *
  * With @c syncOtherRoutes, a route that answers at once (afterRequest) and wrote anything syncs on the event loop
  * before its answer goes, so it too never answers before its own writes are on disk. Without @c position every
@@ -42,6 +44,8 @@ class DurableAnswers : public QObject
 public:
     struct Store
     {
+        /** A position that could not be read: the answer fails at once. */
+        static constexpr quint64 Unknown = std::numeric_limits<quint64>::max();
         /** How far the store's writes have got (commits, or a log position); called on this thread. */
         std::function<quint64()> position;
         /** Makes everything up to @p target durable and returns the position now durable; on a worker thread. */
@@ -82,9 +86,9 @@ private:
 
     bool durable(quint64 position) const { return position <= m_durable; }
     void startSync();
-    void synced(quint64 target, const storage::Result<quint64> &result);
+    void synced(const storage::Result<quint64> &result);
     /** Takes a sync's result; false if it failed (and answered what it had to with the failure). */
-    bool took(quint64 target, const storage::Result<quint64> &result);
+    bool took(const storage::Result<quint64> &result);
     /** Breaks the store for good if it reports lost writes; true if it is broken. */
     bool checkStore();
     void breakDown(const QString &why);

@@ -69,8 +69,8 @@ ParsedCommandLine parseServerCommandLine(const QStringList &arguments)
                                      QStringLiteral("name"));
     const QCommandLineOption syncEachCommit(
         QStringLiteral("sync-each-commit"),
-        QStringLiteral("Embedded SQLite: wait for the disk at every commit instead of syncing once for every request "
-                       "answered meanwhile (group commit, the default). Equally safe, slower under load."));
+        QStringLiteral("Wait for the disk at every commit instead of syncing once for every sync request answered "
+                       "meanwhile (group commit, the default). Equally safe, slower under load."));
     parser.addOptions({listen, data, demo, syncEachCommit, cost, perAccount, perAddress, lock, tlsCert, tlsKey,
                        postgres, migrate, appRole});
     const QCommandLineOption logFormat(QStringLiteral("log-format"),

@@ -25,7 +25,7 @@ struct ServerOptions
     QString tlsCertificateFile;              ///< with tlsKeyFile: serve HTTPS/WSS; empty: plain HTTP, loopback only
     QString tlsKeyFile;
     bool demo = false;
-    bool syncEachCommit = false; ///< embedded SQLite: one fsync per commit (synchronous=FULL) instead of group commit
+    bool syncEachCommit = false; ///< one wait for the disk per commit instead of group commit
     PasswordCost passwordCost = PasswordCost::Interactive;
     LoginThrottle::Limits throttle;
     qint64 maxBodyBytes = 1 << 20;

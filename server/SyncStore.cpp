@@ -33,6 +33,19 @@ using sync::Stamp;
 
 namespace {
 
+/** Checks that @p tx began on @p db, then runs @p preamble (if any) as its first statement. */
+Status startWrite(const SqlTransaction &tx, const QSqlDatabase &db, const QString &preamble)
+{
+    if (!tx.begun())
+        return Error{ErrorCode::Busy, QStringLiteral("Cannot start a transaction: ") + db.lastError().text()};
+    if (preamble.isEmpty())
+        return {};
+    QSqlQuery query(db);
+    if (!query.exec(preamble))
+        return queryError(query, QStringLiteral("Cannot set up the transaction"));
+    return {};
+}
+
 Error sqlError(const QSqlQuery &query, const char *what)
 {
     return queryError(query, QLatin1String(what));
@@ -167,8 +180,8 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
     const StatementCache::Finished finished(m_statements);
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     SqlTransaction tx(db);
-    if (!tx.begun())
-        return Error{ErrorCode::Busy, QStringLiteral("Cannot start a transaction: ") + db.lastError().text()};
+    if (Status started = startWrite(tx, db, m_commitPreamble); !started)
+        return started.error();
 
     // First, before anything of the tenant is read: see lockCursor().
     Result<qint64> before = lockCursor(identity.tenantId);
@@ -493,6 +506,10 @@ Status SyncStore::readRows(QSqlQuery &query, std::vector<StoredRow> &out)
 Status SyncStore::acknowledge(const Identity &identity, qint64 ackCursor)
 {
     const StatementCache::Finished finished(m_statements);
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    SqlTransaction tx(db);
+    if (Status started = startWrite(tx, db, m_commitPreamble); !started)
+        return started;
     Result<qint64> newest = cursor(identity.tenantId);
     if (!newest)
         return newest.error();
@@ -510,6 +527,9 @@ Status SyncStore::acknowledge(const Identity &identity, qint64 ackCursor)
     ack.addBindValue(identity.deviceId);
     if (!ack.exec())
         return sqlError(ack, "Cannot record the acknowledgement");
+    m_statements.finishAll(); // SQLite refuses to commit while a statement is in progress
+    if (!tx.commit())
+        return Error{ErrorCode::Io, QStringLiteral("Cannot commit an acknowledgement: ") + db.lastError().text()};
     return {};
 }
 

@@ -32,6 +32,12 @@ public:
     SyncStore(QString connectionName, const sync::Clock &clock);
 
     /**
+     * A statement run first in every push and acknowledgement transaction: PostgresCommits::AsyncCommit under group
+     * commit, whose answers wait for the flush instead (DurableAnswers). Empty by default.
+     */
+    void setCommitPreamble(QString statement) { m_commitPreamble = std::move(statement); }
+
+    /**
      * Ties @p site to the identity's device on its first push. Returns why it is refused (the device already
      * writes as another site, or a device of another user in the tenant writes as this one), or nullopt.
      */
@@ -124,6 +130,7 @@ private:
                                          std::vector<sync::ApplyResult> &results, qint64 batchSchemaVersion = 0);
 
     QString m_connectionName;
+    QString m_commitPreamble;
     const sync::Clock &m_clock;
     StatementCache m_statements;
 };

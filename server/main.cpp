@@ -9,6 +9,7 @@
 #include "LiveRelay.h"
 #include "OpenFileLimit.h"
 #include "OperatorToken.h"
+#include "PostgresCommits.h"
 #include "ServerLog.h"
 #include "ServerOptions.h"
 #include "StoreSetup.h"
@@ -79,21 +80,29 @@ int main(int argc, char *argv[])
             return 1;
         }
     }
-    // Embedded SQLite commits without waiting for the disk; answers wait for one sync per batch instead.
+    // The sync routes commit without waiting for the disk; their answers wait for one sync per batch instead.
     std::unique_ptr<WalCommits> walCommits;
-    if (!options.postgres && !options.syncEachCommit) {
+    std::unique_ptr<PostgresCommits> postgresCommits;
+    DurableAnswers::Store groupCommit;
+    if (options.postgres && !options.syncEachCommit) {
+        postgresCommits =
+            std::make_unique<PostgresCommits>(store.value()->connectionName(), postgresDialect(*options.postgres));
+        syncStore.setCommitPreamble(QLatin1String(PostgresCommits::AsyncCommit));
+        groupCommit = postgresCommits->durableStore();
+    } else if (!options.syncEachCommit) {
         auto attached = WalCommits::attach(store.value()->connectionName());
         if (!attached && attached.code() != fieldline::storage::ErrorCode::Unsupported) {
             err << "Cannot set up group commit: " << attached.message() << Qt::endl;
             return 1;
         }
-        if (attached)
+        if (attached) {
             walCommits = std::move(attached.value());
+            groupCommit = walCommits->durableStore();
+        }
     }
     LoginThrottle throttle(options.throttle, [] { return QDateTime::currentMSecsSinceEpoch(); });
     ApiServer api(*store.value(), credentials, throttle,
-                  ApiServer::Limits{options.maxBodyBytes, options.maxLoginBodyBytes},
-                  walCommits ? walCommits->durableStore() : DurableAnswers::Store{});
+                  ApiServer::Limits{options.maxBodyBytes, options.maxLoginBodyBytes}, std::move(groupCommit));
     auto operatorToken = OperatorToken::loadOrCreate(options.dataDir);
     if (!operatorToken) {
         err << operatorToken.message() << Qt::endl;
