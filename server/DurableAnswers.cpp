@@ -90,6 +90,7 @@ bool DurableAnswers::took(const storage::Result<quint64> &result)
     }
     qCWarning(lcDurable).noquote() << "Cannot sync the store now; answering 500 to what waited:" << result.message();
     release(Store::Unknown, result.message()); // every one: see the class comment
+    m_durable = 0; // positions from before may mean nothing to the store now (a promoted standby's WAL)
     return false;
 }
 

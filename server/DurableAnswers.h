@@ -32,8 +32,8 @@ class Metrics;
  * A sync that fails for a reason that may have lost writes (an I/O error: the kernel may have dropped the pages it
  * could not write, and a later sync would not say so) breaks the store for good: everything held, and every later
  * answer that needs a sync, is answered with @c failure until the server restarts, and broken() says why (/healthz).
- * A sync that could not run (the database connection went away) fails every answer held then: after a database
- * crash, a later position may lie below one read before it.
+ * A sync that could not run (the database connection went away) fails every answer held then, and forgets how
+ * far the store was durable: after a database crash or failover, a later position may lie below one read before.
  *
  * With @c syncOtherRoutes, a route that answers at once (afterRequest) and wrote anything syncs on the event loop
  * before its answer goes, so it too never answers before its own writes are on disk. Without @c position every

@@ -72,22 +72,53 @@ Result<quint64> PostgresCommits::flushedLsn(QSqlQuery &query) const
 
 Result<quint64> PostgresCommits::sync(quint64 target) const
 {
+    const bool wasOpen = QSqlDatabase::database(SyncConnection, false).isOpen();
     Result<quint64> flushed = flush(target);
+    if (!flushed && wasOpen && flushed.code() == ErrorCode::Busy) {
+        // The session may only have ended (terminated, an idle timeout): once more on a new one, which refuses to
+        // go on if PostgreSQL restarted meanwhile (connect()).
+        finish();
+        flushed = flush(target);
+    }
     if (!flushed)
         finish(); // a connection in an unknown state is opened again at the next sync
     return flushed;
 }
 
+storage::Status PostgresCommits::connect(quint64 target) const
+{
+    finish();
+    if (storage::Status opened = m_dialect->open(SyncConnection); !opened)
+        return Error{ErrorCode::Busy, opened.message()};
+    QSqlQuery query(QSqlDatabase::database(SyncConnection, false));
+    if (!query.exec(QStringLiteral("SELECT pg_postmaster_start_time()::text, pg_current_wal_insert_lsn()::text,"
+                                   " current_setting('synchronous_standby_names')")) ||
+        !query.next())
+        return unavailable(QStringLiteral("Cannot ask PostgreSQL how long it has run"), query);
+    const QString startTime = query.value(0).toString();
+    const bool restarted = !m_startTime.isEmpty() && startTime != m_startTime;
+    m_startTime = startTime;
+    m_synchronousStandbys = !query.value(2).toString().trimmed().isEmpty();
+    // A restart (or a failover to another server) may have lost commits that were not flushed, and so may a crash
+    // that PostgreSQL recovered from without restarting, which shows when its WAL ends before what was waited for.
+    const quint64 end = parseLsn(query.value(1).toString()).value_or(0);
+    if (restarted || end < target)
+        return Error{ErrorCode::Busy,
+                     QStringLiteral("PostgreSQL restarted, or another server answers: commits not yet flushed may "
+                                    "be lost")};
+    return {};
+}
+
 Result<quint64> PostgresCommits::flush(quint64 target) const
 {
     if (!QSqlDatabase::database(SyncConnection, false).isOpen()) {
-        finish();
-        if (storage::Status opened = m_dialect->open(SyncConnection); !opened)
-            return Error{ErrorCode::Busy, opened.message()};
+        if (storage::Status connected = connect(target); !connected)
+            return connected.error();
     }
     QSqlQuery query(QSqlDatabase::database(SyncConnection, false));
     Result<quint64> flushed = flushedLsn(query);
-    if (!flushed || flushed.value() >= target)
+    // With synchronous standbys a commit also waits for them, which a flush on this server alone does not show.
+    if (!flushed || (flushed.value() >= target && !m_synchronousStandbys))
         return flushed;
     // A commit waits for the WAL flush up to its own record, so for every record before it, but only if the
     // transaction wrote WAL before it (an xid alone is not enough): a transactional logical message is such a write,

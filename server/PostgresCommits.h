@@ -23,8 +23,11 @@ namespace fieldline::server {
  * record before it; the sync then returns the flushed location. Every other statement keeps PostgreSQL's default and
  * waits at its own commit.
  *
- * A connection failure is a Busy error (DurableAnswers fails what waited, and reconnects at the next sync): if
- * PostgreSQL itself failed to flush, it stops and recovers from what is on disk, and nothing held survives that.
+ * A session found ended (terminated, an idle timeout) is opened again at once, and the sync goes on if the same
+ * PostgreSQL still runs and its WAL reaches what was waited for. Otherwise it is a Busy error, and DurableAnswers
+ * fails what waited: PostgreSQL stops on a failed flush of its own and recovers from what is on disk, so commits
+ * not flushed may be gone. With synchronous standbys (synchronous_standby_names), every sync commits, so that it
+ * also waits for them.
  */
 class PostgresCommits
 {
@@ -51,11 +54,16 @@ public:
     static std::optional<quint64> parseLsn(const QString &text);
 
 private:
+    /** Opens the sync's connection; a Busy error if PostgreSQL restarted since the last one, or lost WAL. */
+    storage::Status connect(quint64 target) const;
     storage::Result<quint64> flush(quint64 target) const;
     storage::Result<quint64> flushedLsn(QSqlQuery &query) const;
 
     QString m_connectionName;
     std::unique_ptr<SqlDialect> m_dialect;
+    // Known on the worker thread only.
+    mutable QString m_startTime;                ///< pg_postmaster_start_time() when the connection was opened
+    mutable bool m_synchronousStandbys = false; ///< a commit also waits for standbys: always commit to sync
 };
 
 } // namespace fieldline::server

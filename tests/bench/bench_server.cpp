@@ -138,6 +138,18 @@ double counter(const QByteArray &metrics, const QByteArray &name)
     return -1;
 }
 
+/** How many answers each sync of the store let go, from the server's /metrics. */
+void printSyncs(const char *backend, ServerProcess &server, bool syncEachCommit)
+{
+    if (syncEachCommit)
+        return;
+    const QByteArray metrics = server.get(QStringLiteral("/metrics")).body;
+    const double syncs = counter(metrics, "fieldline_store_syncs_total");
+    const double answers = counter(metrics, "fieldline_held_answers_total");
+    std::printf("%s: %.0f answers held for %.0f syncs (%.2f answers a sync)\n", backend, answers, syncs,
+                syncs > 0 ? answers / syncs : 0.0);
+}
+
 /** Embedded SQLite with group commit, or with --sync-each-commit (@p backend names which). */
 std::optional<double> onSqlite(const char *backend, bool syncEachCommit, bool diskPressure)
 {
@@ -154,19 +166,17 @@ std::optional<double> onSqlite(const char *backend, bool syncEachCommit, bool di
     if (diskPressure)
         pressure.emplace(dir.filePath(QStringLiteral("pressure.bin")));
     const std::optional<double> p99 = loadServer(backend, dir.path(), server.port());
-    const QByteArray metrics = server.get(QStringLiteral("/metrics")).body;
-    const double syncs = counter(metrics, "fieldline_store_syncs_total");
-    const double commits = counter(metrics, "fieldline_store_durable_commits_total");
-    if (!syncEachCommit)
-        std::printf("%s: %.0f commits made durable by %.0f syncs of the WAL (%.2f commits a sync)\n", backend, commits,
-                    syncs, syncs > 0 ? commits / syncs : 0.0);
+    printSyncs(backend, server, syncEachCommit);
     if (pressure)
         std::printf("%s: disk pressure beside it: %d x 64 MiB written and synced\n", backend, pressure->rounds());
     return p99;
 }
 
-/** A throwaway cluster that keeps PostgreSQL's defaults for the disk: each commit waits for its WAL flush. */
-std::optional<double> onPostgres(bool diskPressure)
+/**
+ * A throwaway cluster that keeps PostgreSQL's defaults for the disk (each synchronous commit waits for its WAL
+ * flush), with group commit or with --sync-each-commit (@p backend names which).
+ */
+std::optional<double> onPostgres(const char *backend, bool syncEachCommit, bool diskPressure)
 {
     PostgresCluster cluster;
     if (!cluster.start(PostgresCluster::Disk::Durable)) {
@@ -183,17 +193,21 @@ std::optional<double> onPostgres(bool diskPressure)
     }
     QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/bench_server-XXXXXX"));
     ServerProcess server;
-    if (!server.start(dir.path(), {QStringLiteral("--password-cost"), QStringLiteral("min"),
-                                   QStringLiteral("--postgres"), cluster.appUrl()})) {
-        std::printf("postgresql: the server did not start: %s\n", qPrintable(server.error()));
+    QStringList arguments{QStringLiteral("--password-cost"), QStringLiteral("min"), QStringLiteral("--postgres"),
+                          cluster.appUrl()};
+    if (syncEachCommit)
+        arguments << QStringLiteral("--sync-each-commit");
+    if (!server.start(dir.path(), arguments)) {
+        std::printf("%s: the server did not start: %s\n", backend, qPrintable(server.error()));
         return std::nullopt;
     }
     std::optional<bench::DiskPressure> pressure;
     if (diskPressure)
         pressure.emplace(dir.filePath(QStringLiteral("pressure.bin")));
-    const std::optional<double> p99 = loadServer("postgresql", dir.path(), server.port());
+    const std::optional<double> p99 = loadServer(backend, dir.path(), server.port());
+    printSyncs(backend, server, syncEachCommit);
     if (pressure)
-        std::printf("postgresql: disk pressure beside it: %d x 64 MiB written and synced\n", pressure->rounds());
+        std::printf("%s: disk pressure beside it: %d x 64 MiB written and synced\n", backend, pressure->rounds());
     return p99;
 }
 
@@ -213,17 +227,21 @@ int main(int argc, char *argv[])
                 "them (one process each, loopback); PostgreSQL, when measured, shares them too\n",
                 QThread::idealThreadCount(), loadAverage().constData());
     const bool diskPressure = QCoreApplication::arguments().contains(QStringLiteral("--disk-pressure"));
-    std::printf("sqlite: in the temporary folder, synchronous=NORMAL with group commit (every answer waits for an "
-                "fdatasync of the WAL); postgresql: a throwaway cluster with fsync and synchronous_commit on, in the "
-                "same temporary folder%s\n",
+    std::printf("sqlite: in the temporary folder; postgresql: a throwaway cluster with fsync and synchronous_commit "
+                "on, in the same temporary folder; each with group commit (answers wait for one sync per batch) and, "
+                "for comparison, --sync-each-commit%s\n",
                 diskPressure ? "; disk pressure beside both" : "");
     // For comparison, the same phases with a sync of the disk at every commit (the server before group commit).
-    const std::optional<double> eachCommit = onSqlite("sqlite-fsync-each-commit", true, diskPressure);
+    const std::optional<double> eachCommit = onSqlite("sqlite-each-commit", true, diskPressure);
     const std::optional<double> sqlite = onSqlite("sqlite", false, diskPressure);
-    const std::optional<double> postgres = onPostgres(diskPressure);
+    const std::optional<double> postgresEachCommit = onPostgres("postgresql-each-commit", true, diskPressure);
+    const std::optional<double> postgres = onPostgres("postgresql", false, diskPressure);
     if (eachCommit && sqlite)
         std::printf("sqlite: group commit p99 %.1f ms against %.1f ms with a sync at every commit (%.2fx)\n", *sqlite,
                     *eachCommit, *sqlite / *eachCommit);
+    if (postgresEachCommit && postgres)
+        std::printf("postgresql: group commit p99 %.1f ms against %.1f ms with a wait at every commit (%.2fx)\n",
+                    *postgres, *postgresEachCommit, *postgres / *postgresEachCommit);
     printBudget("sqlite", sqlite);
     printBudget("postgresql", postgres);
     return sqlite && postgres ? 0 : 1;

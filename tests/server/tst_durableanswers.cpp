@@ -2,10 +2,9 @@
 // embedded store's commits counted and left to that sync (WalCommits).
 #include "server/DurableAnswers.h"
 #include "server/Metrics.h"
-#include "server/PostgresCommits.h"
+#include "server/SyncStore.h"
 #include "server/TenantStore.h"
 #include "server/WalCommits.h"
-#include "tests/support/PostgresCluster.h"
 
 #include <QFileInfo>
 #include <QHttpServer>
@@ -21,7 +20,6 @@
 
 #include <atomic>
 #include <memory>
-#include <thread>
 #include <vector>
 
 using namespace fieldline;
@@ -328,70 +326,32 @@ private slots:
         }
     }
 
-    void postgresCommitsFlushWhatCommittedWithoutWaiting()
+    void pushesAndAcksRunTheCommitPreambleFirst()
     {
-        QCOMPARE(PostgresCommits::parseLsn(QStringLiteral("16/B374D848")),
-                 std::optional<quint64>((quint64(0x16) << 32) | 0xB374D848));
-        QVERIFY(!PostgresCommits::parseLsn(QStringLiteral("garbage")));
-        QVERIFY(!PostgresCommits::parseLsn(QStringLiteral("1/")));
+        QTemporaryDir dir;
+        const QString connection = QStringLiteral("preamble");
+        auto store = TenantStore::open(dir.path(), connection);
+        QVERIFY2(store, qPrintable(store.message()));
+        const qint64 tenant = store.value()->createTenant(QStringLiteral("acme")).value();
+        const qint64 user = store.value()->createUser(tenant, QStringLiteral("sam"), "hash", Role::Field).value();
+        const QByteArray token = store.value()->issueDeviceToken(tenant, user, QStringLiteral("laptop")).value();
+        const Identity identity = store.value()->authenticate(token).value().value();
+        const sync::SystemClock clock;
+        SyncStore sync(connection, clock);
+        const sync::protocol::PushRequest push{sync::SiteId::generate(), 1, 1, {}};
+        QVERIFY(sync.bindSite(identity, push.site));
 
-        PostgresCluster cluster;
-        QVERIFY2(cluster.start(), qPrintable(cluster.error()));
-        QVERIFY2(cluster.superuser({QStringLiteral("CREATE TABLE edits (n INTEGER)"),
-                                    QStringLiteral("GRANT ALL ON edits TO fieldline_app")},
-                                   QLatin1String(PostgresCluster::Database)),
-                 qPrintable(cluster.error()));
-        // The server's own role, which owns nothing: the WAL functions and logical messages must be open to it.
-        QString problem;
-        const auto address = PostgresAddress::parse(cluster.appUrl(), &problem);
-        QVERIFY2(address, qPrintable(problem));
-        const QString connection = QStringLiteral("pg-durable");
-        QVERIFY(postgresDialect(*address)->open(connection));
-        {
-            const PostgresCommits commits(connection, postgresDialect(*address));
-            const DurableAnswers::Store store = commits.durableStore();
-            QVERIFY(!store.syncOtherRoutes);
-            const quint64 before = store.position();
-            QVERIFY(before > 0 && before != DurableAnswers::Store::Unknown);
+        // A statement that fails shows that it runs, in both kinds of transaction, and that a failure stops them.
+        sync.setCommitPreamble(QStringLiteral("SELECT no_such_function()"));
+        const auto refused = sync.push(identity, push);
+        QVERIFY(!refused);
+        QVERIFY2(refused.message().contains(QLatin1String("Cannot set up the transaction")),
+                 qPrintable(refused.message()));
+        QVERIFY(!sync.acknowledge(identity, 0));
 
-            QSqlDatabase db = QSqlDatabase::database(connection);
-            QSqlQuery query(db);
-            QVERIFY(db.transaction());
-            QVERIFY(query.exec(QLatin1String(PostgresCommits::AsyncCommit)));
-            QVERIFY(query.exec(QStringLiteral("INSERT INTO edits VALUES (1)")));
-            QVERIFY(db.commit());
-            const quint64 after = store.position();
-            QVERIFY(after > before);
-
-            // On a thread of its own, as in DurableAnswers: the sync opens its connection there.
-            std::optional<storage::Result<quint64>> synced;
-            std::optional<storage::Result<quint64>> again;
-            std::thread worker([&] {
-                synced = store.sync(after);
-                again = store.sync(after + 1'000'000'000); // beyond the end: the forced flush, then where it got
-                store.finish();
-            });
-            worker.join();
-            QVERIFY2(*synced, qPrintable(synced->message()));
-            QVERIFY2(synced->value() >= after,
-                     qPrintable(
-                         QStringLiteral("%1 %2 %3").arg(before, 0, 16).arg(after, 0, 16).arg(synced->value(), 0, 16)));
-            QVERIFY2(*again, qPrintable(again->message()));
-            QVERIFY(again->value() >= synced->value());
-
-            cluster.stop(); // the database goes away: nothing can be confirmed, and it says so as Busy
-            query.clear();
-            QCOMPARE(store.position(), DurableAnswers::Store::Unknown);
-            std::optional<storage::Result<quint64>> lost;
-            std::thread orphan([&] {
-                lost = store.sync(after);
-                store.finish();
-            });
-            orphan.join();
-            QVERIFY(!*lost);
-            QCOMPARE(lost->code(), storage::ErrorCode::Busy);
-        }
-        QSqlDatabase::removeDatabase(connection);
+        sync.setCommitPreamble({});
+        QVERIFY(sync.push(identity, push));
+        QVERIFY(sync.acknowledge(identity, 0));
     }
 
 private:
