@@ -16,9 +16,17 @@ namespace {
 /** The sync's own connection, used only on the worker thread. */
 const QString SyncConnection = QStringLiteral("fieldline-durability");
 
+/**
+ * A Busy error when the statement failed because the session or the server went (libpq's own failures carry no
+ * SQLSTATE; class 08 is a connection exception, 57 an operator intervention such as a shutdown or a cancel), so the
+ * next sync may work; any other is a refusal that will not go away by itself (class 42: no privilege or no such
+ * function; class 25: a read-only standby), which breaks the store until someone fixes it and restarts.
+ */
 Error unavailable(const QString &what, const QSqlQuery &query)
 {
-    return Error{ErrorCode::Busy, what + QStringLiteral(": ") + query.lastError().text()};
+    const QString state = query.lastError().nativeErrorCode();
+    const bool gone = state.isEmpty() || state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57"));
+    return Error{gone ? ErrorCode::Busy : ErrorCode::Internal, what + QStringLiteral(": ") + query.lastError().text()};
 }
 
 } // namespace

@@ -99,6 +99,19 @@ private slots:
             QVERIFY(!*wentBack);
             QCOMPARE(wentBack->code(), storage::ErrorCode::Busy);
 
+            // A refusal that will not go away by itself is no lost connection: it breaks the store (/healthz).
+            QVERIFY(m_cluster.superuser({QStringLiteral("REVOKE EXECUTE ON FUNCTION"
+                                                        " pg_logical_emit_message(boolean, text, text) FROM PUBLIC")},
+                                        QLatin1String(PostgresCluster::Database)));
+            std::optional<storage::Result<quint64>> refused;
+            runOnWorker(commits, [&] {
+                if (commits.sync(synced->value())) // opens the connection, with nothing to force: already flushed
+                    refused = commits.sync(synced->value() + 1'000'000'000);
+            });
+            QVERIFY(refused);
+            QVERIFY(!*refused);
+            QVERIFY2(refused->code() != storage::ErrorCode::Busy, qPrintable(refused->message()));
+
             m_cluster.stop(); // the database goes away: nothing can be confirmed, and it says so as Busy
             query.clear();
             QCOMPARE(store.position(), DurableAnswers::Store::Unknown);
