@@ -272,9 +272,8 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
     remember.addBindValue(encoded);
     if (!remember.exec())
         return sqlError(remember, "Cannot record the batch");
-    m_statements.finishAll(); // SQLite refuses to commit while a statement is in progress
-    if (!tx.commit())
-        return Error{ErrorCode::Io, QStringLiteral("Cannot commit a push: ") + db.lastError().text()};
+    if (Status committed = commit(tx, db, QStringLiteral("Cannot commit a push")); !committed)
+        return committed.error();
     return PushOutcome{encoded, *seq != *before, *seq};
 }
 
@@ -379,9 +378,8 @@ Result<qint64> SyncStore::writeAsServer(qint64 tenantId, const sync::ChangeBatch
     Result<qint64> seq = mergeChecked(tenantId, *before, changes, results);
     if (!seq)
         return seq.error();
-    m_statements.finishAll(); // SQLite refuses to commit while a statement is in progress
-    if (!tx.commit())
-        return Error{ErrorCode::Io, QStringLiteral("Cannot commit: ") + db.lastError().text()};
+    if (Status committed = commit(tx, db, QStringLiteral("Cannot commit")); !committed)
+        return committed.error();
     return seq;
 }
 
@@ -503,6 +501,14 @@ Status SyncStore::readRows(QSqlQuery &query, std::vector<StoredRow> &out)
     return {};
 }
 
+Status SyncStore::commit(SqlTransaction &tx, const QSqlDatabase &db, const QString &what)
+{
+    m_statements.finishAll(); // SQLite refuses to commit while a statement is in progress
+    if (!tx.commit())
+        return Error{ErrorCode::Io, what + QStringLiteral(": ") + db.lastError().text()};
+    return {};
+}
+
 Status SyncStore::acknowledge(const Identity &identity, qint64 ackCursor)
 {
     const StatementCache::Finished finished(m_statements);
@@ -527,9 +533,8 @@ Status SyncStore::acknowledge(const Identity &identity, qint64 ackCursor)
     ack.addBindValue(identity.deviceId);
     if (!ack.exec())
         return sqlError(ack, "Cannot record the acknowledgement");
-    m_statements.finishAll(); // SQLite refuses to commit while a statement is in progress
-    if (!tx.commit())
-        return Error{ErrorCode::Io, QStringLiteral("Cannot commit an acknowledgement: ") + db.lastError().text()};
+    if (Status committed = commit(tx, db, QStringLiteral("Cannot commit an acknowledgement")); !committed)
+        return committed.error();
     return {};
 }
 
@@ -584,9 +589,8 @@ Result<qint64> SyncStore::collectTombstones(qint64 tenantId, qint64 horizonMs)
     raise.addBindValue(tenantId);
     if (!raise.exec())
         return sqlError(raise, "Cannot record the collection");
-    m_statements.finishAll(); // SQLite refuses to commit while a statement is in progress
-    if (!tx.commit())
-        return Error{ErrorCode::Io, QStringLiteral("Cannot commit: ") + db.lastError().text()};
+    if (Status committed = commit(tx, db, QStringLiteral("Cannot commit")); !committed)
+        return committed.error();
     return collected;
 }
 

@@ -19,6 +19,8 @@
 
 namespace fieldline::server {
 
+class SqlTransaction;
+
 /**
  * The tenant's synced rows on the server, through Qt SQL on the tenant store's connection.
  *
@@ -119,6 +121,8 @@ private:
     /** Writes back the server's copy of rows whose changes a role may not make (WritePolicy); the new cursor. */
     storage::Result<qint64> compensate(qint64 tenantId, qint64 last,
                                        const std::map<std::pair<QString, sync::RowId>, sync::ChangeBatch> &refusedRows);
+    /** Commits @p tx on @p db once every kept statement is finished; @p what names it in the error. */
+    storage::Status commit(SqlTransaction &tx, const QSqlDatabase &db, const QString &what);
     /** Locks the tenant's cursor for the caller's transaction and returns it; see the comment inside. */
     storage::Result<qint64> lockCursor(qint64 tenantId);
     /**

@@ -9,7 +9,6 @@
 #include "LiveRelay.h"
 #include "OpenFileLimit.h"
 #include "OperatorToken.h"
-#include "PostgresCommits.h"
 #include "ServerLog.h"
 #include "ServerOptions.h"
 #include "StoreSetup.h"
@@ -20,7 +19,6 @@
 #include "TlsSetup.h"
 #include "TombstoneSweeper.h"
 #include "UserDirectory.h"
-#include "WalCommits.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -81,28 +79,15 @@ int main(int argc, char *argv[])
         }
     }
     // The sync routes commit without waiting for the disk; their answers wait for one sync per batch instead.
-    std::unique_ptr<WalCommits> walCommits;
-    std::unique_ptr<PostgresCommits> postgresCommits;
-    DurableAnswers::Store groupCommit;
-    if (options.postgres && !options.syncEachCommit) {
-        postgresCommits =
-            std::make_unique<PostgresCommits>(store.value()->connectionName(), postgresDialect(*options.postgres));
-        syncStore.setCommitPreamble(QLatin1String(PostgresCommits::AsyncCommit));
-        groupCommit = postgresCommits->durableStore();
-    } else if (!options.syncEachCommit) {
-        auto attached = WalCommits::attach(store.value()->connectionName());
-        if (!attached && attached.code() != fieldline::storage::ErrorCode::Unsupported) {
-            err << "Cannot set up group commit: " << attached.message() << Qt::endl;
-            return 1;
-        }
-        if (attached) {
-            walCommits = std::move(attached.value());
-            groupCommit = walCommits->durableStore();
-        }
+    auto groupCommit = setUpGroupCommit(options, *store.value(), syncStore);
+    if (!groupCommit) {
+        err << groupCommit.message() << Qt::endl;
+        return 1;
     }
     LoginThrottle throttle(options.throttle, [] { return QDateTime::currentMSecsSinceEpoch(); });
     ApiServer api(*store.value(), credentials, throttle,
-                  ApiServer::Limits{options.maxBodyBytes, options.maxLoginBodyBytes}, std::move(groupCommit));
+                  ApiServer::Limits{options.maxBodyBytes, options.maxLoginBodyBytes},
+                  groupCommit.value().durableStore());
     auto operatorToken = OperatorToken::loadOrCreate(options.dataDir);
     if (!operatorToken) {
         err << operatorToken.message() << Qt::endl;

@@ -150,12 +150,15 @@ void printSyncs(const char *backend, ServerProcess &server, bool syncEachCommit)
                 syncs > 0 ? answers / syncs : 0.0);
 }
 
-/** Embedded SQLite with group commit, or with --sync-each-commit (@p backend names which). */
-std::optional<double> onSqlite(const char *backend, bool syncEachCommit, bool diskPressure)
+/**
+ * Starts fieldline-server in a fresh folder with @p arguments (and --sync-each-commit when asked), loads it, and
+ * prints how its syncs went; another writer beside it with @p diskPressure.
+ */
+std::optional<double> serveAndLoad(const char *backend, QStringList arguments, bool syncEachCommit, bool diskPressure)
 {
     QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/bench_server-XXXXXX"));
     ServerProcess server;
-    QStringList arguments{QStringLiteral("--password-cost"), QStringLiteral("min")};
+    arguments << QStringLiteral("--password-cost") << QStringLiteral("min");
     if (syncEachCommit)
         arguments << QStringLiteral("--sync-each-commit");
     if (!server.start(dir.path(), arguments)) {
@@ -170,6 +173,12 @@ std::optional<double> onSqlite(const char *backend, bool syncEachCommit, bool di
     if (pressure)
         std::printf("%s: disk pressure beside it: %d x 64 MiB written and synced\n", backend, pressure->rounds());
     return p99;
+}
+
+/** Embedded SQLite with group commit, or with --sync-each-commit (@p backend names which). */
+std::optional<double> onSqlite(const char *backend, bool syncEachCommit, bool diskPressure)
+{
+    return serveAndLoad(backend, {}, syncEachCommit, diskPressure);
 }
 
 /**
@@ -191,24 +200,7 @@ std::optional<double> onPostgres(const char *backend, bool syncEachCommit, bool 
         std::printf("postgresql: migration failed: %s\n", migrate.readAllStandardError().constData());
         return std::nullopt;
     }
-    QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/bench_server-XXXXXX"));
-    ServerProcess server;
-    QStringList arguments{QStringLiteral("--password-cost"), QStringLiteral("min"), QStringLiteral("--postgres"),
-                          cluster.appUrl()};
-    if (syncEachCommit)
-        arguments << QStringLiteral("--sync-each-commit");
-    if (!server.start(dir.path(), arguments)) {
-        std::printf("%s: the server did not start: %s\n", backend, qPrintable(server.error()));
-        return std::nullopt;
-    }
-    std::optional<bench::DiskPressure> pressure;
-    if (diskPressure)
-        pressure.emplace(dir.filePath(QStringLiteral("pressure.bin")));
-    const std::optional<double> p99 = loadServer(backend, dir.path(), server.port());
-    printSyncs(backend, server, syncEachCommit);
-    if (pressure)
-        std::printf("%s: disk pressure beside it: %d x 64 MiB written and synced\n", backend, pressure->rounds());
-    return p99;
+    return serveAndLoad(backend, {QStringLiteral("--postgres"), cluster.appUrl()}, syncEachCommit, diskPressure);
 }
 
 } // namespace

@@ -18,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <utility>
+
 #include <atomic>
 #include <memory>
 #include <vector>
@@ -167,12 +169,8 @@ private slots:
         QCOMPARE(statusOf(idle), 200);
         QCOMPARE(m_gate->started.load(), 0);
 
-        QNetworkReply *write = get("/write");
-        QTRY_COMPARE(m_gate->started.load(), 1);
-        QNetworkReply *read = get("/read");
-        QTRY_COMPARE(m_server->answers().held(), std::size_t(2));
-        m_gate->permits.release(1);
-        QTRY_VERIFY(write->isFinished() && read->isFinished());
+        const auto [write, read] = writeThenReadBothHeld();
+        QVERIFY(write && read);
         QCOMPARE(statusOf(read), 200);
         QCOMPARE(m_gate->started.load(), 1); // the read needed no sync of its own
     }
@@ -180,12 +178,8 @@ private slots:
     void aFailedSyncBreaksTheStoreForGood()
     {
         m_gate->failing = int(storage::ErrorCode::Io);
-        QNetworkReply *write = get("/write");
-        QTRY_COMPARE(m_gate->started.load(), 1);
-        QNetworkReply *read = get("/read");
-        QTRY_COMPARE(m_server->answers().held(), std::size_t(2));
-        m_gate->permits.release(1);
-        QTRY_VERIFY(write->isFinished() && read->isFinished());
+        const auto [write, read] = writeThenReadBothHeld();
+        QVERIFY(write && read);
         QCOMPARE(statusOf(write), 500);
         QVERIFY(write->readAll().contains("No space left on device"));
         QCOMPARE(statusOf(read), 500);
@@ -355,6 +349,24 @@ private slots:
     }
 
 private:
+    /**
+     * A write, then a read while the write's sync runs: both are held until that one sync ends, which this lets
+     * through. The two replies once both finished, or nulls.
+     */
+    std::pair<QNetworkReply *, QNetworkReply *> writeThenReadBothHeld()
+    {
+        QNetworkReply *write = get("/write");
+        if (!QTest::qWaitFor([this] { return m_gate->started.load() == 1; }))
+            return {};
+        QNetworkReply *read = get("/read");
+        if (!QTest::qWaitFor([this] { return m_server->answers().held() == 2; }))
+            return {};
+        m_gate->permits.release(1);
+        if (!QTest::qWaitFor([&] { return write->isFinished() && read->isFinished(); }))
+            return {};
+        return {write, read};
+    }
+
     QNetworkReply *get(const char *path)
     {
         QNetworkReply *reply = m_network.get(QNetworkRequest(
