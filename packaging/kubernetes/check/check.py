@@ -13,6 +13,7 @@ import pathlib
 import resource
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -28,7 +29,8 @@ PODMAN = ["podman", "--runtime", "runc"]
 # Podman lowers its own process limit to 32768 and cannot raise a hard limit without CAP_SYS_RESOURCE, which
 # containers here lack: ask for what this process already has.
 NOFILE = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
-NPROC = min(resource.getrlimit(resource.RLIMIT_NPROC)[1], 32768)
+NPROC_HARD = resource.getrlimit(resource.RLIMIT_NPROC)[1]
+NPROC = 32768 if NPROC_HARD == resource.RLIM_INFINITY else min(NPROC_HARD, 32768)
 LIMITS = ["--ulimit", f"nofile={NOFILE}:{NOFILE}", "--ulimit", f"nproc={NPROC}:{NPROC}"]
 PREFIX = "fieldline-check"
 NETWORK = f"{PREFIX}-net"
@@ -44,6 +46,12 @@ def address(container_name):
     """The container's address on the check's network."""
     out = run(PODMAN + ["inspect", container_name, "--format", "{{json .NetworkSettings.Networks}}"]).stdout
     return json.loads(out)[NETWORK]["IPAddress"]
+
+
+def require(condition, message):
+    """An assertion that stays on whatever Python's flags say."""
+    if not condition:
+        raise SystemExit(f"check failed: {message}")
 
 
 def log(message):
@@ -70,9 +78,11 @@ def build_images(server_deb, work):
         run(["debootstrap", "--variant=minbase", "bookworm", str(rootfs), mirror])
         shutil.rmtree(rootfs / "var/cache/apt/archives", ignore_errors=True)
         tar = subprocess.Popen(["tar", "-C", str(rootfs), "-c", "."], stdout=subprocess.PIPE)
-        subprocess.run(PODMAN + ["import", "-", "docker.io/library/debian:12-slim"], stdin=tar.stdout, check=True,
-                       capture_output=True)
-        tar.wait()
+        imported = subprocess.run(PODMAN + ["import", "-", "docker.io/library/debian:12-slim"], stdin=tar.stdout,
+                                  capture_output=True, text=True)
+        if tar.wait() != 0 or imported.returncode != 0:
+            podman("rmi", "--force", "docker.io/library/debian:12-slim", check=False)
+            raise SystemExit(f"could not import the debootstrapped base image\n{imported.stderr}")
         shutil.rmtree(rootfs)
     build = ["build", "--format", "docker", "--network", "host", "--pull=never"] + LIMITS
     context = work / "image"
@@ -112,7 +122,7 @@ def fill_secrets(objects, work):
     """The example Secrets with their placeholders replaced, as README.md tells an operator to do."""
     postgres = objects[("Secret", "fieldline-postgres")]["stringData"]
     for key in ("superuser-password", "owner-password", "app-password"):
-        assert postgres[key].startswith("change-me"), key
+        require(postgres[key].startswith("change-me"), f"secrets.example.yaml: {key} is not a placeholder")
         postgres[key] = secrets.token_urlsafe(24)
     objects[("Secret", "fieldline-operator-token")]["stringData"]["operator-token"] = secrets.token_hex(32)
     ca, crt, key = make_certificates(work)
@@ -191,7 +201,7 @@ class Kubelet:
         if "runAsUser" in security:
             args += ["--user", f"{security['runAsUser']}:{security.get('runAsGroup', security['runAsUser'])}"]
         if security.get("runAsNonRoot"):
-            assert security.get("runAsUser", 0) != 0, f"{name}: runAsNonRoot without a non-root runAsUser"
+            require(security.get("runAsUser", 0) != 0, f"{name}: runAsNonRoot without a non-root runAsUser")
         if fs_group:
             args += ["--group-add", str(fs_group)]
         if security.get("readOnlyRootFilesystem"):
@@ -245,7 +255,7 @@ class Kubelet:
 
     def stop_all(self):
         for name in reversed(self.started):
-            podman("rm", "--force", "--time", "5", name, check=False)
+            podman("rm", "--force", "--volumes", "--time", "5", name, check=False)
 
 
 def admin(ca, replica_ip, token, *command, stdin=None):
@@ -263,65 +273,72 @@ def admin(ca, replica_ip, token, *command, stdin=None):
 
 
 def process_status(container_name):
-    """Uid, effective capabilities and no_new_privs of the container's main process."""
-    out = podman("exec", container_name, "grep", "-E", "^(Uid|CapEff|NoNewPrivs):", "/proc/1/status").stdout
+    """Ids, capability sets and no_new_privs of the container's main process, from /proc/1/status."""
+    fields = "^(Uid|Gid|Groups|CapEff|CapPrm|CapBnd|NoNewPrivs):"
+    out = podman("exec", container_name, "grep", "-E", fields, "/proc/1/status").stdout
     return {line.split(":")[0]: line.split(":")[1].split() for line in out.splitlines()}
+
+
+def run_job(kubelet, job, deadline):
+    """The Job's pod until it succeeds: restartPolicy OnFailure, Kubernetes' backoff of 10 s doubling per failure."""
+    backoff = 10
+    for attempt in range(1, job.get("backoffLimit", 6) + 2):
+        name, _ = kubelet.start(f"fieldline-migrate-{attempt}", job["template"])
+        left = max(1, int(deadline - time.monotonic()))
+        code = int(podman("wait", name, timeout=left).stdout.strip())
+        log(f"migration job attempt {attempt} exited {code}")
+        if code == 0:
+            return
+        if time.monotonic() + backoff > deadline:
+            break
+        time.sleep(backoff)
+        backoff *= 2
+    logs = podman("logs", name, check=False)
+    raise SystemExit(f"the migration job did not complete; its last attempt said:\n{logs.stdout}{logs.stderr}")
+
+
+def check_replica(kubelet, name, container):
+    kubelet.wait(name, container, "readinessProbe", seconds=120)
+    require(kubelet.probe(name, container, "livenessProbe"), f"{name}: liveness probe failed")
+    status = process_status(name)
+    require(status["Uid"][0] == "10001" and status["Gid"][0] == "10001", f"{name}: {status}")
+    require("10001" in status["Groups"], f"{name}: fsGroup 10001 is not among the groups: {status}")
+    for caps in ("CapEff", "CapPrm", "CapBnd"):  # drop ALL empties the bounding set too
+        require(int(status[caps][0], 16) == 0, f"{name}: {caps} {status[caps][0]}")
+    require(status["NoNewPrivs"][0] == "1", f"{name}: no_new_privs is off")
+    memory = podman("exec", name, "sh", "-c", "cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/null "
+                    "|| cat /sys/fs/cgroup/memory.max").stdout.strip()
+    require(memory == str(1 << 30), f"{name}: memory limit {memory}, the manifest says 1Gi")
+    touch = podman("exec", name, "touch", "/usr/fieldline-check", check=False)
+    require(touch.returncode != 0 and "Read-only file system" in touch.stderr, f"{name}: root is writable")
 
 
 def check_cluster(objects, kubelet, ca):
     token = objects[("Secret", "fieldline-operator-token")]["stringData"]["operator-token"]
+    started = time.monotonic()
+    # Everything at once, as kubectl apply -k does: the servers and the Job start while PostgreSQL initialises.
     postgres = objects[("StatefulSet", "postgres")]["spec"]
     pg_name, pg_container = kubelet.start("postgres-0", postgres["template"], postgres.get("volumeClaimTemplates"))
-    kubelet.wait(pg_name, pg_container, "readinessProbe")
     kubelet.hosts["postgres.fieldline.svc"] = address(pg_name)
-    log(f"postgres-0 ready at {kubelet.hosts['postgres.fieldline.svc']}")
-
-    # Everything applied at once (kubectl apply -k): the servers start before the schema is there, and must be
-    # alive but not ready until the migration job has run.
     deployment = objects[("Deployment", "fieldline-server")]["spec"]
-    replicas = []
-    for index in range(deployment["replicas"]):
-        replicas.append(kubelet.start(f"fieldline-server-{index}", deployment["template"]))
-    early, early_container = replicas[0]
-    deadline = time.monotonic() + 30
-    while "has schema version 0" not in podman("logs", early).stderr:
-        assert time.monotonic() < deadline, "a replica started before the migration did not say why it stopped"
-        time.sleep(1)
-    assert not kubelet.probe(early, early_container, "readinessProbe"), "ready before the schema was migrated"
-    log("before the migration the replicas stop, saying the schema must be migrated first, and are not ready")
-
-    job = objects[("Job", "fieldline-migrate")]["spec"]
-    for attempt in range(1, job.get("backoffLimit", 6) + 2):
-        job_name, _ = kubelet.start(f"fieldline-migrate-{attempt}", job["template"])
-        code = int(podman("wait", job_name).stdout.strip())
-        log(f"migration job attempt {attempt} exited {code}")
-        if code == 0:
-            break
-        time.sleep(2)
-    else:
-        raise SystemExit("the migration job never completed")
+    replicas = [kubelet.start(f"fieldline-server-{i}", deployment["template"]) for i in range(deployment["replicas"])]
+    run_job(kubelet, objects[("Job", "fieldline-migrate")]["spec"], deadline=started + 300)
+    log(f"migration done after {time.monotonic() - started:.0f} s")
+    kubelet.wait(pg_name, pg_container, "readinessProbe")
 
     for name, container in replicas:
-        kubelet.wait(name, container, "readinessProbe")
-        assert kubelet.probe(name, container, "livenessProbe"), f"{name}: liveness probe failed"
-        status = process_status(name)
-        assert status["Uid"][0] == "10001", status
-        assert int(status["CapEff"][0], 16) == 0, status
-        assert status["NoNewPrivs"][0] == "1", status
-        memory = podman("exec", name, "sh", "-c", "cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/null "
-                        "|| cat /sys/fs/cgroup/memory.max").stdout.strip()
-        assert memory == str(1 << 30), f"{name}: memory limit {memory}, the manifest says 1Gi"
-        touch = podman("exec", name, "touch", "/usr/fieldline-check", check=False)
-        assert touch.returncode != 0 and "Read-only file system" in touch.stderr, touch.stderr
-    log(f"{len(replicas)} replicas ready and live; uid 10001, no capabilities, no_new_privs, read-only root, "
-        "1 GiB memory limit")
+        check_replica(kubelet, name, container)
+        restarts = int(podman("inspect", name, "--format", "{{.RestartCount}}").stdout.strip())
+        require(restarts > 0, f"{name} started before its database and schema, yet never stopped")
+    log(f"{len(replicas)} replicas, restarted until the schema was there, now ready and live; uid and gid 10001 "
+        "with fsGroup, no capabilities, no_new_privs, read-only root, 1 GiB memory limit")
 
     ips = [address(name) for name, _ in replicas]
     admin(ca, ips[0], token, "tenant", "create", "acme")
     admin(ca, ips[1 % len(ips)], token, "user", "create", "acme", "ann", "--role", "admin",
           stdin="correct horse battery staple\n")
     listing = admin(ca, ips[-1], token, "user", "list", "acme")
-    assert "ann" in listing and "admin" in listing, listing
+    require("ann" in listing and "admin" in listing, f"user list on the last replica: {listing}")
     log("tenant created on replica 0, user on replica 1, listed on the last replica (certificate verified)")
 
     def psql(sql):
@@ -329,11 +346,20 @@ def check_cluster(objects, kubelet, ca):
 
     sessions = psql("SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = 'fieldline' AND pid <> "
                     "pg_backend_pid() AND usename <> 'postgres'")
-    assert sessions == ["fieldline_app"], sessions
-    assert psql("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = 'fieldline_app'") == ["f"]
-    forced = psql("SELECT count(*) FROM pg_class WHERE relrowsecurity AND relforcerowsecurity")
-    assert int(forced[0]) > 0, forced
-    log(f"the servers connect as fieldline_app only (no superuser, no BYPASSRLS); {forced[0]} tables force RLS")
+    require(sessions == ["fieldline_app"], f"sessions on database fieldline: {sessions}")
+    require(psql("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = 'fieldline_app'") == ["f"],
+            "fieldline_app is a superuser or bypasses row-level security")
+    owners = psql("SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'")
+    require(owners == ["fieldline_owner"], f"table owners: {owners}")
+    unforced = psql("SELECT c.relname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND "
+                    "a.attname = 'tenant_id' AND NOT a.attisdropped WHERE c.relkind = 'r' AND c.relnamespace = "
+                    "'public'::regnamespace AND NOT (c.relrowsecurity AND c.relforcerowsecurity)")
+    tenant_tables = psql("SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid WHERE "
+                         "a.attname = 'tenant_id' AND NOT a.attisdropped AND c.relkind = 'r' AND "
+                         "c.relnamespace = 'public'::regnamespace")[0]
+    require(int(tenant_tables) > 0 and not unforced, f"tables with tenant_id but no forced RLS: {unforced}")
+    log(f"tables owned by fieldline_owner; the servers connect as fieldline_app only (no superuser, no "
+        f"BYPASSRLS); all {tenant_tables} tables with tenant_id force row-level security")
 
 
 def check_image_defaults(objects, work, ca):
@@ -366,22 +392,24 @@ def check_image_defaults(objects, work, ca):
         admin(ca, address(name), token, "tenant", "create", "globex")
         admin(ca, address(name), token, "user", "create", "globex", "bob", "--role", "agent",
               stdin="correct horse battery\n")
-        assert (data / "tenants.sqlite").exists(), sorted(p.name for p in data.iterdir())
+        require((data / "tenants.sqlite").exists(), f"volume holds {sorted(p.name for p in data.iterdir())}")
         podman("restart", "--time", "10", name)
         healthy()
         # A restarted container may get another address on the network.
         listing = admin(ca, address(name), token, "user", "list", "globex")
-        assert "bob" in listing, listing
+        require("bob" in listing, f"after the restart: {listing}")
         user = podman("exec", name, "id", "-u").stdout.strip()
-        assert user == "10001", user
+        require(user == "10001", f"the image runs as {user}")
         log("image defaults: HEALTHCHECK healthy, runs as 10001, SQLite data in the volume survives a restart")
     finally:
-        podman("rm", "--force", "--time", "5", name, check=False)
+        podman("rm", "--force", "--volumes", "--time", "5", name, check=False)
 
 
 def main():
     if len(sys.argv) != 2:
         raise SystemExit(__doc__)
+    # A cancelled CI job still removes what it started (the finally below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     server_deb = pathlib.Path(sys.argv[1]).resolve()
     started = time.monotonic()
     work = pathlib.Path(tempfile.mkdtemp(prefix=f"{PREFIX}-"))
@@ -403,6 +431,7 @@ def main():
         if kubelet:
             kubelet.stop_all()
         podman("network", "rm", "--force", NETWORK, check=False)
+        podman("image", "prune", "--force", check=False)  # the previous run's server image
         shutil.rmtree(work, ignore_errors=True)
 
 

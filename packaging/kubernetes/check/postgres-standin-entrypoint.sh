@@ -26,7 +26,9 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
     for script in /docker-entrypoint-initdb.d/*.sh; do
         [ -e "$script" ] || continue
         echo "running $script"
-        as_postgres env POSTGRES_USER="$POSTGRES_USER" bash "$script"
+        # Like the official image: executable scripts run, the others are sourced.
+        as_postgres env POSTGRES_USER="$POSTGRES_USER" bash -c 'if [ -x "$1" ]; then "$1"; else . "$1"; fi' \
+            init "$script"
     done
     as_postgres pg_ctl --wait --silent -m fast stop
 fi
