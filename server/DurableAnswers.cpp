@@ -7,7 +7,6 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
-#include <limits>
 
 Q_LOGGING_CATEGORY(lcDurable, "fieldline.server.store")
 
@@ -111,7 +110,7 @@ void DurableAnswers::breakDown(const QString &why)
     qCCritical(lcDurable).noquote() << "The store's writes may not be on disk; nothing that needs them is answered "
                                        "until fieldline-server restarts:"
                                     << why;
-    release(std::numeric_limits<quint64>::max(), why);
+    release(Store::Unknown, why); // every held answer, as in took()
 }
 
 void DurableAnswers::release(quint64 position, const QString &why)

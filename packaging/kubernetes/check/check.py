@@ -58,8 +58,8 @@ def log(message):
     print(f"check: {message}", flush=True)
 
 
-def run(args, check=True, capture=True, timeout=600):
-    result = subprocess.run(args, text=True, capture_output=capture, timeout=timeout)
+def run(args, check=True, timeout=600):
+    result = subprocess.run(args, text=True, capture_output=True, timeout=timeout)
     if check and result.returncode != 0:
         raise SystemExit(f"failed ({result.returncode}): {' '.join(args)}\n{result.stdout}{result.stderr}")
     return result
@@ -67,6 +67,17 @@ def run(args, check=True, capture=True, timeout=600):
 
 def podman(*args, **kwargs):
     return run(PODMAN + list(args), **kwargs)
+
+
+def wait_until(container_name, what, passes, seconds):
+    """Polls passes() once a second; after @p seconds fails with the container's logs."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if passes():
+            return
+        time.sleep(1)
+    logs = podman("logs", container_name, check=False)
+    raise SystemExit(f"{container_name}: {what} did not pass in {seconds} s\n{logs.stdout}{logs.stderr}")
 
 
 def build_images(server_deb, work):
@@ -115,11 +126,11 @@ def make_certificates(work):
     ext.write_text(f"subjectAltName=DNS:{SERVICE_HOST}\n")
     run(["openssl", "x509", "-req", "-in", str(csr), "-CA", str(ca_crt), "-CAkey", str(ca_key), "-CAcreateserial",
          "-out", str(crt), "-days", "2", "-extfile", str(ext)])
-    return ca_crt.read_text(), crt.read_text(), key.read_text()
+    return ca_crt, crt.read_text(), key.read_text()
 
 
 def fill_secrets(objects, work):
-    """The example Secrets with their placeholders replaced, as README.md tells an operator to do."""
+    """The example Secrets with their placeholders replaced, as README.md tells an operator to do; the CA's path."""
     postgres = objects[("Secret", "fieldline-postgres")]["stringData"]
     for key in ("superuser-password", "owner-password", "app-password"):
         require(postgres[key].startswith("change-me"), f"secrets.example.yaml: {key} is not a placeholder")
@@ -194,8 +205,8 @@ class Kubelet:
             args += ["--memory", limits["memory"].replace("Mi", "m").replace("Gi", "g")]
         if "cpu" in limits:
             args += ["--cpus", str(limits["cpu"])]
-        for host, address in self.hosts.items():
-            args += ["--add-host", f"{host}:{address}"]
+        for host, ip in self.hosts.items():
+            args += ["--add-host", f"{host}:{ip}"]
         for key, value in env.items():
             args += ["--env", f"{key}={value}"]
         if "runAsUser" in security:
@@ -245,13 +256,7 @@ class Kubelet:
         return 200 <= int(result.stdout or 0) < 400
 
     def wait(self, container_name, container, kind, seconds=60):
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if self.probe(container_name, container, kind):
-                return
-            time.sleep(1)
-        logs = podman("logs", container_name, check=False)
-        raise SystemExit(f"{container_name}: {kind} did not pass in {seconds} s\n{logs.stdout}{logs.stderr}")
+        wait_until(container_name, kind, lambda: self.probe(container_name, container, kind), seconds)
 
     def stop_all(self):
         for name in reversed(self.started):
@@ -362,15 +367,10 @@ def check_cluster(objects, kubelet, ca):
         f"BYPASSRLS); all {tenant_tables} tables with tenant_id force row-level security")
 
 
-def check_image_defaults(objects, work, ca):
+def check_image_defaults(kubelet, work, ca):
     """The image as the Containerfile leaves it: default command (embedded SQLite), HEALTHCHECK, data in a volume."""
-    tls = objects[("Secret", "fieldline-tls")]["stringData"]
-    tls_dir = pathlib.Path(tempfile.mkdtemp(dir=work, prefix="tls-"))
-    tls_dir.chmod(0o755)
-    for name, content in tls.items():
-        (tls_dir / name).write_text(content)
-        os.chown(tls_dir / name, 0, 10001)
-        (tls_dir / name).chmod(0o440)
+    tls_volume = {"name": "tls", "secret": {"secretName": "fieldline-tls", "defaultMode": 0o440}}
+    tls_dir = kubelet.volume_dir("sqlite", tls_volume, fs_group=10001)
     data = pathlib.Path(tempfile.mkdtemp(dir=work, prefix="data-"))
     os.chown(data, 10001, 10001)
     name = f"{PREFIX}-sqlite"
@@ -378,14 +378,8 @@ def check_image_defaults(objects, work, ca):
            "--volume", f"{tls_dir}:/etc/fieldline-server/tls:ro", "--volume", f"{data}:/var/lib/fieldline-server",
            SERVER_IMAGE)
     try:
-        def healthy(seconds=30):
-            deadline = time.monotonic() + seconds
-            while time.monotonic() < deadline:
-                if podman("healthcheck", "run", name, check=False).returncode == 0:
-                    return
-                time.sleep(1)
-            logs = podman("logs", name, check=False)
-            raise SystemExit(f"{name}: HEALTHCHECK did not pass\n{logs.stdout}{logs.stderr}")
+        def healthy():
+            wait_until(name, "HEALTHCHECK", lambda: podman("healthcheck", "run", name, check=False).returncode == 0, 30)
 
         healthy()
         token = (data / "operator-token").read_text().strip()
@@ -419,13 +413,12 @@ def main():
         build_images(server_deb, work)
         log(f"images built ({time.monotonic() - started:.0f} s)")
         objects = load_manifests()
-        fill_secrets(objects, work)
-        ca = work / "ca.crt"
+        ca = fill_secrets(objects, work)
         podman("network", "rm", "--force", NETWORK, check=False)
         podman("network", "create", "--internal", NETWORK)
         kubelet = Kubelet(objects, work)
         check_cluster(objects, kubelet, ca)
-        check_image_defaults(objects, work, ca)
+        check_image_defaults(kubelet, work, ca)
         log(f"all checks passed in {time.monotonic() - started:.0f} s")
     finally:
         if kubelet:
