@@ -31,8 +31,6 @@ QJsonObject identityJson(const Identity &identity)
 ApiServer::ApiServer(TenantStore &store, const Credentials &credentials, LoginThrottle &throttle, Limits limits,
                      DurableAnswers::Store durable)
     : m_store(store)
-    , m_credentials(credentials)
-    , m_throttle(throttle)
     , m_limits(limits)
     , m_durable(m_http, m_metrics, std::move(durable),
                 [](const QString &why) { return answers::internal(QStringLiteral("sync of the store: ") + why); })
@@ -56,14 +54,13 @@ ApiServer::ApiServer(TenantStore &store, const Credentials &credentials, LoginTh
         m_metrics.countRequest(QStringLiteral("metrics"), 200);
         return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"), m_metrics.render());
     });
-    m_http.route(QStringLiteral("/v1/login"), Method::Post,
-                 [this](const QHttpServerRequest &request) { return counted("login", login(request)); });
     m_http.route(QStringLiteral("/v1/me"), Method::Get,
                  [this](const QHttpServerRequest &request) { return counted("me", me(request)); });
     m_http.route(QStringLiteral("/v1/tenants/<arg>/me"), Method::Get,
                  [this](const QString &tenant, const QHttpServerRequest &request) {
                      return counted("tenant_me", tenantMe(tenant, request));
                  });
+    m_login = std::make_unique<LoginRoute>(*this, credentials, throttle);
 }
 
 ApiServer::~ApiServer() = default;
@@ -96,12 +93,32 @@ QHttpServerResponse ApiServer::counted(const char *route, QHttpServerResponse re
 void ApiServer::answerDurably(const char *route, const QHttpServerRequest &request, QHttpServerResponder &&responder,
                               QHttpServerResponse &&response)
 {
-    m_durable.answer(std::move(responder), std::move(response),
-                     [this, route, record = m_accessLog.pending(request)](int status) {
+    const QPointer<QTcpSocket> socket(responder.socket());
+    answerDurably(route, m_accessLog.pending(request), socket, std::move(responder), std::move(response));
+}
+
+void ApiServer::answerDurably(const char *route, AccessLog::Record record, const QPointer<QTcpSocket> &socket,
+                              QHttpServerResponder &&responder, QHttpServerResponse &&response)
+{
+    m_durable.answer(socket, std::move(responder), std::move(response),
+                     [this, route, record = std::move(record)](int status) {
                          if (status != 0) // the status sent, which a failed sync turns into a 500
                              m_metrics.countRequest(QLatin1String(route), status);
                          m_accessLog.write(record, status);
                      });
+}
+
+void ApiServer::answerNow(const char *route, const AccessLog::Record &record, const QPointer<QTcpSocket> &socket,
+                          QHttpServerResponder &&responder, QHttpServerResponse &&response)
+{
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
+        m_accessLog.write(record, 0); // the client left before its answer was ready
+        return;
+    }
+    const int status = int(response.statusCode());
+    response.write(std::move(responder));
+    m_metrics.countRequest(QLatin1String(route), status);
+    m_accessLog.write(record, status);
 }
 
 QHttpServerResponse ApiServer::healthz()
@@ -119,68 +136,6 @@ QHttpServerResponse ApiServer::healthz()
     return QHttpServerResponse(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
                                            {QStringLiteral("schema"), schema},
                                            {QStringLiteral("version"), QStringLiteral(FIELDLINE_VERSION)}});
-}
-
-QHttpServerResponse ApiServer::login(const QHttpServerRequest &request)
-{
-    const bool cbor = login::isCbor(request);
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (auto refused = refuseOversized(request, m_limits.maxLoginBodyBytes)) {
-        if (!cbor)
-            return std::move(*refused);
-        return login::answer(cbor, login::Refused{refused->statusCode(), QString::fromUtf8(refused->data()).trimmed()},
-                             now);
-    }
-    std::variant<login::Attempt, login::Refused> attempt = login::parse(request);
-    if (const login::Refused *refused = std::get_if<login::Refused>(&attempt))
-        return login::answer(cbor, *refused, now);
-    return login::answer(cbor, attemptLogin(std::get<login::Attempt>(attempt), request.remoteAddress().toString()),
-                         now);
-}
-
-login::Outcome ApiServer::attemptLogin(const login::Attempt &attempt, const QString &address)
-{
-    const login::Refused internal{Status::InternalServerError, QStringLiteral("Internal error; see the server log.")};
-    const QString account = attempt.tenant + u'\n' + attempt.login;
-    if (const int wait = m_throttle.retryAfter(account, address); wait > 0) {
-        m_metrics.countLoginThrottled();
-        return login::Refused{Status::TooManyRequests,
-                              QStringLiteral("Too many failed logins. Try again in %1 seconds.").arg(wait), wait};
-    }
-
-    // Unknown tenant, unknown user and wrong password take the same path through one Argon2id verification
-    // and end in the same answer, so neither the body nor the timing says which one it was.
-    std::optional<UserRecord> user;
-    auto tenantId = m_store.tenantId(attempt.tenant);
-    if (!tenantId) {
-        qCWarning(lcServer) << "login: tenant lookup failed:" << tenantId.message();
-        return internal;
-    }
-    if (tenantId.value()) {
-        auto found = m_store.findUser(*tenantId.value(), attempt.login);
-        if (!found) {
-            qCWarning(lcServer) << "login: user lookup failed:" << found.message();
-            return internal;
-        }
-        user = found.value();
-    }
-    const bool verified = user ? m_credentials.verifyPassword(user->passwordHash, attempt.password)
-                               : (m_credentials.verifyDummy(attempt.password), false);
-    if (!verified) {
-        m_throttle.recordFailure(account, address);
-        m_metrics.countLoginFailure();
-        qCInfo(lcServer) << "login failed from" << address;
-        return login::Refused{Status::Unauthorized, QStringLiteral("Wrong tenant, login or password.")};
-    }
-    m_throttle.recordSuccess(account);
-    m_accessLog.noteTenant(user->tenantId);
-    auto token = m_store.issueDeviceToken(user->tenantId, user->id, attempt.device);
-    if (!token) {
-        qCWarning(lcServer) << "login: cannot issue a token:" << token.message();
-        return internal;
-    }
-    qCInfo(lcServer) << "login ok, tenant" << user->tenantId << "user" << user->id;
-    return login::Granted{token.value(), attempt.tenant, attempt.login, user->role};
 }
 
 std::optional<Identity> ApiServer::bearerIdentity(const QHttpServerRequest &request,

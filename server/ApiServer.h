@@ -3,7 +3,7 @@
 #include "AccessLog.h"
 #include "Credentials.h"
 #include "DurableAnswers.h"
-#include "LoginExchange.h"
+#include "LoginRoute.h"
 #include "LoginThrottle.h"
 #include "Metrics.h"
 #include "TenantStore.h"
@@ -12,6 +12,10 @@
 #include <QHttpServer>
 #include <QSslConfiguration>
 
+#include <QPointer>
+#include <QTcpSocket>
+
+#include <memory>
 #include <optional>
 
 class QHttpServerRequest;
@@ -21,7 +25,7 @@ class QHttpServerResponse;
 namespace fieldline::server {
 
 /**
- * fieldline-server's HTTP API: /healthz, /metrics, /v1/login, /v1/me and /v1/tenants/<tenant>/me.
+ * fieldline-server's HTTP API: /healthz, /metrics, /v1/login (LoginRoute), /v1/me and /v1/tenants/<tenant>/me.
  *
  * Qt 6.4's QHttpServer hands a route the request only once the whole body is in memory, so the size limits here
  * are checked after buffering but before any parsing; a declared Content-Length over the limit is refused even
@@ -62,6 +66,17 @@ public:
     void answerDurably(const char *route, const QHttpServerRequest &request, QHttpServerResponder &&responder,
                        QHttpServerResponse &&response);
     /**
+     * The same for an answer prepared after its route returned: @p record from pendingRecord() while the route ran,
+     * and @p socket taken from the responder then (null once the client has gone).
+     */
+    void answerDurably(const char *route, AccessLog::Record record, const QPointer<QTcpSocket> &socket,
+                       QHttpServerResponder &&responder, QHttpServerResponse &&response);
+    /** Sends @p response at once (a route's answer that reports no write), counted and logged like the others. */
+    void answerNow(const char *route, const AccessLog::Record &record, const QPointer<QTcpSocket> &socket,
+                   QHttpServerResponder &&responder, QHttpServerResponse &&response);
+    /** The access-log record of the request being routed now (see answerDurably()). */
+    AccessLog::Record pendingRecord(const QHttpServerRequest &request) const { return m_accessLog.pending(request); }
+    /**
      * The identity behind the request's bearer token. On failure fills @p error (413 over @p bodyLimit, or over
      * maxBodyBytes when 0; 401; 500) and returns nullopt.
      */
@@ -70,20 +85,16 @@ public:
 
 private:
     QHttpServerResponse healthz();
-    QHttpServerResponse login(const QHttpServerRequest &request);
-    /** Throttling, the password check and the token, whatever form the request came in. */
-    login::Outcome attemptLogin(const login::Attempt &attempt, const QString &address);
     QHttpServerResponse me(const QHttpServerRequest &request);
     QHttpServerResponse tenantMe(const QString &tenant, const QHttpServerRequest &request);
 
     TenantStore &m_store;
-    const Credentials &m_credentials;
-    LoginThrottle &m_throttle;
     Limits m_limits;
     Metrics m_metrics;
     QHttpServer m_http;
     DurableAnswers m_durable;      // before the access log: a failed sync turns an answer into a 500 it should log
     AccessLog m_accessLog{m_http}; // after m_http and before any route: it sees every request first
+    std::unique_ptr<LoginRoute> m_login; // last: its password checks end before anything they use goes
 };
 
 } // namespace fieldline::server

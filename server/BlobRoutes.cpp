@@ -167,7 +167,8 @@ QHttpServerResponse BlobRoutes::download(const QString &name, const QHttpServerR
         return error(protocol::ErrorCode::Invalid, QStringLiteral("Only one range, as bytes=first-last, is served."),
                      Status::RequestRangeNotSatisfiable);
     const auto [first, last] = *range;
-    const qint64 wanted = last < 0 ? MaxRangeBytes : std::min(MaxRangeBytes, last - first + 1);
+    // last - first + 1 would overflow for last = 2^63 - 1: compare before adding.
+    const qint64 wanted = last < 0 || last - first >= MaxRangeBytes ? MaxRangeBytes : last - first + 1;
     auto read = m_store.read(accepted->first.tenantId, accepted->second, first, wanted);
     if (!read)
         return internal(QStringLiteral("blob download: ") + read.message());

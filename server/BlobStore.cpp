@@ -149,7 +149,8 @@ Result<std::optional<BlobStore::Range>> BlobStore::read(qint64 tenantId, const B
         return current.error();
     if (!current->complete)
         return std::optional<Range>();
-    const qint64 to = std::min(current->length, from + maxBytes); // exclusive
+    // Exclusive; from + maxBytes could overflow for a range that starts near 2^63.
+    const qint64 to = from >= current->length ? from : from + std::min(maxBytes, current->length - from);
     QSqlQuery parts = forBlob(m_connectionName,
                               "SELECT start, data FROM blob_parts WHERE tenant_id = ? AND name = ?"
                               " AND start < ? AND start + length(data) > ? ORDER BY start",

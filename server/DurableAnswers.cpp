@@ -34,8 +34,14 @@ DurableAnswers::~DurableAnswers()
 
 void DurableAnswers::answer(QHttpServerResponder &&responder, QHttpServerResponse &&response, Answered answered)
 {
-    const quint64 position = m_store.position ? m_store.position() : 0;
     QPointer<QTcpSocket> socket(responder.socket());
+    answer(std::move(socket), std::move(responder), std::move(response), std::move(answered));
+}
+
+void DurableAnswers::answer(QPointer<QTcpSocket> socket, QHttpServerResponder &&responder,
+                            QHttpServerResponse &&response, Answered answered)
+{
+    const quint64 position = m_store.position ? m_store.position() : 0;
     Held held{position, std::move(socket), std::move(responder), std::move(response), std::move(answered)};
     if (durable(position)) {
         send(held, std::move(held.response));

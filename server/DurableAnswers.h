@@ -69,6 +69,12 @@ public:
 
     /** Sends @p response once the store's writes so far are durable, then calls @p answered. */
     void answer(QHttpServerResponder &&responder, QHttpServerResponse &&response, Answered answered);
+    /**
+     * The same for a responder kept past its route: @p socket was taken from it while the route ran, as the
+     * responder's own socket pointer dangles once the client has gone.
+     */
+    void answer(QPointer<QTcpSocket> socket, QHttpServerResponder &&responder, QHttpServerResponse &&response,
+                Answered answered);
     /** Answers held now, waiting for a sync. */
     std::size_t held() const { return m_held.size(); }
     /** Why the store can no longer make writes durable (restart the server), or empty. */

@@ -4,10 +4,14 @@
 #include "app/forms/LayoutReader.h"
 #include "app/formsync/FormTables.h"
 #include "sync/HybridLogicalClock.h"
+#include "sync/protocol/ProtocolCodec.h"
 
 #include <algorithm>
 
 namespace fieldline::server {
+
+// A layout's JSON is one cell of a pull page: devices must be able to read the biggest one published.
+static_assert(forms::LayoutReader::MaxBytes <= sync::protocol::Limits::MaxCellBytes);
 
 using formsync::LayoutRecord;
 using storage::Result;

@@ -11,6 +11,12 @@ namespace fieldline::server {
  * Counts failed logins per account (tenant + login) and per client address and locks a key out once it has
  * failed too often inside the window. Existence of the account plays no part, so a 429 reveals nothing that a
  * 401 would not. State is in memory: a restart forgives, which is acceptable for a brute-force brake.
+ *
+ * Passwords are checked off the event loop, so attempts overlap: an attempt is started() before its check and ends
+ * with recordFailure() or recordSuccess(). Attempts under way on an account count as failures-to-be, so parallel
+ * guesses cannot pass its limit before the first of them has failed. They do not count against the address: many
+ * people behind one address sign in at once when a shift starts, and its limit is for failures (parallel guesses
+ * over many accounts from one address are bounded by the server's queue of password checks instead).
  */
 class LoginThrottle
 {
@@ -26,9 +32,15 @@ public:
 
     explicit LoginThrottle(Limits limits, NowMs nowMs);
 
-    /** Seconds until the account or address may try again; 0 when a try is allowed now. */
+    /**
+     * Seconds until the account or address may try again; 0 when a try is allowed now. 1 while the account's
+     * attempts under way, counted as failures, would reach its limit: their outcome decides.
+     */
     int retryAfter(const QString &account, const QString &address);
+    /** An attempt allowed by retryAfter() is being checked; it ends with recordFailure() or recordSuccess(). */
+    void started(const QString &account);
     void recordFailure(const QString &account, const QString &address);
+    /** Forgets the account's failures and lock (not the address's). */
     void recordSuccess(const QString &account);
 
 private:
@@ -37,8 +49,11 @@ private:
         qint64 windowStartMs = 0;
         int failures = 0;
         qint64 lockedUntilMs = 0;
+        int underWay = 0; ///< attempts started and not yet recorded (accounts only)
     };
-    int secondsLocked(QHash<QString, Entry> &table, const QString &key, qint64 now) const;
+    int secondsLocked(QHash<QString, Entry> &table, const QString &key, int limit, qint64 now) const;
+    /** One attempt on @p account ended. */
+    void ended(const QString &account);
     void fail(QHash<QString, Entry> &table, const QString &key, int limit, qint64 now);
     void prune(qint64 now);
 

@@ -69,7 +69,11 @@ std::vector<std::pair<qint64, qint64>> SubmissionReview::retry()
 {
     std::vector<std::pair<qint64, qint64>> moved;
     for (auto it = m_pending.begin(); it != m_pending.end();) {
-        Result<std::optional<qint64>> reviewed = review(it->first, it->second);
+        // Under row-level security a connection still scoped to the last request's tenant would see none of this
+        // tenant's rows, and the review would pass for want of anything to check.
+        storage::Status entered = m_enterTenant(it->first);
+        Result<std::optional<qint64>> reviewed =
+            entered ? review(it->first, it->second) : Result<std::optional<qint64>>(entered.error());
         if (!reviewed) {
             qCWarning(lcReview).noquote()
                 << QStringLiteral("review of tenant %1 failed again: %2").arg(it->first).arg(reviewed.message());

@@ -4,6 +4,7 @@
 #include "sync/Change.h"
 #include "sync/RowState.h"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -31,9 +32,16 @@ class SyncStore;
 class SubmissionReview
 {
 public:
-    SubmissionReview(SyncStore &sync, const sync::Clock &clock)
+    /**
+     * Scopes the store's connection to a tenant (TenantStore::enterTenant). review() runs inside a push, which has
+     * done so already; retry() runs from a timer, after requests of any tenant, and calls it before each tenant.
+     */
+    using EnterTenant = std::function<storage::Status(qint64 tenantId)>;
+
+    SubmissionReview(SyncStore &sync, const sync::Clock &clock, EnterTenant enterTenant)
         : m_sync(sync)
         , m_clock(clock)
+        , m_enterTenant(std::move(enterTenant))
     {}
 
     /**
@@ -68,6 +76,7 @@ private:
 
     SyncStore &m_sync;
     const sync::Clock &m_clock;
+    EnterTenant m_enterTenant;
     std::map<qint64, Candidates> m_pending;
     std::map<qint64, qint64> m_unannounced; ///< tenant -> cursor of returns written by a review that then failed
 };

@@ -407,20 +407,25 @@ Result<sync::protocol::PullResponse> SyncStore::pull(qint64 tenantId, const Repl
     response.nextCursor = cursor;
     response.head = *head;
     qint64 units = 0;
+    qint64 bytes = 0;
     while (rows.next()) {
         RowState state;
         state.exists = true;
         state.stamp = stampAt(rows, 2);
         state.seq = rows.value(5).toLongLong();
-        if (Status decoded = RowState::decodeCells(rows.value(6).toByteArray(), state.cells); !decoded)
+        const QByteArray cells = rows.value(6).toByteArray();
+        if (Status decoded = RowState::decodeCells(cells, state.cells); !decoded)
             return decoded.error();
         const bool visible = scope.sees(state);
         const qint64 rowUnits = visible ? 1 + qint64(state.cells.size()) : 1;
-        if (units > 0 && units + rowUnits > limit) {
+        const qint64 rowBytes = visible ? cells.size() : 0;
+        // Pages of big values (form layouts) stop by size too, far below what a client reads in one answer.
+        if (units > 0 && (units + rowUnits > limit || bytes + rowBytes > sync::protocol::Limits::PullPageBytes)) {
             response.more = true;
             break;
         }
         units += rowUnits;
+        bytes += rowBytes;
         const QString table = rows.value(0).toString();
         const RowId row = RowId::fromBytes(rows.value(1).toByteArray()).value_or(RowId());
         const qint64 rowSeq = rows.value(7).toLongLong();

@@ -60,7 +60,8 @@ public:
     storage::Result<PushOutcome> push(const Identity &identity, const sync::protocol::PushRequest &request);
 
     /**
-     * Rows changed after @p cursor, at most about @p limit changes (always at least one row if any), in the
+     * Rows changed after @p cursor, at most about @p limit changes and Limits::PullPageBytes of cells (always at
+     * least one row if any), in the
      * @p scope. Rows outside it are named as evicted, so a device drops a row that left its user's scopes; a pull
      * from 0 names none, nor does a pull from a chain begun at 0 (@p freshHead, that pull's head) for rows that
      * have not changed since.

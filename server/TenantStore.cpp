@@ -320,6 +320,9 @@ Result<qint64> TenantStore::createUser(qint64 tenantId, const QString &login, co
 
 Result<std::optional<UserRecord>> TenantStore::findUser(qint64 tenantId, const QString &login)
 {
+    // A login reads its user again after the password check, when other requests may have scoped the connection.
+    if (Status entered = enterTenant(tenantId); !entered)
+        return entered.error();
     QSqlQuery query(db());
     query.prepare(QStringLiteral("SELECT id, password_hash, role FROM users WHERE tenant_id = ? AND login = ?"));
     query.addBindValue(tenantId);
@@ -337,6 +340,9 @@ Result<std::optional<UserRecord>> TenantStore::findUser(qint64 tenantId, const Q
 
 Result<QByteArray> TenantStore::issueDeviceToken(qint64 tenantId, qint64 userId, const QString &deviceName)
 {
+    // The caller may have waited (a login's password check) while other requests scoped the connection elsewhere.
+    if (Status entered = enterTenant(tenantId); !entered)
+        return entered.error();
     const QByteArray token = QByteArray::number(tenantId) + '.' + Credentials::newToken();
     QSqlQuery query(db());
     query.prepare(QStringLiteral("INSERT INTO devices (tenant_id, user_id, name, token_hash, created, last_used)"

@@ -111,12 +111,15 @@ public:
     /** The clock for token use and expiry (the system's unless a test sets its own; it must outlive the store). */
     void setClock(const sync::Clock &clock) { m_clock = &clock; }
     storage::Status revokeDevice(qint64 tenantId, qint64 deviceId);
+    /**
+     * Scopes the connection to the tenant (0: none) for row-level security. Requests do it when they authenticate;
+     * work that runs outside a request (timers) calls it before touching a tenant's rows.
+     */
+    storage::Status enterTenant(qint64 tenantId);
 
 private:
     TenantStore(std::unique_ptr<SqlDialect> dialect, QString connectionName);
     storage::Status migrate(int target = SchemaVersion);
-    /** Scopes the connection to the tenant (0: none) for row-level security. */
-    storage::Status enterTenant(qint64 tenantId);
     QSqlDatabase db() const;
     storage::Error sqlError(const QSqlQuery &query, const QString &what) const;
 

@@ -64,10 +64,17 @@ std::optional<QString> WritePolicy::refusal(Role role, const sync::Change &chang
         (!isCallOutcomeColumn(change.column) || !stored.alive() || change.stamp.cl != stored.stamp.cl))
         return QStringLiteral("Only managers and administrators may add, remove or reassign campaign members; the "
                               "server's copy stands.");
-    // A new entry comes whole from the device that adds it; one the server holds is changed by managers only (a
-    // different number or a campaign would take the listed number off the list as surely as a delete).
-    const bool replacesValue = !change.isRowChange() && stored.liveCell(change.column);
-    if (table == QLatin1String("dnc_numbers") && ((change.isRowChange() && !change.stamp.alive()) || replacesValue))
+    // A new entry comes whole from the device that adds it (DoNotCall writes every cell in one insert); one the
+    // server lists is changed by managers only: a different number, or a campaign given to a tenant-wide entry,
+    // takes the listed number off a list as surely as a delete, and so does a new life of the entry (a higher
+    // causal length), whose cells would replace the listed ones. An entry the server holds as deleted may be put
+    // back; a cell resent with the value the server holds changes nothing.
+    const bool listed = stored.alive();
+    const sync::CellState *held = change.isRowChange() ? nullptr : stored.cell(change.column);
+    const bool takesOff = (change.isRowChange() && !change.stamp.alive()) ||
+                          (listed && change.stamp.cl > stored.stamp.cl) ||
+                          (listed && !change.isRowChange() && (!held || held->value != change.value));
+    if (table == QLatin1String("dnc_numbers") && takesOff)
         return QStringLiteral("Only managers and administrators may take a number off the do-not-call list; it "
                               "stays on it.");
     if (table == QLatin1String("contacts") && change.column == QLatin1String("do_not_call") &&

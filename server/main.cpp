@@ -118,7 +118,8 @@ int main(int argc, char *argv[])
     TombstoneSweeper sweeper(*store.value(), syncStore);
     CsvRoutes csvRoutes(api, directory, syncStore, operatorToken.value(), clock, notifyTenant);
     FormRoutes formRoutes(api, syncStore, operatorToken.value(), clock, notifyTenant);
-    SubmissionReview review(syncStore, clock);
+    SubmissionReview review(syncStore, clock,
+                            [&tenants = *store.value()](qint64 tenantId) { return tenants.enterTenant(tenantId); });
     syncRoutes.setAfterPush([&review](qint64 tenantId, const fieldline::sync::ChangeBatch &changes) {
         auto returned = review.review(tenantId, changes);
         if (!returned)

@@ -89,7 +89,8 @@ Status Replica::rematerialize(const QString &table)
         if (Status s = m_materializer.refresh(*schema, row, *state); !s)
             return s;
     }
-    qCInfo(lcSync) << "rematerialised" << rows->size() << "rows of" << table << "for its new columns";
+    if (!rows->empty())
+        qCInfo(lcSync) << "rematerialised" << rows->size() << "rows of" << table << "for what is new to this build";
     return {};
 }
 

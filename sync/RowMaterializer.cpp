@@ -56,12 +56,6 @@ Result<std::vector<QString>> RowMaterializer::createTables()
     // end of the table b-tree and only the small id index takes random inserts (2.5x faster bulk apply).
     std::vector<QString> widened;
     for (const TableSchema &t : m_schema.tables) {
-        QString ddl = QStringLiteral("CREATE TABLE IF NOT EXISTS \"%1\"(id BLOB NOT NULL UNIQUE").arg(t.name);
-        for (const ColumnSchema &c : t.columns)
-            ddl += QStringLiteral(", \"%1\" %2").arg(c.name, declaration(c));
-        ddl += QStringLiteral(")");
-        if (Status s = m_db.exec(ddl.toUtf8().constData()); !s)
-            return s.error();
         Result<std::unique_ptr<Statement>> info = m_db.prepareUncached(
             QStringLiteral("SELECT name FROM pragma_table_info('%1')").arg(t.name).toUtf8().constData());
         if (!info)
@@ -69,7 +63,17 @@ Result<std::vector<QString>> RowMaterializer::createTables()
         QStringList present;
         if (Status s = (*info)->forEachRow([&](const Statement &row) { present.append(row.text(0).toLower()); }); !s)
             return s.error();
-        bool added = false;
+        // A table new to this file may still have rows: ones received while the build before did not know it.
+        bool added = present.isEmpty();
+        QString ddl = QStringLiteral("CREATE TABLE IF NOT EXISTS \"%1\"(id BLOB NOT NULL UNIQUE").arg(t.name);
+        for (const ColumnSchema &c : t.columns) {
+            ddl += QStringLiteral(", \"%1\" %2").arg(c.name, declaration(c));
+            if (added)
+                present.append(c.name.toLower());
+        }
+        ddl += QStringLiteral(")");
+        if (Status s = m_db.exec(ddl.toUtf8().constData()); !s)
+            return s.error();
         for (const ColumnSchema &c : t.columns) {
             if (present.contains(c.name.toLower()))
                 continue;

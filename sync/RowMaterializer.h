@@ -24,9 +24,9 @@ public:
 
     /**
      * Creates each synced table (`id BLOB NOT NULL UNIQUE` plus its columns) if missing, and adds the columns a
-     * newer schema declared to a table that exists (migrations are additive). Returns the tables that gained
-     * columns: their rows must be refreshed, since cells for those columns may have arrived before this build
-     * knew them.
+     * newer schema declared to a table that exists (migrations are additive). Returns the tables created or that
+     * gained columns: their rows must be refreshed, since rows of a table, or cells of a column, may have arrived
+     * before this build knew them.
      */
     storage::Result<std::vector<QString>> createTables();
     /** Re-derives one row of @p table from its CRDT state: upserted when alive, deleted otherwise. */

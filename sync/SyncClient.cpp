@@ -11,22 +11,58 @@ namespace fieldline::sync {
 
 namespace {
 
-/** Splits a batch at row boundaries into chunks of about @p perBatch changes. */
-std::vector<ChangeBatch> chunked(ChangeBatch changes, int perBatch)
+/** At least what @p change takes in a push request's CBOR: its strings in UTF-8 at worst, ids, stamp and framing. */
+qint64 encodedBound(const Change &change)
+{
+    constexpr qint64 Framing = 96; // row id, site id, hlc, cl, seq, schema version and the map's keys
+    qint64 value = 9;
+    if (const QString *text = std::get_if<QString>(&change.value))
+        value += 3 * qint64(text->size());
+    else if (const QByteArray *bytes = std::get_if<QByteArray>(&change.value))
+        value += bytes->size();
+    return Framing + 3 * qint64(change.table.size() + change.column.size()) + value;
+}
+
+bool startsRow(const ChangeBatch &changes, size_t i)
+{
+    return i == 0 || changes[i].isRowChange() || changes[i].row != changes[i - 1].row ||
+           changes[i].table != changes[i - 1].table;
+}
+
+/**
+ * Splits a batch into chunks of about @p perBatch changes and @p maxBytes encoded, cut between rows; a row that
+ * alone is bigger than twice @p maxBytes is cut inside too, so no chunk grows past the server's body limit.
+ */
+std::vector<ChangeBatch> chunked(ChangeBatch changes, int perBatch, qint64 maxBytes)
 {
     std::vector<ChangeBatch> chunks;
     ChangeBatch current;
-    for (size_t i = 0; i < changes.size(); ++i) {
-        const bool newRow = changes[i].isRowChange() || i == 0 || changes[i].row != changes[i - 1].row ||
-                            changes[i].table != changes[i - 1].table;
-        if (newRow && qsizetype(current.size()) >= perBatch) {
+    qint64 bytes = 0;
+    auto cut = [&] {
+        if (!current.empty())
             chunks.push_back(std::move(current));
-            current.clear();
+        current.clear();
+        bytes = 0;
+    };
+    for (size_t begin = 0; begin < changes.size();) {
+        size_t end = begin + 1;
+        while (end < changes.size() && !startsRow(changes, end))
+            ++end;
+        qint64 rowBytes = 0;
+        for (size_t i = begin; i < end; ++i)
+            rowBytes += encodedBound(changes[i]);
+        if (qsizetype(current.size()) >= perBatch || bytes + rowBytes > maxBytes)
+            cut();
+        for (size_t i = begin; i < end; ++i) {
+            const qint64 size = encodedBound(changes[i]);
+            if (bytes + size > 2 * maxBytes)
+                cut();
+            bytes += size;
+            current.push_back(std::move(changes[i]));
         }
-        current.push_back(std::move(changes[i]));
+        begin = end;
     }
-    if (!current.empty())
-        chunks.push_back(std::move(current));
+    cut();
     return chunks;
 }
 
@@ -103,7 +139,10 @@ void SyncClient::uploadBlobsThenPush()
         case BlobOutcome::Kind::Done:
             return pushNext();
         case BlobOutcome::Kind::AnswerFailed:
-            failedAnswer(outcome.reply);
+            // A 200 that said neither "complete" nor where to go on (a proxy that drops headers) fails too.
+            if (!failedAnswer(outcome.reply))
+                finish(SyncProblem::ServerError,
+                       QStringLiteral("An attachment upload was answered without saying how far it got."));
             return;
         case BlobOutcome::Kind::LocalFailed:
             return finish(SyncProblem::LocalError, outcome.detail);
@@ -138,7 +177,7 @@ storage::Status SyncClient::queueLocalChanges()
         return first.error();
     std::vector<QByteArray> encoded;
     qint64 batchSeq = *first;
-    for (ChangeBatch &chunk : chunked(std::move(*changes), m_options.changesPerBatch)) {
+    for (ChangeBatch &chunk : chunked(std::move(*changes), m_options.changesPerBatch, m_options.bytesPerBatch)) {
         protocol::PushRequest request{m_replica.siteId(), batchSeq++, m_replica.schema().version, std::move(chunk)};
         encoded.push_back(protocol::encode(request));
     }
@@ -294,7 +333,9 @@ void SyncClient::pageArrived(qint64 cursor, const TransportReply &reply)
 {
     if (startedResync(reply) || failedAnswer(reply))
         return;
-    auto response = protocol::decode<protocol::PullResponse>(reply.body);
+    protocol::Limits limits;
+    limits.maxStringBytes = protocol::Limits::MaxCellBytes; // a form layout is one cell
+    auto response = protocol::decode<protocol::PullResponse>(reply.body, limits);
     if (!response)
         return finish(SyncProblem::ServerError, response.message());
     // A change from the future would be refused by the replica and then skipped for good once the cursor moved

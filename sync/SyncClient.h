@@ -60,6 +60,9 @@ public:
     struct Options
     {
         int changesPerBatch = 1000;
+        /// A push batch is cut at about this many encoded bytes too (rows of long texts): the server's default body
+        /// limit is 1 MiB, and a batch over it would be refused on every try.
+        qint64 bytesPerBatch = 384 * 1024;
         int pullLimit = 5000;
         qint64 tombstoneHorizonMs = TombstoneHorizonMs;
     };

@@ -14,6 +14,11 @@ namespace fieldline::sync::protocol {
  */
 struct Limits
 {
+    /// The largest value the server stores in a cell (a published form layout) and sends in a pull page.
+    static constexpr qsizetype MaxCellBytes = 4 * 1024 * 1024;
+    /// The server stops adding rows to a pull page past this many bytes of cells (one row always goes).
+    static constexpr qsizetype PullPageBytes = 8 * 1024 * 1024;
+
     qsizetype maxMessageBytes = 32 * 1024 * 1024; ///< the caller should also refuse bigger bodies unread
     qsizetype maxItems = 10000;                   ///< elements of any one array (changes, results)
     qsizetype maxStringBytes = 1024 * 1024;       ///< any one text or byte string, in bytes

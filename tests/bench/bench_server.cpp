@@ -7,6 +7,8 @@
 // over 50 tenants of 20; one tenant with all 1,000 devices (each push fans out to 1,000 sockets) is printed too.
 //
 // Both backends wait for the disk at commit (PostgreSQL keeps its defaults here, unlike the clusters of the tests).
+// Logins beside the load (the interactive password cost, 2 logins/s) are measured on SQLite and printed, not
+// budgeted; --logins-only runs only that phase.
 // --disk-pressure: another writer fills and syncs 64 MiB files in the server's folder throughout each backend's
 // phases, as others' builds did on the shared machine where the SQLite tail was first seen (docs/benchmarks.md).
 #include "../server/ServerProcess.h"
@@ -17,6 +19,7 @@
 #include "tests/support/PostgresCluster.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QThread>
@@ -54,16 +57,12 @@ struct Measured
     QByteArray loadAverageAfter; ///< others' work on the machine shows here
 };
 
-/** Prepares a fleet for @p options and runs it; a run that is not clean is reported and gives nullopt. */
-std::optional<Measured> measure(const char *backend, const char *phase, const loadgen::LoadOptions &options)
+/** Runs @p options against a prepared @p fleet; a run that is not clean is reported and gives nullopt. */
+std::optional<Measured> measure(const char *backend, const char *phase, const loadgen::LoadOptions &options,
+                                const loadgen::LoadFleet &fleet)
 {
-    auto fleet = loadgen::prepareFleet(options);
-    if (!fleet) {
-        std::printf("%s %s: %s\n", backend, phase, qPrintable(fleet.message()));
-        return std::nullopt;
-    }
     const double cpuBefore = cpuSeconds();
-    Measured measured{loadgen::runLoad(options, *fleet), 0, {}};
+    Measured measured{loadgen::runLoad(options, fleet), 0, {}};
     measured.generatorCpuS = cpuSeconds() - cpuBefore;
     measured.loadAverageAfter = loadAverage();
     if (!measured.report.clean()) {
@@ -71,6 +70,17 @@ std::optional<Measured> measure(const char *backend, const char *phase, const lo
         return std::nullopt;
     }
     return measured;
+}
+
+/** Prepares a fleet for @p options and runs it, as above. */
+std::optional<Measured> measure(const char *backend, const char *phase, const loadgen::LoadOptions &options)
+{
+    auto fleet = loadgen::prepareFleet(options);
+    if (!fleet) {
+        std::printf("%s %s: %s\n", backend, phase, qPrintable(fleet.message()));
+        return std::nullopt;
+    }
+    return measure(backend, phase, options, *fleet);
 }
 
 loadgen::LoadOptions shaped(loadgen::LoadOptions options, int tenants, int devicesPerTenant, int connections,
@@ -203,6 +213,54 @@ std::optional<double> onPostgres(const char *backend, bool syncEachCommit, bool 
     return serveAndLoad(backend, {QStringLiteral("--postgres"), cluster.appUrl()}, syncEachCommit, diskPressure);
 }
 
+/**
+ * Logins beside the budget's load, as when a shift starts: embedded SQLite with group commit at the server's
+ * default (interactive) password cost, the load phase once without logins and once with @p loginRate logins per
+ * second. The other phases run at the lowest password cost so that preparing their fleets is quick.
+ */
+void loginsBesideLoad(double loginRate, bool diskPressure)
+{
+    QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/bench_server-XXXXXX"));
+    ServerProcess server;
+    if (!server.start(dir.path(), {})) {
+        std::printf("logins: the server did not start: %s\n", qPrintable(server.error()));
+        return;
+    }
+    std::optional<bench::DiskPressure> pressure;
+    if (diskPressure)
+        pressure.emplace(dir.filePath(QStringLiteral("pressure.bin")));
+    loadgen::LoadOptions options;
+    options.server = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port()));
+    options.operatorTokenFile = dir.filePath(QStringLiteral("operator-token"));
+    options = shaped(options, 50, 4, 1000, 200, 20);
+    // A fleet for each run: a fleet's devices number their pushes from 1, and a second run would only replay them.
+    auto run = [&](const char *phase, const loadgen::LoadOptions &asked) -> std::optional<Measured> {
+        QElapsedTimer preparing;
+        preparing.start();
+        auto fleet = loadgen::prepareFleet(asked);
+        if (!fleet) {
+            std::printf("logins: %s\n", qPrintable(fleet.message()));
+            return std::nullopt;
+        }
+        std::printf("%s: 50 tenants and 200 device logins at the interactive password cost prepared in %.1f s\n", phase,
+                    double(preparing.elapsed()) / 1000);
+        return measure("sqlite", phase, asked, *fleet);
+    };
+    const auto without = run("load without logins", options);
+    loadgen::LoadOptions withLogins = options;
+    withLogins.loginRate = loginRate;
+    const auto with = without ? run("load with logins", withLogins) : std::nullopt;
+    if (!with)
+        return;
+    const loadgen::LoadReport &l = with->report;
+    std::printf("sqlite load without logins (baseline): p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
+                without->report.push.p50, without->report.push.p99, without->report.push.max);
+    printLoaded("sqlite load with logins", *with, without->report);
+    std::printf("sqlite load with logins: %d of %d logins at %.1f/s got a token: p50 %.1f ms, p95 %.1f ms, p99 %.1f "
+                "ms, max %.1f ms (from each login's due time)\n",
+                l.login.count, l.loginsScheduled, loginRate, l.login.p50, l.login.p95, l.login.p99, l.login.max);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -219,6 +277,11 @@ int main(int argc, char *argv[])
                 "them (one process each, loopback); PostgreSQL, when measured, shares them too\n",
                 QThread::idealThreadCount(), loadAverage().constData());
     const bool diskPressure = QCoreApplication::arguments().contains(QStringLiteral("--disk-pressure"));
+    constexpr double LoginRate = 2; // a shift of 1,200 agents signing in over 10 minutes
+    if (QCoreApplication::arguments().contains(QStringLiteral("--logins-only"))) {
+        loginsBesideLoad(LoginRate, diskPressure);
+        return 0;
+    }
     std::printf("sqlite: in the temporary folder; postgresql: a throwaway cluster with fsync and synchronous_commit "
                 "on, in the same temporary folder; each with group commit (answers wait for one sync per batch) and, "
                 "for comparison, --sync-each-commit%s\n",
@@ -228,6 +291,7 @@ int main(int argc, char *argv[])
     const std::optional<double> sqlite = onSqlite("sqlite", false, diskPressure);
     const std::optional<double> postgresEachCommit = onPostgres("postgresql-each-commit", true, diskPressure);
     const std::optional<double> postgres = onPostgres("postgresql", false, diskPressure);
+    loginsBesideLoad(LoginRate, diskPressure);
     if (eachCommit && sqlite)
         std::printf("sqlite: group commit p99 %.1f ms against %.1f ms with a sync at every commit (%.2fx)\n", *sqlite,
                     *eachCommit, *sqlite / *eachCommit);

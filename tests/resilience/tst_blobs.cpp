@@ -7,6 +7,8 @@
 #include "sync/blobs/BlobTransfer.h"
 
 #include <QRandomGenerator>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QtTest>
 
 using namespace fieldline;
@@ -183,6 +185,31 @@ private slots:
               a.transfer->bytesSent() - sentBefore);
     }
 
+    void anUploadAnswerThatSaysNothingEndsTheRound()
+    {
+        // Something between device and server that answers 200 and drops the upload headers (Upload-Offset,
+        // Blob-Complete): the round must end with a problem, not wait for ever.
+        QTcpServer bare;
+        QVERIFY(bare.listen(QHostAddress::LocalHost));
+        connect(&bare, &QTcpServer::newConnection, &bare, [&bare] {
+            while (QTcpSocket *socket = bare.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                    socket->readAll();
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                    socket->disconnectFromHost();
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+        BlobDevice a(path("a.db"), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(bare.serverPort())), "1.token",
+                     64 << 10);
+        QCOMPARE(a.opened, QString());
+        QVERIFY(a.local->add(randomBytes(10'000, 4)));
+        QCOMPARE(a.synced.syncOnce(), SyncProblem::ServerError);
+        QVERIFY(!a.synced.client->status().running);
+        QVERIFY(!a.local->waitingForUpload()->empty()); // still to go up, next round
+    }
+
     void wrongContentOversizeAndOtherTenantsAreRefused()
     {
         InProcessServer server(path("server"), T0, m_backend.postgres);
@@ -218,6 +245,14 @@ private slots:
         QCOMPARE(part.status, 206);
         QCOMPARE(part.body, content.mid(10, 10));
         QCOMPARE(part.header("Content-Range"), QByteArray("bytes 10-19/1000"));
+        // Ends and starts near 2^63: the whole blob, and a range past its end.
+        get.headers = {{"Range", "bytes=0-9223372036854775807"}};
+        auto open = request(http, get, tokenA);
+        QCOMPARE(open.status, 200);
+        QCOMPARE(open.body, content);
+        get.headers = {{"Range", "bytes=9223372036854775806-9223372036854775807"}};
+        QCOMPARE(request(http, get, tokenA).status, 416);
+        get.headers = {{"Range", "bytes=10-19"}};
         QCOMPARE(request(http, get, tokenB).status, 404);
         sync::TransportRequest state{QByteArrayLiteral("GET"),
                                      QStringLiteral("/v1/blobs/%1/upload").arg(QString::fromLatin1(name.hex())),

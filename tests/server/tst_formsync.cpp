@@ -122,7 +122,10 @@ private slots:
         auto notify = [this](qint64 tenantId, qint64 cursor) { m_server->live->notify(tenantId, cursor); };
         m_forms =
             std::make_unique<server::FormRoutes>(*m_server->api, *m_server->sync, *m_operator, m_server->clock, notify);
-        m_review = std::make_unique<server::SubmissionReview>(*m_server->sync, m_server->clock);
+        m_review =
+            std::make_unique<server::SubmissionReview>(*m_server->sync, m_server->clock, [this](qint64 tenantId) {
+                return m_server->store->enterTenant(tenantId);
+            });
         m_server->routes->setAfterPush([this](qint64 tenantId, const sync::ChangeBatch &changes) {
             if (m_reviewFails) { // what review() does when the store fails
                 m_review->retryLater(tenantId, changes);
@@ -479,6 +482,14 @@ private slots:
         QCOMPARE(a->syncOnce(), sync::SyncProblem::None);
         QCOMPARE(store.header(*draft)->status, formsync::status::Final);
         QCOMPARE(m_review->pending(), size_t(1));
+        // Another tenant's request comes last before the retry: on PostgreSQL it leaves the connection scoped to
+        // that tenant, where acme's submission is invisible.
+        const QByteArray other = m_server->newTenantToken(QStringLiteral("other"), QStringLiteral("olga"));
+        QVERIFY(!other.isEmpty());
+        SyncedDevice stranger(m_dir.filePath(QStringLiteral("stranger.db")), T0, m_server->url(), other,
+                              app::appSchema());
+        QCOMPARE(stranger.open(), QString());
+        QCOMPARE(stranger.syncOnce(), sync::SyncProblem::None);
 
         const auto moved = m_review->retry();
         QCOMPARE(moved.size(), size_t(1));
@@ -489,6 +500,25 @@ private slots:
         QCOMPARE(header.status, formsync::status::Returned);
         QVERIFY2(header.problem.startsWith(QStringLiteral("visited_on: ")), qPrintable(header.problem));
         QVERIFY(m_review->retry().empty()); // nothing left to do
+    }
+
+    void aLayoutOverAMegabyteReachesTheDevice()
+    {
+        // 5,000 fields with long labels: about 2.4 MB of JSON in one cell, over the codec's default string limit.
+        QByteArray fields;
+        for (int i = 0; i < 5000; ++i)
+            fields += ", {\"id\": \"f" + QByteArray::number(i) + "\", \"type\": \"text\", \"label\": {\"en\": \"" +
+                      QByteArray(400, 'x') + "\"}}";
+        const QByteArray json = smallLayout(1, fields).replace("\"id\": \"check\"", "\"id\": \"big\"");
+        QVERIFY(json.size() > 2'000'000);
+        QCOMPARE(publish(json).status, 201);
+        auto device = this->device();
+        QVERIFY(device);
+        QCOMPARE(device->syncOnce(), sync::SyncProblem::None);
+        formsync::LayoutCatalog catalog(*device->device);
+        auto big = catalog.record(formsync::layoutRowId(QStringLiteral("big"), 1));
+        QVERIFY2(big, qPrintable(big.message()));
+        QCOMPARE(big->body, json);
     }
 
     void cleanupTestCase()

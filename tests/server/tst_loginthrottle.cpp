@@ -4,7 +4,10 @@
 
 using namespace fieldline::server;
 
-/** Lock, Retry-After countdown, window and lock expiry, on a clock the test moves by hand. */
+/**
+ * Lock, Retry-After countdown, window and lock expiry, and attempts still being checked, on a clock the test moves by
+ * hand.
+ */
 class TestLoginThrottle : public QObject
 {
     Q_OBJECT
@@ -64,6 +67,58 @@ private slots:
         // Fourth failure from the address, on any account, locks the address.
         throttle.recordFailure(QStringLiteral("demo\nother"), m_address);
         QCOMPARE(throttle.retryAfter(QStringLiteral("demo\nnew"), m_address), 60);
+    }
+
+    void attemptsUnderWayCountAsFailures()
+    {
+        LoginThrottle throttle = make(3, 100);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(throttle.retryAfter(m_account, m_address), 0);
+            throttle.started(m_account);
+        }
+        // Three guesses are being checked: a fourth waits for their outcome.
+        QCOMPARE(throttle.retryAfter(m_account, m_address), 1);
+        throttle.recordFailure(m_account, m_address); // 1 failure + 2 under way
+        QCOMPARE(throttle.retryAfter(m_account, m_address), 1);
+        throttle.recordSuccess(m_account); // failures forgotten, 1 under way
+        QCOMPARE(throttle.retryAfter(m_account, m_address), 0);
+        throttle.recordFailure(m_account, m_address);
+        QCOMPARE(throttle.retryAfter(m_account, m_address), 0);
+        throttle.recordFailure(m_account, m_address);
+        throttle.recordFailure(m_account, m_address); // three recorded failures lock as before
+        QCOMPARE(throttle.retryAfter(m_account, m_address), 60);
+    }
+
+    void addressesCountFailuresOnly()
+    {
+        // A shift starting behind one address: many attempts under way at once are no reason to wait.
+        LoginThrottle throttle = make(3, 4);
+        throttle.recordFailure(QStringLiteral("demo\nfirst"), m_address);
+        for (int i = 0; i < 10; ++i)
+            throttle.started(QStringLiteral("demo\nuser%1").arg(i));
+        QCOMPARE(throttle.retryAfter(QStringLiteral("demo\nnew"), m_address), 0);
+    }
+
+    void aSuccessUnderWayLiftsTheAccountsLock()
+    {
+        LoginThrottle throttle = make(3, 100);
+        for (int i = 0; i < 4; ++i) // the user's own attempt and three guesses, all being checked
+            throttle.started(m_account);
+        for (int i = 0; i < 3; ++i)
+            throttle.recordFailure(m_account, m_address);
+        QCOMPARE(throttle.retryAfter(m_account, m_address), 60);
+        throttle.recordSuccess(m_account);
+        QCOMPARE(throttle.retryAfter(m_account, m_address), 0);
+    }
+
+    void pruningKeepsAttemptsUnderWay()
+    {
+        LoginThrottle throttle = make(1, 100);
+        throttle.started(m_account);
+        m_now += 400'000; // past the window, the lock time and the prune interval
+        QCOMPARE(throttle.retryAfter(m_account, m_address), 1);
+        throttle.recordFailure(m_account, m_address);
+        QCOMPARE(throttle.retryAfter(m_account, m_address), 60);
     }
 
     void pruningKeepsLocks()

@@ -10,6 +10,7 @@
 #include "app/telemarketing/TelemarketingTables.h"
 #include "server/ReplicationScope.h"
 #include "server/UserDirectory.h"
+#include "sync/protocol/ProtocolCodec.h"
 
 #include "sync/HybridLogicalClock.h"
 
@@ -343,6 +344,44 @@ private slots:
         QVERIFY(all);
         QCOMPARE(all->changes.size(), size_t(22));
         QCOMPARE(all->head, qint64(12));
+    }
+
+    void pagesOfBigValuesStopBySize()
+    {
+        InProcessServer server(path(QStringLiteral("s13")), T0, m_backend.postgres);
+        const QString tenant = nextTenant();
+        QVERIFY(!server.newTenantToken(tenant, QStringLiteral("boss")).isEmpty());
+        const qint64 tenantId = server.tenantId(tenant);
+        // Five rows of 3 MB each (as a form layout may be): far fewer than 5,000 changes, far more than a page.
+        sync::ChangeBatch rows;
+        const sync::Stamp stamp{1, sync::HybridLogicalClock::make(T0 - 1000, 0), sync::SiteId::generate()};
+        for (int i = 0; i < 5; ++i) {
+            const sync::RowId row = *sync::RowId::fromBytes(QByteArray(16, char(i + 1)));
+            rows.push_back({QStringLiteral("accounts"), row, QString(), {}, stamp, 0});
+            rows.push_back({QStringLiteral("accounts"), row, QStringLiteral("notes"),
+                            QString(3'000'000, QChar(u'a' + i)), stamp, 0});
+        }
+        QVERIFY(server.sync->writeAsServer(tenantId, rows));
+        server::Identity boss;
+        boss.tenantId = tenantId;
+        boss.login = QStringLiteral("boss");
+        boss.role = server::Role::Manager;
+        std::vector<size_t> rowsPerPage;
+        qint64 cursor = 0;
+        for (bool more = true; more && rowsPerPage.size() < 10;) {
+            auto page = server.sync->pull(tenantId, server::ReplicationScope::of(boss), cursor, 5000);
+            QVERIFY2(page, qPrintable(page.message()));
+            rowsPerPage.push_back(page->changes.size() / 2);
+            // What the client reads: each 3 MB text in one piece, the page well under its 32 MiB answer limit.
+            const QByteArray encoded = sync::protocol::encode(*page);
+            QVERIFY(encoded.size() <= sync::protocol::Limits::PullPageBytes + 4'000'000);
+            sync::protocol::Limits limits;
+            limits.maxStringBytes = sync::protocol::Limits::MaxCellBytes;
+            QVERIFY(sync::protocol::decode<sync::protocol::PullResponse>(encoded, limits));
+            cursor = page->nextCursor;
+            more = page->more;
+        }
+        QCOMPARE(rowsPerPage, (std::vector<size_t>{2, 2, 1})); // a third row would pass 8 MiB
     }
 };
 

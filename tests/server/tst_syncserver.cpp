@@ -169,6 +169,29 @@ private slots:
                  std::optional<sync::Value>(QStringLiteral("tenant A only")));
     }
 
+    void longTextsGoUpInBatchesUnderTheBodyLimit()
+    {
+        // 200 rows of 12 KB of UTF-8 each, written offline: 600 changes, one count-sized batch of 2.4 MB, which the
+        // server's 1 MiB body limit would refuse on every try, holding back everything written after it.
+        InProcessServer server(path(QStringLiteral("s12")), T0, m_backend.postgres);
+        const QString tenant = nextTenant();
+        SyncedDevice a(path(QStringLiteral("a12.db")), T0, server.url(),
+                       server.newTenantToken(tenant, QStringLiteral("u")));
+        SyncedDevice b(path(QStringLiteral("b12.db")), T0, server.url(),
+                       server.deviceToken(tenant, QStringLiteral("u")));
+        QCOMPARE(a.open(), QString());
+        QCOMPARE(b.open(), QString());
+        const QString report = QString(4000, QChar(0x4E2D));
+        for (int i = 0; i < 200; ++i)
+            QVERIFY(a.device->insert(QStringLiteral("contacts"), {{QStringLiteral("name"), report + QString::number(i)},
+                                                                  {QStringLiteral("qty"), i}}));
+        QCOMPARE(a.syncOnce(), SyncProblem::None);
+        QCOMPARE(a.client->status().pending, qint64(0));
+        QCOMPARE(b.syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::count(b.device, "SELECT count(*) FROM contacts"), 200);
+        QCOMPARE(synctest::dump(b.device), synctest::dump(a.device));
+    }
+
     void aTokenCannotWriteAsAnotherSite()
     {
         InProcessServer server(path(QStringLiteral("s5")), T0, m_backend.postgres);

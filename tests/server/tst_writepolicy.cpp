@@ -34,6 +34,14 @@ sync::RowState stored(bool exists, const char *column = "number")
     return row;
 }
 
+/** An entry the server holds as deleted (causal length 2), with its first life's @p column. */
+sync::RowState deleted(const char *column = "number")
+{
+    sync::RowState row = stored(true, column);
+    row.stamp.cl = 2;
+    return row;
+}
+
 /** A member or callback row as the server holds it, claimed by @p holder until @p untilMs (no claim cells when
  * @p holder is null). */
 sync::RowState claimedBy(const char *holder, qint64 untilMs)
@@ -93,10 +101,23 @@ private slots:
         QTest::newRow("dnc added") << change("dnc_numbers", "") << absent << none << none;
         QTest::newRow("dnc number of a new entry") << change("dnc_numbers", "number") << absent << none << none;
         QTest::newRow("dnc number changed") << change("dnc_numbers", "number") << stored(true) << offTheList << none;
-        QTest::newRow("dnc moved to a campaign") << change("dnc_numbers", "campaign") << stored(true) << none << none;
+        // A tenant-wide entry given a campaign comes off every other campaign's list.
+        QTest::newRow("dnc narrowed to a campaign")
+            << change("dnc_numbers", "campaign") << stored(true) << offTheList << none;
+        QTest::newRow("dnc number resent as held")
+            << change("dnc_numbers", "number", 1, sync::Value(QStringLiteral("+12125550100"))) << stored(true) << none
+            << none;
         QTest::newRow("dnc campaign replaced")
             << change("dnc_numbers", "campaign") << stored(true, "campaign") << offTheList << none;
         QTest::newRow("dnc removed") << change("dnc_numbers", "", 2) << stored(true) << offTheList << none;
+        // A new life of a listed entry would hide its number: refused whole, and cell by cell.
+        QTest::newRow("dnc started over") << change("dnc_numbers", "", 3) << stored(true) << offTheList << none;
+        QTest::newRow("dnc campaign in a new life")
+            << change("dnc_numbers", "campaign", 3, sync::Value(QStringLiteral("c1"))) << stored(true) << offTheList
+            << none;
+        QTest::newRow("dnc put back") << change("dnc_numbers", "", 3) << deleted() << none << none;
+        QTest::newRow("dnc number of an entry put back")
+            << change("dnc_numbers", "number", 3) << deleted() << none << none;
         QTest::newRow("price") << change("products", "unit_price_cents") << absent << QStringLiteral("product catalog")
                                << none;
         QTest::newRow("layout") << change("form_layouts", "body") << absent << QStringLiteral("forms API")

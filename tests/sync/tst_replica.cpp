@@ -46,6 +46,7 @@ private slots:
     void severalChangesToOneRowInOneBatchMatchOneAtATime();
     void unknownColumnIsKept();
     void anUpgradeAddsColumnsAndShowsWhatWasKept();
+    void anUpgradeAddsTablesAndShowsWhatWasKept();
     void growOnlyTableAcceptsInsertsOnly();
     void clockTooFarAheadIsRejectedPerChange();
     void rowRefusedByTheLocalTableDoesNotSinkTheBatch();
@@ -348,6 +349,28 @@ void TestReplica::anUpgradeAddsColumnsAndShowsWhatWasKept()
     a->close();
     QCOMPARE(a->open(), QString());
     QCOMPARE(synctest::dump(*a), synctest::dump(*newer));
+}
+
+void TestReplica::anUpgradeAddsTablesAndShowsWhatWasKept()
+{
+    // An older build without the events table receives events: they are kept in its CRDT records only.
+    fieldline::sync::SyncSchema older = synctest::testSchema();
+    std::erase_if(older.tables,
+                  [](const fieldline::sync::TableSchema &t) { return t.name == QLatin1String("events"); });
+    Device old(m_dir->filePath(QStringLiteral("older.db")), T0, older);
+    QCOMPARE(old.open(), QString());
+    const QString events = QStringLiteral("events");
+    QVERIFY((*b)->insert(events, {{QStringLiteral("kind"), text("call")}, {QStringLiteral("at"), qint64(1)}}));
+    QVERIFY((*b)->insert(events, {{QStringLiteral("kind"), text("visit")}, {QStringLiteral("at"), qint64(2)}}));
+    synctest::deliverAll(*b, old);
+    QCOMPARE(synctest::count(old, "SELECT count(*) FROM sqlite_master WHERE name = 'events'"), 0);
+
+    // The upgrade creates the table and shows what was kept.
+    old.close();
+    old.schema = synctest::testSchema();
+    QCOMPARE(old.open(), QString());
+    QCOMPARE(synctest::count(old, "SELECT count(*) FROM events"), 2);
+    QCOMPARE(synctest::dump(old), synctest::dump(*b));
 }
 
 void TestReplica::growOnlyTableAcceptsInsertsOnly()

@@ -85,6 +85,8 @@ storage::Result<LoadFleet> prepareFleet(const LoadOptions &options)
                 return created.error();
         }
     }
+    fleet.login = login;
+    fleet.password = password;
     for (int d = 0; d < options.devicesPerTenant; ++d) {
         for (int t = 0; t < fleet.tenants.size(); ++t) {
             auto token = logIn(client, fleet.tenants[t], login, password, d);

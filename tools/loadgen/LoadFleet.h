@@ -23,6 +23,8 @@ struct LoadDevice
 struct LoadFleet
 {
     QStringList tenants;
+    QString login;    ///< the user every tenant has
+    QString password; ///< its password, for the logins of a run (LoginStream)
     std::vector<LoadDevice> devices;
 };
 

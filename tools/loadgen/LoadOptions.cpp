@@ -46,6 +46,10 @@ ParsedLoadCommandLine parseLoadCommandLine(const QStringList &arguments)
                                          QStringLiteral("1000"));
     const QCommandLineOption rate(QStringLiteral("rate"), QStringLiteral("Pushes per second (default 200)."),
                                   QStringLiteral("n"), QStringLiteral("200"));
+    const QCommandLineOption logins(QStringLiteral("logins"),
+                                    QStringLiteral("Logins per second beside the pushes, as the user of the tenants "
+                                                   "(default 0)."),
+                                    QStringLiteral("n"), QStringLiteral("0"));
     const QCommandLineOption duration(QStringLiteral("duration"), QStringLiteral("Seconds of pushing (default 20)."),
                                       QStringLiteral("s"), QStringLiteral("20"));
     const QCommandLineOption sample(QStringLiteral("notify-sample"),
@@ -54,8 +58,8 @@ ParsedLoadCommandLine parseLoadCommandLine(const QStringList &arguments)
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed of the edits (default 1)."),
                                   QStringLiteral("n"), QStringLiteral("1"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the report as one JSON object."));
-    parser.addOptions({server, operatorToken, tenant, login, passwordEnv, tenants, devices, connections, rate, duration,
-                       sample, seed, json});
+    parser.addOptions({server, operatorToken, tenant, login, passwordEnv, tenants, devices, connections, rate, logins,
+                       duration, sample, seed, json});
 
     ParsedLoadCommandLine result;
     auto fail = [&](const QString &message) {
@@ -113,6 +117,9 @@ ParsedLoadCommandLine parseLoadCommandLine(const QStringList &arguments)
     options.rate = parser.value(rate).toDouble(&ok);
     if (!ok || options.rate < 0.1 || options.rate > LoadOptions::MaxRate)
         return fail(QStringLiteral("--rate must be 0.1 to %1 pushes per second.").arg(LoadOptions::MaxRate));
+    options.loginRate = parser.value(logins).toDouble(&ok);
+    if (!ok || options.loginRate < 0 || options.loginRate > LoadOptions::MaxLoginRate)
+        return fail(QStringLiteral("--logins must be 0 to %1 per second.").arg(LoadOptions::MaxLoginRate));
     options.seed = parser.value(seed).toUInt(&ok);
     if (!ok)
         return fail(QStringLiteral("--seed must be a non-negative whole number."));

@@ -23,6 +23,7 @@ struct LoadOptions
     int devicesPerTenant = 4; ///< logins (device tokens) per tenant; pushes and sockets are spread over them
     int connections = 1000;   ///< live WebSockets, spread evenly over the tenants
     double rate = 200;        ///< pushes per second, on a fixed timetable
+    double loginRate = 0;     ///< logins per second beside the pushes (a shift starting), on a fixed timetable
     int durationS = 20;
     int notifySampleEvery = 10; ///< time the live fan-out of every Nth push
     quint32 seed = 1;
@@ -30,6 +31,7 @@ struct LoadOptions
 
     static constexpr int MaxConnections = 20000;
     static constexpr double MaxRate = 5000;
+    static constexpr double MaxLoginRate = 100;
     static constexpr int MaxDurationS = 3600;
     static constexpr int MaxTenants = 1000;
     static constexpr int MaxDevicesPerTenant = 100;

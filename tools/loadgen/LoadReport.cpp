@@ -41,8 +41,8 @@ int LoadReport::errorCount() const
 
 bool LoadReport::clean() const
 {
-    return errorCount() == 0 && pushesAnswered == pushesScheduled && connectionsOpen == connectionsAsked &&
-           connectionsNotified == connectionsToNotify && notifyMissing == 0;
+    return errorCount() == 0 && pushesAnswered == pushesScheduled && login.count == loginsScheduled &&
+           connectionsOpen == connectionsAsked && connectionsNotified == connectionsToNotify && notifyMissing == 0;
 }
 
 QString LoadReport::toText() const
@@ -78,6 +78,15 @@ QString LoadReport::toText() const
             .arg(notify.max, 0, 'f', 1)
             .arg(notifyBeforeAnswer)
             .arg(notifyMissing);
+    if (loginsScheduled > 0)
+        text += QStringLiteral("logins: %1 of %2 got a token; latency from the due time: p50 %3 ms, p95 %4 ms, p99 %5 "
+                               "ms, max %6 ms\n")
+                    .arg(login.count)
+                    .arg(loginsScheduled)
+                    .arg(login.p50, 0, 'f', 1)
+                    .arg(login.p95, 0, 'f', 1)
+                    .arg(login.p99, 0, 'f', 1)
+                    .arg(login.max, 0, 'f', 1);
     if (errors.isEmpty())
         text += QStringLiteral("errors: none\n");
     for (auto it = errors.cbegin(); it != errors.cend(); ++it)
@@ -106,6 +115,8 @@ QJsonObject LoadReport::toJson() const
             {QStringLiteral("notify"), notify.toJson()},
             {QStringLiteral("notify_before_answer"), notifyBeforeAnswer},
             {QStringLiteral("notify_missing"), notifyMissing},
+            {QStringLiteral("logins_scheduled"), loginsScheduled},
+            {QStringLiteral("login"), login.toJson()},
             {QStringLiteral("errors"), errorCounts},
             {QStringLiteral("clean"), clean()}};
 }

@@ -41,6 +41,8 @@ struct LoadReport
     LatencySummary notify;      ///< push answer to the notify frame on each socket of the tenant (sampled pushes)
     int notifyBeforeAnswer = 0; ///< sampled frames that arrived before the push's own answer (counted as 0 ms)
     int notifyMissing = 0;      ///< sampled (push, socket) pairs that never heard of the push
+    int loginsScheduled = 0;    ///< logins beside the pushes (LoadOptions::loginRate)
+    LatencySummary login;       ///< due time to a token, for the logins that got one
     QMap<QString, int> errors;
 
     int errorCount() const;

@@ -2,6 +2,7 @@
 
 #include "EventWait.h"
 #include "LiveSocketShards.h"
+#include "LoginStream.h"
 #include "OpenLoopPusher.h"
 
 #include <algorithm>
@@ -85,7 +86,13 @@ LoadReport runLoad(const LoadOptions &options, const LoadFleet &fleet)
     }
     report.connectionsOpen = sockets.open(targets, connectTimeoutMs(options.connections));
 
+    LoginStream logins(options.server, fleet, clock);
+    if (options.loginRate > 0)
+        logins.start(options.loginRate, options.durationS);
     pusher.run(options.rate, options.durationS, DrainMs);
+    logins.finish(DrainMs);
+    report.loginsScheduled = logins.scheduled();
+    report.login = LatencySummary::of(logins.latenciesMs());
     // Gives the last pushes' notifications time to reach every socket that should hear them.
     const std::vector<qint64> cursors = finalCursors(pusher, fleet);
     sockets.waitUntilHeard(cursors, SettleMs);
@@ -117,6 +124,8 @@ LoadReport runLoad(const LoadOptions &options, const LoadFleet &fleet)
     report.errors = pusher.errors();
     const QMap<QString, int> socketErrors = sockets.errors();
     for (auto it = socketErrors.cbegin(); it != socketErrors.cend(); ++it)
+        report.errors[it.key()] += it.value();
+    for (auto it = logins.errors().cbegin(); it != logins.errors().cend(); ++it)
         report.errors[it.key()] += it.value();
     return report;
 }

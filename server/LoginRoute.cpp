@@ -1,0 +1,156 @@
+#include "LoginRoute.h"
+
+#include "ApiServer.h"
+
+#include <QDateTime>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcServer)
+
+namespace fieldline::server {
+
+using http::Status;
+
+namespace {
+
+const login::Refused &internalError()
+{
+    static const login::Refused refused{Status::InternalServerError,
+                                        QStringLiteral("Internal error; see the server log.")};
+    return refused;
+}
+
+} // namespace
+
+LoginRoute::Pending::Pending(QHttpServerResponder &&responder, bool cbor, AccessLog::Record record)
+    : responder(std::move(responder))
+    , socket(this->responder.socket())
+    , cbor(cbor)
+    , record(std::move(record))
+{}
+
+LoginRoute::LoginRoute(ApiServer &api, const Credentials &credentials, LoginThrottle &throttle,
+                       PasswordCheck::Limits checks)
+    : m_api(api)
+    , m_throttle(throttle)
+    , m_checks(credentials, checks)
+{
+    m_api.http().route(QStringLiteral("/v1/login"), QHttpServerRequest::Method::Post,
+                       [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                           handle(request, std::move(responder));
+                       });
+}
+
+void LoginRoute::handle(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    auto pending =
+        std::make_shared<Pending>(std::move(responder), login::isCbor(request), m_api.pendingRecord(request));
+    if (std::optional<QHttpServerResponse> now = start(request, pending))
+        answer(*pending, std::move(*now));
+}
+
+std::optional<QHttpServerResponse> LoginRoute::start(const QHttpServerRequest &request,
+                                                     const std::shared_ptr<Pending> &pending)
+{
+    const bool cbor = pending->cbor;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (auto refused = http::refuseOversized(request, m_api.limits().maxLoginBodyBytes)) {
+        if (!cbor)
+            return std::move(*refused);
+        return login::answer(cbor, login::Refused{refused->statusCode(), QString::fromUtf8(refused->data()).trimmed()},
+                             now);
+    }
+    std::variant<login::Attempt, login::Refused> parsed = login::parse(request);
+    if (const login::Refused *refused = std::get_if<login::Refused>(&parsed))
+        return login::answer(cbor, *refused, now);
+    pending->attempt = std::get<login::Attempt>(std::move(parsed));
+    pending->account = pending->attempt.tenant + u'\n' + pending->attempt.login;
+    pending->address = request.remoteAddress().toString();
+    if (const int wait = m_throttle.retryAfter(pending->account, pending->address); wait > 0) {
+        m_api.metrics().countLoginThrottled();
+        return login::answer(
+            cbor,
+            login::Refused{Status::TooManyRequests,
+                           QStringLiteral("Too many failed logins. Try again in %1 seconds.").arg(wait), wait},
+            now);
+    }
+    TenantStore &store = m_api.store();
+    auto tenantId = store.tenantId(pending->attempt.tenant);
+    if (!tenantId) {
+        qCWarning(lcServer) << "login: tenant lookup failed:" << tenantId.message();
+        return login::answer(cbor, internalError(), now);
+    }
+    if (tenantId.value()) {
+        auto found = store.findUser(*tenantId.value(), pending->attempt.login);
+        if (!found) {
+            qCWarning(lcServer) << "login: user lookup failed:" << found.message();
+            return login::answer(cbor, internalError(), now);
+        }
+        pending->user = found.value();
+    }
+    const QByteArray hash = pending->user ? pending->user->passwordHash : QByteArray();
+    if (!m_checks.verify(hash, pending->attempt.password,
+                         [this, pending](bool matches) { checked(*pending, matches); })) {
+        m_api.metrics().countLoginThrottled();
+        return login::answer(cbor,
+                             login::Refused{Status::TooManyRequests,
+                                            QStringLiteral("The server is checking many logins at once. Try again in "
+                                                           "1 second."),
+                                            1},
+                             now);
+    }
+    m_throttle.started(pending->account);
+    return std::nullopt;
+}
+
+void LoginRoute::checked(Pending &pending, bool matches)
+{
+    login::Outcome outcome = login::Refused{Status::Unauthorized, QStringLiteral("Wrong tenant, login or password.")};
+    if (matches && pending.user) {
+        outcome = grant(pending);
+    } else {
+        m_throttle.recordFailure(pending.account, pending.address);
+        m_api.metrics().countLoginFailure();
+        qCInfo(lcServer) << "login failed from" << pending.address;
+    }
+    answer(pending, login::answer(pending.cbor, outcome, QDateTime::currentMSecsSinceEpoch()));
+}
+
+login::Outcome LoginRoute::grant(Pending &pending)
+{
+    m_throttle.recordSuccess(pending.account);
+    const UserRecord &checked = *pending.user;
+    pending.record.tenantId = checked.tenantId;
+    if (!pending.socket) // the client left while its password was checked: nobody would get the token
+        return internalError();
+    // The check may have waited behind others for seconds: a password reset meanwhile voids the one checked.
+    auto current = m_api.store().findUser(checked.tenantId, pending.attempt.login);
+    if (!current) {
+        qCWarning(lcServer) << "login: user lookup failed:" << current.message();
+        return internalError();
+    }
+    if (!*current || (*current)->passwordHash != checked.passwordHash)
+        return login::Refused{Status::Unauthorized, QStringLiteral("Wrong tenant, login or password.")};
+    const UserRecord &user = **current;
+    auto token = m_api.store().issueDeviceToken(user.tenantId, user.id, pending.attempt.device);
+    if (!token) {
+        qCWarning(lcServer) << "login: cannot issue a token:" << token.message();
+        return internalError();
+    }
+    qCInfo(lcServer) << "login ok, tenant" << user.tenantId << "user" << user.id;
+    return login::Granted{token.value(), pending.attempt.tenant, pending.attempt.login, user.role};
+}
+
+void LoginRoute::answer(Pending &pending, QHttpServerResponse &&response)
+{
+    // Only a token is a write the answer must wait for; a refusal goes at once.
+    if (response.statusCode() == Status::Ok)
+        m_api.answerDurably("login", std::move(pending.record), pending.socket, std::move(pending.responder),
+                            std::move(response));
+    else
+        m_api.answerNow("login", pending.record, pending.socket, std::move(pending.responder), std::move(response));
+}
+
+} // namespace fieldline::server

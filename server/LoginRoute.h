@@ -1,0 +1,65 @@
+#pragma once
+
+#include "AccessLog.h"
+#include "LoginExchange.h"
+#include "LoginThrottle.h"
+#include "PasswordCheck.h"
+#include "TenantStore.h"
+
+#include <QHttpServerResponder>
+#include <QPointer>
+#include <QTcpSocket>
+
+#include <memory>
+#include <optional>
+
+class QHttpServerRequest;
+
+namespace fieldline::server {
+
+class ApiServer;
+
+/**
+ * POST /v1/login, in either form (LoginExchange): size limit, throttling, the user look-up, the password check on
+ * PasswordCheck's threads, and a device token. The event loop serves other requests while the password is checked;
+ * the answer goes once the token is on disk (ApiServer::answerDurably).
+ *
+ * Unknown tenant, unknown user and wrong password take the same path through one Argon2id verification and end in
+ * the same answer, so neither the body nor the timing says which one it was.
+ */
+class LoginRoute
+{
+public:
+    LoginRoute(ApiServer &api, const Credentials &credentials, LoginThrottle &throttle,
+               PasswordCheck::Limits checks = {});
+
+private:
+    /** A login whose password is being checked. */
+    struct Pending
+    {
+        Pending(QHttpServerResponder &&responder, bool cbor, AccessLog::Record record);
+        QHttpServerResponder responder;
+        QPointer<QTcpSocket> socket; ///< null once the client has gone
+        bool cbor;
+        AccessLog::Record record;
+        login::Attempt attempt;
+        QString account;
+        QString address;
+        std::optional<UserRecord> user;
+    };
+
+    void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    /** The answer when it is known without a password check; nullopt once a check is under way for @p pending. */
+    std::optional<QHttpServerResponse> start(const QHttpServerRequest &request,
+                                             const std::shared_ptr<Pending> &pending);
+    void checked(Pending &pending, bool matches);
+    /** The token for a verified user, or the refusal. */
+    login::Outcome grant(Pending &pending);
+    void answer(Pending &pending, QHttpServerResponse &&response);
+
+    ApiServer &m_api;
+    LoginThrottle &m_throttle;
+    PasswordCheck m_checks;
+};
+
+} // namespace fieldline::server
