@@ -16,6 +16,7 @@
 #include <QVariant>
 
 #include <map>
+#include <set>
 
 namespace fieldline::server {
 
@@ -311,6 +312,35 @@ Result<qint64> SyncStore::compensate(qint64 tenantId, qint64 last,
     return mergeChecked(tenantId, last, writeBack, results);
 }
 
+namespace {
+
+/**
+ * The row's changes without the cells for columns it does not hold once it holds RowState::MaxColumns; those are
+ * refused (a device writing made-up columns would otherwise grow the row until no page could carry it). They are not
+ * compensated: writing them back would add the very columns.
+ */
+std::vector<size_t> withinColumnLimit(const RowState &state, const sync::ChangeBatch &changes,
+                                      const std::vector<size_t> &indexes, std::vector<ApplyResult> &results)
+{
+    std::set<QString> added;
+    std::vector<size_t> kept;
+    for (size_t i : indexes) {
+        const sync::Change &change = changes[i];
+        const bool known = change.isRowChange() || state.cell(change.column) || added.count(change.column) > 0;
+        if (!known && qsizetype(state.cells.size() + added.size()) >= RowState::MaxColumns) {
+            results[i] = {ApplyOutcome::Rejected,
+                          QStringLiteral("A row may hold at most %1 columns.").arg(RowState::MaxColumns)};
+            continue;
+        }
+        if (!known)
+            added.insert(change.column);
+        kept.push_back(i);
+    }
+    return kept;
+}
+
+} // namespace
+
 Result<qint64> SyncStore::mergeChecked(qint64 tenantId, qint64 last, const sync::ChangeBatch &changes,
                                        std::vector<ApplyResult> &results, qint64 batchSchemaVersion)
 {
@@ -336,10 +366,11 @@ Result<qint64> SyncStore::mergeChecked(qint64 tenantId, qint64 last, const sync:
         if (!loaded)
             return loaded.error();
         RowState &state = *loaded;
-        if (!sync::mergeRowChanges(state, changes, indexes, true, results))
+        const std::vector<size_t> kept = withinColumnLimit(state, changes, indexes, results);
+        if (!sync::mergeRowChanges(state, changes, kept, true, results))
             continue;
         // The row remembers the newest release that wrote it; a change without a version has its batch's.
-        for (size_t i : indexes) {
+        for (size_t i : kept) {
             if (results[i].outcome == ApplyOutcome::Applied)
                 schemaVersion = std::max(schemaVersion,
                                          changes[i].schemaVersion > 0 ? changes[i].schemaVersion : batchSchemaVersion);

@@ -29,6 +29,10 @@ struct CellState
  */
 struct RowState
 {
+    /// Columns a row may hold, unknown ones from newer releases included: the server refuses cells past it, so a
+    /// row always fits a pull page's item limit and its 16-bit cell count.
+    static constexpr int MaxColumns = 1000;
+
     bool exists = false;
     Stamp stamp; ///< the row record: stamp.cl is the causal length
     qint64 seq = 0;

@@ -383,6 +383,55 @@ private slots:
         }
         QCOMPARE(rowsPerPage, (std::vector<size_t>{2, 2, 1})); // a third row would pass 8 MiB
     }
+
+    void aRowHoldsAtMostItsColumnLimit()
+    {
+        // A device that writes made-up columns (unknown ones are kept for newer releases) cannot grow a row past
+        // what a page carries: cells for new columns past the limit are refused, and not written back.
+        InProcessServer server(path(QStringLiteral("s14")), T0, m_backend.postgres);
+        const QString tenant = nextTenant();
+        QVERIFY(!server.newTenantToken(tenant, QStringLiteral("boss")).isEmpty());
+        server::Identity boss;
+        boss.tenantId = server.tenantId(tenant);
+        boss.login = QStringLiteral("boss");
+        boss.role = server::Role::Manager;
+        const sync::SiteId site = sync::SiteId::generate();
+        const sync::RowId row = sync::RowId::generate();
+        const sync::Stamp stamp{1, sync::HybridLogicalClock::make(T0 - 1000, 0), site};
+        constexpr int Limit = sync::RowState::MaxColumns;
+        sync::ChangeBatch changes{{QStringLiteral("accounts"), row, QString(), {}, stamp, 1}};
+        for (int i = 0; i < Limit + 5; ++i)
+            changes.push_back({QStringLiteral("accounts"), row, QStringLiteral("x%1").arg(i), qint64(i), stamp, i + 2});
+        auto pushed = server.sync->push(boss, sync::protocol::PushRequest{site, 1, 1, changes});
+        QVERIFY2(pushed, qPrintable(pushed.message()));
+        auto answer = sync::protocol::decode<sync::protocol::PushResponse>(pushed->response);
+        QVERIFY(answer);
+        int applied = 0;
+        int refused = 0;
+        for (const sync::protocol::PushItemResult &result : answer->results) {
+            applied += result.outcome == sync::ApplyOutcome::Applied;
+            if (result.outcome == sync::ApplyOutcome::Rejected) {
+                ++refused;
+                QVERIFY2(result.reason.contains(QLatin1String("at most 1000 columns")), qPrintable(result.reason));
+            }
+        }
+        QCOMPARE(applied, Limit + 1);
+        QCOMPARE(refused, 5);
+        // A held column may still change; another new one may not.
+        const sync::Stamp later{1, stamp.hlc + 1, site};
+        const sync::ChangeBatch more{{QStringLiteral("accounts"), row, QStringLiteral("x0"), qint64(-1), later, 9000},
+                                     {QStringLiteral("accounts"), row, QStringLiteral("y"), qint64(1), later, 9001}};
+        auto again = server.sync->push(boss, sync::protocol::PushRequest{site, 2, 1, more});
+        QVERIFY(again);
+        auto second = sync::protocol::decode<sync::protocol::PushResponse>(again->response);
+        QVERIFY(second);
+        QCOMPARE(second->results[0].outcome, sync::ApplyOutcome::Applied);
+        QCOMPARE(second->results[1].outcome, sync::ApplyOutcome::Rejected);
+        // The row fits a page the client reads: its record and 1,000 cells, nothing written back.
+        auto page = server.sync->pull(boss.tenantId, server::ReplicationScope::of(boss), 0, 5000);
+        QVERIFY(page);
+        QCOMPARE(page->changes.size(), size_t(Limit + 1));
+    }
 };
 
 QTEST_MAIN(TestSyncPolicy)
