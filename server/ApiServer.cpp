@@ -100,25 +100,22 @@ void ApiServer::answerDurably(const char *route, const QHttpServerRequest &reque
 void ApiServer::answerDurably(const char *route, AccessLog::Record record, const QPointer<QTcpSocket> &socket,
                               QHttpServerResponder &&responder, QHttpServerResponse &&response)
 {
-    m_durable.answer(socket, std::move(responder), std::move(response),
-                     [this, route, record = std::move(record)](int status) {
-                         if (status != 0) // the status sent, which a failed sync turns into a 500
-                             m_metrics.countRequest(QLatin1String(route), status);
-                         m_accessLog.write(record, status);
-                     });
+    m_durable.answer(socket, std::move(responder), std::move(response), answered(route, std::move(record)));
 }
 
-void ApiServer::answerNow(const char *route, const AccessLog::Record &record, const QPointer<QTcpSocket> &socket,
+void ApiServer::answerNow(const char *route, AccessLog::Record record, const QPointer<QTcpSocket> &socket,
                           QHttpServerResponder &&responder, QHttpServerResponse &&response)
 {
-    if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
-        m_accessLog.write(record, 0); // the client left before its answer was ready
-        return;
-    }
-    const int status = int(response.statusCode());
-    response.write(std::move(responder));
-    m_metrics.countRequest(QLatin1String(route), status);
-    m_accessLog.write(record, status);
+    m_durable.sendNow(socket, std::move(responder), std::move(response), answered(route, std::move(record)));
+}
+
+DurableAnswers::Answered ApiServer::answered(const char *route, AccessLog::Record record)
+{
+    return [this, route, record = std::move(record)](int status) {
+        if (status != 0) // the status sent, which a failed sync turns into a 500
+            m_metrics.countRequest(QLatin1String(route), status);
+        m_accessLog.write(record, status);
+    };
 }
 
 QHttpServerResponse ApiServer::healthz()

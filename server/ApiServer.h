@@ -72,7 +72,7 @@ public:
     void answerDurably(const char *route, AccessLog::Record record, const QPointer<QTcpSocket> &socket,
                        QHttpServerResponder &&responder, QHttpServerResponse &&response);
     /** Sends @p response at once (a route's answer that reports no write), counted and logged like the others. */
-    void answerNow(const char *route, const AccessLog::Record &record, const QPointer<QTcpSocket> &socket,
+    void answerNow(const char *route, AccessLog::Record record, const QPointer<QTcpSocket> &socket,
                    QHttpServerResponder &&responder, QHttpServerResponse &&response);
     /** The access-log record of the request being routed now (see answerDurably()). */
     AccessLog::Record pendingRecord(const QHttpServerRequest &request) const { return m_accessLog.pending(request); }
@@ -85,6 +85,8 @@ public:
 
 private:
     QHttpServerResponse healthz();
+    /** Counts the status sent under @p route (0: the client left) and writes @p record to the access log. */
+    DurableAnswers::Answered answered(const char *route, AccessLog::Record record);
     QHttpServerResponse me(const QHttpServerRequest &request);
     QHttpServerResponse tenantMe(const QString &tenant, const QHttpServerRequest &request);
 

@@ -60,6 +60,13 @@ void DurableAnswers::answer(QPointer<QTcpSocket> socket, QHttpServerResponder &&
         startSync();
 }
 
+void DurableAnswers::sendNow(QPointer<QTcpSocket> socket, QHttpServerResponder &&responder,
+                             QHttpServerResponse &&response, Answered answered)
+{
+    Held held{0, std::move(socket), std::move(responder), std::move(response), std::move(answered)};
+    send(held, std::move(held.response));
+}
+
 void DurableAnswers::startSync()
 {
     m_syncing = true;

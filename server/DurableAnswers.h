@@ -75,6 +75,9 @@ public:
      */
     void answer(QPointer<QTcpSocket> socket, QHttpServerResponder &&responder, QHttpServerResponse &&response,
                 Answered answered);
+    /** Sends @p response at once, for an answer that reports no write; as answer() when the client has gone. */
+    void sendNow(QPointer<QTcpSocket> socket, QHttpServerResponder &&responder, QHttpServerResponse &&response,
+                 Answered answered);
     /** Answers held now, waiting for a sync. */
     std::size_t held() const { return m_held.size(); }
     /** Why the store can no longer make writes durable (restart the server), or empty. */

@@ -22,6 +22,12 @@ const login::Refused &internalError()
     return refused;
 }
 
+/** Unknown tenant, unknown user, wrong password, or a password reset meanwhile: one answer for all. */
+login::Refused wrongCredentials()
+{
+    return login::Refused{Status::Unauthorized, QStringLiteral("Wrong tenant, login or password.")};
+}
+
 } // namespace
 
 LoginRoute::Pending::Pending(QHttpServerResponder &&responder, bool cbor, AccessLog::Record record)
@@ -107,7 +113,7 @@ std::optional<QHttpServerResponse> LoginRoute::start(const QHttpServerRequest &r
 
 void LoginRoute::checked(Pending &pending, bool matches)
 {
-    login::Outcome outcome = login::Refused{Status::Unauthorized, QStringLiteral("Wrong tenant, login or password.")};
+    login::Outcome outcome = wrongCredentials();
     if (matches && pending.user) {
         outcome = grant(pending);
     } else {
@@ -132,7 +138,7 @@ login::Outcome LoginRoute::grant(Pending &pending)
         return internalError();
     }
     if (!*current || (*current)->passwordHash != checked.passwordHash)
-        return login::Refused{Status::Unauthorized, QStringLiteral("Wrong tenant, login or password.")};
+        return wrongCredentials();
     const UserRecord &user = **current;
     auto token = m_api.store().issueDeviceToken(user.tenantId, user.id, pending.attempt.device);
     if (!token) {
@@ -150,7 +156,8 @@ void LoginRoute::answer(Pending &pending, QHttpServerResponse &&response)
         m_api.answerDurably("login", std::move(pending.record), pending.socket, std::move(pending.responder),
                             std::move(response));
     else
-        m_api.answerNow("login", pending.record, pending.socket, std::move(pending.responder), std::move(response));
+        m_api.answerNow("login", std::move(pending.record), pending.socket, std::move(pending.responder),
+                        std::move(response));
 }
 
 } // namespace fieldline::server

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 
 namespace fieldline::sync {
 
@@ -48,13 +49,14 @@ std::vector<ChangeBatch> chunked(ChangeBatch changes, int perBatch, qint64 maxBy
         size_t end = begin + 1;
         while (end < changes.size() && !startsRow(changes, end))
             ++end;
-        qint64 rowBytes = 0;
+        std::vector<qint64> sizes;
         for (size_t i = begin; i < end; ++i)
-            rowBytes += encodedBound(changes[i]);
+            sizes.push_back(encodedBound(changes[i]));
+        const qint64 rowBytes = std::accumulate(sizes.begin(), sizes.end(), qint64(0));
         if (qsizetype(current.size()) >= perBatch || bytes + rowBytes > maxBytes)
             cut();
         for (size_t i = begin; i < end; ++i) {
-            const qint64 size = encodedBound(changes[i]);
+            const qint64 size = sizes[i - begin];
             if (bytes + size > 2 * maxBytes)
                 cut();
             bytes += size;
