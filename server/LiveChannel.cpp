@@ -7,7 +7,10 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QWebSocket>
+
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcLive, "fieldline.server.live")
 
@@ -36,6 +39,12 @@ LiveChannel::LiveChannel(ApiServer &api, QStringList allowedOrigins, QObject *pa
                                            QHttpServerResponder::StatusCode::BadRequest);
                        });
     connect(&m_api.http(), &QHttpServer::newWebSocketConnection, this, &LiveChannel::accept);
+    m_recheck.setSingleShot(true);
+    connect(&m_recheck, &QTimer::timeout, this, [this] {
+        recheckNextTenant();
+        m_recheck.start(recheckIntervalMs());
+    });
+    m_recheck.start(recheckIntervalMs());
 }
 
 LiveChannel::~LiveChannel()
@@ -101,10 +110,55 @@ void LiveChannel::notify(qint64 tenantId, qint64 cursor)
 
 void LiveChannel::closeDevice(qint64 tenantId, qint64 deviceId)
 {
+    closeRevoked([tenantId, deviceId](const Identity &identity) {
+        return identity.tenantId == tenantId && identity.deviceId == deviceId;
+    });
+}
+
+void LiveChannel::recheckNextTenant()
+{
+    // The smallest tenant id after the last one checked, wrapping round to the smallest of all.
+    qint64 next = 0, first = 0;
     for (const auto &connection : m_connections) {
-        if (connection->identity.tenantId == tenantId && connection->identity.deviceId == deviceId)
-            connection->socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("device revoked"));
+        const qint64 tenantId = connection->identity.tenantId;
+        if (first == 0 || tenantId < first)
+            first = tenantId;
+        if (tenantId > m_lastRechecked && (next == 0 || tenantId < next))
+            next = tenantId;
     }
+    m_lastRechecked = next != 0 ? next : first;
+    if (m_lastRechecked == 0)
+        return;
+    auto active = m_api.store().activeDevices(m_lastRechecked);
+    if (!active) {
+        qCWarning(lcLive) << "cannot recheck the live sockets' devices:" << active.message();
+        return;
+    }
+    closeRevoked([this, &active](const Identity &identity) {
+        return identity.tenantId == m_lastRechecked && !active->contains(identity.deviceId);
+    });
+}
+
+void LiveChannel::closeRevoked(const std::function<bool(const Identity &)> &revoked)
+{
+    // Closing can drop the connection at once (disconnected() inside close()), so pick the sockets first.
+    std::vector<QPointer<QWebSocket>> sockets;
+    for (const auto &connection : m_connections) {
+        if (revoked(connection->identity))
+            sockets.emplace_back(connection->socket.get());
+    }
+    for (const QPointer<QWebSocket> &socket : sockets) {
+        if (socket)
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("device revoked"));
+    }
+}
+
+int LiveChannel::recheckIntervalMs() const
+{
+    QSet<qint64> tenants;
+    for (const auto &connection : m_connections)
+        tenants.insert(connection->identity.tenantId);
+    return int(std::clamp<qsizetype>(RecheckSweepMs / std::max<qsizetype>(1, tenants.size()), 50, RecheckSweepMs));
 }
 
 } // namespace fieldline::server

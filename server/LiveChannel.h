@@ -4,7 +4,9 @@
 
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -22,6 +24,7 @@ class ApiServer;
  * The token and the Origin are checked once the upgrade is done (Qt 6.4 upgrades before a route can refuse):
  * a bad token closes with 1008, an Origin that is not allowed too (native clients send none). Incoming
  * messages are limited to 1 KiB (Qt's default is 2 GiB); a device has nothing to say on this channel.
+ * A socket stays open while its device is active: revocation closes it.
  */
 class LiveChannel : public QObject
 {
@@ -34,18 +37,31 @@ public:
     void notify(qint64 tenantId, qint64 cursor);
     /** Closes the sockets of a revoked device. */
     void closeDevice(qint64 tenantId, qint64 deviceId);
+    /**
+     * Closes the sockets of the next tenant in turn whose devices are no longer active. Revocation closes sockets
+     * at once (closeDevice, on other instances through LiveRelay); this catches what a lost notification missed.
+     * A timer calls it so that every tenant is checked about once a sweep, one tenant per call.
+     */
+    void recheckNextTenant();
     int connectionCount() const { return int(m_connections.size()); }
 
     static constexpr qint64 MaxIncomingBytes = 1024;
+    static constexpr int RecheckSweepMs = 60'000;
 
 private:
     struct Connection;
     void accept();
     void drop(QWebSocket *socket);
+    /** Closes (with 1008) the sockets whose identity @p revoked picks. */
+    void closeRevoked(const std::function<bool(const Identity &)> &revoked);
+    /** Time to the next recheck: one sweep spread over the tenants with open sockets, 50 ms apart at least. */
+    int recheckIntervalMs() const;
 
     ApiServer &m_api;
     QStringList m_allowedOrigins;
     std::vector<std::unique_ptr<Connection>> m_connections;
+    QTimer m_recheck;
+    qint64 m_lastRechecked = 0; ///< tenant id
 };
 
 } // namespace fieldline::server

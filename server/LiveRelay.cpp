@@ -10,10 +10,16 @@ Q_LOGGING_CATEGORY(lcRelay, "fieldline.server.relay")
 
 namespace fieldline::server {
 
-LiveRelay::LiveRelay(const QString &connectionName, CursorMoved remote, QObject *parent)
+namespace {
+const QString RevokedTag = QStringLiteral("revoked");
+} // namespace
+
+LiveRelay::LiveRelay(const QString &connectionName, CursorMoved cursorMoved, DeviceRevoked deviceRevoked,
+                     QObject *parent)
     : QObject(parent)
     , m_connectionName(connectionName)
-    , m_remote(std::move(remote))
+    , m_cursorMoved(std::move(cursorMoved))
+    , m_deviceRevoked(std::move(deviceRevoked))
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlDriver *driver = db.driver();
@@ -40,6 +46,17 @@ LiveRelay::~LiveRelay()
 
 void LiveRelay::publish(qint64 tenantId, qint64 cursor)
 {
+    send(QStringLiteral("%1:%2").arg(tenantId).arg(cursor));
+}
+
+void LiveRelay::publishRevoked(qint64 tenantId, qint64 deviceId)
+{
+    // A lost one leaves the device's sockets on other instances open until their next recheck (LiveChannel).
+    send(QStringLiteral("%1:%2:%3").arg(RevokedTag).arg(tenantId).arg(deviceId));
+}
+
+void LiveRelay::send(const QString &payload)
+{
     if (!m_active)
         return;
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -47,28 +64,32 @@ void LiveRelay::publish(qint64 tenantId, qint64 cursor)
     if (!db.driver()->subscribedToNotifications().contains(QLatin1String(Channel)) &&
         !db.driver()->subscribeToNotification(QLatin1String(Channel)))
         qCWarning(lcRelay) << "cannot listen again for other instances' pushes:" << db.driver()->lastError().text();
-    // Two numbers and a fixed channel name spliced into the text: one simple-protocol round trip, where a
-    // prepared query takes three.
+    // Numbers, a fixed tag and a fixed channel name spliced into the text: one simple-protocol round trip, where
+    // a prepared query takes three.
     QSqlQuery notify(db);
-    // A lost notification costs the other instances' devices only latency: they pull at their next timed sync.
-    if (!notify.exec(
-            QStringLiteral("SELECT pg_notify('%1', '%2:%3')").arg(QLatin1String(Channel)).arg(tenantId).arg(cursor)))
+    // A lost cursor notification costs the other instances' devices only latency: they pull at their next timed
+    // sync.
+    if (!notify.exec(QStringLiteral("SELECT pg_notify('%1', '%2')").arg(QLatin1String(Channel), payload)))
         qCWarning(lcRelay) << "cannot notify other instances:" << notify.lastError().text();
 }
 
 void LiveRelay::received(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload)
 {
-    if (name != QLatin1String(Channel) || source == QSqlDriver::SelfSource || !m_remote)
+    if (name != QLatin1String(Channel) || source == QSqlDriver::SelfSource)
         return;
-    const QStringList parts = payload.toString().split(u':');
-    bool tenantOk = false, cursorOk = false;
+    QStringList parts = payload.toString().split(u':');
+    const bool revoked = parts.size() == 3 && parts.takeFirst() == RevokedTag;
+    bool tenantOk = false, numberOk = false;
     const qint64 tenantId = parts.value(0).toLongLong(&tenantOk);
-    const qint64 cursor = parts.value(1).toLongLong(&cursorOk);
-    if (parts.size() != 2 || !tenantOk || !cursorOk || tenantId <= 0 || cursor < 0) {
+    const qint64 number = parts.value(1).toLongLong(&numberOk);
+    if (parts.size() != 2 || !tenantOk || !numberOk || tenantId <= 0 || number < 0) {
         qCWarning(lcRelay) << "ignored a malformed notification:" << payload.toString();
         return;
     }
-    m_remote(tenantId, cursor);
+    if (revoked && m_deviceRevoked)
+        m_deviceRevoked(tenantId, number);
+    else if (!revoked && m_cursorMoved)
+        m_cursorMoved(tenantId, number);
 }
 
 } // namespace fieldline::server

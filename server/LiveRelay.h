@@ -9,14 +9,15 @@
 namespace fieldline::server {
 
 /**
- * Carries "tenant T's cursor moved to C" between server instances that share one PostgreSQL database, so a device
- * connected to one instance hears about a push that another instance took.
+ * Carries two kinds of news between server instances that share one PostgreSQL database: "tenant T's cursor moved
+ * to C", so a device connected to one instance hears about a push that another instance took, and "device D of
+ * tenant T was revoked", so its live sockets close on every instance, not only on the one that revoked it.
  *
- * A push that moved a cursor is published with NOTIFY fieldline_live, '<tenant id>:<cursor>' on the tenant
- * store's connection, after its transaction committed; every instance LISTENs on that connection and hands the
- * notifications of other sessions to its own live channel (its own pushes it already told its sockets about).
- * NOTIFY carries no table data, so row-level security has nothing to check. On a backend whose Qt driver has no
- * event notifications (embedded SQLite: one server per file) the relay is inert.
+ * News is published with NOTIFY fieldline_live on the tenant store's connection, after its transaction committed:
+ * '<tenant id>:<cursor>' or 'revoked:<tenant id>:<device id>'. Every instance LISTENs on that connection and
+ * hands the notifications of other sessions to its own live channel (its own news it already acted on). NOTIFY
+ * carries no table data, so row-level security has nothing to check. On a backend whose Qt driver has no event
+ * notifications (embedded SQLite: one server per file) the relay is inert.
  */
 class LiveRelay : public QObject
 {
@@ -24,21 +25,27 @@ class LiveRelay : public QObject
 public:
     static constexpr char Channel[] = "fieldline_live";
     using CursorMoved = std::function<void(qint64 tenantId, qint64 cursor)>;
+    using DeviceRevoked = std::function<void(qint64 tenantId, qint64 deviceId)>;
 
-    /** Listens on the store's connection @p connectionName; @p remote is called for other instances' pushes. */
-    LiveRelay(const QString &connectionName, CursorMoved remote, QObject *parent = nullptr);
+    /** Listens on the store's connection @p connectionName; the callbacks get other instances' news. */
+    LiveRelay(const QString &connectionName, CursorMoved cursorMoved, DeviceRevoked deviceRevoked,
+              QObject *parent = nullptr);
     ~LiveRelay() override;
 
     /** True when notifications cross instances (the connection LISTENs). */
     bool isActive() const { return m_active; }
     /** Tells the other instances; call after the push committed. */
     void publish(qint64 tenantId, qint64 cursor);
+    /** Tells the other instances; call after the revocation committed. */
+    void publishRevoked(qint64 tenantId, qint64 deviceId);
 
 private:
+    void send(const QString &payload);
     void received(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
 
     QString m_connectionName;
-    CursorMoved m_remote;
+    CursorMoved m_cursorMoved;
+    DeviceRevoked m_deviceRevoked;
     bool m_active = false;
 };
 

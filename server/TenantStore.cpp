@@ -420,4 +420,19 @@ Status TenantStore::revokeDevice(qint64 tenantId, qint64 deviceId)
     return {};
 }
 
+Result<QSet<qint64>> TenantStore::activeDevices(qint64 tenantId)
+{
+    if (Status entered = enterTenant(tenantId); !entered)
+        return entered.error();
+    QSqlQuery &query = m_statements.get("SELECT id FROM devices WHERE tenant_id = ? AND revoked IS NULL");
+    query.addBindValue(tenantId);
+    if (!query.exec())
+        return sqlError(query, QStringLiteral("Cannot list a tenant's devices"));
+    const StatementCache::Finished finished(m_statements);
+    QSet<qint64> active;
+    while (query.next())
+        active.insert(query.value(0).toLongLong());
+    return active;
+}
+
 } // namespace fieldline::server

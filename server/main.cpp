@@ -96,11 +96,16 @@ int main(int argc, char *argv[])
     UserDirectory directory(*store.value());
     LiveChannel live(api, {});
     AdminRoutes admin(api, directory, operatorToken.value(), credentials);
-    // Revocation closes the device's open live sockets at once, not only its next request.
-    admin.setDeviceRevoked([&live](qint64 tenantId, qint64 deviceId) { live.closeDevice(tenantId, deviceId); });
-    // With PostgreSQL, the pushes other instances took reach this instance's sockets through LISTEN/NOTIFY.
-    LiveRelay relay(store.value()->connectionName(),
-                    [&live](qint64 tenantId, qint64 cursor) { live.notify(tenantId, cursor); });
+    // With PostgreSQL, the pushes and revocations of other instances reach this instance's sockets through
+    // LISTEN/NOTIFY.
+    LiveRelay relay(
+        store.value()->connectionName(), [&live](qint64 tenantId, qint64 cursor) { live.notify(tenantId, cursor); },
+        [&live](qint64 tenantId, qint64 deviceId) { live.closeDevice(tenantId, deviceId); });
+    // Revocation closes the device's open live sockets at once, on every instance, not only at its next request.
+    admin.setDeviceRevoked([&live, &relay](qint64 tenantId, qint64 deviceId) {
+        live.closeDevice(tenantId, deviceId);
+        relay.publishRevoked(tenantId, deviceId);
+    });
     // A push and an import that moved a tenant's cursor both tell its devices to pull, on every instance.
     const auto notifyTenant = [&live, &relay](qint64 tenantId, qint64 cursor) {
         live.notify(tenantId, cursor);

@@ -1,5 +1,6 @@
 // The live channel on the server's HTTP port: a device connected with its token hears about a colleague's push
-// and pulls it; a bad token, a foreign Origin and an oversized message close the socket; a plain GET gets 400.
+// and pulls it; a bad token, a foreign Origin and an oversized message close the socket; a plain GET gets 400. A
+// device revoked without the channel being told (a lost notification) loses its socket at the tenant's recheck.
 #include "SyncServerKit.h"
 
 #include "sync/LiveClient.h"
@@ -77,6 +78,42 @@ private slots:
         qInfo("edit to visible on the other device: median %lld ms, max %lld ms (20 edits, push included)",
               latencies[latencies.size() / 2], latencies.back());
         QCOMPARE(synctest::dump(a.device), synctest::dump(b.device));
+    }
+
+    void theRecheckClosesTheSocketsOfDevicesRevokedUnannounced()
+    {
+        InProcessServer server(m_dir.filePath(QStringLiteral("s3")), nowMs());
+        const QByteArray stolenToken = server.newTenantToken(QStringLiteral("acme"), QStringLiteral("u"));
+        const QByteArray keptToken = server.deviceToken(QStringLiteral("acme"), QStringLiteral("u"));
+        const QByteArray otherToken = server.newTenantToken(QStringLiteral("other"), QStringLiteral("v"));
+        QWebSocket stolen, kept, other;
+        const std::pair<QWebSocket *, QByteArray> sockets[] = {
+            {&stolen, stolenToken}, {&kept, keptToken}, {&other, otherToken}};
+        for (const auto &[socket, token] : sockets) {
+            QNetworkRequest request(sync::LiveClient::liveUrl(server.url()));
+            request.setRawHeader("Authorization", "Bearer " + token);
+            QSignalSpy connected(socket, &QWebSocket::connected);
+            socket->open(request);
+            QVERIFY(connected.wait(10000));
+        }
+        QTRY_COMPARE(server.live->connectionCount(), 3);
+
+        // Revoked in the database behind the channel's back, as another instance whose notification was lost would.
+        auto identity = server.store->authenticate(stolenToken);
+        QVERIFY(identity && identity->has_value());
+        QVERIFY(server.store->revokeDevice((*identity)->tenantId, (*identity)->deviceId));
+        QTest::qWait(100);
+        QCOMPARE(stolen.state(), QAbstractSocket::ConnectedState);
+
+        // One recheck per tenant in turn: after both tenants had theirs, only the revoked device's socket is gone.
+        QSignalSpy stolenClosed(&stolen, &QWebSocket::disconnected);
+        server.live->recheckNextTenant();
+        server.live->recheckNextTenant();
+        QTRY_COMPARE(stolenClosed.size(), 1);
+        QCOMPARE(stolen.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+        QTRY_COMPARE(server.live->connectionCount(), 2);
+        QCOMPARE(kept.state(), QAbstractSocket::ConnectedState);
+        QCOMPARE(other.state(), QAbstractSocket::ConnectedState);
     }
 
     void refusedConnections()

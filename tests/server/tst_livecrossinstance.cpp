@@ -1,13 +1,19 @@
 // Two fieldline-server processes on one throwaway PostgreSQL database, as behind a load balancer: a device of
 // instance A edits, and a device connected to instance B's live channel hears of it through LISTEN/NOTIFY and
 // pulls the edit from B. Nobody else pushes, and the devices have no timer, so only the relay can deliver it.
+// A device revoked through instance A loses its live socket on instance B at once (the recheck takes a minute).
 #include "ServerProcess.h"
 #include "SyncServerKit.h"
 
 #include "server/LiveRelay.h"
+#include "server/OperatorToken.h"
 #include "sync/LiveClient.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
+#include <QWebSocket>
 #include <QtTest>
 
 #include <algorithm>
@@ -32,6 +38,24 @@ private:
     QTemporaryDir m_dir;
     StoreBackend m_postgres;
 
+    /** Starts two instances on the test's database, with the password passed as an operator would. */
+    bool startTwo(ServerProcess &a, ServerProcess &b, const QString &name)
+    {
+        // The URL carries no password: like an operator would, the servers get it through PGPASSWORD.
+        server::PostgresAddress address = *m_postgres.postgres;
+        qputenv("PGPASSWORD", address.password.toUtf8());
+        address.password.clear();
+        const QStringList postgres{QStringLiteral("--postgres"), address.display()};
+        const bool started = a.start(m_dir.filePath(name + QStringLiteral("-a")), postgres) &&
+                             b.start(m_dir.filePath(name + QStringLiteral("-b")), postgres);
+        qunsetenv("PGPASSWORD");
+        if (!started)
+            qWarning() << a.error() << b.error();
+        return started;
+    }
+
+    static QUrl url(const ServerProcess &p) { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(p.port())); }
+
 private slots:
     void initTestCase()
     {
@@ -46,18 +70,8 @@ private slots:
             m_postgres.seedTenant(QStringLiteral("acme"), {QStringLiteral("a"), QStringLiteral("b")});
         QCOMPARE(tokens.size(), 2);
         const QByteArray &tokenA = tokens[0], &tokenB = tokens[1];
-        // The URL carries no password: like an operator would, the servers get it through PGPASSWORD.
-        server::PostgresAddress address = *m_postgres.postgres;
-        qputenv("PGPASSWORD", address.password.toUtf8());
-        address.password.clear();
-        const QStringList postgres{QStringLiteral("--postgres"), address.display()};
         ServerProcess instanceA, instanceB;
-        QVERIFY2(instanceA.start(m_dir.filePath(QStringLiteral("a")), postgres), qPrintable(instanceA.error()));
-        QVERIFY2(instanceB.start(m_dir.filePath(QStringLiteral("b")), postgres), qPrintable(instanceB.error()));
-        qunsetenv("PGPASSWORD");
-        const auto url = [](const ServerProcess &p) {
-            return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(p.port()));
-        };
+        QVERIFY(startTwo(instanceA, instanceB, QStringLiteral("edits")));
 
         SyncedDevice a(m_dir.filePath(QStringLiteral("a.db")), nowMs(), url(instanceA), tokenA);
         SyncedDevice b(m_dir.filePath(QStringLiteral("b.db")), nowMs(), url(instanceB), tokenB);
@@ -91,6 +105,65 @@ private slots:
         qInfo("edit on instance A to visible on a device of instance B: median %lld ms, max %lld ms (10 edits)",
               latencies[latencies.size() / 2], latencies.back());
         QTRY_COMPARE(synctest::dump(b.device), synctest::dump(a.device));
+    }
+
+    void aDeviceRevokedOnOneInstanceLosesItsSocketOnTheOther()
+    {
+        const QList<QByteArray> tokens =
+            m_postgres.seedTenant(QStringLiteral("revocations"), {QStringLiteral("stolen"), QStringLiteral("kept")});
+        QCOMPARE(tokens.size(), 2);
+        ServerProcess instanceA, instanceB;
+        QVERIFY(startTwo(instanceA, instanceB, QStringLiteral("revocations")));
+        QFile operatorFile(m_dir.filePath(QStringLiteral("revocations-a/")) +
+                           QLatin1String(server::OperatorToken::FileName));
+        QVERIFY(operatorFile.open(QIODevice::ReadOnly));
+        const QByteArray operatorToken = operatorFile.readAll().trimmed();
+        const QList<QPair<QByteArray, QByteArray>> asOperator{{"Authorization", "Bearer " + operatorToken}};
+
+        // Both devices hold a socket on instance B.
+        QWebSocket stolen, kept;
+        for (int i = 0; i < 2; ++i) {
+            QWebSocket &socket = i == 0 ? stolen : kept;
+            QNetworkRequest request(sync::LiveClient::liveUrl(url(instanceB)));
+            request.setRawHeader("Authorization", "Bearer " + tokens[i]);
+            QSignalSpy connected(&socket, &QWebSocket::connected);
+            socket.open(request);
+            QVERIFY(connected.wait(10000));
+        }
+
+        // The stolen laptop is revoked through instance A.
+        const HttpReply listed =
+            instanceA.send("GET", QStringLiteral("/v1/admin/tenants/revocations/devices"), {}, asOperator);
+        QCOMPARE(listed.status, 200);
+        qint64 stolenId = 0;
+        for (const QJsonValue device :
+             QJsonDocument::fromJson(listed.body).object().value(QStringLiteral("devices")).toArray()) {
+            if (device[QStringLiteral("name")].toString() == QLatin1String("stolen"))
+                stolenId = device[QStringLiteral("id")].toInteger();
+        }
+        QVERIFY(stolenId > 0);
+        QSignalSpy stolenClosed(&stolen, &QWebSocket::disconnected);
+        QElapsedTimer sinceRevoked;
+        sinceRevoked.start();
+        QCOMPARE(instanceA
+                     .send("POST", QStringLiteral("/v1/admin/tenants/revocations/devices/%1/revoke").arg(stolenId), {},
+                           asOperator)
+                     .status,
+                 204);
+        // Well before instance B's own recheck (a minute) would find it.
+        QTRY_COMPARE_WITH_TIMEOUT(stolenClosed.size(), 1, 5000);
+        QCOMPARE(stolen.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+        qInfo("revoked on instance A, socket on instance B closed after %lld ms", sinceRevoked.elapsed());
+        QCOMPARE(kept.state(), QAbstractSocket::ConnectedState);
+        // Instance B refuses the token from now on.
+        QNetworkRequest again(sync::LiveClient::liveUrl(url(instanceB)));
+        again.setRawHeader("Authorization", "Bearer " + tokens[0]);
+        QWebSocket retry;
+        QSignalSpy retryClosed(&retry, &QWebSocket::disconnected);
+        retry.open(again);
+        QVERIFY(retryClosed.wait(10000));
+        QCOMPARE(retry.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+        QCOMPARE(kept.state(), QAbstractSocket::ConnectedState);
     }
 };
 
