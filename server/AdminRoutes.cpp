@@ -2,7 +2,6 @@
 
 #include "AdminRequests.h"
 #include "ApiServer.h"
-#include "Credentials.h"
 #include "HttpSupport.h"
 #include "OperatorToken.h"
 #include "UserDirectory.h"
@@ -11,6 +10,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QPointer>
+#include <QTcpSocket>
 
 Q_LOGGING_CATEGORY(lcAdmin, "fieldline.server.admin")
 
@@ -28,12 +29,10 @@ QHttpServerResponse badRequest(const QString &message)
 
 } // namespace
 
-AdminRoutes::AdminRoutes(ApiServer &api, UserDirectory &directory, const OperatorToken &operatorToken,
-                         const Credentials &credentials)
+AdminRoutes::AdminRoutes(ApiServer &api, UserDirectory &directory, const OperatorToken &operatorToken)
     : m_api(api)
     , m_directory(directory)
     , m_access(api, operatorToken)
-    , m_credentials(credentials)
 {
     using Method = QHttpServerRequest::Method;
     QHttpServer &http = m_api.http();
@@ -41,17 +40,16 @@ AdminRoutes::AdminRoutes(ApiServer &api, UserDirectory &directory, const Operato
         return m_api.counted("admin_tenant_create", createTenant(request));
     });
     http.route(QStringLiteral("/v1/admin/tenants/<arg>/users"), Method::Post,
-               [this](const QString &tenant, const QHttpServerRequest &request) {
-                   return m_api.counted("admin_user_create", createUser(tenant, request));
+               [this](const QString &tenant, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                   createUser(tenant, request, std::move(responder));
                });
     http.route(QStringLiteral("/v1/admin/tenants/<arg>/users"), Method::Get,
                [this](const QString &tenant, const QHttpServerRequest &request) {
                    return m_api.counted("admin_user_list", listUsers(tenant, request));
                });
     http.route(QStringLiteral("/v1/admin/tenants/<arg>/users/<arg>/password"), Method::Post,
-               [this](const QString &tenant, const QString &login, const QHttpServerRequest &request) {
-                   return m_api.counted("admin_user_password", setPassword(tenant, login, request));
-               });
+               [this](const QString &tenant, const QString &login, const QHttpServerRequest &request,
+                      QHttpServerResponder &&responder) { setPassword(tenant, login, request, std::move(responder)); });
     http.route(QStringLiteral("/v1/admin/tenants/<arg>/users/<arg>/territories"), Method::Post,
                [this](const QString &tenant, const QString &login, const QHttpServerRequest &request) {
                    return m_api.counted("admin_user_territories", setTerritories(tenant, login, request));
@@ -64,6 +62,48 @@ AdminRoutes::AdminRoutes(ApiServer &api, UserDirectory &directory, const Operato
                [this](const QString &tenant, const QString &device, const QHttpServerRequest &request) {
                    return m_api.counted("admin_device_revoke", revokeDevice(tenant, device, request));
                });
+}
+
+void AdminRoutes::answerWithHash(const char *route, const QHttpServerRequest &request, QHttpServerResponder &&responder,
+                                 const QString &password, WithHash then)
+{
+    struct Held
+    {
+        AccessLog::Record record;
+        QPointer<QTcpSocket> socket;
+        QHttpServerResponder responder;
+    };
+    auto held = std::make_shared<Held>(Held{m_api.pendingRecord(request), responder.socket(), std::move(responder)});
+    const bool queued = m_api.passwords().hash(
+        password, [this, route, held, then = std::move(then)](const storage::Result<QByteArray> &hash) {
+            QHttpServerResponse response = internalError();
+            if (hash)
+                response = then(hash.value());
+            else
+                qCWarning(lcAdmin) << "cannot hash a password:" << hash.message();
+            // A success wrote to the store: answered once that is on disk, like a login's token.
+            if (response.statusCode() == Status::Ok || response.statusCode() == Status::Created ||
+                response.statusCode() == Status::NoContent)
+                m_api.answerDurably(route, std::move(held->record), held->socket, std::move(held->responder),
+                                    std::move(response));
+            else
+                m_api.answerNow(route, std::move(held->record), held->socket, std::move(held->responder),
+                                std::move(response));
+        });
+    if (!queued) {
+        QHttpServerResponse busy =
+            jsonError(QStringLiteral("The server is hashing many passwords at once. Try again in 1 second."),
+                      Status::TooManyRequests);
+        busy.setHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1"));
+        m_api.answerNow(route, std::move(held->record), held->socket, std::move(held->responder), std::move(busy));
+    }
+}
+
+void AdminRoutes::answerNow(const char *route, const QHttpServerRequest &request, QHttpServerResponder &&responder,
+                            QHttpServerResponse &&response)
+{
+    const QPointer<QTcpSocket> socket(responder.socket());
+    m_api.answerNow(route, m_api.pendingRecord(request), socket, std::move(responder), std::move(response));
 }
 
 std::optional<AdminScope> AdminRoutes::tenantScope(const QString &tenant, const QHttpServerRequest &request,
@@ -98,35 +138,34 @@ QHttpServerResponse AdminRoutes::createTenant(const QHttpServerRequest &request)
                                Status::Created);
 }
 
-QHttpServerResponse AdminRoutes::createUser(const QString &tenant, const QHttpServerRequest &request)
+void AdminRoutes::createUser(const QString &tenant, const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
+    constexpr const char *route = "admin_user_create";
     std::optional<QHttpServerResponse> error;
     const std::optional<AdminScope> scope = tenantScope(tenant, request, error);
     if (!scope)
-        return std::move(*error);
+        return answerNow(route, request, std::move(responder), std::move(*error));
     auto body = admin::parseUserCreate(request.body());
     if (!body)
-        return badRequest(body.message());
-    const QString &login = body->login;
+        return answerNow(route, request, std::move(responder), badRequest(body.message()));
+    const qint64 tenantId = scope->tenantId;
+    const QString login = body->login;
     const Role role = body->role;
-
-    auto hash = m_credentials.hashPassword(body->password);
-    if (!hash) {
-        qCWarning(lcAdmin) << "cannot hash a password:" << hash.message();
-        return internalError();
-    }
-    auto created = m_directory.createUser(scope->tenantId, login, hash.value(), role);
-    if (!created && created.code() == ErrorCode::Constraint)
-        return jsonError(QStringLiteral("User %1 already exists in this tenant.").arg(login), Status::Conflict);
-    if (!created) {
-        qCWarning(lcAdmin) << "cannot create a user:" << created.message();
-        return internalError();
-    }
-    qCInfo(lcAdmin) << "created user" << created.value() << "in tenant" << scope->tenantId << "as" << roleName(role);
-    return QHttpServerResponse(QJsonObject{{QStringLiteral("id"), created.value()},
-                                           {QStringLiteral("login"), login},
-                                           {QStringLiteral("role"), roleName(role)}},
-                               Status::Created);
+    answerWithHash(
+        route, request, std::move(responder), body->password, [this, tenantId, login, role](const QByteArray &hash) {
+            auto created = m_directory.createUser(tenantId, login, hash, role);
+            if (!created && created.code() == ErrorCode::Constraint)
+                return jsonError(QStringLiteral("User %1 already exists in this tenant.").arg(login), Status::Conflict);
+            if (!created) {
+                qCWarning(lcAdmin) << "cannot create a user:" << created.message();
+                return internalError();
+            }
+            qCInfo(lcAdmin) << "created user" << created.value() << "in tenant" << tenantId << "as" << roleName(role);
+            return QHttpServerResponse(QJsonObject{{QStringLiteral("id"), created.value()},
+                                                   {QStringLiteral("login"), login},
+                                                   {QStringLiteral("role"), roleName(role)}},
+                                       Status::Created);
+        });
 }
 
 QHttpServerResponse AdminRoutes::listUsers(const QString &tenant, const QHttpServerRequest &request)
@@ -150,30 +189,30 @@ QHttpServerResponse AdminRoutes::listUsers(const QString &tenant, const QHttpSer
     return QHttpServerResponse(QJsonObject{{QStringLiteral("users"), list}});
 }
 
-QHttpServerResponse AdminRoutes::setPassword(const QString &tenant, const QString &login,
-                                             const QHttpServerRequest &request)
+void AdminRoutes::setPassword(const QString &tenant, const QString &login, const QHttpServerRequest &request,
+                              QHttpServerResponder &&responder)
 {
+    constexpr const char *route = "admin_user_password";
     std::optional<QHttpServerResponse> error;
     const std::optional<AdminScope> scope = tenantScope(tenant, request, error);
     if (!scope)
-        return std::move(*error);
+        return answerNow(route, request, std::move(responder), std::move(*error));
     auto body = admin::parsePasswordChange(request.body());
     if (!body)
-        return badRequest(body.message());
-    auto hash = m_credentials.hashPassword(body->password);
-    if (!hash) {
-        qCWarning(lcAdmin) << "cannot hash a password:" << hash.message();
-        return internalError();
-    }
-    const storage::Status changed = m_directory.setPasswordHash(scope->tenantId, login, hash.value());
-    if (!changed && changed.code() == ErrorCode::NotFound)
-        return notFound();
-    if (!changed) {
-        qCWarning(lcAdmin) << "cannot change a password:" << changed.message();
-        return internalError();
-    }
-    qCInfo(lcAdmin) << "changed a password in tenant" << scope->tenantId;
-    return QHttpServerResponse(Status::NoContent);
+        return answerNow(route, request, std::move(responder), badRequest(body.message()));
+    const qint64 tenantId = scope->tenantId;
+    answerWithHash(route, request, std::move(responder), body->password,
+                   [this, tenantId, login](const QByteArray &hash) {
+                       const storage::Status changed = m_directory.setPasswordHash(tenantId, login, hash);
+                       if (!changed && changed.code() == ErrorCode::NotFound)
+                           return notFound();
+                       if (!changed) {
+                           qCWarning(lcAdmin) << "cannot change a password:" << changed.message();
+                           return internalError();
+                       }
+                       qCInfo(lcAdmin) << "changed a password in tenant" << tenantId;
+                       return QHttpServerResponse(Status::NoContent);
+                   });
 }
 
 QHttpServerResponse AdminRoutes::setTerritories(const QString &tenant, const QString &login,

@@ -2,6 +2,7 @@
 
 #include "AdminAccess.h"
 
+#include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QString>
 
@@ -13,7 +14,6 @@ class QHttpServerRequest;
 namespace fieldline::server {
 
 class ApiServer;
-class Credentials;
 class OperatorToken;
 class UserDirectory;
 
@@ -23,16 +23,15 @@ class UserDirectory;
  *
  * A tenant admin naming another tenant is answered exactly like a tenant that does not exist (404), so the API
  * does not tell which tenant names are taken; other roles get 403 and a missing or unknown token 401. Every body
- * is refused over MaxBodyBytes before it is parsed. Passwords are hashed synchronously on the event loop: Argon2id
- * at the interactive cost takes tens of milliseconds, acceptable for the rare administrative call.
+ * is refused over MaxBodyBytes before it is parsed. Passwords are hashed off the event loop (ApiServer::passwords(),
+ * 0.2-0.4 s each at the interactive cost), so creating a shift of users does not stall every tenant's sync.
  */
 class AdminRoutes
 {
 public:
     static constexpr qint64 MaxBodyBytes = 16 << 10;
 
-    AdminRoutes(ApiServer &api, UserDirectory &directory, const OperatorToken &operatorToken,
-                const Credentials &credentials);
+    AdminRoutes(ApiServer &api, UserDirectory &directory, const OperatorToken &operatorToken);
 
     /** Called after a device was revoked, so its open live sockets can be closed. */
     void setDeviceRevoked(std::function<void(qint64 tenantId, qint64 deviceId)> callback)
@@ -45,12 +44,24 @@ public:
 
 private:
     QHttpServerResponse createTenant(const QHttpServerRequest &request);
-    QHttpServerResponse createUser(const QString &tenant, const QHttpServerRequest &request);
+    void createUser(const QString &tenant, const QHttpServerRequest &request, QHttpServerResponder &&responder);
     QHttpServerResponse listUsers(const QString &tenant, const QHttpServerRequest &request);
-    QHttpServerResponse setPassword(const QString &tenant, const QString &login, const QHttpServerRequest &request);
+    void setPassword(const QString &tenant, const QString &login, const QHttpServerRequest &request,
+                     QHttpServerResponder &&responder);
     QHttpServerResponse setTerritories(const QString &tenant, const QString &login, const QHttpServerRequest &request);
     QHttpServerResponse listDevices(const QString &tenant, const QHttpServerRequest &request);
     QHttpServerResponse revokeDevice(const QString &tenant, const QString &deviceId, const QHttpServerRequest &request);
+
+    using WithHash = std::function<QHttpServerResponse(const QByteArray &passwordHash)>;
+    /**
+     * Hashes @p password on the password threads, then answers with what @p then makes of the hash (on the event
+     * loop; a write there must enter its tenant first, as other requests ran meanwhile). A full queue gets 429.
+     */
+    void answerWithHash(const char *route, const QHttpServerRequest &request, QHttpServerResponder &&responder,
+                        const QString &password, WithHash then);
+    /** Sends a response decided while the route runs. */
+    void answerNow(const char *route, const QHttpServerRequest &request, QHttpServerResponder &&responder,
+                   QHttpServerResponse &&response);
 
     /** Checks size (MaxBodyBytes), token and role for a route on @p tenant; on refusal fills @p error. */
     std::optional<AdminScope> tenantScope(const QString &tenant, const QHttpServerRequest &request,
@@ -61,7 +72,6 @@ private:
     AdminAccess m_access;
     std::function<void(qint64, qint64)> m_deviceRevoked;
     std::function<void(qint64)> m_scopesChanged;
-    const Credentials &m_credentials;
 };
 
 } // namespace fieldline::server

@@ -34,6 +34,7 @@ ApiServer::ApiServer(TenantStore &store, const Credentials &credentials, LoginTh
     , m_limits(limits)
     , m_durable(m_http, m_metrics, std::move(durable),
                 [](const QString &why) { return answers::internal(QStringLiteral("sync of the store: ") + why); })
+    , m_passwords(credentials, PasswordCheck::Limits{})
 {
     using Method = QHttpServerRequest::Method;
     m_http.route(QStringLiteral("/healthz"), Method::Get, [this](const QHttpServerRequest &request) {
@@ -60,7 +61,7 @@ ApiServer::ApiServer(TenantStore &store, const Credentials &credentials, LoginTh
                  [this](const QString &tenant, const QHttpServerRequest &request) {
                      return counted("tenant_me", tenantMe(tenant, request));
                  });
-    m_login = std::make_unique<LoginRoute>(*this, credentials, throttle);
+    m_login = std::make_unique<LoginRoute>(*this, throttle, m_passwords);
 }
 
 ApiServer::~ApiServer() = default;

@@ -55,6 +55,8 @@ public:
     Metrics &metrics() { return m_metrics; }
     TenantStore &store() { return m_store; }
     const Limits &limits() const { return m_limits; }
+    /** Argon2id work off the event loop, for logins and for the admin routes that set passwords. */
+    PasswordCheck &passwords() { return m_passwords; }
 
     /** Counts @p response under @p route in /metrics and returns it. */
     QHttpServerResponse counted(const char *route, QHttpServerResponse response);
@@ -96,7 +98,8 @@ private:
     QHttpServer m_http;
     DurableAnswers m_durable;      // before the access log: a failed sync turns an answer into a 500 it should log
     AccessLog m_accessLog{m_http}; // after m_http and before any route: it sees every request first
-    std::unique_ptr<LoginRoute> m_login; // last: its password checks end before anything they use goes
+    PasswordCheck m_passwords;     // before the routes that use it
+    std::unique_ptr<LoginRoute> m_login; // last
 };
 
 } // namespace fieldline::server

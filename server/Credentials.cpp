@@ -77,6 +77,12 @@ void Credentials::verifyDummy(const QString &password) const
     (void)verifyPassword(m_dummyHash, password);
 }
 
+bool Credentials::needsRehash(const QByteArray &storedHash) const
+{
+    const QByteArray terminated = storedHash + '\0';
+    return crypto_pwhash_str_needs_rehash(terminated.constData(), m_opsLimit, m_memLimit) != 0;
+}
+
 QByteArray Credentials::newToken()
 {
     QByteArray raw(32, Qt::Uninitialized);

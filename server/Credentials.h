@@ -37,6 +37,8 @@ public:
      * answers as slowly as a wrong password.
      */
     void verifyDummy(const QString &password) const;
+    /** True when @p storedHash was made at another cost than this object's (a changed --password-cost). */
+    bool needsRehash(const QByteArray &storedHash) const;
 
     /** 32 random bytes, base64url without padding: the secret the device keeps. */
     static QByteArray newToken();

@@ -37,11 +37,10 @@ LoginRoute::Pending::Pending(QHttpServerResponder &&responder, bool cbor, Access
     , record(std::move(record))
 {}
 
-LoginRoute::LoginRoute(ApiServer &api, const Credentials &credentials, LoginThrottle &throttle,
-                       PasswordCheck::Limits checks)
+LoginRoute::LoginRoute(ApiServer &api, LoginThrottle &throttle, PasswordCheck &checks)
     : m_api(api)
     , m_throttle(throttle)
-    , m_checks(credentials, checks)
+    , m_checks(checks)
 {
     m_api.http().route(QStringLiteral("/v1/login"), QHttpServerRequest::Method::Post,
                        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
@@ -97,8 +96,10 @@ std::optional<QHttpServerResponse> LoginRoute::start(const QHttpServerRequest &r
         pending->user = found.value();
     }
     const QByteArray hash = pending->user ? pending->user->passwordHash : QByteArray();
-    if (!m_checks.verify(hash, pending->attempt.password,
-                         [this, pending](bool matches) { checked(*pending, matches); })) {
+    if (!m_checks.verify(hash, pending->attempt.password, [this, pending](bool matches, const QByteArray &rehashed) {
+            pending->rehashed = rehashed;
+            checked(*pending, matches);
+        })) {
         m_api.metrics().countLoginThrottled();
         return login::answer(cbor,
                              login::Refused{Status::TooManyRequests,
@@ -140,6 +141,16 @@ login::Outcome LoginRoute::grant(Pending &pending)
     if (!*current || (*current)->passwordHash != checked.passwordHash)
         return wrongCredentials();
     const UserRecord &user = **current;
+    if (!pending.rehashed.isEmpty()) {
+        // Only over the hash just checked: a reset that lands first wins.
+        auto replaced =
+            m_api.store().replacePasswordHash(user.tenantId, user.id, checked.passwordHash, pending.rehashed);
+        if (!replaced)
+            qCWarning(lcServer) << "login: cannot store the password at the current cost:" << replaced.message();
+        else if (*replaced)
+            qCInfo(lcServer) << "login: stored user" << user.id << "of tenant" << user.tenantId
+                             << "'s password at the current cost";
+    }
     auto token = m_api.store().issueDeviceToken(user.tenantId, user.id, pending.attempt.device);
     if (!token) {
         qCWarning(lcServer) << "login: cannot issue a token:" << token.message();

@@ -25,13 +25,13 @@ class ApiServer;
  * the answer goes once the token is on disk (ApiServer::answerDurably).
  *
  * Unknown tenant, unknown user and wrong password take the same path through one Argon2id verification and end in
- * the same answer, so neither the body nor the timing says which one it was.
+ * the same answer, so neither the body nor the timing says which one it was. A password that matches a hash of
+ * another cost (the server's --password-cost changed) is stored again at the current cost.
  */
 class LoginRoute
 {
 public:
-    LoginRoute(ApiServer &api, const Credentials &credentials, LoginThrottle &throttle,
-               PasswordCheck::Limits checks = {});
+    LoginRoute(ApiServer &api, LoginThrottle &throttle, PasswordCheck &checks);
 
 private:
     /** A login whose password is being checked. */
@@ -46,6 +46,7 @@ private:
         QString account;
         QString address;
         std::optional<UserRecord> user;
+        QByteArray rehashed; ///< the password at the current cost, when its stored hash has another
     };
 
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
@@ -59,7 +60,7 @@ private:
 
     ApiServer &m_api;
     LoginThrottle &m_throttle;
-    PasswordCheck m_checks;
+    PasswordCheck &m_checks;
 };
 
 } // namespace fieldline::server

@@ -338,6 +338,23 @@ Result<std::optional<UserRecord>> TenantStore::findUser(qint64 tenantId, const Q
         UserRecord{query.value(0).toLongLong(), tenantId, login, query.value(1).toString().toLatin1(), *role});
 }
 
+Result<bool> TenantStore::replacePasswordHash(qint64 tenantId, qint64 userId, const QByteArray &oldHash,
+                                              const QByteArray &newHash)
+{
+    if (Status entered = enterTenant(tenantId); !entered)
+        return entered.error();
+    QSqlQuery query(db());
+    query.prepare(
+        QStringLiteral("UPDATE users SET password_hash = ? WHERE tenant_id = ? AND id = ? AND password_hash = ?"));
+    query.addBindValue(QString::fromLatin1(newHash));
+    query.addBindValue(tenantId);
+    query.addBindValue(userId);
+    query.addBindValue(QString::fromLatin1(oldHash));
+    if (!query.exec())
+        return sqlError(query, QStringLiteral("Cannot store a password hash"));
+    return query.numRowsAffected() > 0;
+}
+
 Result<QByteArray> TenantStore::issueDeviceToken(qint64 tenantId, qint64 userId, const QString &deviceName)
 {
     // The caller may have waited (a login's password check) while other requests scoped the connection elsewhere.

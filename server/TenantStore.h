@@ -96,6 +96,12 @@ public:
     storage::Result<qint64> createUser(qint64 tenantId, const QString &login, const QByteArray &passwordHash,
                                        Role role);
     storage::Result<std::optional<UserRecord>> findUser(qint64 tenantId, const QString &login);
+    /**
+     * Replaces the user's password hash with @p newHash if it is still @p oldHash (enters the tenant). False when it
+     * was changed meanwhile.
+     */
+    storage::Result<bool> replacePasswordHash(qint64 tenantId, qint64 userId, const QByteArray &oldHash,
+                                              const QByteArray &newHash);
 
     /** Registers a device for the user and returns its token; only the token's hash is kept. */
     storage::Result<QByteArray> issueDeviceToken(qint64 tenantId, qint64 userId, const QString &deviceName);

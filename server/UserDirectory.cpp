@@ -42,11 +42,16 @@ Result<QList<UserSummary>> UserDirectory::users(qint64 tenantId)
 Result<qint64> UserDirectory::createUser(qint64 tenantId, const QString &login, const QByteArray &passwordHash,
                                          Role role)
 {
+    // The caller waited for the hash while other requests scoped the connection elsewhere.
+    if (Status entered = m_store.enterTenant(tenantId); !entered)
+        return entered.error();
     return m_store.createUser(tenantId, login, passwordHash, role);
 }
 
 Status UserDirectory::setPasswordHash(qint64 tenantId, const QString &login, const QByteArray &passwordHash)
 {
+    if (Status entered = m_store.enterTenant(tenantId); !entered)
+        return entered;
     QSqlQuery query(QSqlDatabase::database(m_store.connectionName(), false));
     query.prepare(QStringLiteral("UPDATE users SET password_hash = ? WHERE tenant_id = ? AND login = ?"));
     query.addBindValue(QString::fromLatin1(passwordHash));

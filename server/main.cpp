@@ -95,7 +95,7 @@ int main(int argc, char *argv[])
     }
     UserDirectory directory(*store.value());
     LiveChannel live(api, {});
-    AdminRoutes admin(api, directory, operatorToken.value(), credentials);
+    AdminRoutes admin(api, directory, operatorToken.value());
     // With PostgreSQL, the pushes and revocations of other instances reach this instance's sockets through
     // LISTEN/NOTIFY.
     LiveRelay relay(

@@ -120,7 +120,7 @@ private slots:
         server::UserDirectory directory(*server.store);
         auto operatorToken = server::OperatorToken::loadOrCreate(dataDir);
         QVERIFY(operatorToken);
-        server::AdminRoutes admin(*server.api, directory, *operatorToken, server.credentials);
+        server::AdminRoutes admin(*server.api, directory, *operatorToken);
         // Tenant names are per database: the PostgreSQL rows of earlier runs share it.
         const QString alpha = QStringLiteral("alpha%1").arg(m_servers),
                       bravo = QStringLiteral("bravo%1").arg(m_servers);
