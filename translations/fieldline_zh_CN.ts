@@ -2703,8 +2703,8 @@ Ctrl+Enter 提交打开的表单；Esc 返回此列表。</translation>
         <translation>服务器出现问题；稍后将重新同步。</translation>
     </message>
     <message>
-        <source>Sync stopped: this computer&apos;s profile could not be written (%1).</source>
-        <translation>同步已停止：无法写入这台电脑上的资料库（%1）。</translation>
+        <source>Sync paused: this computer&apos;s profile could not be written (%1). Sync will try again shortly.</source>
+        <translation>同步已暂停：无法写入这台电脑上的资料库（%1）。稍后会自动重试同步。</translation>
     </message>
     <message>
         <source>S&amp;ync now</source>

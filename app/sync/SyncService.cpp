@@ -218,8 +218,7 @@ void SyncService::roundFinished()
         break;
     case sync::SyncProblem::NotLoggedIn:
     case sync::SyncProblem::Forbidden:
-    case sync::SyncProblem::LocalError:
-        break; // waits for the user: a login, or a look at what is wrong
+        break; // waits for the user: a login, or an administrator
     case sync::SyncProblem::RateLimited:
         m_timer.start(int(std::clamp<qint64>(current.retryAfterMs, m_options.firstRetryMs, m_options.maxRetryMs)));
         break;
@@ -230,7 +229,8 @@ void SyncService::roundFinished()
         break;
     case sync::SyncProblem::Offline:
     case sync::SyncProblem::ClockSkew:
-    case sync::SyncProblem::ServerError: {
+    case sync::SyncProblem::ServerError:
+    case sync::SyncProblem::LocalError: { // a full disk or a busy file passes: sync resumes once it has
         const qint64 pause = qint64(m_options.firstRetryMs) << std::min(m_failures, 16);
         ++m_failures;
         m_timer.start(int(std::min<qint64>(pause, m_options.maxRetryMs)));

@@ -65,6 +65,9 @@ bool ServerProcess::start(const QString &dataDir, const QStringList &extraArgume
         stop();
         return false;
     }
+    // Counted from the listening line: a server seeding the demo tenant (PostgreSQL, a sanitizer build, a loaded
+    // machine) may take most of the 45 s above to get there.
+    timer.restart();
     while (timer.elapsed() < 20'000) {
         if (get(QStringLiteral("/healthz")).status == 200)
             return true;

@@ -146,6 +146,37 @@ private slots:
         QVERIFY(!f.shell().syncController()->loginDialog()); // signed in already: no form
     }
 
+    // A round that cannot write the profile (a full disk) says so, and sync resumes by itself once it can again.
+    void syncResumesAfterALocalError()
+    {
+        InProcessServer server(m_dir.filePath(QStringLiteral("server-local")), QDateTime::currentMSecsSinceEpoch());
+        QVERIFY(server.port != 0);
+        SyncedDevice colleague(m_dir.filePath(QStringLiteral("colleague-local.db")), server.clock.nowMs(), server.url(),
+                               server.newTenantToken(QStringLiteral("acme"), QStringLiteral("u")));
+        QCOMPARE(colleague.open(), QString());
+        UiFixture f(nullptr, ui::SyncController::LoginDefaults{server.url().toString(), QStringLiteral("acme"), {}});
+        QVERIFY(f.createProfile());
+        ui::LoginDialog *dialog = f.shell().syncController()->loginDialog();
+        QVERIFY(dialog);
+        QTest::keyClicks(child(dialog, "loginUser"), QStringLiteral("u"));
+        QTest::keyClicks(child(dialog, "loginPassword"), QStringLiteral("unused password"));
+        QTest::keyClick(child(dialog, "loginPassword"), Qt::Key_Return);
+        QVERIFY(waitForStatus(f, QStringLiteral("Synced at")));
+        QVERIFY(QTest::qWaitFor([&] { return f.sync()->isLive(); }, 15000));
+
+        QVERIFY(f.sync()->replica()->database().exec("PRAGMA query_only = 1"));
+        QVERIFY(
+            colleague.device->insert(QStringLiteral("contacts"), {{QStringLiteral("name"), QStringLiteral("Gus")}}));
+        QCOMPARE(colleague.syncOnce(), sync::SyncProblem::None);
+        QVERIFY(waitForStatus(f, QStringLiteral("Sync paused")));
+        QCOMPARE(f.sync()->visibleRows(QStringLiteral("contacts")), qint64(0));
+
+        // Nobody presses F5: the retry timer's round (5 s after the first failure) takes the change.
+        QVERIFY(f.sync()->replica()->database().exec("PRAGMA query_only = 0"));
+        QVERIFY(QTest::qWaitFor([&] { return f.sync()->visibleRows(QStringLiteral("contacts")) == 1; }, 15000));
+        QVERIFY(waitForStatus(f, QStringLiteral("Synced at")));
+    }
+
     // The designer (and the campaign progress) follow the role the server granted: offered after a tenant admin signs
     // in, gone on sign-out.
     void designerOnlyForAdmins()

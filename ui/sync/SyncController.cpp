@@ -206,7 +206,8 @@ void SyncController::refresh()
                                    [] { return tr("The server had a problem; sync will try again shortly."); });
     case SyncProblem::LocalError:
         return m_status->setStatus(Tone::Problem, [detail] {
-            return tr("Sync stopped: this computer's profile could not be written (%1).").arg(detail);
+            return tr("Sync paused: this computer's profile could not be written (%1). Sync will try again shortly.")
+                .arg(detail);
         });
     }
 }
