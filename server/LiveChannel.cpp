@@ -41,9 +41,14 @@ LiveChannel::LiveChannel(ApiServer &api, QStringList allowedOrigins, QObject *pa
     connect(&m_api.http(), &QHttpServer::newWebSocketConnection, this, &LiveChannel::accept);
     m_recheck.setSingleShot(true);
     connect(&m_recheck, &QTimer::timeout, this, [this] {
-        recheckNextTenant();
-        m_recheck.start(recheckIntervalMs());
+        // A store that cannot be reached is not asked again at once: each try may wait for a connection timeout.
+        m_recheck.start(recheckNextTenant() ? recheckIntervalMs() : m_sweepMs);
     });
+}
+
+void LiveChannel::startRechecking(int sweepMs)
+{
+    m_sweepMs = sweepMs;
     m_recheck.start(recheckIntervalMs());
 }
 
@@ -115,7 +120,7 @@ void LiveChannel::closeDevice(qint64 tenantId, qint64 deviceId)
     });
 }
 
-void LiveChannel::recheckNextTenant()
+bool LiveChannel::recheckNextTenant()
 {
     // The smallest tenant id after the last one checked, wrapping round to the smallest of all.
     qint64 next = 0, first = 0;
@@ -128,15 +133,21 @@ void LiveChannel::recheckNextTenant()
     }
     m_lastRechecked = next != 0 ? next : first;
     if (m_lastRechecked == 0)
-        return;
-    auto active = m_api.store().activeDevices(m_lastRechecked);
+        return true;
+    QSet<qint64> devices;
+    for (const auto &connection : m_connections) {
+        if (connection->identity.tenantId == m_lastRechecked)
+            devices.insert(connection->identity.deviceId);
+    }
+    auto active = m_api.store().activeDevices(m_lastRechecked, devices.values());
     if (!active) {
         qCWarning(lcLive) << "cannot recheck the live sockets' devices:" << active.message();
-        return;
+        return false;
     }
     closeRevoked([this, &active](const Identity &identity) {
         return identity.tenantId == m_lastRechecked && !active->contains(identity.deviceId);
     });
+    return true;
 }
 
 void LiveChannel::closeRevoked(const std::function<bool(const Identity &)> &revoked)
@@ -158,7 +169,8 @@ int LiveChannel::recheckIntervalMs() const
     QSet<qint64> tenants;
     for (const auto &connection : m_connections)
         tenants.insert(connection->identity.tenantId);
-    return int(std::clamp<qsizetype>(RecheckSweepMs / std::max<qsizetype>(1, tenants.size()), 50, RecheckSweepMs));
+    return int(
+        std::clamp<qsizetype>(m_sweepMs / std::max<qsizetype>(1, tenants.size()), std::min(200, m_sweepMs), m_sweepMs));
 }
 
 } // namespace fieldline::server

@@ -40,9 +40,15 @@ public:
     /**
      * Closes the sockets of the next tenant in turn whose devices are no longer active. Revocation closes sockets
      * at once (closeDevice, on other instances through LiveRelay); this catches what a lost notification missed.
-     * A timer calls it so that every tenant is checked about once a sweep, one tenant per call.
+     * False when the store could not be read.
      */
-    void recheckNextTenant();
+    bool recheckNextTenant();
+    /**
+     * Rechecks on a timer, one tenant per tick, so that each tenant with open sockets is rechecked about once per
+     * @p sweepMs (at most 5 tenants a second; after a failure, @p sweepMs until the next try). Only worth it when
+     * other instances revoke too (PostgreSQL); with SQLite every revocation is this process's own.
+     */
+    void startRechecking(int sweepMs = RecheckSweepMs);
     int connectionCount() const { return int(m_connections.size()); }
 
     static constexpr qint64 MaxIncomingBytes = 1024;
@@ -54,7 +60,7 @@ private:
     void drop(QWebSocket *socket);
     /** Closes (with 1008) the sockets whose identity @p revoked picks. */
     void closeRevoked(const std::function<bool(const Identity &)> &revoked);
-    /** Time to the next recheck: one sweep spread over the tenants with open sockets, 50 ms apart at least. */
+    /** Time to the next recheck: one sweep spread over the tenants with open sockets, 200 ms apart at least. */
     int recheckIntervalMs() const;
 
     ApiServer &m_api;
@@ -62,6 +68,7 @@ private:
     std::vector<std::unique_ptr<Connection>> m_connections;
     QTimer m_recheck;
     qint64 m_lastRechecked = 0; ///< tenant id
+    int m_sweepMs = RecheckSweepMs;
 };
 
 } // namespace fieldline::server

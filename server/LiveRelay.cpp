@@ -78,7 +78,9 @@ void LiveRelay::received(const QString &name, QSqlDriver::NotificationSource sou
     if (name != QLatin1String(Channel) || source == QSqlDriver::SelfSource)
         return;
     QStringList parts = payload.toString().split(u':');
-    const bool revoked = parts.size() == 3 && parts.takeFirst() == RevokedTag;
+    const bool revoked = parts.size() == 3 && parts.first() == RevokedTag;
+    if (revoked)
+        parts.removeFirst();
     bool tenantOk = false, numberOk = false;
     const qint64 tenantId = parts.value(0).toLongLong(&tenantOk);
     const qint64 number = parts.value(1).toLongLong(&numberOk);

@@ -22,6 +22,13 @@ const login::Refused &internalError()
     return refused;
 }
 
+/** Too many checks waiting: the client tries again. */
+login::Refused busy()
+{
+    return login::Refused{Status::TooManyRequests,
+                          QStringLiteral("The server is checking many logins at once. Try again in 1 second."), 1};
+}
+
 /** Unknown tenant, unknown user, wrong password, or a password reset meanwhile: one answer for all. */
 login::Refused wrongCredentials()
 {
@@ -95,56 +102,68 @@ std::optional<QHttpServerResponse> LoginRoute::start(const QHttpServerRequest &r
         }
         pending->user = found.value();
     }
-    const QByteArray hash = pending->user ? pending->user->passwordHash : QByteArray();
-    if (!m_checks.verify(hash, pending->attempt.password, [this, pending](bool matches, const QByteArray &rehashed) {
-            pending->rehashed = rehashed;
-            checked(*pending, matches);
-        })) {
+    if (!check(pending)) {
         m_api.metrics().countLoginThrottled();
-        return login::answer(cbor,
-                             login::Refused{Status::TooManyRequests,
-                                            QStringLiteral("The server is checking many logins at once. Try again in "
-                                                           "1 second."),
-                                            1},
-                             now);
+        return login::answer(cbor, busy(), now);
     }
     m_throttle.started(pending->account);
     return std::nullopt;
 }
 
-void LoginRoute::checked(Pending &pending, bool matches)
+bool LoginRoute::check(const std::shared_ptr<Pending> &pending)
 {
-    login::Outcome outcome = wrongCredentials();
-    if (matches && pending.user) {
-        outcome = grant(pending);
-    } else {
-        m_throttle.recordFailure(pending.account, pending.address);
-        m_api.metrics().countLoginFailure();
-        qCInfo(lcServer) << "login failed from" << pending.address;
-    }
-    answer(pending, login::answer(pending.cbor, outcome, QDateTime::currentMSecsSinceEpoch()));
+    const QByteArray hash = pending->user ? pending->user->passwordHash : QByteArray();
+    return m_checks.verify(hash, pending->attempt.password, [this, pending](bool matches, const QByteArray &rehashed) {
+        pending->rehashed = rehashed;
+        checked(pending, matches);
+    });
 }
 
-login::Outcome LoginRoute::grant(Pending &pending)
+void LoginRoute::checked(const std::shared_ptr<Pending> &pending, bool matches)
+{
+    login::Outcome outcome = wrongCredentials();
+    std::optional<UserRecord> current;
+    if (matches && pending->user) {
+        // The check may have waited behind others for seconds: read the user again.
+        auto found = m_api.store().findUser(pending->user->tenantId, pending->attempt.login);
+        if (!found) {
+            qCWarning(lcServer) << "login: user lookup failed:" << found.message();
+            m_throttle.abandoned(pending->account);
+            return answer(*pending, login::answer(pending->cbor, internalError(), QDateTime::currentMSecsSinceEpoch()));
+        }
+        current = found.value();
+        const bool changed = current && current->passwordHash != pending->user->passwordHash;
+        if (changed && !pending->checkedAgain) {
+            // A reset (which this password then fails) or another login's rehash at a new cost (which it passes).
+            pending->checkedAgain = true;
+            pending->user = current;
+            if (check(pending))
+                return;
+            m_throttle.abandoned(pending->account);
+            m_api.metrics().countLoginThrottled();
+            return answer(*pending, login::answer(pending->cbor, busy(), QDateTime::currentMSecsSinceEpoch()));
+        }
+        if (current && !changed)
+            outcome = grant(*pending, *current);
+    }
+    if (std::holds_alternative<login::Refused>(outcome) &&
+        std::get<login::Refused>(outcome).status == Status::Unauthorized) {
+        m_throttle.recordFailure(pending->account, pending->address);
+        m_api.metrics().countLoginFailure();
+        qCInfo(lcServer) << "login failed from" << pending->address;
+    }
+    answer(*pending, login::answer(pending->cbor, outcome, QDateTime::currentMSecsSinceEpoch()));
+}
+
+login::Outcome LoginRoute::grant(Pending &pending, const UserRecord &user)
 {
     m_throttle.recordSuccess(pending.account);
-    const UserRecord &checked = *pending.user;
-    pending.record.tenantId = checked.tenantId;
+    pending.record.tenantId = user.tenantId;
     if (!pending.socket) // the client left while its password was checked: nobody would get the token
         return internalError();
-    // The check may have waited behind others for seconds: a password reset meanwhile voids the one checked.
-    auto current = m_api.store().findUser(checked.tenantId, pending.attempt.login);
-    if (!current) {
-        qCWarning(lcServer) << "login: user lookup failed:" << current.message();
-        return internalError();
-    }
-    if (!*current || (*current)->passwordHash != checked.passwordHash)
-        return wrongCredentials();
-    const UserRecord &user = **current;
     if (!pending.rehashed.isEmpty()) {
         // Only over the hash just checked: a reset that lands first wins.
-        auto replaced =
-            m_api.store().replacePasswordHash(user.tenantId, user.id, checked.passwordHash, pending.rehashed);
+        auto replaced = m_api.store().replacePasswordHash(user.tenantId, user.id, user.passwordHash, pending.rehashed);
         if (!replaced)
             qCWarning(lcServer) << "login: cannot store the password at the current cost:" << replaced.message();
         else if (*replaced)

@@ -46,16 +46,19 @@ private:
         QString account;
         QString address;
         std::optional<UserRecord> user;
-        QByteArray rehashed; ///< the password at the current cost, when its stored hash has another
+        QByteArray rehashed;       ///< the password at the current cost, when its stored hash has another
+        bool checkedAgain = false; ///< the stored hash changed during the first check, and was checked too
     };
 
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     /** The answer when it is known without a password check; nullopt once a check is under way for @p pending. */
     std::optional<QHttpServerResponse> start(const QHttpServerRequest &request,
                                              const std::shared_ptr<Pending> &pending);
-    void checked(Pending &pending, bool matches);
-    /** The token for a verified user, or the refusal. */
-    login::Outcome grant(Pending &pending);
+    /** Queues the password check against pending->user's hash (the dummy without one); false when full. */
+    bool check(const std::shared_ptr<Pending> &pending);
+    void checked(const std::shared_ptr<Pending> &pending, bool matches);
+    /** The token for @p user, whose stored hash the password matched, or the refusal. */
+    login::Outcome grant(Pending &pending, const UserRecord &user);
     void answer(Pending &pending, QHttpServerResponse &&response);
 
     ApiServer &m_api;

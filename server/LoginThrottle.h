@@ -42,6 +42,8 @@ public:
     void recordFailure(const QString &account, const QString &address);
     /** Forgets the account's failures and lock (not the address's). */
     void recordSuccess(const QString &account);
+    /** An attempt under way ends with neither (the server was too busy to finish it). */
+    void abandoned(const QString &account) { ended(account); }
 
 private:
     struct Entry

@@ -437,18 +437,27 @@ Status TenantStore::revokeDevice(qint64 tenantId, qint64 deviceId)
     return {};
 }
 
-Result<QSet<qint64>> TenantStore::activeDevices(qint64 tenantId)
+Result<QSet<qint64>> TenantStore::activeDevices(qint64 tenantId, const QList<qint64> &deviceIds)
 {
     if (Status entered = enterTenant(tenantId); !entered)
         return entered.error();
-    QSqlQuery &query = m_statements.get("SELECT id FROM devices WHERE tenant_id = ? AND revoked IS NULL");
-    query.addBindValue(tenantId);
-    if (!query.exec())
-        return sqlError(query, QStringLiteral("Cannot list a tenant's devices"));
-    const StatementCache::Finished finished(m_statements);
+    // In slices, so a statement never carries more than a few hundred values.
+    constexpr qsizetype Slice = 500;
     QSet<qint64> active;
-    while (query.next())
-        active.insert(query.value(0).toLongLong());
+    for (qsizetype from = 0; from < deviceIds.size(); from += Slice) {
+        const QList<qint64> slice = deviceIds.mid(from, Slice);
+        QStringList marks(slice.size(), QStringLiteral("?"));
+        QSqlQuery query(db());
+        query.prepare(QStringLiteral("SELECT id FROM devices WHERE tenant_id = ? AND revoked IS NULL AND id IN (%1)")
+                          .arg(marks.join(u',')));
+        query.addBindValue(tenantId);
+        for (const qint64 id : slice)
+            query.addBindValue(id);
+        if (!query.exec())
+            return sqlError(query, QStringLiteral("Cannot check a tenant's devices"));
+        while (query.next())
+            active.insert(query.value(0).toLongLong());
+    }
     return active;
 }
 

@@ -118,8 +118,8 @@ public:
     /** The clock for token use and expiry (the system's unless a test sets its own; it must outlive the store). */
     void setClock(const sync::Clock &clock) { m_clock = &clock; }
     storage::Status revokeDevice(qint64 tenantId, qint64 deviceId);
-    /** The ids of the tenant's devices that are not revoked (enters the tenant). */
-    storage::Result<QSet<qint64>> activeDevices(qint64 tenantId);
+    /** Which of @p deviceIds are devices of the tenant that are not revoked (enters the tenant). */
+    storage::Result<QSet<qint64>> activeDevices(qint64 tenantId, const QList<qint64> &deviceIds);
     /**
      * Scopes the connection to the tenant (0: none) for row-level security. Requests do it when they authenticate;
      * work that runs outside a request (timers) calls it before touching a tenant's rows.

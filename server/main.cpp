@@ -101,6 +101,8 @@ int main(int argc, char *argv[])
     LiveRelay relay(
         store.value()->connectionName(), [&live](qint64 tenantId, qint64 cursor) { live.notify(tenantId, cursor); },
         [&live](qint64 tenantId, qint64 deviceId) { live.closeDevice(tenantId, deviceId); });
+    if (relay.isActive())
+        live.startRechecking(); // in case a revocation's notification from another instance was lost
     // Revocation closes the device's open live sockets at once, on every instance, not only at its next request.
     admin.setDeviceRevoked([&live, &relay](qint64 tenantId, qint64 deviceId) {
         live.closeDevice(tenantId, deviceId);

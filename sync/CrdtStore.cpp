@@ -178,6 +178,17 @@ Result<std::vector<std::pair<RowId, qint64>>> CrdtStore::rows(const QString &tab
     return out;
 }
 
+Result<QStringList> CrdtStore::tables()
+{
+    Result<Statement *> stmt = m_db.prepare("SELECT DISTINCT tbl FROM crdt_rows ORDER BY tbl");
+    if (!stmt)
+        return stmt.error();
+    QStringList out;
+    if (Status listed = (*stmt)->forEachRow([&](const Statement &row) { out.append(row.text(0)); }); !listed)
+        return listed.error();
+    return out;
+}
+
 Result<bool> CrdtStore::holdsRows()
 {
     Result<qint64> any = m_db.queryInt("SELECT EXISTS(SELECT 1 FROM crdt_rows)");

@@ -4,6 +4,8 @@
 #include "sync/Change.h"
 #include "sync/RowState.h"
 
+#include <QStringList>
+
 #include <utility>
 #include <vector>
 
@@ -45,6 +47,8 @@ public:
     storage::Result<bool> holdsRows();
     /** Every row of @p table this replica knows, alive or not, with its causal length, ordered by id. */
     storage::Result<std::vector<std::pair<RowId, qint64>>> rows(const QString &table);
+    /** The tables that hold at least one row, including tables this build does not know (from a newer release). */
+    storage::Result<QStringList> tables();
     /** Local writes with seq > @p since that no remote write has superseded, row by row (record first). */
     storage::Result<ChangeBatch> changesSince(qint64 since);
 

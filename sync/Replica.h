@@ -76,6 +76,8 @@ public:
     storage::Result<ChangeBatch> changesSince(qint64 since) { return m_store.changesSince(since); }
     /** Every row of @p table known here with its causal length. */
     storage::Result<std::vector<std::pair<RowId, qint64>>> rows(const QString &table) { return m_store.rows(table); }
+    /** The tables holding rows, known to this build or not. */
+    storage::Result<QStringList> storedTables() { return m_store.tables(); }
     /** Whether any synced row is known here (alive or deleted). */
     storage::Result<bool> holdsRows() { return m_store.holdsRows(); }
     /** The CRDT state of one row (cells of unknown columns included). */

@@ -72,17 +72,21 @@ Result<qint64> Resync::finish()
     if (Status s = (*list)->forEachRow([&](const Statement &row) { seen.emplace(row.text(0), row.blob(1)); }); !s)
         return s.error();
     qint64 forgotten = 0;
-    for (const TableSchema &table : m_replica.schema().tables) {
-        Result<std::vector<std::pair<RowId, qint64>>> rows = m_replica.rows(table.name);
+    // Every table with rows, also those of a newer release that this build keeps without showing them.
+    Result<QStringList> tables = m_replica.storedTables();
+    if (!tables)
+        return tables.error();
+    for (const QString &table : *tables) {
+        Result<std::vector<std::pair<RowId, qint64>>> rows = m_replica.rows(table);
         if (!rows)
             return rows.error();
         std::vector<RowId> unseen;
         for (const auto &[id, causalLength] : *rows) {
-            if (!seen.count({table.name, id.toBytes()}))
+            if (!seen.count({table, id.toBytes()}))
                 unseen.push_back(id);
         }
         // Local changes not yet pushed keep their row; they go up as usual.
-        Result<qint64> gone = m_replica.forgetSettledRows(table.name, unseen, *pushed);
+        Result<qint64> gone = m_replica.forgetSettledRows(table, unseen, *pushed);
         if (!gone)
             return gone.error();
         forgotten += *gone;

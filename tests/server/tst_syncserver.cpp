@@ -8,6 +8,7 @@
 // (CTest's tst_syncserver_postgres, with 30 seeds).
 #include "SyncServerKit.h"
 #include "server/TombstoneSweeper.h"
+#include "sync/HybridLogicalClock.h"
 
 #include "sync/protocol/ProtocolCodec.h"
 
@@ -282,6 +283,15 @@ private slots:
         QCOMPARE(here.syncOnce(), SyncProblem::None);       // above the floor: no resync for a device that kept up
         QCOMPARE(synctest::count(here.device, records), 1); // and past the horizon it forgot its own tombstone
 
+        // The device that was away also holds a row of a table that only a newer release shows, which the server no
+        // longer has either (as if collected too): the resync drops it as well.
+        const sync::Change future{QStringLiteral("future_things"), sync::RowId::generate(), QStringLiteral("note"),
+                                  QStringLiteral("from a newer release"),
+                                  sync::Stamp{1, sync::HybridLogicalClock::make(T0, 0), sync::SiteId::generate()}};
+        QVERIFY(away.device->applyRemote({future}));
+        const char *futureRecords = "SELECT count(*) FROM crdt_rows WHERE tbl = 'future_things'";
+        QCOMPARE(synctest::count(away.device, futureRecords), 1);
+
         // The device that was away writes, comes back, is told to resync, and ends without the collected row but
         // with its own new one, which reaches the others.
         QVERIFY(away.device->insert(QStringLiteral("contacts"), contact("written while away", 3)));
@@ -289,6 +299,7 @@ private slots:
         QCOMPARE(synctest::count(away.device, "SELECT count(*) FROM contacts"), 2);
         QCOMPARE(synctest::count(away.device, "SELECT count(*) FROM contacts WHERE name = 'gone'"), 0);
         QCOMPARE(synctest::count(away.device, records), 2);
+        QCOMPARE(synctest::count(away.device, futureRecords), 0);
         QCOMPARE(*away.state->resyncing(), qint64(0));
         QCOMPARE(here.syncOnce(), SyncProblem::None);
         QCOMPARE(synctest::count(here.device, "SELECT count(*) FROM contacts"), 2);

@@ -1,16 +1,20 @@
 #include "tests/server/ServerProcess.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
+#include <QSemaphore>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 namespace {
 
@@ -29,6 +33,61 @@ QByteArray loginBody(const QString &tenant, const QString &login, const QString 
                                      {QStringLiteral("device"), QStringLiteral("cli test")}})
         .toJson(QJsonDocument::Compact);
 }
+
+/**
+ * A stand-in server on its own thread (the test's thread blocks while the CLI runs): answers the first @p busy
+ * requests with 429 and `Retry-After: retryAfter`, the others with 204.
+ */
+class BusyServer : public QThread
+{
+public:
+    BusyServer(int busy, int retryAfter)
+        : m_busy(busy)
+        , m_retryAfter(retryAfter)
+    {}
+    ~BusyServer() override
+    {
+        requestInterruption();
+        wait();
+    }
+    quint16 port() const { return m_port; }
+    int requests() const { return m_requests; }
+    QSemaphore listening;
+
+protected:
+    void run() override
+    {
+        QTcpServer server;
+        if (server.listen(QHostAddress::LocalHost, 0))
+            m_port = server.serverPort();
+        listening.release();
+        for (int idle = 0; idle < 600 && !isInterruptionRequested(); ++idle) { // at most a minute
+            if (!server.waitForNewConnection(100))
+                continue;
+            std::unique_ptr<QTcpSocket> socket(server.nextPendingConnection());
+            QByteArray request;
+            while (!request.contains("\r\n\r\n") && socket->waitForReadyRead(2000))
+                request += socket->readAll();
+            ++m_requests;
+            const QByteArray answer =
+                m_requests <= m_busy
+                    ? "HTTP/1.1 429 Too Many Requests\r\nRetry-After: " + QByteArray::number(m_retryAfter) +
+                          "\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\nbusy\n"
+                    : QByteArray("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n");
+            socket->write(answer);
+            socket->waitForBytesWritten(2000);
+            socket->disconnectFromHost();
+            if (socket->state() != QAbstractSocket::UnconnectedState)
+                socket->waitForDisconnected(2000);
+        }
+    }
+
+private:
+    const int m_busy;
+    const int m_retryAfter;
+    std::atomic<quint16> m_port{0};
+    std::atomic<int> m_requests{0};
+};
 
 } // namespace
 
@@ -395,6 +454,34 @@ private slots:
                      result.err.contains(QLatin1String("HTTP 401")),
                  qPrintable(result.err));
         QVERIFY(isOneLine(result.err));
+    }
+
+    void aBusyServerIsAskedAgainAfterItsRetryAfter()
+    {
+        const QStringList reset{QStringLiteral("user"), QStringLiteral("reset-password"), QStringLiteral("acme"),
+                                QStringLiteral("bob")};
+        const auto against = [&](BusyServer &server) {
+            server.start();
+            server.listening.acquire();
+            return run(QStringList{QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:%1").arg(server.port()),
+                                   QStringLiteral("--token-file"), m_tokenFile} +
+                           reset,
+                       "a-new-password\n");
+        };
+        // Two 429s with Retry-After: 1, then the change is made: one command, three requests, about two seconds.
+        BusyServer twice(2, 1);
+        QElapsedTimer clock;
+        clock.start();
+        const CliResult retried = against(twice);
+        QCOMPARE(retried.exitCode, 0);
+        QCOMPARE(twice.requests(), 3);
+        QVERIFY(clock.elapsed() >= 1900);
+        // A server that asks for more than 30 s is reported, not waited for.
+        BusyServer longer(1, 120);
+        const CliResult reported = against(longer);
+        QCOMPARE(reported.exitCode, 1);
+        QVERIFY2(reported.err.contains(QLatin1String("429")), qPrintable(reported.err));
+        QCOMPARE(longer.requests(), 1);
     }
 
     void unreachableServer_data()

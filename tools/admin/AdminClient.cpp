@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QThread>
 #include <QTimer>
 
 namespace fieldline::admin {
@@ -61,7 +62,19 @@ AdminReply AdminClient::send(const QByteArray &verb, const QStringList &pathSegm
     QUrl url = m_server;
     url.setPath(path, QUrl::TolerantMode);
     url.setQuery(query);
+    for (int attempt = 1;; ++attempt) {
+        AdminReply reply = sendOnce(verb, url, body, contentType);
+        // A 429 was not carried out: sending it again is safe.
+        const int wait = reply.status == 429 ? reply.retryAfterSeconds : 0;
+        if (wait <= 0 || wait > MaxRetryAfterSeconds || attempt == MaxAttempts)
+            return reply;
+        QThread::sleep(wait);
+    }
+}
 
+AdminReply AdminClient::sendOnce(const QByteArray &verb, const QUrl &url, const QByteArray &body,
+                                 const QByteArray &contentType)
+{
     QNetworkRequest request(url);
     request.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + m_token);
     request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
@@ -81,6 +94,7 @@ AdminReply AdminClient::send(const QByteArray &verb, const QStringList &pathSegm
         result.status = status.toInt();
         result.body = reply->readAll();
         result.rowCount = reply->rawHeader(QByteArrayLiteral("X-Row-Count"));
+        result.retryAfterSeconds = reply->rawHeader(QByteArrayLiteral("Retry-After")).toInt();
     } else {
         result.networkError = reply->errorString();
     }

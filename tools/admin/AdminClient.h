@@ -14,8 +14,9 @@ struct AdminReply
 {
     int status = 0; ///< 0 when no HTTP answer came
     QByteArray body;
-    QString networkError; ///< set when status is 0
-    QByteArray rowCount;  ///< the X-Row-Count header of an export
+    QString networkError;      ///< set when status is 0
+    QByteArray rowCount;       ///< the X-Row-Count header of an export
+    int retryAfterSeconds = 0; ///< the Retry-After header of a 429
 
     bool succeeded() const { return status >= 200 && status < 300; }
     QJsonObject json() const;
@@ -25,7 +26,8 @@ struct AdminReply
 
 /**
  * Blocking JSON client for /v1/admin: sends the bearer token, waits for the answer with a timeout. Path segments
- * are percent-encoded here, so a login with spaces or '@' reaches the server intact.
+ * are percent-encoded here, so a login with spaces or '@' reaches the server intact. A 429 (the server is hashing
+ * many passwords at once) is sent again after its Retry-After, up to MaxAttempts times in all.
  */
 class AdminClient
 {
@@ -39,7 +41,11 @@ public:
                     const QString &query = QString());
     const QUrl &server() const { return m_server; }
 
+    static constexpr int MaxAttempts = 5;
+    static constexpr int MaxRetryAfterSeconds = 30; ///< a longer wait is reported, not waited for
+
 private:
+    AdminReply sendOnce(const QByteArray &verb, const QUrl &url, const QByteArray &body, const QByteArray &contentType);
     AdminReply send(const QByteArray &verb, const QStringList &pathSegments, const QByteArray &body,
                     const QByteArray &contentType = QByteArrayLiteral("application/json"),
                     const QString &query = QString());
