@@ -82,13 +82,8 @@ void AdminRoutes::answerWithHash(const char *route, const QHttpServerRequest &re
             else
                 qCWarning(lcAdmin) << "cannot hash a password:" << hash.message();
             // A success wrote to the store: answered once that is on disk, like a login's token.
-            if (response.statusCode() == Status::Ok || response.statusCode() == Status::Created ||
-                response.statusCode() == Status::NoContent)
-                m_api.answerDurably(route, std::move(held->record), held->socket, std::move(held->responder),
-                                    std::move(response));
-            else
-                m_api.answerNow(route, std::move(held->record), held->socket, std::move(held->responder),
-                                std::move(response));
+            m_api.answerWrite(route, std::move(held->record), held->socket, std::move(held->responder),
+                              std::move(response));
         });
     if (!queued) {
         QHttpServerResponse busy =

@@ -110,6 +110,16 @@ void ApiServer::answerNow(const char *route, AccessLog::Record record, const QPo
     m_durable.sendNow(socket, std::move(responder), std::move(response), answered(route, std::move(record)));
 }
 
+void ApiServer::answerWrite(const char *route, AccessLog::Record record, const QPointer<QTcpSocket> &socket,
+                            QHttpServerResponder &&responder, QHttpServerResponse &&response)
+{
+    const int status = int(response.statusCode());
+    if (status >= 200 && status < 300)
+        answerDurably(route, std::move(record), socket, std::move(responder), std::move(response));
+    else
+        answerNow(route, std::move(record), socket, std::move(responder), std::move(response));
+}
+
 DurableAnswers::Answered ApiServer::answered(const char *route, AccessLog::Record record)
 {
     return [this, route, record = std::move(record)](int status) {

@@ -73,6 +73,12 @@ public:
      */
     void answerDurably(const char *route, AccessLog::Record record, const QPointer<QTcpSocket> &socket,
                        QHttpServerResponder &&responder, QHttpServerResponse &&response);
+    /**
+     * For a route that wrote only if it succeeded: a 2xx answer goes once durable (answerDurably), any other at
+     * once (answerNow).
+     */
+    void answerWrite(const char *route, AccessLog::Record record, const QPointer<QTcpSocket> &socket,
+                     QHttpServerResponder &&responder, QHttpServerResponse &&response);
     /** Sends @p response at once (a route's answer that reports no write), counted and logged like the others. */
     void answerNow(const char *route, AccessLog::Record record, const QPointer<QTcpSocket> &socket,
                    QHttpServerResponder &&responder, QHttpServerResponse &&response);

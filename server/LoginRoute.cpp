@@ -122,7 +122,6 @@ bool LoginRoute::check(const std::shared_ptr<Pending> &pending)
 void LoginRoute::checked(const std::shared_ptr<Pending> &pending, bool matches)
 {
     login::Outcome outcome = wrongCredentials();
-    std::optional<UserRecord> current;
     if (matches && pending->user) {
         // The check may have waited behind others for seconds: read the user again.
         auto found = m_api.store().findUser(pending->user->tenantId, pending->attempt.login);
@@ -131,7 +130,7 @@ void LoginRoute::checked(const std::shared_ptr<Pending> &pending, bool matches)
             m_throttle.abandoned(pending->account);
             return answer(*pending, login::answer(pending->cbor, internalError(), QDateTime::currentMSecsSinceEpoch()));
         }
-        current = found.value();
+        const std::optional<UserRecord> &current = found.value();
         const bool changed = current && current->passwordHash != pending->user->passwordHash;
         if (changed && !pending->checkedAgain) {
             // A reset (which this password then fails) or another login's rehash at a new cost (which it passes).
@@ -182,12 +181,8 @@ login::Outcome LoginRoute::grant(Pending &pending, const UserRecord &user)
 void LoginRoute::answer(Pending &pending, QHttpServerResponse &&response)
 {
     // Only a token is a write the answer must wait for; a refusal goes at once.
-    if (response.statusCode() == Status::Ok)
-        m_api.answerDurably("login", std::move(pending.record), pending.socket, std::move(pending.responder),
-                            std::move(response));
-    else
-        m_api.answerNow("login", std::move(pending.record), pending.socket, std::move(pending.responder),
-                        std::move(response));
+    m_api.answerWrite("login", std::move(pending.record), pending.socket, std::move(pending.responder),
+                      std::move(response));
 }
 
 } // namespace fieldline::server
