@@ -47,16 +47,40 @@ std::optional<AdminScope> AdminAccess::tenantScope(const QString &tenant, const 
     const std::optional<Identity> identity = m_api.bearerIdentity(request, error, bodyLimit);
     if (!identity)
         return std::nullopt;
+    return tenantAdminScope(tenant, *identity, bearerToken(header(request, QByteArrayLiteral("Authorization"))), error);
+}
+
+bool AdminAccess::confirm(const AdminScope &scope, std::optional<QHttpServerResponse> &error) const
+{
+    if (scope.deviceToken.isEmpty())
+        return true;
+    auto identity = m_api.store().authenticate(scope.deviceToken);
+    if (!identity) {
+        qCWarning(lcAdminAccess) << "token check failed:" << identity.message();
+        error = internalError();
+        return false;
+    }
+    if (!identity.value()) {
+        error = unauthorized();
+        return false;
+    }
+    return tenantAdminScope(scope.tenant, *identity.value(), scope.deviceToken, error).has_value();
+}
+
+std::optional<AdminScope> AdminAccess::tenantAdminScope(const QString &tenant, const Identity &identity,
+                                                        const QByteArray &token,
+                                                        std::optional<QHttpServerResponse> &error)
+{
     // Checked before the role: another tenant's path must look like a missing one to every caller.
-    if (identity->tenant != tenant) {
+    if (identity.tenant != tenant) {
         error = notFound();
         return std::nullopt;
     }
-    if (identity->role != Role::Admin) {
+    if (identity.role != Role::Admin) {
         error = jsonError(QStringLiteral("Only a tenant administrator may do this."), Status::Forbidden);
         return std::nullopt;
     }
-    return AdminScope{identity->tenantId, identity->tenant};
+    return AdminScope{identity.tenantId, identity.tenant, token};
 }
 
 } // namespace fieldline::server

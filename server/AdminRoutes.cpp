@@ -65,7 +65,7 @@ AdminRoutes::AdminRoutes(ApiServer &api, UserDirectory &directory, const Operato
 }
 
 void AdminRoutes::answerWithHash(const char *route, const QHttpServerRequest &request, QHttpServerResponder &&responder,
-                                 const QString &password, WithHash then)
+                                 const AdminScope &scope, const QString &password, WithHash then)
 {
     struct Held
     {
@@ -75,12 +75,16 @@ void AdminRoutes::answerWithHash(const char *route, const QHttpServerRequest &re
     };
     auto held = std::make_shared<Held>(Held{m_api.pendingRecord(request), responder.socket(), std::move(responder)});
     const bool queued = m_api.passwords().hash(
-        password, [this, route, held, then = std::move(then)](const storage::Result<QByteArray> &hash) {
+        password, [this, route, held, scope, then = std::move(then)](const storage::Result<QByteArray> &hash) {
             QHttpServerResponse response = internalError();
-            if (hash)
-                response = then(hash.value());
-            else
+            // The admin's device may have been revoked while the password was hashed.
+            std::optional<QHttpServerResponse> refused;
+            if (!hash)
                 qCWarning(lcAdmin) << "cannot hash a password:" << hash.message();
+            else if (!m_access.confirm(scope, refused))
+                response = std::move(*refused);
+            else
+                response = then(hash.value());
             // A success wrote to the store: answered once that is on disk, like a login's token.
             m_api.answerWrite(route, std::move(held->record), held->socket, std::move(held->responder),
                               std::move(response));
@@ -147,7 +151,8 @@ void AdminRoutes::createUser(const QString &tenant, const QHttpServerRequest &re
     const QString login = body->login;
     const Role role = body->role;
     answerWithHash(
-        route, request, std::move(responder), body->password, [this, tenantId, login, role](const QByteArray &hash) {
+        route, request, std::move(responder), *scope, body->password,
+        [this, tenantId, login, role](const QByteArray &hash) {
             auto created = m_directory.createUser(tenantId, login, hash, role);
             if (!created && created.code() == ErrorCode::Constraint)
                 return jsonError(QStringLiteral("User %1 already exists in this tenant.").arg(login), Status::Conflict);
@@ -196,8 +201,16 @@ void AdminRoutes::setPassword(const QString &tenant, const QString &login, const
     if (!body)
         return answerNow(route, request, std::move(responder), badRequest(body.message()));
     const qint64 tenantId = scope->tenantId;
-    answerWithHash(route, request, std::move(responder), body->password,
-                   [this, tenantId, login](const QByteArray &hash) {
+    // Two resets of one user may finish hashing out of order: the one that arrived last is the one kept.
+    std::shared_ptr<LatestRequestWins::Ticket> ticket =
+        m_passwordOrder->begin(QString::number(tenantId) + QLatin1Char('/') + login);
+    answerWithHash(route, request, std::move(responder), *scope, body->password,
+                   [this, tenantId, login, ticket](const QByteArray &hash) {
+                       if (!ticket->mayWrite()) {
+                           qCInfo(lcAdmin) << "a later reset of the same password in tenant" << tenantId
+                                           << "was stored first; this one is not";
+                           return QHttpServerResponse(Status::NoContent);
+                       }
                        const storage::Status changed = m_directory.setPasswordHash(tenantId, login, hash);
                        if (!changed && changed.code() == ErrorCode::NotFound)
                            return notFound();
@@ -205,6 +218,7 @@ void AdminRoutes::setPassword(const QString &tenant, const QString &login, const
                            qCWarning(lcAdmin) << "cannot change a password:" << changed.message();
                            return internalError();
                        }
+                       ticket->wrote();
                        qCInfo(lcAdmin) << "changed a password in tenant" << tenantId;
                        return QHttpServerResponse(Status::NoContent);
                    });

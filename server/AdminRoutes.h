@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AdminAccess.h"
+#include "LatestRequestWins.h"
 
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
@@ -55,10 +56,11 @@ private:
     using WithHash = std::function<QHttpServerResponse(const QByteArray &passwordHash)>;
     /**
      * Hashes @p password on the password threads, then answers with what @p then makes of the hash (on the event
-     * loop; a write there must enter its tenant first, as other requests ran meanwhile). A full queue gets 429.
+     * loop; a write there must enter its tenant first, as other requests ran meanwhile). @p scope's token is checked
+     * again before @p then runs (AdminAccess::confirm). A full queue gets 429.
      */
     void answerWithHash(const char *route, const QHttpServerRequest &request, QHttpServerResponder &&responder,
-                        const QString &password, WithHash then);
+                        const AdminScope &scope, const QString &password, WithHash then);
     /** Sends a response decided while the route runs. */
     void answerNow(const char *route, const QHttpServerRequest &request, QHttpServerResponder &&responder,
                    QHttpServerResponse &&response);
@@ -70,6 +72,7 @@ private:
     ApiServer &m_api;
     UserDirectory &m_directory;
     AdminAccess m_access;
+    std::shared_ptr<LatestRequestWins> m_passwordOrder = std::make_shared<LatestRequestWins>();
     std::function<void(qint64, qint64)> m_deviceRevoked;
     std::function<void(qint64)> m_scopesChanged;
 };

@@ -6,12 +6,25 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+#include <optional>
+
 Q_LOGGING_CATEGORY(lcRelay, "fieldline.server.relay")
 
 namespace fieldline::server {
 
 namespace {
 const QString RevokedTag = QStringLiteral("revoked");
+
+/** A number written only with the digits 0-9, as publish() writes it: no sign, no space, no overflow. */
+std::optional<qint64> decimal(const QString &text)
+{
+    if (text.isEmpty() || !std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
+        return std::nullopt;
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    return ok ? std::optional<qint64>(value) : std::nullopt;
+}
 } // namespace
 
 LiveRelay::LiveRelay(const QString &connectionName, CursorMoved cursorMoved, DeviceRevoked deviceRevoked,
@@ -81,17 +94,16 @@ void LiveRelay::received(const QString &name, QSqlDriver::NotificationSource sou
     const bool revoked = parts.size() == 3 && parts.first() == RevokedTag;
     if (revoked)
         parts.removeFirst();
-    bool tenantOk = false, numberOk = false;
-    const qint64 tenantId = parts.value(0).toLongLong(&tenantOk);
-    const qint64 number = parts.value(1).toLongLong(&numberOk);
-    if (parts.size() != 2 || !tenantOk || !numberOk || tenantId <= 0 || number < 0) {
+    const std::optional<qint64> tenantId = decimal(parts.value(0));
+    const std::optional<qint64> number = decimal(parts.value(1));
+    if (parts.size() != 2 || !tenantId || !number || *tenantId <= 0) {
         qCWarning(lcRelay) << "ignored a malformed notification:" << payload.toString();
         return;
     }
     if (revoked && m_deviceRevoked)
-        m_deviceRevoked(tenantId, number);
+        m_deviceRevoked(*tenantId, *number);
     else if (!revoked && m_cursorMoved)
-        m_cursorMoved(tenantId, number);
+        m_cursorMoved(*tenantId, *number);
 }
 
 } // namespace fieldline::server

@@ -13,6 +13,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QWebSocket>
 #include <QtTest>
 
@@ -105,6 +107,39 @@ private slots:
         qInfo("edit on instance A to visible on a device of instance B: median %lld ms, max %lld ms (10 edits)",
               latencies[latencies.size() / 2], latencies.back());
         QTRY_COMPARE(synctest::dump(b.device), synctest::dump(a.device));
+    }
+
+    void malformedNewsIsIgnored()
+    {
+        QCOMPARE(m_postgres.connectAsApp(QStringLiteral("relay-listen")), QString());
+        QCOMPARE(m_postgres.connectAsApp(QStringLiteral("relay-send")), QString());
+        QList<QPair<qint64, qint64>> cursors, revoked;
+        server::LiveRelay relay(
+            QStringLiteral("relay-listen"),
+            [&](qint64 tenant, qint64 cursor) {
+                cursors.append({tenant, cursor});
+            },
+            [&](qint64 tenant, qint64 device) {
+                revoked.append({tenant, device});
+            });
+        QVERIFY(relay.isActive());
+        // Anyone who may connect as the application role can NOTIFY this channel: nothing malformed may act.
+        const QStringList payloads{
+            QString(), QStringLiteral("1"), QStringLiteral("x:2"), QStringLiteral("1:y"), QStringLiteral("0:5"),
+            QStringLiteral("-3:5"), QStringLiteral("1:-1"), QStringLiteral("1:2:3"), QStringLiteral("1:2:"),
+            QStringLiteral(":1:2"), QStringLiteral("revoked:1"), QStringLiteral("revoked:0:4"),
+            QStringLiteral("revoked:1:x"), QStringLiteral("Revoked:1:2"), QStringLiteral("revoked:1:2:3"),
+            QStringLiteral("9223372036854775808:1"), QStringLiteral(" 1:2"),
+            // The valid ones last: notifications arrive in order, so once they are in, every other one was read.
+            QStringLiteral("7:42"), QStringLiteral("revoked:7:9")};
+        QSqlQuery notify(QSqlDatabase::database(QStringLiteral("relay-send")));
+        for (const QString &payload : payloads)
+            QVERIFY2(notify.exec(QStringLiteral("SELECT pg_notify('%1', '%2')")
+                                     .arg(QLatin1String(server::LiveRelay::Channel), payload)),
+                     qPrintable(notify.lastError().text()));
+        QTRY_COMPARE_WITH_TIMEOUT(cursors.size() + revoked.size(), 2, 5000);
+        QCOMPARE(cursors, (QList<QPair<qint64, qint64>>{{7, 42}}));
+        QCOMPARE(revoked, (QList<QPair<qint64, qint64>>{{7, 9}}));
     }
 
     void aDeviceRevokedOnOneInstanceLosesItsSocketOnTheOther()
