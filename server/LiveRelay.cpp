@@ -15,6 +15,8 @@ namespace fieldline::server {
 
 namespace {
 const QString RevokedTag = QStringLiteral("revoked");
+const QString FailedTag = QStringLiteral("failed");
+const QString PassedTag = QStringLiteral("passed");
 
 /** A number written only with the digits 0-9, as publish() writes it: no sign, no space, no overflow. */
 std::optional<qint64> decimal(const QString &text)
@@ -86,24 +88,54 @@ void LiveRelay::send(const QString &payload)
         qCWarning(lcRelay) << "cannot notify other instances:" << notify.lastError().text();
 }
 
+void LiveRelay::publishLogin(const LoginThrottle::News &news)
+{
+    // Digests only: neither the login nor the address is written where PostgreSQL might log it.
+    if (news.failed)
+        send(FailedTag + u':' + QString::fromLatin1(news.account) + u':' + QString::fromLatin1(news.address));
+    else
+        send(PassedTag + u':' + QString::fromLatin1(news.account));
+}
+
 void LiveRelay::received(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload)
 {
     if (name != QLatin1String(Channel) || source == QSqlDriver::SelfSource)
         return;
-    QStringList parts = payload.toString().split(u':');
-    const bool revoked = parts.size() == 3 && parts.first() == RevokedTag;
-    if (revoked)
-        parts.removeFirst();
-    const std::optional<qint64> tenantId = decimal(parts.value(0));
-    const std::optional<qint64> number = decimal(parts.value(1));
-    if (parts.size() != 2 || !tenantId || !number || *tenantId <= 0) {
+    if (!dispatch(payload.toString().split(u':')))
         qCWarning(lcRelay) << "ignored a malformed notification:" << payload.toString();
-        return;
+}
+
+bool LiveRelay::dispatch(const QStringList &parts)
+{
+    const QString &tag = parts.constFirst();
+    if (parts.size() == 2 && tag == PassedTag) {
+        const LoginThrottle::News news{false, parts[1].toLatin1(), {}};
+        if (!LoginThrottle::isDigest(news.account))
+            return false;
+        if (m_loginNews)
+            m_loginNews(news);
+        return true;
     }
+    if (parts.size() == 3 && tag == FailedTag) {
+        const LoginThrottle::News news{true, parts[1].toLatin1(), parts[2].toLatin1()};
+        if (!LoginThrottle::isDigest(news.account) || !LoginThrottle::isDigest(news.address))
+            return false;
+        if (m_loginNews)
+            m_loginNews(news);
+        return true;
+    }
+    const bool revoked = parts.size() == 3 && tag == RevokedTag;
+    if (!revoked && parts.size() != 2)
+        return false;
+    const std::optional<qint64> tenantId = decimal(parts[revoked ? 1 : 0]);
+    const std::optional<qint64> number = decimal(parts[revoked ? 2 : 1]);
+    if (!tenantId || !number || *tenantId <= 0)
+        return false;
     if (revoked && m_deviceRevoked)
         m_deviceRevoked(*tenantId, *number);
     else if (!revoked && m_cursorMoved)
         m_cursorMoved(*tenantId, *number);
+    return true;
 }
 
 } // namespace fieldline::server

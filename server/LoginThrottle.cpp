@@ -1,13 +1,32 @@
 #include "LoginThrottle.h"
 
+#include <sodium.h>
+
+#include <algorithm>
+
 namespace fieldline::server {
+
+QByteArray LoginThrottle::digestOf(const QString &key)
+{
+    const QByteArray utf8 = key.toUtf8();
+    QByteArray digest(16, Qt::Uninitialized);
+    crypto_generichash(reinterpret_cast<unsigned char *>(digest.data()), size_t(digest.size()),
+                       reinterpret_cast<const unsigned char *>(utf8.constData()), size_t(utf8.size()), nullptr, 0);
+    return digest.toHex();
+}
+
+bool LoginThrottle::isDigest(const QByteArray &text)
+{
+    return text.size() == 32 && std::all_of(text.begin(), text.end(),
+                                            [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
 
 LoginThrottle::LoginThrottle(Limits limits, NowMs nowMs)
     : m_limits(limits)
     , m_nowMs(std::move(nowMs))
 {}
 
-int LoginThrottle::secondsLocked(QHash<QString, Entry> &table, const QString &key, int limit, qint64 now) const
+int LoginThrottle::secondsLocked(Table &table, const QByteArray &key, int limit, qint64 now) const
 {
     const auto it = table.constFind(key);
     if (it == table.cend())
@@ -22,23 +41,23 @@ int LoginThrottle::retryAfter(const QString &account, const QString &address)
 {
     const qint64 now = m_nowMs();
     prune(now);
-    return qMax(secondsLocked(m_accounts, account, m_limits.perAccount, now),
-                secondsLocked(m_addresses, address, m_limits.perAddress, now));
+    return qMax(secondsLocked(m_accounts, digestOf(account), m_limits.perAccount, now),
+                secondsLocked(m_addresses, digestOf(address), m_limits.perAddress, now));
 }
 
 void LoginThrottle::started(const QString &account)
 {
-    ++m_accounts[account].underWay;
+    ++m_accounts[digestOf(account)].underWay;
 }
 
-void LoginThrottle::ended(const QString &account)
+void LoginThrottle::ended(const QByteArray &account)
 {
     const auto it = m_accounts.find(account);
     if (it != m_accounts.end() && it->underWay > 0)
         --it->underWay;
 }
 
-void LoginThrottle::fail(QHash<QString, Entry> &table, const QString &key, int limit, qint64 now)
+void LoginThrottle::fail(Table &table, const QByteArray &key, int limit, qint64 now)
 {
     Entry &entry = table[key];
     if (now - entry.windowStartMs > qint64(m_limits.windowSeconds) * 1000) {
@@ -55,19 +74,47 @@ void LoginThrottle::fail(QHash<QString, Entry> &table, const QString &key, int l
 
 void LoginThrottle::recordFailure(const QString &account, const QString &address)
 {
-    const qint64 now = m_nowMs();
-    ended(account);
-    fail(m_accounts, account, m_limits.perAccount, now);
-    fail(m_addresses, address, m_limits.perAddress, now);
+    const News news{true, digestOf(account), digestOf(address)};
+    ended(news.account);
+    failed(news.account, news.address);
+    if (m_publish)
+        m_publish(news);
 }
 
 void LoginThrottle::recordSuccess(const QString &account)
 {
+    const News news{false, digestOf(account), {}};
+    succeeded(news.account, true);
+    if (m_publish)
+        m_publish(news);
+}
+
+void LoginThrottle::recordNews(const News &news)
+{
+    if (!isDigest(news.account) || (news.failed && !isDigest(news.address)))
+        return;
+    if (news.failed)
+        failed(news.account, news.address);
+    else
+        succeeded(news.account, false);
+}
+
+void LoginThrottle::failed(const QByteArray &account, const QByteArray &address)
+{
+    const qint64 now = m_nowMs();
+    fail(m_accounts, account, m_limits.perAccount, now);
+    fail(m_addresses, address, m_limits.perAddress, now);
+}
+
+void LoginThrottle::succeeded(const QByteArray &account, bool ownAttempt)
+{
     const auto it = m_accounts.find(account);
     if (it == m_accounts.end())
         return;
-    if (it->underWay > 1) { // other attempts on the account are still being checked: keep counting them
-        *it = Entry{0, 0, 0, it->underWay - 1};
+    // This instance's own success was one of the attempts under way; another instance's was not.
+    const int stillUnderWay = it->underWay - (ownAttempt ? 1 : 0);
+    if (stillUnderWay > 0) { // other attempts on the account are still being checked: keep counting them
+        *it = Entry{0, 0, 0, stillUnderWay};
         return;
     }
     m_accounts.erase(it);
@@ -80,8 +127,8 @@ void LoginThrottle::prune(qint64 now)
         return;
     m_lastPruneMs = now;
     const qint64 horizon = qint64(qMax(m_limits.windowSeconds, m_limits.lockSeconds)) * 1000;
-    for (QHash<QString, Entry> *table : {&m_accounts, &m_addresses}) {
-        table->removeIf([&](const QHash<QString, Entry>::iterator &it) {
+    for (Table *table : {&m_accounts, &m_addresses}) {
+        table->removeIf([&](const Table::iterator &it) {
             return it->lockedUntilMs <= now && now - it->windowStartMs > horizon && it->underWay == 0;
         });
     }

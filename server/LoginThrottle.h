@@ -12,6 +12,10 @@ namespace fieldline::server {
  * failed too often inside the window. Existence of the account plays no part, so a 429 reveals nothing that a
  * 401 would not. State is in memory: a restart forgives, which is acceptable for a brute-force brake.
  *
+ * Several instances behind one load balancer share their counts: each failure and success is published (News, with
+ * digests of the account and the address, never the names) and the other instances record it too, so guesses
+ * spread over the instances meet the same limit. A lost piece of news costs only that one count.
+ *
  * Passwords are checked off the event loop, so attempts overlap: an attempt is started() before its check and ends
  * with recordFailure() or recordSuccess(). Attempts under way on an account count as failures-to-be, so parallel
  * guesses cannot pass its limit before the first of them has failed. They do not count against the address: many
@@ -30,6 +34,20 @@ public:
     };
     using NowMs = std::function<qint64()>;
 
+    /** What one login attempt's outcome tells the other instances. */
+    struct News
+    {
+        bool failed = false;
+        QByteArray account; ///< digestOf(account): 32 lowercase hex digits
+        QByteArray address; ///< digestOf(address) for a failure, empty for a success
+    };
+    using Publish = std::function<void(const News &news)>;
+
+    /** The 128-bit BLAKE2b digest of @p key in hex: how accounts and addresses are held and published. */
+    static QByteArray digestOf(const QString &key);
+    /** Whether @p text has the form of a digest (32 lowercase hex digits). */
+    static bool isDigest(const QByteArray &text);
+
     explicit LoginThrottle(Limits limits, NowMs nowMs);
 
     /**
@@ -43,7 +61,12 @@ public:
     /** Forgets the account's failures and lock (not the address's). */
     void recordSuccess(const QString &account);
     /** An attempt under way ends with neither (the server was too busy to finish it). */
-    void abandoned(const QString &account) { ended(account); }
+    void abandoned(const QString &account) { ended(digestOf(account)); }
+
+    /** Where this instance's failures and successes go (LiveRelay with PostgreSQL); none by default. */
+    void setPublish(Publish publish) { m_publish = std::move(publish); }
+    /** Another instance's news: counted like a failure or success here, and not published again. */
+    void recordNews(const News &news);
 
 private:
     struct Entry
@@ -53,16 +76,20 @@ private:
         qint64 lockedUntilMs = 0;
         int underWay = 0; ///< attempts started and not yet recorded (accounts only)
     };
-    int secondsLocked(QHash<QString, Entry> &table, const QString &key, int limit, qint64 now) const;
-    /** One attempt on @p account ended. */
-    void ended(const QString &account);
-    void fail(QHash<QString, Entry> &table, const QString &key, int limit, qint64 now);
+    using Table = QHash<QByteArray, Entry>;
+    int secondsLocked(Table &table, const QByteArray &key, int limit, qint64 now) const;
+    /** One attempt on the account with digest @p account ended. */
+    void ended(const QByteArray &account);
+    void fail(Table &table, const QByteArray &key, int limit, qint64 now);
+    void failed(const QByteArray &account, const QByteArray &address);
+    void succeeded(const QByteArray &account, bool ownAttempt);
     void prune(qint64 now);
 
     Limits m_limits;
     NowMs m_nowMs;
-    QHash<QString, Entry> m_accounts;
-    QHash<QString, Entry> m_addresses;
+    Publish m_publish;
+    Table m_accounts;
+    Table m_addresses;
     qint64 m_lastPruneMs = 0;
 };
 

@@ -22,6 +22,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QScopeGuard>
 #include <QSslConfiguration>
 #include <QTextStream>
 #include <QTimer>
@@ -103,6 +104,10 @@ int main(int argc, char *argv[])
         [&live](qint64 tenantId, qint64 deviceId) { live.closeDevice(tenantId, deviceId); });
     if (relay.isActive())
         live.startRechecking(); // in case a revocation's notification from another instance was lost
+    // Failed logins count on every instance: a guesser spreading attempts over the instances meets one limit.
+    relay.setLoginNews([&throttle](const LoginThrottle::News &news) { throttle.recordNews(news); });
+    throttle.setPublish([&relay](const LoginThrottle::News &news) { relay.publishLogin(news); });
+    const auto unpublish = qScopeGuard([&throttle] { throttle.setPublish({}); }); // before the relay goes
     // Revocation closes the device's open live sockets at once, on every instance, not only at its next request.
     admin.setDeviceRevoked([&live, &relay](qint64 tenantId, qint64 deviceId) {
         live.closeDevice(tenantId, deviceId);

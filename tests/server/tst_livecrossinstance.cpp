@@ -6,6 +6,7 @@
 #include "SyncServerKit.h"
 
 #include "server/LiveRelay.h"
+#include "server/LoginThrottle.h"
 #include "server/OperatorToken.h"
 #include "sync/LiveClient.h"
 
@@ -41,13 +42,13 @@ private:
     StoreBackend m_postgres;
 
     /** Starts two instances on the test's database, with the password passed as an operator would. */
-    bool startTwo(ServerProcess &a, ServerProcess &b, const QString &name)
+    bool startTwo(ServerProcess &a, ServerProcess &b, const QString &name, const QStringList &options = {})
     {
         // The URL carries no password: like an operator would, the servers get it through PGPASSWORD.
         server::PostgresAddress address = *m_postgres.postgres;
         qputenv("PGPASSWORD", address.password.toUtf8());
         address.password.clear();
-        const QStringList postgres{QStringLiteral("--postgres"), address.display()};
+        const QStringList postgres = QStringList{QStringLiteral("--postgres"), address.display()} + options;
         const bool started = a.start(m_dir.filePath(name + QStringLiteral("-a")), postgres) &&
                              b.start(m_dir.filePath(name + QStringLiteral("-b")), postgres);
         qunsetenv("PGPASSWORD");
@@ -114,32 +115,66 @@ private slots:
         QCOMPARE(m_postgres.connectAsApp(QStringLiteral("relay-listen")), QString());
         QCOMPARE(m_postgres.connectAsApp(QStringLiteral("relay-send")), QString());
         QList<QPair<qint64, qint64>> cursors, revoked;
-        server::LiveRelay relay(
-            QStringLiteral("relay-listen"),
-            [&](qint64 tenant, qint64 cursor) {
-                cursors.append({tenant, cursor});
-            },
-            [&](qint64 tenant, qint64 device) {
-                revoked.append({tenant, device});
-            });
+        QList<server::LoginThrottle::News> logins;
+        const auto cursorMoved = [&](qint64 tenant, qint64 cursor) { cursors.append({tenant, cursor}); };
+        const auto deviceRevoked = [&](qint64 tenant, qint64 device) { revoked.append({tenant, device}); };
+        server::LiveRelay relay(QStringLiteral("relay-listen"), cursorMoved, deviceRevoked);
+        relay.setLoginNews([&](const server::LoginThrottle::News &news) { logins.append(news); });
         QVERIFY(relay.isActive());
+        const QString digest = QString::fromLatin1(server::LoginThrottle::digestOf(QStringLiteral("acme\nu")));
         // Anyone who may connect as the application role can NOTIFY this channel: nothing malformed may act.
         const QStringList payloads{
             QString(), QStringLiteral("1"), QStringLiteral("x:2"), QStringLiteral("1:y"), QStringLiteral("0:5"),
             QStringLiteral("-3:5"), QStringLiteral("1:-1"), QStringLiteral("1:2:3"), QStringLiteral("1:2:"),
             QStringLiteral(":1:2"), QStringLiteral("revoked:1"), QStringLiteral("revoked:0:4"),
             QStringLiteral("revoked:1:x"), QStringLiteral("Revoked:1:2"), QStringLiteral("revoked:1:2:3"),
-            QStringLiteral("9223372036854775808:1"), QStringLiteral(" 1:2"),
+            QStringLiteral("9223372036854775808:1"), QStringLiteral(" 1:2"), QStringLiteral("failed:") + digest,
+            QStringLiteral("failed:%1:%1x").arg(digest), QStringLiteral("failed:%1:%2").arg(digest, digest.toUpper()),
+            QStringLiteral("passed:") + digest.left(31), QStringLiteral("passed:%1:%1").arg(digest),
+            QStringLiteral("passed"),
             // The valid ones last: notifications arrive in order, so once they are in, every other one was read.
-            QStringLiteral("7:42"), QStringLiteral("revoked:7:9")};
+            QStringLiteral("7:42"), QStringLiteral("revoked:7:9"), QStringLiteral("failed:%1:%1").arg(digest),
+            QStringLiteral("passed:") + digest};
         QSqlQuery notify(QSqlDatabase::database(QStringLiteral("relay-send")));
         for (const QString &payload : payloads)
             QVERIFY2(notify.exec(QStringLiteral("SELECT pg_notify('%1', '%2')")
                                      .arg(QLatin1String(server::LiveRelay::Channel), payload)),
                      qPrintable(notify.lastError().text()));
-        QTRY_COMPARE_WITH_TIMEOUT(cursors.size() + revoked.size(), 2, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(cursors.size() + revoked.size() + logins.size(), 4, 5000);
         QCOMPARE(cursors, (QList<QPair<qint64, qint64>>{{7, 42}}));
         QCOMPARE(revoked, (QList<QPair<qint64, qint64>>{{7, 9}}));
+        QCOMPARE(logins.size(), 2);
+        QVERIFY(logins[0].failed && logins[0].account == digest.toLatin1() && logins[0].address == digest.toLatin1());
+        QVERIFY(!logins[1].failed && logins[1].account == digest.toLatin1() && logins[1].address.isEmpty());
+    }
+
+    void guessesOnBothInstancesMeetOneLimit()
+    {
+        m_postgres.seedTenant(QStringLiteral("guessed"), {QStringLiteral("x")});
+        ServerProcess instanceA, instanceB;
+        QVERIFY(startTwo(instanceA, instanceB, QStringLiteral("guesses"),
+                         {QStringLiteral("--login-max-failures"), QStringLiteral("3")}));
+        const auto login = [](ServerProcess &instance, const char *password) {
+            const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("tenant"), QStringLiteral("guessed")},
+                                                              {QStringLiteral("login"), QStringLiteral("u")},
+                                                              {QStringLiteral("password"), QLatin1String(password)},
+                                                              {QStringLiteral("device"), QStringLiteral("laptop")}})
+                                        .toJson(QJsonDocument::Compact);
+            return instance.post(QStringLiteral("/v1/login"), body);
+        };
+        // Two wrong guesses through A and one through B: three on the account, the limit, though each instance saw
+        // fewer itself.
+        QCOMPARE(login(instanceA, "guess 1").status, 401);
+        QCOMPARE(login(instanceA, "guess 2").status, 401);
+        QTest::qWait(300); // the news crosses through PostgreSQL in milliseconds
+        QCOMPARE(login(instanceB, "guess 3").status, 401);
+        QTest::qWait(300);
+        // Even the right password is refused now, on either instance, until the lock ends.
+        const HttpReply onA = login(instanceA, "unused password");
+        QCOMPARE(onA.status, 429);
+        const HttpReply onB = login(instanceB, "unused password");
+        QCOMPARE(onB.status, 429);
+        QVERIFY2(onB.body.contains("Try again in"), onB.body.constData());
     }
 
     void aDeviceRevokedOnOneInstanceLosesItsSocketOnTheOther()

@@ -1,3 +1,4 @@
+#include "server/Credentials.h"
 #include "server/LoginThrottle.h"
 
 #include <QTest>
@@ -27,6 +28,7 @@ private:
     const QString m_address = QStringLiteral("127.0.0.1");
 
 private slots:
+    void initTestCase() { QVERIFY(Credentials::initialise()); }
     void init() { m_now = 1'000'000; }
 
     void locksAfterLimitAndCountsDown()
@@ -130,6 +132,72 @@ private slots:
                                    QStringLiteral("10.0.%1.%2").arg(i / 256).arg(i % 256));
         m_now += 30'000; // past the prune interval, inside the lock
         QCOMPARE(throttle.retryAfter(m_account, m_address), 30);
+    }
+    void anotherInstancesNewsCounts()
+    {
+        // Two instances behind one balancer: what one publishes, the other records.
+        LoginThrottle a = make(3, 50);
+        LoginThrottle b = make(3, 50);
+        QList<LoginThrottle::News> sent;
+        a.setPublish([&](const LoginThrottle::News &news) { sent.append(news); });
+        a.recordFailure(m_account, m_address);
+        a.recordFailure(m_account, m_address);
+        QCOMPARE(sent.size(), 2);
+        // Only digests travel: neither the login nor the address can be read from the news.
+        QVERIFY(sent[0].failed);
+        QVERIFY(LoginThrottle::isDigest(sent[0].account) && LoginThrottle::isDigest(sent[0].address));
+        QCOMPARE(sent[0].account, LoginThrottle::digestOf(m_account));
+        QVERIFY(!sent[0].account.contains("agent") && !sent[0].address.contains("127"));
+        for (const LoginThrottle::News &news : sent)
+            b.recordNews(news);
+        QCOMPARE(b.retryAfter(m_account, QStringLiteral("10.0.0.9")), 0);
+        // The third guess, on instance b, reaches the limit of both.
+        QList<LoginThrottle::News> fromB;
+        b.setPublish([&](const LoginThrottle::News &news) { fromB.append(news); });
+        b.recordFailure(m_account, QStringLiteral("10.0.0.9"));
+        QCOMPARE(b.retryAfter(m_account, QStringLiteral("10.0.0.9")), 60);
+        QCOMPARE(fromB.size(), 1);
+        a.recordNews(fromB[0]);
+        QCOMPARE(a.retryAfter(m_account, m_address), 60);
+        // News recorded is not published again (no echo between instances).
+        QCOMPARE(sent.size(), 2);
+        // A success on one instance clears the account on the other.
+        m_now += 61'000;
+        a.recordFailure(m_account, m_address);
+        a.recordFailure(m_account, m_address);
+        b.recordNews(sent[2]);
+        b.recordNews(sent[3]);
+        b.recordSuccess(m_account);
+        a.recordNews(fromB.last());
+        a.recordFailure(m_account, m_address);
+        QCOMPARE(a.retryAfter(m_account, m_address), 0); // 1 failure since the success, not 3
+    }
+
+    void anotherInstancesSuccessLeavesAttemptsUnderWay()
+    {
+        LoginThrottle throttle = make(2);
+        throttle.started(m_account);
+        throttle.started(m_account);
+        QCOMPARE(throttle.retryAfter(m_account, m_address), 1); // two checks under way reach the limit
+        throttle.recordNews({false, LoginThrottle::digestOf(m_account), {}});
+        // Both checks are still running here: a success elsewhere does not end them.
+        QCOMPARE(throttle.retryAfter(m_account, m_address), 1);
+    }
+
+    void malformedNewsIsIgnored()
+    {
+        LoginThrottle throttle = make(1);
+        const QByteArray account = LoginThrottle::digestOf(m_account);
+        const QByteArray address = LoginThrottle::digestOf(m_address);
+        for (const LoginThrottle::News &news :
+             {LoginThrottle::News{true, account.left(31), address}, LoginThrottle::News{true, account, QByteArray()},
+              LoginThrottle::News{true, account.toUpper(), address},
+              LoginThrottle::News{true, m_account.toUtf8(), address},
+              LoginThrottle::News{true, account, account + "0"}})
+            throttle.recordNews(news);
+        QCOMPARE(throttle.retryAfter(m_account, m_address), 0);
+        throttle.recordNews({true, account, address});
+        QCOMPARE(throttle.retryAfter(m_account, m_address), 60);
     }
 };
 
