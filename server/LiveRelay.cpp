@@ -16,7 +16,6 @@ namespace fieldline::server {
 namespace {
 const QString RevokedTag = QStringLiteral("revoked");
 const QString FailedTag = QStringLiteral("failed");
-const QString PassedTag = QStringLiteral("passed");
 
 /** A number written only with the digits 0-9, as publish() writes it: no sign, no space, no overflow. */
 std::optional<qint64> decimal(const QString &text)
@@ -70,17 +69,24 @@ void LiveRelay::publishRevoked(qint64 tenantId, qint64 deviceId)
     send(QStringLiteral("%1:%2:%3").arg(RevokedTag).arg(tenantId).arg(deviceId));
 }
 
+void LiveRelay::listenAgain()
+{
+    if (!m_active)
+        return;
+    QSqlDriver *driver = QSqlDatabase::database(m_connectionName, false).driver();
+    if (!driver->subscribedToNotifications().contains(QLatin1String(Channel)) &&
+        !driver->subscribeToNotification(QLatin1String(Channel)))
+        qCWarning(lcRelay) << "cannot listen again for other instances' news:" << driver->lastError().text();
+}
+
 void LiveRelay::send(const QString &payload)
 {
     if (!m_active)
         return;
+    listenAgain();
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    // A reconnect (TenantStore::enterTenant) starts a new session without our LISTEN: listen again.
-    if (!db.driver()->subscribedToNotifications().contains(QLatin1String(Channel)) &&
-        !db.driver()->subscribeToNotification(QLatin1String(Channel)))
-        qCWarning(lcRelay) << "cannot listen again for other instances' pushes:" << db.driver()->lastError().text();
-    // Numbers, a fixed tag and a fixed channel name spliced into the text: one simple-protocol round trip, where
-    // a prepared query takes three.
+    // Numbers, hex digests, a fixed tag and a fixed channel name spliced into the text: one simple-protocol round trip,
+    // where a prepared query takes three.
     QSqlQuery notify(db);
     // A lost cursor notification costs the other instances' devices only latency: they pull at their next timed
     // sync.
@@ -90,11 +96,11 @@ void LiveRelay::send(const QString &payload)
 
 void LiveRelay::publishLogin(const LoginThrottle::News &news)
 {
-    // Digests only: neither the login nor the address is written where PostgreSQL might log it.
-    if (news.failed)
-        send(FailedTag + u':' + QString::fromLatin1(news.account) + u':' + QString::fromLatin1(news.address));
-    else
-        send(PassedTag + u':' + QString::fromLatin1(news.account));
+    // Keyed digests only: neither the login nor the address is written where PostgreSQL might log it. Checked here
+    // too, as the text is spliced into the statement.
+    if (!LoginThrottle::isDigest(news.account) || !LoginThrottle::isDigest(news.address))
+        return;
+    send(FailedTag + u':' + QString::fromLatin1(news.account) + u':' + QString::fromLatin1(news.address));
 }
 
 void LiveRelay::received(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload)
@@ -108,16 +114,8 @@ void LiveRelay::received(const QString &name, QSqlDriver::NotificationSource sou
 bool LiveRelay::dispatch(const QStringList &parts)
 {
     const QString &tag = parts.constFirst();
-    if (parts.size() == 2 && tag == PassedTag) {
-        const LoginThrottle::News news{false, parts[1].toLatin1(), {}};
-        if (!LoginThrottle::isDigest(news.account))
-            return false;
-        if (m_loginNews)
-            m_loginNews(news);
-        return true;
-    }
     if (parts.size() == 3 && tag == FailedTag) {
-        const LoginThrottle::News news{true, parts[1].toLatin1(), parts[2].toLatin1()};
+        const LoginThrottle::News news{parts[1].toLatin1(), parts[2].toLatin1()};
         if (!LoginThrottle::isDigest(news.account) || !LoginThrottle::isDigest(news.address))
             return false;
         if (m_loginNews)

@@ -15,11 +15,11 @@ namespace fieldline::server {
  * Carries news between server instances that share one PostgreSQL database: "tenant T's cursor moved to C", so a
  * device connected to one instance hears about a push that another instance took; "device D of tenant T was
  * revoked", so its live sockets close on every instance, not only on the one that revoked it; and "a login on
- * account A from address B failed (or one on A passed)", so guesses spread over the instances meet one limit.
+ * account A from address B failed", so guesses spread over the instances meet one limit.
  *
  * News is published with NOTIFY fieldline_live on the tenant store's connection, after its transaction committed:
- * '<tenant id>:<cursor>', 'revoked:<tenant id>:<device id>', 'failed:<account digest>:<address digest>' or
- * 'passed:<account digest>' (LoginThrottle::digestOf). Every instance LISTENs on that connection and
+ * '<tenant id>:<cursor>', 'revoked:<tenant id>:<device id>' or 'failed:<account digest>:<address digest>'
+ * (LoginThrottle::digestOf, keyed). Every instance LISTENs on that connection and
  * hands the notifications of other sessions to its own live channel (its own news it already acted on). NOTIFY
  * carries no table data, so row-level security has nothing to check. On a backend whose Qt driver has no event
  * notifications (embedded SQLite: one server per file) the relay is inert.
@@ -44,8 +44,10 @@ public:
     void publish(qint64 tenantId, qint64 cursor);
     /** Tells the other instances; call after the revocation committed. */
     void publishRevoked(qint64 tenantId, qint64 deviceId);
-    /** Tells the other instances' login throttles. */
+    /** Tells the other instances' login throttles of a failed login here. */
     void publishLogin(const LoginThrottle::News &news);
+    /** LISTENs again if the connection lost it (a new session after TenantStore reconnected). */
+    void listenAgain();
     /** Where other instances' login news goes. */
     void setLoginNews(LoginNews loginNews) { m_loginNews = std::move(loginNews); }
 

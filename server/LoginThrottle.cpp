@@ -6,12 +6,15 @@
 
 namespace fieldline::server {
 
-QByteArray LoginThrottle::digestOf(const QString &key)
+QByteArray LoginThrottle::digestOf(const QString &key) const
 {
     const QByteArray utf8 = key.toUtf8();
     QByteArray digest(16, Qt::Uninitialized);
+    const qsizetype keyBytes = std::min<qsizetype>(m_digestKey.size(), crypto_generichash_KEYBYTES_MAX);
     crypto_generichash(reinterpret_cast<unsigned char *>(digest.data()), size_t(digest.size()),
-                       reinterpret_cast<const unsigned char *>(utf8.constData()), size_t(utf8.size()), nullptr, 0);
+                       reinterpret_cast<const unsigned char *>(utf8.constData()), size_t(utf8.size()),
+                       keyBytes > 0 ? reinterpret_cast<const unsigned char *>(m_digestKey.constData()) : nullptr,
+                       size_t(keyBytes));
     return digest.toHex();
 }
 
@@ -74,7 +77,7 @@ void LoginThrottle::fail(Table &table, const QByteArray &key, int limit, qint64 
 
 void LoginThrottle::recordFailure(const QString &account, const QString &address)
 {
-    const News news{true, digestOf(account), digestOf(address)};
+    const News news{digestOf(account), digestOf(address)};
     ended(news.account);
     failed(news.account, news.address);
     if (m_publish)
@@ -83,20 +86,22 @@ void LoginThrottle::recordFailure(const QString &account, const QString &address
 
 void LoginThrottle::recordSuccess(const QString &account)
 {
-    const News news{false, digestOf(account), {}};
-    succeeded(news.account, true);
-    if (m_publish)
-        m_publish(news);
+    const auto it = m_accounts.find(digestOf(account));
+    if (it == m_accounts.end())
+        return;
+    if (it->underWay > 1) { // other attempts on the account are still being checked: keep counting them
+        *it = Entry{0, 0, 0, it->underWay - 1};
+        return;
+    }
+    m_accounts.erase(it);
 }
 
-void LoginThrottle::recordNews(const News &news)
+bool LoginThrottle::recordNews(const News &news)
 {
-    if (!isDigest(news.account) || (news.failed && !isDigest(news.address)))
-        return;
-    if (news.failed)
-        failed(news.account, news.address);
-    else
-        succeeded(news.account, false);
+    if (!isDigest(news.account) || !isDigest(news.address))
+        return false;
+    failed(news.account, news.address);
+    return true;
 }
 
 void LoginThrottle::failed(const QByteArray &account, const QByteArray &address)
@@ -104,20 +109,6 @@ void LoginThrottle::failed(const QByteArray &account, const QByteArray &address)
     const qint64 now = m_nowMs();
     fail(m_accounts, account, m_limits.perAccount, now);
     fail(m_addresses, address, m_limits.perAddress, now);
-}
-
-void LoginThrottle::succeeded(const QByteArray &account, bool ownAttempt)
-{
-    const auto it = m_accounts.find(account);
-    if (it == m_accounts.end())
-        return;
-    // This instance's own success was one of the attempts under way; another instance's was not.
-    const int stillUnderWay = it->underWay - (ownAttempt ? 1 : 0);
-    if (stillUnderWay > 0) { // other attempts on the account are still being checked: keep counting them
-        *it = Entry{0, 0, 0, stillUnderWay};
-        return;
-    }
-    m_accounts.erase(it);
 }
 
 void LoginThrottle::prune(qint64 now)

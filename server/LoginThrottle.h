@@ -12,9 +12,10 @@ namespace fieldline::server {
  * failed too often inside the window. Existence of the account plays no part, so a 429 reveals nothing that a
  * 401 would not. State is in memory: a restart forgives, which is acceptable for a brute-force brake.
  *
- * Several instances behind one load balancer share their counts: each failure and success is published (News, with
- * digests of the account and the address, never the names) and the other instances record it too, so guesses
- * spread over the instances meet the same limit. A lost piece of news costs only that one count.
+ * Several instances behind one load balancer share their failures: each failure is published (News, with keyed
+ * digests of the account and the address, never the names) and the other instances count it too, so guesses spread
+ * over the instances meet the same limit. Successes are not shared: news can only add failures, so whoever can
+ * NOTIFY on the database cannot lift a lock with a forged or replayed message. A lost piece of news costs one count.
  *
  * Passwords are checked off the event loop, so attempts overlap: an attempt is started() before its check and ends
  * with recordFailure() or recordSuccess(). Attempts under way on an account count as failures-to-be, so parallel
@@ -34,21 +35,27 @@ public:
     };
     using NowMs = std::function<qint64()>;
 
-    /** What one login attempt's outcome tells the other instances. */
+    /** A failed login on another instance. */
     struct News
     {
-        bool failed = false;
         QByteArray account; ///< digestOf(account): 32 lowercase hex digits
-        QByteArray address; ///< digestOf(address) for a failure, empty for a success
+        QByteArray address; ///< digestOf(address)
     };
     using Publish = std::function<void(const News &news)>;
 
-    /** The 128-bit BLAKE2b digest of @p key in hex: how accounts and addresses are held and published. */
-    static QByteArray digestOf(const QString &key);
     /** Whether @p text has the form of a digest (32 lowercase hex digits). */
     static bool isDigest(const QByteArray &text);
 
     explicit LoginThrottle(Limits limits, NowMs nowMs);
+
+    /**
+     * The key of the digests (up to 64 bytes; none by default). Instances that share news must share it: the server
+     * derives it from the operator token, which every instance of one deployment holds. Without the key, nobody can
+     * tell from a digest which login or address failed, nor forge news for an account they have not seen fail.
+     */
+    void setDigestKey(const QByteArray &key) { m_digestKey = key; }
+    /** The 128-bit keyed BLAKE2b digest of @p key in hex: how accounts and addresses are held and published. */
+    QByteArray digestOf(const QString &key) const;
 
     /**
      * Seconds until the account or address may try again; 0 when a try is allowed now. 1 while the account's
@@ -63,10 +70,10 @@ public:
     /** An attempt under way ends with neither (the server was too busy to finish it). */
     void abandoned(const QString &account) { ended(digestOf(account)); }
 
-    /** Where this instance's failures and successes go (LiveRelay with PostgreSQL); none by default. */
+    /** Where this instance's failures go (LiveRelay with PostgreSQL); none by default. */
     void setPublish(Publish publish) { m_publish = std::move(publish); }
-    /** Another instance's news: counted like a failure or success here, and not published again. */
-    void recordNews(const News &news);
+    /** Another instance's failure: counted like one here, and not published again. False when malformed. */
+    bool recordNews(const News &news);
 
 private:
     struct Entry
@@ -82,12 +89,12 @@ private:
     void ended(const QByteArray &account);
     void fail(Table &table, const QByteArray &key, int limit, qint64 now);
     void failed(const QByteArray &account, const QByteArray &address);
-    void succeeded(const QByteArray &account, bool ownAttempt);
     void prune(qint64 now);
 
     Limits m_limits;
     NowMs m_nowMs;
     Publish m_publish;
+    QByteArray m_digestKey;
     Table m_accounts;
     Table m_addresses;
     qint64 m_lastPruneMs = 0;

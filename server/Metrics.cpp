@@ -33,6 +33,11 @@ QByteArray Metrics::render() const
         "fieldline_login_throttled_total " +
         QByteArray::number(m_loginThrottled) +
         "\n"
+        "# HELP fieldline_login_news_total Failed logins on other instances, counted here too.\n"
+        "# TYPE fieldline_login_news_total counter\n"
+        "fieldline_login_news_total " +
+        QByteArray::number(m_loginNews) +
+        "\n"
         "# HELP fieldline_store_syncs_total Syncs of the store, each for every write made before it (group commit).\n"
         "# TYPE fieldline_store_syncs_total counter\n"
         "fieldline_store_syncs_total " +

@@ -17,6 +17,8 @@ public:
     void countRequest(const QString &route, int status);
     void countLoginFailure() { ++m_loginFailures; }
     void countLoginThrottled() { ++m_loginThrottled; }
+    /** A failed login on another instance, heard through the database (LiveRelay). */
+    void countLoginNews() { ++m_loginNews; }
     /** A sync of the store for the answers waiting for it (DurableAnswers). */
     void countStoreSync() { ++m_storeSyncs; }
     void countStoreSyncFailure() { ++m_storeSyncFailures; }
@@ -29,6 +31,7 @@ private:
     QMap<QPair<QString, int>, quint64> m_requests;
     quint64 m_loginFailures = 0;
     quint64 m_loginThrottled = 0;
+    quint64 m_loginNews = 0;
     quint64 m_storeSyncs = 0;
     quint64 m_heldAnswers = 0;
     quint64 m_storeSyncFailures = 0;

@@ -87,4 +87,13 @@ bool OperatorToken::matches(const QByteArray &presented) const
            sodium_memcmp(hash.constData(), m_hash.constData(), size_t(hash.size())) == 0;
 }
 
+QByteArray OperatorToken::derivedKey(const QByteArray &purpose) const
+{
+    QByteArray key(32, Qt::Uninitialized);
+    crypto_generichash(reinterpret_cast<unsigned char *>(key.data()), size_t(key.size()),
+                       reinterpret_cast<const unsigned char *>(purpose.constData()), size_t(purpose.size()),
+                       reinterpret_cast<const unsigned char *>(m_hash.constData()), size_t(m_hash.size()));
+    return key;
+}
+
 } // namespace fieldline::server

@@ -26,6 +26,11 @@ public:
     /** True when @p presented is the operator token. */
     bool matches(const QByteArray &presented) const;
     const QString &path() const { return m_path; }
+    /**
+     * A 32-byte key for @p purpose, derived from the token: the same on every instance that holds the same token
+     * file (as the instances of one deployment do), unknown to anyone who cannot read that file.
+     */
+    QByteArray derivedKey(const QByteArray &purpose) const;
 
 private:
     OperatorToken(QString path, QByteArray hash);

@@ -43,6 +43,10 @@ public:
     bool hash(const QString &password, Hashed done);
     /** Jobs queued or running now. */
     int waiting() const { return m_waiting; }
+    /** Jobs that run at once; the others wait. */
+    int threads() const { return m_pool.maxThreadCount(); }
+    /** Jobs queued or running past which verify() and hash() refuse. */
+    int maxWaiting() const { return m_limits.maxWaiting; }
 
 private:
     /** Runs @p work on a worker, then @p deliver with its result on this object's thread. */

@@ -261,6 +261,8 @@ Status TenantStore::enterTenant(qint64 tenantId)
     if (!database.open())
         return Error{ErrorCode::Io, QStringLiteral("Lost the connection to %1 and cannot reconnect: %2")
                                         .arg(m_dialect->describe(), database.lastError().text())};
+    if (m_reconnected)
+        m_reconnected();
     return m_dialect->bindTenant(database, tenantId);
 }
 

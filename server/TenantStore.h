@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -125,6 +126,8 @@ public:
      * work that runs outside a request (timers) calls it before touching a tenant's rows.
      */
     storage::Status enterTenant(qint64 tenantId);
+    /** Called after enterTenant() replaced a lost session (its LISTEN is gone with it). */
+    void setReconnected(std::function<void()> reconnected) { m_reconnected = std::move(reconnected); }
 
 private:
     TenantStore(std::unique_ptr<SqlDialect> dialect, QString connectionName);
@@ -138,6 +141,7 @@ private:
     sync::SystemClock m_systemClock;
     const sync::Clock *m_clock = &m_systemClock;
     qint64 m_tokenIdleMs = DefaultTokenIdleMs;
+    std::function<void()> m_reconnected;
 };
 
 } // namespace fieldline::server

@@ -104,10 +104,19 @@ int main(int argc, char *argv[])
         [&live](qint64 tenantId, qint64 deviceId) { live.closeDevice(tenantId, deviceId); });
     if (relay.isActive())
         live.startRechecking(); // in case a revocation's notification from another instance was lost
-    // Failed logins count on every instance: a guesser spreading attempts over the instances meets one limit.
-    relay.setLoginNews([&throttle](const LoginThrottle::News &news) { throttle.recordNews(news); });
+    // Failed logins count on every instance: a guesser spreading attempts over the instances meets one limit. The
+    // digests are keyed by the operator token, which every instance of a deployment shares.
+    throttle.setDigestKey(operatorToken.value().derivedKey(QByteArrayLiteral("fieldline login throttle news")));
+    relay.setLoginNews([&throttle, &api](const LoginThrottle::News &news) {
+        if (throttle.recordNews(news))
+            api.metrics().countLoginNews();
+    });
     throttle.setPublish([&relay](const LoginThrottle::News &news) { relay.publishLogin(news); });
-    const auto unpublish = qScopeGuard([&throttle] { throttle.setPublish({}); }); // before the relay goes
+    store.value()->setReconnected([&relay] { relay.listenAgain(); });
+    const auto unhook = qScopeGuard([&throttle, &tenants = *store.value()] { // before the relay goes
+        throttle.setPublish({});
+        tenants.setReconnected({});
+    });
     // Revocation closes the device's open live sockets at once, on every instance, not only at its next request.
     admin.setDeviceRevoked([&live, &relay](qint64 tenantId, qint64 deviceId) {
         live.closeDevice(tenantId, deviceId);

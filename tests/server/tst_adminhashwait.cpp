@@ -58,6 +58,7 @@ private:
     StoreBackend m_postgres;
     QByteArray m_slowHash; ///< at the interactive cost: checking it keeps a password thread busy for 0.2-0.4 s
     int m_servers = 0;
+    int m_blockersDone = 0;
 
     struct Setup
     {
@@ -104,13 +105,28 @@ private:
         return s;
     }
 
-    /** Fills every password thread with slow checks, so a hash queued next waits for them. */
-    void occupyPasswordThreads(InProcessServer &server)
+    /**
+     * Fills every password thread with slow checks, and queues as many again, so a hash queued next waits for at
+     * least one slow check (0.2-0.4 s). Returns how many jobs it queued (0 when it could not); m_blockersDone counts
+     * those finished.
+     */
+    int occupyPasswordThreads(InProcessServer &server)
     {
-        const int checks = 2 * std::max(1, QThread::idealThreadCount());
-        for (int i = 0; i < checks; ++i)
-            QVERIFY(
-                server.api->passwords().verify(m_slowHash, QStringLiteral("not it"), [](bool, const QByteArray &) {}));
+        server::PasswordCheck &checks = server.api->passwords();
+        const int jobs = 2 * checks.threads();
+        if (checks.waiting() + jobs + 4 > checks.maxWaiting())
+            return 0; // no room left for the requests under test
+        for (int i = 0; i < jobs; ++i) {
+            if (!checks.verify(m_slowHash, QStringLiteral("not it"),
+                               [this](bool, const QByteArray &) { ++m_blockersDone; }))
+                return 0;
+        }
+        return jobs;
+    }
+    /** Whether @p hashes more jobs than the blockers of occupyPasswordThreads() are queued or running. */
+    bool hashesQueued(InProcessServer &server, int blockers, int hashes) const
+    {
+        return server.api->passwords().waiting() + m_blockersDone == blockers + hashes;
     }
 
     static bool passwordIs(InProcessServer &server, const QString &tenant, const QString &password)
@@ -156,11 +172,14 @@ private slots:
         QFETCH(QString, backend);
         Setup s = setUp(backend);
         QVERIFY(s.admin && !s.bravoAdmin.isEmpty());
-        occupyPasswordThreads(*s.server);
+        m_blockersDone = 0;
+        const int busy = occupyPasswordThreads(*s.server);
+        QVERIFY(busy > 0);
         QNetworkAccessManager network;
         // The operator resets alpha's field user; bravo's admin resets bravo's. Both wait for the password threads.
         auto alphaReset = sendLater(network, passwordUrl(s, s.alpha), s.operatorToken, passwordBody("alpha new"));
         auto bravoReset = sendLater(network, passwordUrl(s, s.bravo), s.bravoAdmin, passwordBody("bravo new"));
+        QTRY_VERIFY(hashesQueued(*s.server, busy, 2)); // both passed their checks and wait
         // Meanwhile bravo's admin reads its users and devices: the connection is entered into bravo each time.
         const AdminAnswer users = adminRequest(network, s, s.bravo, QStringLiteral("users"), s.bravoAdmin);
         const AdminAnswer devices = adminRequest(network, s, s.bravo, QStringLiteral("devices"), s.bravoAdmin);
@@ -184,9 +203,13 @@ private slots:
         QFETCH(QString, backend);
         Setup s = setUp(backend);
         QVERIFY(s.admin && !s.bravoAdmin.isEmpty());
-        occupyPasswordThreads(*s.server);
+        m_blockersDone = 0;
+        const int busy = occupyPasswordThreads(*s.server);
+        QVERIFY(busy > 0);
         QNetworkAccessManager network;
         auto reset = sendLater(network, passwordUrl(s, s.bravo), s.bravoAdmin, passwordBody("bravo new"));
+        // The reset passed its token check and waits for its hash.
+        QTRY_VERIFY(hashesQueued(*s.server, busy, 1));
         // The operator revokes the admin's device while the new password is hashed.
         const AdminAnswer devices = adminRequest(network, s, s.bravo, QStringLiteral("devices"), s.operatorToken);
         QCOMPARE(devices.status, 200);
@@ -201,7 +224,8 @@ private slots:
         QCOMPARE(statusOf(*reset), 401);
         QVERIFY(passwordIs(*s.server, s.bravo, QStringLiteral("password one")));
         // The operator's own reset after the same wait goes through.
-        occupyPasswordThreads(*s.server);
+        m_blockersDone = 0;
+        QVERIFY(occupyPasswordThreads(*s.server) > 0);
         auto byOperator = sendLater(network, passwordUrl(s, s.bravo), s.operatorToken, passwordBody("by operator"));
         QTRY_VERIFY_WITH_TIMEOUT(byOperator->isFinished(), 30'000);
         QCOMPARE(statusOf(*byOperator), 204);
