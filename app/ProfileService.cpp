@@ -326,8 +326,12 @@ Status ProfileService::rotateDataKey()
     const bool wasRemembered = next.hasKeychainSlot();
     if (Status s = next.rewrap(newKey); !s)
         return s;
+    // The listeners close first: what they write while closing (released claims, a final sync state) must be in the
+    // copy, not in the database the copy replaces.
+    emit databaseClosing();
     if (Status s = m_database->vacuumInto(m_files.rotatingDatabase(), newKey); !s) {
         (void)m_files.discardRotation();
+        emit databaseReopened(); // the same database, still open
         return s;
     }
     if (Status s = rotateFiles(next, newKey); !s)
@@ -343,13 +347,18 @@ Status ProfileService::rotateDataKey()
     return {};
 }
 
-/** The swap, in the order ProfileFiles documents, so a crash at any step leaves a profile that opens. */
+/**
+ * The swap, in the order ProfileFiles documents, so a crash at any step leaves a profile that opens. The listeners
+ * have already been told the database is closing.
+ */
 Status ProfileService::rotateFiles(KeyFile &next, const DatabaseKey &newKey)
 {
     const auto rollBack = [this](const Status &failure) {
         (void)m_files.discardRotation();
-        if (m_database)
-            return failure; // never closed
+        if (m_database) { // never closed: its listeners come back to it
+            emit databaseReopened();
+            return failure;
+        }
         if (openDatabase(*m_key, false)) {
             emit databaseReopened();
         } else {
@@ -361,7 +370,6 @@ Status ProfileService::rotateFiles(KeyFile &next, const DatabaseKey &newKey)
     };
     if (Status s = next.writeAtomically(m_files.pendingKeyFile()); !s)
         return rollBack(s);
-    emit databaseClosing();
     m_database.reset();                // the last connection's close checkpoints and deletes the WAL
     if (m_files.exists(m_files.wal())) // a stale WAL would be replayed into the new database: stop here
         return rollBack(Error{ErrorCode::Io, QStringLiteral("The database journal was not cleared; try again."), 0});

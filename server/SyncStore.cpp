@@ -15,6 +15,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -339,6 +340,24 @@ std::vector<size_t> withinColumnLimit(const RowState &state, const sync::ChangeB
     return kept;
 }
 
+/**
+ * Refuses the cell changes of a row the server does not have, unless the row's record comes with them. A device sends
+ * a row's record before its cells, so such cells belong to a row deleted and collected past the horizon while the
+ * device was away (it learns so at its next pull, which tells it to resync); kept, they would create a row of those
+ * cells alone, where every other device has it deleted.
+ */
+std::vector<size_t> withRecordOrRow(const RowState &state, const sync::ChangeBatch &changes,
+                                    const std::vector<size_t> &indexes, std::vector<ApplyResult> &results)
+{
+    const bool recordHere =
+        state.exists || std::any_of(indexes.begin(), indexes.end(), [&](size_t i) { return changes[i].isRowChange(); });
+    if (recordHere)
+        return indexes;
+    for (size_t i : indexes)
+        results[i] = {ApplyOutcome::Rejected, QStringLiteral("This record no longer exists.")};
+    return {};
+}
+
 } // namespace
 
 Result<qint64> SyncStore::mergeChecked(qint64 tenantId, qint64 last, const sync::ChangeBatch &changes,
@@ -366,7 +385,8 @@ Result<qint64> SyncStore::mergeChecked(qint64 tenantId, qint64 last, const sync:
         if (!loaded)
             return loaded.error();
         RowState &state = *loaded;
-        const std::vector<size_t> kept = withinColumnLimit(state, changes, indexes, results);
+        const std::vector<size_t> kept =
+            withinColumnLimit(state, changes, withRecordOrRow(state, changes, indexes, results), results);
         if (!sync::mergeRowChanges(state, changes, kept, true, results))
             continue;
         // The row remembers the newest release that wrote it; a change without a version has its batch's.

@@ -65,7 +65,12 @@ Status AtomicFile::rename(const QString &from, const QString &to)
 {
     if (::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0)
         return errnoError(errno, QStringLiteral("could not rename %1 to %2").arg(from, to));
-    return syncDirectory(QFileInfo(to).absolutePath());
+    // The rename has happened: reporting a failure now would have callers undo what is no longer undoable (a key
+    // rotation would delete the only copy of the new key). Only durability across a power loss is at stake, and
+    // SQLite treats a directory it cannot sync the same way.
+    if (Status synced = syncDirectory(QFileInfo(to).absolutePath()); !synced)
+        qWarning("renamed %s, but %s", qPrintable(to), qPrintable(synced.message()));
+    return {};
 }
 
 Status AtomicFile::syncDirectory(const QString &directory)

@@ -21,7 +21,10 @@ class AtomicFile
 {
 public:
     static Status write(const QString &path, QByteArrayView contents);
-    /** rename(2) then fsync of the target's directory, so the new name survives power loss. */
+    /**
+     * rename(2) then fsync of the target's directory, so the new name survives power loss. Fails only when the
+     * rename did not happen: a directory that cannot be synced after it is logged, not reported.
+     */
     static Status rename(const QString &from, const QString &to);
     /** Makes the directory's entries (creations, renames, removals) durable. */
     static Status syncDirectory(const QString &directory);

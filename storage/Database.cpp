@@ -145,11 +145,14 @@ Status Database::configure(const Options &options, bool encrypted)
         int reserve = CryptoVfs::ReserveBytes;
         sqlite3_file_control(m_db, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
     }
+    // Before the first read: an existing WAL database opens its WAL at that read, and only in exclusive mode does the
+    // wal-index stay on the heap instead of a plaintext -shm file. Neither pragma touches the file.
+    if (Status s = exec("PRAGMA locking_mode=EXCLUSIVE; PRAGMA temp_store=MEMORY;"); !s)
+        return s;
     // Reading the schema forces page 1 through the VFS, so a wrong key or a damaged header fails here.
     if (Result<qint64> pages = queryInt("SELECT count(*) FROM sqlite_schema"); !pages)
         return pages.error();
     const QByteArray pragmas = "PRAGMA page_size=4096;"
-                               "PRAGMA locking_mode=EXCLUSIVE;" // before WAL: wal-index on the heap, no -shm
                                "PRAGMA journal_mode=WAL;"
                                "PRAGMA synchronous=FULL;"
                                "PRAGMA temp_store=MEMORY;"
@@ -159,13 +162,29 @@ Status Database::configure(const Options &options, bool encrypted)
                                QByteArray::number(options.cacheSizeKiB) + ";";
     if (Status s = exec(pragmas.constData()); !s)
         return s;
-    if (Result<qint64> mode = queryInt("PRAGMA journal_mode"); !mode)
-        return mode.error();
+    if (Status wal = requireWal(); !wal)
+        return wal;
     if (options.maxPageCount > 0) {
         const QByteArray limit = "PRAGMA max_page_count=" + QByteArray::number(options.maxPageCount) + ";";
         if (Status s = exec(limit.constData()); !s)
             return s;
     }
+    return {};
+}
+
+Status Database::requireWal()
+{
+    Result<Statement *> mode = prepare("PRAGMA journal_mode");
+    if (!mode)
+        return mode.error();
+    Result<bool> row = (*mode)->step();
+    if (!row)
+        return row.error();
+    const QString name = *row ? (*mode)->text(0) : QString();
+    (*mode)->reset();
+    if (name.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        return Error{ErrorCode::Io, QStringLiteral("%1 could not switch to write-ahead logging (journal mode %2).")
+                                        .arg(m_path, name.isEmpty() ? QStringLiteral("unknown") : name)};
     return {};
 }
 

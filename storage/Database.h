@@ -66,6 +66,8 @@ private:
     static Result<std::unique_ptr<Database>> openWith(const QString &uri, const QString &path, const Options &options,
                                                       bool encrypted);
     Status configure(const Options &options, bool encrypted);
+    /** Fails unless the journal mode is WAL (the switch can fail, and the database would stay in rollback mode). */
+    Status requireWal();
 
     sqlite3 *m_db = nullptr;
     QString m_path;

@@ -73,6 +73,19 @@ Result<CrdtStore::Meta> CrdtStore::loadMeta(const SiteId &newSite)
     return meta;
 }
 
+Result<qint64> CrdtStore::storedSeq()
+{
+    Result<Statement *> get = m_db.prepare("SELECT value FROM crdt_meta WHERE key = 'seq'");
+    if (!get)
+        return get.error();
+    Result<bool> row = (*get)->step();
+    if (!row)
+        return row.error();
+    const qint64 seq = *row ? (*get)->int64(0) : 0;
+    (*get)->reset();
+    return seq;
+}
+
 Status CrdtStore::saveCounters(qint64 lastSeq, qint64 lastHlc)
 {
     Result<Statement *> put =

@@ -36,6 +36,8 @@ public:
     /** Reads the counters, creating the site id (@p newSite) on first use. */
     storage::Result<Meta> loadMeta(const SiteId &newSite);
     storage::Status saveCounters(qint64 lastSeq, qint64 lastHlc);
+    /** The last local seq stored (0 before the first write). */
+    storage::Result<qint64> storedSeq();
 
     /** The row's state; `exists` false for a row never seen. */
     storage::Result<RowState> loadRow(const QString &table, const RowId &row);

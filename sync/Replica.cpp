@@ -213,15 +213,20 @@ Status Replica::forgetRows(const QString &table, const std::vector<RowId> &rows)
     return tx.commit();
 }
 
-Result<qint64> Replica::forgetSettledRows(const QString &table, const std::vector<RowId> &rows, qint64 pushedSeq)
+Result<qint64> Replica::forgetSettledRows(const QString &table, const std::vector<RowId> &rows, qint64 pushedSeq,
+                                          KeepIf keep)
 {
     std::vector<RowId> settled;
     for (const RowId &row : rows) {
         Result<RowState> state = m_store.loadRow(table, row);
         if (!state)
             return state.error();
-        if (state->exists && state->maxSeq() <= pushedSeq)
-            settled.push_back(row);
+        const qint64 unsent = keep == KeepIf::RecordUnsent ? state->seq : state->maxSeq();
+        if (!state->exists || unsent > pushedSeq)
+            continue;
+        if (state->maxSeq() > pushedSeq)
+            qCInfo(lcSync) << "dropped unsent edits of a" << table << "row the server no longer has";
+        settled.push_back(row);
     }
     if (Status s = forgetRows(table, settled); !s)
         return s.error();

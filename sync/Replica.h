@@ -53,6 +53,11 @@ public:
      * that was then rolled back leaves a gap: sequence numbers only ever grow, they are not dense.
      */
     qint64 lastSeq() const { return m_lastSeq; }
+    /**
+     * The last local seq committed to disk. lastSeq() runs ahead of it after a write whose enclosing transaction
+     * rolled back; those seqs are used again after a restart, so nothing may be marked settled past this one.
+     */
+    storage::Result<qint64> committedSeq() { return m_store.storedSeq(); }
     const SyncSchema &schema() const { return m_schema; }
     storage::Database &database() { return *m_db; }
     /**
@@ -93,11 +98,18 @@ public:
      * transaction and without capturing a change: nothing about them is sent anywhere.
      */
     storage::Status forgetRows(const QString &table, const std::vector<RowId> &rows);
+    /** Which rows forgetSettledRows() keeps. */
+    enum class KeepIf {
+        AnyChangeUnsent, ///< a row with any local change after pushedSeq
+        RecordUnsent,    ///< only a row created, deleted or resurrected here after pushedSeq (cell edits are dropped)
+    };
     /**
-     * forgetRows for those of @p rows with nothing waiting to be pushed (no local change after @p pushedSeq):
-     * the others stay until their changes went up. Returns how many were forgotten.
+     * forgetRows for those of @p rows with nothing waiting to be pushed (no local change after @p pushedSeq, or
+     * with RecordUnsent no unsent change of the row record): the others stay until their changes went up. Returns
+     * how many were forgotten.
      */
-    storage::Result<qint64> forgetSettledRows(const QString &table, const std::vector<RowId> &rows, qint64 pushedSeq);
+    storage::Result<qint64> forgetSettledRows(const QString &table, const std::vector<RowId> &rows, qint64 pushedSeq,
+                                              KeepIf keep = KeepIf::AnyChangeUnsent);
     /**
      * Forgets the records of rows deleted before @p beforeMs whose deletion (and every later local change) was
      * pushed, i.e. no local change after @p pushedSeq. Past the tombstone horizon no change older than the delete

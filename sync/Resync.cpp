@@ -85,8 +85,10 @@ Result<qint64> Resync::finish()
             if (!seen.count({table, id.toBytes()}))
                 unseen.push_back(id);
         }
-        // Local changes not yet pushed keep their row; they go up as usual.
-        Result<qint64> gone = m_replica.forgetSettledRows(table, unseen, *pushed);
+        // A row created, deleted or resurrected here and not yet pushed stays, and goes up whole as usual. A row the
+        // server once had and no longer sends was deleted and collected (or left this user's scope): unsent edits
+        // of its cells lose to that, as they would to the tombstone, and pushing them would recreate a fragment.
+        Result<qint64> gone = m_replica.forgetSettledRows(table, unseen, *pushed, Replica::KeepIf::RecordUnsent);
         if (!gone)
             return gone.error();
         forgotten += *gone;

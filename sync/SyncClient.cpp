@@ -80,8 +80,15 @@ SyncClient::SyncClient(Replica &replica, SyncStateStore &state, SyncTransport &t
     , m_options(options)
     , m_resync(replica.database(), replica, state)
 {
-    if (storage::Result<qint64> settled = m_state.settledSeq())
-        m_status.settledSeq = *settled;
+    storage::Result<qint64> settled = m_state.settledSeq();
+    storage::Result<qint64> committed = m_replica.committedSeq();
+    if (settled && committed) {
+        // An older release could settle seqs of rolled-back writes, which later writes then used again: whatever is
+        // past the last stored write was never pushed.
+        m_status.settledSeq = std::min(*settled, *committed);
+        if (*settled > *committed)
+            (void)m_state.setSettledSeq(*committed);
+    }
 }
 
 void SyncClient::syncNow()
@@ -156,10 +163,10 @@ void SyncClient::uploadBlobsThenPush()
 
 storage::Status SyncClient::queueLocalChanges()
 {
-    storage::Result<std::vector<std::pair<qint64, QByteArray>>> outbox = m_state.outbox();
-    if (!outbox)
-        return outbox.error();
-    if (!outbox->empty())
+    storage::Result<std::optional<std::pair<qint64, QByteArray>>> waiting = m_state.outboxFront();
+    if (!waiting)
+        return waiting.error();
+    if (waiting->has_value())
         return {}; // the earlier batches go first, byte for byte
     storage::Result<qint64> pushed = m_state.pushedSeq();
     if (!pushed)
@@ -191,10 +198,8 @@ storage::Result<bool> SyncClient::queueLaterWrites()
     storage::Result<qint64> pushed = m_state.pushedSeq();
     if (!pushed)
         return pushed.error();
-    if (*pushed >= m_replica.lastSeq()) {
-        m_pushedThrough = m_replica.lastSeq();
-        return false;
-    }
+    if (*pushed >= m_replica.lastSeq())
+        return settleThroughCommitted();
     if (m_blobs) {
         // These writes may name an attachment added after this round's upload: another round uploads it first.
         storage::Result<std::vector<BlobName>> waiting = m_blobs->blobs().waitingForUpload();
@@ -207,21 +212,31 @@ storage::Result<bool> SyncClient::queueLaterWrites()
     }
     if (storage::Status queued = queueLocalChanges(); !queued)
         return queued.error();
-    storage::Result<std::vector<std::pair<qint64, QByteArray>>> outbox = m_state.outbox();
+    storage::Result<std::optional<std::pair<qint64, QByteArray>>> outbox = m_state.outboxFront();
     if (!outbox)
         return outbox.error();
-    if (outbox->empty()) // the writes since were all replaced by remote changes, or rolled back
-        m_pushedThrough = m_replica.lastSeq();
-    return !outbox->empty();
+    if (!outbox->has_value()) // the writes since were all replaced by remote changes, or rolled back
+        return settleThroughCommitted();
+    return true;
+}
+
+storage::Result<bool> SyncClient::settleThroughCommitted()
+{
+    // Not lastSeq(): after a rolled-back write it counts seqs that were never stored and come back after a restart.
+    storage::Result<qint64> committed = m_replica.committedSeq();
+    if (!committed)
+        return committed.error();
+    m_pushedThrough = *committed;
+    return false;
 }
 
 void SyncClient::pushNext()
 {
-    storage::Result<std::vector<std::pair<qint64, QByteArray>>> outbox = m_state.outbox();
+    storage::Result<std::optional<std::pair<qint64, QByteArray>>> outbox = m_state.outboxFront();
     if (!outbox)
         return finish(SyncProblem::LocalError, outbox.message());
-    const bool deferred = !outbox->empty() && m_deferredFrom > 0 && outbox->front().first >= m_deferredFrom;
-    if (outbox->empty() || deferred) {
+    const bool deferred = outbox->has_value() && m_deferredFrom > 0 && (*outbox)->first >= m_deferredFrom;
+    if (!outbox->has_value() || deferred) {
         if (!deferred) {
             storage::Result<bool> more = queueLaterWrites();
             if (!more)
@@ -234,8 +249,8 @@ void SyncClient::pushNext()
             return finish(SyncProblem::LocalError, cursor.message());
         return pullNext(*cursor);
     }
-    const qint64 batchSeq = outbox->front().first;
-    const QByteArray sent = outbox->front().second;
+    const qint64 batchSeq = (*outbox)->first;
+    const QByteArray sent = (*outbox)->second;
     m_transport.post(QStringLiteral("/v1/push"), sent, m_account.token,
                      [this, batchSeq, sent](const TransportReply &reply) { pushAnswered(batchSeq, sent, reply); });
 }

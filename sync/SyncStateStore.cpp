@@ -1,9 +1,13 @@
 #include "sync/SyncStateStore.h"
 
+#include <QUrl>
+
 #include <functional>
 
 namespace fieldline::sync {
 
+using storage::Error;
+using storage::ErrorCode;
 using storage::Result;
 using storage::Statement;
 using storage::Status;
@@ -92,6 +96,19 @@ Result<SyncStateStore::Account> SyncStateStore::account()
     return account;
 }
 
+bool SyncStateStore::Account::sameIdentity(const Account &other) const
+{
+    const auto server = [](const QString &url) {
+        QUrl normal(url);
+        QString path = normal.path();
+        while (path.endsWith(u'/'))
+            path.chop(1);
+        normal.setPath(path); // "https://host", "https://host/" and "https://host//" name one server
+        return normal;
+    };
+    return server(serverUrl) == server(other.serverUrl) && tenant == other.tenant && user == other.user;
+}
+
 Status SyncStateStore::saveAccount(const Account &account)
 {
     storage::Transaction tx(m_db);
@@ -100,11 +117,10 @@ Status SyncStateStore::saveAccount(const Account &account)
     Result<Account> before = this->account();
     if (!before)
         return before.error();
-    // What another server answered says nothing of this one.
-    if (before->serverUrl != account.serverUrl || before->tenant != account.tenant) {
-        if (Status s = setSettledSeq(0); !s)
-            return s;
-    }
+    if (before->isBound() && !before->sameIdentity(account))
+        return Error{ErrorCode::Constraint,
+                     QStringLiteral("This profile belongs to %1 in %2 at %3; another account needs another profile.")
+                         .arg(before->user, before->tenant, before->serverUrl)};
     for (auto [key, value] : {std::pair{"server_url", account.serverUrl}, std::pair{"tenant", account.tenant},
                               std::pair{"user", account.user}, std::pair{"token", QString::fromLatin1(account.token)},
                               std::pair{"role", account.role}}) {
@@ -129,6 +145,18 @@ Result<std::vector<std::pair<qint64, QByteArray>>> SyncStateStore::outbox()
     if (!listed)
         return listed.error();
     return batches;
+}
+
+Result<std::optional<std::pair<qint64, QByteArray>>> SyncStateStore::outboxFront()
+{
+    Result<Statement *> first = m_db.prepare("SELECT batch_seq, body FROM sync_outbox ORDER BY batch_seq LIMIT 1");
+    if (!first)
+        return first.error();
+    std::optional<std::pair<qint64, QByteArray>> front;
+    Status read = (*first)->forEachRow([&](const Statement &row) { front.emplace(row.int64(0), row.blob(1)); });
+    if (!read)
+        return read.error();
+    return front;
 }
 
 Result<qint64> SyncStateStore::nextBatchSeq()

@@ -33,6 +33,10 @@ public:
         QString role; ///< the user's role when the token was granted (agent, field, manager, admin)
 
         bool isValid() const { return !serverUrl.isEmpty() && !token.isEmpty(); }
+        /** Whether the profile has signed in before: it belongs to that server, tenant and user from then on. */
+        bool isBound() const { return !serverUrl.isEmpty() || !tenant.isEmpty(); }
+        /** Whether @p other names the same server (up to a trailing slash), tenant and user. */
+        bool sameIdentity(const Account &other) const;
     };
 
     explicit SyncStateStore(storage::Database &db);
@@ -40,6 +44,11 @@ public:
     storage::Status createTables();
 
     storage::Result<Account> account();
+    /**
+     * Keeps @p account. A profile that has signed in before belongs to that server, tenant and user: another one is
+     * refused (ErrorCode::Constraint), as its rows, cursor and unsent changes would otherwise reach the other tenant
+     * or user, and the other tenant's rows below the cursor would never arrive.
+     */
     storage::Status saveAccount(const Account &account);
     /** Forgets the token (after a 401), keeping the URL, tenant and user for the login form. */
     storage::Status clearToken();
@@ -60,6 +69,8 @@ public:
 
     /** The outbox, oldest first: (batch seq, encoded push-request). */
     storage::Result<std::vector<std::pair<qint64, QByteArray>>> outbox();
+    /** The oldest batch of the outbox, or nullopt when it is empty: one read, however many batches wait. */
+    storage::Result<std::optional<std::pair<qint64, QByteArray>>> outboxFront();
     /**
      * Queues batches made from the local changes up to @p coversSeq; their batch seqs continue from the last
      * one used. Returns the first batch seq given.

@@ -16,6 +16,7 @@ enum class LoginProblem {
     Throttled,        ///< too many failures; retryAfterSeconds says how long to wait
     Offline,          ///< no answer
     ServerError,      ///< anything else
+    OtherAccount,     ///< this profile belongs to another server, tenant or user (refused before asking)
 };
 
 struct LoginResult

@@ -159,6 +159,16 @@ sync::SyncStatus SyncService::status() const
 
 void SyncService::login(const QUrl &server, const QString &tenant, const QString &user, const QString &password)
 {
+    // A profile that signed in before keeps its server, tenant and user: its rows, cursor and unsent changes belong
+    // there (SyncStateStore::saveAccount refuses the change too). Refused before the password leaves this computer.
+    const sync::SyncStateStore::Account stored = account();
+    if (stored.isBound() && !stored.sameIdentity({server.toString(), tenant, user, {}, {}})) {
+        LoginResult refused;
+        refused.problem = LoginProblem::OtherAccount;
+        QMetaObject::invokeMethod(
+            this, [this, refused] { emit loginFinished(refused); }, Qt::QueuedConnection);
+        return;
+    }
     const QString device = QSysInfo::machineHostName().left(100);
     // One connection per attempt, dropped when its answer comes; the form stays busy until then, so attempts
     // never overlap.

@@ -256,7 +256,10 @@ bool readResults(CborReader &r, std::vector<PushItemResult> &out)
             if (i == 1)
                 return r.readText(item.reason);
             if (i == 2)
-                return r.readInt(item.retryMs) && (item.retryMs >= 0 || r.fail(QStringLiteral("negative retry")));
+                // Ten years at most: a wait the client adds to must not overflow, and no clock is that far ahead.
+                return r.readInt(item.retryMs) && (item.retryMs >= 0 || r.fail(QStringLiteral("negative retry"))) &&
+                       (item.retryMs <= 10 * 366 * 24 * 3600 * qint64(1000) ||
+                        r.fail(QStringLiteral("retry too long")));
             QString name;
             if (!r.readText(name))
                 return false;

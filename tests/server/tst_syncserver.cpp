@@ -293,11 +293,18 @@ private slots:
         QCOMPARE(synctest::count(away.device, futureRecords), 1);
 
         // The device that was away writes, comes back, is told to resync, and ends without the collected row but
-        // with its own new one, which reaches the others.
+        // with its own new one, which reaches the others. Its edit of the row deleted meanwhile loses to the deletion
+        // (as it would have with the tombstone still there): the server refuses the edited cell, which alone would
+        // have made a row of one cell where every other device has it deleted, and the resync drops the row.
+        QVERIFY(away.device->update(QStringLiteral("contacts"), *gone,
+                                    {{QStringLiteral("name"), QStringLiteral("edited while away")}}));
         QVERIFY(away.device->insert(QStringLiteral("contacts"), contact("written while away", 3)));
-        QCOMPARE(away.syncOnce(), SyncProblem::None);
+        QCOMPARE(away.syncOnce(), SyncProblem::Rejected);
+        QVERIFY2(away.client->status().detail.contains(QLatin1String("no longer exists")),
+                 qPrintable(away.client->status().detail));
         QCOMPARE(synctest::count(away.device, "SELECT count(*) FROM contacts"), 2);
         QCOMPARE(synctest::count(away.device, "SELECT count(*) FROM contacts WHERE name = 'gone'"), 0);
+        QCOMPARE(synctest::count(away.device, "SELECT count(*) FROM contacts WHERE name = 'edited while away'"), 0);
         QCOMPARE(synctest::count(away.device, records), 2);
         QCOMPARE(synctest::count(away.device, futureRecords), 0);
         QCOMPARE(*away.state->resyncing(), qint64(0));
@@ -370,17 +377,56 @@ private slots:
         QVERIFY(a.client->status().settledSeq >= written);
 
         // What is settled stays settled when the client starts again (a claim answered before a restart can be
-        // dialled with no server), and counts for nothing once the account moves to another server.
+        // dialled with no server). The profile cannot move to another server, tenant or user, so what another server
+        // settled never counts here.
         const qint64 settled = a.client->status().settledSeq;
         a.close();
         QCOMPARE(a.open(), QString());
         QCOMPARE(a.client->status().settledSeq, settled);
-        sync::SyncStateStore::Account moved = *a.state->account();
-        moved.serverUrl = QStringLiteral("https://elsewhere.example");
-        QVERIFY(a.state->saveAccount(moved));
+        const sync::SyncStateStore::Account stored = *a.state->account();
+        for (int field = 0; field < 3; ++field) {
+            sync::SyncStateStore::Account moved = stored;
+            QString &changed = field == 0 ? moved.serverUrl : field == 1 ? moved.tenant : moved.user;
+            changed = field == 0 ? QStringLiteral("https://elsewhere.example") : QStringLiteral("someone-else");
+            QCOMPARE(a.state->saveAccount(moved).code(), storage::ErrorCode::Constraint);
+        }
+        // The same account with a new token, or with the address written with a trailing slash, is kept.
+        sync::SyncStateStore::Account renewed = stored;
+        renewed.serverUrl += u'/';
+        renewed.token = "1.renewed";
+        QVERIFY(a.state->saveAccount(renewed));
+        QCOMPARE(a.state->account()->token, QByteArray("1.renewed"));
+        QCOMPARE(a.state->account()->tenant, stored.tenant);
+    }
+
+    void aRolledBackWriteIsNeverSettled()
+    {
+        InProcessServer server(path(QStringLiteral("s-rollback")), T0, m_backend.postgres);
+        const QString tenant = nextTenant();
+        SyncedDevice a(path(QStringLiteral("rollback.db")), T0, server.url(),
+                       server.newTenantToken(tenant, QStringLiteral("u")));
+        QCOMPARE(a.open(), QString());
+        QVERIFY(a.device->insert(QStringLiteral("contacts"), contact("first", 1)));
+        QCOMPARE(a.syncOnce(), SyncProblem::None);
+        const qint64 committed = a.device->lastSeq();
+        // A write inside a larger transaction that fails and rolls back (an outcome whose last step failed).
+        {
+            storage::Transaction outer(a.device->database());
+            QVERIFY(outer.begun());
+            QVERIFY(a.device->insert(QStringLiteral("contacts"), contact("rolled back", 2)));
+        }
+        QVERIFY(a.device->lastSeq() > committed);
+        QCOMPARE(*a.device->committedSeq(), committed);
+        // A round with nothing to push settles what is stored, not the seq the rolled-back write took.
+        QCOMPARE(a.syncOnce(), SyncProblem::None);
+        QCOMPARE(a.client->status().settledSeq, committed);
+        // After a restart the next write takes that seq again: it is not settled until the server has it.
         a.close();
         QCOMPARE(a.open(), QString());
-        QCOMPARE(a.client->status().settledSeq, qint64(0));
+        QVERIFY(a.device->insert(QStringLiteral("contacts"), contact("after", 3)));
+        QVERIFY(a.client->status().settledSeq < a.device->lastSeq());
+        QCOMPARE(a.syncOnce(), SyncProblem::None);
+        QCOMPARE(a.client->status().settledSeq, a.device->lastSeq());
     }
 
     void aNewerReleasesColumnsAreKeptUntilTheUpgradeShowsThem()

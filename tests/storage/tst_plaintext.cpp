@@ -16,6 +16,7 @@ private slots:
     void normalUseLeavesNoPlaintext();
     void sortsAndVacuumLeaveNoPlaintext();
     void temporaryFilesAreRefused();
+    void reopeningMakesNoSharedMemoryFile();
 
 private:
     QTemporaryDir m_profile;
@@ -93,6 +94,25 @@ void TestPlaintext::temporaryFilesAreRefused()
                               "INSERT INTO scratch.t SELECT 'CANARY-7f3a-' || i FROM n");
     QVERIFY(!spilled.ok());
     QCOMPARE(fieldline::testsupport::findCanary({m_tmp.path()}, m_canary), QStringList());
+}
+
+/**
+ * The wal-index stays on the heap (exclusive locking): no plaintext -shm file telling which pages changed, also when
+ * an existing database is opened again, whose WAL opens at the first read.
+ */
+void TestPlaintext::reopeningMakesNoSharedMemoryFile()
+{
+    const QString shm = m_profile.filePath(QStringLiteral("store.db-shm"));
+    {
+        auto db = open();
+        QVERIFY(db->exec("CREATE TABLE IF NOT EXISTS kept(x)").ok());
+        QVERIFY(db->exec("INSERT INTO kept VALUES (1)").ok());
+        QVERIFY(!QFileInfo::exists(shm));
+    }
+    auto db = open();
+    QVERIFY(db->exec("INSERT INTO kept VALUES (2)").ok());
+    QCOMPARE(*db->queryInt("SELECT count(*) FROM kept"), qint64(2));
+    QVERIFY2(!QFileInfo::exists(shm), "a reopened database keeps its wal-index in a -shm file");
 }
 
 QTEST_GUILESS_MAIN(TestPlaintext)

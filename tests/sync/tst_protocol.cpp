@@ -311,6 +311,17 @@ void TestProtocol::malformed_data()
                                                    QByteArray("\x61v\x1b\xff\xff\xff\xff\xff\xff\xff\xff"))
                                     << pullType;
     QTest::newRow("trailing byte") << encode(PullRequest{1, 2}) + '\0' << pullType;
+    // A server's retry past ten years: a wait the client adds to would overflow.
+    const qint64 tenYears = 10 * 366 * 24 * 3600 * qint64(1000);
+    QVERIFY(decode<PushResponse>(encode(PushResponse{{{ApplyOutcome::Rejected, QStringLiteral("ahead"), tenYears}}, 1}))
+                .ok());
+    QTest::newRow("retry past ten years")
+        << encode(PushResponse{{{ApplyOutcome::Rejected, QStringLiteral("ahead"), tenYears + 1}}, 1})
+        << QStringLiteral("push-response");
+    QTest::newRow("retry 2^63-1") << encode(PushResponse{{{ApplyOutcome::Rejected, QStringLiteral("ahead"),
+                                                           std::numeric_limits<qint64>::max()}},
+                                                         1})
+                                  << QStringLiteral("push-response");
     QTest::newRow("two messages") << encode(PullRequest{1, 2}) + encode(PullRequest{1, 2}) << pullType;
     QTest::newRow("integer map key") << [&] {
         QCborMap m = pull;
@@ -411,6 +422,8 @@ void TestProtocol::malformed()
         status = decode<PullRequest>(bytes).status();
     else if (decoder == QLatin1String("push"))
         status = decode<PushRequest>(bytes).status();
+    else if (decoder == QLatin1String("push-response"))
+        status = decode<PushResponse>(bytes).status();
     else
         status = decode<LoginRequest>(bytes).status();
     QVERIFY2(!status.ok(), bytes.left(64).toHex().constData());

@@ -52,6 +52,7 @@ private slots:
     void rowRefusedByTheLocalTableDoesNotSinkTheBatch();
     void aLocalWriteThatLostIsNotSent();
     void clockSurvivesAReopen();
+    void forgettingKeepsRowsByWhatIsUnsent();
 
 private:
     std::unique_ptr<Device> device(const char *name, qint64 clockMs, bool withRating = false);
@@ -467,6 +468,31 @@ void TestReplica::clockSurvivesAReopen()
     auto row = (*a)->insert(Contacts, {{Name, text("after restart")}});
     QVERIFY(row);
     QVERIFY((*a)->changesSince(0)->front().stamp.hlc > seen);
+}
+
+void TestReplica::forgettingKeepsRowsByWhatIsUnsent()
+{
+    // Row "theirs" came from b and was edited here; row "mine" was created here. Neither is pushed past seq 0.
+    auto theirs = (*b)->insert(Contacts, {{Name, text("Theirs")}});
+    QVERIFY(theirs);
+    synctest::deliverAll(*b, *a);
+    QVERIFY((*a)->update(Contacts, *theirs, {{Phone, text("an edit not yet pushed")}}).ok());
+    auto mine = (*a)->insert(Contacts, {{Name, text("Mine")}});
+    QVERIFY(mine);
+    const std::vector<RowId> both{*theirs, *mine};
+    // An eviction keeps every row with anything unsent; it goes up first.
+    QCOMPARE(*(*a)->forgetSettledRows(Contacts, both, 0), qint64(0));
+    // A resync keeps only the row whose record is unsent (created here): an edit of a row the server no longer has
+    // is dropped with it.
+    QCOMPARE(*(*a)->forgetSettledRows(Contacts, both, 0, Replica::KeepIf::RecordUnsent), qint64(1));
+    QCOMPARE(synctest::count(*a, "SELECT count(*) FROM contacts"), 1);
+    QCOMPARE(synctest::count(*a, "SELECT count(*) FROM contacts WHERE name = 'Mine'"), 1);
+    // What is still to send is the whole of the kept row, record first.
+    const ChangeBatch pending = *(*a)->changesSince(0);
+    QVERIFY(!pending.empty());
+    QVERIFY(pending.front().isRowChange());
+    for (const Change &change : pending)
+        QCOMPARE(change.row, *mine);
 }
 
 QTEST_GUILESS_MAIN(TestReplica)

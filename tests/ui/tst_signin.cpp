@@ -146,6 +146,65 @@ private slots:
         QVERIFY(!f.shell().syncController()->loginDialog()); // signed in already: no form
     }
 
+    // A profile that has signed in belongs to that server, organisation and user: the form shows them read-only,
+    // and another organisation is refused before any password is sent, so this profile's rows, cursor and unsent
+    // changes never reach another tenant.
+    void aProfileKeepsItsAccount()
+    {
+        InProcessServer server(m_dir.filePath(QStringLiteral("server-kept")), QDateTime::currentMSecsSinceEpoch());
+        QVERIFY(server.port != 0);
+        server.newTenantToken(QStringLiteral("acme"), QStringLiteral("u"));
+        server.newTenantToken(QStringLiteral("other"), QStringLiteral("u"));
+        UiFixture f(nullptr, ui::SyncController::LoginDefaults{server.url().toString(), QStringLiteral("acme"), {}});
+        QVERIFY(f.createProfile());
+        ui::LoginDialog *dialog = f.shell().syncController()->loginDialog();
+        QVERIFY(dialog && dialog->isVisible());
+        QVERIFY(!child(dialog, "loginTenant")->isReadOnly()); // a new profile may go anywhere
+        QTest::keyClicks(child(dialog, "loginUser"), QStringLiteral("u"));
+        QTest::keyClicks(child(dialog, "loginPassword"), QStringLiteral("unused password"));
+        QTest::keyClick(child(dialog, "loginPassword"), Qt::Key_Return);
+        QVERIFY(QTest::qWaitFor([&] { return f.sync()->isSignedIn(); }, 15000));
+        QVERIFY(f.sync()->replica()->insert(QStringLiteral("contacts"),
+                                            {{QStringLiteral("first_name"), QStringLiteral("Kept")}}));
+
+        f.sync()->signOut();
+        f.shell().syncController()->signInAction()->trigger();
+        dialog = f.shell().syncController()->loginDialog();
+        QVERIFY(dialog && dialog->isVisible());
+        for (const char *name : {"loginServer", "loginTenant", "loginUser"})
+            QVERIFY2(child(dialog, name)->isReadOnly(), name);
+        QVERIFY(!child(dialog, "loginPassword")->isReadOnly());
+        QCOMPARE(child(dialog, "loginTenant")->text(), QStringLiteral("acme"));
+
+        // Asked all the same (another caller than the form), the service refuses without contacting the server.
+        const auto logins = [&server] {
+            const QByteArray metrics = server.api->metrics().render();
+            return metrics.count("route=\"login\"");
+        };
+        const qsizetype before = logins();
+        std::optional<app::LoginProblem> problem;
+        const QMetaObject::Connection noted =
+            connect(f.sync(), &app::SyncService::loginFinished, this,
+                    [&](const app::LoginResult &result) { problem = result.problem; });
+        f.sync()->login(server.url(), QStringLiteral("other"), QStringLiteral("u"), QStringLiteral("unused password"));
+        QVERIFY(QTest::qWaitFor([&] { return problem.has_value(); }, 5000));
+        disconnect(noted);
+        QCOMPARE(*problem, app::LoginProblem::OtherAccount);
+        auto *banner = dialog->findChild<ui::MessageBanner *>();
+        QVERIFY2(banner->text().contains(QLatin1String("another server, organisation or user")),
+                 qPrintable(banner->text()));
+        QCOMPARE(logins(), before);
+        QCOMPARE(f.sync()->account().tenant, QStringLiteral("acme"));
+        QVERIFY(!f.sync()->isSignedIn());
+
+        // The same account signs in again from the form, with the password alone, and the kept row goes up.
+        QTest::keyClicks(child(dialog, "loginPassword"), QStringLiteral("unused password"));
+        QTest::keyClick(child(dialog, "loginPassword"), Qt::Key_Return);
+        QVERIFY(QTest::qWaitFor([&] { return f.sync()->isSignedIn(); }, 15000));
+        QVERIFY(waitForStatus(f, QStringLiteral("Synced at")));
+        QCOMPARE(f.sync()->status().pending, qint64(0));
+    }
+
     // A round that cannot write the profile (a full disk) says so, and sync resumes by itself once it can again.
     void syncResumesAfterALocalError()
     {

@@ -87,6 +87,16 @@ void LoginDialog::setValues(const QString &server, const QString &tenant, const 
     first->setFocus(Qt::OtherFocusReason);
 }
 
+void LoginDialog::setIdentityFixed(bool fixed)
+{
+    m_identityFixed = fixed;
+    for (QLineEdit *field : {m_server, m_tenant, m_user})
+        field->setReadOnly(fixed);
+    if (fixed)
+        m_password->setFocus(Qt::OtherFocusReason);
+    retranslateUi();
+}
+
 QString LoginDialog::server() const
 {
     return m_server->text().trimmed();
@@ -142,8 +152,11 @@ void LoginDialog::changeEvent(QEvent *event)
 void LoginDialog::retranslateUi()
 {
     setWindowTitle(tr("Sign in to your organisation"));
-    m_intro->setText(tr("Fieldline keeps working without a connection. Sign in once so your work is shared "
-                        "with your team whenever this computer is online."));
+    m_intro->setText(m_identityFixed ? tr("Sign in again to keep sharing your work with your team. This profile "
+                                          "belongs to the account below; to work for another organisation or as "
+                                          "another user, create a new profile.")
+                                     : tr("Fieldline keeps working without a connection. Sign in once so your work "
+                                          "is shared with your team whenever this computer is online."));
     m_serverLabel->setText(tr("&Server address:"));
     m_tenantLabel->setText(tr("&Organisation:"));
     m_userLabel->setText(tr("&User name:"));

@@ -22,6 +22,11 @@ public:
     explicit LoginDialog(QWidget *parent = nullptr);
 
     void setValues(const QString &server, const QString &tenant, const QString &user);
+    /**
+     * For a profile that has signed in before: server, organisation and user are shown but cannot be changed (the
+     * profile's data belongs to them), and the intro says how to work for another one.
+     */
+    void setIdentityFixed(bool fixed);
     QString server() const;
     QString tenant() const;
     QString user() const;
@@ -54,6 +59,7 @@ private:
     QProgressBar *m_progress;
     QDialogButtonBox *m_buttons;
     bool m_busy = false;
+    bool m_identityFixed = false;
 };
 
 } // namespace fieldline::ui

@@ -73,6 +73,7 @@ void SyncController::showLogin()
         m_dialog->setValues(account.serverUrl.isEmpty() ? m_defaults.server : account.serverUrl,
                             account.tenant.isEmpty() ? m_defaults.tenant : account.tenant,
                             account.user.isEmpty() ? m_defaults.user : account.user);
+        m_dialog->setIdentityFixed(account.isBound());
         connect(m_dialog, &LoginDialog::loginRequested, this, &SyncController::login);
     }
     m_dialog->show();
@@ -128,6 +129,14 @@ void SyncController::loginFinished(const app::LoginResult &result)
         return;
     case app::LoginProblem::ServerError:
         m_dialog->showError([detail] { return tr("The server could not sign you in (%1).").arg(detail); }, false);
+        return;
+    case app::LoginProblem::OtherAccount:
+        m_dialog->showError(
+            [] {
+                return tr("This profile belongs to another server, organisation or user. Create a new profile "
+                          "to sign in there.");
+            },
+            false);
         return;
     }
 }
