@@ -254,7 +254,8 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
         }
     }
 
-    Result<qint64> seq = mergeChecked(identity.tenantId, *before, request.changes, results, request.schemaVersion);
+    Result<qint64> seq =
+        mergeChecked(identity.tenantId, *before, request.changes, results, request.schemaVersion, &retryMs);
     if (!seq)
         return seq.error();
     if (!refusedRows.empty())
@@ -344,30 +345,43 @@ std::vector<size_t> withinColumnLimit(const RowState &state, const sync::ChangeB
  * Refuses the cell changes of a row the server does not have, unless the row's record comes with them. A device sends
  * a row's record before its cells, so such cells belong to a row deleted and collected past the horizon while the
  * device was away (it learns so at its next pull, which tells it to resync); kept, they would create a row of those
- * cells alone, where every other device has it deleted.
+ * cells alone, where every other device has it deleted. When the record came but was refused (@p record), the cells
+ * share its answer: refused for now with the same wait when the device's clock is ahead, so they are resent with it.
  */
 std::vector<size_t> withRecordOrRow(const RowState &state, const sync::ChangeBatch &changes,
-                                    const std::vector<size_t> &indexes, std::vector<ApplyResult> &results)
+                                    const std::vector<size_t> &indexes, std::optional<size_t> record,
+                                    std::vector<ApplyResult> &results, std::vector<qint64> *retryMs)
 {
     const bool recordHere =
         state.exists || std::any_of(indexes.begin(), indexes.end(), [&](size_t i) { return changes[i].isRowChange(); });
     if (recordHere)
         return indexes;
-    for (size_t i : indexes)
-        results[i] = {ApplyOutcome::Rejected, QStringLiteral("This record no longer exists.")};
+    for (size_t i : indexes) {
+        if (record) {
+            results[i] = results[*record];
+            if (retryMs)
+                (*retryMs)[i] = (*retryMs)[*record];
+        } else {
+            results[i] = {ApplyOutcome::Rejected, QStringLiteral("This record no longer exists.")};
+        }
+    }
     return {};
 }
 
 } // namespace
 
 Result<qint64> SyncStore::mergeChecked(qint64 tenantId, qint64 last, const sync::ChangeBatch &changes,
-                                       std::vector<ApplyResult> &results, qint64 batchSchemaVersion)
+                                       std::vector<ApplyResult> &results, qint64 batchSchemaVersion,
+                                       std::vector<qint64> *retryMs)
 {
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     std::map<std::pair<QString, RowId>, std::vector<size_t>> byRow;
+    std::map<std::pair<QString, RowId>, size_t> refusedRecord; // a row's record that came and was refused
     for (size_t i = 0; i < changes.size(); ++i) {
         if (results[i].outcome != ApplyOutcome::Rejected)
             byRow[{changes[i].table, changes[i].row}].push_back(i);
+        else if (changes[i].isRowChange())
+            refusedRecord[{changes[i].table, changes[i].row}] = i;
     }
     qint64 seq = last;
     QSqlQuery &load = m_statements.get(LoadSql);
@@ -385,8 +399,11 @@ Result<qint64> SyncStore::mergeChecked(qint64 tenantId, qint64 last, const sync:
         if (!loaded)
             return loaded.error();
         RowState &state = *loaded;
-        const std::vector<size_t> kept =
-            withinColumnLimit(state, changes, withRecordOrRow(state, changes, indexes, results), results);
+        const auto record = refusedRecord.find(key);
+        const std::vector<size_t> withRecord = withRecordOrRow(
+            state, changes, indexes,
+            record == refusedRecord.end() ? std::nullopt : std::optional<size_t>(record->second), results, retryMs);
+        const std::vector<size_t> kept = withinColumnLimit(state, changes, withRecord, results);
         if (!sync::mergeRowChanges(state, changes, kept, true, results))
             continue;
         // The row remembers the newest release that wrote it; a change without a version has its batch's.

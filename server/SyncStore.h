@@ -129,10 +129,12 @@ private:
     /**
      * Merges every change whose result is not Rejected, inside the caller's transaction that locked the cursor at
      * @p last; the new cursor. Each row keeps the newest schema version its applied changes carry (or
-     * @p batchSchemaVersion for a change without one).
+     * @p batchSchemaVersion for a change without one). With @p retryMs (a push's "refused for now" waits), cells
+     * that share a refused record's answer share its wait too.
      */
     storage::Result<qint64> mergeChecked(qint64 tenantId, qint64 last, const sync::ChangeBatch &changes,
-                                         std::vector<sync::ApplyResult> &results, qint64 batchSchemaVersion = 0);
+                                         std::vector<sync::ApplyResult> &results, qint64 batchSchemaVersion = 0,
+                                         std::vector<qint64> *retryMs = nullptr);
 
     QString m_connectionName;
     QString m_commitPreamble;

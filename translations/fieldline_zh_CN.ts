@@ -2227,8 +2227,8 @@ Ctrl+Enter 提交打开的表单；Esc 返回此列表。</translation>
         <translation>密码</translation>
     </message>
     <message>
-        <source>Sign in again to keep sharing your work with your team. This profile belongs to the account below; to work for another organisation or as another user, create a new profile.</source>
-        <translation>请重新登录，以便继续与团队共享您的工作。此资料库属于下方的账户；如需为其他组织工作或以其他用户身份登录，请新建一个资料库。</translation>
+        <source>Sign in again to keep sharing your work with your team. This profile belongs to the account below; to work for another organisation or as another user, start Fieldline with another profile folder (--profile).</source>
+        <translation>请重新登录，以便继续与团队共享您的工作。此资料库属于下方的账户；如需为其他组织工作或以其他用户身份登录，请使用另一个资料库文件夹启动 Fieldline（--profile）。</translation>
     </message>
 </context>
 <context>
@@ -2737,8 +2737,8 @@ Ctrl+Enter 提交打开的表单；Esc 返回此列表。</translation>
         </translation>
     </message>
     <message>
-        <source>This profile belongs to another server, organisation or user. Create a new profile to sign in there.</source>
-        <translation>此资料库属于另一台服务器、另一个组织或另一位用户。请新建一个资料库后再登录那里。</translation>
+        <source>This profile belongs to another server, organisation or user. To sign in there, start Fieldline with another profile folder (--profile).</source>
+        <translation>此资料库属于另一台服务器、另一个组织或另一位用户。如需登录那里，请使用另一个资料库文件夹启动 Fieldline（--profile）。</translation>
     </message>
 </context>
 <context>

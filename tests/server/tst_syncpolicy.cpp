@@ -384,6 +384,47 @@ private slots:
         QCOMPARE(rowsPerPage, (std::vector<size_t>{2, 2, 1})); // a third row would pass 8 MiB
     }
 
+    void cellsOfARowTheServerLacksFollowTheirRecord()
+    {
+        // A new row's record refused for now (the device clock just past the limit when it was checked) and its cells
+        // checked a moment later: the cells wait with the record, with the same retry, rather than being refused for
+        // good as cells of a row the server does not have. Cells with no record at all are refused.
+        InProcessServer server(path(QStringLiteral("s15")), T0, m_backend.postgres);
+        const QString tenant = nextTenant();
+        QVERIFY(!server.newTenantToken(tenant, QStringLiteral("boss")).isEmpty());
+        server::Identity boss;
+        boss.tenantId = server.tenantId(tenant);
+        boss.login = QStringLiteral("boss");
+        boss.role = server::Role::Manager;
+        const sync::SiteId site = sync::SiteId::generate();
+        const sync::RowId row = sync::RowId::generate();
+        const sync::RowId orphan = sync::RowId::generate();
+        const sync::Stamp ahead{1, sync::HybridLogicalClock::make(T0 + 6 * 60'000, 0), site};
+        const sync::Stamp now{1, sync::HybridLogicalClock::make(T0, 0), site};
+        const sync::ChangeBatch changes{
+            {QStringLiteral("accounts"), row, QString(), {}, ahead, 1},
+            {QStringLiteral("accounts"), row, QStringLiteral("name"), QStringLiteral("A"), now, 2},
+            {QStringLiteral("accounts"), orphan, QStringLiteral("name"), QStringLiteral("B"), now, 3}};
+        auto pushed = server.sync->push(boss, sync::protocol::PushRequest{site, 1, 1, changes});
+        QVERIFY2(pushed, qPrintable(pushed.message()));
+        auto answer = sync::protocol::decode<sync::protocol::PushResponse>(pushed->response);
+        QVERIFY(answer);
+        QCOMPARE(answer->results.size(), size_t(3));
+        QCOMPARE(answer->results[0].outcome, sync::ApplyOutcome::Rejected);
+        QVERIFY(answer->results[0].retryMs > 0);
+        QCOMPARE(answer->results[1].outcome, sync::ApplyOutcome::Rejected);
+        QCOMPARE(answer->results[1].retryMs, answer->results[0].retryMs);
+        QCOMPARE(answer->results[1].reason, answer->results[0].reason);
+        QCOMPARE(answer->results[2].outcome, sync::ApplyOutcome::Rejected);
+        QCOMPARE(answer->results[2].retryMs, qint64(0));
+        QVERIFY2(answer->results[2].reason.contains(QLatin1String("no longer exists")),
+                 qPrintable(answer->results[2].reason));
+        // Nothing was written: no row of cells alone.
+        auto page = server.sync->pull(boss.tenantId, server::ReplicationScope::of(boss), 0, 5000);
+        QVERIFY(page);
+        QCOMPARE(page->changes.size(), size_t(0));
+    }
+
     void aRowHoldsAtMostItsColumnLimit()
     {
         // A device that writes made-up columns (unknown ones are kept for newer releases) cannot grow a row past

@@ -63,6 +63,12 @@ void TestCommandLine::tourAndProfileValues()
         {QStringLiteral("fieldline"), QStringLiteral("--screenshot-tour"), QStringLiteral("docs/screenshots")});
     QCOMPARE(tour.tourDirectory, QStringLiteral("docs/screenshots"));
     QVERIFY(CommandLine::usage().contains(QStringLiteral("--screenshot-tour DIR")));
+    // tools/run.sh passes --user agent first; a user given after it (the README's second demo profile) wins.
+    const CommandLine field = CommandLine::parse(
+        {QStringLiteral("fieldline"), QStringLiteral("--user"), QStringLiteral("agent"), QStringLiteral("--profile"),
+         QStringLiteral("/data/field"), QStringLiteral("--user"), QStringLiteral("field")});
+    QCOMPARE(field.user, QStringLiteral("field"));
+    QCOMPARE(field.profileDirectory, QStringLiteral("/data/field"));
 }
 
 void TestCommandLine::displayCheck()

@@ -154,7 +154,7 @@ void LoginDialog::retranslateUi()
     setWindowTitle(tr("Sign in to your organisation"));
     m_intro->setText(m_identityFixed ? tr("Sign in again to keep sharing your work with your team. This profile "
                                           "belongs to the account below; to work for another organisation or as "
-                                          "another user, create a new profile.")
+                                          "another user, start Fieldline with another profile folder (--profile).")
                                      : tr("Fieldline keeps working without a connection. Sign in once so your work "
                                           "is shared with your team whenever this computer is online."));
     m_serverLabel->setText(tr("&Server address:"));

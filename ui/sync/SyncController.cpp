@@ -133,8 +133,8 @@ void SyncController::loginFinished(const app::LoginResult &result)
     case app::LoginProblem::OtherAccount:
         m_dialog->showError(
             [] {
-                return tr("This profile belongs to another server, organisation or user. Create a new profile "
-                          "to sign in there.");
+                return tr("This profile belongs to another server, organisation or user. To sign in there, "
+                          "start Fieldline with another profile folder (--profile).");
             },
             false);
         return;
