@@ -1,4 +1,5 @@
 #include "storage/AtomicFile.h"
+#include "storage/StorageLog.h"
 
 #include <QFileInfo>
 #include <QTemporaryFile>
@@ -69,7 +70,7 @@ Status AtomicFile::rename(const QString &from, const QString &to)
     // rotation would delete the only copy of the new key). Only durability across a power loss is at stake, and
     // SQLite treats a directory it cannot sync the same way.
     if (Status synced = syncDirectory(QFileInfo(to).absolutePath()); !synced)
-        qWarning("renamed %s, but %s", qPrintable(to), qPrintable(synced.message()));
+        qCWarning(lcStorage, "renamed %s, but %s", qPrintable(to), qPrintable(synced.message()));
     return {};
 }
 

@@ -155,7 +155,6 @@ Status Database::configure(const Options &options, bool encrypted)
     const QByteArray pragmas = "PRAGMA page_size=4096;"
                                "PRAGMA journal_mode=WAL;"
                                "PRAGMA synchronous=FULL;"
-                               "PRAGMA temp_store=MEMORY;"
                                "PRAGMA mmap_size=0;"
                                "PRAGMA foreign_keys=ON;"
                                "PRAGMA cache_size=-" +

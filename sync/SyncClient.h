@@ -115,9 +115,9 @@ private:
      * Queues the writes made while this round's batches were in flight; true when there is something to push.
      * Writes that may name an attachment added meanwhile are left for another round, which uploads it first.
      */
+    storage::Result<bool> queueLaterWrites();
     /** Nothing is left to push: marks every committed local write settled by this round. Returns false. */
     storage::Result<bool> settleThroughCommitted();
-    storage::Result<bool> queueLaterWrites();
     void pushAnswered(qint64 batchSeq, const QByteArray &sent, const TransportReply &reply);
     /** Moves the changes of a sent batch that the server refused for now (@p later) to the back of the outbox. */
     storage::Status deferChanges(qint64 batchSeq, const QByteArray &sent, const protocol::PushResponse &response);

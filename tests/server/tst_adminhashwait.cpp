@@ -108,10 +108,11 @@ private:
     /**
      * Fills every password thread with slow checks, and queues as many again, so a hash queued next waits for at
      * least one slow check (0.2-0.4 s). Returns how many jobs it queued (0 when it could not); m_blockersDone counts
-     * those finished.
+     * those finished from then on.
      */
     int occupyPasswordThreads(InProcessServer &server)
     {
+        m_blockersDone = 0;
         server::PasswordCheck &checks = server.api->passwords();
         const int jobs = 2 * checks.threads();
         if (checks.waiting() + jobs + 4 > checks.maxWaiting())
@@ -172,7 +173,6 @@ private slots:
         QFETCH(QString, backend);
         Setup s = setUp(backend);
         QVERIFY(s.admin && !s.bravoAdmin.isEmpty());
-        m_blockersDone = 0;
         const int busy = occupyPasswordThreads(*s.server);
         QVERIFY(busy > 0);
         QNetworkAccessManager network;
@@ -203,7 +203,6 @@ private slots:
         QFETCH(QString, backend);
         Setup s = setUp(backend);
         QVERIFY(s.admin && !s.bravoAdmin.isEmpty());
-        m_blockersDone = 0;
         const int busy = occupyPasswordThreads(*s.server);
         QVERIFY(busy > 0);
         QNetworkAccessManager network;
@@ -224,7 +223,6 @@ private slots:
         QCOMPARE(statusOf(*reset), 401);
         QVERIFY(passwordIs(*s.server, s.bravo, QStringLiteral("password one")));
         // The operator's own reset after the same wait goes through.
-        m_blockersDone = 0;
         QVERIFY(occupyPasswordThreads(*s.server) > 0);
         auto byOperator = sendLater(network, passwordUrl(s, s.bravo), s.operatorToken, passwordBody("by operator"));
         QTRY_VERIFY_WITH_TIMEOUT(byOperator->isFinished(), 30'000);

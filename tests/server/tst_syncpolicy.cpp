@@ -24,6 +24,16 @@ namespace {
 
 constexpr qint64 T0 = 1'790'000'000'000;
 
+/** The manager "boss" of @p tenantId, who sees every row. */
+server::Identity bossOf(qint64 tenantId)
+{
+    server::Identity boss;
+    boss.tenantId = tenantId;
+    boss.login = QStringLiteral("boss");
+    boss.role = server::Role::Manager;
+    return boss;
+}
+
 } // namespace
 
 class TestSyncPolicy : public QObject, protected ServerScenarios
@@ -362,10 +372,7 @@ private slots:
                             QString(3'000'000, QChar(u'a' + i)), stamp, 0});
         }
         QVERIFY(server.sync->writeAsServer(tenantId, rows));
-        server::Identity boss;
-        boss.tenantId = tenantId;
-        boss.login = QStringLiteral("boss");
-        boss.role = server::Role::Manager;
+        const server::Identity boss = bossOf(tenantId);
         std::vector<size_t> rowsPerPage;
         qint64 cursor = 0;
         for (bool more = true; more && rowsPerPage.size() < 10;) {
@@ -392,10 +399,7 @@ private slots:
         InProcessServer server(path(QStringLiteral("s15")), T0, m_backend.postgres);
         const QString tenant = nextTenant();
         QVERIFY(!server.newTenantToken(tenant, QStringLiteral("boss")).isEmpty());
-        server::Identity boss;
-        boss.tenantId = server.tenantId(tenant);
-        boss.login = QStringLiteral("boss");
-        boss.role = server::Role::Manager;
+        const server::Identity boss = bossOf(server.tenantId(tenant));
         const sync::SiteId site = sync::SiteId::generate();
         const sync::RowId row = sync::RowId::generate();
         const sync::RowId orphan = sync::RowId::generate();
@@ -432,10 +436,7 @@ private slots:
         InProcessServer server(path(QStringLiteral("s14")), T0, m_backend.postgres);
         const QString tenant = nextTenant();
         QVERIFY(!server.newTenantToken(tenant, QStringLiteral("boss")).isEmpty());
-        server::Identity boss;
-        boss.tenantId = server.tenantId(tenant);
-        boss.login = QStringLiteral("boss");
-        boss.role = server::Role::Manager;
+        const server::Identity boss = bossOf(server.tenantId(tenant));
         const sync::SiteId site = sync::SiteId::generate();
         const sync::RowId row = sync::RowId::generate();
         const sync::Stamp stamp{1, sync::HybridLogicalClock::make(T0 - 1000, 0), site};
