@@ -6,10 +6,12 @@
 namespace fieldline::server {
 
 /**
- * What the server writes back after refusing changes to a row, under one stamp newer than every refused change and
- * in a life at least as long, so that the device that made them converges back to the server's copy on its next
- * pull: when only cells of the row's present life were refused, those cells as the server holds them; otherwise
- * the row as the server holds it (@p stored; absent rows stay absent, as a deletion).
+ * What the server writes back after refusing changes to a row, so that the device that made them converges back to
+ * the server's copy (@p stored) on its next pull. When every refused change is of the row's present life or an
+ * earlier one, only the refused columns (and a refused record of the present life) are written back, each in the
+ * life it was written in, just newer than the refused changes. When the device took the row into a later life, the
+ * row goes out as the server holds it in a life longer than the device's: its record and the cells of its present
+ * life (absent rows stay absent, as a deletion).
  */
 sync::ChangeBatch compensation(const QString &table, const sync::RowId &row, const sync::RowState &stored,
                                const sync::ChangeBatch &refused, qint64 nowMs);

@@ -20,6 +20,7 @@ struct LiveChannel::Connection
 {
     std::unique_ptr<QWebSocket> socket;
     Identity identity;
+    bool answered = true; ///< the last ping was answered (or none was sent yet)
 };
 
 LiveChannel::LiveChannel(ApiServer &api, QStringList allowedOrigins, QObject *parent)
@@ -44,6 +45,8 @@ LiveChannel::LiveChannel(ApiServer &api, QStringList allowedOrigins, QObject *pa
         // A store that cannot be reached is not asked again at once: each try may wait for a connection timeout.
         m_recheck.start(recheckNextTenant() ? recheckIntervalMs() : m_sweepMs);
     });
+    connect(&m_ping, &QTimer::timeout, this, &LiveChannel::pingAll);
+    m_ping.start(PingIntervalMs);
 }
 
 void LiveChannel::startRechecking(int sweepMs)
@@ -76,19 +79,77 @@ void LiveChannel::accept()
         const QByteArray token = http::bearerToken(socket->request().rawHeader("Authorization"));
         std::optional<Identity> identity;
         if (!token.isEmpty()) {
-            if (auto found = m_api.store().authenticate(token))
-                identity = *found;
+            auto found = m_api.store().authenticate(token);
+            if (!found) {
+                // The store could not say (a PostgreSQL failover): not the token's fault, so the device tries again.
+                qCWarning(lcLive) << "live channel: cannot check a token:" << found.message();
+                m_api.metrics().countRequest(QStringLiteral("live"), 503);
+                socket->close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("try again later"));
+                continue;
+            }
+            identity = *found;
         }
         if (!identity) {
             m_api.metrics().countRequest(QStringLiteral("live"), 401);
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("log in again"));
             continue;
         }
+        if (!admit(*socket, *identity))
+            continue;
         m_api.metrics().countRequest(QStringLiteral("live"), 101);
         QWebSocket *raw = socket.get();
         connect(raw, &QWebSocket::disconnected, this, [this, raw] { drop(raw); });
+        auto connection = std::make_unique<Connection>(Connection{std::move(socket), *identity});
+        Connection *kept = connection.get();
+        connect(raw, &QWebSocket::pong, this, [kept] { kept->answered = true; });
         // A device has nothing to send here; anything it sends is ignored (and capped by the limits above).
-        m_connections.push_back(std::make_unique<Connection>(Connection{std::move(socket), *identity}));
+        m_connections.push_back(std::move(connection));
+    }
+}
+
+bool LiveChannel::admit(QWebSocket &socket, const Identity &identity)
+{
+    int ofTenant = 0;
+    std::vector<QPointer<QWebSocket>> ofDevice; // oldest first
+    for (const auto &connection : m_connections) {
+        if (connection->identity.tenantId != identity.tenantId)
+            continue;
+        ++ofTenant;
+        if (connection->identity.deviceId == identity.deviceId)
+            ofDevice.emplace_back(connection->socket.get());
+    }
+    // A device's sockets beyond its own limit make room by closing its oldest, not by taking the tenant's room.
+    const qsizetype surplus = qsizetype(ofDevice.size()) - (MaxSocketsPerDevice - 1);
+    if (ofTenant - std::max<qsizetype>(surplus, 0) >= MaxSocketsPerTenant) {
+        qCWarning(lcLive) << "live channel refused: tenant" << identity.tenantId << "holds" << ofTenant << "sockets";
+        m_api.metrics().countRequest(QStringLiteral("live"), 503);
+        socket.close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("try again later"));
+        return false;
+    }
+    for (qsizetype i = 0; i < surplus; ++i) {
+        if (ofDevice[size_t(i)])
+            ofDevice[size_t(i)]->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("replaced"));
+    }
+    return true;
+}
+
+void LiveChannel::pingAll()
+{
+    // Aborting can drop the connection at once (disconnected() inside abort()), so pick the sockets first.
+    std::vector<QPointer<QWebSocket>> silent;
+    for (const auto &connection : m_connections) {
+        if (!connection->answered) {
+            silent.emplace_back(connection->socket.get());
+            continue;
+        }
+        connection->answered = false;
+        connection->socket->ping();
+    }
+    for (const QPointer<QWebSocket> &socket : silent) {
+        if (socket) {
+            qCInfo(lcLive) << "live channel: dropped a socket that left a ping unanswered";
+            socket->abort();
+        }
     }
 }
 
@@ -108,7 +169,8 @@ void LiveChannel::notify(qint64 tenantId, qint64 cursor)
 {
     const QByteArray frame = sync::protocol::encode(sync::protocol::LiveNotify{cursor});
     for (const auto &connection : m_connections) {
-        if (connection->identity.tenantId == tenantId)
+        // Frames may be dropped (the next one carries a newer cursor): one that is not reading gets no more.
+        if (connection->identity.tenantId == tenantId && connection->socket->bytesToWrite() <= MaxQueuedBytes)
             connection->socket->sendBinaryMessage(frame);
     }
 }

@@ -25,6 +25,12 @@ class ApiServer;
  * a bad token closes with 1008, an Origin that is not allowed too (native clients send none). Incoming
  * messages are limited to 1 KiB (Qt's default is 2 GiB); a device has nothing to say on this channel.
  * A socket stays open while its device is active: revocation closes it.
+ *
+ * What one device or tenant can hold is bounded: a device keeps its MaxSocketsPerDevice newest sockets (a
+ * reconnect after a lost connection replaces the oldest), a tenant gets no more than MaxSocketsPerTenant (more are
+ * closed with 1011, try again later), a socket that does not read its frames gets no more once MaxQueuedBytes wait
+ * for it, and a socket that leaves a ping unanswered for a whole ping interval is dropped (a laptop that slept, a
+ * NAT that forgot the connection), so neither descriptors nor buffers grow without end.
  */
 class LiveChannel : public QObject
 {
@@ -49,14 +55,24 @@ public:
      * other instances revoke too (PostgreSQL); with SQLite every revocation is this process's own.
      */
     void startRechecking(int sweepMs = RecheckSweepMs);
+    /** Pings every @p intervalMs instead of every PingIntervalMs (tests). */
+    void setPingInterval(int intervalMs) { m_ping.start(intervalMs); }
     int connectionCount() const { return int(m_connections.size()); }
 
     static constexpr qint64 MaxIncomingBytes = 1024;
     static constexpr int RecheckSweepMs = 60'000;
+    static constexpr int PingIntervalMs = 30'000;
+    static constexpr int MaxSocketsPerDevice = 8;
+    static constexpr int MaxSocketsPerTenant = 5'000;
+    static constexpr qint64 MaxQueuedBytes = 16 * 1024;
 
 private:
     struct Connection;
     void accept();
+    /** Keeps the socket of @p identity if its tenant has room, making room among its device's own sockets. */
+    bool admit(QWebSocket &socket, const Identity &identity);
+    /** Drops the sockets that did not answer the last ping, and pings the others. */
+    void pingAll();
     void drop(QWebSocket *socket);
     /** Closes (with 1008) the sockets whose identity @p revoked picks. */
     void closeRevoked(const std::function<bool(const Identity &)> &revoked);
@@ -67,6 +83,7 @@ private:
     QStringList m_allowedOrigins;
     std::vector<std::unique_ptr<Connection>> m_connections;
     QTimer m_recheck;
+    QTimer m_ping;
     qint64 m_lastRechecked = 0; ///< tenant id
     int m_sweepMs = RecheckSweepMs;
 };

@@ -98,6 +98,15 @@ QHttpServerResponse SyncRoutes::pull(const QHttpServerRequest &request)
                                  accepted->message.cursor, accepted->message.limit, accepted->message.freshHead);
     if (!response)
         return internal(QStringLiteral("pull: ") + response.message());
+    if (accepted->message.cursor > 0) {
+        // Another instance may have collected tombstones above the cursor between the check and the page (both read
+        // what was committed when each ran): the page may then lack deletions this device needs, so it resyncs.
+        auto collected = m_store.pullNeedsResync(accepted->identity, accepted->message.cursor);
+        if (!collected)
+            return internal(QStringLiteral("pull: ") + collected.message());
+        if (*collected)
+            return error(protocol::ErrorCode::ResyncRequired, **collected, Status::Gone);
+    }
     return cbor(protocol::encode(*response));
 }
 

@@ -135,6 +135,15 @@ private:
     std::map<std::pair<QString, RowId>, bool> m_verdicts;
 };
 
+/** Why a pushed cell is too big for a device to have written (a device writes at most MaxWrittenValueBytes). */
+std::optional<QString> oversized(const Change &change)
+{
+    if (sync::valueBytes(change.value) <= sync::MaxWrittenValueBytes)
+        return std::nullopt;
+    return QStringLiteral("A value may hold at most %1 KiB; the server's copy stands.")
+        .arg(sync::MaxWrittenValueBytes / 1024);
+}
+
 } // namespace
 
 SyncStore::SyncStore(QString connectionName, const sync::Clock &clock)
@@ -236,7 +245,9 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
                     return loaded.error();
                 stored = std::move(loaded.value());
             }
-            std::optional<QString> why = WritePolicy::refusal(identity.role, change, stored);
+            std::optional<QString> why = oversized(change);
+            if (!why)
+                why = WritePolicy::refusal(identity.role, change, stored);
             if (!why) {
                 why = WritePolicy::claimRefusal(identity.login, change, stored, m_clock.nowMs());
                 lostClaim[i] = why.has_value();
@@ -342,6 +353,37 @@ std::vector<size_t> withinColumnLimit(const RowState &state, const sync::ChangeB
 }
 
 /**
+ * The row's changes without the cells that would take its values past RowState::MaxBytes (a device refuses such a
+ * write, so they come only from a forged client: its row would stop every device's pull at a page no device reads).
+ * Counted as if each kept cell won its merge. Not compensated, like the column limit.
+ */
+std::vector<size_t> withinSizeLimit(const RowState &state, const sync::ChangeBatch &changes,
+                                    const std::vector<size_t> &indexes, std::vector<ApplyResult> &results)
+{
+    qsizetype total = state.cellBytes();
+    std::map<QString, qsizetype> sizes; // of the columns this push wrote
+    std::vector<size_t> kept;
+    for (size_t i : indexes) {
+        const sync::Change &change = changes[i];
+        if (!change.isRowChange()) {
+            const auto known = sizes.find(change.column);
+            const sync::CellState *cell = state.cell(change.column);
+            const qsizetype old = known != sizes.end() ? known->second : cell ? sync::valueBytes(cell->value) : 0;
+            const qsizetype size = sync::valueBytes(change.value);
+            if (size > old && total - old + size > RowState::MaxBytes) {
+                results[i] = {ApplyOutcome::Rejected,
+                              QStringLiteral("A row may hold at most %1 MiB.").arg(RowState::MaxBytes / (1024 * 1024))};
+                continue;
+            }
+            total += size - old;
+            sizes[change.column] = size;
+        }
+        kept.push_back(i);
+    }
+    return kept;
+}
+
+/**
  * Refuses the cell changes of a row the server does not have, unless the row's record comes with them. A device sends
  * a row's record before its cells, so such cells belong to a row deleted and collected past the horizon while the
  * device was away (it learns so at its next pull, which tells it to resync); kept, they would create a row of those
@@ -403,7 +445,8 @@ Result<qint64> SyncStore::mergeChecked(qint64 tenantId, qint64 last, const sync:
         const std::vector<size_t> withRecord = withRecordOrRow(
             state, changes, indexes,
             record == refusedRecord.end() ? std::nullopt : std::optional<size_t>(record->second), results, retryMs);
-        const std::vector<size_t> kept = withinColumnLimit(state, changes, withRecord, results);
+        const std::vector<size_t> kept =
+            withinSizeLimit(state, changes, withinColumnLimit(state, changes, withRecord, results), results);
         if (!sync::mergeRowChanges(state, changes, kept, true, results))
             continue;
         // The row remembers the newest release that wrote it; a change without a version has its batch's.

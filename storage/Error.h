@@ -18,6 +18,7 @@ enum class ErrorCode {
     Constraint,  ///< a constraint was violated by the caller's data
     NotFound,    ///< the file or row does not exist
     Invalid,     ///< the caller passed something malformed
+    TooLarge,    ///< a value is larger than Fieldline stores or shares; nothing was written
     Unsupported, ///< a capability is missing on this machine
     Internal,    ///< a bug: SQLite misuse and the like
 };

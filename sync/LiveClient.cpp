@@ -4,6 +4,7 @@
 #include "sync/protocol/ProtocolCodec.h"
 
 #include <QNetworkRequest>
+#include <QRandomGenerator>
 #include <QSslConfiguration>
 
 namespace fieldline::sync {
@@ -17,9 +18,13 @@ LiveClient::LiveClient(const QUrl &server, QByteArray token, QObject *parent)
     m_socket.setMaxAllowedIncomingFrameSize(4096);
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &LiveClient::open);
+    connect(&m_ping, &QTimer::timeout, this, &LiveClient::pingOrDrop);
+    connect(&m_socket, &QWebSocket::pong, this, [this] { m_answered = true; });
     connect(&m_socket, &QWebSocket::connected, this, [this] {
-        m_failures = 0;
         m_connected = true;
+        m_since.start();
+        m_answered = true;
+        m_ping.start(m_pingIntervalMs);
         emit connectedChanged(true);
     });
     connect(&m_socket, &QWebSocket::disconnected, this, &LiveClient::closed);
@@ -70,11 +75,25 @@ void LiveClient::open()
     m_socket.open(request);
 }
 
+void LiveClient::pingOrDrop()
+{
+    if (!m_answered) {
+        qCInfo(lcSync) << "live channel: no answer to a ping; connecting again";
+        m_socket.abort(); // disconnected() follows, and with it a reconnect
+        return;
+    }
+    m_answered = false;
+    m_socket.ping();
+}
+
 void LiveClient::closed()
 {
+    m_ping.stop();
     if (m_connected) {
         m_connected = false;
         emit connectedChanged(false);
+        if (m_since.elapsed() >= StableMs)
+            m_failures = 0; // a connection that held: the next pause starts from 1 s again
     }
     if (m_socket.closeCode() == QWebSocketProtocol::CloseCodePolicyViolated) {
         qCInfo(lcSync) << "live channel refused:" << m_socket.closeReason();
@@ -84,9 +103,9 @@ void LiveClient::closed()
     }
     if (!m_running)
         return;
-    const int pause = 1000 << std::min(m_failures, 6);
+    const int pause = std::min(1000 << std::min(m_failures, 6), 60'000);
     ++m_failures;
-    m_retry.start(std::min(pause, 60000));
+    m_retry.start(pause / 2 + int(QRandomGenerator::global()->bounded(pause))); // 0.5x to 1.5x
 }
 
 void LiveClient::received(const QByteArray &frame)

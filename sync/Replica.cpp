@@ -132,6 +132,11 @@ Status Replica::write(WriteKind kind, const QString &table, const RowId &row, co
     for (const auto &[column, value] : cells) {
         if (!schema->hasColumn(column))
             return invalid(QStringLiteral("'%1' has no synced column '%2'").arg(table, column));
+        if (const qsizetype bytes = valueBytes(value); bytes > MaxWrittenValueBytes)
+            return Error{ErrorCode::TooLarge, QStringLiteral("'%1' of '%2' holds %3 KiB; at most %4 KiB can be synced")
+                                                  .arg(column, table)
+                                                  .arg((bytes + 1023) / 1024)
+                                                  .arg(MaxWrittenValueBytes / 1024)};
     }
     storage::Transaction tx(*m_db);
     if (!tx.begun())
@@ -168,8 +173,14 @@ Status Replica::write(WriteKind kind, const QString &table, const RowId &row, co
     const qint64 seq = m_lastSeq + 1;
     if (kind != WriteKind::Update)
         state.mergeRecord(stamp, seq);
+    const qsizetype before = state.cellBytes();
     for (const auto &[column, value] : cells)
         state.mergeCell(column, value, stamp, seq);
+    if (const qsizetype after = state.cellBytes(); after > RowState::MaxBytes && after > before)
+        return Error{ErrorCode::TooLarge, QStringLiteral("a '%1' row would hold %2 KiB; at most %3 KiB can be synced")
+                                              .arg(table)
+                                              .arg((after + 1023) / 1024)
+                                              .arg(RowState::MaxBytes / 1024)};
     if (Status s = m_store.saveRow(table, row, state); !s)
         return s;
     if (Status s = m_materializer.refresh(*schema, row, state); !s)

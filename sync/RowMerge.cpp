@@ -14,7 +14,7 @@ ApplyResult checkRemoteChange(const Change &change, const HybridLogicalClock &hl
         return reject(QStringLiteral("malformed table name"));
     if (!change.isRowChange() && !SyncSchema::isIdentifier(change.column))
         return reject(QStringLiteral("malformed column name"));
-    if (change.stamp.cl < 1 || (!change.isRowChange() && !change.stamp.alive()))
+    if (change.stamp.cl < 1 || change.stamp.cl > MaxCausalLength || (!change.isRowChange() && !change.stamp.alive()))
         return reject(QStringLiteral("malformed causal length %1").arg(change.stamp.cl));
     if (storage::Status skew = hlc.checkRemote(change.stamp.hlc); !skew)
         return reject(skew.message());

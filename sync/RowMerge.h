@@ -9,9 +9,15 @@
 namespace fieldline::sync {
 
 /**
+ * The longest causal length a change may carry: each delete or resurrection adds one, so no row gets near it, and
+ * everything that adds to a causal length (a local delete, the server's compensation) stays far from overflowing.
+ */
+constexpr qint64 MaxCausalLength = qint64(1) << 53;
+
+/**
  * The checks every receiver (a device or the server) makes on a remote change before merging it: identifiers,
- * causal length, and a clock no more than HybridLogicalClock::MaxAheadMs ahead. Rejected with plain words, or
- * Unchanged when it may be merged.
+ * causal length (1 to MaxCausalLength, odd for a cell), and a clock no more than HybridLogicalClock::MaxAheadMs
+ * ahead. Rejected with plain words, or Unchanged when it may be merged.
  */
 ApplyResult checkRemoteChange(const Change &change, const HybridLogicalClock &hlc);
 

@@ -77,6 +77,14 @@ const CellState *RowState::cell(const QString &column) const
     return it != cells.end() && it->column == column ? &*it : nullptr;
 }
 
+qsizetype RowState::cellBytes() const
+{
+    qsizetype bytes = 0;
+    for (const CellState &c : cells)
+        bytes += valueBytes(c.value);
+    return bytes;
+}
+
 bool RowState::mergeRecord(const Stamp &newStamp, qint64 newSeq)
 {
     if (exists && !(newStamp > stamp))

@@ -32,6 +32,9 @@ struct RowState
     /// Columns a row may hold, unknown ones from newer releases included: the server refuses cells past it, so a
     /// row always fits a pull page's item limit and its 16-bit cell count.
     static constexpr int MaxColumns = 1000;
+    /// What the values of a row's cells may hold together (valueBytes): a row then always fits a pull page, and a page
+    /// (8 MiB past its first row) the 32 MiB answer a device reads. Devices refuse a write past it, the server a push.
+    static constexpr qsizetype MaxBytes = 8 * 1024 * 1024;
 
     bool exists = false;
     Stamp stamp; ///< the row record: stamp.cl is the causal length
@@ -45,6 +48,8 @@ struct RowState
     /** The highest hlc in the row, record or cell: a write stamped after it wins over all of the row. */
     qint64 newestHlc() const;
     const CellState *cell(const QString &column) const;
+    /** The size of its cells' values together, as valueBytes() counts each. */
+    qsizetype cellBytes() const;
     /** The cell of @p column written in the row's current life; null when there is none (an earlier life's cell
      *  is not visible). */
     const CellState *liveCell(const QString &column) const

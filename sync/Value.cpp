@@ -38,6 +38,31 @@ Value readValue(const storage::Statement &stmt, int typeColumn, int valueColumn)
     }
 }
 
+qsizetype valueBytes(const Value &value)
+{
+    if (const QByteArray *bytes = std::get_if<QByteArray>(&value))
+        return bytes->size();
+    const QString *text = std::get_if<QString>(&value);
+    if (!text)
+        return 0;
+    // What toUtf8() would produce, counted without making it: a lone surrogate becomes U+FFFD (3 bytes).
+    qsizetype size = 0;
+    for (qsizetype i = 0; i < text->size(); ++i) {
+        const char16_t unit = text->at(i).unicode();
+        if (unit < 0x80) {
+            size += 1;
+        } else if (unit < 0x800) {
+            size += 2;
+        } else if (QChar::isHighSurrogate(unit) && i + 1 < text->size() && text->at(i + 1).isLowSurrogate()) {
+            size += 4;
+            ++i;
+        } else {
+            size += 3;
+        }
+    }
+    return size;
+}
+
 QByteArray canonicalValue(const Value &value)
 {
     return std::visit(

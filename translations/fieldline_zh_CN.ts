@@ -186,6 +186,10 @@
         <source>This computer lacks a service that Fieldline needs for this.</source>
         <translation>这台电脑缺少 Fieldline 执行此操作所需的服务。</translation>
     </message>
+    <message>
+        <source>This is too large to save: one field may hold at most %1 KB. Nothing was saved; shorten it and try again.</source>
+        <translation>内容太大，无法保存：一个字段最多只能容纳 %1 KB。未保存任何内容；请缩短后重试。</translation>
+    </message>
 </context>
 <context>
     <name>Expression</name>

@@ -1,5 +1,7 @@
 #include "ui/ErrorMessages.h"
 
+#include "sync/Value.h"
+
 namespace fieldline::ui {
 
 QString ErrorMessages::describe(const storage::Error &error)
@@ -22,6 +24,11 @@ QString ErrorMessages::describe(const storage::Error &error)
         break;
     case storage::ErrorCode::NotFound:
         text = tr("A profile file is missing.");
+        break;
+    case storage::ErrorCode::TooLarge:
+        text = tr("This is too large to save: one field may hold at most %1 KB. Nothing was saved; shorten it and "
+                  "try again.")
+                   .arg(sync::MaxWrittenValueBytes / 1024);
         break;
     case storage::ErrorCode::Unsupported:
         text = tr("This computer lacks a service that Fieldline needs for this.");

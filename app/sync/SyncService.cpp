@@ -104,6 +104,8 @@ void SyncService::startClient()
         m_live = std::make_unique<sync::LiveClient>(QUrl(stored.serverUrl), stored.token);
         connect(m_live.get(), &sync::LiveClient::notified, this, &SyncService::liveNotified);
         connect(m_live.get(), &sync::LiveClient::connectedChanged, this, &SyncService::statusChanged);
+        // The server refused the token on the live channel: a round finds out why and asks for a sign-in if so.
+        connect(m_live.get(), &sync::LiveClient::refused, this, &SyncService::syncNow);
         m_live->start();
     }
     emit statusChanged();

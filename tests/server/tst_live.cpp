@@ -5,8 +5,11 @@
 
 #include "sync/LiveClient.h"
 
+#include <QCryptographicHash>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QWebSocket>
 #include <QtTest>
 
@@ -25,6 +28,43 @@ qint64 nowMs()
 sync::Cells named(const QString &name)
 {
     return {{QStringLiteral("name"), name}};
+}
+
+/** A WebSocket to /v1/live opened with @p token, connected when this returns (or failed the test's check). */
+std::unique_ptr<QWebSocket> openLive(const QUrl &server, const QByteArray &token)
+{
+    auto socket = std::make_unique<QWebSocket>();
+    QNetworkRequest request(sync::LiveClient::liveUrl(server));
+    request.setRawHeader("Authorization", "Bearer " + token);
+    QSignalSpy connected(socket.get(), &QWebSocket::connected);
+    socket->open(request);
+    connected.wait(10000);
+    return socket;
+}
+
+/** The upgrade request a WebSocket client sends, written by hand so that the peer then reads nothing. */
+QByteArray upgradeRequest(quint16 port, const QByteArray &token)
+{
+    return "GET /v1/live HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) +
+           "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+           "Sec-WebSocket-Version: 13\r\nAuthorization: Bearer " +
+           token + "\r\n\r\n";
+}
+
+/** The answer that completes a WebSocket upgrade asked with @p request (RFC 6455, section 4.2.2). */
+QByteArray upgradeAnswer(const QByteArray &request)
+{
+    QByteArray key;
+    for (const QByteArray &line : request.split('\n')) {
+        if (line.toLower().startsWith("sec-websocket-key:"))
+            key = line.mid(int(qstrlen("sec-websocket-key:"))).trimmed();
+    }
+    const QByteArray accept =
+        QCryptographicHash::hash(QByteArray(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"), QCryptographicHash::Sha1)
+            .toBase64();
+    return "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+           "Sec-WebSocket-Accept: " +
+           accept + "\r\n\r\n";
 }
 
 } // namespace
@@ -117,6 +157,82 @@ private slots:
         QTest::qWait(1000); // more sweeps pass over both tenants
         QCOMPARE(kept.state(), QAbstractSocket::ConnectedState);
         QCOMPARE(other.state(), QAbstractSocket::ConnectedState);
+    }
+
+    void aDeviceKeepsOnlyItsNewestSockets()
+    {
+        // One device token opening socket after socket: its oldest go, so one device cannot hold the server's
+        // descriptors. Another device of the tenant keeps its own.
+        InProcessServer server(m_dir.filePath(QStringLiteral("s4")), nowMs());
+        const QByteArray token = server.newTenantToken(QStringLiteral("acme"), QStringLiteral("u"));
+        const QByteArray colleague = server.deviceToken(QStringLiteral("acme"), QStringLiteral("u"));
+        std::unique_ptr<QWebSocket> kept = openLive(server.url(), colleague);
+        QCOMPARE(kept->state(), QAbstractSocket::ConnectedState);
+        constexpr int Limit = server::LiveChannel::MaxSocketsPerDevice;
+        std::vector<std::unique_ptr<QWebSocket>> sockets;
+        for (int i = 0; i < Limit + 2; ++i) {
+            sockets.push_back(openLive(server.url(), token));
+            QCOMPARE(sockets.back()->state(), QAbstractSocket::ConnectedState);
+        }
+        QTRY_COMPARE(server.live->connectionCount(), Limit + 1);
+        for (int i = 0; i < 2; ++i) {
+            QTRY_COMPARE(sockets[size_t(i)]->state(), QAbstractSocket::UnconnectedState);
+            QCOMPARE(sockets[size_t(i)]->closeCode(), QWebSocketProtocol::CloseCodeNormal);
+        }
+        for (size_t i = 2; i < sockets.size(); ++i)
+            QCOMPARE(sockets[i]->state(), QAbstractSocket::ConnectedState);
+        QCOMPARE(kept->state(), QAbstractSocket::ConnectedState);
+    }
+
+    void aSocketThatLeavesPingsUnansweredIsDropped()
+    {
+        // A peer that completed the upgrade and then went silent (a laptop that slept, a NAT that forgot it):
+        // dropped after one ping interval without an answer. A socket that answers stays.
+        InProcessServer server(m_dir.filePath(QStringLiteral("s5")), nowMs());
+        const QByteArray token = server.newTenantToken(QStringLiteral("acme"), QStringLiteral("u"));
+        server.live->setPingInterval(200);
+        std::unique_ptr<QWebSocket> answering = openLive(server.url(), token);
+        QTcpSocket silent;
+        silent.connectToHost(QHostAddress::LocalHost, server.port);
+        QVERIFY(silent.waitForConnected(10000));
+        silent.write(upgradeRequest(server.port, token));
+        QTRY_VERIFY(silent.bytesAvailable() > 0 && silent.peek(64).startsWith("HTTP/1.1 101"));
+        QTRY_COMPARE(server.live->connectionCount(), 2);
+        QSignalSpy gone(&silent, &QTcpSocket::disconnected);
+        QTRY_COMPARE_WITH_TIMEOUT(server.live->connectionCount(), 1, 5000);
+        QTRY_VERIFY(gone.size() == 1 || silent.state() == QAbstractSocket::UnconnectedState);
+        QTest::qWait(1000); // five more pings
+        QCOMPARE(answering->state(), QAbstractSocket::ConnectedState);
+        QCOMPARE(server.live->connectionCount(), 1);
+    }
+
+    void theClientReconnectsWhenTheServerStopsAnswering()
+    {
+        // A server end that took the upgrade and then went silent: the client's ping goes unanswered, so it drops
+        // the connection and opens another instead of trusting a dead one.
+        QTcpServer fake;
+        QVERIFY(fake.listen(QHostAddress::LocalHost));
+        std::vector<QTcpSocket *> peers;
+        connect(&fake, &QTcpServer::newConnection, &fake, [&] {
+            QTcpSocket *peer = fake.nextPendingConnection();
+            peers.push_back(peer);
+            connect(peer, &QTcpSocket::readyRead, peer, [peer] {
+                const QByteArray request = peer->peek(8192);
+                if (peer->property("upgraded").toBool() || !request.contains("\r\n\r\n"))
+                    return;
+                peer->setProperty("upgraded", true);
+                peer->write(upgradeAnswer(request)); // and never reads another byte
+            });
+        });
+        sync::LiveClient live(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(fake.serverPort())), "1.token");
+        live.setPingInterval(200);
+        QSignalSpy changes(&live, &sync::LiveClient::connectedChanged);
+        live.start();
+        QTRY_VERIFY_WITH_TIMEOUT(changes.size() >= 1, 10000);
+        QCOMPARE(changes.at(0).at(0).toBool(), true);
+        QTRY_VERIFY_WITH_TIMEOUT(changes.size() >= 2, 5000);
+        QCOMPARE(changes.at(1).at(0).toBool(), false);
+        QTRY_VERIFY_WITH_TIMEOUT(peers.size() >= 2, 10000); // connected again (after 0.5-1.5 s)
     }
 
     void refusedConnections()

@@ -34,11 +34,49 @@ server::Identity bossOf(qint64 tenantId)
     return boss;
 }
 
+/** A manager's device writing one new row straight into the server's store (no HTTP in between). */
+struct BossWrites
+{
+    server::Identity boss;
+    sync::SiteId site = sync::SiteId::generate();
+    sync::RowId row = sync::RowId::generate();
+
+    /** A first-life stamp of this device at @p atMs. */
+    sync::Stamp stamp(qint64 atMs) const { return {1, sync::HybridLogicalClock::make(atMs, 0), site}; }
+    /** @p changes pushed as batch @p batchSeq: the server's answer, or nothing when the push failed. */
+    std::optional<sync::protocol::PushResponse> push(InProcessServer &server, qint64 batchSeq,
+                                                     const sync::ChangeBatch &changes) const
+    {
+        auto pushed = server.sync->push(boss, sync::protocol::PushRequest{site, batchSeq, 1, changes});
+        if (!pushed) {
+            qWarning("push: %s", qPrintable(pushed.message()));
+            return std::nullopt;
+        }
+        auto answer = sync::protocol::decode<sync::protocol::PushResponse>(pushed->response);
+        return answer ? std::optional<sync::protocol::PushResponse>(std::move(*answer)) : std::nullopt;
+    }
+    /** Everything the manager pulls from the start (one page). */
+    storage::Result<sync::protocol::PullResponse> pullAll(InProcessServer &server) const
+    {
+        return server.sync->pull(boss.tenantId, server::ReplicationScope::of(boss), 0, 5000);
+    }
+};
+
 } // namespace
 
 class TestSyncPolicy : public QObject, protected ServerScenarios
 {
     Q_OBJECT
+
+private:
+    /** The manager of a new tenant on @p server; nothing when the tenant could not be made. */
+    std::optional<BossWrites> bossWrites(InProcessServer &server)
+    {
+        const QString tenant = nextTenant();
+        if (server.newTenantToken(tenant, QStringLiteral("boss")).isEmpty())
+            return std::nullopt;
+        return BossWrites{bossOf(server.tenantId(tenant))};
+    }
 
 private slots:
     void initTestCase() { QCOMPARE(setUp(), QString()); }
@@ -397,21 +435,17 @@ private slots:
         // checked a moment later: the cells wait with the record, with the same retry, rather than being refused for
         // good as cells of a row the server does not have. Cells with no record at all are refused.
         InProcessServer server(path(QStringLiteral("s15")), T0, m_backend.postgres);
-        const QString tenant = nextTenant();
-        QVERIFY(!server.newTenantToken(tenant, QStringLiteral("boss")).isEmpty());
-        const server::Identity boss = bossOf(server.tenantId(tenant));
-        const sync::SiteId site = sync::SiteId::generate();
-        const sync::RowId row = sync::RowId::generate();
+        const std::optional<BossWrites> w = bossWrites(server);
+        QVERIFY(w);
+        const sync::RowId &row = w->row;
         const sync::RowId orphan = sync::RowId::generate();
-        const sync::Stamp ahead{1, sync::HybridLogicalClock::make(T0 + 6 * 60'000, 0), site};
-        const sync::Stamp now{1, sync::HybridLogicalClock::make(T0, 0), site};
+        const sync::Stamp ahead = w->stamp(T0 + 6 * 60'000);
+        const sync::Stamp now = w->stamp(T0);
         const sync::ChangeBatch changes{
             {QStringLiteral("accounts"), row, QString(), {}, ahead, 1},
             {QStringLiteral("accounts"), row, QStringLiteral("name"), QStringLiteral("A"), now, 2},
             {QStringLiteral("accounts"), orphan, QStringLiteral("name"), QStringLiteral("B"), now, 3}};
-        auto pushed = server.sync->push(boss, sync::protocol::PushRequest{site, 1, 1, changes});
-        QVERIFY2(pushed, qPrintable(pushed.message()));
-        auto answer = sync::protocol::decode<sync::protocol::PushResponse>(pushed->response);
+        const auto answer = w->push(server, 1, changes);
         QVERIFY(answer);
         QCOMPARE(answer->results.size(), size_t(3));
         QCOMPARE(answer->results[0].outcome, sync::ApplyOutcome::Rejected);
@@ -424,9 +458,73 @@ private slots:
         QVERIFY2(answer->results[2].reason.contains(QLatin1String("no longer exists")),
                  qPrintable(answer->results[2].reason));
         // Nothing was written: no row of cells alone.
-        auto page = server.sync->pull(boss.tenantId, server::ReplicationScope::of(boss), 0, 5000);
+        auto page = w->pullAll(server);
         QVERIFY(page);
         QCOMPARE(page->changes.size(), size_t(0));
+    }
+
+    void aPushedValueTooLargeForADeviceIsRefusedAndWrittenBack()
+    {
+        // Devices write at most 512 KiB into a cell; a bigger one pushed (a forged or older client) is refused on
+        // its own and the server's copy, here none, is written back so the device converges. Its row lands.
+        InProcessServer server(path(QStringLiteral("s16")), T0, m_backend.postgres);
+        const std::optional<BossWrites> w = bossWrites(server);
+        QVERIFY(w);
+        const sync::RowId &row = w->row;
+        const sync::Stamp stamp = w->stamp(T0 - 1000);
+        const sync::ChangeBatch changes{
+            {QStringLiteral("accounts"), row, QString(), {}, stamp, 1},
+            {QStringLiteral("accounts"), row, QStringLiteral("notes"),
+             QString(sync::MaxWrittenValueBytes + 1, QLatin1Char('n')), stamp, 1},
+            {QStringLiteral("accounts"), row, QStringLiteral("name"), QStringLiteral("Kept"), stamp, 1}};
+        const auto answer = w->push(server, 1, changes);
+        QVERIFY(answer);
+        QCOMPARE(answer->results.size(), size_t(3));
+        QCOMPARE(answer->results[0].outcome, sync::ApplyOutcome::Applied);
+        QCOMPARE(answer->results[1].outcome, sync::ApplyOutcome::Rejected);
+        QCOMPARE(answer->results[1].retryMs, qint64(0));
+        QVERIFY2(answer->results[1].reason.contains(QLatin1String("at most 512 KiB")),
+                 qPrintable(answer->results[1].reason));
+        QCOMPARE(answer->results[2].outcome, sync::ApplyOutcome::Applied);
+        auto page = w->pullAll(server);
+        QVERIFY(page);
+        bool notesWrittenBack = false;
+        for (const sync::Change &change : page->changes) {
+            if (change.column == QLatin1String("notes")) {
+                QVERIFY(std::holds_alternative<std::monostate>(change.value));
+                QVERIFY(change.stamp.hlc > stamp.hlc); // newer than the device's, so the device takes it
+                notesWrittenBack = true;
+            }
+            if (change.column == QLatin1String("name"))
+                QCOMPARE(change.value, sync::Value(QStringLiteral("Kept")));
+        }
+        QVERIFY(notesWrittenBack);
+    }
+
+    void aRowHoldsAtMostItsSizeLimit()
+    {
+        // A forged client writing 500 KiB into ever more columns: the row stops growing at 8 MiB (a device refuses
+        // such a write itself), so every device's pull still reads it.
+        InProcessServer server(path(QStringLiteral("s17")), T0, m_backend.postgres);
+        const std::optional<BossWrites> w = bossWrites(server);
+        QVERIFY(w);
+        const sync::RowId &row = w->row;
+        const sync::Stamp stamp = w->stamp(T0 - 1000);
+        const QString big(500 * 1024, QLatin1Char('z'));
+        sync::ChangeBatch changes{{QStringLiteral("accounts"), row, QString(), {}, stamp, 1}};
+        for (int i = 0; i < 17; ++i)
+            changes.push_back({QStringLiteral("accounts"), row, QStringLiteral("x%1").arg(i), big, stamp, i + 2});
+        const auto answer = w->push(server, 1, changes);
+        QVERIFY(answer);
+        QCOMPARE(answer->results.size(), size_t(18));
+        for (size_t i = 0; i < 17; ++i)
+            QCOMPARE(answer->results[i].outcome, sync::ApplyOutcome::Applied);
+        QCOMPARE(answer->results[17].outcome, sync::ApplyOutcome::Rejected);
+        QVERIFY2(answer->results[17].reason.contains(QLatin1String("at most 8 MiB")),
+                 qPrintable(answer->results[17].reason));
+        auto page = w->pullAll(server);
+        QVERIFY(page);
+        QCOMPARE(page->changes.size(), size_t(17)); // the record and sixteen cells
     }
 
     void aRowHoldsAtMostItsColumnLimit()
@@ -434,19 +532,16 @@ private slots:
         // A device that writes made-up columns (unknown ones are kept for newer releases) cannot grow a row past
         // what a page carries: cells for new columns past the limit are refused, and not written back.
         InProcessServer server(path(QStringLiteral("s14")), T0, m_backend.postgres);
-        const QString tenant = nextTenant();
-        QVERIFY(!server.newTenantToken(tenant, QStringLiteral("boss")).isEmpty());
-        const server::Identity boss = bossOf(server.tenantId(tenant));
-        const sync::SiteId site = sync::SiteId::generate();
-        const sync::RowId row = sync::RowId::generate();
-        const sync::Stamp stamp{1, sync::HybridLogicalClock::make(T0 - 1000, 0), site};
+        const std::optional<BossWrites> w = bossWrites(server);
+        QVERIFY(w);
+        const sync::SiteId &site = w->site;
+        const sync::RowId &row = w->row;
+        const sync::Stamp stamp = w->stamp(T0 - 1000);
         constexpr int Limit = sync::RowState::MaxColumns;
         sync::ChangeBatch changes{{QStringLiteral("accounts"), row, QString(), {}, stamp, 1}};
         for (int i = 0; i < Limit + 5; ++i)
             changes.push_back({QStringLiteral("accounts"), row, QStringLiteral("x%1").arg(i), qint64(i), stamp, i + 2});
-        auto pushed = server.sync->push(boss, sync::protocol::PushRequest{site, 1, 1, changes});
-        QVERIFY2(pushed, qPrintable(pushed.message()));
-        auto answer = sync::protocol::decode<sync::protocol::PushResponse>(pushed->response);
+        const auto answer = w->push(server, 1, changes);
         QVERIFY(answer);
         int applied = 0;
         int refused = 0;
@@ -463,14 +558,12 @@ private slots:
         const sync::Stamp later{1, stamp.hlc + 1, site};
         const sync::ChangeBatch more{{QStringLiteral("accounts"), row, QStringLiteral("x0"), qint64(-1), later, 9000},
                                      {QStringLiteral("accounts"), row, QStringLiteral("y"), qint64(1), later, 9001}};
-        auto again = server.sync->push(boss, sync::protocol::PushRequest{site, 2, 1, more});
-        QVERIFY(again);
-        auto second = sync::protocol::decode<sync::protocol::PushResponse>(again->response);
+        const auto second = w->push(server, 2, more);
         QVERIFY(second);
         QCOMPARE(second->results[0].outcome, sync::ApplyOutcome::Applied);
         QCOMPARE(second->results[1].outcome, sync::ApplyOutcome::Rejected);
         // The row fits a page the client reads: its record and 1,000 cells, nothing written back.
-        auto page = server.sync->pull(boss.tenantId, server::ReplicationScope::of(boss), 0, 5000);
+        auto page = w->pullAll(server);
         QVERIFY(page);
         QCOMPARE(page->changes.size(), size_t(Limit + 1));
     }

@@ -193,6 +193,28 @@ private slots:
         QCOMPARE(synctest::dump(b.device), synctest::dump(a.device));
     }
 
+    void theLargestValueADeviceMayWriteReachesItsColleagues()
+    {
+        // 512 KiB of UTF-8 in one cell: with its row and a smaller row beside it, the push still fits the 1 MiB body.
+        InProcessServer server(path(QStringLiteral("s16")), T0, m_backend.postgres);
+        const QString tenant = nextTenant();
+        SyncedDevice a(path(QStringLiteral("a16.db")), T0, server.url(),
+                       server.newTenantToken(tenant, QStringLiteral("u")));
+        SyncedDevice b(path(QStringLiteral("b16.db")), T0, server.url(),
+                       server.deviceToken(tenant, QStringLiteral("u")));
+        QCOMPARE(a.open(), QString());
+        QCOMPARE(b.open(), QString());
+        const QString largest = QString(sync::MaxWrittenValueBytes / 3, QChar(0x4E2D)) + QStringLiteral("a");
+        QCOMPARE(sync::valueBytes(largest), sync::MaxWrittenValueBytes - 1);
+        QVERIFY(a.device->insert(QStringLiteral("contacts"), contact("Ada", 1)));
+        QVERIFY(a.device->insert(QStringLiteral("contacts"), {{QStringLiteral("name"), largest}}));
+        QCOMPARE(a.syncOnce(), SyncProblem::None);
+        QCOMPARE(a.client->status().pending, qint64(0));
+        QCOMPARE(b.syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::count(b.device, "SELECT count(*) FROM contacts"), 2);
+        QCOMPARE(synctest::dump(b.device), synctest::dump(a.device));
+    }
+
     void aTokenCannotWriteAsAnotherSite()
     {
         InProcessServer server(path(QStringLiteral("s5")), T0, m_backend.postgres);

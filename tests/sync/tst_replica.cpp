@@ -1,5 +1,7 @@
 #include "SyncTestKit.h"
 
+#include "sync/RowMerge.h"
+
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -49,7 +51,10 @@ private slots:
     void anUpgradeAddsTablesAndShowsWhatWasKept();
     void growOnlyTableAcceptsInsertsOnly();
     void clockTooFarAheadIsRejectedPerChange();
+    void aCausalLengthPastTheLimitIsRejected();
     void rowRefusedByTheLocalTableDoesNotSinkTheBatch();
+    void aValueTooLargeToSyncIsNotWritten();
+    void aRowTooLargeToSyncIsNotWritten();
     void aLocalWriteThatLostIsNotSent();
     void clockSurvivesAReopen();
     void forgettingKeepsRowsByWhatIsUnsent();
@@ -420,6 +425,32 @@ void TestReplica::clockTooFarAheadIsRejectedPerChange()
     QVERIFY(HybridLogicalClock::physicalMs((*a)->changesSince(0)->back().stamp.hlc) < T0 + 60'000);
 }
 
+void TestReplica::aCausalLengthPastTheLimitIsRejected()
+{
+    // A forged or corrupt life count: refused per change, so nothing adds one to it past INT64_MAX later.
+    auto row = (*a)->insert(Contacts, {{Name, text("Kim")}});
+    QVERIFY(row);
+    const Change birth = (*a)->changesSince(0)->front();
+    Change longest = birth;
+    longest.stamp.cl = MaxCausalLength - 1; // alive, the longest life a cell may have
+    Change tooLong = birth;
+    tooLong.row = RowId::generate();
+    tooLong.stamp.cl = MaxCausalLength + 1;
+    Change last = birth;
+    last.row = RowId::generate();
+    last.stamp.cl = std::numeric_limits<qint64>::max();
+    auto results = (*b)->applyRemote({longest, tooLong, last});
+    QVERIFY(results);
+    QCOMPARE((*results)[0].outcome, ApplyOutcome::Applied);
+    QCOMPARE((*results)[1].outcome, ApplyOutcome::Rejected);
+    QCOMPARE((*results)[2].outcome, ApplyOutcome::Rejected);
+    QVERIFY2((*results)[1].message.contains(QLatin1String("causal length")), qPrintable((*results)[1].message));
+    QVERIFY(!(*b)->rowState(Contacts, tooLong.row)->exists);
+    // The row in its longest life can still be deleted here.
+    QVERIFY((*b)->remove(Contacts, *row).ok());
+    QCOMPARE((*b)->rowState(Contacts, *row)->stamp.cl, MaxCausalLength);
+}
+
 void TestReplica::rowRefusedByTheLocalTableDoesNotSinkTheBatch()
 {
     // A sender without this device's CHECK (qty >= 0), e.g. an older or buggy client: forged here.
@@ -438,6 +469,51 @@ void TestReplica::rowRefusedByTheLocalTableDoesNotSinkTheBatch()
     QCOMPARE(synctest::visible(*b, Contacts, *good, Name), std::optional<Value>(text("fine")));
     QCOMPARE(synctest::visible(*b, Contacts, bad, QStringLiteral("qty")), std::nullopt);
     QVERIFY(!(*b)->rowState(Contacts, bad)->exists); // neither half of the refused row was kept
+}
+
+void TestReplica::aValueTooLargeToSyncIsNotWritten()
+{
+    // Sizes in UTF-8, as the value travels: a pair of surrogates is one 4-byte character, a lone one U+FFFD.
+    QCOMPARE(valueBytes(Value(QString::fromUtf8("a\u00e9\u4e2d\U0001F600"))), qsizetype(1 + 2 + 3 + 4));
+    QCOMPARE(valueBytes(Value(QString(QChar(0xD83D)))), qsizetype(3));
+    QCOMPARE(valueBytes(Value(qint64(1) << 40)), qsizetype(0));
+    const QString largest(MaxWrittenValueBytes, QLatin1Char('a'));
+    QCOMPARE(valueBytes(Value(largest)), MaxWrittenValueBytes);
+    auto row = (*a)->insert(Contacts, {{Name, largest}});
+    QVERIFY2(row, qPrintable(row.message()));
+    const QByteArray before = synctest::dump(*a);
+    // One byte more, or fewer characters that take more bytes: refused whole, nothing written or queued.
+    const QString chinese((MaxWrittenValueBytes / 3) + 1, QChar(0x4E2D));
+    for (const Value &tooBig : {Value(QByteArray(MaxWrittenValueBytes + 1, 'b')), Value(chinese)}) {
+        const fieldline::storage::Status refused = (*a)->update(Contacts, *row, {{Phone, text("+1")}, {Name, tooBig}});
+        QCOMPARE(refused.code(), fieldline::storage::ErrorCode::TooLarge);
+        QVERIFY2(refused.message().contains(QLatin1String("at most 512 KiB")), qPrintable(refused.message()));
+        QVERIFY(!(*a)->insert(Contacts, {{Name, tooBig}}));
+    }
+    QCOMPARE((*a)->lastSeq(), 1);
+    QCOMPARE(synctest::dump(*a), before);
+}
+
+void TestReplica::aRowTooLargeToSyncIsNotWritten()
+{
+    // Sixteen of the largest values fill a row exactly; a seventeenth would not fit a pull page on other devices.
+    TableSchema wide{QStringLiteral("notes"), {}, false};
+    for (int i = 0; i < 20; ++i)
+        wide.columns.push_back({QStringLiteral("c%1").arg(i), QStringLiteral("TEXT")});
+    Device d(m_dir->filePath(QStringLiteral("wide.db")), T0, SyncSchema{{wide}, 1});
+    QCOMPARE(d.open(), QString());
+    const QString largest(MaxWrittenValueBytes, QLatin1Char('w'));
+    auto row = d->insert(wide.name, {{QStringLiteral("c0"), largest}});
+    QVERIFY(row);
+    for (int i = 1; i < 16; ++i)
+        QVERIFY(d->update(wide.name, *row, {{QStringLiteral("c%1").arg(i), largest}}).ok());
+    QCOMPARE(d->rowState(wide.name, *row)->cellBytes(), RowState::MaxBytes);
+    const fieldline::storage::Status refused = d->update(wide.name, *row, {{QStringLiteral("c16"), text("x")}});
+    QCOMPARE(refused.code(), fieldline::storage::ErrorCode::TooLarge);
+    QCOMPARE(d->lastSeq(), 16);
+    // Writes that do not grow it still go in.
+    QVERIFY(d->update(wide.name, *row, {{QStringLiteral("c0"), text("short")}}).ok());
+    QVERIFY(d->update(wide.name, *row, {{QStringLiteral("c16"), text("x")}}).ok());
 }
 
 void TestReplica::aLocalWriteThatLostIsNotSent()
