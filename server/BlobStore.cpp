@@ -30,8 +30,9 @@ QSqlQuery forBlob(const QString &connection, const char *sql, qint64 tenantId, c
 
 } // namespace
 
-BlobStore::BlobStore(QString connectionName)
+BlobStore::BlobStore(QString connectionName, const sync::Clock &clock)
     : m_connectionName(std::move(connectionName))
+    , m_clock(clock)
 {}
 
 Result<BlobStore::State> BlobStore::state(qint64 tenantId, const BlobName &name)
@@ -80,11 +81,13 @@ Result<BlobStore::AppendResult> BlobStore::append(qint64 tenantId, const BlobNam
     }
 
     QSqlQuery upsert = forBlob(m_connectionName,
-                               "INSERT INTO blobs (tenant_id, name, length, received, complete) VALUES (?, ?, ?, ?, 0)"
-                               " ON CONFLICT (tenant_id, name) DO UPDATE SET received = excluded.received",
+                               "INSERT INTO blobs (tenant_id, name, length, received, complete, touched_ms)"
+                               " VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT (tenant_id, name)"
+                               " DO UPDATE SET received = excluded.received, touched_ms = excluded.touched_ms",
                                tenantId, name);
     upsert.addBindValue(length);
     upsert.addBindValue(offset + chunk.size());
+    upsert.addBindValue(m_clock.nowMs());
     QSqlQuery part = forBlob(
         m_connectionName, "INSERT INTO blob_parts (tenant_id, name, start, data) VALUES (?, ?, ?, ?)", tenantId, name);
     part.addBindValue(offset);
@@ -128,6 +131,32 @@ Result<bool> BlobStore::verify(qint64 tenantId, const BlobName &name)
     if (Status s = discard(tenantId, name); !s)
         return s.error();
     return false;
+}
+
+Result<qint64> BlobStore::forgetAbandoned(qint64 tenantId, qint64 idleMs)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    SqlTransaction tx(db);
+    if (!tx.begun())
+        return Error{ErrorCode::Busy, QStringLiteral("Cannot start a transaction: ") + db.lastError().text()};
+    const qint64 before = m_clock.nowMs() - idleMs;
+    QSqlQuery parts(db);
+    parts.prepare(QStringLiteral("DELETE FROM blob_parts WHERE tenant_id = ? AND name IN (SELECT name FROM blobs"
+                                 " WHERE tenant_id = ? AND complete = 0 AND touched_ms < ?)"));
+    for (const QVariant &value : {QVariant(tenantId), QVariant(tenantId), QVariant(before)})
+        parts.addBindValue(value);
+    QSqlQuery uploads(db);
+    uploads.prepare(QStringLiteral("DELETE FROM blobs WHERE tenant_id = ? AND complete = 0 AND touched_ms < ?"));
+    uploads.addBindValue(tenantId);
+    uploads.addBindValue(before);
+    for (QSqlQuery *query : {&parts, &uploads}) {
+        if (!query->exec())
+            return queryError(*query, QStringLiteral("Cannot forget abandoned uploads"));
+    }
+    const qint64 forgotten = uploads.numRowsAffected();
+    if (!tx.commit())
+        return Error{ErrorCode::Io, QStringLiteral("Cannot commit: ") + db.lastError().text()};
+    return forgotten;
 }
 
 Status BlobStore::discard(qint64 tenantId, const BlobName &name)

@@ -93,7 +93,7 @@ QHttpServerResponse SyncRoutes::pull(const QHttpServerRequest &request)
     if (!resync)
         return internal(QStringLiteral("pull: ") + resync.message());
     if (*resync)
-        return error(protocol::ErrorCode::ResyncRequired, **resync, Status::Gone);
+        return error((*resync)->code, (*resync)->message, Status::Gone);
     auto response = m_store.pull(accepted->identity.tenantId, ReplicationScope::of(accepted->identity),
                                  accepted->message.cursor, accepted->message.limit, accepted->message.freshHead);
     if (!response)
@@ -105,7 +105,7 @@ QHttpServerResponse SyncRoutes::pull(const QHttpServerRequest &request)
         if (!collected)
             return internal(QStringLiteral("pull: ") + collected.message());
         if (*collected)
-            return error(protocol::ErrorCode::ResyncRequired, **collected, Status::Gone);
+            return error((*collected)->code, (*collected)->message, Status::Gone);
     }
     return cbor(protocol::encode(*response));
 }

@@ -710,7 +710,7 @@ Result<qint64> SyncStore::collectTombstones(qint64 tenantId, qint64 horizonMs)
     return collected;
 }
 
-Result<std::optional<QString>> SyncStore::pullNeedsResync(const Identity &identity, qint64 cursor)
+Result<std::optional<SyncStore::Restart>> SyncStore::pullNeedsResync(const Identity &identity, qint64 cursor)
 {
     const StatementCache::Finished finished(m_statements);
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -723,19 +723,28 @@ Result<std::optional<QString>> SyncStore::pullNeedsResync(const Identity &identi
             if (!done.exec())
                 return sqlError(done, "Cannot record the device's new start");
         }
-        return std::optional<QString>();
+        return std::optional<Restart>();
     }
     if (identity.rescope)
-        return std::optional<QString>(QStringLiteral("Your territories changed; this device reloads what you see "
-                                                     "once."));
-    QSqlQuery &query = m_statements.get("SELECT gc_floor FROM sync_cursors WHERE tenant_id = ?");
+        return std::optional<Restart>(Restart{sync::protocol::ErrorCode::ResyncRequired,
+                                              QStringLiteral("Your territories changed; this device reloads what you "
+                                                             "see once.")});
+    QSqlQuery &query = m_statements.get("SELECT gc_floor, last_seq FROM sync_cursors WHERE tenant_id = ?");
     query.addBindValue(identity.tenantId);
     if (!query.exec())
         return sqlError(query, "Cannot read the collection floor");
-    if (query.next() && cursor < query.value(0).toLongLong())
-        return std::optional<QString>(QStringLiteral("This device was away longer than the server keeps deleted "
-                                                     "rows; it reloads everything once."));
-    return std::optional<QString>();
+    const bool known = query.next();
+    // A cursor comes from a page this server sent, so it is never above the newest number unless the store went
+    // back in time (restored from a backup, or a standby that missed the last commits took over).
+    if (cursor > (known ? query.value(1).toLongLong() : 0))
+        return std::optional<Restart>(Restart{sync::protocol::ErrorCode::ServerRestored,
+                                              QStringLiteral("The server was restored from a backup; this device "
+                                                             "sends its own changes again and reloads the rest.")});
+    if (known && cursor < query.value(0).toLongLong())
+        return std::optional<Restart>(Restart{sync::protocol::ErrorCode::ResyncRequired,
+                                              QStringLiteral("This device was away longer than the server keeps "
+                                                             "deleted rows; it reloads everything once.")});
+    return std::optional<Restart>();
 }
 
 } // namespace fieldline::server

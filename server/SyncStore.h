@@ -106,12 +106,20 @@ public:
      * are refused, and it resyncs from the start instead (see pullNeedsResync).
      */
     storage::Result<qint64> collectTombstones(qint64 tenantId, qint64 horizonMs = DefaultHorizonMs);
+    /** Why a pull must start over from 0: the error code to answer with (HTTP 410), and words for the user. */
+    struct Restart
+    {
+        sync::protocol::ErrorCode code = sync::protocol::ErrorCode::ResyncRequired;
+        QString message;
+    };
     /**
-     * Whether a pull from @p cursor must start over from 0: it could miss a collected tombstone (0 < cursor < the
-     * collection floor), or the user's scopes changed since the device last started from 0 (rows that came into
-     * them are older than its cursor). A pull from 0 clears the latter. Returns why, in words for the user.
+     * Whether a pull from @p cursor must start over from 0: the server holds fewer changes than the cursor says the
+     * device has seen (the store was restored from a backup: ServerRestored, and the device sends its own writes
+     * again), it could miss a collected tombstone (0 < cursor < the collection floor), or the user's scopes changed
+     * since the device last started from 0 (rows that came into them are older than its cursor). A pull from 0
+     * clears the last.
      */
-    storage::Result<std::optional<QString>> pullNeedsResync(const Identity &identity, qint64 cursor);
+    storage::Result<std::optional<Restart>> pullNeedsResync(const Identity &identity, qint64 cursor);
 
     /** The most changes one pull returns (the protocol decoder's array limit is 10,000). */
     static constexpr qint64 MaxPullChanges = 5000;

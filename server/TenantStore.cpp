@@ -96,6 +96,8 @@ constexpr Migration migrations[] = {
         "ALTER TABLE devices ADD COLUMN rescope {int} NOT NULL DEFAULT 0;"},
     // The newest client schema version that wrote each row (0: written before this migration, or by the server).
     {7, "ALTER TABLE sync_rows ADD COLUMN schema_version {int} NOT NULL DEFAULT 0;"},
+    // When a chunk last reached each upload (unix ms; 0: not since this migration), so abandoned ones can go.
+    {8, "ALTER TABLE blobs ADD COLUMN touched_ms {int} NOT NULL DEFAULT 0;"},
 };
 
 } // namespace

@@ -63,7 +63,7 @@ struct Identity
 class TenantStore
 {
 public:
-    static constexpr int SchemaVersion = 7;
+    static constexpr int SchemaVersion = 8;
 
     /** What open() does with the schema. */
     enum class OpenMode {

@@ -16,8 +16,8 @@
 #include "SyncRoutes.h"
 #include "SyncStore.h"
 #include "TenantStore.h"
+#include "TenantSweeper.h"
 #include "TlsSetup.h"
-#include "TombstoneSweeper.h"
 #include "UserDirectory.h"
 
 #include <QCoreApplication>
@@ -134,9 +134,13 @@ int main(int argc, char *argv[])
             notifyTenant(tenantId, *cursor);
     });
     SyncRoutes syncRoutes(api, syncStore, notifyTenant);
-    BlobStore blobStore(store.value()->connectionName());
+    BlobStore blobStore(store.value()->connectionName(), clock);
     BlobRoutes blobRoutes(api, blobStore);
-    TombstoneSweeper sweeper(*store.value(), syncStore);
+    TenantSweeper sweeper(
+        *store.value(),
+        {{"tombstones collected", [&syncStore](qint64 tenantId) { return syncStore.collectTombstones(tenantId); }},
+         {"abandoned uploads forgotten",
+          [&blobStore](qint64 tenantId) { return blobStore.forgetAbandoned(tenantId); }}});
     CsvRoutes csvRoutes(api, directory, syncStore, operatorToken.value(), clock, notifyTenant);
     FormRoutes formRoutes(api, syncStore, operatorToken.value(), clock, notifyTenant);
     SubmissionReview review(syncStore, clock,

@@ -28,7 +28,7 @@ Result<bool> Resync::active()
     return *flag != 0;
 }
 
-Status Resync::begin()
+Status Resync::begin(Resend resend)
 {
     if (Status s = createTables(); !s)
         return s;
@@ -41,6 +41,10 @@ Status Resync::begin()
         return s;
     if (Status s = m_state.setPullCursor(0); !s)
         return s;
+    if (resend == Resend::OwnWrites) {
+        if (Status s = m_state.forgetPushed(); !s)
+            return s;
+    }
     return tx.commit();
 }
 

@@ -21,8 +21,16 @@ public:
     storage::Status createTables();
     /** Whether a resync is under way. */
     storage::Result<bool> active();
-    /** Starts over from cursor 0, in one transaction. */
-    storage::Status begin();
+    /** What the device sends the server again when it starts over. */
+    enum class Resend {
+        Nothing,   ///< the server has everything this device pushed (it was away past the horizon)
+        OwnWrites, ///< the server lost writes it had acknowledged (restored from a backup): all of this device's
+    };
+    /**
+     * Starts over from cursor 0, in one transaction. With Resend::OwnWrites every local write counts as unsent, so it
+     * is pushed again and its rows are kept through the resync, whatever the server still holds.
+     */
+    storage::Status begin(Resend resend = Resend::Nothing);
     /** Notes the rows of a page before it is applied. */
     storage::Status noteSeen(const ChangeBatch &page);
     /** After the last page: drops the rows the server did not send and that have nothing to push; how many. */

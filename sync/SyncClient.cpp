@@ -336,13 +336,18 @@ bool SyncClient::startedResync(const TransportReply &reply)
     if (reply.status != 410)
         return false;
     auto error = protocol::decode<protocol::ErrorMessage>(reply.body);
-    if (!error || error->code != protocol::ErrorCode::ResyncRequired)
+    if (!error ||
+        (error->code != protocol::ErrorCode::ResyncRequired && error->code != protocol::ErrorCode::ServerRestored))
         return false;
     qCInfo(lcSync) << "the server asks for a pull from the start:" << error->message;
-    if (storage::Status s = m_resync.begin(); !s)
+    // A restored server lost writes it had acknowledged: this device sends all of its own again, in the next round.
+    const bool restored = error->code == protocol::ErrorCode::ServerRestored;
+    if (storage::Status s = m_resync.begin(restored ? Resync::Resend::OwnWrites : Resync::Resend::Nothing); !s) {
         finish(SyncProblem::LocalError, s.message());
-    else
-        pullNext(0);
+        return true;
+    }
+    m_again = m_again || restored;
+    pullNext(0);
     return true;
 }
 

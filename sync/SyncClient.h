@@ -107,7 +107,10 @@ private:
     bool failedAnswer(const TransportReply &reply);
     storage::Status queueLocalChanges();
     void uploadBlobsThenPush();
-    /** A pull refused with resync-required starts a resync (true); any other answer is not handled here. */
+    /**
+     * A pull refused with resync-required or server-restored starts a resync (true), after a restore with every own
+     * write to send again in the next round; any other answer is not handled here.
+     */
     bool startedResync(const TransportReply &reply);
     /** Drops rows that left the user's scopes, except those with local changes still to push; how many went. */
     storage::Result<qint64> evict(const std::vector<protocol::RowRef> &rows);

@@ -236,4 +236,12 @@ Status SyncStateStore::removeBatch(qint64 batchSeq)
     return {};
 }
 
+Status SyncStateStore::forgetPushed()
+{
+    // The outbox's cover too: else the queued batches, once answered, would set pushed_seq back to it.
+    if (Status s = setNumber("outbox_covers", 0); !s)
+        return s;
+    return setNumber("pushed_seq", 0);
+}
+
 } // namespace fieldline::sync

@@ -61,6 +61,11 @@ public:
     /** The highest local seq the server has acknowledged (pushed and answered). */
     storage::Result<qint64> pushedSeq() { return number("pushed_seq"); }
     /**
+     * Counts nothing as pushed any more, so every local write goes to the server again (after the batches already
+     * queued): the server lost what it had acknowledged (restored from a backup). Call inside a transaction.
+     */
+    storage::Status forgetPushed();
+    /**
      * The highest local seq settled with the account's server (SyncStatus::settledSeq); survives a restart, and goes
      * back to 0 when the account moves to another server or tenant.
      */

@@ -50,7 +50,7 @@ constexpr std::array<std::pair<ApplyOutcome, const char *>, 3> outcomeNames{{
     {ApplyOutcome::Rejected, "rejected"},
 }};
 
-constexpr std::array<std::pair<ErrorCode, const char *>, 13> errorCodeNames{{
+constexpr std::array<std::pair<ErrorCode, const char *>, 14> errorCodeNames{{
     {ErrorCode::Unknown, "unknown"},
     {ErrorCode::Invalid, "invalid"},
     {ErrorCode::Unauthorized, "unauthorized"},
@@ -63,6 +63,7 @@ constexpr std::array<std::pair<ErrorCode, const char *>, 13> errorCodeNames{{
     {ErrorCode::UnsupportedVersion, "unsupported-version"},
     {ErrorCode::Unavailable, "unavailable"},
     {ErrorCode::ResyncRequired, "resync-required"},
+    {ErrorCode::ServerRestored, "server-restored"},
     {ErrorCode::Internal, "internal"},
 }};
 

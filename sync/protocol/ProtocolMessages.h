@@ -140,6 +140,7 @@ enum class ErrorCode {
     Unavailable,
     Internal,
     ResyncRequired, ///< the device was away past the tombstone horizon: pull everything again from cursor 0
+    ServerRestored, ///< the server holds fewer changes than the device has seen: send every own write again, resync
 };
 
 struct ErrorMessage

@@ -185,6 +185,46 @@ private slots:
               a.transfer->bytesSent() - sentBefore);
     }
 
+    void anAbandonedUploadIsForgottenAndStartsAgain()
+    {
+        // Half an upload, then nothing for a week: the hourly sweep forgets it (a store filling with partial
+        // uploads nobody finishes would otherwise only grow). A complete blob stays; the device starts again from 0.
+        InProcessServer server(path("server"), T0, m_backend.postgres);
+        const QString tenant = QStringLiteral("t%1").arg(m_case);
+        FaultProxy proxy(server.port);
+        QVERIFY(proxy.listen());
+        constexpr qint64 Chunk = 64 << 10;
+        BlobDevice a(path("a.db"), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())),
+                     server.newTenantToken(tenant, QStringLiteral("u")), Chunk);
+        QCOMPARE(a.opened, QString());
+        const qint64 tenantId = server.tenantId(tenant);
+        const QByteArray photo = randomBytes(300'000, 5);
+        auto name = a.local->add(photo);
+        QVERIFY(name);
+        QVERIFY(a.synced.device->insert(QStringLiteral("contacts"),
+                                        {{QStringLiteral("name"), QString::fromLatin1(name->hex())}}));
+        proxy.setMode(FaultProxy::Mode::CutRequest, int(2.5 * Chunk));
+        QCOMPARE(a.synced.syncOnce(), SyncProblem::Offline);
+        QCOMPARE(server.blobs->state(tenantId, *name)->received, 2 * Chunk);
+        const QByteArray note = randomBytes(1000, 6);
+        const BlobName whole = BlobName::of(note);
+        QVERIFY(server.blobs->append(tenantId, whole, 0, note.size(), note));
+        QVERIFY(server.blobs->state(tenantId, whole)->complete);
+
+        server.clock.advance(server::BlobStore::AbandonedAfterMs - 1000);
+        QCOMPARE(*server.blobs->forgetAbandoned(tenantId), qint64(0)); // idle for less than a week
+        server.clock.advance(2000);
+        QCOMPARE(*server.blobs->forgetAbandoned(tenantId), qint64(1));
+        QCOMPARE(server.blobs->state(tenantId, *name)->received, qint64(0));
+        QVERIFY(server.blobs->state(tenantId, whole)->complete);
+
+        proxy.setMode(FaultProxy::Mode::Pass);
+        const qint64 sentBefore = a.transfer->bytesSent();
+        QCOMPARE(a.synced.syncOnce(), SyncProblem::None);
+        QCOMPARE(a.transfer->bytesSent() - sentBefore, qint64(photo.size())); // from the start again
+        QVERIFY(server.blobs->state(tenantId, *name)->complete);
+    }
+
     void anUploadAnswerThatSaysNothingEndsTheRound()
     {
         // Something between device and server that answers 200 and drops the upload headers (Upload-Offset,

@@ -84,7 +84,7 @@ InProcessServer::InProcessServer(const QString &dataDir, qint64 clockMs,
     live = std::make_unique<server::LiveChannel>(*api, QStringList{QStringLiteral("https://allowed.example")});
     routes = std::make_unique<server::SyncRoutes>(
         *api, *sync, [this](qint64 tenant, qint64 cursor) { live->notify(tenant, cursor); });
-    blobs = std::make_unique<server::BlobStore>(store->connectionName());
+    blobs = std::make_unique<server::BlobStore>(store->connectionName(), clock);
     blobRoutes = std::make_unique<server::BlobRoutes>(*api, *blobs);
     port = api->listen(QHostAddress::LocalHost, 0);
 }

@@ -7,11 +7,13 @@
 // FIELDLINE_TEST_BACKEND=postgres runs every scenario against a throwaway PostgreSQL cluster instead of SQLite
 // (CTest's tst_syncserver_postgres, with 30 seeds).
 #include "SyncServerKit.h"
-#include "server/TombstoneSweeper.h"
+#include "server/TenantSweeper.h"
 #include "sync/HybridLogicalClock.h"
 
 #include "sync/protocol/ProtocolCodec.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -46,6 +48,42 @@ private:
         if (fresh.syncOnce() != SyncProblem::None)
             return "sync failed: " + fresh.client->status().detail.toUtf8();
         return synctest::dump(fresh.device);
+    }
+
+    /**
+     * Runs @p statements on the server's store with every tenant's rows in reach: SQLite through the server's own
+     * connection, PostgreSQL as the superuser (row-level security does not apply to it). False when one failed.
+     */
+    bool runOnStore(InProcessServer &server, const QStringList &statements)
+    {
+        if (m_backend.postgres)
+            return m_backend.cluster->superuser(statements, QLatin1String(PostgresCluster::Database));
+        QSqlQuery query(QSqlDatabase::database(server.store->connectionName()));
+        for (const QString &statement : statements) {
+            if (!query.exec(statement)) {
+                qWarning("%s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
+                return false;
+            }
+        }
+        return true;
+    }
+    /** The statements that keep a copy of a tenant's sync tables (@p restore false) or put the copy back (true). */
+    static QStringList tenantBackup(qint64 tenantId, bool restore)
+    {
+        QStringList statements;
+        for (const char *table : {"sync_rows", "sync_cursors", "sync_batches"}) {
+            const QString name = QString::fromLatin1(table);
+            const QString copy = QStringLiteral("backup_%1_%2").arg(name).arg(tenantId);
+            if (!restore) {
+                statements << QStringLiteral("CREATE TABLE %1 AS SELECT * FROM %2 WHERE tenant_id = %3")
+                                  .arg(copy, name)
+                                  .arg(tenantId);
+                continue;
+            }
+            statements << QStringLiteral("DELETE FROM %1 WHERE tenant_id = %2").arg(name).arg(tenantId)
+                       << QStringLiteral("INSERT INTO %1 SELECT * FROM %2").arg(name, copy);
+        }
+        return statements;
     }
 
 private slots:
@@ -299,8 +337,11 @@ private slots:
         // Past it, with the only device that has not acknowledged the deletion silent for as long: collected.
         advance(31 * Day);
         QCOMPARE(here.syncOnce(), SyncProblem::None); // an active device acknowledges (nothing new to pull)
-        server::TombstoneSweeper sweeper(*server.store, *server.sync); // what the server runs every hour
-        QVERIFY(sweeper.sweep() >= 1); // with PostgreSQL, earlier scenarios' tenants share the database
+        // What the server runs every hour.
+        server::TenantSweeper sweeper(*server.store, {{"tombstones collected", [&server](qint64 tenantId) {
+                                                           return server.sync->collectTombstones(tenantId);
+                                                       }}});
+        QVERIFY(sweeper.sweep().front() >= 1); // with PostgreSQL, earlier scenarios' tenants share the database
         QCOMPARE(*server.sync->collectTombstones(tenantId), qint64(0)); // this tenant's one is already gone
         QCOMPARE(here.syncOnce(), SyncProblem::None);       // above the floor: no resync for a device that kept up
         QCOMPARE(synctest::count(here.device, records), 1); // and past the horizon it forgot its own tombstone
@@ -338,6 +379,49 @@ private slots:
         QCOMPARE(fresh.syncOnce(), SyncProblem::None);
         QCOMPARE(synctest::dump(fresh.device), synctest::dump(away.device));
         QCOMPARE(synctest::dump(here.device), synctest::dump(away.device));
+    }
+
+    void devicesGiveARestoredServerBackWhatItLost()
+    {
+        // The tenant's sync tables go back to a backup taken after the first round (what a restore does to them).
+        // The devices' cursors are then past the server's newest change: before, their pulls found nothing, and the
+        // changes the restored server numbered below those cursors never reached them. Now each device is told,
+        // sends all of its own writes again and reloads the rest, so every write made after the backup comes back.
+        InProcessServer server(path(QStringLiteral("s18")), T0, m_backend.postgres);
+        const QString tenant = nextTenant();
+        SyncedDevice a(path(QStringLiteral("a18.db")), T0, server.url(),
+                       server.newTenantToken(tenant, QStringLiteral("u")));
+        SyncedDevice b(path(QStringLiteral("b18.db")), T0, server.url(),
+                       server.deviceToken(tenant, QStringLiteral("u")));
+        QCOMPARE(a.open(), QString());
+        QCOMPARE(b.open(), QString());
+        const qint64 tenantId = server.tenantId(tenant);
+        auto first = a.device->insert(QStringLiteral("contacts"), contact("one", 1));
+        QVERIFY(first);
+        QCOMPARE(a.syncOnce(), SyncProblem::None);
+        QCOMPARE(b.syncOnce(), SyncProblem::None);
+        QVERIFY(runOnStore(server, tenantBackup(tenantId, false)));
+
+        QVERIFY(a.device->update(QStringLiteral("contacts"), *first, {{QStringLiteral("qty"), qint64(7)}}));
+        QVERIFY(a.device->insert(QStringLiteral("contacts"), contact("two", 2)));
+        QVERIFY(b.device->insert(QStringLiteral("contacts"), contact("three", 3)));
+        for (SyncedDevice *d : {&a, &b, &a})
+            QCOMPARE(d->syncOnce(), SyncProblem::None);
+        const QByteArray before = synctest::dump(a.device);
+        QCOMPARE(synctest::dump(b.device), before);
+        QVERIFY(runOnStore(server, tenantBackup(tenantId, true)));
+
+        // A write made after the restore, numbered below both devices' cursors by the restored server.
+        QVERIFY(b.device->insert(QStringLiteral("contacts"), contact("four", 4)));
+        for (SyncedDevice *d : {&b, &b, &a, &a, &b}) // each device: told and resync, then its writes go again
+            QCOMPARE(d->syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::count(a.device, "SELECT count(*) FROM contacts"), 4);
+        QCOMPARE(synctest::visible(a.device, QStringLiteral("contacts"), *first, QStringLiteral("qty")),
+                 std::optional<sync::Value>(qint64(7)));
+        QCOMPARE(synctest::dump(b.device), synctest::dump(a.device));
+        QCOMPARE(a.client->status().pending, qint64(0));
+        QCOMPARE(b.client->status().pending, qint64(0));
+        QCOMPARE(serverImage(server, tenant, QStringLiteral("fresh18.db")), synctest::dump(a.device));
     }
 
     void aTokenUnusedPastTheIdleLimitAsksForASignIn()

@@ -1,11 +1,10 @@
-#include "TombstoneSweeper.h"
+#include "TenantSweeper.h"
 
-#include "SyncStore.h"
 #include "TenantStore.h"
 
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcSweep, "fieldline.server.tombstones")
+Q_LOGGING_CATEGORY(lcSweep, "fieldline.server.sweep")
 
 namespace fieldline::server {
 
@@ -14,10 +13,10 @@ constexpr int FirstSweepMs = 60 * 1000;
 constexpr int SweepEveryMs = 3600 * 1000;
 } // namespace
 
-TombstoneSweeper::TombstoneSweeper(TenantStore &tenants, SyncStore &sync, QObject *parent)
+TenantSweeper::TenantSweeper(TenantStore &tenants, std::vector<Chore> chores, QObject *parent)
     : QObject(parent)
     , m_tenants(tenants)
-    , m_sync(sync)
+    , m_chores(std::move(chores))
 {
     connect(&m_timer, &QTimer::timeout, this, [this] {
         m_timer.start(SweepEveryMs);
@@ -26,29 +25,31 @@ TombstoneSweeper::TombstoneSweeper(TenantStore &tenants, SyncStore &sync, QObjec
     m_timer.start(FirstSweepMs);
 }
 
-qint64 TombstoneSweeper::sweep()
+std::vector<qint64> TenantSweeper::sweep()
 {
+    std::vector<qint64> totals(m_chores.size(), 0);
     storage::Result<QStringList> names = m_tenants.tenantNames();
     if (!names) {
         qCWarning(lcSweep) << "cannot list tenants:" << names.message();
-        return 0;
+        return totals;
     }
-    qint64 total = 0;
     for (const QString &name : *names) {
         // Looking the tenant up by name also scopes the connection to it (row-level security on PostgreSQL).
         storage::Result<std::optional<qint64>> id = m_tenants.tenantId(name);
         if (!id || !*id)
             continue;
-        storage::Result<qint64> collected = m_sync.collectTombstones(**id);
-        if (!collected) {
-            qCWarning(lcSweep) << "tenant" << name << ":" << collected.message();
-            continue;
+        for (size_t i = 0; i < m_chores.size(); ++i) {
+            storage::Result<qint64> removed = m_chores[i].run(**id);
+            if (!removed) {
+                qCWarning(lcSweep) << "tenant" << name << ":" << removed.message();
+                continue;
+            }
+            if (*removed > 0)
+                qCInfo(lcSweep) << "tenant" << name << ":" << *removed << m_chores[i].what;
+            totals[i] += *removed;
         }
-        if (*collected > 0)
-            qCInfo(lcSweep) << "tenant" << name << ":" << *collected << "tombstones collected";
-        total += *collected;
     }
-    return total;
+    return totals;
 }
 
 } // namespace fieldline::server
