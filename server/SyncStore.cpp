@@ -353,30 +353,48 @@ std::vector<size_t> withinColumnLimit(const RowState &state, const sync::ChangeB
 }
 
 /**
- * The row's changes without the cells that would take its values past RowState::MaxBytes (a device refuses such a
- * write, so they come only from a forged client: its row would stop every device's pull at a page no device reads).
- * Counted as if each kept cell won its merge. Not compensated, like the column limit.
+ * The row's changes without the cells that would take its values past RowState::MaxBytes. A device refuses a write
+ * that grows a row past it, so the push's cells of the row are judged together first, as the device judged them:
+ * only when they grow the row and leave it over the limit are its growing columns refused, the last first, until the
+ * rest fits (the row could also pass the limit through two devices growing it at once). Counted as if each cell won
+ * its merge. Not written back, like the column limit.
  */
 std::vector<size_t> withinSizeLimit(const RowState &state, const sync::ChangeBatch &changes,
                                     const std::vector<size_t> &indexes, std::vector<ApplyResult> &results)
 {
-    qsizetype total = state.cellBytes();
-    std::map<QString, qsizetype> sizes; // of the columns this push wrote
-    std::vector<size_t> kept;
+    const qsizetype before = state.cellBytes();
+    std::map<QString, std::pair<qsizetype, qsizetype>> sizes; // column: (held before, pushed last)
     for (size_t i : indexes) {
         const sync::Change &change = changes[i];
-        if (!change.isRowChange()) {
-            const auto known = sizes.find(change.column);
-            const sync::CellState *cell = state.cell(change.column);
-            const qsizetype old = known != sizes.end() ? known->second : cell ? sync::valueBytes(cell->value) : 0;
-            const qsizetype size = sync::valueBytes(change.value);
-            if (size > old && total - old + size > RowState::MaxBytes) {
-                results[i] = {ApplyOutcome::Rejected,
-                              QStringLiteral("A row may hold at most %1 MiB.").arg(RowState::MaxBytes / (1024 * 1024))};
-                continue;
-            }
-            total += size - old;
-            sizes[change.column] = size;
+        if (change.isRowChange())
+            continue;
+        const sync::CellState *cell = state.cell(change.column);
+        auto entry = sizes.try_emplace(change.column, cell ? sync::valueBytes(cell->value) : 0, 0).first;
+        entry->second.second = sync::valueBytes(change.value);
+    }
+    qsizetype after = before;
+    for (const auto &[column, size] : sizes)
+        after += size.second - size.first;
+    if (after <= RowState::MaxBytes || after <= before)
+        return indexes;
+    // The last growing columns go first, until the rest fits.
+    std::set<QString> refused;
+    for (auto i = indexes.rbegin(); i != indexes.rend() && after > RowState::MaxBytes; ++i) {
+        const sync::Change &change = changes[*i];
+        if (change.isRowChange() || refused.count(change.column) > 0)
+            continue;
+        const auto &[held, pushed] = sizes.at(change.column);
+        if (pushed > held) {
+            refused.insert(change.column);
+            after -= pushed - held;
+        }
+    }
+    std::vector<size_t> kept;
+    for (size_t i : indexes) {
+        if (!changes[i].isRowChange() && refused.count(changes[i].column) > 0) {
+            results[i] = {ApplyOutcome::Rejected,
+                          QStringLiteral("A row may hold at most %1 MiB.").arg(RowState::MaxBytes / (1024 * 1024))};
+            continue;
         }
         kept.push_back(i);
     }
@@ -725,10 +743,6 @@ Result<std::optional<SyncStore::Restart>> SyncStore::pullNeedsResync(const Ident
         }
         return std::optional<Restart>();
     }
-    if (identity.rescope)
-        return std::optional<Restart>(Restart{sync::protocol::ErrorCode::ResyncRequired,
-                                              QStringLiteral("Your territories changed; this device reloads what you "
-                                                             "see once.")});
     QSqlQuery &query = m_statements.get("SELECT gc_floor, last_seq FROM sync_cursors WHERE tenant_id = ?");
     query.addBindValue(identity.tenantId);
     if (!query.exec())
@@ -740,6 +754,11 @@ Result<std::optional<SyncStore::Restart>> SyncStore::pullNeedsResync(const Ident
         return std::optional<Restart>(Restart{sync::protocol::ErrorCode::ServerRestored,
                                               QStringLiteral("The server was restored from a backup; this device "
                                                              "sends its own changes again and reloads the rest.")});
+    // Checked after the restore: a restart for it does all a resync does, and also sends the device's writes again.
+    if (identity.rescope)
+        return std::optional<Restart>(Restart{sync::protocol::ErrorCode::ResyncRequired,
+                                              QStringLiteral("Your territories changed; this device reloads what you "
+                                                             "see once.")});
     if (known && cursor < query.value(0).toLongLong())
         return std::optional<Restart>(Restart{sync::protocol::ErrorCode::ResyncRequired,
                                               QStringLiteral("This device was away longer than the server keeps "

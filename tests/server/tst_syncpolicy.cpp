@@ -504,27 +504,47 @@ private slots:
     void aRowHoldsAtMostItsSizeLimit()
     {
         // A forged client writing 500 KiB into ever more columns: the row stops growing at 8 MiB (a device refuses
-        // such a write itself), so every device's pull still reads it.
+        // such a write itself), so every device's pull still reads it. A push is judged whole, as a device judges
+        // its write: growing one column while emptying another is taken, growing past the limit is not.
         InProcessServer server(path(QStringLiteral("s17")), T0, m_backend.postgres);
         const std::optional<BossWrites> w = bossWrites(server);
         QVERIFY(w);
         const sync::RowId &row = w->row;
         const sync::Stamp stamp = w->stamp(T0 - 1000);
         const QString big(500 * 1024, QLatin1Char('z'));
+        auto cell = [&](int column, const QString &value, qint64 hlcStep) {
+            return sync::Change{QStringLiteral("accounts"),
+                                row,
+                                QStringLiteral("x%1").arg(column, 2, 10, QLatin1Char('0')),
+                                value,
+                                sync::Stamp{1, stamp.hlc + hlcStep, w->site},
+                                2 + column + 100 * hlcStep};
+        };
         sync::ChangeBatch changes{{QStringLiteral("accounts"), row, QString(), {}, stamp, 1}};
-        for (int i = 0; i < 17; ++i)
-            changes.push_back({QStringLiteral("accounts"), row, QStringLiteral("x%1").arg(i), big, stamp, i + 2});
+        for (int i = 0; i < 16; ++i)
+            changes.push_back(cell(i, big, 0));
+        changes.push_back(cell(16, QString(190 * 1024, QLatin1Char('y')), 0));
+        changes.push_back(cell(17, big, 0));
         const auto answer = w->push(server, 1, changes);
         QVERIFY(answer);
-        QCOMPARE(answer->results.size(), size_t(18));
-        for (size_t i = 0; i < 17; ++i)
+        QCOMPARE(answer->results.size(), size_t(19));
+        for (size_t i = 0; i < 18; ++i)
             QCOMPARE(answer->results[i].outcome, sync::ApplyOutcome::Applied);
-        QCOMPARE(answer->results[17].outcome, sync::ApplyOutcome::Rejected);
-        QVERIFY2(answer->results[17].reason.contains(QLatin1String("at most 8 MiB")),
-                 qPrintable(answer->results[17].reason));
+        QCOMPARE(answer->results[18].outcome, sync::ApplyOutcome::Rejected); // 8,690 KiB: the last column goes
+        QVERIFY2(answer->results[18].reason.contains(QLatin1String("at most 8 MiB")),
+                 qPrintable(answer->results[18].reason));
+
+        // 8,190 KiB held: x16 grows by 310 KiB while x00 empties, which fits.
+        const auto both = w->push(server, 2, {cell(16, big, 1), cell(0, QString(), 1)});
+        QVERIFY(both);
+        QCOMPARE(both->results[0].outcome, sync::ApplyOutcome::Applied);
+        QCOMPARE(both->results[1].outcome, sync::ApplyOutcome::Applied);
+        const auto past = w->push(server, 3, {cell(17, big, 2)}); // 8,000 KiB held, 8,500 after
+        QVERIFY(past);
+        QCOMPARE(past->results[0].outcome, sync::ApplyOutcome::Rejected);
         auto page = w->pullAll(server);
         QVERIFY(page);
-        QCOMPARE(page->changes.size(), size_t(17)); // the record and sixteen cells
+        QCOMPARE(page->changes.size(), size_t(18)); // the record and x00 to x16
     }
 
     void aRowHoldsAtMostItsColumnLimit()
