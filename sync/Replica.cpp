@@ -173,10 +173,13 @@ Status Replica::write(WriteKind kind, const QString &table, const RowId &row, co
     const qint64 seq = m_lastSeq + 1;
     if (kind != WriteKind::Update)
         state.mergeRecord(stamp, seq);
-    const qsizetype before = state.cellBytes();
-    for (const auto &[column, value] : cells)
+    qsizetype grows = 0; // a local write always wins its cells, so this is what it adds to the row's values
+    for (const auto &[column, value] : cells) {
+        const CellState *held = state.cell(column);
+        grows += valueBytes(value) - (held ? valueBytes(held->value) : 0);
         state.mergeCell(column, value, stamp, seq);
-    if (const qsizetype after = state.cellBytes(); after > RowState::MaxBytes && after > before)
+    }
+    if (const qsizetype after = grows > 0 ? state.cellBytes() : 0; after > RowState::MaxBytes)
         return Error{ErrorCode::TooLarge, QStringLiteral("a '%1' row would hold %2 KiB; at most %3 KiB can be synced")
                                               .arg(table)
                                               .arg((after + 1023) / 1024)
