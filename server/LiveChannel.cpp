@@ -120,7 +120,7 @@ bool LiveChannel::admit(QWebSocket &socket, const Identity &identity)
     }
     // A device's sockets beyond its own limit make room by closing its oldest, not by taking the tenant's room.
     const qsizetype surplus = qsizetype(ofDevice.size()) - (MaxSocketsPerDevice - 1);
-    if (ofTenant - std::max<qsizetype>(surplus, 0) >= MaxSocketsPerTenant) {
+    if (ofTenant - std::max<qsizetype>(surplus, 0) >= m_maxSocketsPerTenant) {
         qCWarning(lcLive) << "live channel refused: tenant" << identity.tenantId << "holds" << ofTenant << "sockets";
         m_api.metrics().countRequest(QStringLiteral("live"), 503);
         socket.close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("try again later"));

@@ -57,6 +57,8 @@ public:
     void startRechecking(int sweepMs = RecheckSweepMs);
     /** Pings every @p intervalMs instead of every PingIntervalMs (tests). */
     void setPingInterval(int intervalMs) { m_ping.start(intervalMs); }
+    /** Admits at most @p sockets per tenant instead of MaxSocketsPerTenant (tests). */
+    void setMaxSocketsPerTenant(int sockets) { m_maxSocketsPerTenant = sockets; }
     int connectionCount() const { return int(m_connections.size()); }
 
     static constexpr qint64 MaxIncomingBytes = 1024;
@@ -86,6 +88,7 @@ private:
     QTimer m_ping;
     qint64 m_lastRechecked = 0; ///< tenant id
     int m_sweepMs = RecheckSweepMs;
+    int m_maxSocketsPerTenant = MaxSocketsPerTenant;
 };
 
 } // namespace fieldline::server

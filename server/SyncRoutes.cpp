@@ -107,6 +107,8 @@ QHttpServerResponse SyncRoutes::pull(const QHttpServerRequest &request)
         if (*collected)
             return error((*collected)->code, (*collected)->message, Status::Gone);
     }
+    if (storage::Status served = m_store.recordServed(accepted->identity, response->nextCursor); !served)
+        return internal(QStringLiteral("pull: ") + served.message());
     return cbor(protocol::encode(*response));
 }
 

@@ -748,9 +748,11 @@ Result<std::optional<SyncStore::Restart>> SyncStore::pullNeedsResync(const Ident
     if (!query.exec())
         return sqlError(query, "Cannot read the collection floor");
     const bool known = query.next();
-    // A cursor comes from a page this server sent, so it is never above the newest number unless the store went
-    // back in time (restored from a backup, or a standby that missed the last commits took over).
-    if (cursor > (known ? query.value(1).toLongLong() : 0))
+    // A cursor comes from a page this server sent, so it is above neither the newest number nor the newest cursor
+    // sent to the device unless the store went back in time (restored from a backup, or a standby that missed the
+    // last commits took over). Pushes after the restore can renumber past the first; the second is still below.
+    const bool newerThanSent = identity.servedCursor >= 0 && cursor > identity.servedCursor;
+    if (newerThanSent || cursor > (known ? query.value(1).toLongLong() : 0))
         return std::optional<Restart>(Restart{sync::protocol::ErrorCode::ServerRestored,
                                               QStringLiteral("The server was restored from a backup; this device "
                                                              "sends its own changes again and reloads the rest.")});
@@ -764,6 +766,27 @@ Result<std::optional<SyncStore::Restart>> SyncStore::pullNeedsResync(const Ident
                                               QStringLiteral("This device was away longer than the server keeps "
                                                              "deleted rows; it reloads everything once.")});
     return std::optional<Restart>();
+}
+
+Status SyncStore::recordServed(const Identity &identity, qint64 cursor)
+{
+    if (cursor <= identity.servedCursor)
+        return {};
+    const StatementCache::Finished finished(m_statements);
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    SqlTransaction tx(db);
+    if (Status started = startWrite(tx, db, m_commitPreamble); !started)
+        return started;
+    QSqlQuery &served =
+        m_statements.get("UPDATE devices SET served_cursor = CASE WHEN served_cursor < ? THEN ? ELSE served_cursor END"
+                         " WHERE tenant_id = ? AND id = ?");
+    served.addBindValue(cursor);
+    served.addBindValue(cursor);
+    served.addBindValue(identity.tenantId);
+    served.addBindValue(identity.deviceId);
+    if (!served.exec())
+        return sqlError(served, "Cannot record the cursor sent to a device");
+    return commit(tx, db, QStringLiteral("Cannot commit the cursor sent to a device"));
 }
 
 } // namespace fieldline::server

@@ -114,12 +114,17 @@ public:
     };
     /**
      * Whether a pull from @p cursor must start over from 0: the server holds fewer changes than the cursor says the
-     * device has seen (the store was restored from a backup: ServerRestored, and the device sends its own writes
-     * again), it could miss a collected tombstone (0 < cursor < the collection floor), or the user's scopes changed
-     * since the device last started from 0 (rows that came into them are older than its cursor). A pull from 0
-     * clears the last.
+     * device has seen, or the cursor is newer than any this server sent the device (the store was restored from a
+     * backup: ServerRestored, and the device sends its own writes again), it could miss a collected tombstone (0 <
+     * cursor < the collection floor), or the user's scopes changed since the device last started from 0 (rows that came
+     * into them are older than its cursor). A pull from 0 clears the last.
      */
     storage::Result<std::optional<Restart>> pullNeedsResync(const Identity &identity, qint64 cursor);
+    /**
+     * Records that a pull page sent the device @p cursor, before the page leaves. After a restore from a backup the
+     * record is older than the device's cursor, however far later pushes moved the tenant's numbers on.
+     */
+    storage::Status recordServed(const Identity &identity, qint64 cursor);
 
     /** The most changes one pull returns (the protocol decoder's array limit is 10,000). */
     static constexpr qint64 MaxPullChanges = 5000;

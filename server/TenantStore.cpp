@@ -98,6 +98,8 @@ constexpr Migration migrations[] = {
     {7, "ALTER TABLE sync_rows ADD COLUMN schema_version {int} NOT NULL DEFAULT 0;"},
     // When a chunk last reached each upload (unix ms; 0: not since this migration), so abandoned ones can go.
     {8, "ALTER TABLE blobs ADD COLUMN touched_ms {int} NOT NULL DEFAULT 0;"},
+    // The newest cursor each device was sent (-1: none since this migration), so a restored store is recognised.
+    {9, "ALTER TABLE devices ADD COLUMN served_cursor {int} NOT NULL DEFAULT -1;"},
 };
 
 } // namespace
@@ -394,7 +396,7 @@ Result<std::optional<Identity>> TenantStore::authenticate(const QByteArray &toke
     if (Status entered = enterTenant(tenantId); !entered)
         return entered.error();
     QSqlQuery &query = m_statements.get("SELECT d.id, u.id, u.login, u.role, t.name, d.last_used, u.territories,"
-                                        " d.rescope FROM devices d"
+                                        " d.rescope, d.served_cursor FROM devices d"
                                         " JOIN users u ON u.tenant_id = d.tenant_id AND u.id = d.user_id"
                                         " JOIN tenants t ON t.id = d.tenant_id"
                                         " WHERE d.tenant_id = ? AND d.token_hash = ? AND d.revoked IS NULL");
@@ -422,9 +424,10 @@ Result<std::optional<Identity>> TenantStore::authenticate(const QByteArray &toke
         if (!used.exec())
             return sqlError(used, QStringLiteral("Cannot record a token's use"));
     }
-    return std::optional<Identity>(Identity{
-        tenantId, query.value(4).toString(), query.value(1).toLongLong(), query.value(2).toString(), *role, deviceId,
-        query.value(6).toString().split(QLatin1Char(','), Qt::SkipEmptyParts), query.value(7).toLongLong() != 0});
+    return std::optional<Identity>(Identity{tenantId, query.value(4).toString(), query.value(1).toLongLong(),
+                                            query.value(2).toString(), *role, deviceId,
+                                            query.value(6).toString().split(QLatin1Char(','), Qt::SkipEmptyParts),
+                                            query.value(7).toLongLong() != 0, query.value(8).toLongLong()});
 }
 
 Status TenantStore::revokeDevice(qint64 tenantId, qint64 deviceId)

@@ -45,6 +45,9 @@ struct Identity
     QStringList territories; ///< the user's territories (ReplicationScope)
     /// The user's scopes changed since the device last pulled from the start: it must pull everything again.
     bool rescope = false;
+    /// The newest cursor a pull page sent this device (-1: none recorded). A device holding a newer one got it from
+    /// a store that was since restored from a backup.
+    qint64 servedCursor = -1;
 };
 
 /**
@@ -63,7 +66,7 @@ struct Identity
 class TenantStore
 {
 public:
-    static constexpr int SchemaVersion = 8;
+    static constexpr int SchemaVersion = 9;
 
     /** What open() does with the schema. */
     enum class OpenMode {

@@ -8,6 +8,8 @@
 #include <QCryptographicHash>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QWebSocket>
@@ -234,6 +236,47 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(changes.size() >= 2, 5000);
         QCOMPARE(changes.at(1).at(0).toBool(), false);
         QTRY_VERIFY_WITH_TIMEOUT(peers.size() >= 2, 10000); // connected again (after 0.5-1.5 s)
+    }
+
+    void aFullTenantOrAnUnreadableStoreSaysTryAgainLater()
+    {
+        // Neither is the device's fault: the socket is closed with 1011, and the client keeps trying instead of
+        // asking for a sign-in (1008). Another tenant is not held back by a full one.
+        InProcessServer server(m_dir.filePath(QStringLiteral("s6")), nowMs());
+        server.live->setMaxSocketsPerTenant(2);
+        const QByteArray first = server.newTenantToken(QStringLiteral("acme"), QStringLiteral("u"));
+        const QByteArray second = server.deviceToken(QStringLiteral("acme"), QStringLiteral("u"));
+        const QByteArray third = server.deviceToken(QStringLiteral("acme"), QStringLiteral("u"));
+        const QByteArray other = server.newTenantToken(QStringLiteral("globex"), QStringLiteral("u"));
+        std::unique_ptr<QWebSocket> a = openLive(server.url(), first);
+        std::unique_ptr<QWebSocket> b = openLive(server.url(), second);
+        QTRY_COMPARE(server.live->connectionCount(), 2);
+        std::unique_ptr<QWebSocket> c = openLive(server.url(), third);
+        QTRY_COMPARE(c->state(), QAbstractSocket::UnconnectedState);
+        QCOMPARE(c->closeCode(), QWebSocketProtocol::CloseCodeBadOperation);
+        std::unique_ptr<QWebSocket> elsewhere = openLive(server.url(), other);
+        QTRY_COMPARE(server.live->connectionCount(), 3);
+        QCOMPARE(elsewhere->state(), QAbstractSocket::ConnectedState);
+        QCOMPARE(a->state(), QAbstractSocket::ConnectedState);
+        QCOMPARE(b->state(), QAbstractSocket::ConnectedState);
+
+        // The store cannot check tokens for a while (a failover): the client is not refused, and gets in after.
+        a.reset();
+        b.reset();
+        QTRY_COMPARE(server.live->connectionCount(), 1);
+        QSqlDatabase store = QSqlDatabase::database(server.store->connectionName());
+        QVERIFY(QSqlQuery(store).exec(QStringLiteral("ALTER TABLE devices RENAME TO devices_away")));
+        std::unique_ptr<QWebSocket> during = openLive(server.url(), third);
+        QTRY_COMPARE(during->state(), QAbstractSocket::UnconnectedState);
+        QCOMPARE(during->closeCode(), QWebSocketProtocol::CloseCodeBadOperation);
+        sync::LiveClient client(server.url(), third);
+        QSignalSpy refused(&client, &sync::LiveClient::refused);
+        client.start();
+        QTest::qWait(1500); // the first try and one retry (0.5-1.5 s later)
+        QVERIFY(QSqlQuery(store).exec(QStringLiteral("ALTER TABLE devices_away RENAME TO devices")));
+        QTRY_VERIFY_WITH_TIMEOUT(client.isConnected(), 10000);
+        QCOMPARE(refused.size(), 0);
+        QTRY_COMPARE(server.live->connectionCount(), 2);
     }
 
     void refusedConnections()

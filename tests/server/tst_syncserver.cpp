@@ -83,6 +83,18 @@ private:
             statements << QStringLiteral("DELETE FROM %1 WHERE tenant_id = %2").arg(name).arg(tenantId)
                        << QStringLiteral("INSERT INTO %1 SELECT * FROM %2").arg(name, copy);
         }
+        // The devices stay (their tokens and sites), with the cursors the server had sent them then.
+        const QString devices = QStringLiteral("backup_devices_%1").arg(tenantId);
+        if (!restore)
+            statements << QStringLiteral(
+                              "CREATE TABLE %1 AS SELECT id, served_cursor FROM devices WHERE tenant_id = %2")
+                              .arg(devices)
+                              .arg(tenantId);
+        else
+            statements << QStringLiteral("UPDATE devices SET served_cursor = (SELECT b.served_cursor FROM %1 b"
+                                         " WHERE b.id = devices.id) WHERE tenant_id = %2")
+                              .arg(devices)
+                              .arg(tenantId);
         return statements;
     }
 
@@ -422,6 +434,46 @@ private slots:
         QCOMPARE(a.client->status().pending, qint64(0));
         QCOMPARE(b.client->status().pending, qint64(0));
         QCOMPARE(serverImage(server, tenant, QStringLiteral("fresh18.db")), synctest::dump(a.device));
+    }
+
+    void aRestoreIsFoundAfterPushesRenumberedPastTheCursors()
+    {
+        // After the restore, the first device to sync has more writes to push than the restore took away: its push
+        // comes before its pull, so the tenant's newest number passes both devices' cursors. Each device is still
+        // told, because its cursor is newer than any the restored server had sent it.
+        InProcessServer server(path(QStringLiteral("s19")), T0, m_backend.postgres);
+        const QString tenant = nextTenant();
+        SyncedDevice a(path(QStringLiteral("a19.db")), T0, server.url(),
+                       server.newTenantToken(tenant, QStringLiteral("u")));
+        SyncedDevice b(path(QStringLiteral("b19.db")), T0, server.url(),
+                       server.deviceToken(tenant, QStringLiteral("u")));
+        QCOMPARE(a.open(), QString());
+        QCOMPARE(b.open(), QString());
+        const qint64 tenantId = server.tenantId(tenant);
+        QVERIFY(a.device->insert(QStringLiteral("contacts"), contact("one", 1)));
+        for (SyncedDevice *d : {&a, &b})
+            QCOMPARE(d->syncOnce(), SyncProblem::None);
+        QVERIFY(runOnStore(server, tenantBackup(tenantId, false)));
+
+        auto lost = b.device->insert(QStringLiteral("contacts"), contact("lost", 2));
+        QVERIFY(lost);
+        for (SyncedDevice *d : {&b, &a})
+            QCOMPARE(d->syncOnce(), SyncProblem::None);
+        QVERIFY(runOnStore(server, tenantBackup(tenantId, true)));
+        const qint64 held = *a.state->pullCursor();
+        QCOMPARE(*b.state->pullCursor(), held);
+
+        constexpr int Later = 10; // one number per row pushed: more than the restore took away
+        QVERIFY(*server.sync->cursor(tenantId) + Later > held);
+        for (int i = 0; i < Later; ++i)
+            QVERIFY(a.device->insert(QStringLiteral("contacts"), contact("later", 10 + i)));
+        for (SyncedDevice *d : {&a, &a, &b, &b, &a})
+            QCOMPARE(d->syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::count(a.device, "SELECT count(*) FROM contacts"), 12);
+        QCOMPARE(synctest::visible(a.device, QStringLiteral("contacts"), *lost, QStringLiteral("name")),
+                 std::optional<sync::Value>(QStringLiteral("lost")));
+        QCOMPARE(synctest::dump(b.device), synctest::dump(a.device));
+        QCOMPARE(serverImage(server, tenant, QStringLiteral("fresh19.db")), synctest::dump(a.device));
     }
 
     void aTokenUnusedPastTheIdleLimitAsksForASignIn()
