@@ -1,12 +1,12 @@
 #include "CellParser.h"
 
+#include "app/telemarketing/CallingHours.h"
 #include "app/telemarketing/Campaign.h"
 #include "app/telemarketing/Dispositions.h"
 #include "app/telemarketing/PhoneNumbers.h"
 
 #include <QLocale>
 #include <QTime>
-#include <QTimeZone>
 
 #include <cmath>
 
@@ -54,7 +54,8 @@ ParsedCell CellParser::parse(const ImportColumn &column, const QString &text) co
     // Text is kept exactly as written; every other kind ignores the spaces spreadsheets pad cells with.
     const bool asWritten = column.kind == CellKind::Text || column.kind == CellKind::LongText;
     const QString cell = asWritten ? text : text.trimmed();
-    if (cell.isEmpty()) {
+    // A required cell of spaces is as empty as an empty one; an optional one keeps its spaces like any text.
+    if (cell.isEmpty() || (column.required && cell.trimmed().isEmpty())) {
         if (column.required)
             return refused(QStringLiteral("%1 is required and empty").arg(column.name));
         return ParsedCell{std::monostate(), QString()};
@@ -73,7 +74,7 @@ ParsedCell CellParser::parse(const ImportColumn &column, const QString &text) co
                                     ? QStringLiteral(" (write it with its country code, such as +1 212 555 0100)")
                                     : QString()));
     case CellKind::TimeZone:
-        if (m_knownZones.contains(cell) || QTimeZone::isTimeZoneIdAvailable(cell.toUtf8())) {
+        if (m_knownZones.contains(cell) || telemarketing::ZoneKey::isZoneId(cell)) {
             m_knownZones.insert(cell);
             return ParsedCell{cell, QString()};
         }

@@ -90,7 +90,12 @@ QHttpServerResponse CsvRoutes::importTable(const QString &tenant, const QString 
         return noSuchTable(tableName);
     const QUrlQuery query(request.url());
     const QString region = query.queryItemValue(QStringLiteral("region")).toUpper();
-    const bool dryRun = query.queryItemValue(QStringLiteral("dry-run")) == QLatin1String("1");
+    const QString dryRunValue = query.queryItemValue(QStringLiteral("dry-run"));
+    if (query.hasQueryItem(QStringLiteral("dry-run")) && dryRunValue != QLatin1String("1") &&
+        dryRunValue != QLatin1String("0"))
+        return jsonError(QStringLiteral("dry-run must be 1 (check only) or 0; nothing was imported."),
+                         Status::BadRequest);
+    const bool dryRun = dryRunValue == QLatin1String("1");
     if (!region.isEmpty() && !telemarketing::PhoneNumbers::isKnownRegion(region))
         return jsonError(QStringLiteral("region must be a country code such as US or DE."), Status::BadRequest);
     auto users = m_directory.users(scope->tenantId);

@@ -728,7 +728,8 @@ Result<qint64> SyncStore::collectTombstones(qint64 tenantId, qint64 horizonMs)
     return collected;
 }
 
-Result<std::optional<SyncStore::Restart>> SyncStore::pullNeedsResync(const Identity &identity, qint64 cursor)
+Result<std::optional<SyncStore::Restart>> SyncStore::pullNeedsResync(const Identity &identity, qint64 cursor,
+                                                                     bool recorded)
 {
     const StatementCache::Finished finished(m_statements);
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -748,10 +749,12 @@ Result<std::optional<SyncStore::Restart>> SyncStore::pullNeedsResync(const Ident
     if (!query.exec())
         return sqlError(query, "Cannot read the collection floor");
     const bool known = query.next();
-    // A cursor comes from a page this server sent, so it is above neither the newest number nor the newest cursor
-    // sent to the device unless the store went back in time (restored from a backup, or a standby that missed the
-    // last commits took over). Pushes after the restore can renumber past the first; the second is still below.
-    const bool newerThanSent = identity.servedCursor >= 0 && cursor > identity.servedCursor;
+    // A cursor comes from a page this server sent, so it is above neither the newest number nor, when that page
+    // said it was recorded, the newest cursor recorded for the device, unless the store went back in time (restored
+    // from a backup, or a standby that missed the last commits took over). Pushes after the restore can renumber past
+    // the first; the second is still below. A page from a server that does not record (an older instance during a
+    // rollout) leaves the device's cursor unrecorded, and the device says so.
+    const bool newerThanSent = recorded && identity.servedCursor >= 0 && cursor > identity.servedCursor;
     if (newerThanSent || cursor > (known ? query.value(1).toLongLong() : 0))
         return std::optional<Restart>(Restart{sync::protocol::ErrorCode::ServerRestored,
                                               QStringLiteral("The server was restored from a backup; this device "
@@ -777,13 +780,13 @@ Status SyncStore::recordServed(const Identity &identity, qint64 cursor)
     SqlTransaction tx(db);
     if (Status started = startWrite(tx, db, m_commitPreamble); !started)
         return started;
-    QSqlQuery &served =
-        m_statements.get("UPDATE devices SET served_cursor = CASE WHEN served_cursor < ? THEN ? ELSE served_cursor END"
-                         " WHERE tenant_id = ? AND id = ?");
-    served.addBindValue(cursor);
-    served.addBindValue(cursor);
-    served.addBindValue(identity.tenantId);
-    served.addBindValue(identity.deviceId);
+    // The tenant's newest number rather than the cursor itself: every change numbered up to it was committed when it
+    // was read, so a backup holding this record holds them too, and the device's next pages up to it need no write.
+    QSqlQuery &served = m_statements.get(
+        "UPDATE devices SET served_cursor = COALESCE((SELECT CASE WHEN last_seq > ? THEN last_seq ELSE ? END"
+        " FROM sync_cursors WHERE tenant_id = ?), ?) WHERE tenant_id = ? AND id = ? AND served_cursor < ?");
+    for (const qint64 value : {cursor, cursor, identity.tenantId, cursor, identity.tenantId, identity.deviceId, cursor})
+        served.addBindValue(value);
     if (!served.exec())
         return sqlError(served, "Cannot record the cursor sent to a device");
     return commit(tx, db, QStringLiteral("Cannot commit the cursor sent to a device"));

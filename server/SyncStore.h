@@ -34,8 +34,8 @@ public:
     SyncStore(QString connectionName, const sync::Clock &clock);
 
     /**
-     * A statement run first in every push and acknowledgement transaction: PostgresCommits::AsyncCommit under group
-     * commit, whose answers wait for the flush instead (DurableAnswers). Empty by default.
+     * A statement run first in every push, acknowledgement and recordServed transaction: PostgresCommits::AsyncCommit
+     * under group commit, whose answers wait for the flush instead (DurableAnswers). Empty by default.
      */
     void setCommitPreamble(QString statement) { m_commitPreamble = std::move(statement); }
 
@@ -114,15 +114,16 @@ public:
     };
     /**
      * Whether a pull from @p cursor must start over from 0: the server holds fewer changes than the cursor says the
-     * device has seen, or the cursor is newer than any this server sent the device (the store was restored from a
-     * backup: ServerRestored, and the device sends its own writes again), it could miss a collected tombstone (0 <
-     * cursor < the collection floor), or the user's scopes changed since the device last started from 0 (rows that came
-     * into them are older than its cursor). A pull from 0 clears the last.
+     * device has seen, or the cursor is @p recorded and newer than the cursors recorded for the device (the store was
+     * restored from a backup: ServerRestored, and the device sends its own writes again), it could miss a collected
+     * tombstone (0 < cursor < the collection floor), or the user's scopes changed since the device last started from 0
+     * (rows that came into them are older than its cursor). A pull from 0 clears the last.
      */
-    storage::Result<std::optional<Restart>> pullNeedsResync(const Identity &identity, qint64 cursor);
+    storage::Result<std::optional<Restart>> pullNeedsResync(const Identity &identity, qint64 cursor, bool recorded);
     /**
-     * Records that a pull page sent the device @p cursor, before the page leaves. After a restore from a backup the
-     * record is older than the device's cursor, however far later pushes moved the tenant's numbers on.
+     * Records that a pull page sent the device @p cursor, before the page leaves (as the tenant's newest number, at
+     * least @p cursor). After a restore from a backup the record is older than the device's cursor, however far later
+     * pushes moved the tenant's numbers on.
      */
     storage::Status recordServed(const Identity &identity, qint64 cursor);
 

@@ -89,6 +89,8 @@ SyncClient::SyncClient(Replica &replica, SyncStateStore &state, SyncTransport &t
         if (*settled > *committed)
             (void)m_state.setSettledSeq(*committed);
     }
+    if (storage::Result<qint64> synced = m_state.lastSuccessMs())
+        m_status.lastSuccessMs = *synced;
 }
 
 void SyncClient::syncNow()
@@ -247,7 +249,10 @@ void SyncClient::pushNext()
         storage::Result<qint64> cursor = m_state.pullCursor();
         if (!cursor)
             return finish(SyncProblem::LocalError, cursor.message());
-        return pullNext(*cursor);
+        storage::Result<qint64> recorded = m_state.recordedCursor();
+        if (!recorded)
+            return finish(SyncProblem::LocalError, recorded.message());
+        return pullNext(*cursor, *recorded == *cursor);
     }
     const qint64 batchSeq = (*outbox)->first;
     const QByteArray sent = (*outbox)->second;
@@ -312,7 +317,7 @@ storage::Status SyncClient::deferChanges(qint64 batchSeq, const QByteArray &sent
     return {};
 }
 
-void SyncClient::pullNext(qint64 cursor)
+void SyncClient::pullNext(qint64 cursor, bool recorded)
 {
     if (cursor == 0) {
         m_freshHead = 0;
@@ -320,8 +325,8 @@ void SyncClient::pullNext(qint64 cursor)
         storage::Result<bool> holding = m_replica.holdsRows();
         m_freshAllowed = (resyncing && *resyncing) || (holding && !*holding);
     }
-    const QByteArray body =
-        protocol::encode(protocol::PullRequest{cursor, m_options.pullLimit, cursor > 0 ? m_freshHead : 0});
+    const QByteArray body = protocol::encode(
+        protocol::PullRequest{cursor, m_options.pullLimit, cursor > 0 ? m_freshHead : 0, cursor > 0 && recorded});
     const quint64 round = m_round;
     m_transport.post(QStringLiteral("/v1/pull"), body, m_account.token,
                      [this, cursor, round](const TransportReply &reply) {
@@ -347,7 +352,7 @@ bool SyncClient::startedResync(const TransportReply &reply)
         return true;
     }
     m_again = m_again || restored;
-    pullNext(0);
+    pullNext(0, false);
     return true;
 }
 
@@ -381,7 +386,7 @@ void SyncClient::pageArrived(qint64 cursor, const TransportReply &reply)
     // Pages are still applied in order: the next answer is handled from the event loop, after this returns.
     const bool more = response->more && response->nextCursor > cursor;
     if (more)
-        pullNext(response->nextCursor);
+        pullNext(response->nextCursor, response->recorded);
     storage::Result<bool> resyncing = m_resync.active();
     if (!resyncing)
         return finish(SyncProblem::LocalError, resyncing.message());
@@ -406,6 +411,8 @@ void SyncClient::pageArrived(qint64 cursor, const TransportReply &reply)
         if (*evicted > 0)
             emit remoteChangesApplied(int(*evicted));
     }
+    if (storage::Status s = m_state.setRecordedCursor(response->recorded ? response->nextCursor : -1); !s)
+        return finish(SyncProblem::LocalError, s.message());
     if (storage::Status s = m_state.setPullCursor(response->nextCursor); !s)
         return finish(SyncProblem::LocalError, s.message());
     if (more)
@@ -521,8 +528,10 @@ void SyncClient::finish(SyncProblem problem, const QString &detail, qint64 retry
     m_status.problem = problem;
     m_status.detail = detail;
     m_status.retryAfterMs = retryAfterMs;
-    if (problem == SyncProblem::None || problem == SyncProblem::Rejected || problem == SyncProblem::ClockAhead)
+    if (problem == SyncProblem::None || problem == SyncProblem::Rejected || problem == SyncProblem::ClockAhead) {
         m_status.lastSuccessMs = m_clock.nowMs();
+        (void)m_state.setLastSuccessMs(m_status.lastSuccessMs); // only what the status bar says after a restart
+    }
     if (problem != SyncProblem::None)
         qCInfo(lcSync) << "sync round ended:" << int(problem) << detail;
     refreshPending();

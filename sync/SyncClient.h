@@ -96,7 +96,8 @@ signals:
 private:
     void startRound();
     void pushNext();
-    void pullNext(qint64 cursor);
+    /** Asks for the page after @p cursor; @p recorded: the server said it recorded sending that cursor. */
+    void pullNext(qint64 cursor, bool recorded);
     void pageArrived(qint64 cursor, const TransportReply &reply);
     void acknowledge(qint64 cursor);
     /** After a round that pushed and pulled everything without a problem: forgets this device's tombstones past the

@@ -55,6 +55,12 @@ public:
 
     storage::Result<qint64> pullCursor() { return number("pull_cursor"); }
     storage::Status setPullCursor(qint64 cursor) { return setNumber("pull_cursor", cursor); }
+    /**
+     * The pull cursor the server said it recorded (PullResponse::recorded), or -1 (0 before any). Written before the
+     * cursor, so a crash between the two leaves them different, and the next pull claims nothing.
+     */
+    storage::Result<qint64> recordedCursor() { return number("recorded_cursor"); }
+    storage::Status setRecordedCursor(qint64 cursor) { return setNumber("recorded_cursor", cursor); }
     /** Whether a resync from the start is under way (see Resync); survives a restart. */
     storage::Result<qint64> resyncing() { return number("resync"); }
     storage::Status setResyncing(bool on) { return setNumber("resync", on ? 1 : 0); }
@@ -71,6 +77,9 @@ public:
      */
     storage::Result<qint64> settledSeq() { return number("settled_seq"); }
     storage::Status setSettledSeq(qint64 seq) { return setNumber("settled_seq", seq); }
+    /** When a round last ended without a problem (SyncStatus::lastSuccessMs), so a restart offline still tells. */
+    storage::Result<qint64> lastSuccessMs() { return number("last_success_ms"); }
+    storage::Status setLastSuccessMs(qint64 ms) { return setNumber("last_success_ms", ms); }
 
     /** The outbox, oldest first: (batch seq, encoded push-request). */
     storage::Result<std::vector<std::pair<qint64, QByteArray>>> outbox();

@@ -2744,6 +2744,10 @@ Ctrl+Enter 提交打开的表单；Esc 返回此列表。</translation>
         <source>This profile belongs to another server, organisation or user. To sign in there, start Fieldline with another profile folder (--profile).</source>
         <translation>此资料库属于另一台服务器、另一个组织或另一位用户。如需登录那里，请使用另一个资料库文件夹启动 Fieldline（--profile）。</translation>
     </message>
+    <message>
+        <source>%1 Last synced %2.</source>
+        <translation>%1 上次同步：%2。</translation>
+    </message>
 </context>
 <context>
     <name>fieldline::ui::SyncStatusWidget</name>

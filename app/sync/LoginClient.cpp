@@ -15,10 +15,13 @@ LoginClient::LoginClient(QObject *parent)
 void LoginClient::login(const QUrl &server, const QString &tenant, const QString &user, const QString &password,
                         const QString &deviceName)
 {
+    cancel();
+    const quint64 attempt = ++m_attempt;
     if (!sync::HttpSyncTransport::isAllowedUrl(server)) {
         // Queued, so the caller always hears back from the event loop, whatever happened.
-        QTimer::singleShot(0, this, [this, server] {
-            emit finished({LoginProblem::BadUrl, server.toString(), 0, {}, {}});
+        QTimer::singleShot(0, this, [this, server, attempt] {
+            if (attempt == m_attempt)
+                emit finished({LoginProblem::BadUrl, server.toString(), 0, {}, {}});
         });
         return;
     }
@@ -29,8 +32,10 @@ void LoginClient::login(const QUrl &server, const QString &tenant, const QString
     request.setTransferTimeout(30000);
     const QByteArray body = sync::protocol::encode(sync::protocol::LoginRequest{tenant, user, password, deviceName});
     QNetworkReply *reply = m_network.post(request, body);
+    m_reply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
+        m_reply = nullptr;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray answer = reply->read(64 * 1024);
         LoginResult result;
@@ -59,6 +64,17 @@ void LoginClient::login(const QUrl &server, const QString &tenant, const QString
         }
         emit finished(result);
     });
+}
+
+void LoginClient::cancel()
+{
+    ++m_attempt;
+    if (QNetworkReply *reply = m_reply.data()) {
+        m_reply = nullptr;
+        reply->disconnect(this); // abort() finishes the reply at once: that answer is no one's now
+        reply->abort();
+        reply->deleteLater();
+    }
 }
 
 } // namespace fieldline::app

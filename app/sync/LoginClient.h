@@ -2,7 +2,9 @@
 
 #include <QByteArray>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QUrl>
 
@@ -36,15 +38,22 @@ class LoginClient : public QObject
 public:
     explicit LoginClient(QObject *parent = nullptr);
 
-    /** Runs asynchronously; finished() follows exactly once. */
+    /**
+     * Runs asynchronously; finished() follows exactly once, unless another login() or cancel() comes first: an
+     * attempt still under way is then dropped without a word, so an answer always belongs to the latest attempt.
+     */
     void login(const QUrl &server, const QString &tenant, const QString &user, const QString &password,
                const QString &deviceName);
+    /** Drops the attempt under way, if any (its finished() never comes). */
+    void cancel();
 
 signals:
     void finished(const fieldline::app::LoginResult &result);
 
 private:
     QNetworkAccessManager m_network;
+    QPointer<QNetworkReply> m_reply; ///< the attempt under way
+    quint64 m_attempt = 0;           ///< counts attempts, so a queued answer of an earlier one is dropped
 };
 
 } // namespace fieldline::app

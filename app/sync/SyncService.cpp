@@ -1,9 +1,11 @@
 #include "app/sync/SyncService.h"
 
 #include "app/sync/AppSchema.h"
+#include "app/sync/RetryPolicy.h"
 #include "app/telemarketing/TelemarketingTables.h"
 
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 #include <QSysInfo>
 
 #include <algorithm>
@@ -23,6 +25,11 @@ SyncService::SyncService(ProfileService &profile, const sync::Clock &clock, Opti
     connect(&m_timer, &QTimer::timeout, this, &SyncService::syncNow);
     m_soonTimer.setSingleShot(true);
     connect(&m_soonTimer, &QTimer::timeout, this, &SyncService::soonRound);
+    m_pendingTimer.setSingleShot(true);
+    connect(&m_pendingTimer, &QTimer::timeout, this, [this] {
+        if (m_client)
+            m_client->refreshPending();
+    });
     connect(&m_profile, &ProfileService::stateChanged, this, &SyncService::followProfile);
     // Closed while the database is open: what closes with it (an agent's screen letting go of its claims) writes.
     connect(&m_profile, &ProfileService::databaseClosing, this, [this] {
@@ -30,7 +37,7 @@ SyncService::SyncService(ProfileService &profile, const sync::Clock &clock, Opti
             close();
     });
     connect(&m_profile, &ProfileService::databaseReopened, this, [this] { followProfile(m_profile.state()); });
-    connect(&m_login, &LoginClient::finished, this, [this](const LoginResult &result) { emit loginFinished(result); });
+    connect(&m_login, &LoginClient::finished, this, &SyncService::loginAnswered);
     followProfile(m_profile.state());
 }
 
@@ -116,6 +123,8 @@ void SyncService::close()
     emit aboutToClose();
     m_timer.stop();
     m_soonTimer.stop();
+    m_pendingTimer.stop();
+    cancelLogin(); // its answer would be kept in a profile that is locked by then
     m_writeWaiting = false;
     m_soonAfterRound = false;
     m_liveCursor = 0;
@@ -163,6 +172,7 @@ void SyncService::login(const QUrl &server, const QString &tenant, const QString
 {
     // A profile that signed in before keeps its server, tenant and user: its rows, cursor and unsent changes belong
     // there (SyncStateStore::saveAccount refuses the change too). Refused before the password leaves this computer.
+    cancelLogin();
     const sync::SyncStateStore::Account stored = account();
     if (stored.isBound() && !stored.sameIdentity({server.toString(), tenant, user, {}, {}})) {
         LoginResult refused;
@@ -172,24 +182,36 @@ void SyncService::login(const QUrl &server, const QString &tenant, const QString
         return;
     }
     const QString device = QSysInfo::machineHostName().left(100);
-    // One connection per attempt, dropped when its answer comes; the form stays busy until then, so attempts
-    // never overlap.
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(
-        &m_login, &LoginClient::finished, this, [this, connection, server, tenant, user](const LoginResult &result) {
-            disconnect(*connection);
-            if (result.problem != LoginProblem::None || !m_state)
-                return;
-            if (storage::Status saved =
-                    m_state->saveAccount({server.toString(), tenant, user, result.token, result.role});
-                !saved) {
-                qCWarning(lcAppSync) << "cannot keep the account:" << saved.message();
-                return;
-            }
-            startClient();
-            syncNow();
-        });
+    // A new attempt replaces one still under way (LoginClient drops it), so the answer is always this one's.
+    m_loginFor = {server.toString(), tenant, user, {}, {}};
     m_login.login(server, tenant, user, password, device.isEmpty() ? QStringLiteral("Fieldline desktop") : device);
+}
+
+void SyncService::cancelLogin()
+{
+    m_login.cancel();
+    m_loginFor.reset();
+}
+
+void SyncService::loginAnswered(const LoginResult &result)
+{
+    const std::optional<sync::SyncStateStore::Account> attempt = std::exchange(m_loginFor, std::nullopt);
+    if (result.problem == LoginProblem::None && attempt && m_state) {
+        sync::SyncStateStore::Account signedIn = *attempt;
+        signedIn.token = result.token;
+        signedIn.role = result.role;
+        if (storage::Status saved = m_state->saveAccount(signedIn); !saved) {
+            qCWarning(lcAppSync) << "cannot keep the account:" << saved.message();
+            LoginResult unkept;
+            unkept.problem = LoginProblem::ServerError;
+            unkept.detail = saved.message();
+            emit loginFinished(unkept);
+            return;
+        }
+        startClient();
+        syncNow();
+    }
+    emit loginFinished(result);
 }
 
 void SyncService::syncNow()
@@ -222,44 +244,38 @@ qint64 SyncService::visibleRows(const QString &table) const
 void SyncService::roundFinished()
 {
     const sync::SyncStatus current = status();
-    switch (current.problem) {
-    case sync::SyncProblem::None:
-    case sync::SyncProblem::Rejected:
-        m_failures = 0;
-        m_timer.start(m_options.intervalMs);
-        break;
-    case sync::SyncProblem::NotLoggedIn:
-    case sync::SyncProblem::Forbidden:
-        break; // waits for the user: a login, or an administrator
-    case sync::SyncProblem::RateLimited:
-        m_timer.start(int(std::clamp<qint64>(current.retryAfterMs, m_options.firstRetryMs, m_options.maxRetryMs)));
-        break;
-    case sync::SyncProblem::ClockAhead: // the kept changes are taken once the server's clock catches up
-        m_failures = 0;
-        m_timer.start(
-            int(std::clamp<qint64>(current.retryAfterMs + 1000, m_options.firstRetryMs, m_options.maxRetryMs)));
-        break;
-    case sync::SyncProblem::Offline:
-    case sync::SyncProblem::ClockSkew:
-    case sync::SyncProblem::ServerError:
-    case sync::SyncProblem::LocalError: { // a full disk or a busy file passes: sync resumes once it has
-        const qint64 pause = qint64(m_options.firstRetryMs) << std::min(m_failures, 16);
+    const RetryPolicy policy{m_options.intervalMs, m_options.firstRetryMs, m_options.maxRetryMs};
+    const std::optional<qint64> pause =
+        policy.pauseMs(current.problem, current.retryAfterMs, m_failures, QRandomGenerator::global()->generateDouble());
+    if (pause)
+        m_timer.start(int(*pause));
+    if (RetryPolicy::isFailure(current.problem))
         ++m_failures;
-        m_timer.start(int(std::min<qint64>(pause, m_options.maxRetryMs)));
-        break;
-    }
-    }
+    else if (pause)
+        m_failures = 0;
     emit roundEnded();
-    const bool answered = current.problem == sync::SyncProblem::None || current.problem == sync::SyncProblem::Rejected;
-    if (std::exchange(m_soonAfterRound, false) && answered)
+    if (std::exchange(m_soonAfterRound, false) && !waitingToRetry())
         soonRound(); // after a failure the retry timer's round takes the waiting writes
+}
+
+bool SyncService::waitingToRetry() const
+{
+    const sync::SyncStatus now = status();
+    return !now.running && now.problem != sync::SyncProblem::None && now.problem != sync::SyncProblem::Rejected;
+}
+
+qint64 SyncService::nextRoundInMs() const
+{
+    return m_timer.isActive() ? m_timer.remainingTime() : -1;
 }
 
 void SyncService::localWrite()
 {
+    // The count of changes kept shows at once, online or not (at most a few times a second: it reads them all).
+    if (!m_pendingTimer.isActive())
+        m_pendingTimer.start(PendingRecountMs);
     // While a round runs, its end decides; otherwise a failed last round leaves the write to the retry timer.
-    const sync::SyncStatus now = status();
-    if (!now.running && now.problem != sync::SyncProblem::None && now.problem != sync::SyncProblem::Rejected)
+    if (waitingToRetry())
         return;
     m_writeWaiting = true;
     roundSoon(m_options.pushDelayMs);
@@ -283,7 +299,9 @@ void SyncService::roundSoon(int delayMs)
 
 void SyncService::soonRound()
 {
-    if (!m_client || !isSignedIn())
+    // After a failed round only the retry timer (or the user) starts one: a busy server's Retry-After holds for
+    // live notifications too, and every device of the tenant hears each push.
+    if (!m_client || !isSignedIn() || waitingToRetry())
         return;
     if (m_client->status().running) {
         m_soonAfterRound = true;

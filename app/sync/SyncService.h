@@ -67,7 +67,11 @@ public:
 
     /** Logs in; on success keeps the account in the encrypted store and syncs. loginFinished() follows. */
     void login(const QUrl &server, const QString &tenant, const QString &user, const QString &password);
+    /** Drops the login under way, if any: no loginFinished() comes for it. */
+    void cancelLogin();
     void syncNow();
+    /** When the next timed round starts (after a failure: the retry), -1 when none is due. */
+    qint64 nextRoundInMs() const;
     /** Forgets the token (the URL, tenant and user stay for the next login). */
     void signOut();
     /** Rows of @p table that are visible (alive); -1 when closed. */
@@ -92,9 +96,12 @@ private:
     void open();
     void close();
     void startClient();
+    void loginAnswered(const LoginResult &result);
     void roundFinished();
     /** A local write was made: a round soon, unless the server could not be reached (the retry timer waits then). */
     void localWrite();
+    /** The last round failed and no round runs: the retry timer starts the next one (RetryPolicy). */
+    bool waitingToRetry() const;
     /** The server's cursor moved to @p cursor: a round soon, unless this device has pulled that far (its own push). */
     void liveNotified(qint64 cursor);
     /** Starts the timer of a write- or notification-started round, at most one per pushGapMs. */
@@ -105,8 +112,11 @@ private:
     const sync::Clock &m_clock;
     Options m_options;
     LoginClient m_login;
+    std::optional<sync::SyncStateStore::Account> m_loginFor; ///< the account of the login under way (no token yet)
     QTimer m_timer;
     QTimer m_soonTimer;
+    QTimer m_pendingTimer; ///< recounts the changes kept after local writes
+    static constexpr int PendingRecountMs = 300;
     QElapsedTimer m_sinceSoonRound; ///< since the last round a write or a notification started
     bool m_writeWaiting = false;    ///< a local write waits for soonRound()
     bool m_soonAfterRound = false;  ///< soonRound() came during a round: it runs again when that round ends

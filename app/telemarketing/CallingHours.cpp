@@ -17,12 +17,24 @@ std::optional<CallingWindow> CallingWindow::parse(const QString &start, const QS
 
 QString ZoneKey::of(const QString &timeZone, const QString &e164)
 {
-    const QByteArray id = timeZone.trimmed().toLatin1();
-    // Constructed rather than looked up in the territory lists, which leave out zones such as Etc/GMT-8.
-    if (!id.isEmpty() && id.size() <= 64 && QTimeZone(id).isValid())
-        return forZone(id);
+    const QString id = timeZone.trimmed();
+    if (isZoneId(id))
+        return forZone(id.toLatin1());
     const QString region = PhoneNumbers::regionOf(e164);
     return region.isEmpty() ? QString() : forRegion(region);
+}
+
+bool ZoneKey::isZoneId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > 64 || id.startsWith(u'/') || id.contains(QLatin1String("..")))
+        return false;
+    for (QChar c : id) {
+        const bool plain = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
+        if (!plain && c != u'/' && c != u'_' && c != u'+' && c != u'-')
+            return false;
+    }
+    // Constructed rather than looked up in the territory lists, which leave out zones such as Etc/GMT-8.
+    return QTimeZone(id.toLatin1()).isValid();
 }
 
 const std::vector<QTimeZone> &CallingHours::zonesOf(const QString &zoneKey)

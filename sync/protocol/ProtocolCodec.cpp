@@ -388,24 +388,35 @@ template <> struct Codec<PushResponse>
 template <> struct Codec<PullRequest>
 {
     static constexpr MessageType type = MessageType::PullRequest;
-    static constexpr std::array<FieldSpec, 3> fields{{{"cursor", true}, {"limit", true}, {"fresh", false}}};
+    static constexpr std::array<FieldSpec, 4> fields{
+        {{"cursor", true}, {"limit", true}, {"fresh", false}, {"rec", false}}};
     static bool read(CborReader &r, std::size_t i, PullRequest &m)
     {
-        return i == 0 ? r.readCount(m.cursor) : i == 1 ? r.readCount(m.limit) : r.readCount(m.freshHead);
+        switch (i) {
+        case 0:
+            return r.readCount(m.cursor);
+        case 1:
+            return r.readCount(m.limit);
+        case 2:
+            return r.readCount(m.freshHead);
+        default:
+            return r.readBool(m.recorded);
+        }
     }
     static void write(Writer &w, const PullRequest &m)
     {
         w.field("cursor", m.cursor);
         w.field("limit", m.limit);
         w.field("fresh", m.freshHead);
+        w.field("rec", m.recorded);
     }
 };
 
 template <> struct Codec<PullResponse>
 {
     static constexpr MessageType type = MessageType::PullResponse;
-    static constexpr std::array<FieldSpec, 5> fields{
-        {{"changes", true}, {"next", true}, {"more", true}, {"evict", false}, {"head", false}}};
+    static constexpr std::array<FieldSpec, 6> fields{
+        {{"changes", true}, {"next", true}, {"more", true}, {"evict", false}, {"head", false}, {"rec", false}}};
     static bool read(CborReader &r, std::size_t i, PullResponse &m)
     {
         switch (i) {
@@ -417,8 +428,10 @@ template <> struct Codec<PullResponse>
             return r.readBool(m.more);
         case 3:
             return readRows(r, m.evicted);
-        default:
+        case 4:
             return r.readCount(m.head);
+        default:
+            return r.readBool(m.recorded);
         }
     }
     static void write(Writer &w, const PullResponse &m)
@@ -428,6 +441,7 @@ template <> struct Codec<PullResponse>
         w.field("more", m.more);
         w.rows("evict", m.evicted);
         w.field("head", m.head);
+        w.field("rec", m.recorded);
     }
 };
 

@@ -79,6 +79,9 @@ struct PullRequest
     /// Set while pulling on from a pull that started at cursor 0: that pull's `head`. The device then holds only
     /// rows this chain sent, so only rows changed after head can need an eviction. 0: the device may hold anything.
     qint64 freshHead = 0;
+    /// The cursor came from a page whose answer said `recorded`: the server may then check it against the cursors it
+    /// recorded sending this device (docs/protocol.md, "A restored server"). False from builds that do not know it.
+    bool recorded = false;
 };
 
 /** A row named without its content. */
@@ -98,6 +101,8 @@ struct PullResponse
     /// Rows changed after the cursor that are not, or no longer, in the user's scopes: the device drops its copy.
     std::vector<RowRef> evicted;
     qint64 head = 0; ///< on a pull from 0: the tenant's newest sequence number before the page was read
+    /// The server recorded having sent this device a cursor at least nextCursor, before answering.
+    bool recorded = false;
 };
 
 /** One page of a tenant snapshot; an empty page token asks for the first page. */

@@ -320,6 +320,15 @@ private slots:
         QCOMPARE(json(reply).value(QLatin1String("dryRun")).toBool(), true);
         QCOMPARE(tenantCursor(), cursor);
         QCOMPARE(exportCsv(QStringLiteral("contacts")).body, exportBefore);
+
+        // A dry run asked for in other words is refused, never taken for an import.
+        for (const char *asked : {"dry-run=true", "dry-run", "dry-run=yes"}) {
+            const HttpReply misspelt =
+                call("POST", QStringLiteral("/v1/admin/tenants/demo/import/contacts?") + QLatin1String(asked),
+                     m_demoAdmin, contactsFile(5, "Maybe"));
+            QCOMPARE(misspelt.status, 400);
+            QCOMPARE(tenantCursor(), cursor);
+        }
     }
 
     void reimportWithIdsIsIdempotent()

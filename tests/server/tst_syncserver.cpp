@@ -91,11 +91,42 @@ private:
                               .arg(devices)
                               .arg(tenantId);
         else
-            statements << QStringLiteral("UPDATE devices SET served_cursor = (SELECT b.served_cursor FROM %1 b"
-                                         " WHERE b.id = devices.id) WHERE tenant_id = %2")
+            statements << QStringLiteral("UPDATE devices SET served_cursor = COALESCE((SELECT b.served_cursor FROM %1 b"
+                                         " WHERE b.id = devices.id), -1) WHERE tenant_id = %2")
                               .arg(devices)
                               .arg(tenantId);
         return statements;
+    }
+    /** A server and two devices of one new tenant, as the restore tests start. */
+    struct RestoreScene
+    {
+        RestoreScene(TestSyncServer &test, const QString &tag)
+            : server(test.path(QStringLiteral("s") + tag), T0, test.m_backend.postgres)
+            , tenant(test.nextTenant())
+            , a(test.path(QStringLiteral("a%1.db").arg(tag)), T0, server.url(),
+                server.newTenantToken(tenant, QStringLiteral("u")))
+            , b(test.path(QStringLiteral("b%1.db").arg(tag)), T0, server.url(),
+                server.deviceToken(tenant, QStringLiteral("u")))
+            , tenantId(server.tenantId(tenant))
+        {}
+        bool opened() { return a.open().isEmpty() && b.open().isEmpty(); }
+
+        InProcessServer server;
+        QString tenant;
+        SyncedDevice a;
+        SyncedDevice b;
+        qint64 tenantId;
+    };
+    /** How many requests of @p route the server answered with @p status. */
+    static int answered(InProcessServer &server, const char *route, int status)
+    {
+        const QByteArray line = QByteArrayLiteral("fieldline_http_requests_total{route=\"") + route +
+                                QByteArrayLiteral("\",status=\"") + QByteArray::number(status) + "\"} ";
+        for (const QByteArray &metric : server.api->metrics().render().split('\n')) {
+            if (metric.startsWith(line))
+                return metric.mid(line.size()).toInt();
+        }
+        return 0;
     }
 
 private slots:
@@ -399,41 +430,34 @@ private slots:
         // The devices' cursors are then past the server's newest change: before, their pulls found nothing, and the
         // changes the restored server numbered below those cursors never reached them. Now each device is told,
         // sends all of its own writes again and reloads the rest, so every write made after the backup comes back.
-        InProcessServer server(path(QStringLiteral("s18")), T0, m_backend.postgres);
-        const QString tenant = nextTenant();
-        SyncedDevice a(path(QStringLiteral("a18.db")), T0, server.url(),
-                       server.newTenantToken(tenant, QStringLiteral("u")));
-        SyncedDevice b(path(QStringLiteral("b18.db")), T0, server.url(),
-                       server.deviceToken(tenant, QStringLiteral("u")));
-        QCOMPARE(a.open(), QString());
-        QCOMPARE(b.open(), QString());
-        const qint64 tenantId = server.tenantId(tenant);
-        auto first = a.device->insert(QStringLiteral("contacts"), contact("one", 1));
+        RestoreScene s(*this, QStringLiteral("18"));
+        QVERIFY(s.opened());
+        auto first = s.a.device->insert(QStringLiteral("contacts"), contact("one", 1));
         QVERIFY(first);
-        QCOMPARE(a.syncOnce(), SyncProblem::None);
-        QCOMPARE(b.syncOnce(), SyncProblem::None);
-        QVERIFY(runOnStore(server, tenantBackup(tenantId, false)));
+        QCOMPARE(s.a.syncOnce(), SyncProblem::None);
+        QCOMPARE(s.b.syncOnce(), SyncProblem::None);
+        QVERIFY(runOnStore(s.server, tenantBackup(s.tenantId, false)));
 
-        QVERIFY(a.device->update(QStringLiteral("contacts"), *first, {{QStringLiteral("qty"), qint64(7)}}));
-        QVERIFY(a.device->insert(QStringLiteral("contacts"), contact("two", 2)));
-        QVERIFY(b.device->insert(QStringLiteral("contacts"), contact("three", 3)));
-        for (SyncedDevice *d : {&a, &b, &a})
+        QVERIFY(s.a.device->update(QStringLiteral("contacts"), *first, {{QStringLiteral("qty"), qint64(7)}}));
+        QVERIFY(s.a.device->insert(QStringLiteral("contacts"), contact("two", 2)));
+        QVERIFY(s.b.device->insert(QStringLiteral("contacts"), contact("three", 3)));
+        for (SyncedDevice *d : {&s.a, &s.b, &s.a})
             QCOMPARE(d->syncOnce(), SyncProblem::None);
-        const QByteArray before = synctest::dump(a.device);
-        QCOMPARE(synctest::dump(b.device), before);
-        QVERIFY(runOnStore(server, tenantBackup(tenantId, true)));
+        const QByteArray before = synctest::dump(s.a.device);
+        QCOMPARE(synctest::dump(s.b.device), before);
+        QVERIFY(runOnStore(s.server, tenantBackup(s.tenantId, true)));
 
         // A write made after the restore, numbered below both devices' cursors by the restored server.
-        QVERIFY(b.device->insert(QStringLiteral("contacts"), contact("four", 4)));
-        for (SyncedDevice *d : {&b, &b, &a, &a, &b}) // each device: told and resync, then its writes go again
+        QVERIFY(s.b.device->insert(QStringLiteral("contacts"), contact("four", 4)));
+        for (SyncedDevice *d : {&s.b, &s.b, &s.a, &s.a, &s.b}) // each device: told and resync, then its writes go again
             QCOMPARE(d->syncOnce(), SyncProblem::None);
-        QCOMPARE(synctest::count(a.device, "SELECT count(*) FROM contacts"), 4);
-        QCOMPARE(synctest::visible(a.device, QStringLiteral("contacts"), *first, QStringLiteral("qty")),
+        QCOMPARE(synctest::count(s.a.device, "SELECT count(*) FROM contacts"), 4);
+        QCOMPARE(synctest::visible(s.a.device, QStringLiteral("contacts"), *first, QStringLiteral("qty")),
                  std::optional<sync::Value>(qint64(7)));
-        QCOMPARE(synctest::dump(b.device), synctest::dump(a.device));
-        QCOMPARE(a.client->status().pending, qint64(0));
-        QCOMPARE(b.client->status().pending, qint64(0));
-        QCOMPARE(serverImage(server, tenant, QStringLiteral("fresh18.db")), synctest::dump(a.device));
+        QCOMPARE(synctest::dump(s.b.device), synctest::dump(s.a.device));
+        QCOMPARE(s.a.client->status().pending, qint64(0));
+        QCOMPARE(s.b.client->status().pending, qint64(0));
+        QCOMPARE(serverImage(s.server, s.tenant, QStringLiteral("fresh18.db")), synctest::dump(s.a.device));
     }
 
     void aRestoreIsFoundAfterPushesRenumberedPastTheCursors()
@@ -441,39 +465,75 @@ private slots:
         // After the restore, the first device to sync has more writes to push than the restore took away: its push
         // comes before its pull, so the tenant's newest number passes both devices' cursors. Each device is still
         // told, because its cursor is newer than any the restored server had sent it.
-        InProcessServer server(path(QStringLiteral("s19")), T0, m_backend.postgres);
-        const QString tenant = nextTenant();
-        SyncedDevice a(path(QStringLiteral("a19.db")), T0, server.url(),
-                       server.newTenantToken(tenant, QStringLiteral("u")));
-        SyncedDevice b(path(QStringLiteral("b19.db")), T0, server.url(),
-                       server.deviceToken(tenant, QStringLiteral("u")));
-        QCOMPARE(a.open(), QString());
-        QCOMPARE(b.open(), QString());
-        const qint64 tenantId = server.tenantId(tenant);
-        QVERIFY(a.device->insert(QStringLiteral("contacts"), contact("one", 1)));
-        for (SyncedDevice *d : {&a, &b})
+        RestoreScene s(*this, QStringLiteral("19"));
+        QVERIFY(s.opened());
+        QVERIFY(s.a.device->insert(QStringLiteral("contacts"), contact("one", 1)));
+        for (SyncedDevice *d : {&s.a, &s.b})
             QCOMPARE(d->syncOnce(), SyncProblem::None);
-        QVERIFY(runOnStore(server, tenantBackup(tenantId, false)));
+        QVERIFY(runOnStore(s.server, tenantBackup(s.tenantId, false)));
 
-        auto lost = b.device->insert(QStringLiteral("contacts"), contact("lost", 2));
+        auto lost = s.b.device->insert(QStringLiteral("contacts"), contact("lost", 2));
         QVERIFY(lost);
-        for (SyncedDevice *d : {&b, &a})
+        for (SyncedDevice *d : {&s.b, &s.a})
             QCOMPARE(d->syncOnce(), SyncProblem::None);
-        QVERIFY(runOnStore(server, tenantBackup(tenantId, true)));
-        const qint64 held = *a.state->pullCursor();
-        QCOMPARE(*b.state->pullCursor(), held);
+        QVERIFY(runOnStore(s.server, tenantBackup(s.tenantId, true)));
+        const qint64 held = *s.a.state->pullCursor();
+        QCOMPARE(*s.b.state->pullCursor(), held);
 
         constexpr int Later = 10; // one number per row pushed: more than the restore took away
-        QVERIFY(*server.sync->cursor(tenantId) + Later > held);
+        QVERIFY(*s.server.sync->cursor(s.tenantId) + Later > held);
         for (int i = 0; i < Later; ++i)
-            QVERIFY(a.device->insert(QStringLiteral("contacts"), contact("later", 10 + i)));
-        for (SyncedDevice *d : {&a, &a, &b, &b, &a})
+            QVERIFY(s.a.device->insert(QStringLiteral("contacts"), contact("later", 10 + i)));
+        QCOMPARE(s.a.syncOnce(), SyncProblem::None);
+        QCOMPARE(answered(s.server, "pull", 410), 1); // a's own pushes passed its cursor; told all the same
+        QVERIFY(*s.server.sync->cursor(s.tenantId) > held);
+        QCOMPARE(s.a.syncOnce(), SyncProblem::None);
+        QCOMPARE(s.b.syncOnce(), SyncProblem::None);
+        QCOMPARE(answered(s.server, "pull", 410), 2); // and b, whose cursor a's pushes passed
+        for (SyncedDevice *d : {&s.b, &s.a})
             QCOMPARE(d->syncOnce(), SyncProblem::None);
-        QCOMPARE(synctest::count(a.device, "SELECT count(*) FROM contacts"), 12);
-        QCOMPARE(synctest::visible(a.device, QStringLiteral("contacts"), *lost, QStringLiteral("name")),
+        QCOMPARE(synctest::count(s.a.device, "SELECT count(*) FROM contacts"), 12);
+        QCOMPARE(synctest::visible(s.a.device, QStringLiteral("contacts"), *lost, QStringLiteral("name")),
                  std::optional<sync::Value>(QStringLiteral("lost")));
-        QCOMPARE(synctest::dump(b.device), synctest::dump(a.device));
-        QCOMPARE(serverImage(server, tenant, QStringLiteral("fresh19.db")), synctest::dump(a.device));
+        QCOMPARE(synctest::dump(s.b.device), synctest::dump(s.a.device));
+        QCOMPARE(serverImage(s.server, s.tenant, QStringLiteral("fresh19.db")), synctest::dump(s.a.device));
+    }
+
+    void aCursorNoServerRecordedIsJudgedByTheNewestNumberOnly()
+    {
+        // A page from an instance that does not record (an older release during a rolling upgrade) leaves the
+        // device's cursor above the recorded one: the device does not claim it, so it is not taken for a restore. A
+        // restore is then still seen while the cursor is above the restored server's newest number.
+        RestoreScene s(*this, QStringLiteral("20"));
+        QVERIFY(s.opened());
+        QVERIFY(s.a.device->insert(QStringLiteral("contacts"), contact("one", 1)));
+        for (SyncedDevice *d : {&s.a, &s.b})
+            QCOMPARE(d->syncOnce(), SyncProblem::None);
+        QCOMPARE(*s.a.state->recordedCursor(), *s.a.state->pullCursor());
+        // a's later pages came from an instance that does not record: its record stays behind (a's device is the
+        // tenant's first).
+        QVERIFY(
+            runOnStore(s.server, {QStringLiteral("UPDATE devices SET served_cursor = 0 WHERE tenant_id = %1 AND id ="
+                                                 " (SELECT min(id) FROM devices WHERE tenant_id = %1)")
+                                      .arg(s.tenantId)}));
+        QVERIFY(s.a.state->setRecordedCursor(-1));
+        QCOMPARE(s.a.syncOnce(), SyncProblem::None);
+        QCOMPARE(answered(s.server, "pull", 410), 0);
+        QCOMPARE(*s.a.state->recordedCursor(), *s.a.state->pullCursor()); // recorded again by this server
+
+        QVERIFY(runOnStore(s.server, tenantBackup(s.tenantId, false)));
+        QVERIFY(s.b.device->insert(QStringLiteral("contacts"), contact("two", 2)));
+        for (SyncedDevice *d : {&s.b, &s.a})
+            QCOMPARE(d->syncOnce(), SyncProblem::None);
+        QVERIFY(runOnStore(s.server, tenantBackup(s.tenantId, true)));
+        QVERIFY(s.a.state->setRecordedCursor(-1));
+        QCOMPARE(s.a.syncOnce(), SyncProblem::None);
+        QCOMPARE(answered(s.server, "pull", 410), 1);
+        for (SyncedDevice *d : {&s.b, &s.b, &s.a})
+            QCOMPARE(d->syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::count(s.a.device, "SELECT count(*) FROM contacts"), 2);
+        QCOMPARE(synctest::dump(s.b.device), synctest::dump(s.a.device));
+        QCOMPARE(serverImage(s.server, s.tenant, QStringLiteral("fresh20.db")), synctest::dump(s.a.device));
     }
 
     void aTokenUnusedPastTheIdleLimitAsksForASignIn()

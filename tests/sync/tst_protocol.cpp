@@ -105,7 +105,9 @@ const std::vector<Sample> &samples()
                                          {ApplyOutcome::Rejected, QStringLiteral("clock 7 minutes ahead"), 120000}},
                                         std::numeric_limits<qint64>::max()}));
         s.push_back(sample("pull request", PullRequest{123456789, 500}));
+        s.push_back(sample("pull request, recorded cursor", PullRequest{123456789, 500, 0, true}));
         s.push_back(sample("pull response", PullResponse{sampleChanges(), 99, true}));
+        s.push_back(sample("pull response, recorded", PullResponse{{}, 100, false, {}, 0, true}));
         s.push_back(sample("pull response, last", PullResponse{{}, 100, false}));
         s.push_back(sample("pull response, evictions", PullResponse{sampleChanges(),
                                                                     101,
@@ -329,8 +331,8 @@ void TestProtocol::malformed_data()
         return m.toCborValue().toCbor();
     }() << pullType;
     // Duplicate keys: a map declaring one more pair than QCborMap would allow.
-    QTest::newRow("duplicate key") << replaceOnce(encode(PullRequest{1, 2}), QByteArray::fromHex("a5"),
-                                                  QByteArray::fromHex("a6")) +
+    QTest::newRow("duplicate key") << replaceOnce(encode(PullRequest{1, 2}), QByteArray::fromHex("a6"),
+                                                  QByteArray::fromHex("a7")) +
                                           QByteArray::fromHex("656c696d697403")
                                    << pullType;
     QTest::newRow("invalid UTF-8 key") << replaceOnce(encode(PullRequest{1, 2}), QByteArray("\x65limit"),

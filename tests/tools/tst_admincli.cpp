@@ -374,6 +374,37 @@ private slots:
                                                          QStringLiteral("demo"), dir.filePath(QStringLiteral("none"))});
         QCOMPARE(missing.exitCode, 2);
         QVERIFY2(missing.err.startsWith(QLatin1String("fieldline-admin: cannot read ")), qPrintable(missing.err));
+        // A file over the server's limit is refused before it is sent.
+        const QString huge = write("huge.csv", "phone\n" + QByteArray(8 << 20, '1'));
+        const CliResult tooLarge =
+            runAsAdmin(QStringList{QStringLiteral("import"), QStringLiteral("contacts"), QStringLiteral("demo"), huge});
+        QCOMPARE(tooLarge.exitCode, 2);
+        QVERIFY2(tooLarge.err.contains(QLatin1String("larger than 8 MiB")), qPrintable(tooLarge.err));
+
+        // No answer (the connection cut once the file was sent): the admin is told the import may have landed, so a
+        // file without ids is not sent twice blindly.
+        QTcpServer cutter;
+        QVERIFY(cutter.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = cutter.serverPort();
+        QByteArray received;
+        connect(&cutter, &QTcpServer::newConnection, &cutter, [&] {
+            QTcpSocket *peer = cutter.nextPendingConnection();
+            connect(peer, &QTcpSocket::readyRead, peer, [&, peer] {
+                received += peer->readAll();
+                if (received.endsWith("CSV-3,clamp,99\r\n"))
+                    peer->abort();
+            });
+        });
+        QProcess cut; // run() blocks, and the cutting end needs this event loop
+        cut.setProcessEnvironment(environment);
+        cut.start(QStringLiteral(FIELDLINE_ADMIN_EXE),
+                  {QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:%1").arg(port),
+                   QStringLiteral("--token-env"), QStringLiteral("FIELDLINE_TOKEN"), QStringLiteral("import"),
+                   QStringLiteral("products"), QStringLiteral("demo"), good});
+        QVERIFY(QTest::qWaitFor([&] { return cut.state() == QProcess::NotRunning; }, 20'000));
+        QCOMPARE(cut.exitCode(), 1);
+        const QString err = QString::fromUtf8(cut.readAllStandardError());
+        QVERIFY2(err.contains(QLatin1String("may have been applied")), qPrintable(err));
     }
 
     void publishListDiffRetireForms()

@@ -17,6 +17,8 @@
 #include <QAction>
 #include <QDateTime>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 
 using namespace fieldline;
 using namespace fieldline::uitest;
@@ -131,7 +133,13 @@ private slots:
                                             {{QStringLiteral("first_name"), QStringLiteral("Eve")}}));
         QTest::keyClick(f.shell().mainWindow(), Qt::Key_F5);
         QVERIFY(waitForStatus(f, QStringLiteral("Offline")));
-        QVERIFY2(f.shell().syncController()->statusWidget()->text().contains(QLatin1String("2 changes")),
+        const QString offline = f.shell().syncController()->statusWidget()->text();
+        QVERIFY2(offline.contains(QLatin1String("2 changes")) && offline.contains(QLatin1String("Last synced")),
+                 qPrintable(offline));
+        // Another write offline is counted within moments, with no round to wait for.
+        QVERIFY(f.sync()->replica()->insert(QStringLiteral("contacts"),
+                                            {{QStringLiteral("first_name"), QStringLiteral("Gus")}}));
+        QVERIFY2(waitForStatus(f, QStringLiteral("4 changes")),
                  qPrintable(f.shell().syncController()->statusWidget()->text()));
 
         // Locking closes the replica and hides the corner; unlocking brings it back with the pending count.
@@ -141,9 +149,52 @@ private slots:
         QTest::keyClick(child(f.gate()->unlockView(), "passphrase"), Qt::Key_Return);
         f.settle();
         QVERIFY(QTest::qWaitFor([&] { return f.sync()->isOpen(); }, 15000));
-        QCOMPARE(f.sync()->visibleRows(QStringLiteral("contacts")), qint64(6));
+        QCOMPARE(f.sync()->visibleRows(QStringLiteral("contacts")), qint64(7));
         QVERIFY(f.sync()->isSignedIn());
         QVERIFY(!f.shell().syncController()->loginDialog()); // signed in already: no form
+        // Still offline after the restart, and the status still says when the last sync was.
+        QVERIFY2(waitForStatus(f, QStringLiteral("Last synced")),
+                 qPrintable(f.shell().syncController()->statusWidget()->text()));
+    }
+
+    // A sign-in sent to an address that never answers, cancelled, and another sent to the right one: the second
+    // signs in, and the first can no longer answer for it (before, its handler stayed connected, took the second
+    // answer and kept the wrong address, or the second answer found no handler and nothing was kept).
+    void aSignInCancelledWhileUnderWayNeverLands()
+    {
+        QTcpServer silent; // accepts connections and never answers
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        InProcessServer server(m_dir.filePath(QStringLiteral("server-cancel")), QDateTime::currentMSecsSinceEpoch());
+        server.newTenantToken(QStringLiteral("acme"), QStringLiteral("u"));
+        UiFixture f(nullptr, ui::SyncController::LoginDefaults{server.url().toString(), QStringLiteral("acme"), {}});
+        QVERIFY(f.createProfile());
+        ui::LoginDialog *dialog = f.shell().syncController()->loginDialog();
+        QVERIFY(dialog && dialog->isVisible());
+        child(dialog, "loginServer")->setText(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort()));
+        QTest::keyClicks(child(dialog, "loginUser"), QStringLiteral("u"));
+        QTest::keyClicks(child(dialog, "loginPassword"), QStringLiteral("unused password"));
+        QTest::keyClick(child(dialog, "loginPassword"), Qt::Key_Return);
+        QVERIFY(QTest::qWaitFor([&] { return silent.hasPendingConnections(); }, 5000));
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QVERIFY(QTest::qWaitFor([&] { return !f.shell().syncController()->loginDialog(); }, 5000));
+
+        f.shell().syncController()->signInAction()->trigger();
+        dialog = f.shell().syncController()->loginDialog();
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(child(dialog, "loginServer")->text(), server.url().toString());
+        QTest::keyClicks(child(dialog, "loginUser"), QStringLiteral("u"));
+        QTest::keyClicks(child(dialog, "loginPassword"), QStringLiteral("unused password"));
+        QTest::keyClick(child(dialog, "loginPassword"), Qt::Key_Return);
+        QVERIFY(QTest::qWaitFor([&] { return f.sync()->isSignedIn(); }, 15000));
+        QCOMPARE(f.sync()->account().serverUrl, server.url().toString());
+        QVERIFY(QTest::qWaitFor([&] { return !f.shell().syncController()->loginDialog(); }, 5000));
+        QVERIFY(waitForStatus(f, QStringLiteral("Synced at")));
+        // The silent end lets go: the first attempt's reply, gone already, tells no one.
+        while (QTcpSocket *peer = silent.nextPendingConnection())
+            peer->abort();
+        QTest::qWait(200);
+        QCOMPARE(f.sync()->account().serverUrl, server.url().toString());
+        QVERIFY(f.sync()->isSignedIn());
     }
 
     // A profile that has signed in belongs to that server, organisation and user: the form shows them read-only,

@@ -97,6 +97,10 @@ AdminReply AdminClient::sendOnce(const QByteArray &verb, const QUrl &url, const 
         result.retryAfterSeconds = reply->rawHeader(QByteArrayLiteral("Retry-After")).toInt();
     } else {
         result.networkError = reply->errorString();
+        const QNetworkReply::NetworkError error = reply->error();
+        result.mayHaveArrived = error != QNetworkReply::ConnectionRefusedError &&
+                                error != QNetworkReply::HostNotFoundError &&
+                                error != QNetworkReply::SslHandshakeFailedError;
     }
     reply->deleteLater();
     return result;

@@ -14,9 +14,10 @@ struct AdminReply
 {
     int status = 0; ///< 0 when no HTTP answer came
     QByteArray body;
-    QString networkError;      ///< set when status is 0
-    QByteArray rowCount;       ///< the X-Row-Count header of an export
-    int retryAfterSeconds = 0; ///< the Retry-After header of a 429
+    QString networkError;        ///< set when status is 0
+    bool mayHaveArrived = false; ///< status 0, but the request may have reached the server (a timeout, a cut)
+    QByteArray rowCount;         ///< the X-Row-Count header of an export
+    int retryAfterSeconds = 0;   ///< the Retry-After header of a 429
 
     bool succeeded() const { return status >= 200 && status < 300; }
     QJsonObject json() const;
@@ -40,6 +41,8 @@ public:
     AdminReply post(const QStringList &pathSegments, const QByteArray &body, const QByteArray &contentType,
                     const QString &query = QString());
     const QUrl &server() const { return m_server; }
+    /** Waits up to @p ms for data of each answer from now on (a large import is checked and written in one go). */
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 
     static constexpr int MaxAttempts = 5;
     static constexpr int MaxRetryAfterSeconds = 30; ///< a longer wait is reported, not waited for

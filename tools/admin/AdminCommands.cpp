@@ -15,6 +15,9 @@ namespace fieldline::admin {
 
 namespace {
 
+constexpr qint64 MaxImportBytes = 8 << 20; ///< the server's limit (CsvRoutes::MaxImportBytes)
+constexpr int ImportTimeoutMs = 10 * 60 * 1000;
+
 QUrlQuery importQuery(const Invocation &invocation)
 {
     QUrlQuery query;
@@ -171,10 +174,23 @@ int importTable(AdminClient &client, Console &console, const Invocation &invocat
         console.err << "fieldline-admin: cannot read " << file << ": " << input.errorString() << Qt::endl;
         return ExitUsage;
     }
-    // The server checks the size before it parses anything and answers 413 with its limit.
+    // The server checks the size too, before it parses anything, but only once the whole file has been sent.
+    if (input.size() > MaxImportBytes) {
+        console.err << "fieldline-admin: " << file << " is larger than " << (MaxImportBytes >> 20)
+                    << " MiB, the most one import takes; split it into smaller files." << Qt::endl;
+        return ExitUsage;
+    }
+    client.setTimeoutMs(ImportTimeoutMs);
     const AdminReply reply =
         client.post(tenantPath(tenant, {QStringLiteral("import"), table}), input.readAll(),
                     QByteArrayLiteral("text/csv; charset=utf-8"), importQuery(invocation).toString(QUrl::FullyEncoded));
+    if (reply.status == 0 && reply.mayHaveArrived && !invocation.dryRun) {
+        // The server may have finished after the wait ended: a second import of a file without ids doubles its rows.
+        console.err << "fieldline-admin: no answer from " << client.server().toString() << " (" << reply.networkError
+                    << "). The import may have been applied all the same: check with 'export' before sending " << file
+                    << " again." << Qt::endl;
+        return ExitRefused;
+    }
     if (!reply.succeeded()) {
         const QJsonObject answer = reply.json();
         const QJsonArray errors = answer.value(QLatin1String("errors")).toArray();

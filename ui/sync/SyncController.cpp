@@ -6,10 +6,13 @@
 #include "ui/sync/SyncStatusWidget.h"
 
 #include <QAction>
+#include <QDate>
 #include <QDateTime>
 #include <QEvent>
 #include <QLocale>
 #include <QUrl>
+
+#include <algorithm>
 
 namespace fieldline::ui {
 
@@ -37,6 +40,7 @@ SyncController::SyncController(MainWindow *window, app::SyncService *sync, Login
     connect(m_status, &SyncStatusWidget::signInRequested, this, &SyncController::showLogin);
     connect(m_sync, &app::SyncService::statusChanged, this, &SyncController::refresh);
     connect(m_sync, &app::SyncService::openChanged, this, &SyncController::refresh);
+    connect(m_sync, &app::SyncService::roundEnded, this, &SyncController::refresh); // the retry pause is known now
     connect(m_sync, &app::SyncService::loginFinished, this, &SyncController::loginFinished);
     retranslate();
     refresh();
@@ -75,6 +79,8 @@ void SyncController::showLogin()
                             account.user.isEmpty() ? m_defaults.user : account.user);
         m_dialog->setIdentityFixed(account.isBound());
         connect(m_dialog, &LoginDialog::loginRequested, this, &SyncController::login);
+        // Cancelled while an attempt is under way: that attempt is dropped, so its answer cannot land later.
+        connect(m_dialog, &QDialog::rejected, m_sync, &app::SyncService::cancelLogin);
     }
     m_dialog->show();
     m_dialog->raise();
@@ -147,18 +153,22 @@ void SyncController::refresh()
     const bool signedIn = open && m_sync->isSignedIn();
     const sync::SyncStatus s = m_sync->status();
     m_status->setVisible(open);
-    m_status->setSignInVisible(open && !signedIn);
+    // A device the server refused signs in again while its token is still stored.
+    m_status->setSignInVisible(open && (!signedIn || s.problem == SyncProblem::Forbidden));
     m_status->setSyncEnabled(signedIn && !s.running);
     m_syncNow->setEnabled(signedIn);
     m_signIn->setEnabled(open);
     if (!open)
         return;
     const qint64 pending = s.pending;
-    const QString at = s.lastSuccessMs > 0 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(s.lastSuccessMs).time(),
-                                                                QLocale::ShortFormat)
-                                           : QString();
+    const QString at = syncedAt(s.lastSuccessMs);
     const QString detail = s.detail;
-    const qint64 retrySeconds = (s.retryAfterMs + 999) / 1000;
+    // The pause that actually runs: the server's Retry-After, or more after repeated refusals.
+    const qint64 retryMs = m_sync->nextRoundInMs() >= 0 ? m_sync->nextRoundInMs() : s.retryAfterMs;
+    const qint64 retrySeconds = std::max<qint64>(1, (retryMs + 999) / 1000);
+    // A 401 forgot the token: the user is told why, not greeted as if they had never signed in.
+    if (!signedIn && s.problem == SyncProblem::NotLoggedIn)
+        return m_status->setStatus(Tone::Problem, [] { return tr("The server asks you to sign in again."); });
     if (!signedIn && pending == 0)
         return m_status->setStatus(Tone::Problem,
                                    [] { return tr("Not signed in. Sign in to share your work with your team."); });
@@ -186,12 +196,13 @@ void SyncController::refresh()
     case SyncProblem::NotLoggedIn:
         return m_status->setStatus(Tone::Problem, [] { return tr("The server asks you to sign in again."); });
     case SyncProblem::Offline:
-        return m_status->setStatus(Tone::Problem, [pending] {
-            return tr("Offline: %n change(s) are kept on this computer and will be sent later.", "", int(pending));
+        return m_status->setStatus(Tone::Problem, [pending, at] {
+            return withLastSync(
+                tr("Offline: %n change(s) are kept on this computer and will be sent later.", "", int(pending)), at);
         });
     case SyncProblem::RateLimited:
-        return m_status->setStatus(Tone::Problem, [retrySeconds] {
-            return tr("The server is busy; sync resumes in %n second(s).", "", int(retrySeconds));
+        return m_status->setStatus(Tone::Problem, [retrySeconds, at] {
+            return withLastSync(tr("The server is busy; sync resumes in %n second(s).", "", int(retrySeconds)), at);
         });
     case SyncProblem::Forbidden:
         return m_status->setStatus(Tone::Problem, [] { return tr("The server refused this device. Sign in again."); });
@@ -211,14 +222,31 @@ void SyncController::refresh()
             return tr("Synced at %1, but the server refused some changes: %2").arg(at, detail);
         });
     case SyncProblem::ServerError:
-        return m_status->setStatus(Tone::Problem,
-                                   [] { return tr("The server had a problem; sync will try again shortly."); });
+        return m_status->setStatus(Tone::Problem, [at] {
+            return withLastSync(tr("The server had a problem; sync will try again shortly."), at);
+        });
     case SyncProblem::LocalError:
         return m_status->setStatus(Tone::Problem, [detail] {
             return tr("Sync paused: this computer's profile could not be written (%1). Sync will try again shortly.")
                 .arg(detail);
         });
     }
+}
+
+QString SyncController::syncedAt(qint64 ms)
+{
+    if (ms <= 0)
+        return {};
+    const QDateTime when = QDateTime::fromMSecsSinceEpoch(ms);
+    // A field rep offline for days needs the day too.
+    if (when.date() == QDate::currentDate())
+        return QLocale().toString(when.time(), QLocale::ShortFormat);
+    return QLocale().toString(when, QLocale::ShortFormat);
+}
+
+QString SyncController::withLastSync(const QString &sentence, const QString &at)
+{
+    return at.isEmpty() ? sentence : tr("%1 Last synced %2.").arg(sentence, at);
 }
 
 bool SyncController::eventFilter(QObject *watched, QEvent *event)

@@ -54,6 +54,10 @@ private:
     void login();
     void loginFinished(const app::LoginResult &result);
     void retranslate();
+    /** When @p ms (unix ms) was, for the status bar: the time today, the date and time before; empty for 0. */
+    static QString syncedAt(qint64 ms);
+    /** @p sentence, followed by when the last sync was if there was one. */
+    static QString withLastSync(const QString &sentence, const QString &at);
     bool eventFilter(QObject *watched, QEvent *event) override;
 
     MainWindow *m_window;
