@@ -41,9 +41,10 @@ std::optional<qint64> RetryPolicy::pauseMs(SyncProblem problem, qint64 retryAfte
     case SyncProblem::ClockSkew:
     case SyncProblem::ServerError:
     case SyncProblem::LocalError: { // a full disk or a busy file passes: sync resumes once it has
+        // Varied after the limits, so the first pause and the longest are spread too.
         const qint64 doubled = std::min<qint64>(qint64(firstRetryMs) << std::clamp(failures, 0, 16), maxRetryMs);
         const auto varied = qint64(double(doubled) * (0.75 + 0.5 * std::clamp(jitter, 0.0, 1.0)));
-        return std::clamp<qint64>(std::max(varied, retryAfterMs), firstRetryMs, maxRetryMs);
+        return std::max(varied, std::min(retryAfterMs, MaxRetryAfterMs));
     }
     }
     return intervalMs;

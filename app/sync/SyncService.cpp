@@ -91,6 +91,7 @@ void SyncService::open()
 
 void SyncService::startClient()
 {
+    m_failures = 0;   // a new token or account starts its pauses again
     m_liveCursor = 0; // another account's cursors
     m_live.reset();
     m_blobTransfer.reset();
@@ -178,7 +179,12 @@ void SyncService::login(const QUrl &server, const QString &tenant, const QString
         LoginResult refused;
         refused.problem = LoginProblem::OtherAccount;
         QMetaObject::invokeMethod(
-            this, [this, refused] { emit loginFinished(refused); }, Qt::QueuedConnection);
+            this,
+            [this, refused, attempt = m_loginAttempt] {
+                if (attempt == m_loginAttempt) // not cancelled, nor replaced by another attempt, meanwhile
+                    emit loginFinished(refused);
+            },
+            Qt::QueuedConnection);
         return;
     }
     const QString device = QSysInfo::machineHostName().left(100);
@@ -189,6 +195,7 @@ void SyncService::login(const QUrl &server, const QString &tenant, const QString
 
 void SyncService::cancelLogin()
 {
+    ++m_loginAttempt;
     m_login.cancel();
     m_loginFor.reset();
 }
@@ -196,7 +203,14 @@ void SyncService::cancelLogin()
 void SyncService::loginAnswered(const LoginResult &result)
 {
     const std::optional<sync::SyncStateStore::Account> attempt = std::exchange(m_loginFor, std::nullopt);
-    if (result.problem == LoginProblem::None && attempt && m_state) {
+    if (result.problem == LoginProblem::None && attempt && !m_state) {
+        LoginResult unkept; // the profile was locked meanwhile: nothing could keep the token
+        unkept.problem = LoginProblem::ServerError;
+        unkept.detail = QStringLiteral("the profile is locked");
+        emit loginFinished(unkept);
+        return;
+    }
+    if (result.problem == LoginProblem::None && attempt) {
         sync::SyncStateStore::Account signedIn = *attempt;
         signedIn.token = result.token;
         signedIn.role = result.role;
@@ -260,8 +274,10 @@ void SyncService::roundFinished()
 
 bool SyncService::waitingToRetry() const
 {
+    // A round whose changes were refused for now (ClockAhead) did sync: others' changes are still worth pulling. A
+    // refused device (403) waits for the user, not for each colleague's push.
     const sync::SyncStatus now = status();
-    return !now.running && now.problem != sync::SyncProblem::None && now.problem != sync::SyncProblem::Rejected;
+    return !now.running && (RetryPolicy::isFailure(now.problem) || now.problem == sync::SyncProblem::Forbidden);
 }
 
 qint64 SyncService::nextRoundInMs() const

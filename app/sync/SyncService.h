@@ -100,7 +100,7 @@ private:
     void roundFinished();
     /** A local write was made: a round soon, unless the server could not be reached (the retry timer waits then). */
     void localWrite();
-    /** The last round failed and no round runs: the retry timer starts the next one (RetryPolicy). */
+    /** The last round failed (or the server refused this device) and none runs: the retry timer or the user acts. */
     bool waitingToRetry() const;
     /** The server's cursor moved to @p cursor: a round soon, unless this device has pulled that far (its own push). */
     void liveNotified(qint64 cursor);
@@ -113,6 +113,7 @@ private:
     Options m_options;
     LoginClient m_login;
     std::optional<sync::SyncStateStore::Account> m_loginFor; ///< the account of the login under way (no token yet)
+    quint64 m_loginAttempt = 0; ///< counts cancellations, so an answer queued before one is dropped
     QTimer m_timer;
     QTimer m_soonTimer;
     QTimer m_pendingTimer; ///< recounts the changes kept after local writes

@@ -30,7 +30,7 @@ bool ZoneKey::isZoneId(const QString &id)
         return false;
     for (QChar c : id) {
         const bool plain = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
-        if (!plain && c != u'/' && c != u'_' && c != u'+' && c != u'-')
+        if (!plain && c != u'/' && c != u'_' && c != u'+' && c != u'-' && c != u':')
             return false;
     }
     // Constructed rather than looked up in the territory lists, which leave out zones such as Etc/GMT-8.

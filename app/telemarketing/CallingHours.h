@@ -33,9 +33,9 @@ public:
     /** The key for a contact with @p timeZone (may be empty) called on @p e164; empty when neither says where. */
     static QString of(const QString &timeZone, const QString &e164);
     /**
-     * Whether @p id names a zone of the system's database (such as Europe/Berlin, Etc/GMT-8 or US/Eastern): at most
-     * 64 characters of letters, digits and / _ + -, and a zone Qt can build. Qt's own list of available ids leaves
-     * out zones that are not in zone.tab, which devices accept.
+     * Whether @p id names a zone of the system's database (such as Europe/Berlin, Etc/GMT-8 or US/Eastern) or a UTC
+     * offset (UTC+05:30): at most 64 characters of letters, digits and / _ + - :, and a zone Qt can build. Qt's own
+     * list of available ids leaves out zones that are not in zone.tab, which devices accept.
      */
     static bool isZoneId(const QString &id);
     static QString forZone(const QByteArray &ianaId) { return QStringLiteral("tz:") + QString::fromLatin1(ianaId); }

@@ -9,8 +9,6 @@
 #include "storage/Statement.h"
 #include "sync/Replica.h"
 
-#include <QTimeZone>
-
 #include <algorithm>
 
 namespace fieldline::telemarketing {
@@ -76,7 +74,7 @@ ListImport::Checked ListImport::check(const QByteArray &file, const QString &reg
                 person.phone = e164.value_or(QString());
             } else if (!text.isEmpty()) {
                 if (header[f] == QLatin1String("time_zone")) {
-                    if (!QTimeZone(text.toLatin1()).isValid())
+                    if (!ZoneKey::isZoneId(text))
                         problem(record.line, tr("'%1' is not a time zone such as Europe/Berlin").arg(text.left(40)));
                     person.timeZone = text;
                 }

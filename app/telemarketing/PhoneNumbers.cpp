@@ -40,8 +40,7 @@ std::optional<QString> PhoneNumbers::toE164(const QString &text, const QString &
     const std::string region = defaultRegion.isEmpty() ? std::string("ZZ") : defaultRegion.toStdString();
     if (util.Parse(text.toStdString(), region, &number) != PhoneNumberUtil::NO_PARSING_ERROR)
         return std::nullopt;
-    // E.164 has no extension: "+1 212 555 0100 ext 12" would be kept as the switchboard without a word.
-    if (!util.IsValidNumber(number) || number.has_extension())
+    if (!util.IsValidNumber(number))
         return std::nullopt;
     std::string formatted;
     util.Format(number, PhoneNumberUtil::E164, &formatted);

@@ -1,6 +1,6 @@
 // When the next timed sync round starts: the interval after a good round, nothing while the user must act, and after
-// failures a pause that doubles, varies by a quarter either way, honours the server's Retry-After (429 and 503
-// alike) and stays within the limits.
+// failures a pause that doubles up to its limit, then varies by a quarter either way, and honours the server's
+// Retry-After (429 and 503 alike, up to an hour).
 #include "app/sync/RetryPolicy.h"
 
 #include <QtTest>
@@ -36,6 +36,7 @@ private slots:
             QCOMPARE(m_policy.pauseMs(problem, 0, 0, 0.5), std::optional<qint64>(5'000));
             QCOMPARE(m_policy.pauseMs(problem, 0, 1, 0.5), std::optional<qint64>(10'000));
             QCOMPARE(m_policy.pauseMs(problem, 0, 2, 0.5), std::optional<qint64>(20'000));
+            QCOMPARE(m_policy.pauseMs(problem, 0, 6, 0.5), std::optional<qint64>(300'000));
             QCOMPARE(m_policy.pauseMs(problem, 0, 40, 0.5), std::optional<qint64>(300'000));
         }
     }
@@ -44,9 +45,11 @@ private slots:
     {
         QCOMPARE(m_policy.pauseMs(SyncProblem::Offline, 0, 2, 0.0), std::optional<qint64>(15'000));
         QCOMPARE(m_policy.pauseMs(SyncProblem::Offline, 0, 2, 0.999), std::optional<qint64>(24'990));
-        // Never below the first pause, never above the limit.
-        QCOMPARE(m_policy.pauseMs(SyncProblem::Offline, 0, 0, 0.0), std::optional<qint64>(5'000));
-        QCOMPARE(m_policy.pauseMs(SyncProblem::Offline, 0, 40, 0.999), std::optional<qint64>(300'000));
+        // The first pause and the longest are spread as well (right after a server restart, everyone's first).
+        QCOMPARE(m_policy.pauseMs(SyncProblem::Offline, 0, 0, 0.0), std::optional<qint64>(3'750));
+        QCOMPARE(m_policy.pauseMs(SyncProblem::Offline, 0, 0, 0.999), std::optional<qint64>(6'247));
+        QCOMPARE(m_policy.pauseMs(SyncProblem::Offline, 0, 40, 0.0), std::optional<qint64>(225'000));
+        QCOMPARE(m_policy.pauseMs(SyncProblem::Offline, 0, 40, 0.999), std::optional<qint64>(374'850));
     }
 
     void theServersRetryAfterIsAFloor()
@@ -55,7 +58,10 @@ private slots:
         QCOMPARE(m_policy.pauseMs(SyncProblem::RateLimited, 60'000, 0, 0.5), std::optional<qint64>(60'000));
         QCOMPARE(m_policy.pauseMs(SyncProblem::ServerError, 60'000, 0, 0.5), std::optional<qint64>(60'000));
         QCOMPARE(m_policy.pauseMs(SyncProblem::RateLimited, 1'000, 3, 0.5), std::optional<qint64>(40'000));
-        QCOMPARE(m_policy.pauseMs(SyncProblem::RateLimited, 3'600'000, 0, 0.5), std::optional<qint64>(300'000));
+        QCOMPARE(m_policy.pauseMs(SyncProblem::RateLimited, 1'800'000, 0, 0.5), std::optional<qint64>(1'800'000));
+        // Up to an hour: a server asking for a day is asked again after one.
+        QCOMPARE(m_policy.pauseMs(SyncProblem::ServerError, 86'400'000, 0, 0.5),
+                 std::optional<qint64>(RetryPolicy::MaxRetryAfterMs));
     }
 };
 
