@@ -203,28 +203,28 @@ void SyncService::cancelLogin()
 void SyncService::loginAnswered(const LoginResult &result)
 {
     const std::optional<sync::SyncStateStore::Account> attempt = std::exchange(m_loginFor, std::nullopt);
-    if (result.problem == LoginProblem::None && attempt && !m_state) {
-        LoginResult unkept; // the profile was locked meanwhile: nothing could keep the token
+    if (result.problem != LoginProblem::None || !attempt) {
+        emit loginFinished(result);
+        return;
+    }
+    sync::SyncStateStore::Account signedIn = *attempt;
+    signedIn.token = result.token;
+    signedIn.role = result.role;
+    QString notKept; // the profile was locked meanwhile, or its store refused the account
+    if (!m_state)
+        notKept = QStringLiteral("the profile is locked");
+    else if (storage::Status saved = m_state->saveAccount(signedIn); !saved)
+        notKept = saved.message();
+    if (!notKept.isEmpty()) {
+        qCWarning(lcAppSync) << "cannot keep the account:" << notKept;
+        LoginResult unkept;
         unkept.problem = LoginProblem::ServerError;
-        unkept.detail = QStringLiteral("the profile is locked");
+        unkept.detail = notKept;
         emit loginFinished(unkept);
         return;
     }
-    if (result.problem == LoginProblem::None && attempt) {
-        sync::SyncStateStore::Account signedIn = *attempt;
-        signedIn.token = result.token;
-        signedIn.role = result.role;
-        if (storage::Status saved = m_state->saveAccount(signedIn); !saved) {
-            qCWarning(lcAppSync) << "cannot keep the account:" << saved.message();
-            LoginResult unkept;
-            unkept.problem = LoginProblem::ServerError;
-            unkept.detail = saved.message();
-            emit loginFinished(unkept);
-            return;
-        }
-        startClient();
-        syncNow();
-    }
+    startClient();
+    syncNow();
     emit loginFinished(result);
 }
 

@@ -88,6 +88,18 @@ struct InProcessServer
     QByteArray newTenantToken(const QString &tenant, const QString &user);
     /** Another device token for an existing user of the tenant. */
     QByteArray deviceToken(const QString &tenant, const QString &user);
+    /** How many requests of @p route the server answered with @p status (0: with any status), from its metrics. */
+    qint64 answered(const QByteArray &route, int status = 0) const
+    {
+        const QByteArray prefix = "fieldline_http_requests_total{route=\"" + route + "\",status=\"";
+        const QByteArray ofStatus = QByteArray::number(status) + "\"}";
+        qint64 count = 0;
+        for (const QByteArray &line : api->metrics().render().split('\n')) {
+            if (line.startsWith(prefix) && (status == 0 || line.mid(prefix.size()).startsWith(ofStatus)))
+                count += line.mid(line.lastIndexOf(' ') + 1).toLongLong();
+        }
+        return count;
+    }
     QUrl url() const;
     /** The tenant's id (0 if there is none). */
     qint64 tenantId(const QString &tenant);

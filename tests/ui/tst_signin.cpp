@@ -232,15 +232,7 @@ private slots:
         QCOMPARE(child(dialog, "loginTenant")->text(), QStringLiteral("acme"));
 
         // Asked all the same (another caller than the form), the service refuses without contacting the server.
-        const auto logins = [&server] { // login requests answered, whatever their status
-            qint64 answered = 0;
-            for (const QByteArray &line : server.api->metrics().render().split('\n')) {
-                if (line.startsWith("fieldline_http_requests_total{route=\"login\""))
-                    answered += line.mid(line.lastIndexOf(' ') + 1).toLongLong();
-            }
-            return answered;
-        };
-        const qint64 before = logins();
+        const qint64 before = server.answered("login");
         QVERIFY(before >= 1); // the sign-in above was counted
         std::optional<app::LoginProblem> problem;
         const QMetaObject::Connection noted =
@@ -253,7 +245,7 @@ private slots:
         auto *banner = dialog->findChild<ui::MessageBanner *>();
         QVERIFY2(banner->text().contains(QLatin1String("another server, organisation or user")),
                  qPrintable(banner->text()));
-        QCOMPARE(logins(), before);
+        QCOMPARE(server.answered("login"), before);
         QCOMPARE(f.sync()->account().tenant, QStringLiteral("acme"));
         QVERIFY(!f.sync()->isSignedIn());
 
