@@ -88,14 +88,28 @@ Result<BlobStore::AppendResult> BlobStore::append(qint64 tenantId, const BlobNam
     upsert.addBindValue(length);
     upsert.addBindValue(offset + chunk.size());
     upsert.addBindValue(m_clock.nowMs());
-    QSqlQuery part = forBlob(
-        m_connectionName, "INSERT INTO blob_parts (tenant_id, name, start, data) VALUES (?, ?, ?, ?)", tenantId, name);
+    QSqlQuery part = forBlob(m_connectionName,
+                             "INSERT INTO blob_parts (tenant_id, name, start, data) VALUES (?, ?, ?, ?)"
+                             " ON CONFLICT (tenant_id, name, start) DO NOTHING",
+                             tenantId, name);
     part.addBindValue(offset);
     part.addBindValue(chunk);
+    if (!chunk.isEmpty()) {
+        if (!part.exec())
+            return queryError(part, QStringLiteral("Cannot store part of an attachment"));
+        if (part.numRowsAffected() == 0) {
+            // Another request stored this offset after the state was read (the same chunk sent again through another
+            // instance on one PostgreSQL): nothing was written here, so the device is told where the upload stands.
+            if (!tx.commit())
+                return Error{ErrorCode::Io, QStringLiteral("Cannot commit: ") + db.lastError().text()};
+            Result<State> now = state(tenantId, name);
+            if (!now)
+                return now.error();
+            return AppendResult{Appended::WrongOffset, *now};
+        }
+    }
     if (!upsert.exec())
         return queryError(upsert, QStringLiteral("Cannot record an attachment"));
-    if (!chunk.isEmpty() && !part.exec())
-        return queryError(part, QStringLiteral("Cannot store part of an attachment"));
 
     State after{offset + chunk.size(), length, false};
     Appended outcome = Appended::Stored;

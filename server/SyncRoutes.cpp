@@ -89,7 +89,7 @@ QHttpServerResponse SyncRoutes::pull(const QHttpServerRequest &request)
     const auto accepted = accept<protocol::PullRequest>(request, refusal);
     if (!accepted)
         return std::move(*refusal);
-    auto resync = m_store.pullNeedsResync(accepted->identity, accepted->message.cursor, accepted->message.recorded);
+    auto resync = m_store.pullNeedsResync(accepted->identity, accepted->message);
     if (!resync)
         return internal(QStringLiteral("pull: ") + resync.message());
     if (*resync)
@@ -101,8 +101,7 @@ QHttpServerResponse SyncRoutes::pull(const QHttpServerRequest &request)
     if (accepted->message.cursor > 0) {
         // Another instance may have collected tombstones above the cursor between the check and the page (both read
         // what was committed when each ran): the page may then lack deletions this device needs, so it resyncs.
-        auto collected =
-            m_store.pullNeedsResync(accepted->identity, accepted->message.cursor, accepted->message.recorded);
+        auto collected = m_store.pullNeedsResync(accepted->identity, accepted->message);
         if (!collected)
             return internal(QStringLiteral("pull: ") + collected.message());
         if (*collected)

@@ -728,11 +728,33 @@ Result<qint64> SyncStore::collectTombstones(qint64 tenantId, qint64 horizonMs)
     return collected;
 }
 
-Result<std::optional<SyncStore::Restart>> SyncStore::pullNeedsResync(const Identity &identity, qint64 cursor,
-                                                                     bool recorded)
+Result<std::optional<SyncStore::Restart>> SyncStore::pullNeedsResync(const Identity &identity,
+                                                                     const sync::protocol::PullRequest &request)
 {
     const StatementCache::Finished finished(m_statements);
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    const qint64 cursor = request.cursor;
+    const Restart restored{sync::protocol::ErrorCode::ServerRestored,
+                           QStringLiteral("The server was restored from a backup; this device sends its own changes "
+                                          "again and reloads the rest.")};
+    if (request.answeredBatch > 0 && request.site != sync::ByteId()) {
+        // Batches are kept for replay and never deleted, and a device numbers its batches one after another and has
+        // each answered before the next: those it names are all here unless the store went back in time. It catches
+        // pushes answered after the backup whose device has not pulled since (a pull that failed after its push).
+        const qint64 last = request.answeredBatch;
+        const qint64 named = request.firstBatch > 0 ? request.firstBatch : last; // without `from`: the newest only
+        const qint64 first = std::clamp(named, std::max<qint64>(1, last - MaxBatchesChecked + 1), last);
+        QSqlQuery &batches = m_statements.get(
+            "SELECT count(*) FROM sync_batches WHERE tenant_id = ? AND site = ? AND seq BETWEEN ? AND ?");
+        batches.addBindValue(identity.tenantId);
+        batches.addBindValue(request.site.toBytes());
+        batches.addBindValue(first);
+        batches.addBindValue(last);
+        if (!batches.exec() || !batches.next())
+            return sqlError(batches, "Cannot look up the device's answered batches");
+        if (batches.value(0).toLongLong() != last - first + 1)
+            return std::optional<Restart>(restored);
+    }
     if (cursor <= 0) {
         // A pull from the start is a whole snapshot, in the user's scopes as they are now.
         if (identity.rescope) {
@@ -754,11 +776,9 @@ Result<std::optional<SyncStore::Restart>> SyncStore::pullNeedsResync(const Ident
     // from a backup, or a standby that missed the last commits took over). Pushes after the restore can renumber past
     // the first; the second is still below. A page from a server that does not record (an older instance during a
     // rollout) leaves the device's cursor unrecorded, and the device says so.
-    const bool newerThanSent = recorded && identity.servedCursor >= 0 && cursor > identity.servedCursor;
+    const bool newerThanSent = request.recorded && identity.servedCursor >= 0 && cursor > identity.servedCursor;
     if (newerThanSent || cursor > (known ? query.value(1).toLongLong() : 0))
-        return std::optional<Restart>(Restart{sync::protocol::ErrorCode::ServerRestored,
-                                              QStringLiteral("The server was restored from a backup; this device "
-                                                             "sends its own changes again and reloads the rest.")});
+        return std::optional<Restart>(restored);
     // Checked after the restore: a restart for it does all a resync does, and also sends the device's writes again.
     if (identity.rescope)
         return std::optional<Restart>(Restart{sync::protocol::ErrorCode::ResyncRequired,

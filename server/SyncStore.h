@@ -113,13 +113,18 @@ public:
         QString message;
     };
     /**
-     * Whether a pull from @p cursor must start over from 0: the server holds fewer changes than the cursor says the
-     * device has seen, or the cursor is @p recorded and newer than the cursors recorded for the device (the store was
-     * restored from a backup: ServerRestored, and the device sends its own writes again), it could miss a collected
-     * tombstone (0 < cursor < the collection floor), or the user's scopes changed since the device last started from 0
-     * (rows that came into them are older than its cursor). A pull from 0 clears the last.
+     * Whether a pull from the request's cursor must start over from 0: the server holds fewer changes than the cursor
+     * says the device has seen, or the cursor is `recorded` and newer than the cursors recorded for the device, or a
+     * push batch the device says was answered is not here (the store was restored from a backup: ServerRestored, and
+     * the device sends its own writes again), it could miss a collected tombstone (0 < cursor < the collection
+     * floor), or the user's scopes changed since the device last started from 0 (rows that came into them are older
+     * than its cursor). A pull from 0 clears the last.
      */
-    storage::Result<std::optional<Restart>> pullNeedsResync(const Identity &identity, qint64 cursor, bool recorded);
+    storage::Result<std::optional<Restart>> pullNeedsResync(const Identity &identity,
+                                                            const sync::protocol::PullRequest &request);
+    /// The most answered batches a pull may ask about: the newest ones when it names more (a device whose pulls
+    /// failed after that many answered pushes).
+    static constexpr qint64 MaxBatchesChecked = 10'000;
     /**
      * Records that a pull page sent the device @p cursor, before the page leaves (as the tenant's newest number, at
      * least @p cursor). After a restore from a backup the record is older than the device's cursor, however far later

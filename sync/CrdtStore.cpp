@@ -243,4 +243,25 @@ Result<ChangeBatch> CrdtStore::changesSince(qint64 since)
     return found;
 }
 
+Result<qint64> CrdtStore::countChangesSince(qint64 since)
+{
+    Result<Statement *> stmt = m_db.prepare("SELECT rec_seq, cells FROM crdt_rows WHERE seq > ?1 AND seq > 0");
+    if (!stmt)
+        return stmt.error();
+    Statement &s = **stmt;
+    s.bind(1, since);
+    qint64 found = 0;
+    for (;;) {
+        Result<bool> row = s.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return found;
+        Result<qint64> cells = RowState::countWrittenAfter(s.blob(1), since);
+        if (!cells)
+            return cells.error();
+        found += *cells + (s.int64(0) > since);
+    }
+}
+
 } // namespace fieldline::sync

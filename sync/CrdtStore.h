@@ -53,6 +53,8 @@ public:
     storage::Result<QStringList> tables();
     /** Local writes with seq > @p since that no remote write has superseded, row by row (record first). */
     storage::Result<ChangeBatch> changesSince(qint64 since);
+    /** How many changes changesSince(@p since) would return, without building them. */
+    storage::Result<qint64> countChangesSince(qint64 since);
 
 private:
     storage::Result<storage::Statement *> statement(storage::Statement *&slot, const char *sql);

@@ -19,8 +19,11 @@ LiveClient::LiveClient(const QUrl &server, QByteArray token, QObject *parent)
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &LiveClient::open);
     connect(&m_ping, &QTimer::timeout, this, &LiveClient::pingOrDrop);
+    m_opening.setSingleShot(true);
+    connect(&m_opening, &QTimer::timeout, this, &LiveClient::openingTimedOut);
     connect(&m_socket, &QWebSocket::pong, this, [this] { m_answered = true; });
     connect(&m_socket, &QWebSocket::connected, this, [this] {
+        m_opening.stop();
         m_connected = true;
         m_since.start();
         m_answered = true;
@@ -63,6 +66,7 @@ void LiveClient::stop()
 {
     m_running = false;
     m_retry.stop();
+    m_opening.stop();
     m_socket.close();
 }
 
@@ -72,7 +76,16 @@ void LiveClient::open()
         return;
     QNetworkRequest request(m_url);
     request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + m_token);
+    m_opening.start(m_pingIntervalMs);
     m_socket.open(request);
+}
+
+void LiveClient::openingTimedOut()
+{
+    qCInfo(lcSync) << "live channel: the server did not take the connection in time; trying again";
+    m_socket.abort();
+    if (m_socket.state() == QAbstractSocket::UnconnectedState && !m_retry.isActive())
+        closed(); // in case the abort reported no disconnection (closed() has started the retry when it did)
 }
 
 void LiveClient::pingOrDrop()
@@ -89,6 +102,7 @@ void LiveClient::pingOrDrop()
 void LiveClient::closed()
 {
     m_ping.stop();
+    m_opening.stop();
     if (m_connected) {
         m_connected = false;
         emit connectedChanged(false);

@@ -16,7 +16,8 @@ namespace fieldline::sync {
  * half either way so that devices dropped together do not come back together; the pauses start again from 1 s
  * only once a connection lasted StableMs. Stops for good when the server refuses the token (close code 1008),
  * since only a new login can fix that. Pings the server every PingIntervalMs and drops a connection that left a
- * ping unanswered that long (a laptop that slept, a NAT that forgot it), then reconnects.
+ * ping unanswered that long (a laptop that slept, a NAT that forgot it), then reconnects. An opening that has not
+ * completed its upgrade within one ping interval (a proxy that swallows the request) is given up and retried.
  */
 class LiveClient : public QObject
 {
@@ -50,12 +51,14 @@ private:
     void closed();
     void received(const QByteArray &frame);
     void pingOrDrop();
+    void openingTimedOut();
 
     QUrl m_url;
     QByteArray m_token;
     QWebSocket m_socket;
     QTimer m_retry;
     QTimer m_ping;
+    QTimer m_opening;      ///< runs while an opening waits for its upgrade
     QElapsedTimer m_since; ///< since the connection opened
     int m_pingIntervalMs = PingIntervalMs;
     bool m_answered = true; ///< the last ping was answered (or none was sent yet)

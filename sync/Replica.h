@@ -79,6 +79,8 @@ public:
 
     /** The local changes after @p since (a seq a peer acknowledged), for push. */
     storage::Result<ChangeBatch> changesSince(qint64 since) { return m_store.changesSince(since); }
+    /** How many changes changesSince(@p since) holds (the count a status bar shows, cheaply). */
+    storage::Result<qint64> countChangesSince(qint64 since) { return m_store.countChangesSince(since); }
     /** Every row of @p table known here with its causal length. */
     storage::Result<std::vector<std::pair<RowId, qint64>>> rows(const QString &table) { return m_store.rows(table); }
     /** The tables holding rows, known to this build or not. */

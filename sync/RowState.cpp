@@ -152,55 +152,107 @@ QByteArray RowState::encodeCells() const
     return out;
 }
 
-storage::Status RowState::decodeCells(const QByteArray &blob, std::vector<CellState> &cells)
+namespace {
+
+/** One cell as it lies in a packed blob: pointers into the blob, nothing copied. */
+struct PackedCell
 {
-    const storage::Error damaged{storage::ErrorCode::Damaged, QStringLiteral("a synced row's cells are malformed")};
-    cells.clear();
+    const char *column = nullptr;
+    qsizetype columnSize = 0;
+    char type = Null;
+    quint64 word = 0;            ///< Integer or Real bits
+    const char *bytes = nullptr; ///< Text or Blob
+    qsizetype size = 0;
+    quint64 cl = 0, hlc = 0, seq = 0;
+    const char *site = nullptr;
+};
+
+/** Calls @p onCell(cell, count) for each cell of a blob written by encodeCells(); false on anything malformed. */
+template <typename OnCell> bool walkCells(const QByteArray &blob, OnCell onCell)
+{
     if (blob.isEmpty())
-        return {};
+        return true;
     Reader in(blob);
     quint64 count = 0;
     if (!in.getInt(count, 2))
-        return damaged;
-    cells.reserve(count);
+        return false;
     for (quint64 i = 0; i < count; ++i) {
-        CellState c;
+        PackedCell c;
         quint64 len = 0;
-        const char *at = nullptr;
-        if (!in.getInt(len, 2) || !in.take(qsizetype(len), at))
-            return damaged;
-        c.column = QString::fromUtf8(at, qsizetype(len));
-        if (!in.take(1, at))
-            return damaged;
-        const char type = *at;
-        quint64 word = 0;
-        switch (type) {
+        if (!in.getInt(len, 2) || !in.take(qsizetype(len), c.column) || !in.take(1, c.bytes))
+            return false;
+        c.columnSize = qsizetype(len);
+        c.type = *c.bytes;
+        c.bytes = nullptr;
+        switch (c.type) {
         case Null:
             break;
         case Integer:
         case Real:
-            if (!in.getInt(word, 8))
-                return damaged;
-            c.value = type == Integer ? Value(qint64(word)) : Value(std::bit_cast<double>(word));
+            if (!in.getInt(c.word, 8))
+                return false;
             break;
         case Text:
         case Blob:
-            if (!in.getInt(len, 4) || !in.take(qsizetype(len), at))
-                return damaged;
-            c.value =
-                type == Text ? Value(QString::fromUtf8(at, qsizetype(len))) : Value(QByteArray(at, qsizetype(len)));
+            if (!in.getInt(len, 4) || !in.take(qsizetype(len), c.bytes))
+                return false;
+            c.size = qsizetype(len);
             break;
         default:
-            return damaged;
+            return false;
         }
-        quint64 cl = 0, hlc = 0, seq = 0;
-        if (!in.getInt(cl, 8) || !in.getInt(hlc, 8) || !in.take(ByteId::Size, at) || !in.getInt(seq, 8))
-            return damaged;
-        c.stamp = Stamp{qint64(cl), qint64(hlc), *ByteId::fromBytes(QByteArray::fromRawData(at, ByteId::Size))};
-        c.seq = qint64(seq);
-        cells.push_back(std::move(c));
+        if (!in.getInt(c.cl, 8) || !in.getInt(c.hlc, 8) || !in.take(ByteId::Size, c.site) || !in.getInt(c.seq, 8))
+            return false;
+        onCell(c, count);
     }
-    return in.atEnd() ? storage::Status() : storage::Status(damaged);
+    return in.atEnd();
+}
+
+storage::Error damagedCells()
+{
+    return {storage::ErrorCode::Damaged, QStringLiteral("a synced row's cells are malformed")};
+}
+
+} // namespace
+
+storage::Status RowState::decodeCells(const QByteArray &blob, std::vector<CellState> &cells)
+{
+    cells.clear();
+    const bool whole = walkCells(blob, [&](const PackedCell &p, quint64 count) {
+        if (cells.empty())
+            cells.reserve(count);
+        CellState c;
+        c.column = QString::fromUtf8(p.column, p.columnSize);
+        switch (p.type) {
+        case Integer:
+            c.value = Value(qint64(p.word));
+            break;
+        case Real:
+            c.value = Value(std::bit_cast<double>(p.word));
+            break;
+        case Text:
+            c.value = Value(QString::fromUtf8(p.bytes, p.size));
+            break;
+        case Blob:
+            c.value = Value(QByteArray(p.bytes, p.size));
+            break;
+        default:
+            break;
+        }
+        c.stamp = Stamp{qint64(p.cl), qint64(p.hlc), *ByteId::fromBytes(QByteArray::fromRawData(p.site, ByteId::Size))};
+        c.seq = qint64(p.seq);
+        cells.push_back(std::move(c));
+    });
+    return whole ? storage::Status() : storage::Status(damagedCells());
+}
+
+storage::Result<qint64> RowState::countWrittenAfter(const QByteArray &blob, qint64 since)
+{
+    qint64 found = 0;
+    const bool whole = walkCells(blob, [&](const PackedCell &p, quint64) { found += qint64(p.seq) > since; });
+    if (!whole)
+        return damagedCells();
+    return found;
 }
 
 } // namespace fieldline::sync

@@ -72,6 +72,9 @@ struct RowState
     QByteArray encodeCells() const;
     /** Parses a blob written by encodeCells(); Damaged on anything malformed. */
     static storage::Status decodeCells(const QByteArray &blob, std::vector<CellState> &cells);
+    /** How many cells of a blob written by encodeCells() carry a local seq above @p since, without decoding their
+     *  values; Damaged on anything malformed. */
+    static storage::Result<qint64> countWrittenAfter(const QByteArray &blob, qint64 since);
 };
 
 } // namespace fieldline::sync

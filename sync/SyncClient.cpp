@@ -107,8 +107,8 @@ void SyncClient::refreshPending()
     storage::Result<qint64> pushed = m_state.pushedSeq();
     if (!pushed)
         return;
-    storage::Result<ChangeBatch> changes = m_replica.changesSince(*pushed);
-    const qint64 pending = changes ? qint64(changes->size()) : m_status.pending;
+    storage::Result<qint64> counted = m_replica.countChangesSince(*pushed);
+    const qint64 pending = counted ? *counted : m_status.pending;
     if (pending != m_status.pending) {
         m_status.pending = pending;
         emit statusChanged();
@@ -325,14 +325,21 @@ void SyncClient::pullNext(qint64 cursor, bool recorded)
         storage::Result<bool> holding = m_replica.holdsRows();
         m_freshAllowed = (resyncing && *resyncing) || (holding && !*holding);
     }
+    storage::Result<qint64> answered = m_state.answeredBatch();
+    storage::Result<qint64> checked = m_state.checkedBatch();
+    if (!answered || !checked)
+        return finish(SyncProblem::LocalError, (answered ? checked : answered).message());
+    // Batches answered since the last recorded page: a restored server that lost any of them says so.
+    const bool claim = *answered > *checked;
     const QByteArray body = protocol::encode(
-        protocol::PullRequest{cursor, m_options.pullLimit, cursor > 0 ? m_freshHead : 0, cursor > 0 && recorded});
+        protocol::PullRequest{cursor, m_options.pullLimit, cursor > 0 ? m_freshHead : 0, cursor > 0 && recorded,
+                              m_replica.siteId(), claim ? *checked + 1 : 0, claim ? *answered : 0});
     const quint64 round = m_round;
     m_transport.post(QStringLiteral("/v1/pull"), body, m_account.token,
-                     [this, cursor, round](const TransportReply &reply) {
+                     [this, cursor, round, batch = *answered](const TransportReply &reply) {
                          // A page asked for ahead of time by a round that has ended since is dropped unread.
                          if (round == m_round)
-                             pageArrived(cursor, reply);
+                             pageArrived(cursor, batch, reply);
                      });
 }
 
@@ -347,7 +354,7 @@ bool SyncClient::startedResync(const TransportReply &reply)
     qCInfo(lcSync) << "the server asks for a pull from the start:" << error->message;
     // A restored server lost writes it had acknowledged: this device sends all of its own again, in the next round.
     const bool restored = error->code == protocol::ErrorCode::ServerRestored;
-    if (storage::Status s = m_resync.begin(restored ? Resync::Resend::OwnWrites : Resync::Resend::Nothing); !s) {
+    if (storage::Status s = beginResync(restored); !s) {
         finish(SyncProblem::LocalError, s.message());
         return true;
     }
@@ -356,7 +363,22 @@ bool SyncClient::startedResync(const TransportReply &reply)
     return true;
 }
 
-void SyncClient::pageArrived(qint64 cursor, const TransportReply &reply)
+storage::Status SyncClient::beginResync(bool restored)
+{
+    storage::Transaction tx(m_replica.database());
+    if (!tx.begun())
+        return tx.begun();
+    if (storage::Status s = m_resync.begin(restored ? Resync::Resend::OwnWrites : Resync::Resend::Nothing); !s)
+        return s;
+    // The attachments the rows name go again too, or the rows would come back without them.
+    if (restored && m_blobs) {
+        if (storage::Status s = m_blobs->blobs().forgetUploaded(); !s)
+            return s;
+    }
+    return tx.commit();
+}
+
+void SyncClient::pageArrived(qint64 cursor, qint64 answeredBatch, const TransportReply &reply)
 {
     if (startedResync(reply) || failedAnswer(reply))
         return;
@@ -415,6 +437,8 @@ void SyncClient::pageArrived(qint64 cursor, const TransportReply &reply)
         return finish(SyncProblem::LocalError, s.message());
     if (storage::Status s = m_state.setPullCursor(response->nextCursor); !s)
         return finish(SyncProblem::LocalError, s.message());
+    if (storage::Status s = noteRecordedPage(response->recorded, answeredBatch); !s)
+        return finish(SyncProblem::LocalError, s.message());
     if (more)
         return;
     if (*resyncing) {
@@ -428,6 +452,19 @@ void SyncClient::pageArrived(qint64 cursor, const TransportReply &reply)
     if (response->nextCursor != cursor)
         return acknowledge(response->nextCursor);
     finish(SyncProblem::None);
+}
+
+storage::Status SyncClient::noteRecordedPage(bool recorded, qint64 answeredBatch)
+{
+    // The server recorded a cursor past every change of the batches answered before the page was asked for, and the
+    // device keeps that cursor as recorded: a restore that loses those batches loses the record too, and the next
+    // pull's cursor shows it. Later batches are still named in pulls.
+    storage::Result<qint64> checked = m_state.checkedBatch();
+    if (!checked)
+        return checked.error();
+    if (!recorded || answeredBatch <= *checked)
+        return {};
+    return m_state.setCheckedBatch(answeredBatch);
 }
 
 storage::Result<qint64> SyncClient::evict(const std::vector<protocol::RowRef> &rows)

@@ -191,6 +191,8 @@ Status SyncStateStore::batchAnswered(qint64 batchSeq)
         return tx.begun();
     if (Status s = removeBatch(batchSeq); !s)
         return s;
+    if (Status s = noteAnswered(batchSeq); !s)
+        return s;
     return tx.commit();
 }
 
@@ -204,6 +206,8 @@ Status SyncStateStore::batchDeferred(qint64 batchSeq, const QByteArray &retryBat
     if (Status s = setNumber("last_batch_seq", retrySeq); !s)
         return s;
     if (Status s = removeBatch(batchSeq); !s)
+        return s;
+    if (Status s = noteAnswered(batchSeq); !s)
         return s;
     return tx.commit();
 }
@@ -236,10 +240,29 @@ Status SyncStateStore::removeBatch(qint64 batchSeq)
     return {};
 }
 
+Status SyncStateStore::noteAnswered(qint64 batchSeq)
+{
+    // The batches before the first one answered by this build were answered under builds that did not keep them:
+    // counted as checked, as those builds did.
+    Result<Statement *> checked = find("checked_batch");
+    if (!checked)
+        return checked.error();
+    if (*checked)
+        (*checked)->reset();
+    else if (Status s = setNumber("checked_batch", batchSeq - 1); !s)
+        return s;
+    return setNumber("answered_batch", batchSeq);
+}
+
 Status SyncStateStore::forgetPushed()
 {
     // The outbox's cover too: else the queued batches, once answered, would set pushed_seq back to it.
     if (Status s = setNumber("outbox_covers", 0); !s)
+        return s;
+    Result<qint64> answered = answeredBatch();
+    if (!answered)
+        return answered.error();
+    if (Status s = setNumber("checked_batch", *answered); !s)
         return s;
     return setNumber("pushed_seq", 0);
 }

@@ -64,11 +64,21 @@ public:
     /** Whether a resync from the start is under way (see Resync); survives a restart. */
     storage::Result<qint64> resyncing() { return number("resync"); }
     storage::Status setResyncing(bool on) { return setNumber("resync", on ? 1 : 0); }
+    /** The newest push batch the server answered (0: none yet). */
+    storage::Result<qint64> answeredBatch() { return number("answered_batch"); }
+    /**
+     * The newest batch answered before a pull page whose cursor the server recorded (and this device kept): a
+     * restore that lost it would be seen by that cursor. The batches after it are named in each pull
+     * (PullRequest::firstBatch to answeredBatch) until such a page comes.
+     */
+    storage::Result<qint64> checkedBatch() { return number("checked_batch"); }
+    storage::Status setCheckedBatch(qint64 batchSeq) { return setNumber("checked_batch", batchSeq); }
     /** The highest local seq the server has acknowledged (pushed and answered). */
     storage::Result<qint64> pushedSeq() { return number("pushed_seq"); }
     /**
      * Counts nothing as pushed any more, so every local write goes to the server again (after the batches already
-     * queued): the server lost what it had acknowledged (restored from a backup). Call inside a transaction.
+     * queued), and the answered batches as checked (the server has been told): the server lost what it had
+     * acknowledged (restored from a backup). Call inside a transaction.
      */
     storage::Status forgetPushed();
     /**
@@ -104,6 +114,8 @@ public:
 private:
     storage::Status insertBatch(qint64 batchSeq, const QByteArray &body);
     storage::Status removeBatch(qint64 batchSeq);
+    /** Keeps @p batchSeq as the newest answered batch. */
+    storage::Status noteAnswered(qint64 batchSeq);
     /** The statement positioned on the key's row, or null when the key is not set (the statement is then reset). */
     storage::Result<storage::Statement *> find(const char *key);
     storage::Status store(const char *key, const std::function<void(storage::Statement &, int)> &bindValue);

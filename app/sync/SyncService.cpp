@@ -4,6 +4,7 @@
 #include "app/sync/RetryPolicy.h"
 #include "app/telemarketing/TelemarketingTables.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSysInfo>
@@ -27,8 +28,14 @@ SyncService::SyncService(ProfileService &profile, const sync::Clock &clock, Opti
     connect(&m_soonTimer, &QTimer::timeout, this, &SyncService::soonRound);
     m_pendingTimer.setSingleShot(true);
     connect(&m_pendingTimer, &QTimer::timeout, this, [this] {
-        if (m_client)
-            m_client->refreshPending();
+        if (!m_client)
+            return;
+        QElapsedTimer took;
+        took.start();
+        m_client->refreshPending();
+        // A device offline with hundreds of thousands of changes takes a tenth of a second to count them: the count
+        // then waits longer, so it never holds the UI thread more than a tenth of the time.
+        m_pendingGapMs = int(std::clamp<qint64>(10 * took.elapsed(), PendingRecountMs, 10'000));
     });
     connect(&m_profile, &ProfileService::stateChanged, this, &SyncService::followProfile);
     // Closed while the database is open: what closes with it (an agent's screen letting go of its claims) writes.
@@ -91,8 +98,9 @@ void SyncService::open()
 
 void SyncService::startClient()
 {
-    m_failures = 0;   // a new token or account starts its pauses again
-    m_liveCursor = 0; // another account's cursors
+    m_failures = 0;                    // a new token or account starts its pauses again
+    m_liveCursor = 0;                  // another account's cursors
+    m_pendingGapMs = PendingRecountMs; // another profile's backlog
     m_live.reset();
     m_blobTransfer.reset();
     m_transport.reset();
@@ -289,7 +297,7 @@ void SyncService::localWrite()
 {
     // The count of changes kept shows at once, online or not (at most a few times a second: it reads them all).
     if (!m_pendingTimer.isActive())
-        m_pendingTimer.start(PendingRecountMs);
+        m_pendingTimer.start(m_pendingGapMs);
     // While a round runs, its end decides; otherwise a failed last round leaves the write to the retry timer.
     if (waitingToRetry())
         return;

@@ -118,10 +118,11 @@ private:
     QTimer m_soonTimer;
     QTimer m_pendingTimer; ///< recounts the changes kept after local writes
     static constexpr int PendingRecountMs = 300;
-    QElapsedTimer m_sinceSoonRound; ///< since the last round a write or a notification started
-    bool m_writeWaiting = false;    ///< a local write waits for soonRound()
-    bool m_soonAfterRound = false;  ///< soonRound() came during a round: it runs again when that round ends
-    qint64 m_liveCursor = 0;        ///< the highest cursor the live channel told of
+    int m_pendingGapMs = PendingRecountMs; ///< after a local write; ten times the last count's time when longer
+    QElapsedTimer m_sinceSoonRound;        ///< since the last round a write or a notification started
+    bool m_writeWaiting = false;           ///< a local write waits for soonRound()
+    bool m_soonAfterRound = false;         ///< soonRound() came during a round: it runs again when that round ends
+    qint64 m_liveCursor = 0;               ///< the highest cursor the live channel told of
     int m_failures = 0;
     // Declared so the transport goes first on close: it cuts its requests off before the client they call back.
     std::unique_ptr<sync::Replica> m_replica;

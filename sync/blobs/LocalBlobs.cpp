@@ -94,4 +94,9 @@ Status LocalBlobs::markUploaded(const BlobName &name)
     return (*mark)->bind(1, name.bytes()).run();
 }
 
+Status LocalBlobs::forgetUploaded()
+{
+    return m_db.exec("UPDATE sync_blobs SET uploaded = 0");
+}
+
 } // namespace fieldline::sync

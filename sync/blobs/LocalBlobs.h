@@ -33,6 +33,8 @@ public:
     /** Blobs added here that the server has not confirmed yet, oldest first. */
     storage::Result<std::vector<BlobName>> waitingForUpload();
     storage::Status markUploaded(const BlobName &name);
+    /** Every blob here waits for upload again, downloaded ones too: the server lost what it had (a restore). */
+    storage::Status forgetUploaded();
 
 private:
     storage::Status insert(const BlobName &name, const QByteArray &content, bool uploaded);

@@ -388,8 +388,13 @@ template <> struct Codec<PushResponse>
 template <> struct Codec<PullRequest>
 {
     static constexpr MessageType type = MessageType::PullRequest;
-    static constexpr std::array<FieldSpec, 4> fields{
-        {{"cursor", true}, {"limit", true}, {"fresh", false}, {"rec", false}}};
+    static constexpr std::array<FieldSpec, 7> fields{{{"cursor", true},
+                                                      {"limit", true},
+                                                      {"fresh", false},
+                                                      {"rec", false},
+                                                      {"site", false},
+                                                      {"from", false},
+                                                      {"batch", false}}};
     static bool read(CborReader &r, std::size_t i, PullRequest &m)
     {
         switch (i) {
@@ -399,8 +404,14 @@ template <> struct Codec<PullRequest>
             return r.readCount(m.limit);
         case 2:
             return r.readCount(m.freshHead);
-        default:
+        case 3:
             return r.readBool(m.recorded);
+        case 4:
+            return r.readId(m.site);
+        case 5:
+            return r.readCount(m.firstBatch);
+        default:
+            return r.readCount(m.answeredBatch);
         }
     }
     static void write(Writer &w, const PullRequest &m)
@@ -409,6 +420,9 @@ template <> struct Codec<PullRequest>
         w.field("limit", m.limit);
         w.field("fresh", m.freshHead);
         w.field("rec", m.recorded);
+        w.field("site", m.site);
+        w.field("from", m.firstBatch);
+        w.field("batch", m.answeredBatch);
     }
 };
 

@@ -82,6 +82,12 @@ struct PullRequest
     /// The cursor came from a page whose answer said `recorded`: the server may then check it against the cursors it
     /// recorded sending this device (docs/protocol.md, "A restored server"). False from builds that do not know it.
     bool recorded = false;
+    /// The device's site and its push batches the server answered since a pull last confirmed them, firstBatch to
+    /// answeredBatch (0: no claim; older builds): a store missing any of them went back in time (docs/protocol.md, "A
+    /// restored server").
+    ByteId site;
+    qint64 firstBatch = 0;
+    qint64 answeredBatch = 0;
 };
 
 /** A row named without its content. */

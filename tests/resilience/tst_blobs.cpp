@@ -134,6 +134,47 @@ private slots:
         QCOMPARE(b.transfer->bytesReceived(), qint64(photo.size()));
     }
 
+    void aRestoredServerGetsItsAttachmentsBack()
+    {
+        // A photo went up with the row that names it, the pull of that round failed, and the store went back to a
+        // backup from before: the device is told, and sends the photo again with its rows, so others can open it.
+        InProcessServer server(path("server"), T0, m_backend.postgres);
+        const QString tenant = QStringLiteral("t%1").arg(m_case);
+        BlobDevice a(path("a.db"), server.url(), server.newTenantToken(tenant, QStringLiteral("u")), 256 << 10);
+        BlobDevice b(path("b.db"), server.url(), server.deviceToken(tenant, QStringLiteral("u")), 256 << 10);
+        QCOMPARE(a.opened, QString());
+        QCOMPARE(b.opened, QString());
+        const qint64 tenantId = server.tenantId(tenant);
+        QVERIFY(m_backend.runOnStore(server.store->connectionName(), tenantBackup(tenantId, false)));
+        const QByteArray photo = randomBytes(600'000, 7);
+        auto name = a.local->add(photo);
+        QVERIFY(name);
+        QVERIFY(a.synced.device->insert(QStringLiteral("contacts"),
+                                        {{QStringLiteral("name"), QString::fromLatin1(name->hex())}}));
+        a.synced.transport->replace = [](const QString &path) -> std::optional<sync::TransportReply> {
+            if (path != QLatin1String("/v1/pull"))
+                return std::nullopt;
+            sync::TransportReply cut;
+            cut.status = 503;
+            return cut;
+        };
+        QCOMPARE(a.synced.syncOnce(), SyncProblem::ServerError);
+        a.synced.transport->replace = nullptr;
+        QVERIFY(server.blobs->state(tenantId, *name)->complete);
+        QVERIFY(m_backend.runOnStore(server.store->connectionName(), tenantBackup(tenantId, true)));
+        QVERIFY(!server.blobs->state(tenantId, *name)->complete);
+
+        QCOMPARE(a.synced.syncOnce(), SyncProblem::None); // told: its writes and attachments go again next round
+        QCOMPARE(a.local->waitingForUpload()->size(), size_t(1));
+        QCOMPARE(a.synced.syncOnce(), SyncProblem::None);
+        QVERIFY(server.blobs->state(tenantId, *name)->complete);
+        QVERIFY(a.local->waitingForUpload()->empty());
+        QCOMPARE(b.synced.syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::count(b.synced.device, "SELECT count(*) FROM contacts"), 1);
+        QVERIFY(b.fetch(*name).ok());
+        QCOMPARE(b.local->content(*name)->value(), photo);
+    }
+
     void theSameContentIsNotSentTwice()
     {
         InProcessServer server(path("server"), T0, m_backend.postgres);
@@ -248,6 +289,42 @@ private slots:
         QCOMPARE(a.synced.syncOnce(), SyncProblem::ServerError);
         QVERIFY(!a.synced.client->status().running);
         QVERIFY(!a.local->waitingForUpload()->empty()); // still to go up, next round
+    }
+
+    void aChunkAnotherInstanceStoredFirstIsAConflictNotAFailure()
+    {
+        // Two instances on one PostgreSQL (or a retry that overtook its first try) both read "400 received" and both
+        // store the chunk at 400: the second finds the part there. It was a 500 before; now the device is told
+        // where the upload stands, and nothing is stored twice.
+        InProcessServer server(path("server"), T0, m_backend.postgres);
+        const QString tenant = QStringLiteral("t%1").arg(m_case);
+        server.newTenantToken(tenant, QStringLiteral("u"));
+        const qint64 tenantId = server.tenantId(tenant);
+        const QByteArray content = randomBytes(1000, 8);
+        const BlobName name = BlobName::of(content);
+        QCOMPARE(server.blobs->append(tenantId, name, 0, 1000, content.left(400))->outcome,
+                 server::BlobStore::Appended::Stored);
+        // The first instance's part, committed after the second read the state (the count is still 400 here).
+        const bool postgres = m_backend.postgres.has_value();
+        auto literal = [postgres](const QByteArray &bytes) {
+            const QString hex = QString::fromLatin1(bytes.toHex());
+            return postgres ? QStringLiteral("'\\x%1'::bytea").arg(hex) : QStringLiteral("x'%1'").arg(hex);
+        };
+        QVERIFY(m_backend.runOnStore(server.store->connectionName(),
+                                     {QStringLiteral("INSERT INTO blob_parts (tenant_id, name, start, data) VALUES "
+                                                     "(%1, %2, 400, %3)")
+                                          .arg(tenantId)
+                                          .arg(literal(name.bytes()), literal(content.mid(400)))}));
+        auto second = server.blobs->append(tenantId, name, 400, 1000, content.mid(400));
+        QVERIFY2(second, qPrintable(second.message()));
+        QCOMPARE(second->outcome, server::BlobStore::Appended::WrongOffset);
+        QCOMPARE(second->state.received, qint64(400));
+        QVERIFY(m_backend.runOnStore(
+            server.store->connectionName(),
+            {QStringLiteral("DELETE FROM blob_parts WHERE tenant_id = %1 AND start = 400").arg(tenantId)}));
+        QCOMPARE(server.blobs->append(tenantId, name, 400, 1000, content.mid(400))->outcome,
+                 server::BlobStore::Appended::Complete);
+        QCOMPARE(server.blobs->read(tenantId, name, 0, 1000)->value().bytes, content);
     }
 
     void wrongContentOversizeAndOtherTenantsAreRefused()

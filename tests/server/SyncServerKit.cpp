@@ -4,6 +4,9 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTimer>
 
 using namespace fieldline;
@@ -62,6 +65,48 @@ QString StoreBackend::connectAsApp(const QString &name)
 {
     auto opened = server::postgresDialect(*postgres)->open(name);
     return opened ? QString() : opened.message();
+}
+
+bool StoreBackend::runOnStore(const QString &sqliteConnection, const QStringList &statements)
+{
+    if (postgres)
+        return cluster->superuser(statements, QLatin1String(PostgresCluster::Database));
+    QSqlQuery query(QSqlDatabase::database(sqliteConnection));
+    for (const QString &statement : statements) {
+        if (!query.exec(statement)) {
+            qWarning("%s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
+            return false;
+        }
+    }
+    return true;
+}
+
+QStringList tenantBackup(qint64 tenantId, bool restore)
+{
+    QStringList statements;
+    for (const char *table : {"sync_rows", "sync_cursors", "sync_batches", "blobs", "blob_parts"}) {
+        const QString name = QString::fromLatin1(table);
+        const QString copy = QStringLiteral("backup_%1_%2").arg(name).arg(tenantId);
+        if (!restore) {
+            statements << QStringLiteral("CREATE TABLE %1 AS SELECT * FROM %2 WHERE tenant_id = %3")
+                              .arg(copy, name)
+                              .arg(tenantId);
+            continue;
+        }
+        statements << QStringLiteral("DELETE FROM %1 WHERE tenant_id = %2").arg(name).arg(tenantId)
+                   << QStringLiteral("INSERT INTO %1 SELECT * FROM %2").arg(name, copy);
+    }
+    const QString devices = QStringLiteral("backup_devices_%1").arg(tenantId);
+    if (!restore)
+        statements << QStringLiteral("CREATE TABLE %1 AS SELECT id, served_cursor FROM devices WHERE tenant_id = %2")
+                          .arg(devices)
+                          .arg(tenantId);
+    else
+        statements << QStringLiteral("UPDATE devices SET served_cursor = COALESCE((SELECT b.served_cursor FROM %1 b"
+                                     " WHERE b.id = devices.id), -1) WHERE tenant_id = %2")
+                          .arg(devices)
+                          .arg(tenantId);
+    return statements;
 }
 
 InProcessServer::InProcessServer(const QString &dataDir, qint64 clockMs,

@@ -42,11 +42,24 @@ public:
     QList<QByteArray> seedTenant(const QString &tenant, const QStringList &devices, qint64 *tenantId = nullptr);
     /** Opens a connection of its own as the application role, registered under @p name; the problem or empty. */
     QString connectAsApp(const QString &name);
+    /**
+     * Runs @p statements on a store with every tenant's rows in reach: SQLite through the server's own connection
+     * @p sqliteConnection, PostgreSQL as the superuser (row-level security does not apply to it). False when one
+     * failed.
+     */
+    bool runOnStore(const QString &sqliteConnection, const QStringList &statements);
 
     /** The application role's address when the backend is PostgreSQL. */
     std::optional<fieldline::server::PostgresAddress> postgres;
     std::unique_ptr<PostgresCluster> cluster;
 };
+
+/**
+ * The statements that keep a copy of a tenant's sync and attachment tables (@p restore false) or put the copy back
+ * (true), as restoring a backup does to them. The devices stay (their tokens and sites), with the cursors the
+ * server had recorded sending them then.
+ */
+QStringList tenantBackup(qint64 tenantId, bool restore);
 
 /**
  * What a test of sync scenarios through an InProcessServer keeps: a folder for its files, the backend chosen by the

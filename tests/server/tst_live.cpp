@@ -238,6 +238,30 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(peers.size() >= 2, 10000); // connected again (after 0.5-1.5 s)
     }
 
+    void anUpgradeNeverAnsweredIsGivenUpAndTriedAgain()
+    {
+        // A proxy that takes the connection and swallows the upgrade request: without a limit the client would
+        // wait on that opening for ever, with no live channel and no retry.
+        QTcpServer fake;
+        QVERIFY(fake.listen(QHostAddress::LocalHost));
+        int accepted = 0;
+        connect(&fake, &QTcpServer::newConnection, &fake, [&] {
+            fake.nextPendingConnection(); // kept open by its parent, never answered
+            ++accepted;
+        });
+        sync::LiveClient live(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(fake.serverPort())), "1.token");
+        live.setPingInterval(300);
+        QSignalSpy changes(&live, &sync::LiveClient::connectedChanged);
+        live.start();
+        QTRY_COMPARE_WITH_TIMEOUT(accepted, 1, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(accepted >= 2, 5000); // given up after 0.3 s, retried 0.5-1.5 s later
+        QCOMPARE(changes.size(), 0);
+        live.stop();
+        const int afterStop = accepted;
+        QTest::qWait(2000);
+        QCOMPARE(accepted, afterStop);
+    }
+
     void aFullTenantOrAnUnreadableStoreSaysTryAgainLater()
     {
         // Neither is the device's fault: the socket is closed with 1011, and the client keeps trying instead of

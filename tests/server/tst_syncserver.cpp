@@ -50,52 +50,9 @@ private:
         return synctest::dump(fresh.device);
     }
 
-    /**
-     * Runs @p statements on the server's store with every tenant's rows in reach: SQLite through the server's own
-     * connection, PostgreSQL as the superuser (row-level security does not apply to it). False when one failed.
-     */
     bool runOnStore(InProcessServer &server, const QStringList &statements)
     {
-        if (m_backend.postgres)
-            return m_backend.cluster->superuser(statements, QLatin1String(PostgresCluster::Database));
-        QSqlQuery query(QSqlDatabase::database(server.store->connectionName()));
-        for (const QString &statement : statements) {
-            if (!query.exec(statement)) {
-                qWarning("%s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
-                return false;
-            }
-        }
-        return true;
-    }
-    /** The statements that keep a copy of a tenant's sync tables (@p restore false) or put the copy back (true). */
-    static QStringList tenantBackup(qint64 tenantId, bool restore)
-    {
-        QStringList statements;
-        for (const char *table : {"sync_rows", "sync_cursors", "sync_batches"}) {
-            const QString name = QString::fromLatin1(table);
-            const QString copy = QStringLiteral("backup_%1_%2").arg(name).arg(tenantId);
-            if (!restore) {
-                statements << QStringLiteral("CREATE TABLE %1 AS SELECT * FROM %2 WHERE tenant_id = %3")
-                                  .arg(copy, name)
-                                  .arg(tenantId);
-                continue;
-            }
-            statements << QStringLiteral("DELETE FROM %1 WHERE tenant_id = %2").arg(name).arg(tenantId)
-                       << QStringLiteral("INSERT INTO %1 SELECT * FROM %2").arg(name, copy);
-        }
-        // The devices stay (their tokens and sites), with the cursors the server had sent them then.
-        const QString devices = QStringLiteral("backup_devices_%1").arg(tenantId);
-        if (!restore)
-            statements << QStringLiteral(
-                              "CREATE TABLE %1 AS SELECT id, served_cursor FROM devices WHERE tenant_id = %2")
-                              .arg(devices)
-                              .arg(tenantId);
-        else
-            statements << QStringLiteral("UPDATE devices SET served_cursor = COALESCE((SELECT b.served_cursor FROM %1 b"
-                                         " WHERE b.id = devices.id), -1) WHERE tenant_id = %2")
-                              .arg(devices)
-                              .arg(tenantId);
-        return statements;
+        return m_backend.runOnStore(server.store->connectionName(), statements);
     }
     /** A server and two devices of one new tenant, as the restore tests start. */
     struct RestoreScene
@@ -486,6 +443,66 @@ private slots:
                  std::optional<sync::Value>(QStringLiteral("lost")));
         QCOMPARE(synctest::dump(s.b.device), synctest::dump(s.a.device));
         QCOMPARE(serverImage(s.server, s.tenant, QStringLiteral("fresh19.db")), synctest::dump(s.a.device));
+    }
+
+    void aPushWhosePullFailedIsFoundAfterARestore_data()
+    {
+        QTest::addColumn<bool>("failsAgain");
+        QTest::newRow("the next round pulls") << false;
+        QTest::newRow("the next round pushes to the restored server, and its pull fails too") << true;
+    }
+
+    void aPushWhosePullFailedIsFoundAfterARestore()
+    {
+        // The push was answered, the pull of the same round failed, then the store went back to before the push: the
+        // device's cursor is as old as the backup, so only the batches it says were answered show the loss; also
+        // when the restored server has answered a later batch of the device since.
+        QFETCH(bool, failsAgain);
+        RestoreScene s(*this, failsAgain ? QStringLiteral("22") : QStringLiteral("21"));
+        QVERIFY(s.opened());
+        QVERIFY(s.a.device->insert(QStringLiteral("contacts"), contact("one", 1)));
+        for (SyncedDevice *d : {&s.a, &s.b})
+            QCOMPARE(d->syncOnce(), SyncProblem::None);
+        QVERIFY(runOnStore(s.server, tenantBackup(s.tenantId, false)));
+        auto pullsFail = [&s](bool fail) {
+            s.a.transport->replace = [fail](const QString &path) -> std::optional<sync::TransportReply> {
+                if (!fail || path != QLatin1String("/v1/pull"))
+                    return std::nullopt;
+                sync::TransportReply cut;
+                cut.status = 503;
+                return cut;
+            };
+        };
+
+        auto lost = s.a.device->insert(QStringLiteral("contacts"), contact("lost", 2));
+        QVERIFY(lost);
+        pullsFail(true);
+        QCOMPARE(s.a.syncOnce(), SyncProblem::ServerError);
+        QCOMPARE(*s.a.state->pushedSeq(), s.a.device->lastSeq()); // answered: nothing of it is queued any more
+        QVERIFY(runOnStore(s.server, tenantBackup(s.tenantId, true)));
+        if (failsAgain) {
+            QVERIFY(s.a.device->insert(QStringLiteral("contacts"), contact("after", 3)));
+            QCOMPARE(s.a.syncOnce(), SyncProblem::ServerError);
+        }
+        pullsFail(false);
+
+        QCOMPARE(s.a.syncOnce(), SyncProblem::None);
+        QCOMPARE(s.server.answered("pull", 410), qint64(1));
+        QCOMPARE(s.a.syncOnce(), SyncProblem::None); // its writes go again
+        QCOMPARE(s.b.syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::visible(s.b.device, QStringLiteral("contacts"), *lost, QStringLiteral("name")),
+                 std::optional<sync::Value>(QStringLiteral("lost")));
+        QCOMPARE(synctest::count(s.b.device, "SELECT count(*) FROM contacts"), failsAgain ? 3 : 2);
+        QCOMPARE(s.server.answered("pull", 410), qint64(1)); // b's cursor was in the backup, and it pushed nothing
+        QVERIFY(s.a.device->insert(QStringLiteral("contacts"), contact("later", 4)));
+        for (SyncedDevice *d : {&s.a, &s.a, &s.b})
+            QCOMPARE(d->syncOnce(), SyncProblem::None);
+        QCOMPARE(s.server.answered("pull", 410), qint64(1)); // once told, a names only what the new store answered
+        QCOMPARE(*s.a.state->checkedBatch(), *s.a.state->answeredBatch());
+        QCOMPARE(synctest::dump(s.b.device), synctest::dump(s.a.device));
+        QCOMPARE(
+            serverImage(s.server, s.tenant, failsAgain ? QStringLiteral("fresh22.db") : QStringLiteral("fresh21.db")),
+            synctest::dump(s.a.device));
     }
 
     void aCursorNoServerRecordedIsJudgedByTheNewestNumberOnly()

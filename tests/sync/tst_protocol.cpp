@@ -106,6 +106,7 @@ const std::vector<Sample> &samples()
                                         std::numeric_limits<qint64>::max()}));
         s.push_back(sample("pull request", PullRequest{123456789, 500}));
         s.push_back(sample("pull request, recorded cursor", PullRequest{123456789, 500, 0, true}));
+        s.push_back(sample("pull request, answered batch", PullRequest{123456789, 500, 0, true, id(0x22), 38, 41}));
         s.push_back(sample("pull response", PullResponse{sampleChanges(), 99, true}));
         s.push_back(sample("pull response, recorded", PullResponse{{}, 100, false, {}, 0, true}));
         s.push_back(sample("pull response, last", PullResponse{{}, 100, false}));
@@ -170,6 +171,7 @@ private slots:
     void unknownVersionIsRefused();
     void unknownKeysAreIgnored();
     void aChangeWithoutSchemaVersionIsFromAnOlderPeer();
+    void aPullFromAnOlderBuildClaimsNoBatch();
     void otherMessageTypeIsRefused();
     void unknownErrorCodeIsKeptAsUnknown();
     void seedCorpusDecodes();
@@ -331,8 +333,8 @@ void TestProtocol::malformed_data()
         return m.toCborValue().toCbor();
     }() << pullType;
     // Duplicate keys: a map declaring one more pair than QCborMap would allow.
-    QTest::newRow("duplicate key") << replaceOnce(encode(PullRequest{1, 2}), QByteArray::fromHex("a6"),
-                                                  QByteArray::fromHex("a7")) +
+    QTest::newRow("duplicate key") << replaceOnce(encode(PullRequest{1, 2}), QByteArray::fromHex("a9"),
+                                                  QByteArray::fromHex("aa")) +
                                           QByteArray::fromHex("656c696d697403")
                                    << pullType;
     QTest::newRow("invalid UTF-8 key") << replaceOnce(encode(PullRequest{1, 2}), QByteArray("\x65limit"),
@@ -515,6 +517,21 @@ void TestProtocol::aChangeWithoutSchemaVersionIsFromAnOlderPeer()
     QVERIFY2(decoded, qPrintable(decoded.message()));
     QCOMPARE(decoded->changes.at(0).schemaVersion, qint64(0));
     QCOMPARE(decoded->schemaVersion, qint64(3));
+}
+
+void TestProtocol::aPullFromAnOlderBuildClaimsNoBatch()
+{
+    // What builds before the restore checks send: the server must find no claim in it (and check no batch).
+    const QCborMap older{{key("v"), 1},      {key("type"), key("pull-request")},
+                         {key("cursor"), 7}, {key("limit"), 500},
+                         {key("fresh"), 0},  {key("rec"), true}};
+    auto decoded = decode<PullRequest>(older.toCborValue().toCbor());
+    QVERIFY2(decoded, qPrintable(decoded.message()));
+    QCOMPARE(decoded->cursor, qint64(7));
+    QVERIFY(decoded->recorded);
+    QCOMPARE(decoded->answeredBatch, qint64(0));
+    QCOMPARE(decoded->firstBatch, qint64(0));
+    QCOMPARE(decoded->site, ByteId());
 }
 
 void TestProtocol::otherMessageTypeIsRefused()

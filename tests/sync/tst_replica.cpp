@@ -58,6 +58,7 @@ private slots:
     void aLocalWriteThatLostIsNotSent();
     void clockSurvivesAReopen();
     void forgettingKeepsRowsByWhatIsUnsent();
+    void theCountOfChangesMatchesWhatWouldBeSent();
 
 private:
     std::unique_ptr<Device> device(const char *name, qint64 clockMs, bool withRating = false);
@@ -184,6 +185,30 @@ void TestReplica::concurrentEditsOfOneColumnConvergeOnTheLaterStamp()
     synctest::deliverAll(*a, *b);
     QCOMPARE(synctest::visible(*a, Contacts, *row, Name), std::optional<Value>(text("from B")));
     QCOMPARE(synctest::dump(*a), synctest::dump(*b));
+}
+
+void TestReplica::theCountOfChangesMatchesWhatWouldBeSent()
+{
+    // The status bar counts the changes a push would send without building them; both must agree after local
+    // writes of every kind and a remote write that superseded one of them.
+    auto row = (*a)->insert(Contacts, {{Name, text("Hal")}, {Phone, text("1")}});
+    auto other = (*a)->insert(Contacts, {{Name, text("Ida")}, {Phone, QByteArray("\x00\xff", 2)}});
+    QVERIFY(row && other);
+    synctest::deliverAll(*a, *b);
+    QVERIFY((*a)->update(Contacts, *row, {{Name, text("Hal 2")}, {Phone, Value()}}).ok());
+    QVERIFY((*a)->remove(Contacts, *other).ok());
+    QVERIFY((*a)->insert(Contacts, {{Name, text("Jo")}, {QStringLiteral("qty"), qint64(3)}}));
+    QVERIFY((*b)->update(Contacts, *row, {{Phone, text("from B")}}).ok()); // B's clock is ahead: beats A's null
+    synctest::deliverAll(*b, *a);
+    for (qint64 since = 0; since <= (*a)->lastSeq(); ++since) {
+        auto changes = (*a)->changesSince(since);
+        auto counted = (*a)->countChangesSince(since);
+        QVERIFY(changes && counted);
+        QCOMPARE(*counted, qint64(changes->size()));
+    }
+    // Hal: birth and new name (B won the phone); Ida: the delete and its two cells; Jo: birth and two cells.
+    QCOMPARE(*(*a)->countChangesSince(0), qint64(8));
+    QCOMPARE(*(*a)->countChangesSince((*a)->lastSeq()), qint64(0));
 }
 
 void TestReplica::deleteBeatsAConcurrentUpdate()

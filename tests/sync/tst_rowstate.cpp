@@ -118,6 +118,9 @@ void TestRowState::malformedBlobsAreDamaged()
     const fieldline::storage::Status status = RowState::decodeCells(blob, cells);
     QVERIFY(!status.ok());
     QCOMPARE(status.code(), fieldline::storage::ErrorCode::Damaged);
+    const fieldline::storage::Result<qint64> counted = RowState::countWrittenAfter(blob, 0);
+    QVERIFY(!counted);
+    QCOMPARE(counted.error().code, fieldline::storage::ErrorCode::Damaged);
 }
 
 QTEST_GUILESS_MAIN(TestRowState)

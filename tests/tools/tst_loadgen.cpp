@@ -109,6 +109,10 @@ private slots:
         QTest::newRow("too many connections")
             << server + QStringList{QStringLiteral("--connections"), QStringLiteral("1000000")}
             << QStringLiteral("--connections must be 0 to 20000");
+        QTest::newRow("more sockets than devices keep")
+            << server + QStringList{QStringLiteral("--devices-per-tenant"), QStringLiteral("2"),
+                                    QStringLiteral("--connections"), QStringLiteral("17")}
+            << QStringLiteral("--connections can be at most 8 per device");
         QTest::newRow("endless") << server + QStringList{QStringLiteral("--duration"), QStringLiteral("0")}
                                  << QStringLiteral("--duration must be 1 to 3600 seconds");
         QTest::newRow("no tenant") << QStringList{QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:1")}

@@ -3,6 +3,8 @@
 #include <QCommandLineParser>
 #include <QHostAddress>
 
+#include <algorithm>
+
 namespace fieldline::loadgen {
 
 namespace {
@@ -41,9 +43,10 @@ ParsedLoadCommandLine parseLoadCommandLine(const QStringList &arguments)
     const QCommandLineOption devices(QStringLiteral("devices-per-tenant"),
                                      QStringLiteral("Device logins per tenant (default 4)."), QStringLiteral("n"),
                                      QStringLiteral("4"));
-    const QCommandLineOption connections(QStringLiteral("connections"),
-                                         QStringLiteral("Live WebSockets (default 1000)."), QStringLiteral("n"),
-                                         QStringLiteral("1000"));
+    const QCommandLineOption connections(
+        QStringLiteral("connections"),
+        QStringLiteral("Live WebSockets, at most 8 per device (default 1000, or 8 per device when fewer)."),
+        QStringLiteral("n"), QStringLiteral("1000"));
     const QCommandLineOption rate(QStringLiteral("rate"), QStringLiteral("Pushes per second (default 200)."),
                                   QStringLiteral("n"), QStringLiteral("200"));
     const QCommandLineOption logins(QStringLiteral("logins"),
@@ -109,6 +112,13 @@ ParsedLoadCommandLine parseLoadCommandLine(const QStringList &arguments)
         return fail(QStringLiteral("--devices-per-tenant must be 1 to %1.").arg(LoadOptions::MaxDevicesPerTenant));
     if (!bounded(connections, 0, LoadOptions::MaxConnections, options.connections))
         return fail(QStringLiteral("--connections must be 0 to %1.").arg(LoadOptions::MaxConnections));
+    const int socketsKept = options.tenants * options.devicesPerTenant * LoadOptions::MaxSocketsPerDevice;
+    if (!parser.isSet(connections))
+        options.connections = std::min(options.connections, socketsKept); // e.g. --tenant with its 4 devices: 32
+    if (options.connections > socketsKept)
+        return fail(QStringLiteral("--connections can be at most %1 per device (--tenants x --devices-per-tenant x "
+                                   "%1): the server keeps only a device's %1 newest sockets.")
+                        .arg(LoadOptions::MaxSocketsPerDevice));
     if (!bounded(duration, 1, LoadOptions::MaxDurationS, options.durationS))
         return fail(QStringLiteral("--duration must be 1 to %1 seconds.").arg(LoadOptions::MaxDurationS));
     if (!bounded(sample, 1, 1000000, options.notifySampleEvery))

@@ -34,7 +34,9 @@ struct LoadOptions
     static constexpr double MaxLoginRate = 100;
     static constexpr int MaxDurationS = 3600;
     static constexpr int MaxTenants = 1000;
-    static constexpr int MaxDevicesPerTenant = 100;
+    static constexpr int MaxDevicesPerTenant = 1000;
+    /// The server keeps a device's 8 newest live sockets and closes older ones (server::LiveChannel).
+    static constexpr int MaxSocketsPerDevice = 8;
 };
 
 /** What parsing decided: run with options, or print text and exit with a code. */
