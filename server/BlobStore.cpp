@@ -105,7 +105,13 @@ Result<BlobStore::AppendResult> BlobStore::append(qint64 tenantId, const BlobNam
             Result<State> now = state(tenantId, name);
             if (!now)
                 return now.error();
-            return AppendResult{Appended::WrongOffset, *now};
+            if (now->complete || now->received != offset)
+                return AppendResult{Appended::WrongOffset, *now};
+            // A part nobody's count explains (a store put back by hand): the upload starts again, or the device
+            // would be sent back to this offset for ever.
+            if (Status s = discard(tenantId, name); !s)
+                return s.error();
+            return AppendResult{Appended::WrongContent, {}};
         }
     }
     if (!upsert.exec())

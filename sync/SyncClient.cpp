@@ -279,7 +279,8 @@ void SyncClient::pushAnswered(qint64 batchSeq, const QByteArray &sent, const Tra
         m_rejectedDetail = item.reason;
         qCWarning(lcSync) << "the server refused a change:" << item.reason;
     }
-    storage::Status s = later ? deferChanges(batchSeq, sent, *response) : m_state.batchAnswered(batchSeq);
+    storage::Status s =
+        later ? deferChanges(batchSeq, sent, *response) : m_state.batchAnswered(batchSeq, response->cursor);
     if (!s)
         return finish(s.code() == storage::ErrorCode::Invalid ? SyncProblem::ServerError : SyncProblem::LocalError,
                       s.message());
@@ -310,7 +311,7 @@ storage::Status SyncClient::deferChanges(qint64 batchSeq, const QByteArray &sent
         return retrySeq.error();
     const QByteArray retry =
         protocol::encode(protocol::PushRequest{request->site, *retrySeq, request->schemaVersion, std::move(later)});
-    if (storage::Status s = m_state.batchDeferred(batchSeq, retry, *retrySeq); !s)
+    if (storage::Status s = m_state.batchDeferred(batchSeq, retry, *retrySeq, response.cursor); !s)
         return s;
     if (m_deferredFrom == 0)
         m_deferredFrom = *retrySeq;
@@ -327,20 +328,22 @@ void SyncClient::pullNext(qint64 cursor, bool recorded)
     }
     storage::Result<qint64> answered = m_state.answeredBatch();
     storage::Result<qint64> checked = m_state.checkedBatch();
-    if (!answered || !checked)
-        return finish(SyncProblem::LocalError, (answered ? checked : answered).message());
+    storage::Result<qint64> answeredCursor = m_state.answeredCursor();
+    if (!answered || !checked || !answeredCursor)
+        return finish(SyncProblem::LocalError, (!answered ? answered : !checked ? checked : answeredCursor).message());
     // Batches answered since the last recorded page: a restored server that lost any of them says so.
     const bool claim = *answered > *checked;
     const QByteArray body = protocol::encode(
         protocol::PullRequest{cursor, m_options.pullLimit, cursor > 0 ? m_freshHead : 0, cursor > 0 && recorded,
                               m_replica.siteId(), claim ? *checked + 1 : 0, claim ? *answered : 0});
     const quint64 round = m_round;
-    m_transport.post(QStringLiteral("/v1/pull"), body, m_account.token,
-                     [this, cursor, round, batch = *answered](const TransportReply &reply) {
-                         // A page asked for ahead of time by a round that has ended since is dropped unread.
-                         if (round == m_round)
-                             pageArrived(cursor, batch, reply);
-                     });
+    m_transport.post(
+        QStringLiteral("/v1/pull"), body, m_account.token,
+        [this, cursor, round, answeredNow = Answered{*answered, *answeredCursor}](const TransportReply &reply) {
+            // A page asked for ahead of time by a round that has ended since is dropped unread.
+            if (round == m_round)
+                pageArrived(cursor, answeredNow, reply);
+        });
 }
 
 bool SyncClient::startedResync(const TransportReply &reply)
@@ -378,7 +381,7 @@ storage::Status SyncClient::beginResync(bool restored)
     return tx.commit();
 }
 
-void SyncClient::pageArrived(qint64 cursor, qint64 answeredBatch, const TransportReply &reply)
+void SyncClient::pageArrived(qint64 cursor, Answered answered, const TransportReply &reply)
 {
     if (startedResync(reply) || failedAnswer(reply))
         return;
@@ -437,7 +440,7 @@ void SyncClient::pageArrived(qint64 cursor, qint64 answeredBatch, const Transpor
         return finish(SyncProblem::LocalError, s.message());
     if (storage::Status s = m_state.setPullCursor(response->nextCursor); !s)
         return finish(SyncProblem::LocalError, s.message());
-    if (storage::Status s = noteRecordedPage(response->recorded, answeredBatch); !s)
+    if (storage::Status s = noteRecordedPage(*response, answered); !s)
         return finish(SyncProblem::LocalError, s.message());
     if (more)
         return;
@@ -454,17 +457,18 @@ void SyncClient::pageArrived(qint64 cursor, qint64 answeredBatch, const Transpor
     finish(SyncProblem::None);
 }
 
-storage::Status SyncClient::noteRecordedPage(bool recorded, qint64 answeredBatch)
+storage::Status SyncClient::noteRecordedPage(const protocol::PullResponse &page, Answered answered)
 {
-    // The server recorded a cursor past every change of the batches answered before the page was asked for, and the
-    // device keeps that cursor as recorded: a restore that loses those batches loses the record too, and the next
-    // pull's cursor shows it. Later batches are still named in pulls.
+    // The server recorded sending a cursor of at least the page's next, and the device keeps that cursor as
+    // recorded. When it is past every change of the batches answered before the page was asked for, a restore that
+    // loses those batches loses that record too, and the next pull's cursor shows it. A record older than the
+    // pushes (a page below a cursor recorded earlier) covers nothing: later batches are still named in pulls.
     storage::Result<qint64> checked = m_state.checkedBatch();
     if (!checked)
         return checked.error();
-    if (!recorded || answeredBatch <= *checked)
+    if (!page.recorded || page.nextCursor < answered.cursor || answered.batch <= *checked)
         return {};
-    return m_state.setCheckedBatch(answeredBatch);
+    return m_state.setCheckedBatch(answered.batch);
 }
 
 storage::Result<qint64> SyncClient::evict(const std::vector<protocol::RowRef> &rows)

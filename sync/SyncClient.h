@@ -100,8 +100,13 @@ private:
     void pullNext(qint64 cursor, bool recorded);
     /** Starts a pull from 0 (Resync); after a restore, also every own write and attachment goes again. */
     storage::Status beginResync(bool restored);
-    /** @p answeredBatch: the newest batch answered when the page was asked for. */
-    void pageArrived(qint64 cursor, qint64 answeredBatch, const TransportReply &reply);
+    /** The newest answered batch and the highest cursor push answers named, when a page was asked for. */
+    struct Answered
+    {
+        qint64 batch = 0;
+        qint64 cursor = 0;
+    };
+    void pageArrived(qint64 cursor, Answered answered, const TransportReply &reply);
     void acknowledge(qint64 cursor);
     /** After a round that pushed and pulled everything without a problem: forgets this device's tombstones past the
      * horizon. */
@@ -117,8 +122,9 @@ private:
      */
     bool startedResync(const TransportReply &reply);
     /** Drops rows that left the user's scopes, except those with local changes still to push; how many went. */
-    /** After a page's cursor was kept: marks the batches answered before it was asked for as checked, if recorded. */
-    storage::Status noteRecordedPage(bool recorded, qint64 answeredBatch);
+    /** After a page's cursor was kept: marks the batches answered before it was asked for as checked, when the
+     *  server's record covers them. */
+    storage::Status noteRecordedPage(const protocol::PullResponse &page, Answered answered);
     storage::Result<qint64> evict(const std::vector<protocol::RowRef> &rows);
     /**
      * Queues the writes made while this round's batches were in flight; true when there is something to push.

@@ -184,19 +184,20 @@ Status SyncStateStore::enqueue(const std::vector<QByteArray> &encodedBatches, qi
     return tx.commit();
 }
 
-Status SyncStateStore::batchAnswered(qint64 batchSeq)
+Status SyncStateStore::batchAnswered(qint64 batchSeq, qint64 serverCursor)
 {
     storage::Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun();
     if (Status s = removeBatch(batchSeq); !s)
         return s;
-    if (Status s = noteAnswered(batchSeq); !s)
+    if (Status s = noteAnswered(batchSeq, serverCursor); !s)
         return s;
     return tx.commit();
 }
 
-Status SyncStateStore::batchDeferred(qint64 batchSeq, const QByteArray &retryBatch, qint64 retrySeq)
+Status SyncStateStore::batchDeferred(qint64 batchSeq, const QByteArray &retryBatch, qint64 retrySeq,
+                                     qint64 serverCursor)
 {
     storage::Transaction tx(m_db);
     if (!tx.begun())
@@ -207,7 +208,7 @@ Status SyncStateStore::batchDeferred(qint64 batchSeq, const QByteArray &retryBat
         return s;
     if (Status s = removeBatch(batchSeq); !s)
         return s;
-    if (Status s = noteAnswered(batchSeq); !s)
+    if (Status s = noteAnswered(batchSeq, serverCursor); !s)
         return s;
     return tx.commit();
 }
@@ -240,8 +241,15 @@ Status SyncStateStore::removeBatch(qint64 batchSeq)
     return {};
 }
 
-Status SyncStateStore::noteAnswered(qint64 batchSeq)
+Status SyncStateStore::noteAnswered(qint64 batchSeq, qint64 serverCursor)
 {
+    Result<qint64> cursor = answeredCursor();
+    if (!cursor)
+        return cursor.error();
+    if (serverCursor > *cursor) {
+        if (Status s = setNumber("answered_cursor", serverCursor); !s)
+            return s;
+    }
     // The batches before the first one answered by this build were answered under builds that did not keep them:
     // counted as checked, as those builds did.
     Result<Statement *> checked = find("checked_batch");
@@ -259,10 +267,15 @@ Status SyncStateStore::forgetPushed()
     // The outbox's cover too: else the queued batches, once answered, would set pushed_seq back to it.
     if (Status s = setNumber("outbox_covers", 0); !s)
         return s;
+    // Only once a batch was answered under this build: before that, noteAnswered() has yet to mark the older ones.
     Result<qint64> answered = answeredBatch();
     if (!answered)
         return answered.error();
-    if (Status s = setNumber("checked_batch", *answered); !s)
+    if (*answered > 0) {
+        if (Status s = setNumber("checked_batch", *answered); !s)
+            return s;
+    }
+    if (Status s = setNumber("answered_cursor", 0); !s) // the restored server numbers from its own newest again
         return s;
     return setNumber("pushed_seq", 0);
 }

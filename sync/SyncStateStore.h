@@ -66,6 +66,8 @@ public:
     storage::Status setResyncing(bool on) { return setNumber("resync", on ? 1 : 0); }
     /** The newest push batch the server answered (0: none yet). */
     storage::Result<qint64> answeredBatch() { return number("answered_batch"); }
+    /** The highest cursor a push answer named: the answered batches' changes are numbered at most this. */
+    storage::Result<qint64> answeredCursor() { return number("answered_cursor"); }
     /**
      * The newest batch answered before a pull page whose cursor the server recorded (and this device kept): a
      * restore that lost it would be seen by that cursor. The batches after it are named in each pull
@@ -102,20 +104,23 @@ public:
     storage::Status enqueue(const std::vector<QByteArray> &encodedBatches, qint64 coversSeq, qint64 firstBatchSeq);
     /** The next batch seq to use (1 on a new device). */
     storage::Result<qint64> nextBatchSeq();
-    /** Removes an answered batch; when the outbox is empty, the covered seq becomes pushedSeq. */
-    storage::Status batchAnswered(qint64 batchSeq);
+    /**
+     * Removes an answered batch; when the outbox is empty, the covered seq becomes pushedSeq. @p serverCursor: the
+     * answer's cursor (PushResponse::cursor), kept as answeredCursor() when higher.
+     */
+    storage::Status batchAnswered(qint64 batchSeq, qint64 serverCursor);
     /**
      * The server answered @p batchSeq but refused some of its changes only for now (this device's clock is ahead):
      * in one transaction the answered batch leaves and @p retryBatch, holding those changes, joins the back of the
      * outbox as batch @p retrySeq (from nextBatchSeq()), so they are sent again and never lost.
      */
-    storage::Status batchDeferred(qint64 batchSeq, const QByteArray &retryBatch, qint64 retrySeq);
+    storage::Status batchDeferred(qint64 batchSeq, const QByteArray &retryBatch, qint64 retrySeq, qint64 serverCursor);
 
 private:
     storage::Status insertBatch(qint64 batchSeq, const QByteArray &body);
     storage::Status removeBatch(qint64 batchSeq);
-    /** Keeps @p batchSeq as the newest answered batch. */
-    storage::Status noteAnswered(qint64 batchSeq);
+    /** Keeps @p batchSeq as the newest answered batch, and @p serverCursor as answeredCursor() when higher. */
+    storage::Status noteAnswered(qint64 batchSeq, qint64 serverCursor);
     /** The statement positioned on the key's row, or null when the key is not set (the statement is then reset). */
     storage::Result<storage::Statement *> find(const char *key);
     storage::Status store(const char *key, const std::function<void(storage::Statement &, int)> &bindValue);

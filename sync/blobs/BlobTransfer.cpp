@@ -82,16 +82,19 @@ void BlobTransfer::uploadNext(std::shared_ptr<Upload> upload)
     if (upload->next == upload->waiting.size())
         return upload->done(BlobOutcome{});
     const BlobName &name = upload->waiting[upload->next++];
-    storage::Result<std::optional<QByteArray>> content = m_blobs.content(name);
-    if (!content || !*content)
-        return upload->done(
-            localFailure(content ? QStringLiteral("a waiting attachment is missing") : content.message()));
-    upload->content = std::move(**content);
-    // Where does the server stand? Nothing yet, part of it (an upload cut off earlier), or all of it.
+    // Where does the server stand? Nothing yet, part of it (an upload cut off earlier), or all of it. Asked before
+    // the content is read: after a restore every attachment is asked about, and most are there.
     m_transport.send(TransportRequest{QByteArrayLiteral("GET"), uploadPath(name), {}, {}, {}}, upload->token,
-                     guarded([this, upload](const TransportReply &reply) {
+                     guarded([this, upload, name](const TransportReply &reply) {
                          if (reply.status != 200)
                              return upload->done(failed(reply));
+                         if (reply.header(BlobComplete) == "1")
+                             return uploaded(upload); // the tenant has it already: nothing to send
+                         storage::Result<std::optional<QByteArray>> content = m_blobs.content(name);
+                         if (!content || !*content)
+                             return upload->done(localFailure(
+                                 content ? QStringLiteral("a waiting attachment is missing") : content.message()));
+                         upload->content = std::move(**content);
                          sendChunk(upload, std::max<qint64>(0, number(reply, UploadOffset)));
                      }));
 }
@@ -109,21 +112,25 @@ void BlobTransfer::sendChunk(std::shared_ptr<Upload> upload, qint64 offset)
                              QByteArrayLiteral("application/octet-stream"),
                              {{UploadOffset, QByteArray::number(offset)}, {UploadLength, QByteArray::number(total)}}};
     m_sent += chunk.size();
-    m_transport.send(request, upload->token, guarded([this, upload, name](const TransportReply &reply) {
+    m_transport.send(request, upload->token, guarded([this, upload](const TransportReply &reply) {
                          const qint64 at = number(reply, UploadOffset);
                          if (reply.status == 409 && at >= 0)
                              return sendChunk(upload, at); // someone else's bytes, or a lost answer: go on from there
                          if (reply.status != 200)
                              return upload->done(failed(reply));
-                         if (reply.header(BlobComplete) == "1") {
-                             if (storage::Status s = m_blobs.markUploaded(name); !s)
-                                 return upload->done(localFailure(s.message()));
-                             return uploadNext(upload);
-                         }
+                         if (reply.header(BlobComplete) == "1")
+                             return uploaded(upload);
                          if (at < 0)
                              return upload->done(failed(reply));
                          sendChunk(upload, at);
                      }));
+}
+
+void BlobTransfer::uploaded(std::shared_ptr<Upload> upload)
+{
+    if (storage::Status s = m_blobs.markUploaded(upload->waiting[upload->next - 1]); !s)
+        return upload->done(localFailure(s.message()));
+    uploadNext(std::move(upload));
 }
 
 void BlobTransfer::fetch(const BlobName &name, const QByteArray &token, Done done)

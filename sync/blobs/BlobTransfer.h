@@ -61,6 +61,8 @@ private:
     struct Download;
     void uploadNext(std::shared_ptr<Upload> upload);
     void sendChunk(std::shared_ptr<Upload> upload, qint64 offset);
+    /** The current blob is whole on the server: marks it and goes on with the next. */
+    void uploaded(std::shared_ptr<Upload> upload);
     void receiveRange(std::shared_ptr<Download> download);
     /** Runs @p then only while this transfer is alive: answers may outlive it. */
     SyncTransport::Done guarded(SyncTransport::Done then);

@@ -226,7 +226,7 @@ QString SyncedDevice::open()
         if (auto s = state->saveAccount({server.toString(), QStringLiteral("t"), QStringLiteral("u"), token}); !s)
             return s.message();
     }
-    client = std::make_unique<sync::SyncClient>(*device, *state, *transport, device.clock);
+    client = std::make_unique<sync::SyncClient>(*device, *state, *transport, device.clock, clientOptions);
     return {};
 }
 

@@ -184,6 +184,7 @@ struct SyncedDevice
     QUrl server;
     QByteArray token;
     fieldline::sync::HttpSyncTransport::Options httpOptions; ///< read by open()
+    fieldline::sync::SyncClient::Options clientOptions;      ///< read by open()
     std::unique_ptr<fieldline::sync::HttpSyncTransport> http;
     std::unique_ptr<LossyTransport> transport;
     std::unique_ptr<fieldline::sync::SyncStateStore> state;

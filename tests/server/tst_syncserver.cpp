@@ -505,6 +505,47 @@ private slots:
             synctest::dump(s.a.device));
     }
 
+    void aPageBelowAnEarlierRecordDoesNotCoverAPush()
+    {
+        // A pull cut short after its first page leaves a record above the device's cursor. After a push, a page below
+        // that record says "recorded" but the record is older than the push: a restore to between the two must still
+        // be found by the batch the device names.
+        RestoreScene s(*this, QStringLiteral("23"));
+        s.a.clientOptions.pullLimit = 1; // a page per row
+        QVERIFY(s.opened());
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(s.b.device->insert(QStringLiteral("contacts"), contact("from b", i)));
+        QCOMPARE(s.b.syncOnce(), SyncProblem::None);
+        int pulls = 0;
+        int passing = 0; // pulls let through per round
+        s.a.transport->replace = [&](const QString &path) -> std::optional<sync::TransportReply> {
+            if (path != QLatin1String("/v1/pull") || ++pulls <= passing)
+                return std::nullopt;
+            sync::TransportReply cut;
+            cut.status = 503;
+            return cut;
+        };
+        passing = 1;
+        QCOMPARE(s.a.syncOnce(), SyncProblem::ServerError); // one page: the server recorded the tenant's newest
+        QVERIFY(runOnStore(s.server, tenantBackup(s.tenantId, false)));
+
+        auto lost = s.a.device->insert(QStringLiteral("contacts"), contact("lost", 9));
+        QVERIFY(lost);
+        pulls = 0;
+        QCOMPARE(s.a.syncOnce(), SyncProblem::ServerError); // pushed, then one page below the record, then cut
+        QVERIFY(*s.a.state->checkedBatch() < *s.a.state->answeredBatch());
+        QVERIFY(runOnStore(s.server, tenantBackup(s.tenantId, true)));
+        s.a.transport->replace = nullptr;
+
+        QCOMPARE(s.a.syncOnce(), SyncProblem::None);
+        QCOMPARE(s.server.answered("pull", 410), qint64(1));
+        QCOMPARE(s.a.syncOnce(), SyncProblem::None);
+        QCOMPARE(s.b.syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::visible(s.b.device, QStringLiteral("contacts"), *lost, QStringLiteral("name")),
+                 std::optional<sync::Value>(QStringLiteral("lost")));
+        QCOMPARE(synctest::dump(s.b.device), synctest::dump(s.a.device));
+    }
+
     void aCursorNoServerRecordedIsJudgedByTheNewestNumberOnly()
     {
         // A page from an instance that does not record (an older release during a rolling upgrade) leaves the
