@@ -130,6 +130,9 @@ QHttpServerResponse BlobRoutes::uploadChunk(const QString &name, const QHttpServ
         return error(protocol::ErrorCode::Invalid,
                      QStringLiteral("A chunk needs Upload-Offset and Upload-Length headers, each a number."),
                      Status::BadRequest);
+    if (length == 0)
+        return error(protocol::ErrorCode::Invalid, QStringLiteral("An attachment cannot be empty."),
+                     Status::BadRequest);
     auto appended = m_store.append(accepted->first.tenantId, accepted->second, offset, length, request.body());
     if (!appended)
         return internal(QStringLiteral("blob upload: ") + appended.message());

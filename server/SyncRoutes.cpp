@@ -89,7 +89,8 @@ QHttpServerResponse SyncRoutes::pull(const QHttpServerRequest &request)
     const auto accepted = accept<protocol::PullRequest>(request, refusal);
     if (!accepted)
         return std::move(*refusal);
-    auto resync = m_store.pullNeedsResync(accepted->identity, accepted->message);
+    PullChecks &checks = m_store.pullChecks();
+    auto resync = checks.beforePage(accepted->identity, accepted->message);
     if (!resync)
         return internal(QStringLiteral("pull: ") + resync.message());
     if (*resync)
@@ -98,16 +99,14 @@ QHttpServerResponse SyncRoutes::pull(const QHttpServerRequest &request)
                                  accepted->message.cursor, accepted->message.limit, accepted->message.freshHead);
     if (!response)
         return internal(QStringLiteral("pull: ") + response.message());
-    if (accepted->message.cursor > 0) {
-        // Another instance may have collected tombstones above the cursor between the check and the page (both read
-        // what was committed when each ran): the page may then lack deletions this device needs, so it resyncs.
-        auto collected = m_store.pullNeedsResync(accepted->identity, accepted->message);
-        if (!collected)
-            return internal(QStringLiteral("pull: ") + collected.message());
-        if (*collected)
-            return error((*collected)->code, (*collected)->message, Status::Gone);
-    }
-    if (storage::Status served = m_store.recordServed(accepted->identity, response->nextCursor); !served)
+    // Another instance may have collected tombstones above the cursor between the check and the page (both read what
+    // was committed when each ran): the page may then lack deletions this device needs, so it resyncs.
+    auto collected = checks.afterPage(accepted->identity, accepted->message);
+    if (!collected)
+        return internal(QStringLiteral("pull: ") + collected.message());
+    if (*collected)
+        return error((*collected)->code, (*collected)->message, Status::Gone);
+    if (storage::Status served = checks.recordServed(accepted->identity, response->nextCursor); !served)
         return internal(QStringLiteral("pull: ") + served.message());
     response->recorded = true;
     return cbor(protocol::encode(*response));

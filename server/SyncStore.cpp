@@ -3,6 +3,7 @@
 #include "Compensation.h"
 #include "ReplicationScope.h"
 #include "SqlSupport.h"
+#include "SqlWrites.h"
 #include "WritePolicy.h"
 
 #include "sync/HybridLogicalClock.h"
@@ -34,19 +35,6 @@ using sync::SiteId;
 using sync::Stamp;
 
 namespace {
-
-/** Checks that @p tx began on @p db, then runs @p preamble (if any) as its first statement. */
-Status startWrite(const SqlTransaction &tx, const QSqlDatabase &db, const QString &preamble)
-{
-    if (!tx.begun())
-        return Error{ErrorCode::Busy, QStringLiteral("Cannot start a transaction: ") + db.lastError().text()};
-    if (preamble.isEmpty())
-        return {};
-    QSqlQuery query(db);
-    if (!query.exec(preamble))
-        return queryError(query, QStringLiteral("Cannot set up the transaction"));
-    return {};
-}
 
 Error sqlError(const QSqlQuery &query, const char *what)
 {
@@ -149,8 +137,15 @@ std::optional<QString> oversized(const Change &change)
 SyncStore::SyncStore(QString connectionName, const sync::Clock &clock)
     : m_connectionName(connectionName)
     , m_clock(clock)
-    , m_statements(std::move(connectionName))
+    , m_statements(connectionName)
+    , m_pullChecks(std::move(connectionName))
 {}
+
+void SyncStore::setCommitPreamble(QString statement)
+{
+    m_pullChecks.setCommitPreamble(statement);
+    m_commitPreamble = std::move(statement);
+}
 
 Result<std::optional<QString>> SyncStore::bindSite(const Identity &identity, const SiteId &site)
 {
@@ -286,7 +281,7 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
     remember.addBindValue(encoded);
     if (!remember.exec())
         return sqlError(remember, "Cannot record the batch");
-    if (Status committed = commit(tx, db, QStringLiteral("Cannot commit a push")); !committed)
+    if (Status committed = commitWrite(tx, db, m_statements, QStringLiteral("Cannot commit a push")); !committed)
         return committed.error();
     return PushOutcome{encoded, *seq != *before, *seq};
 }
@@ -507,7 +502,7 @@ Result<qint64> SyncStore::writeAsServer(qint64 tenantId, const sync::ChangeBatch
     Result<qint64> seq = mergeChecked(tenantId, *before, changes, results);
     if (!seq)
         return seq.error();
-    if (Status committed = commit(tx, db, QStringLiteral("Cannot commit")); !committed)
+    if (Status committed = commitWrite(tx, db, m_statements, QStringLiteral("Cannot commit")); !committed)
         return committed.error();
     return seq;
 }
@@ -635,14 +630,6 @@ Status SyncStore::readRows(QSqlQuery &query, std::vector<StoredRow> &out)
     return {};
 }
 
-Status SyncStore::commit(SqlTransaction &tx, const QSqlDatabase &db, const QString &what)
-{
-    m_statements.finishAll(); // SQLite refuses to commit while a statement is in progress
-    if (!tx.commit())
-        return Error{ErrorCode::Io, what + QStringLiteral(": ") + db.lastError().text()};
-    return {};
-}
-
 Status SyncStore::acknowledge(const Identity &identity, qint64 ackCursor)
 {
     const StatementCache::Finished finished(m_statements);
@@ -667,7 +654,8 @@ Status SyncStore::acknowledge(const Identity &identity, qint64 ackCursor)
     ack.addBindValue(identity.deviceId);
     if (!ack.exec())
         return sqlError(ack, "Cannot record the acknowledgement");
-    if (Status committed = commit(tx, db, QStringLiteral("Cannot commit an acknowledgement")); !committed)
+    if (Status committed = commitWrite(tx, db, m_statements, QStringLiteral("Cannot commit an acknowledgement"));
+        !committed)
         return committed.error();
     return {};
 }
@@ -723,93 +711,9 @@ Result<qint64> SyncStore::collectTombstones(qint64 tenantId, qint64 horizonMs)
     raise.addBindValue(tenantId);
     if (!raise.exec())
         return sqlError(raise, "Cannot record the collection");
-    if (Status committed = commit(tx, db, QStringLiteral("Cannot commit")); !committed)
+    if (Status committed = commitWrite(tx, db, m_statements, QStringLiteral("Cannot commit")); !committed)
         return committed.error();
     return collected;
-}
-
-Result<std::optional<SyncStore::Restart>> SyncStore::pullNeedsResync(const Identity &identity,
-                                                                     const sync::protocol::PullRequest &request)
-{
-    const StatementCache::Finished finished(m_statements);
-    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    const qint64 cursor = request.cursor;
-    const Restart restored{sync::protocol::ErrorCode::ServerRestored,
-                           QStringLiteral("The server was restored from a backup; this device sends its own changes "
-                                          "again and reloads the rest.")};
-    if (request.answeredBatch > 0 && request.site != sync::ByteId()) {
-        // Batches are kept for replay and never deleted, and a device numbers its batches one after another and has
-        // each answered before the next: those it names are all here unless the store went back in time. It catches
-        // pushes answered after the backup whose device has not pulled since (a pull that failed after its push).
-        const qint64 last = request.answeredBatch;
-        const qint64 named = request.firstBatch > 0 ? request.firstBatch : last; // without `from`: the newest only
-        const qint64 first = std::clamp(named, std::max<qint64>(1, last - MaxBatchesChecked + 1), last);
-        QSqlQuery &batches = m_statements.get(
-            "SELECT count(*) FROM sync_batches WHERE tenant_id = ? AND site = ? AND seq BETWEEN ? AND ?");
-        batches.addBindValue(identity.tenantId);
-        batches.addBindValue(request.site.toBytes());
-        batches.addBindValue(first);
-        batches.addBindValue(last);
-        if (!batches.exec() || !batches.next())
-            return sqlError(batches, "Cannot look up the device's answered batches");
-        if (batches.value(0).toLongLong() != last - first + 1)
-            return std::optional<Restart>(restored);
-    }
-    if (cursor <= 0) {
-        // A pull from the start is a whole snapshot, in the user's scopes as they are now.
-        if (identity.rescope) {
-            QSqlQuery &done = m_statements.get("UPDATE devices SET rescope = 0 WHERE tenant_id = ? AND id = ?");
-            done.addBindValue(identity.tenantId);
-            done.addBindValue(identity.deviceId);
-            if (!done.exec())
-                return sqlError(done, "Cannot record the device's new start");
-        }
-        return std::optional<Restart>();
-    }
-    QSqlQuery &query = m_statements.get("SELECT gc_floor, last_seq FROM sync_cursors WHERE tenant_id = ?");
-    query.addBindValue(identity.tenantId);
-    if (!query.exec())
-        return sqlError(query, "Cannot read the collection floor");
-    const bool known = query.next();
-    // A cursor comes from a page this server sent, so it is above neither the newest number nor, when that page
-    // said it was recorded, the newest cursor recorded for the device, unless the store went back in time (restored
-    // from a backup, or a standby that missed the last commits took over). Pushes after the restore can renumber past
-    // the first; the second is still below. A page from a server that does not record (an older instance during a
-    // rollout) leaves the device's cursor unrecorded, and the device says so.
-    const bool newerThanSent = request.recorded && identity.servedCursor >= 0 && cursor > identity.servedCursor;
-    if (newerThanSent || cursor > (known ? query.value(1).toLongLong() : 0))
-        return std::optional<Restart>(restored);
-    // Checked after the restore: a restart for it does all a resync does, and also sends the device's writes again.
-    if (identity.rescope)
-        return std::optional<Restart>(Restart{sync::protocol::ErrorCode::ResyncRequired,
-                                              QStringLiteral("Your territories changed; this device reloads what you "
-                                                             "see once.")});
-    if (known && cursor < query.value(0).toLongLong())
-        return std::optional<Restart>(Restart{sync::protocol::ErrorCode::ResyncRequired,
-                                              QStringLiteral("This device was away longer than the server keeps "
-                                                             "deleted rows; it reloads everything once.")});
-    return std::optional<Restart>();
-}
-
-Status SyncStore::recordServed(const Identity &identity, qint64 cursor)
-{
-    if (cursor <= identity.servedCursor)
-        return {};
-    const StatementCache::Finished finished(m_statements);
-    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    SqlTransaction tx(db);
-    if (Status started = startWrite(tx, db, m_commitPreamble); !started)
-        return started;
-    // The tenant's newest number rather than the cursor itself: every change numbered up to it was committed when it
-    // was read, so a backup holding this record holds them too, and the device's next pages up to it need no write.
-    QSqlQuery &served = m_statements.get(
-        "UPDATE devices SET served_cursor = COALESCE((SELECT CASE WHEN last_seq > ? THEN last_seq ELSE ? END"
-        " FROM sync_cursors WHERE tenant_id = ?), ?) WHERE tenant_id = ? AND id = ? AND served_cursor < ?");
-    for (const qint64 value : {cursor, cursor, identity.tenantId, cursor, identity.tenantId, identity.deviceId, cursor})
-        served.addBindValue(value);
-    if (!served.exec())
-        return sqlError(served, "Cannot record the cursor sent to a device");
-    return commit(tx, db, QStringLiteral("Cannot commit the cursor sent to a device"));
 }
 
 } // namespace fieldline::server

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "PullChecks.h"
 #include "ReplicationScope.h"
 #include "StatementCache.h"
 #include "TenantStore.h"
@@ -34,10 +35,11 @@ public:
     SyncStore(QString connectionName, const sync::Clock &clock);
 
     /**
-     * A statement run first in every push, acknowledgement and recordServed transaction: PostgresCommits::AsyncCommit
-     * under group commit, whose answers wait for the flush instead (DurableAnswers). Empty by default.
+     * A statement run first in every push, acknowledgement and PullChecks::recordServed transaction:
+     * PostgresCommits::AsyncCommit under group commit, whose answers wait for the flush instead (DurableAnswers).
+     * Empty by default.
      */
-    void setCommitPreamble(QString statement) { m_commitPreamble = std::move(statement); }
+    void setCommitPreamble(QString statement);
 
     /**
      * Ties @p site to the identity's device on its first push. Returns why it is refused (the device already
@@ -103,34 +105,11 @@ public:
      * Forgets the tenant's tombstones older than @p horizonMs that every active device (not revoked, and
      * acknowledged within the horizon) has acknowledged; returns how many rows went. A device that was silent
      * longer than the horizon may have missed some of them: its pulls from below the tenant's collection floor
-     * are refused, and it resyncs from the start instead (see pullNeedsResync).
+     * are refused, and it resyncs from the start instead (see PullChecks::beforePage).
      */
     storage::Result<qint64> collectTombstones(qint64 tenantId, qint64 horizonMs = DefaultHorizonMs);
-    /** Why a pull must start over from 0: the error code to answer with (HTTP 410), and words for the user. */
-    struct Restart
-    {
-        sync::protocol::ErrorCode code = sync::protocol::ErrorCode::ResyncRequired;
-        QString message;
-    };
-    /**
-     * Whether a pull from the request's cursor must start over from 0: the server holds fewer changes than the cursor
-     * says the device has seen, or the cursor is `recorded` and newer than the cursors recorded for the device, or a
-     * push batch the device says was answered is not here (the store was restored from a backup: ServerRestored, and
-     * the device sends its own writes again), it could miss a collected tombstone (0 < cursor < the collection
-     * floor), or the user's scopes changed since the device last started from 0 (rows that came into them are older
-     * than its cursor). A pull from 0 clears the last.
-     */
-    storage::Result<std::optional<Restart>> pullNeedsResync(const Identity &identity,
-                                                            const sync::protocol::PullRequest &request);
-    /// The most answered batches a pull may ask about: the newest ones when it names more (a device whose pulls
-    /// failed after that many answered pushes).
-    static constexpr qint64 MaxBatchesChecked = 10'000;
-    /**
-     * Records that a pull page sent the device @p cursor, before the page leaves (as the tenant's newest number, at
-     * least @p cursor). After a restore from a backup the record is older than the device's cursor, however far later
-     * pushes moved the tenant's numbers on.
-     */
-    storage::Status recordServed(const Identity &identity, qint64 cursor);
+    /** What a pull checks before and after its page, and the record of the cursors pages sent each device. */
+    PullChecks &pullChecks() { return m_pullChecks; }
 
     /** The most changes one pull returns (the protocol decoder's array limit is 10,000). */
     static constexpr qint64 MaxPullChanges = 5000;
@@ -141,8 +120,6 @@ private:
     /** Writes back the server's copy of rows whose changes a role may not make (WritePolicy); the new cursor. */
     storage::Result<qint64> compensate(qint64 tenantId, qint64 last,
                                        const std::map<std::pair<QString, sync::RowId>, sync::ChangeBatch> &refusedRows);
-    /** Commits @p tx on @p db once every kept statement is finished; @p what names it in the error. */
-    storage::Status commit(SqlTransaction &tx, const QSqlDatabase &db, const QString &what);
     /** Locks the tenant's cursor for the caller's transaction and returns it; see the comment inside. */
     storage::Result<qint64> lockCursor(qint64 tenantId);
     /**
@@ -159,6 +136,7 @@ private:
     QString m_commitPreamble;
     const sync::Clock &m_clock;
     StatementCache m_statements;
+    PullChecks m_pullChecks;
 };
 
 } // namespace fieldline::server

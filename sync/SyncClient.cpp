@@ -143,11 +143,26 @@ void SyncClient::uploadBlobsThenPush()
     if (!m_blobs)
         return pushNext();
     const quint64 round = m_round;
-    m_blobs->uploadWaiting(m_account.token, [this, round](const BlobOutcome &outcome) {
+    m_blobs->uploadWaiting(m_account.token, m_clock.nowMs(), [this, round](const BlobOutcome &outcome) {
         if (round != m_round)
             return;
         switch (outcome.kind) {
         case BlobOutcome::Kind::Done:
+            if (!outcome.refused.empty()) {
+                // The rows go up without them (other devices show them as not there yet): better than none at all.
+                m_rejectedSome = true;
+                const qint64 minutes = BlobTransfer::RefusedRetryMs / 60'000;
+                m_rejectedDetail =
+                    outcome.refused.size() == 1
+                        ? QStringLiteral("an attachment could not be uploaded (%1); it is tried again in %2 minutes.")
+                              .arg(outcome.refused.front())
+                              .arg(minutes)
+                        : QStringLiteral("%1 attachments could not be uploaded (the first: %2); they are tried again "
+                                         "in %3 minutes.")
+                              .arg(outcome.refused.size())
+                              .arg(outcome.refused.front())
+                              .arg(minutes);
+            }
             return pushNext();
         case BlobOutcome::Kind::AnswerFailed:
             // A 200 that said neither "complete" nor where to go on (a proxy that drops headers) fails too.
@@ -204,7 +219,7 @@ storage::Result<bool> SyncClient::queueLaterWrites()
         return settleThroughCommitted();
     if (m_blobs) {
         // These writes may name an attachment added after this round's upload: another round uploads it first.
-        storage::Result<std::vector<BlobName>> waiting = m_blobs->blobs().waitingForUpload();
+        storage::Result<std::vector<BlobName>> waiting = m_blobs->waiting(m_clock.nowMs());
         if (!waiting)
             return waiting.error();
         if (!waiting->empty()) {
@@ -326,24 +341,21 @@ void SyncClient::pullNext(qint64 cursor, bool recorded)
         storage::Result<bool> holding = m_replica.holdsRows();
         m_freshAllowed = (resyncing && *resyncing) || (holding && !*holding);
     }
-    storage::Result<qint64> answered = m_state.answeredBatch();
-    storage::Result<qint64> checked = m_state.checkedBatch();
-    storage::Result<qint64> answeredCursor = m_state.answeredCursor();
-    if (!answered || !checked || !answeredCursor)
-        return finish(SyncProblem::LocalError, (!answered ? answered : !checked ? checked : answeredCursor).message());
+    storage::Result<Answered> answered = m_state.answered();
+    if (!answered)
+        return finish(SyncProblem::LocalError, answered.message());
     // Batches answered since the last recorded page: a restored server that lost any of them says so.
-    const bool claim = *answered > *checked;
+    const bool claim = answered->batch > answered->checked;
     const QByteArray body = protocol::encode(
         protocol::PullRequest{cursor, m_options.pullLimit, cursor > 0 ? m_freshHead : 0, cursor > 0 && recorded,
-                              m_replica.siteId(), claim ? *checked + 1 : 0, claim ? *answered : 0});
+                              m_replica.siteId(), claim ? answered->checked + 1 : 0, claim ? answered->batch : 0});
     const quint64 round = m_round;
-    m_transport.post(
-        QStringLiteral("/v1/pull"), body, m_account.token,
-        [this, cursor, round, answeredNow = Answered{*answered, *answeredCursor}](const TransportReply &reply) {
-            // A page asked for ahead of time by a round that has ended since is dropped unread.
-            if (round == m_round)
-                pageArrived(cursor, answeredNow, reply);
-        });
+    m_transport.post(QStringLiteral("/v1/pull"), body, m_account.token,
+                     [this, cursor, round, answeredNow = *answered](const TransportReply &reply) {
+                         // A page asked for ahead of time by a round that has ended since is dropped unread.
+                         if (round == m_round)
+                             pageArrived(cursor, answeredNow, reply);
+                     });
 }
 
 bool SyncClient::startedResync(const TransportReply &reply)

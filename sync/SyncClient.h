@@ -100,12 +100,8 @@ private:
     void pullNext(qint64 cursor, bool recorded);
     /** Starts a pull from 0 (Resync); after a restore, also every own write and attachment goes again. */
     storage::Status beginResync(bool restored);
-    /** The newest answered batch and the highest cursor push answers named, when a page was asked for. */
-    struct Answered
-    {
-        qint64 batch = 0;
-        qint64 cursor = 0;
-    };
+    /** @p answered: the answered push batches when the page was asked for. */
+    using Answered = SyncStateStore::Answered;
     void pageArrived(qint64 cursor, Answered answered, const TransportReply &reply);
     void acknowledge(qint64 cursor);
     /** After a round that pushed and pulled everything without a problem: forgets this device's tombstones past the

@@ -58,6 +58,21 @@ Result<qint64> SyncStateStore::number(const char *key)
     return value;
 }
 
+Result<SyncStateStore::Answered> SyncStateStore::answered()
+{
+    Result<Statement *> get = m_db.prepare("SELECT (SELECT value FROM sync_state WHERE key = 'answered_batch'),"
+                                           " (SELECT value FROM sync_state WHERE key = 'checked_batch'),"
+                                           " (SELECT value FROM sync_state WHERE key = 'answered_cursor')");
+    if (!get)
+        return get.error();
+    Result<bool> row = (*get)->step();
+    if (!row)
+        return row.error();
+    const Answered answered{(*get)->int64(0), (*get)->int64(1), (*get)->int64(2)}; // NULL (never set) reads 0
+    (*get)->reset();
+    return answered;
+}
+
 Status SyncStateStore::setNumber(const char *key, qint64 value)
 {
     return store(key, [value](Statement &stmt, int index) { stmt.bind(index, value); });

@@ -75,6 +75,14 @@ public:
      */
     storage::Result<qint64> checkedBatch() { return number("checked_batch"); }
     storage::Status setCheckedBatch(qint64 batchSeq) { return setNumber("checked_batch", batchSeq); }
+    /** answeredBatch(), checkedBatch() and answeredCursor() in one read, as each pull asks for them. */
+    struct Answered
+    {
+        qint64 batch = 0;
+        qint64 checked = 0;
+        qint64 cursor = 0;
+    };
+    storage::Result<Answered> answered();
     /** The highest local seq the server has acknowledged (pushed and answered). */
     storage::Result<qint64> pushedSeq() { return number("pushed_seq"); }
     /**

@@ -102,6 +102,7 @@ void SyncService::startClient()
     m_liveCursor = 0;                  // another account's cursors
     m_pendingGapMs = PendingRecountMs; // another profile's backlog
     m_live.reset();
+    m_blobFetches.reset();
     m_blobTransfer.reset();
     m_transport.reset();
     m_client.reset();
@@ -111,6 +112,7 @@ void SyncService::startClient()
     // Attachments go up before the changes that name them.
     m_blobTransfer = std::make_unique<sync::BlobTransfer>(*m_blobs, *m_transport);
     m_client->setBlobTransfer(m_blobTransfer.get());
+    m_blobFetches = std::make_unique<sync::BlobFetches>(*m_blobTransfer);
     connect(m_client.get(), &sync::SyncClient::statusChanged, this, &SyncService::statusChanged);
     connect(m_client.get(), &sync::SyncClient::roundFinished, this, &SyncService::roundFinished);
     connect(m_client.get(), &sync::SyncClient::remoteChangesApplied, this, &SyncService::dataChanged);
@@ -138,6 +140,7 @@ void SyncService::close()
     m_soonAfterRound = false;
     m_liveCursor = 0;
     m_live.reset();
+    m_blobFetches.reset();
     m_blobTransfer.reset();
     m_transport.reset();
     m_client.reset();
@@ -153,10 +156,9 @@ void SyncService::fetchBlob(const QString &hexName, std::function<void(bool arri
 {
     const std::optional<sync::BlobName> name = sync::BlobName::fromHex(hexName.toLatin1());
     const sync::SyncStateStore::Account stored = account();
-    if (!name || !m_blobTransfer || !stored.isValid())
+    if (!name || !m_blobFetches || !stored.isValid())
         return done(false);
-    m_blobTransfer->fetch(*name, stored.token,
-                          [done = std::move(done)](const sync::BlobOutcome &outcome) { done(outcome.ok()); });
+    m_blobFetches->fetch(*name, stored.token, [done = std::move(done)] { done(true); });
 }
 
 bool SyncService::isSignedIn() const
@@ -275,6 +277,10 @@ void SyncService::roundFinished()
         ++m_failures;
     else if (pause)
         m_failures = 0;
+    const bool reached = current.problem == sync::SyncProblem::None || current.problem == sync::SyncProblem::Rejected ||
+                         current.problem == sync::SyncProblem::ClockAhead;
+    if (reached && m_blobFetches)
+        m_blobFetches->retry(account().token); // photos other devices uploaded since
     emit roundEnded();
     if (std::exchange(m_soonAfterRound, false) && !waitingToRetry())
         soonRound(); // after a failure the retry timer's round takes the waiting writes

@@ -8,6 +8,7 @@
 #include "sync/SyncClient.h"
 #include "sync/SyncStateStore.h"
 #include "sync/SyncTransport.h"
+#include "sync/blobs/BlobFetches.h"
 #include "sync/blobs/BlobTransfer.h"
 #include "sync/blobs/LocalBlobs.h"
 
@@ -62,7 +63,11 @@ public:
     sync::Replica *replica() const { return m_replica.get(); }
     /** The profile's attachments (photos, signatures); uploaded before each push. Null while closed. */
     sync::LocalBlobs *blobs() const { return m_blobs.get(); }
-    /** Downloads the attachment @p hexName into blobs(); @p done says whether it came. */
+    /**
+     * Downloads the attachment @p hexName into blobs(); @p done(true) runs once it is here. A download that fails
+     * (offline, not on the server yet) is tried again after each round that reaches the server; done(false) only
+     * when it cannot be asked for at all (a malformed name, signed out).
+     */
     void fetchBlob(const QString &hexName, std::function<void(bool arrived)> done);
 
     /** Logs in; on success keeps the account in the encrypted store and syncs. loginFinished() follows. */
@@ -131,6 +136,7 @@ private:
     std::unique_ptr<sync::SyncClient> m_client;
     std::unique_ptr<sync::HttpSyncTransport> m_transport;
     std::unique_ptr<sync::BlobTransfer> m_blobTransfer; ///< uses the transport, so it goes before it
+    std::unique_ptr<sync::BlobFetches> m_blobFetches;   ///< uses the transfer
     std::unique_ptr<sync::LiveClient> m_live;
 };
 

@@ -1,5 +1,7 @@
 #include "sync/blobs/BlobTransfer.h"
 
+#include "sync/protocol/ProtocolCodec.h"
+
 namespace fieldline::sync {
 
 namespace {
@@ -23,12 +25,19 @@ qint64 number(const TransportReply &reply, const QByteArray &name)
 
 BlobOutcome failed(const TransportReply &reply)
 {
-    return BlobOutcome{BlobOutcome::Kind::AnswerFailed, reply, {}};
+    return BlobOutcome{BlobOutcome::Kind::AnswerFailed, reply, {}, {}};
 }
 
 BlobOutcome localFailure(const QString &detail)
 {
-    return BlobOutcome{BlobOutcome::Kind::LocalFailed, {}, detail};
+    return BlobOutcome{BlobOutcome::Kind::LocalFailed, {}, detail, {}};
+}
+
+/** The server's words in an error answer, or its status. */
+QString answerText(const TransportReply &reply)
+{
+    auto error = protocol::decode<protocol::ErrorMessage>(reply.body);
+    return error ? error->message : QStringLiteral("HTTP %1").arg(reply.status);
 }
 
 } // namespace
@@ -39,7 +48,10 @@ struct BlobTransfer::Upload
     Done done;
     std::vector<BlobName> waiting;
     size_t next = 0;
-    QByteArray content; ///< of waiting[next - 1], the blob being sent
+    QByteArray content;     ///< of waiting[next - 1], the blob being sent
+    bool sentAgain = false; ///< the server discarded this blob's bytes once already, and it is being sent again
+    qint64 nowMs = 0;
+    std::vector<QString> refused;
 };
 
 struct BlobTransfer::Download
@@ -65,22 +77,35 @@ SyncTransport::Done BlobTransfer::guarded(SyncTransport::Done then)
     };
 }
 
-void BlobTransfer::uploadWaiting(const QByteArray &token, Done done)
+storage::Result<std::vector<BlobName>> BlobTransfer::waiting(qint64 nowMs)
+{
+    storage::Result<std::vector<BlobName>> waiting = m_blobs.waitingForUpload();
+    if (!waiting)
+        return waiting;
+    std::erase_if(m_setAside, [nowMs](const auto &aside) { return aside.second <= nowMs; });
+    std::erase_if(*waiting, [this](const BlobName &name) { return m_setAside.contains(name.hex()); });
+    return waiting;
+}
+
+void BlobTransfer::uploadWaiting(const QByteArray &token, qint64 nowMs, Done done)
 {
     auto upload = std::make_shared<Upload>();
     upload->token = token;
     upload->done = std::move(done);
-    storage::Result<std::vector<BlobName>> waiting = m_blobs.waitingForUpload();
-    if (!waiting)
-        return upload->done(localFailure(waiting.message()));
-    upload->waiting = std::move(*waiting);
+    upload->nowMs = nowMs;
+    storage::Result<std::vector<BlobName>> toSend = waiting(nowMs);
+    if (!toSend)
+        return upload->done(localFailure(toSend.message()));
+    upload->waiting = std::move(*toSend);
     uploadNext(std::move(upload));
 }
 
 void BlobTransfer::uploadNext(std::shared_ptr<Upload> upload)
 {
     if (upload->next == upload->waiting.size())
-        return upload->done(BlobOutcome{});
+        return upload->done(BlobOutcome{BlobOutcome::Kind::Done, {}, {}, std::move(upload->refused)});
+    upload->content.clear();
+    upload->sentAgain = false;
     const BlobName &name = upload->waiting[upload->next++];
     // Where does the server stand? Nothing yet, part of it (an upload cut off earlier), or all of it. Asked before
     // the content is read: after a restore every attachment is asked about, and most are there.
@@ -91,9 +116,10 @@ void BlobTransfer::uploadNext(std::shared_ptr<Upload> upload)
                          if (reply.header(BlobComplete) == "1")
                              return uploaded(upload); // the tenant has it already: nothing to send
                          storage::Result<std::optional<QByteArray>> content = m_blobs.content(name);
-                         if (!content || !*content)
-                             return upload->done(localFailure(
-                                 content ? QStringLiteral("a waiting attachment is missing") : content.message()));
+                         if (!content)
+                             return upload->done(localFailure(content.message()));
+                         if (!*content)
+                             return setAside(upload, QStringLiteral("it is missing on this device"));
                          upload->content = std::move(**content);
                          sendChunk(upload, std::max<qint64>(0, number(reply, UploadOffset)));
                      }));
@@ -116,6 +142,14 @@ void BlobTransfer::sendChunk(std::shared_ptr<Upload> upload, qint64 offset)
                          const qint64 at = number(reply, UploadOffset);
                          if (reply.status == 409 && at >= 0)
                              return sendChunk(upload, at); // someone else's bytes, or a lost answer: go on from there
+                         if (reply.status == 400 && at == 0 && !upload->sentAgain) {
+                             // The server discarded what it had of this blob (content that did not match its name,
+                             // or a part it could not account for): once more from the start.
+                             upload->sentAgain = true;
+                             return sendChunk(upload, 0);
+                         }
+                         if (reply.status == 400 || reply.status == 413)
+                             return setAside(upload, answerText(reply));
                          if (reply.status != 200)
                              return upload->done(failed(reply));
                          if (reply.header(BlobComplete) == "1")
@@ -130,6 +164,13 @@ void BlobTransfer::uploaded(std::shared_ptr<Upload> upload)
 {
     if (storage::Status s = m_blobs.markUploaded(upload->waiting[upload->next - 1]); !s)
         return upload->done(localFailure(s.message()));
+    uploadNext(std::move(upload));
+}
+
+void BlobTransfer::setAside(std::shared_ptr<Upload> upload, const QString &why)
+{
+    m_setAside[upload->waiting[upload->next - 1].hex()] = upload->nowMs + RefusedRetryMs;
+    upload->refused.push_back(why);
     uploadNext(std::move(upload));
 }
 

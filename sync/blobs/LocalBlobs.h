@@ -14,8 +14,8 @@ namespace fieldline::sync {
 /**
  * Attachments on this device (photos, signatures, PDFs), kept in its encrypted store like everything else: content
  * by name, and which blobs still wait to be uploaded. A cell refers to a blob by its name; the sync client uploads
- * every waiting blob before it pushes the changes that may refer to them, so no device ever receives a name whose
- * content the server does not have.
+ * every waiting blob before it pushes the changes that may refer to them, so no device receives a name whose
+ * content the server does not have, unless the server refused that blob (BlobTransfer sets it aside).
  */
 class LocalBlobs
 {

@@ -261,3 +261,18 @@ AdminAnswer sendAdminRequest(QNetworkAccessManager &network, const QUrl &url, co
     reply->deleteLater();
     return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
 }
+
+fieldline::sync::Cells contact(const char *name, qint64 qty)
+{
+    return {{QStringLiteral("name"), QString::fromUtf8(name)}, {QStringLiteral("qty"), qty}};
+}
+
+QByteArray ServerScenarios::serverImage(InProcessServer &server, const QString &tenant, const QString &name)
+{
+    SyncedDevice fresh(path(name), server.clock.nowMs(), server.url(), server.deviceToken(tenant, QStringLiteral("u")));
+    if (QString e = fresh.open(); !e.isEmpty())
+        return "open failed: " + e.toUtf8();
+    if (fresh.syncOnce() != fieldline::sync::SyncProblem::None)
+        return "sync failed: " + fresh.client->status().detail.toUtf8();
+    return synctest::dump(fresh.device);
+}

@@ -61,6 +61,11 @@ public:
  */
 QStringList tenantBackup(qint64 tenantId, bool restore);
 
+struct InProcessServer;
+
+/** A contact's cells for the test schema: a name and a quantity. */
+fieldline::sync::Cells contact(const char *name, qint64 qty);
+
 /**
  * What a test of sync scenarios through an InProcessServer keeps: a folder for its files, the backend chosen by the
  * environment, and a fresh tenant name per scenario. setUp() belongs in initTestCase().
@@ -68,6 +73,9 @@ QStringList tenantBackup(qint64 tenantId, bool restore);
 class ServerScenarios
 {
 protected:
+    /// When the scenarios' clocks start (server and devices alike unless a test skews them).
+    static constexpr qint64 T0 = 1'790'000'000'000;
+
     /** The problem, or empty: the folder, libsodium and the backend are ready. */
     QString setUp()
     {
@@ -79,6 +87,11 @@ protected:
     }
     QString path(const QString &name) { return m_dir.filePath(name); }
     QString nextTenant() { return QStringLiteral("tenant%1").arg(++m_tenants); }
+    /**
+     * The server's state of @p tenant seen through a client: the dump of a brand-new device (file @p name) of user
+     * "u" that pulled it from cursor 0, or what failed.
+     */
+    QByteArray serverImage(InProcessServer &server, const QString &tenant, const QString &name);
 
     QTemporaryDir m_dir;
     StoreBackend m_backend;
