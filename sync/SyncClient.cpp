@@ -143,27 +143,21 @@ void SyncClient::uploadBlobsThenPush()
     if (!m_blobs)
         return pushNext();
     const quint64 round = m_round;
-    m_blobs->uploadWaiting(m_account.token, m_clock.nowMs(), [this, round](const BlobOutcome &outcome) {
+    m_blobs->uploadWaiting(m_account.token, [this, round](const BlobOutcome &outcome) {
         if (round != m_round)
             return;
         switch (outcome.kind) {
-        case BlobOutcome::Kind::Done:
-            if (!outcome.refused.empty()) {
-                // The rows go up without them (other devices show them as not there yet): better than none at all.
+        case BlobOutcome::Kind::Done: {
+            // The rows go up without those set aside (other devices show them as not there yet), and the round says
+            // so for as long as they wait.
+            m_status.attachmentsSetAside = m_blobs->setAside();
+            if (m_status.attachmentsSetAside.count > 0) {
                 m_rejectedSome = true;
-                const qint64 minutes = BlobTransfer::RefusedRetryMs / 60'000;
-                m_rejectedDetail =
-                    outcome.refused.size() == 1
-                        ? QStringLiteral("an attachment could not be uploaded (%1); it is tried again in %2 minutes.")
-                              .arg(outcome.refused.front())
-                              .arg(minutes)
-                        : QStringLiteral("%1 attachments could not be uploaded (the first: %2); they are tried again "
-                                         "in %3 minutes.")
-                              .arg(outcome.refused.size())
-                              .arg(outcome.refused.front())
-                              .arg(minutes);
+                qCInfo(lcSync) << m_status.attachmentsSetAside.count << "attachments set aside, the newest for"
+                               << int(m_status.attachmentsSetAside.reason) << m_status.attachmentsSetAside.serverWords;
             }
             return pushNext();
+        }
         case BlobOutcome::Kind::AnswerFailed:
             // A 200 that said neither "complete" nor where to go on (a proxy that drops headers) fails too.
             if (!failedAnswer(outcome.reply))
@@ -219,7 +213,7 @@ storage::Result<bool> SyncClient::queueLaterWrites()
         return settleThroughCommitted();
     if (m_blobs) {
         // These writes may name an attachment added after this round's upload: another round uploads it first.
-        storage::Result<std::vector<BlobName>> waiting = m_blobs->waiting(m_clock.nowMs());
+        storage::Result<std::vector<BlobName>> waiting = m_blobs->waiting();
         if (!waiting)
             return waiting.error();
         if (!waiting->empty()) {

@@ -43,6 +43,8 @@ struct SyncStatus
     qint64 settledSeq = 0;
     /// A pulled change came from a newer schema version than this build's: some of it may not show until an update.
     bool newerReleaseSeen = false;
+    /// Attachments that could not go up and wait to be tried again: while any does, a round ends Rejected.
+    SetAsideBlobs::Summary attachmentsSetAside;
 };
 
 /**

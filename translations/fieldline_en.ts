@@ -158,5 +158,12 @@
             <numerusform>This computer&apos;s clock is %1 ahead of the server&apos;s. %n changes are kept and will be sent once the server&apos;s time catches up; check the date and time.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Synced at %1, but %n attachment(s) could not be uploaded (%2). They are tried again every %3 minutes; the rest of your work is sent.</source>
+        <translation>
+            <numerusform>Synced at %1, but %n attachment could not be uploaded (%2). It is tried again every %3 minutes; the rest of your work is sent.</numerusform>
+            <numerusform>Synced at %1, but %n attachments could not be uploaded (%2). They are tried again every %3 minutes; the rest of your work is sent.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -2748,6 +2748,24 @@ Ctrl+Enter 提交打开的表单；Esc 返回此列表。</translation>
         <source>%1 Last synced %2.</source>
         <translation>%1 上次同步：%2。</translation>
     </message>
+    <message numerus="yes">
+        <source>Synced at %1, but %n attachment(s) could not be uploaded (%2). They are tried again every %3 minutes; the rest of your work is sent.</source>
+        <translation>
+            <numerusform>已于 %1 同步，但有 %n 个附件无法上传（%2）。每 %3 分钟会重试一次；您的其他工作已发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>one is missing on this computer</source>
+        <translation>有一个不在这台电脑上</translation>
+    </message>
+    <message>
+        <source>one is damaged on this computer</source>
+        <translation>有一个在这台电脑上已损坏</translation>
+    </message>
+    <message>
+        <source>the server said: %1</source>
+        <translation>服务器回复：%1</translation>
+    </message>
 </context>
 <context>
     <name>fieldline::ui::SyncStatusWidget</name>

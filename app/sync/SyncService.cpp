@@ -110,9 +110,9 @@ void SyncService::startClient()
     m_transport = std::make_unique<sync::HttpSyncTransport>(QUrl(stored.serverUrl));
     m_client = std::make_unique<sync::SyncClient>(*m_replica, *m_state, *m_transport, m_clock);
     // Attachments go up before the changes that name them.
-    m_blobTransfer = std::make_unique<sync::BlobTransfer>(*m_blobs, *m_transport);
+    m_blobTransfer = std::make_unique<sync::BlobTransfer>(*m_blobs, *m_transport, m_clock);
     m_client->setBlobTransfer(m_blobTransfer.get());
-    m_blobFetches = std::make_unique<sync::BlobFetches>(*m_blobTransfer);
+    m_blobFetches = std::make_unique<sync::BlobFetches>(*m_blobTransfer, m_clock);
     connect(m_client.get(), &sync::SyncClient::statusChanged, this, &SyncService::statusChanged);
     connect(m_client.get(), &sync::SyncClient::roundFinished, this, &SyncService::roundFinished);
     connect(m_client.get(), &sync::SyncClient::remoteChangesApplied, this, &SyncService::dataChanged);
@@ -278,7 +278,8 @@ void SyncService::roundFinished()
     else if (pause)
         m_failures = 0;
     const bool reached = current.problem == sync::SyncProblem::None || current.problem == sync::SyncProblem::Rejected ||
-                         current.problem == sync::SyncProblem::ClockAhead;
+                         current.problem == sync::SyncProblem::ClockAhead ||
+                         current.problem == sync::SyncProblem::ClockSkew;
     if (reached && m_blobFetches)
         m_blobFetches->retry(account().token); // photos other devices uploaded since
     emit roundEnded();

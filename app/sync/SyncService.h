@@ -65,8 +65,8 @@ public:
     sync::LocalBlobs *blobs() const { return m_blobs.get(); }
     /**
      * Downloads the attachment @p hexName into blobs(); @p done(true) runs once it is here. A download that fails
-     * (offline, not on the server yet) is tried again after each round that reaches the server; done(false) only
-     * when it cannot be asked for at all (a malformed name, signed out).
+     * for now (offline, not on the server yet) is tried again after rounds that reach the server (BlobFetches);
+     * done(false) only when it cannot be asked for at all (a malformed name, signed out).
      */
     void fetchBlob(const QString &hexName, std::function<void(bool arrived)> done);
 

@@ -25,12 +25,12 @@ qint64 number(const TransportReply &reply, const QByteArray &name)
 
 BlobOutcome failed(const TransportReply &reply)
 {
-    return BlobOutcome{BlobOutcome::Kind::AnswerFailed, reply, {}, {}};
+    return BlobOutcome{BlobOutcome::Kind::AnswerFailed, reply, {}};
 }
 
 BlobOutcome localFailure(const QString &detail)
 {
-    return BlobOutcome{BlobOutcome::Kind::LocalFailed, {}, detail, {}};
+    return BlobOutcome{BlobOutcome::Kind::LocalFailed, {}, detail};
 }
 
 /** The server's words in an error answer, or its status. */
@@ -50,8 +50,6 @@ struct BlobTransfer::Upload
     size_t next = 0;
     QByteArray content;     ///< of waiting[next - 1], the blob being sent
     bool sentAgain = false; ///< the server discarded this blob's bytes once already, and it is being sent again
-    qint64 nowMs = 0;
-    std::vector<QString> refused;
 };
 
 struct BlobTransfer::Download
@@ -63,10 +61,11 @@ struct BlobTransfer::Download
     qint64 total = -1;  ///< from Content-Range, once known
 };
 
-BlobTransfer::BlobTransfer(LocalBlobs &blobs, HttpSyncTransport &transport, Options options)
+BlobTransfer::BlobTransfer(LocalBlobs &blobs, HttpSyncTransport &transport, const Clock &clock, Options options)
     : m_blobs(blobs)
     , m_transport(transport)
     , m_options(options)
+    , m_setAside(clock)
 {}
 
 SyncTransport::Done BlobTransfer::guarded(SyncTransport::Done then)
@@ -77,23 +76,20 @@ SyncTransport::Done BlobTransfer::guarded(SyncTransport::Done then)
     };
 }
 
-storage::Result<std::vector<BlobName>> BlobTransfer::waiting(qint64 nowMs)
+storage::Result<std::vector<BlobName>> BlobTransfer::waiting()
 {
     storage::Result<std::vector<BlobName>> waiting = m_blobs.waitingForUpload();
-    if (!waiting)
-        return waiting;
-    std::erase_if(m_setAside, [nowMs](const auto &aside) { return aside.second <= nowMs; });
-    std::erase_if(*waiting, [this](const BlobName &name) { return m_setAside.contains(name.hex()); });
+    if (waiting)
+        m_setAside.filter(*waiting);
     return waiting;
 }
 
-void BlobTransfer::uploadWaiting(const QByteArray &token, qint64 nowMs, Done done)
+void BlobTransfer::uploadWaiting(const QByteArray &token, Done done)
 {
     auto upload = std::make_shared<Upload>();
     upload->token = token;
     upload->done = std::move(done);
-    upload->nowMs = nowMs;
-    storage::Result<std::vector<BlobName>> toSend = waiting(nowMs);
+    storage::Result<std::vector<BlobName>> toSend = waiting();
     if (!toSend)
         return upload->done(localFailure(toSend.message()));
     upload->waiting = std::move(*toSend);
@@ -103,7 +99,7 @@ void BlobTransfer::uploadWaiting(const QByteArray &token, qint64 nowMs, Done don
 void BlobTransfer::uploadNext(std::shared_ptr<Upload> upload)
 {
     if (upload->next == upload->waiting.size())
-        return upload->done(BlobOutcome{BlobOutcome::Kind::Done, {}, {}, std::move(upload->refused)});
+        return upload->done(BlobOutcome{});
     upload->content.clear();
     upload->sentAgain = false;
     const BlobName &name = upload->waiting[upload->next++];
@@ -119,7 +115,10 @@ void BlobTransfer::uploadNext(std::shared_ptr<Upload> upload)
                          if (!content)
                              return upload->done(localFailure(content.message()));
                          if (!*content)
-                             return setAside(upload, QStringLiteral("it is missing on this device"));
+                             return putAside(upload, SetAsideBlobs::Reason::Missing);
+                         // Checked before a byte goes: the server could only say so after the last chunk.
+                         if (!(BlobName::of(**content) == name))
+                             return putAside(upload, SetAsideBlobs::Reason::Damaged);
                          upload->content = std::move(**content);
                          sendChunk(upload, std::max<qint64>(0, number(reply, UploadOffset)));
                      }));
@@ -140,16 +139,20 @@ void BlobTransfer::sendChunk(std::shared_ptr<Upload> upload, qint64 offset)
     m_sent += chunk.size();
     m_transport.send(request, upload->token, guarded([this, upload](const TransportReply &reply) {
                          const qint64 at = number(reply, UploadOffset);
-                         if (reply.status == 409 && at >= 0)
+                         const qint64 total = upload->content.size();
+                         if (reply.status == 409 && at >= 0 && at <= total)
                              return sendChunk(upload, at); // someone else's bytes, or a lost answer: go on from there
-                         if (reply.status == 400 && at == 0 && !upload->sentAgain) {
-                             // The server discarded what it had of this blob (content that did not match its name,
-                             // or a part it could not account for): once more from the start.
+                         // The server's own refusal of this blob (a proxy's 400 says nothing in CBOR): it discarded
+                         // what it had (content that did not match, a part it could not account for). Sent once
+                         // more from the start, then set aside; a 409 past the end is a copy it cannot resume.
+                         auto refusal = protocol::decode<protocol::ErrorMessage>(reply.body);
+                         const bool discarded = reply.status == 400 && refusal && at == 0;
+                         if (discarded && !upload->sentAgain) {
                              upload->sentAgain = true;
                              return sendChunk(upload, 0);
                          }
-                         if (reply.status == 400 || reply.status == 413)
-                             return setAside(upload, answerText(reply));
+                         if (discarded || (reply.status == 409 && at > total))
+                             return putAside(upload, SetAsideBlobs::Reason::Refused, answerText(reply));
                          if (reply.status != 200)
                              return upload->done(failed(reply));
                          if (reply.header(BlobComplete) == "1")
@@ -167,10 +170,9 @@ void BlobTransfer::uploaded(std::shared_ptr<Upload> upload)
     uploadNext(std::move(upload));
 }
 
-void BlobTransfer::setAside(std::shared_ptr<Upload> upload, const QString &why)
+void BlobTransfer::putAside(std::shared_ptr<Upload> upload, SetAsideBlobs::Reason reason, const QString &serverWords)
 {
-    m_setAside[upload->waiting[upload->next - 1].hex()] = upload->nowMs + RefusedRetryMs;
-    upload->refused.push_back(why);
+    m_setAside.add(upload->waiting[upload->next - 1], reason, serverWords);
     uploadNext(std::move(upload));
 }
 

@@ -1,10 +1,11 @@
 #pragma once
 
+#include "sync/Clock.h"
 #include "sync/SyncTransport.h"
 #include "sync/blobs/LocalBlobs.h"
+#include "sync/blobs/SetAsideBlobs.h"
 
 #include <functional>
-#include <map>
 #include <memory>
 #include <vector>
 
@@ -22,8 +23,6 @@ struct BlobOutcome
     Kind kind = Kind::Done;
     TransportReply reply;
     QString detail;
-    /// Why each attachment an upload set aside was refused (BlobTransfer::uploadWaiting); the others went up.
-    std::vector<QString> refused;
 
     bool ok() const { return kind == Kind::Done; }
 };
@@ -34,8 +33,8 @@ struct BlobOutcome
  * blob the tenant already has is not sent again. Downloads go in ranges and are checked against the name before
  * they are kept.
  *
- * An attachment the server refuses for itself (its content does not match its name, twice; its size) or that is
- * missing here is set aside for RefusedRetryMs, so it does not hold back the rest of the device's sync.
+ * An attachment missing or damaged here, or refused by the server for itself, is set aside (SetAsideBlobs) so it
+ * does not hold back the rest of the device's sync.
  */
 class BlobTransfer
 {
@@ -46,22 +45,22 @@ public:
     };
     using Done = std::function<void(const BlobOutcome &)>;
 
-    BlobTransfer(LocalBlobs &blobs, HttpSyncTransport &transport, Options options);
-    BlobTransfer(LocalBlobs &blobs, HttpSyncTransport &transport)
-        : BlobTransfer(blobs, transport, Options{})
+    BlobTransfer(LocalBlobs &blobs, HttpSyncTransport &transport, const Clock &clock, Options options);
+    BlobTransfer(LocalBlobs &blobs, HttpSyncTransport &transport, const Clock &clock)
+        : BlobTransfer(blobs, transport, clock, Options{})
     {}
 
-    /// How long a refused attachment is set aside before an upload tries it again (a restart tries it at once).
-    static constexpr qint64 RefusedRetryMs = 15 * 60 * 1000;
-
-    /** The blobs waiting on this device that an upload at @p nowMs sends: all but those set aside. */
-    storage::Result<std::vector<BlobName>> waiting(qint64 nowMs);
+    /** The blobs waiting on this device that an upload now sends: all but those set aside. */
+    storage::Result<std::vector<BlobName>> waiting();
     /**
      * Uploads those blobs, one after another; @p done runs once, at the end or at a failure that stops the rest (no
-     * answer, an error status that is not about the blob). A blob refused for itself is set aside and named in
-     * BlobOutcome::refused, and the others go on.
+     * answer, an error status that is not the server's refusal of that blob). A blob missing or damaged here, or
+     * refused for itself, is set aside (setAside()), and the others go on.
      */
-    void uploadWaiting(const QByteArray &token, qint64 nowMs, Done done);
+    void uploadWaiting(const QByteArray &token, Done done);
+    /** The blobs set aside, as of the last waiting() or upload. */
+    SetAsideBlobs::Summary setAside() const { return m_setAside.summary(); }
+
     /** Makes sure @p name is on this device, downloading it if it is not. */
     void fetch(const BlobName &name, const QByteArray &token, Done done);
 
@@ -78,8 +77,8 @@ private:
     void sendChunk(std::shared_ptr<Upload> upload, qint64 offset);
     /** The current blob is whole on the server: marks it and goes on with the next. */
     void uploaded(std::shared_ptr<Upload> upload);
-    /** The current blob cannot go up (@p why): sets it aside and goes on with the next. */
-    void setAside(std::shared_ptr<Upload> upload, const QString &why);
+    /** The current blob cannot go up: sets it aside and goes on with the next. */
+    void putAside(std::shared_ptr<Upload> upload, SetAsideBlobs::Reason reason, const QString &serverWords = {});
     void receiveRange(std::shared_ptr<Download> download);
     /** Runs @p then only while this transfer is alive: answers may outlive it. */
     SyncTransport::Done guarded(SyncTransport::Done then);
@@ -89,7 +88,7 @@ private:
     Options m_options;
     qint64 m_sent = 0;
     qint64 m_received = 0;
-    std::map<QByteArray, qint64> m_setAside; ///< hex name -> when it may be tried again
+    SetAsideBlobs m_setAside;
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
 };
 

@@ -218,8 +218,13 @@ void SyncController::refresh()
                 .arg(detail);
         });
     case SyncProblem::Rejected:
-        return m_status->setStatus(Tone::Problem, [at, detail] {
-            return tr("Synced at %1, but the server refused some changes: %2").arg(at, detail);
+        return m_status->setStatus(Tone::Problem, [at, detail, aside = s.attachmentsSetAside] {
+            QStringList said;
+            if (!detail.isEmpty() || aside.count == 0)
+                said.append(tr("Synced at %1, but the server refused some changes: %2").arg(at, detail));
+            if (aside.count > 0)
+                said.append(setAsideText(aside, at));
+            return said.join(QLatin1Char(' '));
         });
     case SyncProblem::ServerError:
         return m_status->setStatus(Tone::Problem, [at] {
@@ -242,6 +247,19 @@ QString SyncController::syncedAt(qint64 ms)
     if (when.date() == QDate::currentDate())
         return QLocale().toString(when.time(), QLocale::ShortFormat);
     return QLocale().toString(when, QLocale::ShortFormat);
+}
+
+QString SyncController::setAsideText(const sync::SetAsideBlobs::Summary &aside, const QString &at)
+{
+    using Reason = sync::SetAsideBlobs::Reason;
+    const QString why = aside.reason == Reason::Missing   ? tr("one is missing on this computer")
+                        : aside.reason == Reason::Damaged ? tr("one is damaged on this computer")
+                                                          : tr("the server said: %1").arg(aside.serverWords);
+    return tr("Synced at %1, but %n attachment(s) could not be uploaded (%2). They are tried again every %3 minutes; "
+              "the rest of your work is sent.",
+              "", aside.count)
+        .arg(at, why)
+        .arg(sync::SetAsideBlobs::RetryMs / 60'000);
 }
 
 QString SyncController::withLastSync(const QString &sentence, const QString &at)

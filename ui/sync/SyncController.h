@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/sync/LoginClient.h"
+#include "sync/blobs/SetAsideBlobs.h"
 
 #include <QObject>
 #include <QPointer>
@@ -57,6 +58,8 @@ private:
     /** When @p ms (unix ms) was, for the status bar: the time today, the date and time before; empty for 0. */
     static QString syncedAt(qint64 ms);
     /** @p sentence, followed by when the last sync was if there was one. */
+    /** The status sentence for attachments set aside (SyncStatus::attachmentsSetAside). */
+    static QString setAsideText(const sync::SetAsideBlobs::Summary &aside, const QString &at);
     static QString withLastSync(const QString &sentence, const QString &at);
     bool eventFilter(QObject *watched, QEvent *event) override;
 

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "sync/Clock.h"
+#include "sync/blobs/BlobName.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <map>
+#include <vector>
+
+namespace fieldline::sync {
+
+/**
+ * Attachments an upload set aside: missing or damaged on this device, or refused by the server for themselves. Each
+ * waits RetryMs from when it was set aside before an upload tries it again (a restart tries it at once), so one
+ * broken attachment does not hold back the rest of a device's sync.
+ */
+class SetAsideBlobs
+{
+public:
+    explicit SetAsideBlobs(const Clock &clock)
+        : m_clock(clock)
+    {}
+
+    static constexpr qint64 RetryMs = 15 * 60 * 1000;
+
+    enum class Reason {
+        Missing, ///< not in this device's store
+        Damaged, ///< its content here does not match its name
+        Refused, ///< the server refused it: serverWords says why
+    };
+    /** How many wait, and why the newest was set aside. */
+    struct Summary
+    {
+        int count = 0;
+        Reason reason = Reason::Refused;
+        QString serverWords;
+    };
+
+    void add(const BlobName &name, Reason reason, const QString &serverWords = {});
+    /**
+     * Forgets those whose wait is over and those no longer in @p waiting (uploaded since), then takes the rest out of
+     * @p waiting.
+     */
+    void filter(std::vector<BlobName> &waiting);
+    Summary summary() const;
+
+private:
+    const Clock &m_clock;
+    std::map<QByteArray, qint64> m_until; ///< hex name -> when it may be tried again
+    Reason m_reason = Reason::Refused;
+    QString m_serverWords;
+};
+
+} // namespace fieldline::sync
