@@ -150,11 +150,11 @@ void SyncClient::uploadBlobsThenPush()
         case BlobOutcome::Kind::Done: {
             // The rows go up without those set aside (other devices show them as not there yet), and the round says
             // so for as long as they wait.
-            m_status.attachmentsSetAside = m_blobs->setAside();
+            m_status.attachmentsSetAside = m_blobs->setAsideSummary();
             if (m_status.attachmentsSetAside.count > 0) {
                 m_rejectedSome = true;
-                qCInfo(lcSync) << m_status.attachmentsSetAside.count << "attachments set aside, the newest for"
-                               << int(m_status.attachmentsSetAside.reason) << m_status.attachmentsSetAside.serverWords;
+                qCDebug(lcSync) << m_status.attachmentsSetAside.count << "attachments set aside, the newest for"
+                                << int(m_status.attachmentsSetAside.reason) << m_status.attachmentsSetAside.serverWords;
             }
             return pushNext();
         }

@@ -2755,16 +2755,16 @@ Ctrl+Enter 提交打开的表单；Esc 返回此列表。</translation>
         </translation>
     </message>
     <message>
-        <source>one is missing on this computer</source>
-        <translation>有一个不在这台电脑上</translation>
-    </message>
-    <message>
-        <source>one is damaged on this computer</source>
-        <translation>有一个在这台电脑上已损坏</translation>
-    </message>
-    <message>
         <source>the server said: %1</source>
         <translation>服务器回复：%1</translation>
+    </message>
+    <message>
+        <source>missing on this computer</source>
+        <translation>不在这台电脑上</translation>
+    </message>
+    <message>
+        <source>damaged on this computer</source>
+        <translation>在这台电脑上已损坏</translation>
     </message>
 </context>
 <context>

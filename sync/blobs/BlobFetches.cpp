@@ -72,11 +72,12 @@ void BlobFetches::finished(const QByteArray &hex, const BlobOutcome &outcome)
             callback();
         return;
     }
-    // Only a blob not on the server yet, or a server that did not answer, may come later; bad content or a failing
-    // store not.
+    // A blob not on the server yet, a server that did not answer or was busy, a store that was busy or full may all
+    // come right later; content that is not what its name says, or a refusal (403, 416), not.
     const int status = outcome.reply.status;
-    const bool forNow = outcome.kind == BlobOutcome::Kind::AnswerFailed &&
-                        (status == 0 || status == 404 || status == 429 || status >= 500);
+    const bool forNow = outcome.kind == BlobOutcome::Kind::LocalFailed ||
+                        (outcome.kind == BlobOutcome::Kind::AnswerFailed &&
+                         (status == 0 || status == 404 || status == 429 || status >= 500));
     if (!forNow)
         return;
     ++entry.failures;

@@ -17,7 +17,8 @@ namespace fieldline::sync {
  * The downloads a screen asked for (a photo taken on another device): one transfer per blob however many ask, and
  * those that failed for now (no answer, not on the server yet) are tried again by retry(), which the sync service
  * calls after each round that reached the server, so an open form shows the photo once it can. Each waits longer
- * after each failure (FirstWaitMs doubling to MaxWaitMs); one whose content or storage failed is given up.
+ * after each failure (FirstWaitMs doubling to MaxWaitMs); one whose content was wrong or that was refused is given
+ * up. fetch() asks at once, whatever the wait.
  */
 class BlobFetches
 {

@@ -55,11 +55,11 @@ public:
     /**
      * Uploads those blobs, one after another; @p done runs once, at the end or at a failure that stops the rest (no
      * answer, an error status that is not the server's refusal of that blob). A blob missing or damaged here, or
-     * refused for itself, is set aside (setAside()), and the others go on.
+     * refused for itself, is set aside (setAsideSummary()), and the others go on.
      */
     void uploadWaiting(const QByteArray &token, Done done);
     /** The blobs set aside, as of the last waiting() or upload. */
-    SetAsideBlobs::Summary setAside() const { return m_setAside.summary(); }
+    SetAsideBlobs::Summary setAsideSummary() const { return m_setAside.summary(); }
 
     /** Makes sure @p name is on this device, downloading it if it is not. */
     void fetch(const BlobName &name, const QByteArray &token, Done done);

@@ -1,14 +1,13 @@
 #include "sync/blobs/SetAsideBlobs.h"
 
+#include <algorithm>
 #include <set>
 
 namespace fieldline::sync {
 
 void SetAsideBlobs::add(const BlobName &name, Reason reason, const QString &serverWords)
 {
-    m_until[name.hex()] = m_clock.nowMs() + RetryMs;
-    m_reason = reason;
-    m_serverWords = serverWords;
+    m_entries[name.hex()] = Entry{m_clock.nowMs() + RetryMs, ++m_added, reason, serverWords};
 }
 
 void SetAsideBlobs::filter(std::vector<BlobName> &waiting)
@@ -18,15 +17,20 @@ void SetAsideBlobs::filter(std::vector<BlobName> &waiting)
         names.insert(name.hex());
     const qint64 now = m_clock.nowMs();
     // A wait longer than RetryMs means the clock was set back since: over too.
-    std::erase_if(m_until, [&](const auto &aside) {
-        return aside.second <= now || aside.second > now + RetryMs || !names.contains(aside.first);
+    std::erase_if(m_entries, [&](const auto &aside) {
+        const qint64 until = aside.second.untilMs;
+        return until <= now || until > now + RetryMs || !names.contains(aside.first);
     });
-    std::erase_if(waiting, [this](const BlobName &name) { return m_until.contains(name.hex()); });
+    std::erase_if(waiting, [this](const BlobName &name) { return m_entries.contains(name.hex()); });
 }
 
 SetAsideBlobs::Summary SetAsideBlobs::summary() const
 {
-    return {int(m_until.size()), m_reason, m_serverWords};
+    if (m_entries.empty())
+        return {};
+    const auto newest = std::max_element(m_entries.begin(), m_entries.end(),
+                                         [](const auto &a, const auto &b) { return a.second.order < b.second.order; });
+    return {int(m_entries.size()), newest->second.reason, newest->second.serverWords};
 }
 
 } // namespace fieldline::sync

@@ -30,7 +30,7 @@ public:
         Damaged, ///< its content here does not match its name
         Refused, ///< the server refused it: serverWords says why
     };
-    /** How many wait, and why the newest was set aside. */
+    /** How many wait, and why the newest of them was set aside. */
     struct Summary
     {
         int count = 0;
@@ -47,10 +47,16 @@ public:
     Summary summary() const;
 
 private:
+    struct Entry
+    {
+        qint64 untilMs = 0; ///< when it may be tried again
+        quint64 order = 0;  ///< larger: set aside later
+        Reason reason = Reason::Refused;
+        QString serverWords;
+    };
     const Clock &m_clock;
-    std::map<QByteArray, qint64> m_until; ///< hex name -> when it may be tried again
-    Reason m_reason = Reason::Refused;
-    QString m_serverWords;
+    std::map<QByteArray, Entry> m_entries; ///< by hex name
+    quint64 m_added = 0;
 };
 
 } // namespace fieldline::sync

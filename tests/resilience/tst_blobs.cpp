@@ -6,8 +6,10 @@
 #include "FaultProxy.h"
 #include "sync/blobs/BlobFetches.h"
 #include "sync/blobs/BlobTransfer.h"
+#include "sync/protocol/ProtocolCodec.h"
 
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QtTest>
@@ -436,6 +438,63 @@ private slots:
         QCOMPARE(a.synced.syncOnce(), SyncProblem::ServerError);
         QVERIFY(!a.synced.client->status().running);
         QVERIFY(!a.local->waitingForUpload()->empty()); // still to go up, next round
+    }
+
+    void aBlobTheServerRefusesTwiceIsSetAside()
+    {
+        // A server that discards the upload on every chunk (its CBOR 400 with Upload-Offset 0): the device sends the
+        // whole once more from the start, then sets the blob aside with the server's words. The rest of the round
+        // (its pull, answered 503 here) goes on without it.
+        const QByteArray refusal = sync::protocol::encode(
+            sync::protocol::ErrorMessage{sync::protocol::ErrorCode::Invalid, QStringLiteral("Not this one."), 0});
+        int puts = 0;
+        QTcpServer bare;
+        QVERIFY(bare.listen(QHostAddress::LocalHost));
+        connect(&bare, &QTcpServer::newConnection, &bare, [&] {
+            while (QTcpSocket *socket = bare.nextPendingConnection()) {
+                auto received = std::make_shared<QByteArray>();
+                connect(socket, &QTcpSocket::readyRead, socket, [&, socket, received] {
+                    *received += socket->readAll();
+                    const qsizetype end = received->indexOf("\r\n\r\n");
+                    if (end < 0)
+                        return;
+                    static const QRegularExpression length(QStringLiteral("(?i)content-length: *(\\d+)"));
+                    const auto match = length.match(QString::fromLatin1(received->left(end)));
+                    if (received->size() < end + 4 + (match.hasMatch() ? match.captured(1).toLongLong() : 0))
+                        return; // the rest of the body is still coming
+                    QByteArray answer;
+                    if (received->startsWith("GET ")) {
+                        answer = "HTTP/1.1 200 OK\r\nUpload-Offset: 0\r\nUpload-Length: 0\r\nBlob-Complete: 0\r\n"
+                                 "Content-Length: 0\r\n";
+                    } else if (received->startsWith("PUT ")) {
+                        ++puts;
+                        answer = "HTTP/1.1 400 Bad Request\r\nUpload-Offset: 0\r\nContent-Type: application/cbor\r\n"
+                                 "Content-Length: " +
+                                 QByteArray::number(refusal.size()) + "\r\n";
+                    } else {
+                        answer = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n";
+                    }
+                    const QByteArray body = received->startsWith("PUT ") ? refusal : QByteArray();
+                    const QByteArray whole = answer + "Connection: close\r\n\r\n" + body;
+                    socket->write(whole);
+                    socket->disconnectFromHost();
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+        BlobDevice a(path("a.db"), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(bare.serverPort())), "1.token",
+                     64 << 10);
+        QCOMPARE(a.opened, QString());
+        QVERIFY(a.local->add(randomBytes(10'000, 16)));
+        QCOMPARE(a.synced.syncOnce(), SyncProblem::ServerError); // the pull's 503, after the upload
+        QCOMPARE(puts, 2);
+        const sync::SetAsideBlobs::Summary aside = a.transfer->setAsideSummary();
+        QCOMPARE(aside.count, 1);
+        QCOMPARE(aside.reason, sync::SetAsideBlobs::Reason::Refused);
+        QCOMPARE(aside.serverWords, QStringLiteral("Not this one."));
+        QVERIFY(a.transfer->waiting()->empty());
+        a.synced.device.clock.advance(sync::SetAsideBlobs::RetryMs);
+        QCOMPARE(a.transfer->waiting()->size(), size_t(1)); // its wait is over
     }
 
     void aPartAlreadyAtTheOffsetIsNeverAServerError()

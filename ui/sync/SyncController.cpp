@@ -252,14 +252,13 @@ QString SyncController::syncedAt(qint64 ms)
 QString SyncController::setAsideText(const sync::SetAsideBlobs::Summary &aside, const QString &at)
 {
     using Reason = sync::SetAsideBlobs::Reason;
-    const QString why = aside.reason == Reason::Missing   ? tr("one is missing on this computer")
-                        : aside.reason == Reason::Damaged ? tr("one is damaged on this computer")
+    const QString why = aside.reason == Reason::Missing   ? tr("missing on this computer")
+                        : aside.reason == Reason::Damaged ? tr("damaged on this computer")
                                                           : tr("the server said: %1").arg(aside.serverWords);
     return tr("Synced at %1, but %n attachment(s) could not be uploaded (%2). They are tried again every %3 minutes; "
               "the rest of your work is sent.",
               "", aside.count)
-        .arg(at, why)
-        .arg(sync::SetAsideBlobs::RetryMs / 60'000);
+        .arg(at, why, QString::number(sync::SetAsideBlobs::RetryMs / 60'000));
 }
 
 QString SyncController::withLastSync(const QString &sentence, const QString &at)

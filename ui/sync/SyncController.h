@@ -57,9 +57,9 @@ private:
     void retranslate();
     /** When @p ms (unix ms) was, for the status bar: the time today, the date and time before; empty for 0. */
     static QString syncedAt(qint64 ms);
-    /** @p sentence, followed by when the last sync was if there was one. */
     /** The status sentence for attachments set aside (SyncStatus::attachmentsSetAside). */
     static QString setAsideText(const sync::SetAsideBlobs::Summary &aside, const QString &at);
+    /** @p sentence, followed by when the last sync was if there was one. */
     static QString withLastSync(const QString &sentence, const QString &at);
     bool eventFilter(QObject *watched, QEvent *event) override;
 
