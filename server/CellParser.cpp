@@ -1,5 +1,6 @@
 #include "CellParser.h"
 
+#include "app/csv/FormulaGuard.h"
 #include "app/telemarketing/CallingHours.h"
 #include "app/telemarketing/Campaign.h"
 #include "app/telemarketing/Dispositions.h"
@@ -53,7 +54,8 @@ ParsedCell CellParser::parse(const ImportColumn &column, const QString &text) co
 {
     // Text is kept exactly as written; every other kind ignores the spaces spreadsheets pad cells with.
     const bool asWritten = column.kind == CellKind::Text || column.kind == CellKind::LongText;
-    const QString cell = asWritten ? text : text.trimmed();
+    // An export marked text that starts like a formula (FormulaGuard); the mark is not part of the value.
+    const QString cell = csv::FormulaGuard::unguard(asWritten ? text : text.trimmed());
     // A required cell of spaces is as empty as an empty one; an optional one keeps its spaces like any text.
     if (cell.isEmpty() || (column.required && cell.trimmed().isEmpty())) {
         if (column.required)

@@ -2,6 +2,7 @@
 
 #include "CellParser.h"
 #include "CsvWriter.h"
+#include "app/csv/FormulaGuard.h"
 
 namespace fieldline::server {
 
@@ -19,7 +20,8 @@ QByteArray exportCsv(const ImportTable &table, const std::vector<SyncStore::Stor
         for (const ImportColumn &column : table.columns) {
             // A cell from an earlier life of the row is not part of the row any more.
             const sync::CellState *cell = row.state.liveCell(column.name);
-            fields.append(cell ? formatCell(cell->value) : QString());
+            // Opened in a spreadsheet, text typed on a device must not run as a formula.
+            fields.append(cell ? csv::FormulaGuard::guard(formatCell(cell->value)) : QString());
         }
         writer.addRecord(fields);
     }

@@ -98,7 +98,10 @@ PullChecks::Outcome PullChecks::beforePage(const Identity &identity, const sync:
     // from a backup, or a standby that missed the last commits took over). Pushes after the restore can renumber past
     // the first; the second is still below. A page from a server that does not record (an older instance during a
     // rollout) leaves the device's cursor unrecorded, and the device says so.
-    const bool newerThanSent = request.recorded && identity.servedCursor >= 0 && cursor > identity.servedCursor;
+    Result<qint64> sent = newestSent(identity, request);
+    if (!sent)
+        return sent.error();
+    const bool newerThanSent = request.recorded && *sent >= 0 && cursor > *sent;
     if (newerThanSent || cursor > (*tenant ? (*tenant)->newest : 0))
         return std::optional<Restart>(restored());
     // Checked after the restore: a restart for it does all a resync does, and also sends the device's writes again.
@@ -107,6 +110,22 @@ PullChecks::Outcome PullChecks::beforePage(const Identity &identity, const sync:
                                               QStringLiteral("Your territories changed; this device reloads what you "
                                                              "see once.")});
     return belowFloor(*tenant, cursor);
+}
+
+Result<qint64> PullChecks::newestSent(const Identity &identity, const sync::protocol::PullRequest &request)
+{
+    if (identity.servedCursor >= 0 || !request.recorded || request.site == sync::ByteId())
+        return identity.servedCursor;
+    // A row with no record yet claimed a recorded cursor: the device signed in again (its token expired or was
+    // revoked), or first signed in after the backup this store was restored from, which then lost every row of it.
+    QSqlQuery &query = m_statements.get("SELECT COALESCE(MAX(served_cursor), 0) FROM devices WHERE tenant_id = ?"
+                                        " AND user_id = ? AND site = ? AND served_cursor >= 0");
+    query.addBindValue(identity.tenantId);
+    query.addBindValue(identity.userId);
+    query.addBindValue(request.site.toBytes());
+    if (!query.exec() || !query.next())
+        return queryError(query, QStringLiteral("Cannot read the cursors sent to the device's site"));
+    return query.value(0).toLongLong();
 }
 
 PullChecks::Outcome PullChecks::afterPage(const Identity &identity, const sync::protocol::PullRequest &request)
@@ -120,7 +139,7 @@ PullChecks::Outcome PullChecks::afterPage(const Identity &identity, const sync::
     return belowFloor(*tenant, request.cursor);
 }
 
-Status PullChecks::recordServed(const Identity &identity, qint64 cursor)
+Status PullChecks::recordServed(const Identity &identity, const sync::ByteId &site, qint64 cursor)
 {
     if (cursor <= identity.servedCursor)
         return {};
@@ -131,10 +150,22 @@ Status PullChecks::recordServed(const Identity &identity, qint64 cursor)
         return started;
     // The tenant's newest number rather than the cursor itself: every change numbered up to it was committed when it
     // was read, so a backup holding this record holds them too, and the device's next pages up to it need no write.
+    // The site too, so a new row of this device (signed in again) finds the record (newestSent). A pull-only device
+    // has no site bound by a push; one another user's device has is not taken.
     QSqlQuery &served = m_statements.get(
         "UPDATE devices SET served_cursor = COALESCE((SELECT CASE WHEN last_seq > ? THEN last_seq ELSE ? END"
-        " FROM sync_cursors WHERE tenant_id = ?), ?) WHERE tenant_id = ? AND id = ? AND served_cursor < ?");
-    for (const qint64 value : {cursor, cursor, identity.tenantId, cursor, identity.tenantId, identity.deviceId, cursor})
+        " FROM sync_cursors WHERE tenant_id = ?), ?), site = CASE WHEN site IS NULL AND ? AND NOT EXISTS (SELECT 1"
+        " FROM devices o WHERE o.tenant_id = ? AND o.site = ? AND o.user_id <> ?) THEN ? ELSE site END"
+        " WHERE tenant_id = ? AND id = ? AND served_cursor < ?");
+    const bool hasSite = !(site == sync::ByteId());
+    for (const qint64 value : {cursor, cursor, identity.tenantId, cursor})
+        served.addBindValue(value);
+    served.addBindValue(hasSite);
+    served.addBindValue(identity.tenantId);
+    served.addBindValue(site.toBytes());
+    served.addBindValue(identity.userId);
+    served.addBindValue(site.toBytes());
+    for (const qint64 value : {identity.tenantId, identity.deviceId, cursor})
         served.addBindValue(value);
     if (!served.exec())
         return queryError(served, QStringLiteral("Cannot record the cursor sent to a device"));

@@ -53,12 +53,19 @@ public:
 
     /**
      * Records that a pull page sent the device @p cursor, before the page leaves (as the tenant's newest number, at
-     * least @p cursor). After a restore from a backup the record is older than the device's cursor, however far later
-     * pushes moved the tenant's numbers on.
+     * least @p cursor), and the device's @p site when its row has none yet and no other user's device has it. After a
+     * restore from a backup the record is older than the device's cursor, however far later pushes moved the
+     * tenant's numbers on.
      */
-    storage::Status recordServed(const Identity &identity, qint64 cursor);
+    storage::Status recordServed(const Identity &identity, const sync::ByteId &site, qint64 cursor);
 
 private:
+    /**
+     * The newest cursor recorded as sent to the device, -1 when it cannot be judged. A device signed in again has a
+     * new row: the records of the user's earlier rows of its site count, and 0 when there are none (the rows that
+     * recorded its cursor were lost with a restore).
+     */
+    storage::Result<qint64> newestSent(const Identity &identity, const sync::protocol::PullRequest &request);
     /** Whether a batch the request names as answered is missing from the device's replay rows. */
     storage::Result<bool> answeredBatchMissing(const Identity &identity, const sync::protocol::PullRequest &request);
     /** The tenant's collection floor and newest number, when the tenant has any. */

@@ -526,11 +526,7 @@ bool SyncClient::failedAnswer(const TransportReply &reply)
 {
     if (reply.status == 200)
         return false;
-    QString detail = reply.networkError;
-    if (reply.status != 0) {
-        auto error = protocol::decode<protocol::ErrorMessage>(reply.body);
-        detail = error ? error->message : QStringLiteral("HTTP %1").arg(reply.status);
-    }
+    const QString detail = reply.errorText();
     switch (reply.status) {
     case 0:
         finish(SyncProblem::Offline, detail);
@@ -575,7 +571,7 @@ void SyncClient::finish(SyncProblem problem, const QString &detail, qint64 retry
     m_status.problem = problem;
     m_status.detail = detail;
     m_status.retryAfterMs = retryAfterMs;
-    if (problem == SyncProblem::None || problem == SyncProblem::Rejected || problem == SyncProblem::ClockAhead) {
+    if (synced(problem)) {
         m_status.lastSuccessMs = m_clock.nowMs();
         (void)m_state.setLastSuccessMs(m_status.lastSuccessMs); // only what the status bar says after a restart
     }

@@ -28,6 +28,19 @@ enum class SyncProblem {
     LocalError,  ///< this device's store failed
 };
 
+/** The round synced: the server answered all it was sent (some changes maybe refused, or kept while the clock is
+ * ahead) and what came back was applied. The status's "synced at" moves. */
+constexpr bool synced(SyncProblem problem)
+{
+    return problem == SyncProblem::None || problem == SyncProblem::Rejected || problem == SyncProblem::ClockAhead;
+}
+
+/** The round reached the server and was answered: it synced, or this device could not take what came (its clock). */
+constexpr bool reachedServer(SyncProblem problem)
+{
+    return synced(problem) || problem == SyncProblem::ClockSkew;
+}
+
 struct SyncStatus
 {
     bool running = false;

@@ -1,5 +1,7 @@
 #include "sync/SyncTransport.h"
 
+#include "sync/protocol/ProtocolCodec.h"
+
 #include <QHostAddress>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -41,6 +43,14 @@ QByteArray TransportReply::header(QByteArrayView name) const
             return value;
     }
     return {};
+}
+
+QString TransportReply::errorText() const
+{
+    if (status == 0)
+        return networkError;
+    auto error = protocol::decode<protocol::ErrorMessage>(body);
+    return error ? error->message : QStringLiteral("HTTP %1").arg(status);
 }
 
 void HttpSyncTransport::post(const QString &path, const QByteArray &body, const QByteArray &token, Done done)

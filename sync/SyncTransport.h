@@ -22,6 +22,9 @@ struct TransportReply
 
     /** A header of the answer, whatever its case; empty when absent. */
     QByteArray header(QByteArrayView name) const;
+    /** What went wrong, in words: the server's own (its CBOR error message), else its status, else why no answer came.
+     */
+    QString errorText() const;
 };
 
 /** A request other than a sync POST: blob uploads and downloads need their verb and headers. */

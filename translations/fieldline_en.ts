@@ -159,10 +159,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Synced at %1, but %n attachment(s) could not be uploaded (%2). They are tried again every %3 minutes; the rest of your work is sent.</source>
+        <source>%n attachment(s) could not be uploaded (%1). They are tried again every %2 minutes; the rest of your work is sent.</source>
         <translation>
-            <numerusform>Synced at %1, but %n attachment could not be uploaded (%2). It is tried again every %3 minutes; the rest of your work is sent.</numerusform>
-            <numerusform>Synced at %1, but %n attachments could not be uploaded (%2). They are tried again every %3 minutes; the rest of your work is sent.</numerusform>
+            <numerusform>%n attachment could not be uploaded (%1). It is tried again every %2 minutes; the rest of your work is sent.</numerusform>
+            <numerusform>%n attachments could not be uploaded (%1). They are tried again every %2 minutes; the rest of your work is sent.</numerusform>
         </translation>
     </message>
 </context>

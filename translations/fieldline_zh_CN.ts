@@ -2748,12 +2748,6 @@ Ctrl+Enter 提交打开的表单；Esc 返回此列表。</translation>
         <source>%1 Last synced %2.</source>
         <translation>%1 上次同步：%2。</translation>
     </message>
-    <message numerus="yes">
-        <source>Synced at %1, but %n attachment(s) could not be uploaded (%2). They are tried again every %3 minutes; the rest of your work is sent.</source>
-        <translation>
-            <numerusform>已于 %1 同步，但有 %n 个附件无法上传（%2）。每 %3 分钟会重试一次；您的其他工作已发送。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>the server said: %1</source>
         <translation>服务器回复：%1</translation>
@@ -2765,6 +2759,28 @@ Ctrl+Enter 提交打开的表单；Esc 返回此列表。</translation>
     <message>
         <source>damaged on this computer</source>
         <translation>在这台电脑上已损坏</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>Synced at %1. %2</source>
+        <translation>已于 %1 同步。%2</translation>
+    </message>
+    <message>
+        <source>Synced at %1, but the server refused some changes: %2. %3</source>
+        <translation>已于 %1 同步，但服务器拒绝了部分更改：%2。%3</translation>
+    </message>
+    <message>
+        <source>for more than one reason; the latest: %1</source>
+        <translation>原因不止一个；最近一个：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s) could not be uploaded (%1). They are tried again every %2 minutes; the rest of your work is sent.</source>
+        <translation>
+            <numerusform>有 %n 个附件无法上传（%1）。每 %2 分钟会重试一次；您的其他工作已发送。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -277,10 +277,7 @@ void SyncService::roundFinished()
         ++m_failures;
     else if (pause)
         m_failures = 0;
-    const bool reached = current.problem == sync::SyncProblem::None || current.problem == sync::SyncProblem::Rejected ||
-                         current.problem == sync::SyncProblem::ClockAhead ||
-                         current.problem == sync::SyncProblem::ClockSkew;
-    if (reached && m_blobFetches)
+    if (sync::reachedServer(current.problem) && m_blobFetches)
         m_blobFetches->retry(account().token); // photos other devices uploaded since
     emit roundEnded();
     if (std::exchange(m_soonAfterRound, false) && !waitingToRetry())

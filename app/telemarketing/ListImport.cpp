@@ -1,6 +1,7 @@
 #include "app/telemarketing/ListImport.h"
 
 #include "app/csv/CsvReader.h"
+#include "app/csv/FormulaGuard.h"
 #include "app/telemarketing/CallingHours.h"
 #include "app/telemarketing/CampaignSetup.h"
 #include "app/telemarketing/ListParts.h"
@@ -64,7 +65,8 @@ ListImport::Checked ListImport::check(const QByteArray &file, const QString &reg
         }
         Person person;
         for (qsizetype f = 0; f < header.size(); ++f) {
-            const QString text = record.fields[f].trimmed();
+            // A file a Fieldline export wrote marks text that starts like a formula; the mark is not the value.
+            const QString text = csv::FormulaGuard::unguard(record.fields[f].trimmed());
             if (header[f] == QLatin1String("phone")) {
                 const std::optional<QString> e164 = PhoneNumbers::toE164(text, region);
                 if (!e164)

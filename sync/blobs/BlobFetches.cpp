@@ -73,9 +73,11 @@ void BlobFetches::finished(const QByteArray &hex, const BlobOutcome &outcome)
         return;
     }
     // A blob not on the server yet, a server that did not answer or was busy, a store that was busy or full may all
-    // come right later; content that is not what its name says, or a refusal (403, 416), not.
+    // come right later; content that is not what its name says, a refusal (403, 416) or a broken store, not.
     const int status = outcome.reply.status;
-    const bool forNow = outcome.kind == BlobOutcome::Kind::LocalFailed ||
+    const storage::ErrorCode store = outcome.storeCode;
+    const bool forNow = (outcome.kind == BlobOutcome::Kind::LocalFailed &&
+                         (store == storage::ErrorCode::Busy || store == storage::ErrorCode::StorageFull)) ||
                         (outcome.kind == BlobOutcome::Kind::AnswerFailed &&
                          (status == 0 || status == 404 || status == 429 || status >= 500));
     if (!forNow)

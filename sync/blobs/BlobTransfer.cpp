@@ -1,5 +1,6 @@
 #include "sync/blobs/BlobTransfer.h"
 
+#include "sync/SyncLog.h"
 #include "sync/protocol/ProtocolCodec.h"
 
 namespace fieldline::sync {
@@ -28,16 +29,9 @@ BlobOutcome failed(const TransportReply &reply)
     return BlobOutcome{BlobOutcome::Kind::AnswerFailed, reply, {}};
 }
 
-BlobOutcome localFailure(const QString &detail)
+BlobOutcome localFailure(const storage::Error &error)
 {
-    return BlobOutcome{BlobOutcome::Kind::LocalFailed, {}, detail};
-}
-
-/** The server's words in an error answer, or its status. */
-QString answerText(const TransportReply &reply)
-{
-    auto error = protocol::decode<protocol::ErrorMessage>(reply.body);
-    return error ? error->message : QStringLiteral("HTTP %1").arg(reply.status);
+    return BlobOutcome{BlobOutcome::Kind::LocalFailed, {}, error.message, error.code};
 }
 
 } // namespace
@@ -91,7 +85,7 @@ void BlobTransfer::uploadWaiting(const QByteArray &token, Done done)
     upload->done = std::move(done);
     storage::Result<std::vector<BlobName>> toSend = waiting();
     if (!toSend)
-        return upload->done(localFailure(toSend.message()));
+        return upload->done(localFailure(toSend.error()));
     upload->waiting = std::move(*toSend);
     uploadNext(std::move(upload));
 }
@@ -113,7 +107,7 @@ void BlobTransfer::uploadNext(std::shared_ptr<Upload> upload)
                              return uploaded(upload); // the tenant has it already: nothing to send
                          storage::Result<std::optional<QByteArray>> content = m_blobs.content(name);
                          if (!content)
-                             return upload->done(localFailure(content.message()));
+                             return upload->done(localFailure(content.error()));
                          if (!*content)
                              return putAside(upload, SetAsideBlobs::Reason::Missing);
                          // Checked before a byte goes: the server could only say so after the last chunk.
@@ -145,14 +139,14 @@ void BlobTransfer::sendChunk(std::shared_ptr<Upload> upload, qint64 offset)
                          // The server's own refusal of this blob (a proxy's 400 says nothing in CBOR): it discarded
                          // what it had (content that did not match, a part it could not account for). Sent once
                          // more from the start, then set aside; a 409 past the end is a copy it cannot resume.
-                         auto refusal = protocol::decode<protocol::ErrorMessage>(reply.body);
-                         const bool discarded = reply.status == 400 && refusal && at == 0;
+                         const bool discarded = reply.status == 400 && at == 0 &&
+                                                bool(protocol::decode<protocol::ErrorMessage>(reply.body));
                          if (discarded && !upload->sentAgain) {
                              upload->sentAgain = true;
                              return sendChunk(upload, 0);
                          }
                          if (discarded || (reply.status == 409 && at > total))
-                             return putAside(upload, SetAsideBlobs::Reason::Refused, answerText(reply));
+                             return putAside(upload, SetAsideBlobs::Reason::Refused, reply.errorText());
                          if (reply.status != 200)
                              return upload->done(failed(reply));
                          if (reply.header(BlobComplete) == "1")
@@ -166,13 +160,16 @@ void BlobTransfer::sendChunk(std::shared_ptr<Upload> upload, qint64 offset)
 void BlobTransfer::uploaded(std::shared_ptr<Upload> upload)
 {
     if (storage::Status s = m_blobs.markUploaded(upload->waiting[upload->next - 1]); !s)
-        return upload->done(localFailure(s.message()));
+        return upload->done(localFailure(s.error()));
     uploadNext(std::move(upload));
 }
 
 void BlobTransfer::putAside(std::shared_ptr<Upload> upload, SetAsideBlobs::Reason reason, const QString &serverWords)
 {
-    m_setAside.add(upload->waiting[upload->next - 1], reason, serverWords);
+    const BlobName &name = upload->waiting[upload->next - 1];
+    qCInfo(lcSync) << "attachment" << name.hex() << "set aside for" << SetAsideBlobs::RetryMs / 60'000
+                   << "minutes:" << int(reason) << serverWords;
+    m_setAside.add(name, reason, serverWords);
     uploadNext(std::move(upload));
 }
 
@@ -180,7 +177,7 @@ void BlobTransfer::fetch(const BlobName &name, const QByteArray &token, Done don
 {
     storage::Result<std::optional<QByteArray>> have = m_blobs.content(name);
     if (!have)
-        return done(localFailure(have.message()));
+        return done(localFailure(have.error()));
     if (*have)
         return done(BlobOutcome{});
     auto download = std::make_shared<Download>(Download{name, token, std::move(done), {}, -1});
@@ -218,11 +215,11 @@ void BlobTransfer::receiveRange(std::shared_ptr<Download> download)
                          }
                          if (download->content.size() < download->total)
                              return receiveRange(download);
-                         if (storage::Status s = m_blobs.addDownloaded(download->name, download->content); !s)
-                             return download->done(BlobOutcome{s.code() == storage::ErrorCode::Damaged
-                                                                   ? BlobOutcome::Kind::BadContent
-                                                                   : BlobOutcome::Kind::LocalFailed,
-                                                               reply, s.message()});
+                         storage::Status s = m_blobs.addDownloaded(download->name, download->content);
+                         if (!s && s.code() == storage::ErrorCode::Invalid) // not what its name says
+                             return download->done(BlobOutcome{BlobOutcome::Kind::BadContent, reply, s.message()});
+                         if (!s)
+                             return download->done(localFailure(s.error()));
                          download->done(BlobOutcome{});
                      }));
 }

@@ -23,6 +23,7 @@ struct BlobOutcome
     Kind kind = Kind::Done;
     TransportReply reply;
     QString detail;
+    storage::ErrorCode storeCode = storage::ErrorCode::Internal; ///< with LocalFailed: how the store failed
 
     bool ok() const { return kind == Kind::Done; }
 };

@@ -36,7 +36,7 @@ Result<BlobName> LocalBlobs::add(const QByteArray &content)
 Status LocalBlobs::addDownloaded(const BlobName &name, const QByteArray &content)
 {
     if (!(BlobName::of(content) == name))
-        return Error{ErrorCode::Damaged, QStringLiteral("The attachment %1 arrived with other content than its name.")
+        return Error{ErrorCode::Invalid, QStringLiteral("The attachment %1 arrived with other content than its name.")
                                              .arg(QString::fromLatin1(name.hex()))};
     return insert(name, content, true);
 }

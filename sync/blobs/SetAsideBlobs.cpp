@@ -30,7 +30,11 @@ SetAsideBlobs::Summary SetAsideBlobs::summary() const
         return {};
     const auto newest = std::max_element(m_entries.begin(), m_entries.end(),
                                          [](const auto &a, const auto &b) { return a.second.order < b.second.order; });
-    return {int(m_entries.size()), newest->second.reason, newest->second.serverWords};
+    const Entry &latest = newest->second;
+    const bool oneReason = std::all_of(m_entries.begin(), m_entries.end(), [&latest](const auto &aside) {
+        return aside.second.reason == latest.reason && aside.second.serverWords == latest.serverWords;
+    });
+    return {int(m_entries.size()), latest.reason, latest.serverWords, oneReason};
 }
 
 } // namespace fieldline::sync

@@ -36,6 +36,7 @@ public:
         int count = 0;
         Reason reason = Reason::Refused;
         QString serverWords;
+        bool oneReason = true; ///< every one waits for that same reason (and words)
     };
 
     void add(const BlobName &name, Reason reason, const QString &serverWords = {});

@@ -7,6 +7,7 @@
 #include "sync/blobs/BlobFetches.h"
 #include "sync/blobs/BlobTransfer.h"
 #include "sync/protocol/ProtocolCodec.h"
+#include "tests/sync/ManualClock.h"
 
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -339,6 +340,50 @@ private slots:
         QCOMPARE(arrived, 3);
     }
 
+    void aDownloadIsTriedAgainOnlyWhenTheStoreMayTakeItLater()
+    {
+        // b's disk is full when a's photo arrives: the download waits and arrives once there is room. A store that is
+        // broken (here its attachments table is gone) does not come right by waiting: given up at once.
+        BlobScene s(*this);
+        QVERIFY(s.opened());
+        const QByteArray photo = randomBytes(400'000, 15);
+        auto name = s.a.local->add(photo);
+        QVERIFY(name);
+        QCOMPARE(s.a.synced.syncOnce(), SyncProblem::None);
+        storage::Database &db = s.b.synced.device->database();
+        auto pages = db.queryInt("PRAGMA page_count");
+        QVERIFY(pages);
+        const QByteArray full = "PRAGMA max_page_count=" + QByteArray::number(*pages); // no room left
+        QVERIFY(db.exec(full.constData()));
+        sync::BlobFetches fetches(*s.b.transfer, s.b.synced.device.clock);
+        int arrived = 0;
+        fetches.fetch(*name, s.b.synced.token, [&arrived] { ++arrived; });
+        QVERIFY(QTest::qWaitFor([&] { return fetches.inFlight() == 0; }, 20000));
+        QCOMPARE(fetches.waiting(), size_t(1));
+        QCOMPARE(arrived, 0);
+        QCOMPARE(s.b.transfer->bytesReceived(), qint64(photo.size())); // it came, and found no room
+        QVERIFY(db.exec("PRAGMA max_page_count=1000000"));
+        s.b.synced.device.clock.advance(sync::BlobFetches::FirstWaitMs);
+        fetches.retry(s.b.synced.token);
+        QVERIFY(QTest::qWaitFor([&] { return arrived == 1; }, 20000));
+        QCOMPARE(fetches.waiting(), size_t(0));
+        QCOMPARE(s.b.local->content(*name)->value(), photo);
+
+        auto later = s.a.local->add(randomBytes(1000, 16));
+        QVERIFY(later);
+        QCOMPARE(s.a.synced.syncOnce(), SyncProblem::None);
+        QVERIFY(db.exec("DROP TABLE sync_blobs"));
+        const qint64 asked = s.server.answered("blob_download");
+        fetches.fetch(*later, s.b.synced.token, [&arrived] { ++arrived; });
+        QCOMPARE(fetches.inFlight(), size_t(0));
+        QCOMPARE(fetches.waiting(), size_t(0));
+        s.b.synced.device.clock.advance(sync::BlobFetches::MaxWaitMs);
+        fetches.retry(s.b.synced.token);
+        QCOMPARE(fetches.inFlight(), size_t(0));
+        QCOMPARE(s.server.answered("blob_download"), asked);
+        QCOMPARE(arrived, 1);
+    }
+
     void aCutUploadResumesWhereTheServerStopped()
     {
         InProcessServer server(path("server"), T0, m_backend.postgres);
@@ -442,12 +487,12 @@ private slots:
 
     void aBlobTheServerRefusesTwiceIsSetAside()
     {
-        // A server that discards the upload on every chunk (its CBOR 400 with Upload-Offset 0): the device sends the
-        // whole once more from the start, then sets the blob aside with the server's words. The rest of the round
-        // (its pull, answered 503 here) goes on without it.
+        // A server that holds part of the blob and discards the upload on every chunk (its CBOR 400 with
+        // Upload-Offset 0): the device sends the whole once more from the start, then sets the blob aside with the
+        // server's words. The rest of the round (its pull, answered 503 here) goes on without it.
         const QByteArray refusal = sync::protocol::encode(
             sync::protocol::ErrorMessage{sync::protocol::ErrorCode::Invalid, QStringLiteral("Not this one."), 0});
-        int puts = 0;
+        QList<qint64> putOffsets;
         QTcpServer bare;
         QVERIFY(bare.listen(QHostAddress::LocalHost));
         connect(&bare, &QTcpServer::newConnection, &bare, [&] {
@@ -459,15 +504,17 @@ private slots:
                     if (end < 0)
                         return;
                     static const QRegularExpression length(QStringLiteral("(?i)content-length: *(\\d+)"));
-                    const auto match = length.match(QString::fromLatin1(received->left(end)));
+                    static const QRegularExpression offset(QStringLiteral("(?i)upload-offset: *(\\d+)"));
+                    const QString head = QString::fromLatin1(received->left(end));
+                    const auto match = length.match(head);
                     if (received->size() < end + 4 + (match.hasMatch() ? match.captured(1).toLongLong() : 0))
                         return; // the rest of the body is still coming
                     QByteArray answer;
                     if (received->startsWith("GET ")) {
-                        answer = "HTTP/1.1 200 OK\r\nUpload-Offset: 0\r\nUpload-Length: 0\r\nBlob-Complete: 0\r\n"
-                                 "Content-Length: 0\r\n";
+                        answer = "HTTP/1.1 200 OK\r\nUpload-Offset: 4096\r\nUpload-Length: 10000\r\n"
+                                 "Blob-Complete: 0\r\nContent-Length: 0\r\n";
                     } else if (received->startsWith("PUT ")) {
-                        ++puts;
+                        putOffsets.append(offset.match(head).captured(1).toLongLong());
                         answer = "HTTP/1.1 400 Bad Request\r\nUpload-Offset: 0\r\nContent-Type: application/cbor\r\n"
                                  "Content-Length: " +
                                  QByteArray::number(refusal.size()) + "\r\n";
@@ -487,7 +534,7 @@ private slots:
         QCOMPARE(a.opened, QString());
         QVERIFY(a.local->add(randomBytes(10'000, 16)));
         QCOMPARE(a.synced.syncOnce(), SyncProblem::ServerError); // the pull's 503, after the upload
-        QCOMPARE(puts, 2);
+        QCOMPARE(putOffsets, (QList<qint64>{4096, 0}));          // where the server stood, then the whole again
         const sync::SetAsideBlobs::Summary aside = a.transfer->setAsideSummary();
         QCOMPARE(aside.count, 1);
         QCOMPARE(aside.reason, sync::SetAsideBlobs::Reason::Refused);
@@ -495,6 +542,37 @@ private slots:
         QVERIFY(a.transfer->waiting()->empty());
         a.synced.device.clock.advance(sync::SetAsideBlobs::RetryMs);
         QCOMPARE(a.transfer->waiting()->size(), size_t(1)); // its wait is over
+    }
+
+    void eachSetAsideBlobKeepsItsOwnReason()
+    {
+        ManualClock clock;
+        sync::SetAsideBlobs aside(clock);
+        const BlobName missing = BlobName::of("gone");
+        const BlobName refused = BlobName::of("refused");
+        aside.add(missing, sync::SetAsideBlobs::Reason::Missing);
+        clock.advance(60'000);
+        aside.add(refused, sync::SetAsideBlobs::Reason::Refused, QStringLiteral("Not this one."));
+        sync::SetAsideBlobs::Summary summary = aside.summary();
+        QCOMPARE(summary.count, 2);
+        QCOMPARE(summary.reason, sync::SetAsideBlobs::Reason::Refused); // the newest
+        QCOMPARE(summary.serverWords, QStringLiteral("Not this one."));
+        QVERIFY(!summary.oneReason);
+
+        std::vector<BlobName> waiting{missing}; // the refused one was uploaded since (another device had it)
+        aside.filter(waiting);
+        QVERIFY(waiting.empty());
+        summary = aside.summary();
+        QCOMPARE(summary.count, 1);
+        QCOMPARE(summary.reason, sync::SetAsideBlobs::Reason::Missing);
+        QVERIFY(summary.serverWords.isEmpty());
+        QVERIFY(summary.oneReason);
+
+        clock.advance(sync::SetAsideBlobs::RetryMs - 60'000); // its 15 minutes are over
+        waiting = {missing};
+        aside.filter(waiting);
+        QCOMPARE(waiting.size(), size_t(1));
+        QCOMPARE(aside.summary().count, 0);
     }
 
     void aPartAlreadyAtTheOffsetIsNeverAServerError()

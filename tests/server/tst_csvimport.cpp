@@ -239,6 +239,32 @@ private slots:
         QCOMPARE(exportCsv(accounts, merged(stored, again.changes)), exported);
     }
 
+    void textThatStartsLikeAFormulaIsExportedAsText()
+    {
+        // Notes typed on a device must not run when an admin opens the export in a spreadsheet; the mark the
+        // export adds is dropped again on import, and numbers (a negative amount, an E.164 phone) stay unmarked.
+        FixedClock clock;
+        const QByteArray csv = "name,city\n"
+                               "\"=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\",-2+3+cmd\n"
+                               "@SUM(A1),''=kept with its apostrophe\n"
+                               "-5,+4930123456\n";
+        const ImportTable &accounts = *importTable(QStringLiteral("accounts"));
+        const std::vector<SyncStore::StoredRow> stored = merged({}, plan(csv, {}, clock, "accounts").changes);
+        QStringList cities;
+        for (const auto &row : stored)
+            cities.append(std::get<QString>(row.state.liveCell(QStringLiteral("city"))->value));
+        cities.sort();
+        QCOMPARE(cities, (QStringList{QStringLiteral("'=kept with its apostrophe"), QStringLiteral("+4930123456"),
+                                      QStringLiteral("-2+3+cmd")}));
+        const QByteArray exported = exportCsv(accounts, stored);
+        for (const char *field :
+             {",\"'=HYPERLINK(\"\"http", ",'-2+3+cmd,", ",'@SUM(A1),", ",''=kept with", ",-5,", ",+4930123456,"})
+            QVERIFY2(exported.contains(field), qPrintable(QString::fromUtf8(exported) + QLatin1String(field)));
+        const ImportPlan again = plan(exported, stored, clock, "accounts");
+        QCOMPARE(again.unchanged, 3);
+        QCOMPARE(again.changes.size(), size_t(0));
+    }
+
     void demoDataExportsAndImportsCleanly()
     {
         // Every demo phone must be a valid number, or an admin's first export of the demo tenant would not

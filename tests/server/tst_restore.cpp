@@ -221,6 +221,66 @@ private slots:
         QCOMPARE(synctest::dump(s.b.device), synctest::dump(s.a.device));
     }
 
+    void aDeviceFirstSignedInAfterTheBackupIsToldWhenItSignsInAgain()
+    {
+        // c signs in after the backup and only pulls. The restored store has no row of it, so its token is refused
+        // and it signs in again, with a cursor from the lost history: pushes after the restore renumbered past it,
+        // so only the cursor's record can tell. Its new row has none; no row of its site has one either, so it is
+        // told. Before, it pulled on from that cursor and never received the changes numbered below it. A device
+        // that signs in again without a restore finds its earlier row's record and pulls on.
+        RestoreScene s(*this, QStringLiteral("24"));
+        QVERIFY(s.opened());
+        QVERIFY(s.a.device->insert(QStringLiteral("contacts"), contact("one", 1)));
+        QCOMPARE(s.a.syncOnce(), SyncProblem::None);
+        QVERIFY(runOnStore(s.server, tenantBackup(s.tenantId, false)));
+
+        SyncedDevice c(path(QStringLiteral("c24.db")), T0, s.server.url(),
+                       s.server.deviceToken(s.tenant, QStringLiteral("u")));
+        QCOMPARE(c.open(), QString());
+        QVERIFY(s.a.device->insert(QStringLiteral("contacts"), contact("two", 2)));
+        QCOMPARE(s.a.syncOnce(), SyncProblem::None);
+        QCOMPARE(c.syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::count(c.device, "SELECT count(*) FROM contacts"), 2);
+        const qint64 cursor = *c.state->pullCursor();
+        QCOMPARE(*c.state->recordedCursor(), cursor);
+
+        // Signed in again (a token that expired): a new row, and the earlier row's record holds.
+        const auto signInAgain = [&] {
+            return bool(c.state->saveAccount({c.server.toString(), QStringLiteral("t"), QStringLiteral("u"),
+                                              s.server.deviceToken(s.tenant, QStringLiteral("u"))}));
+        };
+        QVERIFY(signInAgain());
+        QVERIFY(s.a.device->insert(QStringLiteral("contacts"), contact("three", 3)));
+        QCOMPARE(s.a.syncOnce(), SyncProblem::None);
+        QCOMPARE(c.syncOnce(), SyncProblem::None);
+        QCOMPARE(s.server.answered("pull", 410), qint64(0));
+        QCOMPARE(synctest::count(c.device, "SELECT count(*) FROM contacts"), 3);
+
+        // The restore: the sync tables as backed up, and every row of c gone (it signed in after the backup).
+        QVERIFY(runOnStore(s.server, tenantBackup(s.tenantId, true)));
+        QVERIFY(runOnStore(s.server, {QStringLiteral("DELETE FROM devices WHERE tenant_id = %1 AND id NOT IN (SELECT"
+                                                     " id FROM backup_devices_%1)")
+                                          .arg(s.tenantId)}));
+        constexpr int Later = 6; // a's pushes after the restore, numbered past c's cursor before a pulls
+        for (int i = 0; i < Later; ++i)
+            QVERIFY(s.a.device->insert(QStringLiteral("contacts"), contact("later", 10 + i)));
+        QCOMPARE(s.a.syncOnce(), SyncProblem::None);
+        QCOMPARE(s.server.answered("pull", 410), qint64(1)); // a is told, and resends its writes
+        QVERIFY(*s.server.sync->cursor(s.tenantId) > *c.state->pullCursor());
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(s.a.syncOnce(), SyncProblem::None);
+
+        QCOMPARE(c.syncOnce(), SyncProblem::NotLoggedIn); // its token went with the restore
+        QVERIFY(signInAgain());
+        QCOMPARE(c.syncOnce(), SyncProblem::None);
+        QCOMPARE(s.server.answered("pull", 410), qint64(2));
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(c.syncOnce(), SyncProblem::None);
+        QCOMPARE(synctest::count(c.device, "SELECT count(*) FROM contacts"), 3 + Later);
+        QCOMPARE(synctest::dump(c.device), synctest::dump(s.a.device));
+        QCOMPARE(serverImage(s.server, s.tenant, QStringLiteral("fresh24.db")), synctest::dump(s.a.device));
+    }
+
     void aCursorNoServerRecordedIsJudgedByTheNewestNumberOnly()
     {
         // A page from an instance that does not record (an older release during a rolling upgrade) leaves the

@@ -59,11 +59,23 @@ template <typename T = QLineEdit> T *child(QObject *root, const char *name)
     return root->findChild<T *>(QString::fromLatin1(name));
 }
 
+/** The machine's clock, moved on by a test where the product would wait (a download's retry). */
+class SteppedClock final : public sync::Clock
+{
+public:
+    qint64 nowMs() const override { return m_system.nowMs() + m_aheadMs; }
+    void advance(qint64 ms) { m_aheadMs += ms; }
+
+private:
+    sync::SystemClock m_system;
+    qint64 m_aheadMs = 0;
+};
+
 /** Owns everything a Shell needs; recreate() starts a new "process" on the same profile folder. */
 class UiFixture
 {
 public:
-    /** With @p loginDefaults set, the shell gets a sync service on the real clock (online features). */
+    /** With @p loginDefaults set, the shell gets a sync service on clock() (online features). */
     explicit UiFixture(storage::SecretStore *keychain = nullptr,
                        std::optional<ui::SyncController::LoginDefaults> loginDefaults = std::nullopt)
         : m_keychain(keychain)
@@ -100,6 +112,8 @@ public:
     ui::GateWindow *gate() { return m_shell->gateWindow(); }
     app::ProfileService &profile() { return *m_profile; }
     app::SyncService *sync() { return m_sync.get(); }
+    /** The sync service's clock: the machine's, unless a test moved it on. */
+    SteppedClock &clock() { return m_clock; }
     app::AppSettings &settings() { return m_settings; }
     ui::LanguageManager &language() { return m_language; }
     /** Lets the worker finish and the queued state change arrive. */
@@ -126,7 +140,7 @@ private:
     QTemporaryDir m_dir;
     storage::SecretStore *m_keychain;
     std::optional<ui::SyncController::LoginDefaults> m_loginDefaults;
-    sync::SystemClock m_clock;
+    SteppedClock m_clock;
     QSettings m_qsettings;
     app::AppSettings m_settings;
     ui::LanguageManager m_language;

@@ -5,11 +5,14 @@
 // offline and counts the changes kept on this computer; locking closes everything.
 #include "UiFixture.h"
 
+#include "server/BlobStore.h"
+#include "sync/blobs/BlobFetches.h"
 #include "tests/server/SyncServerKit.h"
 #include "ui/controls/MessageBanner.h"
 #include "ui/designer/DesignerWorkspace.h"
 #include "ui/main/MainWindow.h"
 #include "ui/sync/LoginDialog.h"
+#include "ui/sync/SyncController.h"
 #include "ui/sync/SyncStatusWidget.h"
 #include "ui/telemarketing/CampaignSetupWorkspace.h"
 #include "ui/telemarketing/ProgressWorkspace.h"
@@ -29,6 +32,14 @@ class TestSignIn : public QObject
 
 private:
     QTemporaryDir m_dir;
+
+    /** Types the user and password into the sign-in form and presses Enter, like a user. */
+    static void submit(ui::LoginDialog *dialog, const QString &user, const QString &password)
+    {
+        QTest::keyClicks(child(dialog, "loginUser"), user);
+        QTest::keyClicks(child(dialog, "loginPassword"), password);
+        QTest::keyClick(child(dialog, "loginPassword"), Qt::Key_Return);
+    }
 
     static bool waitForStatus(UiFixture &f, const QString &part)
     {
@@ -67,9 +78,7 @@ private slots:
 
         // The focus starts in the first empty field: the user name.
         QVERIFY(QTest::qWaitFor([&] { return child(dialog, "loginUser")->hasFocus() || !dialog->isActiveWindow(); }));
-        QTest::keyClicks(child(dialog, "loginUser"), QStringLiteral("u"));
-        QTest::keyClicks(child(dialog, "loginPassword"), QStringLiteral("not the password"));
-        QTest::keyClick(child(dialog, "loginPassword"), Qt::Key_Return);
+        submit(dialog, QStringLiteral("u"), QStringLiteral("not the password"));
         auto *banner = dialog->findChild<ui::MessageBanner *>();
         QVERIFY(QTest::qWaitFor([&] { return !banner->text().isEmpty(); }, 15000));
         QVERIFY2(banner->text().contains(QLatin1String("not correct")), qPrintable(banner->text()));
@@ -175,9 +184,7 @@ private slots:
         ui::LoginDialog *dialog = f.shell().syncController()->loginDialog();
         QVERIFY(dialog && dialog->isVisible());
         child(dialog, "loginServer")->setText(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort()));
-        QTest::keyClicks(child(dialog, "loginUser"), QStringLiteral("u"));
-        QTest::keyClicks(child(dialog, "loginPassword"), QStringLiteral("unused password"));
-        QTest::keyClick(child(dialog, "loginPassword"), Qt::Key_Return);
+        submit(dialog, QStringLiteral("u"), QStringLiteral("unused password"));
         QVERIFY(QTest::qWaitFor([&] { return silent.hasPendingConnections(); }, 5000));
         QTest::keyClick(dialog, Qt::Key_Escape);
         QVERIFY(QTest::qWaitFor([&] { return !f.shell().syncController()->loginDialog(); }, 5000));
@@ -186,9 +193,7 @@ private slots:
         dialog = f.shell().syncController()->loginDialog();
         QVERIFY(dialog && dialog->isVisible());
         QCOMPARE(child(dialog, "loginServer")->text(), server.url().toString());
-        QTest::keyClicks(child(dialog, "loginUser"), QStringLiteral("u"));
-        QTest::keyClicks(child(dialog, "loginPassword"), QStringLiteral("unused password"));
-        QTest::keyClick(child(dialog, "loginPassword"), Qt::Key_Return);
+        submit(dialog, QStringLiteral("u"), QStringLiteral("unused password"));
         QVERIFY(QTest::qWaitFor([&] { return f.sync()->isSignedIn(); }, 15000));
         QCOMPARE(f.sync()->account().serverUrl, server.url().toString());
         QVERIFY(QTest::qWaitFor([&] { return !f.shell().syncController()->loginDialog(); }, 5000));
@@ -215,9 +220,7 @@ private slots:
         ui::LoginDialog *dialog = f.shell().syncController()->loginDialog();
         QVERIFY(dialog && dialog->isVisible());
         QVERIFY(!child(dialog, "loginTenant")->isReadOnly()); // a new profile may go anywhere
-        QTest::keyClicks(child(dialog, "loginUser"), QStringLiteral("u"));
-        QTest::keyClicks(child(dialog, "loginPassword"), QStringLiteral("unused password"));
-        QTest::keyClick(child(dialog, "loginPassword"), Qt::Key_Return);
+        submit(dialog, QStringLiteral("u"), QStringLiteral("unused password"));
         QVERIFY(QTest::qWaitFor([&] { return f.sync()->isSignedIn(); }, 15000));
         QVERIFY(f.sync()->replica()->insert(QStringLiteral("contacts"),
                                             {{QStringLiteral("first_name"), QStringLiteral("Kept")}}));
@@ -269,9 +272,7 @@ private slots:
         QVERIFY(f.createProfile());
         ui::LoginDialog *dialog = f.shell().syncController()->loginDialog();
         QVERIFY(dialog);
-        QTest::keyClicks(child(dialog, "loginUser"), QStringLiteral("u"));
-        QTest::keyClicks(child(dialog, "loginPassword"), QStringLiteral("unused password"));
-        QTest::keyClick(child(dialog, "loginPassword"), Qt::Key_Return);
+        submit(dialog, QStringLiteral("u"), QStringLiteral("unused password"));
         QVERIFY(waitForStatus(f, QStringLiteral("Synced at")));
         QVERIFY(QTest::qWaitFor([&] { return f.sync()->isLive(); }, 15000));
 
@@ -290,6 +291,63 @@ private slots:
 
     // The designer (and the campaign progress) follow the role the server granted: offered after a tenant admin signs
     // in, gone on sign-out.
+    // A photo a form asked for before its author's upload reached the server (404) arrives by itself: after a later
+    // round that reached the server, once the download's first wait is over, without the form asking again.
+    void aPhotoAskedForTooSoonArrivesAfterALaterRound()
+    {
+        InProcessServer server(m_dir.filePath(QStringLiteral("server-photo")), QDateTime::currentMSecsSinceEpoch());
+        server.newTenantToken(QStringLiteral("acme"), QStringLiteral("u"));
+        UiFixture f(nullptr, ui::SyncController::LoginDefaults{server.url().toString(), QStringLiteral("acme"), {}});
+        QVERIFY(f.createProfile());
+        ui::LoginDialog *dialog = f.shell().syncController()->loginDialog();
+        QVERIFY(dialog && dialog->isVisible());
+        submit(dialog, QStringLiteral("u"), QStringLiteral("unused password"));
+        QVERIFY(QTest::qWaitFor([&] { return f.sync()->isSignedIn(); }, 15000));
+        QVERIFY(waitForStatus(f, QStringLiteral("Synced at")));
+
+        const QByteArray photo(50'000, 'p');
+        const sync::BlobName name = sync::BlobName::of(photo);
+        int arrived = 0;
+        f.sync()->fetchBlob(QString::fromLatin1(name.hex()), [&arrived](bool ok) { arrived += ok ? 1 : 100; });
+        QVERIFY(QTest::qWaitFor([&] { return server.answered("blob_download", 404) == 1; }, 15000));
+        auto stored = server.blobs->append(server.tenantId(QStringLiteral("acme")), name, 0, photo.size(), photo);
+        QVERIFY(stored && stored->outcome == server::BlobStore::Appended::Complete); // the author's upload
+
+        QSignalSpy ended(f.sync(), &app::SyncService::roundEnded);
+        f.sync()->syncNow(); // before the wait is over: not asked again
+        QVERIFY(ended.wait(15000));
+        QCOMPARE(server.answered("blob_download"), qint64(1));
+        f.clock().advance(sync::BlobFetches::FirstWaitMs);
+        f.sync()->syncNow();
+        QVERIFY(QTest::qWaitFor([&] { return arrived != 0; }, 15000));
+        QCOMPARE(arrived, 1);
+        QCOMPARE(server.answered("blob_download", 200), qint64(1)); // the whole photo, once
+        QCOMPARE(server.answered("blob_download"), qint64(2));
+    }
+
+    void theStatusSaysOnceWhenItSyncedAndWhatWaits()
+    {
+        using ui::SyncController;
+        using Reason = sync::SetAsideBlobs::Reason;
+        const QString at = QStringLiteral("10:02");
+        const QString gone = QStringLiteral("This record no longer exists.");
+        QCOMPARE(SyncController::rejectedText(at, gone, {}),
+                 QStringLiteral("Synced at 10:02, but the server refused some changes: This record no longer exists."));
+        sync::SetAsideBlobs::Summary damaged{2, Reason::Damaged, {}, true};
+        const QString both = SyncController::rejectedText(at, gone, damaged);
+        QCOMPARE(both.count(QLatin1String("Synced at")), 1);
+        QVERIFY2(both.contains(QLatin1String("no longer exists. 2 attachment")), qPrintable(both));
+        QVERIFY2(both.contains(QLatin1String("(damaged on this computer)")), qPrintable(both));
+        const QString onlyAside = SyncController::rejectedText(at, {}, damaged);
+        QVERIFY2(onlyAside.startsWith(QLatin1String("Synced at 10:02. 2 attachment")), qPrintable(onlyAside));
+        QVERIFY2(onlyAside.contains(QLatin1String("every 15 minutes")), qPrintable(onlyAside));
+        sync::SetAsideBlobs::Summary mixed{3, Reason::Refused, QStringLiteral("Not this one."), false};
+        QVERIFY2(SyncController::setAsideText(mixed).contains(
+                     QLatin1String("(for more than one reason; the latest: the server said: Not this one.)")),
+                 qPrintable(SyncController::setAsideText(mixed)));
+        QVERIFY(SyncController::setAsideText({}).isEmpty());
+    }
+
     void designerOnlyForAdmins()
     {
         InProcessServer server(m_dir.filePath(QStringLiteral("server-admin")), QDateTime::currentMSecsSinceEpoch());
@@ -307,9 +365,7 @@ private slots:
         QVERIFY(!f.shell().mainWindow()->isWorkspaceAvailable(designer));
         ui::LoginDialog *dialog = f.shell().syncController()->loginDialog();
         QVERIFY(dialog);
-        QTest::keyClicks(child(dialog, "loginUser"), QStringLiteral("boss"));
-        QTest::keyClicks(child(dialog, "loginPassword"), QStringLiteral("boss password"));
-        QTest::keyClick(child(dialog, "loginPassword"), Qt::Key_Return);
+        submit(dialog, QStringLiteral("boss"), QStringLiteral("boss password"));
         QVERIFY(QTest::qWaitFor([&] { return f.shell().mainWindow()->isWorkspaceAvailable(designer); }, 15000));
         QCOMPARE(f.sync()->account().role, QStringLiteral("admin"));
         auto *progress = f.shell().mainWindow()->findChild<ui::ProgressWorkspace *>();

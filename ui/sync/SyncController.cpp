@@ -211,21 +211,17 @@ void SyncController::refresh()
             return tr("This computer's clock is %1 behind. Set the correct time to receive changes.").arg(detail);
         });
     case SyncProblem::ClockAhead:
-        return m_status->setStatus(Tone::Problem, [detail, pending] {
-            return tr("This computer's clock is %1 ahead of the server's. %n change(s) are kept and will be sent "
-                      "once the server's time catches up; check the date and time.",
-                      "", int(pending))
-                .arg(detail);
+        return m_status->setStatus(Tone::Problem, [detail, pending, aside = s.attachmentsSetAside] {
+            const QString clock =
+                tr("This computer's clock is %1 ahead of the server's. %n change(s) are kept and will be sent "
+                   "once the server's time catches up; check the date and time.",
+                   "", int(pending))
+                    .arg(detail);
+            return aside.count > 0 ? tr("%1 %2").arg(clock, setAsideText(aside)) : clock;
         });
     case SyncProblem::Rejected:
-        return m_status->setStatus(Tone::Problem, [at, detail, aside = s.attachmentsSetAside] {
-            QStringList said;
-            if (!detail.isEmpty() || aside.count == 0)
-                said.append(tr("Synced at %1, but the server refused some changes: %2").arg(at, detail));
-            if (aside.count > 0)
-                said.append(setAsideText(aside, at));
-            return said.join(QLatin1Char(' '));
-        });
+        return m_status->setStatus(
+            Tone::Problem, [at, detail, aside = s.attachmentsSetAside] { return rejectedText(at, detail, aside); });
     case SyncProblem::ServerError:
         return m_status->setStatus(Tone::Problem, [at] {
             return withLastSync(tr("The server had a problem; sync will try again shortly."), at);
@@ -249,16 +245,33 @@ QString SyncController::syncedAt(qint64 ms)
     return QLocale().toString(when, QLocale::ShortFormat);
 }
 
-QString SyncController::setAsideText(const sync::SetAsideBlobs::Summary &aside, const QString &at)
+QString SyncController::rejectedText(const QString &at, const QString &refused,
+                                     const sync::SetAsideBlobs::Summary &aside)
 {
+    if (aside.count == 0)
+        return tr("Synced at %1, but the server refused some changes: %2").arg(at, refused);
+    if (refused.isEmpty())
+        return tr("Synced at %1. %2").arg(at, setAsideText(aside));
+    QString reason = refused;
+    if (reason.endsWith(QLatin1Char('.')))
+        reason.chop(1); // one sentence's end, not two
+    return tr("Synced at %1, but the server refused some changes: %2. %3").arg(at, reason, setAsideText(aside));
+}
+
+QString SyncController::setAsideText(const sync::SetAsideBlobs::Summary &aside)
+{
+    if (aside.count == 0)
+        return {};
     using Reason = sync::SetAsideBlobs::Reason;
-    const QString why = aside.reason == Reason::Missing   ? tr("missing on this computer")
-                        : aside.reason == Reason::Damaged ? tr("damaged on this computer")
-                                                          : tr("the server said: %1").arg(aside.serverWords);
-    return tr("Synced at %1, but %n attachment(s) could not be uploaded (%2). They are tried again every %3 minutes; "
-              "the rest of your work is sent.",
+    QString why = aside.reason == Reason::Missing   ? tr("missing on this computer")
+                  : aside.reason == Reason::Damaged ? tr("damaged on this computer")
+                                                    : tr("the server said: %1").arg(aside.serverWords);
+    if (!aside.oneReason)
+        why = tr("for more than one reason; the latest: %1").arg(why);
+    return tr("%n attachment(s) could not be uploaded (%1). They are tried again every %2 minutes; the rest of your "
+              "work is sent.",
               "", aside.count)
-        .arg(at, why, QString::number(sync::SetAsideBlobs::RetryMs / 60'000));
+        .arg(why, QString::number(sync::SetAsideBlobs::RetryMs / 60'000));
 }
 
 QString SyncController::withLastSync(const QString &sentence, const QString &at)

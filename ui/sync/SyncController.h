@@ -57,8 +57,15 @@ private:
     void retranslate();
     /** When @p ms (unix ms) was, for the status bar: the time today, the date and time before; empty for 0. */
     static QString syncedAt(qint64 ms);
-    /** The status sentence for attachments set aside (SyncStatus::attachmentsSetAside). */
-    static QString setAsideText(const sync::SetAsideBlobs::Summary &aside, const QString &at);
+
+public:
+    /** The status after a round that synced with changes refused (@p refused, the server's reason) or attachments
+     * set aside, or both; public for tests. */
+    static QString rejectedText(const QString &at, const QString &refused, const sync::SetAsideBlobs::Summary &aside);
+    /** The sentence for attachments set aside (SyncStatus::attachmentsSetAside), empty when none are. */
+    static QString setAsideText(const sync::SetAsideBlobs::Summary &aside);
+
+private:
     /** @p sentence, followed by when the last sync was if there was one. */
     static QString withLastSync(const QString &sentence, const QString &at);
     bool eventFilter(QObject *watched, QEvent *event) override;
