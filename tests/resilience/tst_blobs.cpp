@@ -2,7 +2,7 @@
 // content is never sent twice; an upload cut off mid-way resumes where the server stopped; the changes that name
 // a blob never reach the server before its content; wrong content, oversized blobs and another tenant's names are
 // refused without revealing anything. On embedded SQLite, and on PostgreSQL with FIELDLINE_TEST_BACKEND=postgres.
-#include "../server/SyncServerKit.h"
+#include "BlobDevice.h"
 #include "FaultProxy.h"
 #include "sync/blobs/BlobFetches.h"
 #include "sync/blobs/BlobTransfer.h"
@@ -23,46 +23,6 @@ using sync::SyncProblem;
 namespace {
 
 constexpr qint64 T0 = 1'790'000'000'000;
-
-QByteArray randomBytes(qsizetype size, quint32 seed)
-{
-    QByteArray out(size, Qt::Uninitialized);
-    QRandomGenerator rng(seed);
-    rng.fillRange(reinterpret_cast<quint32 *>(out.data()), size / 4);
-    return out;
-}
-
-/** A device with attachments: its blob table and a transfer the sync client uses. */
-struct BlobDevice
-{
-    BlobDevice(const QString &path, const QUrl &server, const QByteArray &token, qint64 chunkBytes)
-        : synced(path, T0, server, token)
-    {
-        opened = synced.open();
-        if (!opened.isEmpty())
-            return;
-        local = std::make_unique<sync::LocalBlobs>(synced.device->database());
-        if (auto s = local->createTables(); !s)
-            opened = s.message();
-        transfer = std::make_unique<sync::BlobTransfer>(*local, *synced.http, synced.device.clock,
-                                                        sync::BlobTransfer::Options{chunkBytes});
-        synced.client->setBlobTransfer(transfer.get());
-    }
-
-    BlobOutcome fetch(const BlobName &name)
-    {
-        std::optional<BlobOutcome> outcome;
-        transfer->fetch(name, synced.token, [&](const BlobOutcome &o) { outcome = o; });
-        if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 20000))
-            return BlobOutcome{BlobOutcome::Kind::LocalFailed, {}, QStringLiteral("timed out")};
-        return *outcome;
-    }
-
-    SyncedDevice synced;
-    std::unique_ptr<sync::LocalBlobs> local;
-    std::unique_ptr<sync::BlobTransfer> transfer;
-    QString opened;
-};
 
 /** One raw request to the server, answered. */
 sync::TransportReply request(sync::HttpSyncTransport &http, const sync::TransportRequest &what, const QByteArray &token)
