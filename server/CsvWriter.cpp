@@ -9,8 +9,10 @@ bool needsQuotes(const QByteArray &field)
     // Readers drop a byte order mark at the start of a file, so a field that starts with one keeps it in quotes.
     if (field.startsWith("\xEF\xBB\xBF"))
         return true;
+    // A semicolon or a tab too: a spreadsheet set to split on them (Excel in many European locales) keeps a quoted
+    // field whole, so text after them cannot start a cell of its own (and a formula).
     for (char c : field) {
-        if (c == ',' || c == '"' || c == '\n' || c == '\r')
+        if (c == ',' || c == '"' || c == '\n' || c == '\r' || c == ';' || c == '\t')
             return true;
     }
     return false;

@@ -151,11 +151,12 @@ Status PullChecks::recordServed(const Identity &identity, const sync::ByteId &si
     // The tenant's newest number rather than the cursor itself: every change numbered up to it was committed when it
     // was read, so a backup holding this record holds them too, and the device's next pages up to it need no write.
     // The site too, so a new row of this device (signed in again) finds the record (newestSent). A pull-only device
-    // has no site bound by a push; one another user's device has is not taken.
+    // has no site bound by a push; one another user's device has is not taken (as a push would not).
     QSqlQuery &served = m_statements.get(
         "UPDATE devices SET served_cursor = COALESCE((SELECT CASE WHEN last_seq > ? THEN last_seq ELSE ? END"
         " FROM sync_cursors WHERE tenant_id = ?), ?), site = CASE WHEN site IS NULL AND ? AND NOT EXISTS (SELECT 1"
-        " FROM devices o WHERE o.tenant_id = ? AND o.site = ? AND o.user_id <> ?) THEN ? ELSE site END"
+        " FROM devices o WHERE o.tenant_id = ? AND o.site = ? AND o.user_id <> ? AND o.revoked IS NULL) THEN ? ELSE"
+        " site END"
         " WHERE tenant_id = ? AND id = ? AND served_cursor < ?");
     const bool hasSite = !(site == sync::ByteId());
     for (const qint64 value : {cursor, cursor, identity.tenantId, cursor})

@@ -18,7 +18,8 @@ bool FormulaGuard::startsAsFormula(const QString &text)
 QString FormulaGuard::guard(const QString &value)
 {
     // A number is no formula, and a phone number in E.164 or a negative amount reads better without the mark.
-    static const QRegularExpression number(QStringLiteral("^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?$"));
+    static const QRegularExpression number(
+        QRegularExpression::anchoredPattern(QStringLiteral("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?")));
     if (!startsAsFormula(value) || number.match(value).hasMatch())
         return value;
     return u'\'' + value;

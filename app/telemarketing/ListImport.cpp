@@ -66,7 +66,7 @@ ListImport::Checked ListImport::check(const QByteArray &file, const QString &reg
         Person person;
         for (qsizetype f = 0; f < header.size(); ++f) {
             // A file a Fieldline export wrote marks text that starts like a formula; the mark is not the value.
-            const QString text = csv::FormulaGuard::unguard(record.fields[f].trimmed());
+            const QString text = csv::FormulaGuard::unguard(record.fields[f].trimmed()).trimmed();
             if (header[f] == QLatin1String("phone")) {
                 const std::optional<QString> e164 = PhoneNumbers::toE164(text, region);
                 if (!e164)

@@ -329,6 +329,9 @@ private slots:
         QCOMPARE(fetches.waiting(), size_t(0));
         QCOMPARE(s.b.local->content(*name)->value(), photo);
 
+        // Content that is not what its name says is the caller's mistake, not a failing store: given up as such.
+        QCOMPARE(s.b.local->addDownloaded(*name, photo.left(10)).code(), storage::ErrorCode::Invalid);
+
         auto later = s.a.local->add(randomBytes(1000, 16));
         QVERIFY(later);
         QCOMPARE(s.a.synced.syncOnce(), SyncProblem::None);

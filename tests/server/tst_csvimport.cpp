@@ -247,7 +247,9 @@ private slots:
         const QByteArray csv = "name,city\n"
                                "\"=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\",-2+3+cmd\n"
                                "@SUM(A1),''=kept with its apostrophe\n"
-                               "-5,+4930123456\n";
+                               "-5,+4930123456\n"
+                               "Semi,a;=1+1\n"
+                               "\"\t=3\",\"b\t=2\"\n";
         const ImportTable &accounts = *importTable(QStringLiteral("accounts"));
         const std::vector<SyncStore::StoredRow> stored = merged({}, plan(csv, {}, clock, "accounts").changes);
         QStringList cities;
@@ -255,13 +257,15 @@ private slots:
             cities.append(std::get<QString>(row.state.liveCell(QStringLiteral("city"))->value));
         cities.sort();
         QCOMPARE(cities, (QStringList{QStringLiteral("'=kept with its apostrophe"), QStringLiteral("+4930123456"),
-                                      QStringLiteral("-2+3+cmd")}));
+                                      QStringLiteral("-2+3+cmd"), QStringLiteral("a;=1+1"), QStringLiteral("b\t=2")}));
         const QByteArray exported = exportCsv(accounts, stored);
         for (const char *field :
-             {",\"'=HYPERLINK(\"\"http", ",'-2+3+cmd,", ",'@SUM(A1),", ",''=kept with", ",-5,", ",+4930123456,"})
+             {",\"'=HYPERLINK(\"\"http", ",'-2+3+cmd,", ",'@SUM(A1),", ",''=kept with", ",-5,", ",+4930123456,",
+              // quoted, so a spreadsheet splitting on ; or tab keeps the cell whole
+              ",\"a;=1+1\",", ",\"'\t=3\",\"b\t=2\","})
             QVERIFY2(exported.contains(field), qPrintable(QString::fromUtf8(exported) + QLatin1String(field)));
         const ImportPlan again = plan(exported, stored, clock, "accounts");
-        QCOMPARE(again.unchanged, 3);
+        QCOMPARE(again.unchanged, 5);
         QCOMPARE(again.changes.size(), size_t(0));
     }
 

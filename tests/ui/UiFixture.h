@@ -59,15 +59,18 @@ template <typename T = QLineEdit> T *child(QObject *root, const char *name)
     return root->findChild<T *>(QString::fromLatin1(name));
 }
 
-/** The machine's clock, moved on by a test where the product would wait (a download's retry). */
+/** The machine's clock, stopped and moved on by a test where the product would wait (a download's retry). */
 class SteppedClock final : public sync::Clock
 {
 public:
-    qint64 nowMs() const override { return m_system.nowMs() + m_aheadMs; }
+    qint64 nowMs() const override { return (m_stoppedAt ? *m_stoppedAt : m_system.nowMs()) + m_aheadMs; }
     void advance(qint64 ms) { m_aheadMs += ms; }
+    /** From now on the clock moves only by advance(). */
+    void freeze() { m_stoppedAt = m_system.nowMs(); }
 
 private:
     sync::SystemClock m_system;
+    std::optional<qint64> m_stoppedAt;
     qint64 m_aheadMs = 0;
 };
 

@@ -289,8 +289,6 @@ private slots:
         QVERIFY(waitForStatus(f, QStringLiteral("Synced at")));
     }
 
-    // The designer (and the campaign progress) follow the role the server granted: offered after a tenant admin signs
-    // in, gone on sign-out.
     // A photo a form asked for before its author's upload reached the server (404) arrives by itself: after a later
     // round that reached the server, once the download's first wait is over, without the form asking again.
     void aPhotoAskedForTooSoonArrivesAfterALaterRound()
@@ -305,6 +303,7 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return f.sync()->isSignedIn(); }, 15000));
         QVERIFY(waitForStatus(f, QStringLiteral("Synced at")));
 
+        f.clock().freeze(); // the download's first wait is over only when the test says so
         const QByteArray photo(50'000, 'p');
         const sync::BlobName name = sync::BlobName::of(photo);
         int arrived = 0;
@@ -348,6 +347,8 @@ private slots:
         QVERIFY(SyncController::setAsideText({}).isEmpty());
     }
 
+    // The designer (and the campaign progress) follow the role the server granted: offered after a tenant admin signs
+    // in, gone on sign-out.
     void designerOnlyForAdmins()
     {
         InProcessServer server(m_dir.filePath(QStringLiteral("server-admin")), QDateTime::currentMSecsSinceEpoch());
