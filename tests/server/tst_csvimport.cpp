@@ -1,3 +1,4 @@
+#include "app/csv/FormulaGuard.h"
 #include "app/sync/AppSchema.h"
 #include "app/telemarketing/MemberId.h"
 #include "server/CellParser.h"
@@ -267,6 +268,21 @@ private slots:
         const ImportPlan again = plan(exported, stored, clock, "accounts");
         QCOMPARE(again.unchanged, 5);
         QCOMPARE(again.changes.size(), size_t(0));
+    }
+
+    void formulaGuardMarksOnlyWhatCouldRun()
+    {
+        using fieldline::csv::FormulaGuard;
+        for (const char *plain : {"Okafor", "-5", "+4930123456", "1.5e3", "-.5", "", "'", "a=b"})
+            QCOMPARE(FormulaGuard::guard(QString::fromLatin1(plain)), QString::fromLatin1(plain));
+        for (const char *formula : {"=1+1", "-5\n", "+49 30 1234", "@x", "\t=1", "\r=1", "'=1", "-"})
+            QCOMPARE(FormulaGuard::guard(QString::fromLatin1(formula)),
+                     QLatin1Char('\'') + QString::fromLatin1(formula));
+        for (const char *value : {"=1+1", "-5\n", "'=1", "''@x", "'", "'a", "-5"})
+            QCOMPARE(FormulaGuard::unguard(FormulaGuard::guard(QString::fromLatin1(value))),
+                     QString::fromLatin1(value));
+        QCOMPARE(FormulaGuard::unguard(QStringLiteral("'plain")),
+                 QStringLiteral("'plain")); // not a mark guard() writes
     }
 
     void demoDataExportsAndImportsCleanly()
