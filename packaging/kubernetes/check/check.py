@@ -5,7 +5,7 @@ No cluster is needed: each workload's containers start with what the manifests s
 $(VAR) expansion, env from Secrets, user and group, read-only root, dropped capabilities, no new privileges, volumes
 and subPath mounts), on an internal Podman network with no route out. Probes run as the manifests define them.
 
-Usage: check.py SERVER_DEB  (as root; podman, runc, netavark, debootstrap, python3-yaml and openssl installed)
+Usage: check.py SERVER_DEB  (as root; podman, runc, netavark, iptables, debootstrap, python3-yaml and openssl installed)
 """
 import json
 import os
