@@ -106,7 +106,8 @@ QHttpServerResponse SyncRoutes::pull(const QHttpServerRequest &request)
         return internal(QStringLiteral("pull: ") + collected.message());
     if (*collected)
         return error((*collected)->code, (*collected)->message, Status::Gone);
-    if (storage::Status served = checks.recordServed(accepted->identity, accepted->message.site, response->nextCursor); !served)
+    if (storage::Status served = checks.recordServed(accepted->identity, accepted->message.site, response->nextCursor);
+        !served)
         return internal(QStringLiteral("pull: ") + served.message());
     response->recorded = true;
     return cbor(protocol::encode(*response));
