@@ -99,10 +99,10 @@ public:
     {}
 
     /** Why the pusher may not change the row, or nullopt; new rows are anyone's to create. */
-    Result<std::optional<QString>> refusal(const QString &table, const RowId &row)
+    Result<std::optional<sync::Refusal>> refusal(const QString &table, const RowId &row)
     {
         if (m_scope.coversEverything())
-            return std::optional<QString>();
+            return std::optional<sync::Refusal>();
         auto known = m_verdicts.find({table, row});
         if (known == m_verdicts.end()) {
             Result<RowState> stored = loadRow(m_load, m_tenantId, table, row);
@@ -111,9 +111,8 @@ public:
             known = m_verdicts.emplace(std::pair{table, row}, !stored->exists || m_scope.sees(*stored)).first;
         }
         if (known->second)
-            return std::optional<QString>();
-        return std::optional<QString>(QStringLiteral("This row is neither yours nor in your territories; the server's "
-                                                     "copy stands."));
+            return std::optional<sync::Refusal>();
+        return std::optional<sync::Refusal>(sync::Refusal{sync::Refusal::Kind::OutOfScope, {}});
     }
 
 private:
@@ -124,12 +123,11 @@ private:
 };
 
 /** Why a pushed cell is too big for a device to have written (a device writes at most MaxWrittenValueBytes). */
-std::optional<QString> oversized(const Change &change)
+std::optional<sync::Refusal> oversized(const Change &change)
 {
     if (sync::valueBytes(change.value) <= sync::MaxWrittenValueBytes)
         return std::nullopt;
-    return QStringLiteral("A value may hold at most %1 KiB; the server's copy stands.")
-        .arg(sync::MaxWrittenValueBytes / 1024);
+    return sync::Refusal{sync::Refusal::Kind::ValueTooLarge, QString::number(sync::MaxWrittenValueBytes / 1024)};
 }
 
 } // namespace
@@ -223,14 +221,11 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
         if (ahead > sync::HybridLogicalClock::MaxAheadMs)
             retryMs[i] = ahead - sync::HybridLogicalClock::MaxAheadMs;
         if (retryMs[i] > 0)
-            results.push_back(
-                {ApplyOutcome::Rejected,
-                 QStringLiteral("This device's clock is %1 ahead of the server's; check its date and time.")
-                     .arg(sync::HybridLogicalClock::describeDuration(ahead))});
+            results.push_back(ApplyResult::refused({sync::Refusal::Kind::ClockAhead, QString::number(ahead)}));
         else
             results.push_back(sync::checkRemoteChange(change, hlc));
         if (results.back().outcome == ApplyOutcome::Unchanged && change.stamp.site != request.site)
-            results.back() = {ApplyOutcome::Rejected, QStringLiteral("a device may only push its own writes")};
+            results.back() = ApplyResult::refused({sync::Refusal::Kind::NotOwnWrite, {}});
         if (results.back().outcome != ApplyOutcome::Rejected) {
             RowState stored;
             if (WritePolicy::needsStoredRow(identity.role, change)) {
@@ -240,7 +235,7 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
                     return loaded.error();
                 stored = std::move(loaded.value());
             }
-            std::optional<QString> why = oversized(change);
+            std::optional<sync::Refusal> why = oversized(change);
             if (!why)
                 why = WritePolicy::refusal(identity.role, change, stored);
             if (!why) {
@@ -248,13 +243,13 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
                 lostClaim[i] = why.has_value();
             }
             if (!why) {
-                Result<std::optional<QString>> scoped = outOfScope.refusal(change.table, change.row);
+                Result<std::optional<sync::Refusal>> scoped = outOfScope.refusal(change.table, change.row);
                 if (!scoped)
                     return scoped.error();
                 why = *scoped;
             }
             if (why) {
-                results.back() = {ApplyOutcome::Rejected, *why};
+                results.back() = ApplyResult::refused(std::move(*why));
                 refusedRows[{change.table, change.row}].push_back(change);
             }
         }
@@ -269,8 +264,8 @@ Result<SyncStore::PushOutcome> SyncStore::push(const Identity &identity, const s
     if (!seq)
         return seq.error();
     for (size_t i = 0; i < results.size(); ++i)
-        response.results.push_back(
-            {lostClaim[i] ? ApplyOutcome::Unchanged : results[i].outcome, results[i].message, retryMs[i]});
+        response.results.push_back({lostClaim[i] ? ApplyOutcome::Unchanged : results[i].outcome, results[i].message,
+                                    retryMs[i], results[i].refusal});
     response.cursor = *seq;
     const QByteArray encoded = sync::protocol::encode(response);
     QSqlQuery &remember =
@@ -336,8 +331,8 @@ std::vector<size_t> withinColumnLimit(const RowState &state, const sync::ChangeB
         const sync::Change &change = changes[i];
         const bool known = change.isRowChange() || state.cell(change.column) || added.count(change.column) > 0;
         if (!known && qsizetype(state.cells.size() + added.size()) >= RowState::MaxColumns) {
-            results[i] = {ApplyOutcome::Rejected,
-                          QStringLiteral("A row may hold at most %1 columns.").arg(RowState::MaxColumns)};
+            results[i] =
+                ApplyResult::refused({sync::Refusal::Kind::TooManyColumns, QString::number(RowState::MaxColumns)});
             continue;
         }
         if (!known)
@@ -387,8 +382,8 @@ std::vector<size_t> withinSizeLimit(const RowState &state, const sync::ChangeBat
     std::vector<size_t> kept;
     for (size_t i : indexes) {
         if (!changes[i].isRowChange() && refused.count(changes[i].column) > 0) {
-            results[i] = {ApplyOutcome::Rejected,
-                          QStringLiteral("A row may hold at most %1 MiB.").arg(RowState::MaxBytes / (1024 * 1024))};
+            results[i] = ApplyResult::refused(
+                {sync::Refusal::Kind::RowTooLarge, QString::number(RowState::MaxBytes / (1024 * 1024))});
             continue;
         }
         kept.push_back(i);
@@ -417,7 +412,7 @@ std::vector<size_t> withRecordOrRow(const RowState &state, const sync::ChangeBat
             if (retryMs)
                 (*retryMs)[i] = (*retryMs)[*record];
         } else {
-            results[i] = {ApplyOutcome::Rejected, QStringLiteral("This record no longer exists.")};
+            results[i] = ApplyResult::refused({sync::Refusal::Kind::RecordGone, {}});
         }
     }
     return {};

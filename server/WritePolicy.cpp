@@ -33,8 +33,8 @@ bool WritePolicy::needsStoredRow(Role role, const sync::Change &change)
                                                       change.table == QLatin1String("dnc_numbers")));
 }
 
-std::optional<QString> WritePolicy::claimRefusal(const QString &login, const sync::Change &change,
-                                                 const sync::RowState &stored, qint64 nowMs)
+std::optional<sync::Refusal> WritePolicy::claimRefusal(const QString &login, const sync::Change &change,
+                                                       const sync::RowState &stored, qint64 nowMs)
 {
     if (!isClaimCell(change))
         return std::nullopt;
@@ -44,26 +44,23 @@ std::optional<QString> WritePolicy::claimRefusal(const QString &login, const syn
     const qint64 *endsMs = until ? std::get_if<qint64>(&until->value) : nullptr;
     if (!held || held->isEmpty() || *held == login || !endsMs || *endsMs <= nowMs)
         return std::nullopt;
-    return QStringLiteral("%1 is calling this person already; their claim stands.").arg(*held);
+    return sync::Refusal{sync::Refusal::Kind::ClaimHeld, *held};
 }
 
-std::optional<QString> WritePolicy::refusal(Role role, const sync::Change &change, const sync::RowState &stored)
+std::optional<sync::Refusal> WritePolicy::refusal(Role role, const sync::Change &change, const sync::RowState &stored)
 {
     const QString &table = change.table;
     if (table == QLatin1String("form_layouts"))
-        return QStringLiteral("Form layouts are published through the forms API, which checks them; the server's "
-                              "copy stands.");
+        return sync::Refusal{sync::Refusal::Kind::LayoutsByForms, {}};
     if (manages(role))
         return std::nullopt;
     if (table == QLatin1String("products"))
-        return QStringLiteral("Only managers and administrators may change the product catalog; the server's "
-                              "copy stands.");
+        return sync::Refusal{sync::Refusal::Kind::CatalogByManagers, {}};
     if (table == QLatin1String("campaigns"))
-        return QStringLiteral("Only managers and administrators may change campaigns; the server's copy stands.");
+        return sync::Refusal{sync::Refusal::Kind::CampaignsByManagers, {}};
     if (table == QLatin1String("campaign_members") &&
         (!isCallOutcomeColumn(change.column) || !stored.alive() || change.stamp.cl != stored.stamp.cl))
-        return QStringLiteral("Only managers and administrators may add, remove or reassign campaign members; the "
-                              "server's copy stands.");
+        return sync::Refusal{sync::Refusal::Kind::MembersByManagers, {}};
     // A new entry comes whole from the device that adds it (DoNotCall writes every cell in one insert); one the
     // server lists is changed by managers only: a different number, or a campaign given to a tenant-wide entry,
     // takes the listed number off a list as surely as a delete, and so does a new life of the entry (a higher
@@ -75,12 +72,10 @@ std::optional<QString> WritePolicy::refusal(Role role, const sync::Change &chang
                           (listed && change.stamp.cl > stored.stamp.cl) ||
                           (listed && !change.isRowChange() && (!held || held->value != change.value));
     if (table == QLatin1String("dnc_numbers") && takesOff)
-        return QStringLiteral("Only managers and administrators may take a number off the do-not-call list; it "
-                              "stays on it.");
+        return sync::Refusal{sync::Refusal::Kind::DoNotCallByManagers, {}};
     if (table == QLatin1String("contacts") && change.column == QLatin1String("do_not_call") &&
         change.value != sync::Value(qint64(1)))
-        return QStringLiteral("Only managers and administrators may clear a contact's opt-out; the person stays "
-                              "opted out.");
+        return sync::Refusal{sync::Refusal::Kind::OptOutByManagers, {}};
     return std::nullopt;
 }
 

@@ -2,6 +2,7 @@
 
 #include "TenantStore.h"
 #include "sync/Change.h"
+#include "sync/Refusal.h"
 #include "sync/RowState.h"
 
 #include <QString>
@@ -28,16 +29,17 @@ public:
     /** Whether refusal() needs the row as the server holds it for @p role's @p change. */
     static bool needsStoredRow(Role role, const sync::Change &change);
     /**
-     * Why @p role may not make @p change, in words for the user; nullopt when it may. @p stored: the row as the
+     * Why @p role may not make @p change; nullopt when it may. @p stored: the row as the
      * server holds it before this push (needed when needsStoredRow(); a row that does not exist otherwise).
      */
-    static std::optional<QString> refusal(Role role, const sync::Change &change, const sync::RowState &stored = {});
+    static std::optional<sync::Refusal> refusal(Role role, const sync::Change &change,
+                                                const sync::RowState &stored = {});
     /**
      * Why @p login may not change @p change's claim cell (the stored claim is someone else's and runs at @p nowMs,
      * server time); nullopt when it may or @p change is no claim cell. @p stored as for refusal().
      */
-    static std::optional<QString> claimRefusal(const QString &login, const sync::Change &change,
-                                               const sync::RowState &stored, qint64 nowMs);
+    static std::optional<sync::Refusal> claimRefusal(const QString &login, const sync::Change &change,
+                                                     const sync::RowState &stored, qint64 nowMs);
 };
 
 } // namespace fieldline::server

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sync/ByteId.h"
+#include "sync/Refusal.h"
 #include "sync/Stamp.h"
 #include "sync/Value.h"
 
@@ -45,6 +46,10 @@ struct ApplyResult
 {
     ApplyOutcome outcome = ApplyOutcome::Unchanged;
     QString message;
+    Refusal refusal; ///< with Rejected, from the server: why, for the device to word
+
+    /** Rejected for @p why, with its words as the message. */
+    static ApplyResult refused(Refusal why) { return {ApplyOutcome::Rejected, why.words(), std::move(why)}; }
 };
 
 } // namespace fieldline::sync

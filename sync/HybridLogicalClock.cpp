@@ -23,11 +23,9 @@ storage::Status HybridLogicalClock::checkRemote(qint64 remote) const
     const qint64 ahead = physicalMs(remote) - m_clock.nowMs();
     if (ahead <= MaxAheadMs)
         return {};
-    return storage::Error{storage::ErrorCode::Invalid,
-                          QCoreApplication::translate("fieldline::sync::HybridLogicalClock",
-                                                      "A change was refused because the other device's clock is %1 "
-                                                      "ahead of yours. Check the date and time on both devices.")
-                              .arg(describeDuration(ahead))};
+    return storage::Error{storage::ErrorCode::Invalid, tr("A change was refused because the other device's clock is %1 "
+                                                          "ahead of yours. Check the date and time on both devices.")
+                                                           .arg(describeDuration(ahead))};
 }
 
 storage::Status HybridLogicalClock::observe(qint64 remote)
@@ -41,18 +39,17 @@ storage::Status HybridLogicalClock::observe(qint64 remote)
 QString HybridLogicalClock::describeDuration(qint64 ms)
 {
     // Rounded down on purpose: "7 minutes" for 7m59s reads naturally and never overstates the difference.
-    const char *context = "fieldline::sync::HybridLogicalClock";
     const qint64 minutes = ms / 60000;
     if (minutes < 1)
-        return QCoreApplication::translate(context, "less than a minute");
+        return tr("less than a minute");
     if (minutes == 1)
-        return QCoreApplication::translate(context, "1 minute");
+        return tr("1 minute");
     if (minutes < 120)
-        return QCoreApplication::translate(context, "%1 minutes").arg(minutes);
+        return tr("%1 minutes").arg(minutes);
     const qint64 hours = minutes / 60;
     if (hours < 48)
-        return QCoreApplication::translate(context, "%1 hours").arg(hours);
-    return QCoreApplication::translate(context, "%1 days").arg(hours / 24);
+        return tr("%1 hours").arg(hours);
+    return tr("%1 days").arg(hours / 24);
 }
 
 } // namespace fieldline::sync

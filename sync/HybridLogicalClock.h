@@ -3,6 +3,7 @@
 #include "storage/Error.h"
 #include "sync/Clock.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace fieldline::sync {
@@ -19,6 +20,8 @@ namespace fieldline::sync {
  */
 class HybridLogicalClock
 {
+    Q_DECLARE_TR_FUNCTIONS(HybridLogicalClock)
+
 public:
     static constexpr int CounterBits = 16;
     static constexpr qint64 CounterMask = (qint64(1) << CounterBits) - 1;

@@ -122,6 +122,7 @@ void SyncClient::startRound()
     m_pushedThrough = 0;
     m_rejectedSome = false;
     m_rejectedDetail.clear();
+    m_refusal = {};
     m_deferredFrom = 0;
     m_deferredRetryMs = 0;
     m_freshHead = 0;
@@ -286,6 +287,7 @@ void SyncClient::pushAnswered(qint64 batchSeq, const QByteArray &sent, const Tra
         }
         m_rejectedSome = true;
         m_rejectedDetail = item.reason;
+        m_refusal = item.refusal;
         qCWarning(lcSync) << "the server refused a change:" << item.reason;
     }
     storage::Status s =
@@ -570,6 +572,7 @@ void SyncClient::finish(SyncProblem problem, const QString &detail, qint64 retry
     m_status.running = false;
     m_status.problem = problem;
     m_status.detail = detail;
+    m_status.refusal = problem == SyncProblem::Rejected ? m_refusal : Refusal{};
     m_status.retryAfterMs = retryAfterMs;
     if (synced(problem)) {
         m_status.lastSuccessMs = m_clock.nowMs();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sync/Clock.h"
+#include "sync/Refusal.h"
 #include "sync/Replica.h"
 #include "sync/Resync.h"
 #include "sync/SyncStateStore.h"
@@ -46,6 +47,9 @@ struct SyncStatus
     bool running = false;
     SyncProblem problem = SyncProblem::None;
     QString detail;
+    /// With Rejected: the kind of the refusal detail words, when the server named it, for the UI to word itself
+    /// (Other: only the server's words, in detail).
+    Refusal refusal;
     qint64 retryAfterMs = 0;
     qint64 lastSuccessMs = 0; ///< wall clock of the last round that finished without a problem
     qint64 pending = 0;       ///< local changes the server has not acknowledged yet
@@ -159,6 +163,7 @@ private:
     quint64 m_round = 0; ///< changes when a round starts or ends; late answers of an old round are dropped
     bool m_rejectedSome = false;
     QString m_rejectedDetail;
+    Refusal m_refusal; ///< the kind of the refusal whose words are m_rejectedDetail
     BlobTransfer *m_blobs = nullptr;
     Resync m_resync;
     /// The head of this round's pull from cursor 0, sent with the pulls that go on from it (0: none).

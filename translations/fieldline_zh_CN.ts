@@ -483,6 +483,33 @@
     </message>
 </context>
 <context>
+    <name>HybridLogicalClock</name>
+    <message>
+        <source>A change was refused because the other device&apos;s clock is %1 ahead of yours. Check the date and time on both devices.</source>
+        <translation>一项更改被拒绝，因为另一台设备的时钟比您的快 %1。请检查两台设备的日期和时间。</translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation>不到一分钟</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+</context>
+<context>
     <name>LayoutChecks</name>
     <message>
         <source>Another section already has the id &apos;%1&apos;.</source>
@@ -717,6 +744,65 @@
     <message>
         <source>%1 could not be converted: %2</source>
         <translation>无法转换 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Refusal</name>
+    <message>
+        <source>This device&apos;s clock is %1 ahead of the server&apos;s; check its date and time.</source>
+        <translation>此设备的时钟比服务器快 %1，请检查其日期和时间。</translation>
+    </message>
+    <message>
+        <source>A device may only send its own changes.</source>
+        <translation>设备只能发送它自己的更改。</translation>
+    </message>
+    <message>
+        <source>This record is neither yours nor in your territories; the server&apos;s copy stands.</source>
+        <translation>此记录既不属于您，也不在您的区域内；以服务器上的版本为准。</translation>
+    </message>
+    <message>
+        <source>A value may hold at most %1 KiB; the server&apos;s copy stands.</source>
+        <translation>一个值最多 %1 KiB；以服务器上的版本为准。</translation>
+    </message>
+    <message>
+        <source>A record may hold at most %1 fields.</source>
+        <translation>一条记录最多可有 %1 个字段。</translation>
+    </message>
+    <message>
+        <source>A record may hold at most %1 MiB.</source>
+        <translation>一条记录最多 %1 MiB。</translation>
+    </message>
+    <message>
+        <source>This record no longer exists.</source>
+        <translation>此记录已不存在。</translation>
+    </message>
+    <message>
+        <source>Form layouts are published from the form designer, which checks them; the server&apos;s copy stands.</source>
+        <translation>表单布局须从表单设计器发布，设计器会检查它们；以服务器上的版本为准。</translation>
+    </message>
+    <message>
+        <source>Only managers and administrators may change the product catalog; the server&apos;s copy stands.</source>
+        <translation>只有经理和管理员可以修改产品目录；以服务器上的版本为准。</translation>
+    </message>
+    <message>
+        <source>Only managers and administrators may change campaigns; the server&apos;s copy stands.</source>
+        <translation>只有经理和管理员可以修改活动；以服务器上的版本为准。</translation>
+    </message>
+    <message>
+        <source>Only managers and administrators may add, remove or reassign campaign members; the server&apos;s copy stands.</source>
+        <translation>只有经理和管理员可以添加、移除或重新分配活动成员；以服务器上的版本为准。</translation>
+    </message>
+    <message>
+        <source>Only managers and administrators may take a number off the do-not-call list; it stays on it.</source>
+        <translation>只有经理和管理员可以将号码移出免打扰名单；该号码仍在名单上。</translation>
+    </message>
+    <message>
+        <source>Only managers and administrators may clear a contact&apos;s opt-out; the person stays opted out.</source>
+        <translation>只有经理和管理员可以撤销联系人的拒绝联系；此人仍保持拒绝联系。</translation>
+    </message>
+    <message>
+        <source>%1 is calling this person already; their claim stands.</source>
+        <translation>%1 已在拨打此人；以其认领为准。</translation>
     </message>
 </context>
 <context>
@@ -2749,10 +2835,6 @@ Ctrl+Enter 提交打开的表单；Esc 返回此列表。</translation>
         <translation>%1 上次同步：%2。</translation>
     </message>
     <message>
-        <source>the server said: %1</source>
-        <translation>服务器回复：%1</translation>
-    </message>
-    <message>
         <source>missing on this computer</source>
         <translation>不在这台电脑上</translation>
     </message>
@@ -2781,6 +2863,10 @@ Ctrl+Enter 提交打开的表单；Esc 返回此列表。</translation>
         <translation>
             <numerusform>有 %n 个附件无法上传（%1）。每 %2 分钟会重试一次；您的其他工作已发送。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the server did not accept it</source>
+        <translation>服务器未接受</translation>
     </message>
 </context>
 <context>

@@ -28,7 +28,7 @@ public:
     enum class Reason {
         Missing, ///< not in this device's store
         Damaged, ///< its content here does not match its name
-        Refused, ///< the server refused it: serverWords says why
+        Refused, ///< the server refused it: serverWords says why, in English, for the log
     };
     /** How many wait, and why the newest of them was set aside. */
     struct Summary

@@ -67,6 +67,25 @@ constexpr std::array<std::pair<ErrorCode, const char *>, 14> errorCodeNames{{
     {ErrorCode::Internal, "internal"},
 }};
 
+using RefusalKind = Refusal::Kind;
+constexpr std::array<std::pair<RefusalKind, const char *>, 15> refusalNames{{
+    {RefusalKind::Other, "other"},
+    {RefusalKind::ClockAhead, "clock-ahead"},
+    {RefusalKind::NotOwnWrite, "not-own-write"},
+    {RefusalKind::OutOfScope, "out-of-scope"},
+    {RefusalKind::ValueTooLarge, "value-too-large"},
+    {RefusalKind::TooManyColumns, "too-many-columns"},
+    {RefusalKind::RowTooLarge, "row-too-large"},
+    {RefusalKind::RecordGone, "record-gone"},
+    {RefusalKind::LayoutsByForms, "layouts-by-forms"},
+    {RefusalKind::CatalogByManagers, "catalog-by-managers"},
+    {RefusalKind::CampaignsByManagers, "campaigns-by-managers"},
+    {RefusalKind::MembersByManagers, "members-by-managers"},
+    {RefusalKind::DoNotCallByManagers, "do-not-call-by-managers"},
+    {RefusalKind::OptOutByManagers, "opt-out-by-managers"},
+    {RefusalKind::ClaimHeld, "claim-held"},
+}};
+
 template <typename E, std::size_t N> QLatin1String nameOf(const std::array<std::pair<E, const char *>, N> &names, E e)
 {
     for (const auto &[value, name] : names) {
@@ -74,6 +93,17 @@ template <typename E, std::size_t N> QLatin1String nameOf(const std::array<std::
             return QLatin1String(name);
     }
     return QLatin1String(names.front().second);
+}
+
+/** The value named @p text, or nullopt when the name is not one of @p names. */
+template <typename E, std::size_t N>
+std::optional<E> named(const std::array<std::pair<E, const char *>, N> &names, const QString &text)
+{
+    for (const auto &[value, name] : names) {
+        if (text == QLatin1String(name))
+            return value;
+    }
+    return std::nullopt;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -178,11 +208,17 @@ public:
         key(name);
         m_writer.startArray(quint64(results.size()));
         for (const PushItemResult &r : results) {
-            m_writer.startMap(r.retryMs > 0 ? 3 : 2);
+            const bool kind = r.refusal.kind != Refusal::Kind::Other;
+            m_writer.startMap(2 + (r.retryMs > 0 ? 1 : 0) + (kind ? 1 : 0) +
+                              (kind && !r.refusal.arg.isEmpty() ? 1 : 0));
             field("o", nameOf(outcomeNames, r.outcome));
             field("why", r.reason);
             if (r.retryMs > 0)
                 field("retry", r.retryMs);
+            if (kind)
+                field("k", nameOf(refusalNames, r.refusal.kind));
+            if (kind && !r.refusal.arg.isEmpty())
+                field("a", r.refusal.arg);
             m_writer.endMap();
         }
         m_writer.endArray();
@@ -248,7 +284,8 @@ bool readRows(CborReader &r, std::vector<RowRef> &out)
 
 bool readResults(CborReader &r, std::vector<PushItemResult> &out)
 {
-    static constexpr std::array<FieldSpec, 3> fields{{{"o", true}, {"why", false}, {"retry", false}}};
+    static constexpr std::array<FieldSpec, 5> fields{
+        {{"o", true}, {"why", false}, {"retry", false}, {"k", false}, {"a", false}}};
     out.clear();
     out.reserve(r.declaredLength());
     return r.readArray([&] {
@@ -256,6 +293,16 @@ bool readResults(CborReader &r, std::vector<PushItemResult> &out)
         return r.readMap(fields, [&](std::size_t i) {
             if (i == 1)
                 return r.readText(item.reason);
+            if (i == 3) {
+                // A kind this build does not know stays Other: the server's words are shown instead.
+                QString name;
+                if (!r.readText(name))
+                    return false;
+                item.refusal.kind = named(refusalNames, name).value_or(Refusal::Kind::Other);
+                return true;
+            }
+            if (i == 4)
+                return r.readText(item.refusal.arg);
             if (i == 2)
                 // Ten years at most: a wait the client adds to must not overflow, and no clock is that far ahead.
                 return r.readInt(item.retryMs) && (item.retryMs >= 0 || r.fail(QStringLiteral("negative retry"))) &&
@@ -264,13 +311,11 @@ bool readResults(CborReader &r, std::vector<PushItemResult> &out)
             QString name;
             if (!r.readText(name))
                 return false;
-            for (const auto &[value, text] : outcomeNames) {
-                if (name == QLatin1String(text)) {
-                    item.outcome = value;
-                    return true;
-                }
-            }
-            return r.fail(QStringLiteral("unknown outcome '%1'").arg(name));
+            const std::optional<ApplyOutcome> outcome = named(outcomeNames, name);
+            if (!outcome)
+                return r.fail(QStringLiteral("unknown outcome '%1'").arg(name));
+            item.outcome = *outcome;
+            return true;
         });
     });
 }
@@ -280,11 +325,8 @@ bool readErrorCode(CborReader &r, ErrorCode &out)
     QString name;
     if (!r.readText(name))
         return false;
-    out = ErrorCode::Unknown; // a code from a newer peer is still an error, just not one we can name
-    for (const auto &[value, text] : errorCodeNames) {
-        if (name == QLatin1String(text))
-            out = value;
-    }
+    // A code from a newer peer is still an error, just not one we can name.
+    out = named(errorCodeNames, name).value_or(ErrorCode::Unknown);
     return true;
 }
 

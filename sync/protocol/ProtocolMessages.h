@@ -63,6 +63,7 @@ struct PushItemResult
     QString reason; ///< plain words; set when rejected
     /// Rejected for now, not for good (the device's clock is ahead): send it again after this many ms. 0: final.
     qint64 retryMs = 0;
+    Refusal refusal; ///< set when rejected by a server that knows the kind: the device words it itself
 };
 
 struct PushResponse

@@ -569,7 +569,7 @@ private slots:
             applied += result.outcome == sync::ApplyOutcome::Applied;
             if (result.outcome == sync::ApplyOutcome::Rejected) {
                 ++refused;
-                QVERIFY2(result.reason.contains(QLatin1String("at most 1000 columns")), qPrintable(result.reason));
+                QVERIFY2(result.reason.contains(QLatin1String("at most 1000 fields")), qPrintable(result.reason));
             }
         }
         QCOMPARE(applied, Limit + 1);

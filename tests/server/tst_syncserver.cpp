@@ -305,6 +305,7 @@ private slots:
         QCOMPARE(away.syncOnce(), SyncProblem::Rejected);
         QVERIFY2(away.client->status().detail.contains(QLatin1String("no longer exists")),
                  qPrintable(away.client->status().detail));
+        QCOMPARE(away.client->status().refusal.kind, sync::Refusal::Kind::RecordGone); // for the device to word
         QCOMPARE(synctest::count(away.device, "SELECT count(*) FROM contacts"), 2);
         QCOMPARE(synctest::count(away.device, "SELECT count(*) FROM contacts WHERE name = 'gone'"), 0);
         QCOMPARE(synctest::count(away.device, "SELECT count(*) FROM contacts WHERE name = 'edited while away'"), 0);

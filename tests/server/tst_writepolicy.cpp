@@ -120,8 +120,8 @@ private slots:
             << change("dnc_numbers", "number", 3) << deleted() << none << none;
         QTest::newRow("price") << change("products", "unit_price_cents") << absent << QStringLiteral("product catalog")
                                << none;
-        QTest::newRow("layout") << change("form_layouts", "body") << absent << QStringLiteral("forms API")
-                                << QStringLiteral("forms API");
+        QTest::newRow("layout") << change("form_layouts", "body") << absent << QStringLiteral("form designer")
+                                << QStringLiteral("form designer");
     }
 
     void roles()
@@ -131,10 +131,10 @@ private slots:
         QFETCH(QString, agent);
         QFETCH(QString, manager);
         const auto check = [&](Role role, const QString &expected) {
-            const std::optional<QString> why = WritePolicy::refusal(role, change, stored);
+            const std::optional<sync::Refusal> why = WritePolicy::refusal(role, change, stored);
             if (expected.isEmpty())
                 return !why.has_value();
-            return why.has_value() && why->contains(expected);
+            return why.has_value() && why->kind != sync::Refusal::Kind::Other && why->words().contains(expected);
         };
         QVERIFY(check(Role::Agent, agent));
         QVERIFY(check(Role::Field, agent));
@@ -179,10 +179,14 @@ private slots:
         QFETCH(sync::Change, change);
         QFETCH(sync::RowState, stored);
         QFETCH(bool, refused);
-        const std::optional<QString> why = WritePolicy::claimRefusal(QStringLiteral("alice"), change, stored, 1000);
+        const std::optional<sync::Refusal> why =
+            WritePolicy::claimRefusal(QStringLiteral("alice"), change, stored, 1000);
         QCOMPARE(why.has_value(), refused);
-        if (refused)
-            QVERIFY2(why->contains(QLatin1String("bob is calling")), qPrintable(*why));
+        if (refused) {
+            QCOMPARE(why->kind, sync::Refusal::Kind::ClaimHeld);
+            QCOMPARE(why->arg, QStringLiteral("bob"));
+            QVERIFY2(why->words().contains(QLatin1String("bob is calling")), qPrintable(why->words()));
+        }
         // Whatever the role: a manager calling from the agent's screen claims like anyone.
         QVERIFY(WritePolicy::needsStoredRow(Role::Manager, change) || change.column == QLatin1String("attempts"));
     }

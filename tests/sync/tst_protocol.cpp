@@ -11,6 +11,7 @@
 #include <functional>
 #include <limits>
 
+using fieldline::sync::Refusal;
 using namespace fieldline::sync;
 using namespace fieldline::sync::protocol;
 using StorageCode = fieldline::storage::ErrorCode;
@@ -104,6 +105,14 @@ const std::vector<Sample> &samples()
                                          {ApplyOutcome::Rejected, QStringLiteral("malformed column name")},
                                          {ApplyOutcome::Rejected, QStringLiteral("clock 7 minutes ahead"), 120000}},
                                         std::numeric_limits<qint64>::max()}));
+        s.push_back(sample("push response, refusal kinds",
+                           PushResponse{{{ApplyOutcome::Rejected, QStringLiteral("This record no longer exists."), 0,
+                                          Refusal{Refusal::Kind::RecordGone, {}}},
+                                         {ApplyOutcome::Unchanged, QStringLiteral("bob is calling"), 0,
+                                          Refusal{Refusal::Kind::ClaimHeld, QStringLiteral("bob")}},
+                                         {ApplyOutcome::Rejected, QStringLiteral("ahead"), 60000,
+                                          Refusal{Refusal::Kind::ClockAhead, QStringLiteral("360000")}}},
+                                        7}));
         s.push_back(sample("pull request", PullRequest{123456789, 500}));
         s.push_back(sample("pull request, recorded cursor", PullRequest{123456789, 500, 0, true}));
         s.push_back(sample("pull request, answered batch", PullRequest{123456789, 500, 0, true, id(0x22), 38, 41}));
@@ -174,6 +183,7 @@ private slots:
     void aPullFromAnOlderBuildClaimsNoBatch();
     void otherMessageTypeIsRefused();
     void unknownErrorCodeIsKeptAsUnknown();
+    void refusalKindsArriveAndUnknownOnesFallBackToWords();
     void seedCorpusDecodes();
 };
 
@@ -557,6 +567,34 @@ void TestProtocol::unknownErrorCodeIsKeptAsUnknown()
     QCOMPARE(decoded->code, protocol::ErrorCode::Unknown);
     QCOMPARE(decoded->message, QStringLiteral("Quota exceeded."));
     QCOMPARE(decoded->retryAfterMs, 0);
+}
+
+void TestProtocol::refusalKindsArriveAndUnknownOnesFallBackToWords()
+{
+    const Refusal held{Refusal::Kind::ClaimHeld, QStringLiteral("bob")};
+    auto decoded = decode<PushResponse>(encode(PushResponse{{{ApplyOutcome::Rejected, held.words(), 0, held}}, 3}));
+    QVERIFY2(decoded.ok(), qPrintable(decoded.message()));
+    QCOMPARE(decoded->results.at(0).refusal.kind, Refusal::Kind::ClaimHeld);
+    QCOMPARE(decoded->results.at(0).refusal.arg, QStringLiteral("bob"));
+    QCOMPARE(decoded->results.at(0).reason, QStringLiteral("bob is calling this person already; their claim stands."));
+
+    // A newer server's kind: still a refusal, shown in the server's words.
+    const QCborMap result{{key("o"), key("rejected")},
+                          {key("why"), key("The tenant's quota is used up.")},
+                          {key("k"), key("quota-used-up")},
+                          {key("a"), key("5 GiB")}};
+    const QByteArray bytes = QCborMap{{key("v"), 1},
+                                      {key("type"), key("push-response")},
+                                      {key("results"), QCborArray{result}},
+                                      {key("cursor"), 4}}
+                                 .toCborValue()
+                                 .toCbor();
+    auto newer = decode<PushResponse>(bytes);
+    QVERIFY2(newer.ok(), qPrintable(newer.message()));
+    QCOMPARE(newer->results.at(0).outcome, ApplyOutcome::Rejected);
+    QCOMPARE(newer->results.at(0).refusal.kind, Refusal::Kind::Other);
+    QCOMPARE(newer->results.at(0).reason, QStringLiteral("The tenant's quota is used up."));
+    QVERIFY(newer->results.at(0).refusal.words().isEmpty());
 }
 
 void TestProtocol::seedCorpusDecodes()

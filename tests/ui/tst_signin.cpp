@@ -342,9 +342,38 @@ private slots:
         QVERIFY2(onlyAside.contains(QLatin1String("every 15 minutes")), qPrintable(onlyAside));
         sync::SetAsideBlobs::Summary mixed{3, Reason::Refused, QStringLiteral("Not this one."), false};
         QVERIFY2(SyncController::setAsideText(mixed).contains(
-                     QLatin1String("(for more than one reason; the latest: the server said: Not this one.)")),
+                     QLatin1String("(for more than one reason; the latest: the server did not accept it)")),
                  qPrintable(SyncController::setAsideText(mixed)));
         QVERIFY(SyncController::setAsideText({}).isEmpty());
+    }
+
+    // The server names why it refused a change, and this computer words it in its user's language: a field rep's new
+    // product comes back refused, said in English, then in Chinese once the user switches, with no new round.
+    void aRefusalIsWordedInTheUsersLanguage()
+    {
+        InProcessServer server(m_dir.filePath(QStringLiteral("server-refusal")), QDateTime::currentMSecsSinceEpoch());
+        QVERIFY(server.port != 0);
+        QVERIFY(!server.newTenantToken(QStringLiteral("acme"), QStringLiteral("u")).isEmpty()); // a field user
+        UiFixture f(nullptr, ui::SyncController::LoginDefaults{server.url().toString(), QStringLiteral("acme"), {}});
+        QVERIFY(f.createProfile());
+        submit(f.shell().syncController()->loginDialog(), QStringLiteral("u"), QStringLiteral("unused password"));
+        QVERIFY(waitForStatus(f, QStringLiteral("Synced at")));
+
+        QVERIFY(f.sync()->replica()->insert(
+            QStringLiteral("products"),
+            {{QStringLiteral("sku"), QStringLiteral("W-1")}, {QStringLiteral("unit_price_cents"), qint64(100)}}));
+        const sync::Refusal catalog{sync::Refusal::Kind::CatalogByManagers, {}};
+        QVERIFY2(waitForStatus(f, catalog.words()), qPrintable(f.shell().syncController()->statusWidget()->text()));
+        QVERIFY(catalog.words().startsWith(QLatin1String("Only managers and administrators")));
+        QCOMPARE(f.sync()->visibleRows(QStringLiteral("products")), qint64(0)); // the server's copy: none
+
+        QVERIFY(f.language().setLanguage(QStringLiteral("zh_CN")));
+        QCoreApplication::processEvents();
+        const QString status = f.shell().syncController()->statusWidget()->text();
+        QVERIFY2(!catalog.words().startsWith(QLatin1String("Only")), qPrintable(catalog.words())); // translated
+        QVERIFY2(status.contains(catalog.words()), qPrintable(status));
+        QVERIFY2(!status.contains(QLatin1String("Only managers")), qPrintable(status));
+        QVERIFY(f.language().setLanguage(QStringLiteral("en")));
     }
 
     // The designer (and the campaign progress) follow the role the server granted: offered after a tenant admin signs

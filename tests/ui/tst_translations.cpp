@@ -115,7 +115,7 @@ void TestTranslations::catalogueIsComplete()
     QStringList arguments{QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-I"), m_sourceDir};
     if (pluralOnly)
         arguments << QStringLiteral("-pluralonly");
-    for (const char *folder : {"app", "storage", "ui"})
+    for (const char *folder : {"app", "storage", "sync", "ui"})
         arguments << m_sourceDir + QLatin1Char('/') + QString::fromLatin1(folder);
     arguments << QStringLiteral("-ts") << copy;
     QProcess lupdate;

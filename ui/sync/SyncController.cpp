@@ -220,8 +220,10 @@ void SyncController::refresh()
             return aside.count > 0 ? tr("%1 %2").arg(clock, setAsideText(aside)) : clock;
         });
     case SyncProblem::Rejected:
-        return m_status->setStatus(
-            Tone::Problem, [at, detail, aside = s.attachmentsSetAside] { return rejectedText(at, detail, aside); });
+        // Worded here when the server named the kind, so it follows the user's language; else the server's words.
+        return m_status->setStatus(Tone::Problem, [at, detail, refusal = s.refusal, aside = s.attachmentsSetAside] {
+            return rejectedText(at, refusal.kind == sync::Refusal::Kind::Other ? detail : refusal.words(), aside);
+        });
     case SyncProblem::ServerError:
         return m_status->setStatus(Tone::Problem, [at] {
             return withLastSync(tr("The server had a problem; sync will try again shortly."), at);
@@ -265,7 +267,7 @@ QString SyncController::setAsideText(const sync::SetAsideBlobs::Summary &aside)
     using Reason = sync::SetAsideBlobs::Reason;
     QString why = aside.reason == Reason::Missing   ? tr("missing on this computer")
                   : aside.reason == Reason::Damaged ? tr("damaged on this computer")
-                                                    : tr("the server said: %1").arg(aside.serverWords);
+                                                    : tr("the server did not accept it");
     if (!aside.oneReason)
         why = tr("for more than one reason; the latest: %1").arg(why);
     return tr("%n attachment(s) could not be uploaded (%1). They are tried again every %2 minutes; the rest of your "
