@@ -169,9 +169,13 @@ void LiveChannel::notify(qint64 tenantId, qint64 cursor)
 {
     const QByteArray frame = sync::protocol::encode(sync::protocol::LiveNotify{cursor});
     for (const auto &connection : m_connections) {
+        if (connection->identity.tenantId != tenantId)
+            continue;
         // Frames may be dropped (the next one carries a newer cursor): one that is not reading gets no more.
-        if (connection->identity.tenantId == tenantId && connection->socket->bytesToWrite() <= MaxQueuedBytes)
+        if (connection->socket->bytesToWrite() <= MaxQueuedBytes)
             connection->socket->sendBinaryMessage(frame);
+        else
+            m_api.metrics().countLiveSkipped();
     }
 }
 

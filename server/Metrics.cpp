@@ -22,41 +22,27 @@ QByteArray Metrics::render() const
         out += "fieldline_http_requests_total{route=\"" + it.key().first.toLatin1() + "\",status=\"" +
                QByteArray::number(it.key().second) + "\"} " + QByteArray::number(it.value()) + '\n';
     }
-    out +=
-        "# HELP fieldline_login_failures_total Failed login attempts (wrong tenant, user or password).\n"
-        "# TYPE fieldline_login_failures_total counter\n"
-        "fieldline_login_failures_total " +
-        QByteArray::number(m_loginFailures) +
-        "\n"
-        "# HELP fieldline_login_throttled_total Login attempts refused with 429.\n"
-        "# TYPE fieldline_login_throttled_total counter\n"
-        "fieldline_login_throttled_total " +
-        QByteArray::number(m_loginThrottled) +
-        "\n"
-        "# HELP fieldline_login_news_total Failed logins on other instances, counted here too.\n"
-        "# TYPE fieldline_login_news_total counter\n"
-        "fieldline_login_news_total " +
-        QByteArray::number(m_loginNews) +
-        "\n"
-        "# HELP fieldline_store_syncs_total Syncs of the store, each for every write made before it (group commit).\n"
-        "# TYPE fieldline_store_syncs_total counter\n"
-        "fieldline_store_syncs_total " +
-        QByteArray::number(m_storeSyncs) +
-        "\n"
-        "# HELP fieldline_held_answers_total Answers sent once a sync of the store covered what they report.\n"
-        "# TYPE fieldline_held_answers_total counter\n"
-        "fieldline_held_answers_total " +
-        QByteArray::number(m_heldAnswers) +
-        "\n"
-        "# HELP fieldline_store_sync_failures_total Syncs of the store that failed (their answers were 500).\n"
-        "# TYPE fieldline_store_sync_failures_total counter\n"
-        "fieldline_store_sync_failures_total " +
-        QByteArray::number(m_storeSyncFailures) +
-        "\n"
-        "# HELP fieldline_uptime_seconds Seconds since the server started.\n"
-        "# TYPE fieldline_uptime_seconds gauge\n"
-        "fieldline_uptime_seconds " +
-        QByteArray::number(double(m_uptime.elapsed()) / 1000.0, 'f', 3) + '\n';
+    const auto counter = [&out](const char *name, const char *help, quint64 value) {
+        out += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + " counter\n" + name + ' ' +
+               QByteArray::number(value) + '\n';
+    };
+    counter("fieldline_login_failures_total", "Failed login attempts (wrong tenant, user or password).",
+            m_loginFailures);
+    counter("fieldline_login_throttled_total", "Login attempts refused with 429.", m_loginThrottled);
+    counter("fieldline_login_news_total", "Failed logins on other instances, counted here too.", m_loginNews);
+    counter("fieldline_store_syncs_total", "Syncs of the store, each for every write made before it (group commit).",
+            m_storeSyncs);
+    counter("fieldline_held_answers_total", "Answers sent once a sync of the store covered what they report.",
+            m_heldAnswers);
+    counter("fieldline_store_sync_failures_total", "Syncs of the store that failed (their answers were 500).",
+            m_storeSyncFailures);
+    counter("fieldline_live_skipped_total",
+            "Live notifications not sent to a socket that left more than 16 KiB of earlier ones unread.",
+            m_liveSkipped);
+    out += "# HELP fieldline_uptime_seconds Seconds since the server started.\n"
+           "# TYPE fieldline_uptime_seconds gauge\n"
+           "fieldline_uptime_seconds " +
+           QByteArray::number(double(m_uptime.elapsed()) / 1000.0, 'f', 3) + '\n';
     return out;
 }
 

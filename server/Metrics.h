@@ -24,6 +24,8 @@ public:
     void countStoreSyncFailure() { ++m_storeSyncFailures; }
     /** An answer sent once a sync covered it. */
     void countHeldAnswer() { ++m_heldAnswers; }
+    /** A live notification not sent to a socket that is not reading (LiveChannel::MaxQueuedBytes). */
+    void countLiveSkipped() { ++m_liveSkipped; }
 
     QByteArray render() const;
 
@@ -35,6 +37,7 @@ private:
     quint64 m_storeSyncs = 0;
     quint64 m_heldAnswers = 0;
     quint64 m_storeSyncFailures = 0;
+    quint64 m_liveSkipped = 0;
     QElapsedTimer m_uptime;
 };
 

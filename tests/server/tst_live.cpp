@@ -4,6 +4,7 @@
 #include "SyncServerKit.h"
 
 #include "sync/LiveClient.h"
+#include "sync/protocol/ProtocolCodec.h"
 
 #include <QCryptographicHash>
 #include <QNetworkReply>
@@ -207,6 +208,81 @@ private slots:
         QTest::qWait(1500); // three more pings
         QCOMPARE(answering->state(), QAbstractSocket::ConnectedState);
         QCOMPARE(server.live->connectionCount(), 1);
+    }
+
+    void aSocketThatDoesNotReadIsSkippedWhileItsFramesWait()
+    {
+        // A peer that completed the upgrade and then reads nothing (a stuck client): once more than 16 KiB of frames
+        // wait for it, notifications pass it by (counted in /metrics), so what the server holds for it stays bounded.
+        // A socket that reads hears the newest cursor; the stuck one, once it reads again, hears later news too.
+        InProcessServer server(m_dir.filePath(QStringLiteral("s-backlog")), nowMs());
+        const QByteArray token = server.newTenantToken(QStringLiteral("acme"), QStringLiteral("u"));
+        const qint64 tenant = server.tenantId(QStringLiteral("acme"));
+        std::unique_ptr<QWebSocket> reading = openLive(server.url(), token);
+        qint64 heard = 0;
+        qint64 frames = 0;
+        connect(reading.get(), &QWebSocket::binaryMessageReceived, this, [&](const QByteArray &frame) {
+            if (auto news = sync::protocol::decode<sync::protocol::LiveNotify>(frame)) {
+                heard = news->cursor;
+                ++frames;
+            }
+        });
+        QTcpSocket stuck;
+        stuck.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
+        stuck.connectToHost(QHostAddress::LocalHost, server.port);
+        QVERIFY(stuck.waitForConnected(10000));
+        stuck.write(upgradeRequest(server.port, token));
+        QTRY_VERIFY(stuck.canReadLine() && stuck.peek(64).startsWith("HTTP/1.1 101"));
+        QTRY_COMPARE(server.live->connectionCount(), 2);
+        while (stuck.canReadLine() && stuck.readLine() != "\r\n") {
+        }                              // the upgrade answer's head
+        stuck.setReadBufferSize(1024); // Qt then leaves the rest in the kernel, which stops taking more
+
+        const auto skipped = [&server] {
+            const QByteArray metrics = server.api->metrics().render();
+            const QByteArray name = "\nfieldline_live_skipped_total ";
+            const qsizetype at = metrics.indexOf(name);
+            return at < 0
+                       ? -1
+                       : metrics.mid(at + name.size(), metrics.indexOf('\n', at + 1) - at - name.size()).toLongLong();
+        };
+        QCOMPARE(skipped(), 0);
+        qint64 cursor = 0;
+        qint64 sentBytes = 0;
+        // 100 frames of about 35 bytes between turns of the event loop stay well under 16 KiB for the reading socket.
+        for (int turn = 0; turn < 4000 && skipped() == 0; ++turn) {
+            for (int i = 0; i < 100; ++i) {
+                server.live->notify(tenant, ++cursor);
+                sentBytes += 2 + sync::protocol::encode(sync::protocol::LiveNotify{cursor}).size();
+            }
+            QCoreApplication::processEvents();
+        }
+        QVERIFY2(skipped() > 0, qPrintable(QStringLiteral("%1 notifications, none skipped").arg(cursor)));
+        QTRY_COMPARE(heard, cursor);
+        QCOMPARE(frames, cursor);                    // every one: only the stuck socket was passed by
+        QCOMPARE(server.live->connectionCount(), 2); // passed by, not dropped
+
+        // The stuck socket reads again: it gets what the kernel and the server held for it, not everything sent, and
+        // then hears the next notification.
+        const qint64 before = skipped();
+        stuck.setReadBufferSize(0);
+        QByteArray received;
+        connect(&stuck, &QTcpSocket::readyRead, this, [&] { received += stuck.readAll(); });
+        received += stuck.readAll();
+        // The server writes in this thread too: turns of the event loop until nothing more comes for 300 ms.
+        for (qsizetype seen = -1; seen != received.size() && seen < sentBytes;) {
+            seen = received.size();
+            QTest::qWait(300);
+        }
+        QVERIFY2(received.size() < sentBytes,
+                 qPrintable(QStringLiteral("%1 of %2 bytes").arg(received.size()).arg(sentBytes)));
+        server.live->notify(tenant, ++cursor);
+        const QByteArray last = sync::protocol::encode(sync::protocol::LiveNotify{cursor});
+        QTRY_VERIFY(received.endsWith(last));
+        QCOMPARE(skipped(), before);
+        qInfo("%lld notifications (%lld bytes); the socket that did not read was passed by %lld times and got %lld "
+              "bytes",
+              cursor - 1, sentBytes, before, qint64(received.size()));
     }
 
     void theClientReconnectsWhenTheServerStopsAnswering()
