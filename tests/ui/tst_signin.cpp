@@ -19,7 +19,10 @@
 
 #include <QAction>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -345,6 +348,46 @@ private slots:
                      QLatin1String("(for more than one reason; the latest: the server did not accept it)")),
                  qPrintable(SyncController::setAsideText(mixed)));
         QVERIFY(SyncController::setAsideText({}).isEmpty());
+    }
+
+    // After a failed round only the retry timer (or the user) starts the next: live notifications meanwhile (every
+    // device of the tenant hears each push) do not send this computer to a failing server again. A 429's Retry-After
+    // takes the same path (RetryPolicy); here the server's store fails (500).
+    void aFailingServerIsNotAskedAgainAtEachLiveNotification()
+    {
+        InProcessServer server(m_dir.filePath(QStringLiteral("server-failing")), QDateTime::currentMSecsSinceEpoch());
+        QVERIFY(server.port != 0);
+        QVERIFY(!server.newTenantToken(QStringLiteral("acme"), QStringLiteral("u")).isEmpty());
+        const qint64 tenant = server.tenantId(QStringLiteral("acme"));
+        UiFixture f(nullptr, ui::SyncController::LoginDefaults{server.url().toString(), QStringLiteral("acme"), {}});
+        QVERIFY(f.createProfile());
+        submit(f.shell().syncController()->loginDialog(), QStringLiteral("u"), QStringLiteral("unused password"));
+        QVERIFY(waitForStatus(f, QStringLiteral("Synced at")));
+        QVERIFY(QTest::qWaitFor([&] { return f.sync()->isLive(); }, 15000));
+
+        QSqlDatabase store = QSqlDatabase::database(server.store->connectionName());
+        QVERIFY(QSqlQuery(store).exec(QStringLiteral("ALTER TABLE sync_rows RENAME TO sync_rows_away")));
+        const qint64 failedBefore = server.answered("pull", 500);
+        server.live->notify(tenant, 1000); // news: the device pulls at once, and the pull fails
+        QVERIFY(waitForStatus(f, QStringLiteral("The server had a problem")));
+        QCOMPARE(server.answered("pull", 500), failedBefore + 1);
+        const qint64 pulls = server.answered("pull");
+        const qint64 retryInMs = f.sync()->nextRoundInMs();
+        QVERIFY2(retryInMs >= 3000, qPrintable(QString::number(retryInMs))); // the first retry: 3.75 to 6.25 s
+        QElapsedTimer window;
+        window.start();
+        for (qint64 cursor = 1001; window.elapsed() < retryInMs - 1000; ++cursor) {
+            server.live->notify(tenant, cursor);
+            QTest::qWait(200);
+        }
+        QCOMPARE(server.answered("pull"), pulls); // the news waited for the retry
+        QVERIFY(f.sync()->isLive());
+
+        QVERIFY(QSqlQuery(store).exec(QStringLiteral("ALTER TABLE sync_rows_away RENAME TO sync_rows")));
+        QVERIFY2(waitForStatus(f, QStringLiteral("Online. Synced at")),
+                 qPrintable(f.shell().syncController()->statusWidget()->text()));
+        QVERIFY(server.answered("pull", 200) > 0);
+        QCOMPARE(server.answered("pull", 500), failedBefore + 1);
     }
 
     // The server names why it refused a change, and this computer words it in its user's language: a field rep's new
