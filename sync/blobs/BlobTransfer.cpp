@@ -3,6 +3,8 @@
 #include "sync/SyncLog.h"
 #include "sync/protocol/ProtocolCodec.h"
 
+#include <QMetaObject>
+
 namespace fieldline::sync {
 
 namespace {
@@ -42,8 +44,12 @@ struct BlobTransfer::Upload
     Done done;
     std::vector<BlobName> waiting;
     size_t next = 0;
-    QByteArray content;     ///< of waiting[next - 1], the blob being sent
-    bool sentAgain = false; ///< the server discarded this blob's bytes once already, and it is being sent again
+    // Of waiting[next - 1], the blob being sent: read a chunk at a time, and hashed as it goes.
+    LocalBlobs::Stored stored;
+    std::optional<BlobHasher> hasher;
+    qint64 hashedTo = 0;        ///< the hasher has seen the content before this offset
+    std::optional<bool> intact; ///< once all of it is hashed: whether it matches its name
+    bool sentAgain = false;     ///< the server discarded this blob's bytes once already, and it is being sent again
 };
 
 struct BlobTransfer::Download
@@ -94,7 +100,10 @@ void BlobTransfer::uploadNext(std::shared_ptr<Upload> upload)
 {
     if (upload->next == upload->waiting.size())
         return upload->done(BlobOutcome{});
-    upload->content.clear();
+    upload->stored = {};
+    upload->hasher.emplace();
+    upload->hashedTo = 0;
+    upload->intact.reset();
     upload->sentAgain = false;
     const BlobName &name = upload->waiting[upload->next++];
     // Where does the server stand? Nothing yet, part of it (an upload cut off earlier), or all of it. Asked before
@@ -105,15 +114,12 @@ void BlobTransfer::uploadNext(std::shared_ptr<Upload> upload)
                              return upload->done(failed(reply));
                          if (reply.header(BlobComplete) == "1")
                              return uploaded(upload); // the tenant has it already: nothing to send
-                         storage::Result<std::optional<QByteArray>> content = m_blobs.content(name);
-                         if (!content)
-                             return upload->done(localFailure(content.error()));
-                         if (!*content)
+                         storage::Result<std::optional<LocalBlobs::Stored>> stored = m_blobs.find(name);
+                         if (!stored)
+                             return upload->done(localFailure(stored.error()));
+                         if (!*stored)
                              return putAside(upload, SetAsideBlobs::Reason::Missing);
-                         // Checked before a byte goes: the server could only say so after the last chunk.
-                         if (!(BlobName::of(**content) == name))
-                             return putAside(upload, SetAsideBlobs::Reason::Damaged);
-                         upload->content = std::move(**content);
+                         upload->stored = **stored;
                          sendChunk(upload, std::max<qint64>(0, number(reply, UploadOffset)));
                      }));
 }
@@ -121,10 +127,39 @@ void BlobTransfer::uploadNext(std::shared_ptr<Upload> upload)
 void BlobTransfer::sendChunk(std::shared_ptr<Upload> upload, qint64 offset)
 {
     const BlobName &name = upload->waiting[upload->next - 1];
-    const qint64 total = upload->content.size();
+    const qint64 total = upload->stored.size;
     if (offset > total)
         offset = 0; // the server holds more than this blob has: its partial copy is not ours to trust
-    const QByteArray chunk = upload->content.mid(offset, m_options.chunkBytes);
+    // The server holds a part sent earlier: the hash catches up with it first, a chunk per turn of the event loop,
+    // so no large attachment is read or hashed in one go.
+    if (upload->hashedTo < offset) {
+        storage::Result<QByteArray> part = m_blobs.readPart(upload->stored, upload->hashedTo,
+                                                            std::min(m_options.chunkBytes, offset - upload->hashedTo));
+        if (!part)
+            return upload->done(localFailure(part.error()));
+        if (part->isEmpty())
+            return putAside(upload, SetAsideBlobs::Reason::Damaged); // shorter than its recorded size
+        hash(*upload, upload->hashedTo, *part);
+        QMetaObject::invokeMethod(
+            &m_context,
+            [this, alive = std::weak_ptr<bool>(m_alive), upload, offset] {
+                if (alive.lock())
+                    sendChunk(upload, offset);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    storage::Result<QByteArray> read = m_blobs.readPart(upload->stored, offset, m_options.chunkBytes);
+    if (!read)
+        return upload->done(localFailure(read.error()));
+    const QByteArray chunk = std::move(*read);
+    if (chunk.isEmpty() && offset < total)
+        return putAside(upload, SetAsideBlobs::Reason::Damaged); // shorter than its recorded size
+    hash(*upload, offset, chunk);
+    // Checked before the last chunk goes, which would complete the blob on the server: content that does not match
+    // its name (a store damaged here) is never offered as that name.
+    if (offset + chunk.size() >= total && upload->intact != true)
+        return putAside(upload, SetAsideBlobs::Reason::Damaged);
     TransportRequest request{QByteArrayLiteral("PUT"),
                              uploadPath(name),
                              chunk,
@@ -133,7 +168,7 @@ void BlobTransfer::sendChunk(std::shared_ptr<Upload> upload, qint64 offset)
     m_sent += chunk.size();
     m_transport.send(request, upload->token, guarded([this, upload](const TransportReply &reply) {
                          const qint64 at = number(reply, UploadOffset);
-                         const qint64 total = upload->content.size();
+                         const qint64 total = upload->stored.size;
                          if (reply.status == 409 && at >= 0 && at <= total)
                              return sendChunk(upload, at); // someone else's bytes, or a lost answer: go on from there
                          // The server's own refusal of this blob (a proxy's 400 says nothing in CBOR): it discarded
@@ -157,6 +192,17 @@ void BlobTransfer::sendChunk(std::shared_ptr<Upload> upload, qint64 offset)
                      }));
 }
 
+void BlobTransfer::hash(Upload &upload, qint64 offset, const QByteArray &part)
+{
+    const qint64 end = offset + part.size();
+    if (upload.intact || end <= upload.hashedTo || offset > upload.hashedTo)
+        return; // done, seen already, or not next (sendChunk catches up first)
+    upload.hasher->add(QByteArrayView(part).sliced(upload.hashedTo - offset));
+    upload.hashedTo = end;
+    if (end == upload.stored.size)
+        upload.intact = upload.hasher->name() == upload.waiting[upload.next - 1];
+}
+
 void BlobTransfer::uploaded(std::shared_ptr<Upload> upload)
 {
     if (storage::Status s = m_blobs.markUploaded(upload->waiting[upload->next - 1]); !s)
@@ -175,7 +221,7 @@ void BlobTransfer::putAside(std::shared_ptr<Upload> upload, SetAsideBlobs::Reaso
 
 void BlobTransfer::fetch(const BlobName &name, const QByteArray &token, Done done)
 {
-    storage::Result<std::optional<QByteArray>> have = m_blobs.content(name);
+    storage::Result<std::optional<LocalBlobs::Stored>> have = m_blobs.find(name);
     if (!have)
         return done(localFailure(have.error()));
     if (*have)

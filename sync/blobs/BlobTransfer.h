@@ -5,6 +5,8 @@
 #include "sync/blobs/LocalBlobs.h"
 #include "sync/blobs/SetAsideBlobs.h"
 
+#include <QObject>
+
 #include <functional>
 #include <memory>
 #include <vector>
@@ -32,7 +34,8 @@ struct BlobOutcome
  * Moves blobs between this device and the server (docs/protocol.md, "Blobs"). Uploads resume where the server
  * stands, in chunks under the server's body limit, so a cut connection or a restart costs at most one chunk; a
  * blob the tenant already has is not sent again. Downloads go in ranges and are checked against the name before
- * they are kept.
+ * they are kept. An upload reads and hashes its blob a chunk at a time, so even a 64 MiB attachment never holds the
+ * event loop for more than a chunk's read.
  *
  * An attachment missing or damaged here, or refused by the server for itself, is set aside (SetAsideBlobs) so it
  * does not hold back the rest of the device's sync.
@@ -76,6 +79,8 @@ private:
     struct Download;
     void uploadNext(std::shared_ptr<Upload> upload);
     void sendChunk(std::shared_ptr<Upload> upload, qint64 offset);
+    /** Feeds the hasher @p part, read at @p offset, where it goes past what the hasher has seen. */
+    static void hash(Upload &upload, qint64 offset, const QByteArray &part);
     /** The current blob is whole on the server: marks it and goes on with the next. */
     void uploaded(std::shared_ptr<Upload> upload);
     /** The current blob cannot go up: sets it aside and goes on with the next. */
@@ -90,6 +95,7 @@ private:
     qint64 m_sent = 0;
     qint64 m_received = 0;
     SetAsideBlobs m_setAside;
+    QObject m_context; ///< for the turns of the event loop an upload takes while its hash catches up
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
 };
 

@@ -57,18 +57,36 @@ Status LocalBlobs::insert(const BlobName &name, const QByteArray &content, bool 
 
 Result<std::optional<QByteArray>> LocalBlobs::content(const BlobName &name)
 {
-    Result<Statement *> get = m_db.prepare("SELECT content FROM sync_blobs WHERE name = ?1");
+    Result<std::optional<Stored>> stored = find(name);
+    if (!stored)
+        return stored.error();
+    if (!*stored)
+        return std::optional<QByteArray>();
+    Result<QByteArray> whole = readPart(**stored, 0, (*stored)->size);
+    if (!whole)
+        return whole.error();
+    return std::optional<QByteArray>(std::move(*whole));
+}
+
+Result<std::optional<LocalBlobs::Stored>> LocalBlobs::find(const BlobName &name)
+{
+    Result<Statement *> get = m_db.prepare("SELECT id, size FROM sync_blobs WHERE name = ?1");
     if (!get)
         return get.error();
     (*get)->bind(1, name.bytes());
     Result<bool> row = (*get)->step();
     if (!row)
         return row.error();
-    std::optional<QByteArray> out;
+    std::optional<Stored> out;
     if (*row)
-        out = (*get)->blob(0);
+        out = Stored{(*get)->int64(0), (*get)->int64(1)};
     (*get)->reset();
     return out;
+}
+
+Result<QByteArray> LocalBlobs::readPart(const Stored &stored, qint64 offset, qint64 length)
+{
+    return m_db.readBlob("sync_blobs", "content", stored.row, offset, length);
 }
 
 Result<std::vector<BlobName>> LocalBlobs::waitingForUpload()

@@ -30,6 +30,17 @@ public:
     storage::Status addDownloaded(const BlobName &name, const QByteArray &content);
     /** The blob's content, or nullopt when this device does not have it. */
     storage::Result<std::optional<QByteArray>> content(const BlobName &name);
+
+    /** Where a blob's content is kept here, to read it a part at a time. */
+    struct Stored
+    {
+        qint64 row = 0;
+        qint64 size = 0;
+    };
+    /** Where @p name is kept, or nullopt when this device does not have it; reads none of its content. */
+    storage::Result<std::optional<Stored>> find(const BlobName &name);
+    /** @p length bytes of a stored blob from @p offset (fewer at its end), reading only the pages that hold them. */
+    storage::Result<QByteArray> readPart(const Stored &stored, qint64 offset, qint64 length);
     /** Blobs added here that the server has not confirmed yet, oldest first. */
     storage::Result<std::vector<BlobName>> waitingForUpload();
     storage::Status markUploaded(const BlobName &name);

@@ -184,8 +184,9 @@ private slots:
 
     void aDamagedAttachmentDoesNotHoldBackTheRows()
     {
-        // One attachment's content on this device no longer matches its name (a damaged store): it is set aside
-        // without a byte sent, the other attachment and every row still go up, and it is tried again later.
+        // One attachment's content on this device no longer matches its name (a damaged store): it is set aside before
+        // its last chunk goes (read and hashed a chunk at a time, it is found out there), so the server never
+        // completes it; the other attachment and every row still go up, and it is tried again later, repaired.
         BlobScene s(*this);
         QVERIFY(s.opened());
         const QByteArray photo = randomBytes(300'000, 11);
@@ -207,7 +208,7 @@ private slots:
         QCOMPARE(aside().count, 1);
         QCOMPARE(aside().reason, sync::SetAsideBlobs::Reason::Damaged);
         QCOMPARE(s.a.synced.client->status().pending, qint64(0));
-        QCOMPARE(s.server.answered("blob_upload"), qint64(2)); // the good one's two chunks only
+        QCOMPARE(s.server.answered("blob_upload"), qint64(3)); // the good one's two chunks, the damaged one's first
         const qint64 tenantId = s.server.tenantId(s.tenant);
         QVERIFY(s.server.blobs->state(tenantId, *good)->complete);
         QVERIFY(!s.server.blobs->state(tenantId, *damaged)->complete);
@@ -231,6 +232,10 @@ private slots:
         s.server.clock.advance(sync::SetAsideBlobs::RetryMs);
         QCOMPARE(s.a.synced.syncOnce(), SyncProblem::None);
         QCOMPARE(aside().count, 0);
+        // Its last chunk, onto the damaged first part the server held: the whole does not match, the server discards
+        // it (400), and the two chunks go again from the start.
+        QCOMPARE(s.server.answered("blob_upload"), qint64(6));
+        QCOMPARE(s.server.answered("blob_upload", 400), qint64(1));
         QVERIFY(s.server.blobs->state(tenantId, *damaged)->complete);
         QVERIFY(s.a.local->waitingForUpload()->empty());
         QVERIFY(s.b.fetch(*damaged).ok());

@@ -22,6 +22,7 @@ private slots:
     void vacuumIntoRotatesTheKey();
     void transactionRollsBackUnlessCommitted();
     void walRecoveryReturnsEveryCommittedRow();
+    void aBlobIsReadAPartAtATime();
 
 private:
     QTemporaryDir m_dir;
@@ -176,6 +177,36 @@ void TestDatabase::walRecoveryReturnsEveryCommittedRow()
     QVERIFY2(rows, qPrintable(rows.message()));
     QCOMPARE(*rows, 20000);
     QVERIFY((*db)->integrityCheck().ok());
+}
+
+void TestDatabase::aBlobIsReadAPartAtATime()
+{
+    auto db = Database::open(path("parts.db"), DatabaseKey::generate(), {.create = true});
+    QVERIFY2(db, qPrintable(db.message()));
+    QVERIFY((*db)->exec("CREATE TABLE b(id INTEGER PRIMARY KEY, content BLOB NOT NULL)").ok());
+    QByteArray content(3 * 1024 * 1024 + 17, Qt::Uninitialized); // overflow pages through encrypted pages
+    for (qsizetype i = 0; i < content.size(); ++i)
+        content[i] = char((i * 7919) >> 3);
+    QVERIFY((*db)->prepare("INSERT INTO b(id, content) VALUES (5, ?)").value()->bind(1, content).run().ok());
+
+    QByteArray joined;
+    for (qint64 offset = 0; offset < content.size(); offset += 512 * 1024) {
+        Result<QByteArray> part = (*db)->readBlob("b", "content", 5, offset, 512 * 1024);
+        QVERIFY2(part, qPrintable(part.message()));
+        QCOMPARE(part->size(), std::min<qsizetype>(512 * 1024, content.size() - offset));
+        joined += *part;
+    }
+    QCOMPARE(joined, content);
+    QCOMPARE((*db)->readBlob("b", "content", 5, 1000, 24).value(), content.mid(1000, 24));
+    QVERIFY((*db)->readBlob("b", "content", 5, content.size(), 10).value().isEmpty()); // at the end: nothing
+    QVERIFY((*db)->readBlob("b", "content", 5, content.size() + 5, 10).value().isEmpty());
+
+    Result<QByteArray> gone = (*db)->readBlob("b", "content", 6, 0, 10);
+    QVERIFY(!gone);
+    QCOMPARE(gone.code(), ErrorCode::NotFound);
+    Result<QByteArray> noTable = (*db)->readBlob("nope", "content", 5, 0, 10);
+    QVERIFY(!noTable);
+    QVERIFY(noTable.code() != ErrorCode::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)
