@@ -59,6 +59,7 @@ struct BlobTransfer::Download
     Done done;
     QByteArray content; ///< what arrived so far
     qint64 total = -1;  ///< from Content-Range, once known
+    BlobHasher hasher;  ///< fed each range as it arrives, so no step hashes the whole blob
 };
 
 BlobTransfer::BlobTransfer(LocalBlobs &blobs, HttpSyncTransport &transport, const Clock &clock, Options options)
@@ -226,7 +227,7 @@ void BlobTransfer::fetch(const BlobName &name, const QByteArray &token, Done don
         return done(localFailure(have.error()));
     if (*have)
         return done(BlobOutcome{});
-    auto download = std::make_shared<Download>(Download{name, token, std::move(done), {}, -1});
+    auto download = std::make_shared<Download>(Download{name, token, std::move(done), {}, -1, {}});
     receiveRange(std::move(download));
 }
 
@@ -245,6 +246,8 @@ void BlobTransfer::receiveRange(std::shared_ptr<Download> download)
                              return download->done(failed(reply));
                          m_received += reply.body.size();
                          if (reply.status == 200) {
+                             if (!download->content.isEmpty())
+                                 download->hasher = BlobHasher(); // the whole of it, whatever came before
                              download->content = reply.body;
                              download->total = reply.body.size();
                          } else {
@@ -259,9 +262,11 @@ void BlobTransfer::receiveRange(std::shared_ptr<Download> download)
                              download->total = total;
                              download->content += reply.body;
                          }
+                         download->hasher.add(reply.body);
                          if (download->content.size() < download->total)
                              return receiveRange(download);
-                         storage::Status s = m_blobs.addDownloaded(download->name, download->content);
+                         storage::Status s =
+                             m_blobs.addDownloaded(download->name, download->content, download->hasher.name());
                          if (!s && s.code() == storage::ErrorCode::Invalid) // not what its name says
                              return download->done(BlobOutcome{BlobOutcome::Kind::BadContent, reply, s.message()});
                          if (!s)

@@ -33,9 +33,9 @@ Result<BlobName> LocalBlobs::add(const QByteArray &content)
     return name;
 }
 
-Status LocalBlobs::addDownloaded(const BlobName &name, const QByteArray &content)
+Status LocalBlobs::addDownloaded(const BlobName &name, const QByteArray &content, const BlobName &hashed)
 {
-    if (!(BlobName::of(content) == name))
+    if (!(hashed == name))
         return Error{ErrorCode::Invalid, QStringLiteral("The attachment %1 arrived with other content than its name.")
                                              .arg(QString::fromLatin1(name.hex()))};
     return insert(name, content, true);

@@ -27,7 +27,12 @@ public:
     /** Keeps @p content (the same content twice is one blob) and returns its name; it waits for upload. */
     storage::Result<BlobName> add(const QByteArray &content);
     /** Keeps content that came from the server, after checking that it is what @p name says (else Invalid). */
-    storage::Status addDownloaded(const BlobName &name, const QByteArray &content);
+    storage::Status addDownloaded(const BlobName &name, const QByteArray &content)
+    {
+        return addDownloaded(name, content, BlobName::of(content));
+    }
+    /** The same, with @p hashed the name @p content was found to have as it arrived (BlobHasher). */
+    storage::Status addDownloaded(const BlobName &name, const QByteArray &content, const BlobName &hashed);
     /** The blob's content, or nullopt when this device does not have it. */
     storage::Result<std::optional<QByteArray>> content(const BlobName &name);
 
