@@ -10,8 +10,6 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
-#include <algorithm>
-
 namespace fieldline::storage {
 
 namespace {
@@ -236,26 +234,6 @@ Result<qint64> Database::queryInt(const char *sql)
     if (!row)
         return row.error();
     return row.value() ? (*stmt)->int64(0) : qint64(0);
-}
-
-Result<QByteArray> Database::readBlob(const char *table, const char *column, qint64 rowid, qint64 offset, qint64 length)
-{
-    sqlite3_blob *blob = nullptr;
-    const int opened = sqlite3_blob_open(m_db, "main", table, column, rowid, 0, &blob);
-    if (opened != SQLITE_OK) {
-        if (opened == SQLITE_ERROR && qstrncmp(sqlite3_errmsg(m_db), "no such rowid", 13) == 0)
-            return Error{ErrorCode::NotFound, QStringLiteral("no row %1 in %2").arg(rowid).arg(QLatin1String(table)),
-                         opened};
-        return errorFor(opened, m_db, QStringLiteral("open a blob of %1").arg(QLatin1String(table)));
-    }
-    const qint64 size = sqlite3_blob_bytes(blob);
-    const qint64 from = std::clamp<qint64>(offset, 0, size);
-    QByteArray out(std::clamp<qint64>(length, 0, size - from), Qt::Uninitialized);
-    const int read = out.isEmpty() ? SQLITE_OK : sqlite3_blob_read(blob, out.data(), int(out.size()), int(from));
-    sqlite3_blob_close(blob);
-    if (read != SQLITE_OK)
-        return errorFor(read, m_db, QStringLiteral("read a blob of %1").arg(QLatin1String(table)));
-    return out;
 }
 
 Status Database::integrityCheck()

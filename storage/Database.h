@@ -49,13 +49,6 @@ public:
     /** Runs a query expected to return a single integer (e.g. PRAGMA user_version). */
     Result<qint64> queryInt(const char *sql);
 
-    /**
-     * @p length bytes (fewer at its end) from @p offset of the blob in @p column of @p table's row @p rowid, read
-     * through SQLite's incremental blob I/O: only the pages that hold them, so a large attachment can be read a
-     * part at a time. NotFound when the row is gone.
-     */
-    Result<QByteArray> readBlob(const char *table, const char *column, qint64 rowid, qint64 offset, qint64 length);
-
     Status integrityCheck();
     /** Writes a compacted copy to path, sealed with newKey (DEK rotation, backups). */
     Status vacuumInto(const QString &path, const DatabaseKey &newKey);

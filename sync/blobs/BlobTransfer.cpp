@@ -46,6 +46,7 @@ struct BlobTransfer::Upload
     size_t next = 0;
     // Of waiting[next - 1], the blob being sent: read a chunk at a time, and hashed as it goes.
     LocalBlobs::Stored stored;
+    std::unique_ptr<storage::BlobReader> reader; ///< open while this blob is sent
     std::optional<BlobHasher> hasher;
     qint64 hashedTo = 0;        ///< the hasher has seen the content before this offset
     std::optional<bool> intact; ///< once all of it is hashed: whether it matches its name
@@ -99,6 +100,7 @@ void BlobTransfer::uploadWaiting(const QByteArray &token, Done done)
 
 void BlobTransfer::uploadNext(std::shared_ptr<Upload> upload)
 {
+    upload->reader.reset(); // the last blob's, before anything else is written
     if (upload->next == upload->waiting.size())
         return upload->done(BlobOutcome{});
     upload->stored = {};
@@ -121,6 +123,10 @@ void BlobTransfer::uploadNext(std::shared_ptr<Upload> upload)
                          if (!*stored)
                              return putAside(upload, SetAsideBlobs::Reason::Missing);
                          upload->stored = **stored;
+                         storage::Result<std::unique_ptr<storage::BlobReader>> reader = m_blobs.reader(**stored);
+                         if (!reader)
+                             return upload->done(localFailure(reader.error()));
+                         upload->reader = std::move(*reader);
                          sendChunk(upload, std::max<qint64>(0, number(reply, UploadOffset)));
                      }));
 }
@@ -134,8 +140,8 @@ void BlobTransfer::sendChunk(std::shared_ptr<Upload> upload, qint64 offset)
     // The server holds a part sent earlier: the hash catches up with it first, a chunk per turn of the event loop,
     // so no large attachment is read or hashed in one go.
     if (upload->hashedTo < offset) {
-        storage::Result<QByteArray> part = m_blobs.readPart(upload->stored, upload->hashedTo,
-                                                            std::min(m_options.chunkBytes, offset - upload->hashedTo));
+        storage::Result<QByteArray> part =
+            upload->reader->read(upload->hashedTo, std::min(m_options.chunkBytes, offset - upload->hashedTo));
         if (!part)
             return upload->done(localFailure(part.error()));
         if (part->isEmpty())
@@ -150,7 +156,7 @@ void BlobTransfer::sendChunk(std::shared_ptr<Upload> upload, qint64 offset)
             Qt::QueuedConnection);
         return;
     }
-    storage::Result<QByteArray> read = m_blobs.readPart(upload->stored, offset, m_options.chunkBytes);
+    storage::Result<QByteArray> read = upload->reader->read(offset, m_options.chunkBytes);
     if (!read)
         return upload->done(localFailure(read.error()));
     const QByteArray chunk = std::move(*read);
@@ -206,6 +212,7 @@ void BlobTransfer::hash(Upload &upload, qint64 offset, const QByteArray &part)
 
 void BlobTransfer::uploaded(std::shared_ptr<Upload> upload)
 {
+    upload->reader.reset(); // its row is written next
     if (storage::Status s = m_blobs.markUploaded(upload->waiting[upload->next - 1]); !s)
         return upload->done(localFailure(s.error()));
     uploadNext(std::move(upload));

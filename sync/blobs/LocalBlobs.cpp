@@ -62,7 +62,10 @@ Result<std::optional<QByteArray>> LocalBlobs::content(const BlobName &name)
         return stored.error();
     if (!*stored)
         return std::optional<QByteArray>();
-    Result<QByteArray> whole = readPart(**stored, 0, (*stored)->size);
+    Result<std::unique_ptr<storage::BlobReader>> read = reader(**stored);
+    if (!read)
+        return read.error();
+    Result<QByteArray> whole = (*read)->read(0, (*read)->size());
     if (!whole)
         return whole.error();
     return std::optional<QByteArray>(std::move(*whole));
@@ -84,9 +87,9 @@ Result<std::optional<LocalBlobs::Stored>> LocalBlobs::find(const BlobName &name)
     return out;
 }
 
-Result<QByteArray> LocalBlobs::readPart(const Stored &stored, qint64 offset, qint64 length)
+Result<std::unique_ptr<storage::BlobReader>> LocalBlobs::reader(const Stored &stored)
 {
-    return m_db.readBlob("sync_blobs", "content", stored.row, offset, length);
+    return storage::BlobReader::open(m_db, "sync_blobs", "content", stored.row);
 }
 
 Result<std::vector<BlobName>> LocalBlobs::waitingForUpload()

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "storage/BlobReader.h"
 #include "storage/Database.h"
 #include "storage/Error.h"
 #include "sync/blobs/BlobName.h"
 
 #include <QByteArray>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -44,8 +46,8 @@ public:
     };
     /** Where @p name is kept, or nullopt when this device does not have it; reads none of its content. */
     storage::Result<std::optional<Stored>> find(const BlobName &name);
-    /** @p length bytes of a stored blob from @p offset (fewer at its end), reading only the pages that hold them. */
-    storage::Result<QByteArray> readPart(const Stored &stored, qint64 offset, qint64 length);
+    /** Reads a stored blob's content a part at a time; keep it for one transfer (see BlobReader). */
+    storage::Result<std::unique_ptr<storage::BlobReader>> reader(const Stored &stored);
     /** Blobs added here that the server has not confirmed yet, oldest first. */
     storage::Result<std::vector<BlobName>> waitingForUpload();
     storage::Status markUploaded(const BlobName &name);

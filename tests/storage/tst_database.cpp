@@ -1,3 +1,4 @@
+#include "storage/BlobReader.h"
 #include "storage/Database.h"
 
 #include <QFile>
@@ -189,24 +190,35 @@ void TestDatabase::aBlobIsReadAPartAtATime()
         content[i] = char((i * 7919) >> 3);
     QVERIFY((*db)->prepare("INSERT INTO b(id, content) VALUES (5, ?)").value()->bind(1, content).run().ok());
 
-    QByteArray joined;
-    for (qint64 offset = 0; offset < content.size(); offset += 512 * 1024) {
-        Result<QByteArray> part = (*db)->readBlob("b", "content", 5, offset, 512 * 1024);
-        QVERIFY2(part, qPrintable(part.message()));
-        QCOMPARE(part->size(), std::min<qsizetype>(512 * 1024, content.size() - offset));
-        joined += *part;
+    {
+        Result<std::unique_ptr<BlobReader>> reader = BlobReader::open(**db, "b", "content", 5);
+        QVERIFY2(reader, qPrintable(reader.message()));
+        QCOMPARE((*reader)->size(), content.size());
+        QByteArray joined;
+        for (qint64 offset = 0; offset < content.size(); offset += 512 * 1024) {
+            Result<QByteArray> part = (*reader)->read(offset, 512 * 1024);
+            QVERIFY2(part, qPrintable(part.message()));
+            QCOMPARE(part->size(), std::min<qsizetype>(512 * 1024, content.size() - offset));
+            joined += *part;
+        }
+        QCOMPARE(joined, content);
+        QCOMPARE((*reader)->read(1000, 24).value(), content.mid(1000, 24)); // back again
+        QVERIFY((*reader)->read(content.size(), 10).value().isEmpty());     // at the end: nothing
+        QVERIFY((*reader)->read(content.size() + 5, 10).value().isEmpty());
     }
-    QCOMPARE(joined, content);
-    QCOMPARE((*db)->readBlob("b", "content", 5, 1000, 24).value(), content.mid(1000, 24));
-    QVERIFY((*db)->readBlob("b", "content", 5, content.size(), 10).value().isEmpty()); // at the end: nothing
-    QVERIFY((*db)->readBlob("b", "content", 5, content.size() + 5, 10).value().isEmpty());
 
-    Result<QByteArray> gone = (*db)->readBlob("b", "content", 6, 0, 10);
+    Result<std::unique_ptr<BlobReader>> gone = BlobReader::open(**db, "b", "content", 6);
     QVERIFY(!gone);
     QCOMPARE(gone.code(), ErrorCode::NotFound);
-    Result<QByteArray> noTable = (*db)->readBlob("nope", "content", 5, 0, 10);
+    Result<std::unique_ptr<BlobReader>> noTable = BlobReader::open(**db, "nope", "content", 5);
     QVERIFY(!noTable);
     QVERIFY(noTable.code() != ErrorCode::NotFound);
+
+    // A write to the row expires an open reader: it fails, it does not return other bytes.
+    Result<std::unique_ptr<BlobReader>> open = BlobReader::open(**db, "b", "content", 5);
+    QVERIFY(open);
+    QVERIFY((*db)->exec("UPDATE b SET content = x'00' WHERE id = 5").ok());
+    QVERIFY(!(*open)->read(0, 10));
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)
