@@ -201,12 +201,15 @@ void BlobTransfer::sendChunk(std::shared_ptr<Upload> upload, qint64 offset)
 
 void BlobTransfer::hash(Upload &upload, qint64 offset, const QByteArray &part)
 {
+    if (upload.intact)
+        return; // all of it seen already
+    // Only what goes past what the hasher has seen, and only when it follows on (sendChunk catches up first).
     const qint64 end = offset + part.size();
-    if (upload.intact || end <= upload.hashedTo || offset > upload.hashedTo)
-        return; // done, seen already, or not next (sendChunk catches up first)
-    upload.hasher->add(QByteArrayView(part).sliced(upload.hashedTo - offset));
-    upload.hashedTo = end;
-    if (end == upload.stored.size)
+    if (offset <= upload.hashedTo && end > upload.hashedTo) {
+        upload.hasher->add(QByteArrayView(part).sliced(upload.hashedTo - offset));
+        upload.hashedTo = end;
+    }
+    if (upload.hashedTo == upload.stored.size)
         upload.intact = upload.hasher->name() == upload.waiting[upload.next - 1];
 }
 
