@@ -36,9 +36,10 @@ QByteArray Metrics::render() const
             m_heldAnswers);
     counter("fieldline_store_sync_failures_total", "Syncs of the store that failed (their answers were 500).",
             m_storeSyncFailures);
-    counter("fieldline_live_skipped_total",
-            "Live notifications not sent to a socket that left more than 16 KiB of earlier ones unread.",
-            m_liveSkipped);
+    counter(
+        "fieldline_live_skipped_total",
+        "Live notifications not sent to a socket that stopped reading (its kernel buffers full, 16 KiB queued here).",
+        m_liveSkipped);
     out += "# HELP fieldline_uptime_seconds Seconds since the server started.\n"
            "# TYPE fieldline_uptime_seconds gauge\n"
            "fieldline_uptime_seconds " +

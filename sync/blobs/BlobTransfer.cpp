@@ -45,9 +45,8 @@ struct BlobTransfer::Upload
     std::vector<BlobName> waiting;
     size_t next = 0;
     // Of waiting[next - 1], the blob being sent: read a chunk at a time, and hashed as it goes.
-    LocalBlobs::Stored stored;
-    std::unique_ptr<storage::BlobReader> reader; ///< open while this blob is sent
-    std::optional<BlobHasher> hasher;
+    std::unique_ptr<storage::BlobReader> reader; ///< open while this blob is sent; its size is the blob's
+    BlobHasher hasher;
     qint64 hashedTo = 0;        ///< the hasher has seen the content before this offset
     std::optional<bool> intact; ///< once all of it is hashed: whether it matches its name
     bool sentAgain = false;     ///< the server discarded this blob's bytes once already, and it is being sent again
@@ -103,8 +102,7 @@ void BlobTransfer::uploadNext(std::shared_ptr<Upload> upload)
     upload->reader.reset(); // the last blob's, before anything else is written
     if (upload->next == upload->waiting.size())
         return upload->done(BlobOutcome{});
-    upload->stored = {};
-    upload->hasher.emplace();
+    upload->hasher = BlobHasher();
     upload->hashedTo = 0;
     upload->intact.reset();
     upload->sentAgain = false;
@@ -122,7 +120,6 @@ void BlobTransfer::uploadNext(std::shared_ptr<Upload> upload)
                              return upload->done(localFailure(stored.error()));
                          if (!*stored)
                              return putAside(upload, SetAsideBlobs::Reason::Missing);
-                         upload->stored = **stored;
                          storage::Result<std::unique_ptr<storage::BlobReader>> reader = m_blobs.reader(**stored);
                          if (!reader)
                              return upload->done(localFailure(reader.error()));
@@ -134,7 +131,7 @@ void BlobTransfer::uploadNext(std::shared_ptr<Upload> upload)
 void BlobTransfer::sendChunk(std::shared_ptr<Upload> upload, qint64 offset)
 {
     const BlobName &name = upload->waiting[upload->next - 1];
-    const qint64 total = upload->stored.size;
+    const qint64 total = upload->reader->size();
     if (offset > total)
         offset = 0; // the server holds more than this blob has: its partial copy is not ours to trust
     // The server holds a part sent earlier: the hash catches up with it first, a chunk per turn of the event loop,
@@ -144,8 +141,6 @@ void BlobTransfer::sendChunk(std::shared_ptr<Upload> upload, qint64 offset)
             upload->reader->read(upload->hashedTo, std::min(m_options.chunkBytes, offset - upload->hashedTo));
         if (!part)
             return upload->done(localFailure(part.error()));
-        if (part->isEmpty())
-            return putAside(upload, SetAsideBlobs::Reason::Damaged); // shorter than its recorded size
         hash(*upload, upload->hashedTo, *part);
         QMetaObject::invokeMethod(
             &m_context,
@@ -160,8 +155,6 @@ void BlobTransfer::sendChunk(std::shared_ptr<Upload> upload, qint64 offset)
     if (!read)
         return upload->done(localFailure(read.error()));
     const QByteArray chunk = std::move(*read);
-    if (chunk.isEmpty() && offset < total)
-        return putAside(upload, SetAsideBlobs::Reason::Damaged); // shorter than its recorded size
     hash(*upload, offset, chunk);
     // Checked before the last chunk goes, which would complete the blob on the server: content that does not match
     // its name (a store damaged here) is never offered as that name.
@@ -175,7 +168,7 @@ void BlobTransfer::sendChunk(std::shared_ptr<Upload> upload, qint64 offset)
     m_sent += chunk.size();
     m_transport.send(request, upload->token, guarded([this, upload](const TransportReply &reply) {
                          const qint64 at = number(reply, UploadOffset);
-                         const qint64 total = upload->stored.size;
+                         const qint64 total = upload->reader->size();
                          if (reply.status == 409 && at >= 0 && at <= total)
                              return sendChunk(upload, at); // someone else's bytes, or a lost answer: go on from there
                          // The server's own refusal of this blob (a proxy's 400 says nothing in CBOR): it discarded
@@ -206,11 +199,11 @@ void BlobTransfer::hash(Upload &upload, qint64 offset, const QByteArray &part)
     // Only what goes past what the hasher has seen, and only when it follows on (sendChunk catches up first).
     const qint64 end = offset + part.size();
     if (offset <= upload.hashedTo && end > upload.hashedTo) {
-        upload.hasher->add(QByteArrayView(part).sliced(upload.hashedTo - offset));
+        upload.hasher.add(QByteArrayView(part).sliced(upload.hashedTo - offset));
         upload.hashedTo = end;
     }
-    if (upload.hashedTo == upload.stored.size)
-        upload.intact = upload.hasher->name() == upload.waiting[upload.next - 1];
+    if (upload.hashedTo == upload.reader->size())
+        upload.intact = upload.hasher.name() == upload.waiting[upload.next - 1];
 }
 
 void BlobTransfer::uploaded(std::shared_ptr<Upload> upload)
