@@ -67,13 +67,7 @@ AdminRoutes::AdminRoutes(ApiServer &api, UserDirectory &directory, const Operato
 void AdminRoutes::answerWithHash(const char *route, const QHttpServerRequest &request, QHttpServerResponder &&responder,
                                  const AdminScope &scope, const QString &password, WithHash then)
 {
-    struct Held
-    {
-        AccessLog::Record record;
-        QPointer<QTcpSocket> socket;
-        QHttpServerResponder responder;
-    };
-    auto held = std::make_shared<Held>(Held{m_api.pendingRecord(request), responder.socket(), std::move(responder)});
+    auto held = std::make_shared<HeldAnswer>(m_api.hold(request, std::move(responder)));
     const bool queued = m_api.passwords().hash(
         password, [this, route, held, scope, then = std::move(then)](const storage::Result<QByteArray> &hash) {
             QHttpServerResponse response = internalError();
@@ -86,23 +80,21 @@ void AdminRoutes::answerWithHash(const char *route, const QHttpServerRequest &re
             else
                 response = then(hash.value());
             // A success wrote to the store: answered once that is on disk, like a login's token.
-            m_api.answerWrite(route, std::move(held->record), held->socket, std::move(held->responder),
-                              std::move(response));
+            m_api.answerWrite(route, std::move(*held), std::move(response));
         });
     if (!queued) {
         QHttpServerResponse busy =
             jsonError(QStringLiteral("The server is hashing many passwords at once. Try again in 1 second."),
                       Status::TooManyRequests);
         busy.setHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1"));
-        m_api.answerNow(route, std::move(held->record), held->socket, std::move(held->responder), std::move(busy));
+        m_api.answerNow(route, std::move(*held), std::move(busy));
     }
 }
 
 void AdminRoutes::answerNow(const char *route, const QHttpServerRequest &request, QHttpServerResponder &&responder,
                             QHttpServerResponse &&response)
 {
-    const QPointer<QTcpSocket> socket(responder.socket());
-    m_api.answerNow(route, m_api.pendingRecord(request), socket, std::move(responder), std::move(response));
+    m_api.answerNow(route, m_api.hold(request, std::move(responder)), std::move(response));
 }
 
 std::optional<AdminScope> AdminRoutes::tenantScope(const QString &tenant, const QHttpServerRequest &request,

@@ -120,6 +120,22 @@ void ApiServer::answerWrite(const char *route, AccessLog::Record record, const Q
         answerNow(route, std::move(record), socket, std::move(responder), std::move(response));
 }
 
+HeldAnswer ApiServer::hold(const QHttpServerRequest &request, QHttpServerResponder &&responder) const
+{
+    const QPointer<QTcpSocket> socket(responder.socket());
+    return HeldAnswer{m_accessLog.pending(request), socket, std::move(responder)};
+}
+
+void ApiServer::answerWrite(const char *route, HeldAnswer &&held, QHttpServerResponse &&response)
+{
+    answerWrite(route, std::move(held.record), held.socket, std::move(held.responder), std::move(response));
+}
+
+void ApiServer::answerNow(const char *route, HeldAnswer &&held, QHttpServerResponse &&response)
+{
+    answerNow(route, std::move(held.record), held.socket, std::move(held.responder), std::move(response));
+}
+
 DurableAnswers::Answered ApiServer::answered(const char *route, AccessLog::Record record)
 {
     return [this, route, record = std::move(record)](int status) {

@@ -24,6 +24,14 @@ class QHttpServerResponse;
 
 namespace fieldline::server {
 
+/** A request whose answer is given after its route returned (ApiServer::hold). */
+struct HeldAnswer
+{
+    AccessLog::Record record;
+    QPointer<QTcpSocket> socket; ///< null once the client has gone
+    QHttpServerResponder responder;
+};
+
 /**
  * fieldline-server's HTTP API: /healthz, /metrics, /v1/login (LoginRoute), /v1/me and /v1/tenants/<tenant>/me.
  *
@@ -82,6 +90,11 @@ public:
     /** Sends @p response at once (a route's answer that reports no write), counted and logged like the others. */
     void answerNow(const char *route, AccessLog::Record record, const QPointer<QTcpSocket> &socket,
                    QHttpServerResponder &&responder, QHttpServerResponse &&response);
+    /** What a route keeps of @p request to answer it later, once work on another thread is done. */
+    HeldAnswer hold(const QHttpServerRequest &request, QHttpServerResponder &&responder) const;
+    /** answerWrite() and answerNow() for a held request. */
+    void answerWrite(const char *route, HeldAnswer &&held, QHttpServerResponse &&response);
+    void answerNow(const char *route, HeldAnswer &&held, QHttpServerResponse &&response);
     /** The access-log record of the request being routed now (see answerDurably()). */
     AccessLog::Record pendingRecord(const QHttpServerRequest &request) const { return m_accessLog.pending(request); }
     /**

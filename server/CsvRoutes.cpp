@@ -55,7 +55,47 @@ QHttpServerResponse problemsAnswer(const std::vector<CsvProblem> &problems)
                                Status::BadRequest);
 }
 
+QHttpServerResponse importsBusy()
+{
+    QHttpServerResponse response(
+        jsonError(QStringLiteral("The server is checking other imported files. Try again in %1 seconds; nothing was "
+                                 "imported.")
+                      .arg(CsvRoutes::BusyRetryAfterSeconds),
+                  Status::TooManyRequests));
+    response.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(CsvRoutes::BusyRetryAfterSeconds));
+    return response;
+}
+
 } // namespace
+
+/** One import from its request to its answer. Its parts are used by one thread at a time: the worker or the loop. */
+struct CsvRoutes::Import
+{
+    Import(const ImportTable &table, AdminScope scope, QString region, bool dryRun, QSet<QString> logins,
+           QByteArray body)
+        : table(table)
+        , scope(std::move(scope))
+        , region(std::move(region))
+        , dryRun(dryRun)
+        , logins(std::move(logins))
+        , body(std::move(body))
+    {
+        timer.start();
+    }
+
+    const ImportTable &table;
+    const AdminScope scope;
+    const QString region;
+    const bool dryRun;
+    QSet<QString> logins;
+    QByteArray body;      ///< until read
+    CsvDocument document; ///< until checked
+    std::optional<HeldAnswer> held;
+    std::optional<CellParser> cells;
+    std::optional<CsvImport> csv; ///< uses *cells
+    QElapsedTimer timer;
+    qint64 checkedMs = 0;
+};
 
 CsvRoutes::CsvRoutes(ApiServer &api, UserDirectory &directory, SyncStore &sync, const OperatorToken &operatorToken,
                      const sync::Clock &clock, CursorMoved cursorMoved)
@@ -69,17 +109,36 @@ CsvRoutes::CsvRoutes(ApiServer &api, UserDirectory &directory, SyncStore &sync, 
     using Method = QHttpServerRequest::Method;
     QHttpServer &http = m_api.http();
     http.route(QStringLiteral("/v1/admin/tenants/<arg>/import/<arg>"), Method::Post,
-               [this](const QString &tenant, const QString &table, const QHttpServerRequest &request) {
-                   return m_api.counted("admin_import", importTable(tenant, table, request));
-               });
+               [this](const QString &tenant, const QString &table, const QHttpServerRequest &request,
+                      QHttpServerResponder &&responder) { importTable(tenant, table, request, std::move(responder)); });
     http.route(QStringLiteral("/v1/admin/tenants/<arg>/export/<arg>"), Method::Get,
                [this](const QString &tenant, const QString &table, const QHttpServerRequest &request) {
                    return m_api.counted("admin_export", exportTable(tenant, table, request));
                });
 }
 
-QHttpServerResponse CsvRoutes::importTable(const QString &tenant, const QString &tableName,
-                                           const QHttpServerRequest &request)
+void CsvRoutes::importTable(const QString &tenant, const QString &tableName, const QHttpServerRequest &request,
+                            QHttpServerResponder &&responder)
+{
+    std::variant<ImportPtr, QHttpServerResponse> prepared = prepare(tenant, tableName, request);
+    if (auto *refused = std::get_if<QHttpServerResponse>(&prepared))
+        return m_api.answerNow("admin_import", m_api.hold(request, std::move(responder)), std::move(*refused));
+    const ImportPtr import = std::get<ImportPtr>(std::move(prepared));
+    import->held.emplace(m_api.hold(request, std::move(responder)));
+    ++m_underWay;
+    const bool queued = onWorker(
+        import,
+        [](Import &work) {
+            work.document = CsvReader({MaxImportBytes}).read(work.body);
+            work.body.clear();
+        },
+        [this](const ImportPtr &read) { this->read(read); });
+    if (!queued)
+        answer(*import, importsBusy());
+}
+
+std::variant<CsvRoutes::ImportPtr, QHttpServerResponse>
+CsvRoutes::prepare(const QString &tenant, const QString &tableName, const QHttpServerRequest &request)
 {
     std::optional<QHttpServerResponse> error;
     const std::optional<AdminScope> scope = m_access.tenantScope(tenant, request, MaxImportBytes, error);
@@ -95,9 +154,10 @@ QHttpServerResponse CsvRoutes::importTable(const QString &tenant, const QString 
         dryRunValue != QLatin1String("0"))
         return jsonError(QStringLiteral("dry-run must be 1 (check only) or 0; nothing was imported."),
                          Status::BadRequest);
-    const bool dryRun = dryRunValue == QLatin1String("1");
     if (!region.isEmpty() && !telemarketing::PhoneNumbers::isKnownRegion(region))
         return jsonError(QStringLiteral("region must be a country code such as US or DE."), Status::BadRequest);
+    if (m_underWay >= MaxImportsUnderWay)
+        return importsBusy();
     auto users = m_directory.users(scope->tenantId);
     if (!users) {
         qCWarning(lcCsv) << "cannot list users:" << users.message();
@@ -106,38 +166,68 @@ QHttpServerResponse CsvRoutes::importTable(const QString &tenant, const QString 
     QSet<QString> logins;
     for (const UserSummary &user : users.value())
         logins.insert(user.login);
+    return std::make_shared<Import>(*table, *scope, region, dryRunValue == QLatin1String("1"), std::move(logins),
+                                    request.body());
+}
 
-    QElapsedTimer timer;
-    timer.start();
-    const CsvDocument document = CsvReader({MaxImportBytes}).read(request.body());
-    auto references = loadImportReferences(m_sync, scope->tenantId, *table, document);
+template <typename Work, typename Then> bool CsvRoutes::onWorker(const ImportPtr &import, Work work, Then then)
+{
+    return m_worker.run(
+        [import, work = std::move(work)] {
+            work(*import);
+            return import;
+        },
+        std::move(then));
+}
+
+void CsvRoutes::read(const ImportPtr &import)
+{
+    auto references = loadImportReferences(m_sync, import->scope.tenantId, import->table, import->document);
     if (!references) {
         qCWarning(lcCsv) << "cannot read the rows an import may name:" << references.message();
-        return internalError();
+        return answer(*import, internalError());
     }
-    const CellParser cells(std::move(logins), region, std::move(references.value()));
-    CsvImport import(*table, cells);
-    if (!import.check(document))
-        return problemsAnswer(import.problems());
+    import->cells.emplace(std::move(import->logins), import->region, std::move(references.value()));
+    import->csv.emplace(import->table, *import->cells);
+    const bool queued = onWorker(
+        import,
+        [](Import &work) {
+            work.csv->check(work.document);
+            work.document = {};
+            work.checkedMs = work.timer.elapsed();
+        },
+        [this](const ImportPtr &checked) { answer(*checked, write(*checked)); });
+    if (!queued)
+        answer(*import, importsBusy());
+}
 
-    const qint64 checkedMs = timer.elapsed();
+QHttpServerResponse CsvRoutes::write(Import &import)
+{
+    // The admin's token may have been revoked while the file was checked.
+    std::optional<QHttpServerResponse> refused;
+    if (!m_access.confirm(import.scope, refused))
+        return std::move(*refused);
+    const CsvImport &csv = *import.csv;
+    if (!csv.problems().empty())
+        return problemsAnswer(csv.problems());
+    const qint64 tenantId = import.scope.tenantId;
     // Only the rows the file names by id (given or derived) can change; the others are new.
-    auto stored = m_sync.rows(scope->tenantId, table->name, import.namedIds());
+    auto stored = m_sync.rows(tenantId, import.table.name, csv.namedIds());
     if (!stored) {
         qCWarning(lcCsv) << "cannot read rows:" << stored.message();
         return internalError();
     }
-    const ImportPlan plan = import.plan(stored.value(), m_clock);
+    const ImportPlan plan = csv.plan(stored.value(), m_clock);
     if (!plan.problems.empty())
         return problemsAnswer(plan.problems);
-    auto before = m_sync.cursor(scope->tenantId);
+    auto before = m_sync.cursor(tenantId);
     if (!before) {
         qCWarning(lcCsv) << "cannot read the cursor:" << before.message();
         return internalError();
     }
     qint64 cursor = before.value();
-    if (!plan.changes.empty() && !dryRun) {
-        auto written = m_sync.writeAsServer(scope->tenantId, plan.changes);
+    if (!plan.changes.empty() && !import.dryRun) {
+        auto written = m_sync.writeAsServer(tenantId, plan.changes);
         if (!written) {
             qCWarning(lcCsv) << "cannot import:" << written.message();
             return internalError();
@@ -146,21 +236,29 @@ QHttpServerResponse CsvRoutes::importTable(const QString &tenant, const QString 
     }
     // Devices learn of the rows like they learn of a push: the tenant's live sockets are told to pull.
     if (cursor != before.value() && m_cursorMoved)
-        m_cursorMoved(scope->tenantId, cursor);
+        m_cursorMoved(tenantId, cursor);
     qCInfo(lcCsv).noquote() << QStringLiteral("%9 %1 %2 rows into tenant %3 in %4 ms (%5 ms reading and "
                                               "checking): %6 created, %7 updated, %8 unchanged")
-                                   .arg(QString::number(import.rowCount()), table->name,
-                                        QString::number(scope->tenantId), QString::number(timer.elapsed()),
-                                        QString::number(checkedMs), QString::number(plan.created),
-                                        QString::number(plan.updated), QString::number(plan.unchanged),
-                                        dryRun ? QStringLiteral("checked (dry run)") : QStringLiteral("imported"));
-    return QHttpServerResponse(QJsonObject{{QStringLiteral("table"), table->name},
-                                           {QStringLiteral("rows"), import.rowCount()},
+                                   .arg(QString::number(csv.rowCount()), import.table.name, QString::number(tenantId),
+                                        QString::number(import.timer.elapsed()), QString::number(import.checkedMs),
+                                        QString::number(plan.created), QString::number(plan.updated),
+                                        QString::number(plan.unchanged),
+                                        import.dryRun ? QStringLiteral("checked (dry run)")
+                                                      : QStringLiteral("imported"));
+    return QHttpServerResponse(QJsonObject{{QStringLiteral("table"), import.table.name},
+                                           {QStringLiteral("rows"), csv.rowCount()},
                                            {QStringLiteral("created"), plan.created},
                                            {QStringLiteral("updated"), plan.updated},
                                            {QStringLiteral("unchanged"), plan.unchanged},
                                            {QStringLiteral("cursor"), cursor},
-                                           {QStringLiteral("dryRun"), dryRun}});
+                                           {QStringLiteral("dryRun"), import.dryRun}});
+}
+
+void CsvRoutes::answer(Import &import, QHttpServerResponse &&response)
+{
+    --m_underWay;
+    // A 200 wrote to the store (unless a dry run): answered once that is on disk.
+    m_api.answerWrite("admin_import", std::move(*import.held), std::move(response));
 }
 
 QHttpServerResponse CsvRoutes::exportTable(const QString &tenant, const QString &tableName,

@@ -6,39 +6,20 @@
 
 namespace fieldline::server {
 
-PasswordCheck::PasswordCheck(const Credentials &credentials, Limits limits, QObject *parent)
-    : QObject(parent)
-    , m_credentials(credentials)
-    , m_limits(limits)
+namespace {
+
+WorkerQueue::Limits workerLimits(PasswordCheck::Limits limits)
 {
-    const int threads = m_limits.threads > 0 ? m_limits.threads : std::max(1, QThread::idealThreadCount() - 1);
-    m_pool.setMaxThreadCount(threads);
+    const int threads = limits.threads > 0 ? limits.threads : std::max(1, QThread::idealThreadCount() - 1);
+    return {threads, limits.maxWaiting};
 }
 
-PasswordCheck::~PasswordCheck()
-{
-    m_pool.clear();
-    m_pool.waitForDone(); // a result posted to this object meanwhile is discarded with it
-}
+} // namespace
 
-template <typename Work, typename Deliver> bool PasswordCheck::run(Work work, Deliver deliver)
-{
-    if (m_waiting >= m_limits.maxWaiting)
-        return false;
-    ++m_waiting;
-    m_pool.start([this, work = std::move(work), deliver = std::move(deliver)]() mutable {
-        auto result = work();
-        // The callback (and what it holds) goes to this object's thread: nothing of it is released here.
-        QMetaObject::invokeMethod(
-            this,
-            [this, result = std::move(result), deliver = std::move(deliver)] {
-                --m_waiting;
-                deliver(result);
-            },
-            Qt::QueuedConnection);
-    });
-    return true;
-}
+PasswordCheck::PasswordCheck(const Credentials &credentials, Limits limits)
+    : m_credentials(credentials)
+    , m_jobs(workerLimits(limits))
+{}
 
 bool PasswordCheck::verify(const QByteArray &storedHash, const QString &password, Verified done)
 {
@@ -47,7 +28,7 @@ bool PasswordCheck::verify(const QByteArray &storedHash, const QString &password
         bool matches = false;
         QByteArray rehashed;
     };
-    return run(
+    return m_jobs.run(
         [this, storedHash, password] {
             Verdict verdict;
             if (storedHash.isEmpty()) {
@@ -67,8 +48,8 @@ bool PasswordCheck::verify(const QByteArray &storedHash, const QString &password
 
 bool PasswordCheck::hash(const QString &password, Hashed done)
 {
-    return run([this, password] { return m_credentials.hashPassword(password); },
-               [done = std::move(done)](const storage::Result<QByteArray> &hash) { done(hash); });
+    return m_jobs.run([this, password] { return m_credentials.hashPassword(password); },
+                      [done = std::move(done)](const storage::Result<QByteArray> &hash) { done(hash); });
 }
 
 } // namespace fieldline::server

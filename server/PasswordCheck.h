@@ -1,9 +1,7 @@
 #pragma once
 
 #include "Credentials.h"
-
-#include <QObject>
-#include <QThreadPool>
+#include "WorkerQueue.h"
 
 #include <functional>
 
@@ -17,7 +15,7 @@ namespace fieldline::server {
  * answers "try again". Each running job holds the hash's memory cost (64 MiB at the interactive cost), so the
  * threads are few: one less than the cores, at least one, leaving a core to the event loop.
  */
-class PasswordCheck : public QObject
+class PasswordCheck
 {
 public:
     struct Limits
@@ -29,9 +27,8 @@ public:
     using Verified = std::function<void(bool matches, const QByteArray &rehashed)>;
     using Hashed = std::function<void(const storage::Result<QByteArray> &hash)>;
 
-    PasswordCheck(const Credentials &credentials, Limits limits, QObject *parent = nullptr);
-    /** Drops the jobs not started and waits for those running; their callbacks are never called. */
-    ~PasswordCheck() override;
+    /** Destroying it drops the jobs not started and waits for those running; their callbacks are never called. */
+    PasswordCheck(const Credentials &credentials, Limits limits);
 
     /**
      * Checks @p password against @p storedHash on a worker thread, or against a hash nobody can match when
@@ -42,20 +39,15 @@ public:
     /** Hashes @p password at the current cost on a worker thread; returns false like verify(). */
     bool hash(const QString &password, Hashed done);
     /** Jobs queued or running now. */
-    int waiting() const { return m_waiting; }
+    int waiting() const { return m_jobs.waiting(); }
     /** Jobs that run at once; the others wait. */
-    int threads() const { return m_pool.maxThreadCount(); }
+    int threads() const { return m_jobs.threads(); }
     /** Jobs queued or running past which verify() and hash() refuse. */
-    int maxWaiting() const { return m_limits.maxWaiting; }
+    int maxWaiting() const { return m_jobs.maxWaiting(); }
 
 private:
-    /** Runs @p work on a worker, then @p deliver with its result on this object's thread. */
-    template <typename Work, typename Deliver> bool run(Work work, Deliver deliver);
-
     const Credentials &m_credentials;
-    Limits m_limits;
-    int m_waiting = 0;
-    QThreadPool m_pool;
+    WorkerQueue m_jobs; // last: its jobs use m_credentials until it is gone
 };
 
 } // namespace fieldline::server

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSet>
 #include <QStandardPaths>
@@ -18,6 +19,9 @@
 #include <QTest>
 #include <QTimer>
 #include <QWebSocket>
+
+#include <algorithm>
+#include <vector>
 
 using namespace fieldline;
 
@@ -413,13 +417,91 @@ private slots:
         QCOMPARE(exportCsv(QStringLiteral("sync_rows"), m_operator).status, 404);
     }
 
+    void theServerAnswersOthersWhileAFileIsChecked()
+    {
+        // Reading and checking a file run on a worker thread: the event loop answers other requests meanwhile,
+        // and an import past MaxImportsUnderWay is told to come back instead of queueing another file.
+        const int rows = 10000;
+        QByteArray csv = "first_name,phone,time_zone\r\n";
+        for (int i = 0; i < rows; ++i)
+            csv += "Busy" + QByteArray::number(i) + ",+1 212 2" + QByteArray::number(10 + i / 10000) + ' ' +
+                   QByteArray::number(i % 10000).rightJustified(4, '0') + ",America/Chicago\r\n";
+        QNetworkAccessManager network;
+        const auto post = [&](const QByteArray &body, const QString &query = QString()) {
+            QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/v1/admin/tenants/acme/import/contacts%2")
+                                             .arg(m_server.port())
+                                             .arg(query)));
+            request.setRawHeader("Authorization", "Bearer " + m_acmeAdmin);
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("text/csv"));
+            return network.post(request, body);
+        };
+        QElapsedTimer timer;
+        timer.start();
+        // A dry run: its answer does not wait for a write to reach the disk, which the event loop would serve
+        // other requests during even when it checked the file itself.
+        QNetworkReply *big = post(csv, QStringLiteral("?dry-run=1"));
+        bool sent = false;
+        connect(big, &QNetworkReply::uploadProgress, this,
+                [&](qint64 done, qint64 total) { sent = sent || (total > 0 && done == total); });
+        QTRY_VERIFY_WITH_TIMEOUT(sent, 30000);
+
+        int answeredMeanwhile = 0;
+        qint64 longestMs = 0;
+        std::vector<QNetworkReply *> small; // two more files while the big one is checked: one waits, one is refused
+        while (!big->isFinished() && timer.elapsed() < 120000) {
+            const HttpReply health = m_server.get(QStringLiteral("/healthz"));
+            QCOMPARE(health.status, 200);
+            if (big->isFinished())
+                break; // it may have been answered after the import
+            ++answeredMeanwhile;
+            longestMs = std::max(longestMs, health.elapsedMs);
+            if (small.empty()) {
+                small.push_back(post("phone\r\n+12125550199\r\n"));
+                small.push_back(post("phone\r\n+12125550198\r\n"));
+            }
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(big->isFinished(), 120000);
+        const qint64 importMs = timer.elapsed();
+        qInfo("dry run of %d contacts answered in %lld ms; %d health checks answered meanwhile, the slowest in %lld ms",
+              rows, importMs, answeredMeanwhile, longestMs);
+        QCOMPARE(big->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QCOMPARE(QJsonDocument::fromJson(big->readAll()).object().value(QLatin1String("created")).toInteger(), rows);
+        QVERIFY2(answeredMeanwhile >= 3, "the event loop answered nothing while the file was checked");
+
+        QCOMPARE(small.size(), size_t(2));
+        QTRY_VERIFY_WITH_TIMEOUT(small[0]->isFinished() && small[1]->isFinished(), 60000);
+        QList<int> statuses;
+        QNetworkReply *refused = nullptr;
+        for (QNetworkReply *reply : small) {
+            statuses.append(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+            if (statuses.back() == 429)
+                refused = reply;
+        }
+        std::sort(statuses.begin(), statuses.end());
+        QCOMPARE(statuses, QList<int>({200, 429}));
+        QCOMPARE(refused->rawHeader("Retry-After"), QByteArray::number(server::CsvRoutes::BusyRetryAfterSeconds));
+        QVERIFY(QJsonDocument::fromJson(refused->readAll())
+                    .object()
+                    .value(QLatin1String("error"))
+                    .toString()
+                    .contains(QLatin1String("nothing was imported")));
+        // Once the worker is free, the refused file goes in.
+        QCOMPARE(importCsv(QStringLiteral("contacts"), "phone\r\n+12125550197\r\n", m_acmeAdmin, QStringLiteral("acme"))
+                     .status,
+                 200);
+        for (QNetworkReply *reply : small)
+            reply->deleteLater();
+        big->deleteLater();
+    }
+
     void metricsCountImportsAndExports()
     {
         const HttpReply reply = m_server.get(QStringLiteral("/metrics"));
         QCOMPARE(reply.status, 200);
         for (const char *line : {"route=\"admin_import\",status=\"200\"", "route=\"admin_import\",status=\"400\"",
                                  "route=\"admin_import\",status=\"413\"", "route=\"admin_import\",status=\"404\"",
-                                 "route=\"admin_export\",status=\"200\"", "route=\"admin_export\",status=\"403\""})
+                                 "route=\"admin_import\",status=\"429\"", "route=\"admin_export\",status=\"200\"",
+                                 "route=\"admin_export\",status=\"403\""})
             QVERIFY2(reply.body.contains(line), line);
     }
 
