@@ -87,9 +87,10 @@ struct CsvRoutes::Import
     const AdminScope scope;
     const QString region;
     const bool dryRun;
-    QSet<QString> logins;
-    QByteArray body;      ///< until read
-    CsvDocument document; ///< until checked
+    QSet<QString> logins;      ///< until checked
+    ReferenceIndex references; ///< the rows the file names, as it was checked against them
+    QByteArray body;           ///< until read
+    CsvDocument document;
     std::optional<HeldAnswer> held;
     std::optional<CellParser> cells;
     std::optional<CsvImport> csv; ///< uses *cells
@@ -158,15 +159,10 @@ CsvRoutes::prepare(const QString &tenant, const QString &tableName, const QHttpS
         return jsonError(QStringLiteral("region must be a country code such as US or DE."), Status::BadRequest);
     if (m_underWay >= MaxImportsUnderWay)
         return importsBusy();
-    auto users = m_directory.users(scope->tenantId);
-    if (!users) {
-        qCWarning(lcCsv) << "cannot list users:" << users.message();
+    std::optional<QSet<QString>> logins = tenantLogins(scope->tenantId);
+    if (!logins)
         return internalError();
-    }
-    QSet<QString> logins;
-    for (const UserSummary &user : users.value())
-        logins.insert(user.login);
-    return std::make_shared<Import>(*table, *scope, region, dryRunValue == QLatin1String("1"), std::move(logins),
+    return std::make_shared<Import>(*table, *scope, region, dryRunValue == QLatin1String("1"), std::move(*logins),
                                     request.body());
 }
 
@@ -182,18 +178,18 @@ template <typename Work, typename Then> bool CsvRoutes::onWorker(const ImportPtr
 
 void CsvRoutes::read(const ImportPtr &import)
 {
-    auto references = loadImportReferences(m_sync, import->scope.tenantId, import->table, import->document);
-    if (!references) {
-        qCWarning(lcCsv) << "cannot read the rows an import may name:" << references.message();
+    if (!enterTenant(*import))
         return answer(*import, internalError());
-    }
-    import->cells.emplace(std::move(import->logins), import->region, std::move(references.value()));
+    std::optional<ReferenceIndex> references = namedRows(*import);
+    if (!references)
+        return answer(*import, internalError());
+    import->references = std::move(*references);
+    import->cells.emplace(std::move(import->logins), import->region, import->references);
     import->csv.emplace(import->table, *import->cells);
     const bool queued = onWorker(
         import,
         [](Import &work) {
             work.csv->check(work.document);
-            work.document = {};
             work.checkedMs = work.timer.elapsed();
         },
         [this](const ImportPtr &checked) { answer(*checked, write(*checked)); });
@@ -210,6 +206,17 @@ QHttpServerResponse CsvRoutes::write(Import &import)
     const CsvImport &csv = *import.csv;
     if (!csv.problems().empty())
         return problemsAnswer(csv.problems());
+    if (!enterTenant(import))
+        return internalError();
+    // The rows the file names must still be as it was checked against: a campaign or contact deleted, or a contact
+    // given another zone (which its campaign members keep for their calling hours), while it was on the worker.
+    const std::optional<ReferenceIndex> references = namedRows(import);
+    if (!references)
+        return internalError();
+    if (*references != import.references)
+        return jsonError(QStringLiteral("Rows this file names changed while it was checked; nothing was imported. "
+                                        "Send it again."),
+                         Status::Conflict);
     const qint64 tenantId = import.scope.tenantId;
     // Only the rows the file names by id (given or derived) can change; the others are new.
     auto stored = m_sync.rows(tenantId, import.table.name, csv.namedIds());
@@ -237,8 +244,8 @@ QHttpServerResponse CsvRoutes::write(Import &import)
     // Devices learn of the rows like they learn of a push: the tenant's live sockets are told to pull.
     if (cursor != before.value() && m_cursorMoved)
         m_cursorMoved(tenantId, cursor);
-    qCInfo(lcCsv).noquote() << QStringLiteral("%9 %1 %2 rows into tenant %3 in %4 ms (%5 ms reading and "
-                                              "checking): %6 created, %7 updated, %8 unchanged")
+    qCInfo(lcCsv).noquote() << QStringLiteral("%9 %1 %2 rows into tenant %3 in %4 ms (checked after %5 ms): %6 "
+                                              "created, %7 updated, %8 unchanged")
                                    .arg(QString::number(csv.rowCount()), import.table.name, QString::number(tenantId),
                                         QString::number(import.timer.elapsed()), QString::number(import.checkedMs),
                                         QString::number(plan.created), QString::number(plan.updated),
@@ -252,6 +259,40 @@ QHttpServerResponse CsvRoutes::write(Import &import)
                                            {QStringLiteral("unchanged"), plan.unchanged},
                                            {QStringLiteral("cursor"), cursor},
                                            {QStringLiteral("dryRun"), import.dryRun}});
+}
+
+std::optional<QSet<QString>> CsvRoutes::tenantLogins(qint64 tenantId)
+{
+    auto users = m_directory.users(tenantId);
+    if (!users) {
+        qCWarning(lcCsv) << "cannot list users:" << users.message();
+        return std::nullopt;
+    }
+    QSet<QString> logins;
+    for (const UserSummary &user : users.value())
+        logins.insert(user.login);
+    return logins;
+}
+
+std::optional<ReferenceIndex> CsvRoutes::namedRows(const Import &import)
+{
+    auto references = loadImportReferences(m_sync, import.scope.tenantId, import.table, import.document);
+    if (!references) {
+        qCWarning(lcCsv) << "cannot read the rows an import may name:" << references.message();
+        return std::nullopt;
+    }
+    return std::move(references.value());
+}
+
+bool CsvRoutes::enterTenant(const Import &import)
+{
+    // While the file was on the worker, other requests scoped the connection to their own tenants (row-level
+    // security on PostgreSQL).
+    if (storage::Status entered = m_api.store().enterTenant(import.scope.tenantId); !entered) {
+        qCWarning(lcCsv) << "cannot enter the tenant:" << entered.message();
+        return false;
+    }
+    return true;
 }
 
 void CsvRoutes::answer(Import &import, QHttpServerResponse &&response)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AdminAccess.h"
+#include "CellParser.h"
 #include "WorkerQueue.h"
 
 #include <QHttpServerResponder>
@@ -9,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <variant>
 
 class QHttpServerRequest;
@@ -35,7 +37,8 @@ class UserDirectory;
  *   told to pull at once. With dry-run=1 everything is checked and counted, and nothing is written.
  *   Reading the file and checking its cells (phone numbers above all) run on a worker thread, so the event loop
  *   serves the other routes meanwhile; only the reads and the write of the store are on the event loop. At most
- *   MaxImportsUnderWay imports are read or checked at once; another gets 429 with Retry-After.
+ *   MaxImportsUnderWay imports are read or checked at once; another gets 429 with Retry-After. Before the write,
+ *   the rows the file names are read again: when any changed meanwhile, 409 and nothing is written.
  * - GET /v1/admin/tenants/<tenant>/export/<table>: text/csv of the live rows, ordered by id.
  */
 class CsvRoutes
@@ -53,6 +56,9 @@ public:
     CsvRoutes(ApiServer &api, UserDirectory &directory, SyncStore &sync, const OperatorToken &operatorToken,
               const sync::Clock &clock, CursorMoved cursorMoved);
 
+    /** Imports between their request and their answer. */
+    int importsUnderWay() const { return m_underWay; }
+
 private:
     struct Import;
     using ImportPtr = std::shared_ptr<Import>;
@@ -68,6 +74,12 @@ private:
     void read(const ImportPtr &import);
     /** After the cells are checked: the plan against the stored rows, and the write. */
     QHttpServerResponse write(Import &import);
+    /** The logins of the tenant's users, for owner columns; nullopt, logged, when they cannot be read. */
+    std::optional<QSet<QString>> tenantLogins(qint64 tenantId);
+    /** The rows the import's file names (loadImportReferences); nullopt, logged, when they cannot be read. */
+    std::optional<ReferenceIndex> namedRows(const Import &import);
+    /** Scopes the store's connection to the import's tenant again; false, logged, when it cannot. */
+    bool enterTenant(const Import &import);
     void answer(Import &import, QHttpServerResponse &&response);
     QHttpServerResponse exportTable(const QString &tenant, const QString &table, const QHttpServerRequest &request);
 

@@ -2,7 +2,7 @@
 // loop serves other tenants' requests, on both backends: the write after the hash must land in its own tenant, and
 // it must still be allowed then (a tenant admin's device revoked during the hash is refused). Two resets of one user
 // that finish out of order keep the one that arrived last.
-#include "SyncServerKit.h"
+#include "TwoTenantServer.h"
 
 #include "server/AdminRoutes.h"
 #include "server/LatestRequestWins.h"
@@ -57,51 +57,19 @@ private:
     QTemporaryDir m_dir;
     StoreBackend m_postgres;
     QByteArray m_slowHash; ///< at the interactive cost: checking it keeps a password thread busy for 0.2-0.4 s
-    int m_servers = 0;
     int m_blockersDone = 0;
 
-    struct Setup
+    struct Setup : TwoTenantServer
     {
-        std::unique_ptr<InProcessServer> server;
-        std::unique_ptr<server::UserDirectory> directory;
-        std::unique_ptr<server::OperatorToken> operatorFile;
         std::unique_ptr<server::AdminRoutes> admin;
-        QByteArray operatorToken;
-        QString alpha, bravo;
-        QByteArray bravoAdmin; ///< the device token of bravo's admin "boss"
     };
 
-    /** A server on @p backend with two tenants, each with an admin "boss" and a field user "field". */
+    /** A server on @p backend with two tenants, each with an admin "boss" and a field user "field", and AdminRoutes. */
     Setup setUp(const QString &backend)
     {
         Setup s;
-        const QString dataDir = m_dir.filePath(QStringLiteral("server-%1").arg(++m_servers));
-        s.server = std::make_unique<InProcessServer>(
-            dataDir, T0, backend == QLatin1String("postgres") ? m_postgres.postgres : std::nullopt);
-        s.directory = std::make_unique<server::UserDirectory>(*s.server->store);
-        auto operatorToken = server::OperatorToken::loadOrCreate(dataDir);
-        if (!operatorToken)
-            return s;
-        s.operatorFile = std::make_unique<server::OperatorToken>(std::move(*operatorToken));
-        s.admin = std::make_unique<server::AdminRoutes>(*s.server->api, *s.directory, *s.operatorFile);
-        QFile tokenFile(s.operatorFile->path());
-        if (tokenFile.open(QIODevice::ReadOnly))
-            s.operatorToken = tokenFile.readAll().trimmed();
-        // Tenant names are per database: the PostgreSQL rows of earlier runs share it.
-        s.alpha = QStringLiteral("alpha%1").arg(m_servers);
-        s.bravo = QStringLiteral("bravo%1").arg(m_servers);
-        auto hash = s.server->credentials.hashPassword(QStringLiteral("password one"));
-        for (const QString &tenant : {s.alpha, s.bravo}) {
-            auto id = s.server->store->createTenant(tenant);
-            if (!id || !hash)
-                return s;
-            auto boss = s.server->store->createUser(*id, QStringLiteral("boss"), *hash, server::Role::Admin);
-            if (!boss || !s.server->store->createUser(*id, QStringLiteral("field"), *hash, server::Role::Field))
-                return s;
-            auto token = s.server->store->issueDeviceToken(*id, *boss, QStringLiteral("admin console"));
-            if (token && tenant == s.bravo)
-                s.bravoAdmin = *token;
-        }
+        if (s.start(m_dir.path(), backend, m_postgres, T0))
+            s.admin = std::make_unique<server::AdminRoutes>(*s.server->api, *s.directory, *s.operatorFile);
         return s;
     }
 

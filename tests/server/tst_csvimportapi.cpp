@@ -485,7 +485,7 @@ private slots:
                     .value(QLatin1String("error"))
                     .toString()
                     .contains(QLatin1String("nothing was imported")));
-        // Once the worker is free, the refused file goes in.
+        // Once the worker is free, imports are taken again.
         QCOMPARE(importCsv(QStringLiteral("contacts"), "phone\r\n+12125550197\r\n", m_acmeAdmin, QStringLiteral("acme"))
                      .status,
                  200);
