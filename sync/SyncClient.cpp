@@ -403,8 +403,10 @@ void SyncClient::pageArrived(qint64 cursor, Answered answered, const TransportRe
     const qint64 now = m_clock.nowMs();
     for (const Change &change : response->changes) {
         const qint64 ahead = HybridLogicalClock::physicalMs(change.stamp.hlc) - now;
-        if (ahead > HybridLogicalClock::MaxAheadMs)
+        if (ahead > HybridLogicalClock::MaxAheadMs) {
+            m_clockOffMs = ahead;
             return finish(SyncProblem::ClockSkew, HybridLogicalClock::describeDuration(ahead));
+        }
     }
     for (const Change &change : response->changes) {
         if (change.schemaVersion > m_replica.schema().version && !m_status.newerReleaseSeen) {
@@ -556,9 +558,8 @@ void SyncClient::finish(SyncProblem problem, const QString &detail, qint64 retry
 {
     if (problem == SyncProblem::None && m_deferredFrom > 0) {
         // The server takes a change at most MaxAheadMs ahead of its clock; retry says how much more it is ahead.
-        return finish(SyncProblem::ClockAhead,
-                      HybridLogicalClock::describeDuration(m_deferredRetryMs + HybridLogicalClock::MaxAheadMs),
-                      m_deferredRetryMs);
+        m_clockOffMs = m_deferredRetryMs + HybridLogicalClock::MaxAheadMs;
+        return finish(SyncProblem::ClockAhead, HybridLogicalClock::describeDuration(m_clockOffMs), m_deferredRetryMs);
     }
     if (problem == SyncProblem::None && m_rejectedSome)
         return finish(SyncProblem::Rejected, m_rejectedDetail);
@@ -574,6 +575,8 @@ void SyncClient::finish(SyncProblem problem, const QString &detail, qint64 retry
     m_status.detail = detail;
     m_status.refusal = problem == SyncProblem::Rejected ? m_refusal : Refusal{};
     m_status.retryAfterMs = retryAfterMs;
+    m_status.clockOffMs =
+        problem == SyncProblem::ClockSkew || problem == SyncProblem::ClockAhead ? m_clockOffMs : qint64(0);
     if (synced(problem)) {
         m_status.lastSuccessMs = m_clock.nowMs();
         (void)m_state.setLastSuccessMs(m_status.lastSuccessMs); // only what the status bar says after a restart

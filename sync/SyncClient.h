@@ -51,6 +51,9 @@ struct SyncStatus
     /// (Other: only the server's words, in detail).
     Refusal refusal;
     qint64 retryAfterMs = 0;
+    /// With ClockSkew and ClockAhead: how far this device's clock is off, for the UI to word in the user's language
+    /// (detail says it in English, for the log).
+    qint64 clockOffMs = 0;
     qint64 lastSuccessMs = 0; ///< wall clock of the last round that finished without a problem
     qint64 pending = 0;       ///< local changes the server has not acknowledged yet
     /// Every local write up to this seq (Replica::lastSeq) has been answered by the server or replaced by a remote
@@ -173,6 +176,7 @@ private:
     bool m_freshAllowed = false;
     qint64 m_deferredFrom = 0; ///< batches from this seq on were deferred in this round and wait for the next one
     qint64 m_deferredRetryMs = 0;
+    qint64 m_clockOffMs = 0;    ///< the difference a round ending ClockSkew or ClockAhead found
     qint64 m_pushedThrough = 0; ///< this round found nothing left to push up to this local seq (0: not yet)
 };
 

@@ -6,6 +6,7 @@
 #include "UiFixture.h"
 
 #include "server/BlobStore.h"
+#include "sync/HybridLogicalClock.h"
 #include "sync/blobs/BlobFetches.h"
 #include "tests/server/SyncServerKit.h"
 #include "ui/controls/MessageBanner.h"
@@ -416,6 +417,40 @@ private slots:
         QVERIFY2(!catalog.words().startsWith(QLatin1String("Only")), qPrintable(catalog.words())); // translated
         QVERIFY2(status.contains(catalog.words()), qPrintable(status));
         QVERIFY2(!status.contains(QLatin1String("Only managers")), qPrintable(status));
+    }
+
+    // A clock too far ahead is told in the user's language too, the difference included, with no new round: the server
+    // runs ten minutes behind this computer, so it keeps the new product's change for later.
+    void aClockDifferenceIsWordedInTheUsersLanguage()
+    {
+        const qint64 behindMs = 10 * 60 * 1000;
+        InProcessServer server(m_dir.filePath(QStringLiteral("server-clock")),
+                               QDateTime::currentMSecsSinceEpoch() - behindMs);
+        QVERIFY(server.port != 0);
+        QVERIFY(!server.newTenantToken(QStringLiteral("acme"), QStringLiteral("u")).isEmpty());
+        UiFixture f(nullptr, ui::SyncController::LoginDefaults{server.url().toString(), QStringLiteral("acme"), {}});
+        QVERIFY(f.createProfile());
+        submit(f.shell().syncController()->loginDialog(), QStringLiteral("u"), QStringLiteral("unused password"));
+        QVERIFY(waitForStatus(f, QStringLiteral("Synced at")));
+
+        QVERIFY(f.sync()->replica()->insert(QStringLiteral("contacts"),
+                                            {{QStringLiteral("first_name"), QStringLiteral("Ada")}}));
+        QVERIFY2(waitForStatus(f, QStringLiteral("ahead of the server's")),
+                 qPrintable(f.shell().syncController()->statusWidget()->text()));
+        const qint64 offMs = f.sync()->status().clockOffMs;
+        QVERIFY2(offMs > behindMs - 60000 && offMs <= behindMs + 60000, qPrintable(QString::number(offMs)));
+        const QString english = sync::HybridLogicalClock::describeDuration(offMs);
+        QVERIFY2(english.endsWith(QLatin1String("minutes")), qPrintable(english));
+        QVERIFY(f.shell().syncController()->statusWidget()->text().contains(english));
+
+        QVERIFY(f.language().setLanguage(QStringLiteral("zh_CN")));
+        const auto backToEnglish = qScopeGuard([&f] { f.language().setLanguage(QStringLiteral("en")); });
+        QCoreApplication::processEvents();
+        const QString chinese = sync::HybridLogicalClock::describeDuration(offMs);
+        QVERIFY2(chinese != english, qPrintable(chinese));
+        const QString status = f.shell().syncController()->statusWidget()->text();
+        QVERIFY2(status.contains(chinese), qPrintable(status));
+        QVERIFY2(!status.contains(QLatin1String("minute")), qPrintable(status));
     }
 
     // The designer (and the campaign progress) follow the role the server granted: offered after a tenant admin signs

@@ -1,6 +1,7 @@
 #include "ui/sync/SyncController.h"
 
 #include "app/sync/SyncService.h"
+#include "sync/HybridLogicalClock.h"
 #include "ui/main/MainWindow.h"
 #include "ui/sync/LoginDialog.h"
 #include "ui/sync/SyncStatusWidget.h"
@@ -161,7 +162,8 @@ void SyncController::refresh()
     if (!open)
         return;
     const qint64 pending = s.pending;
-    const QString at = syncedAt(s.lastSuccessMs);
+    // Worded when shown, like every part of the status: a language switch rewords the time and the clock's difference.
+    const auto at = [lastSuccessMs = s.lastSuccessMs] { return syncedAt(lastSuccessMs); };
     const QString detail = s.detail;
     // The pause that actually runs: the server's Retry-After, or more after repeated refusals.
     const qint64 retryMs = m_sync->nextRoundInMs() >= 0 ? m_sync->nextRoundInMs() : s.retryAfterMs;
@@ -180,53 +182,54 @@ void SyncController::refresh()
         return m_status->setStatus(Tone::Busy, [] { return tr("Syncing…"); });
     switch (s.problem) {
     case SyncProblem::None:
-        if (at.isEmpty())
+        if (s.lastSuccessMs <= 0)
             return m_status->setStatus(Tone::Busy, [] { return tr("Waiting for the first sync."); });
         if (pending > 0)
             return m_status->setStatus(Tone::Good, [at, pending] {
-                return tr("Synced at %1; %n change(s) waiting.", "", int(pending)).arg(at);
+                return tr("Synced at %1; %n change(s) waiting.", "", int(pending)).arg(at());
             });
         if (s.newerReleaseSeen)
             return m_status->setStatus(Tone::Good, [at] {
                 return tr("Online. Synced at %1. Some of your team's data comes from a newer Fieldline; update to "
                           "see all of it.")
-                    .arg(at);
+                    .arg(at());
             });
-        return m_status->setStatus(Tone::Good, [at] { return tr("Online. Synced at %1.").arg(at); });
+        return m_status->setStatus(Tone::Good, [at] { return tr("Online. Synced at %1.").arg(at()); });
     case SyncProblem::NotLoggedIn:
         return m_status->setStatus(Tone::Problem, [] { return tr("The server asks you to sign in again."); });
     case SyncProblem::Offline:
         return m_status->setStatus(Tone::Problem, [pending, at] {
             return withLastSync(
-                tr("Offline: %n change(s) are kept on this computer and will be sent later.", "", int(pending)), at);
+                tr("Offline: %n change(s) are kept on this computer and will be sent later.", "", int(pending)), at());
         });
     case SyncProblem::RateLimited:
         return m_status->setStatus(Tone::Problem, [retrySeconds, at] {
-            return withLastSync(tr("The server is busy; sync resumes in %n second(s).", "", int(retrySeconds)), at);
+            return withLastSync(tr("The server is busy; sync resumes in %n second(s).", "", int(retrySeconds)), at());
         });
     case SyncProblem::Forbidden:
         return m_status->setStatus(Tone::Problem, [] { return tr("The server refused this device. Sign in again."); });
     case SyncProblem::ClockSkew:
-        return m_status->setStatus(Tone::Problem, [detail] {
-            return tr("This computer's clock is %1 behind. Set the correct time to receive changes.").arg(detail);
+        return m_status->setStatus(Tone::Problem, [offMs = s.clockOffMs] {
+            return tr("This computer's clock is %1 behind. Set the correct time to receive changes.")
+                .arg(sync::HybridLogicalClock::describeDuration(offMs));
         });
     case SyncProblem::ClockAhead:
-        return m_status->setStatus(Tone::Problem, [detail, pending, aside = s.attachmentsSetAside] {
+        return m_status->setStatus(Tone::Problem, [offMs = s.clockOffMs, pending, aside = s.attachmentsSetAside] {
             const QString clock =
                 tr("This computer's clock is %1 ahead of the server's. %n change(s) are kept and will be sent "
                    "once the server's time catches up; check the date and time.",
                    "", int(pending))
-                    .arg(detail);
+                    .arg(sync::HybridLogicalClock::describeDuration(offMs));
             return aside.count > 0 ? tr("%1 %2").arg(clock, setAsideText(aside)) : clock;
         });
     case SyncProblem::Rejected:
         // Worded here when the server named the kind, so it follows the user's language; else the server's words.
         return m_status->setStatus(Tone::Problem, [at, detail, refusal = s.refusal, aside = s.attachmentsSetAside] {
-            return rejectedText(at, refusal.kind == sync::Refusal::Kind::Other ? detail : refusal.words(), aside);
+            return rejectedText(at(), refusal.kind == sync::Refusal::Kind::Other ? detail : refusal.words(), aside);
         });
     case SyncProblem::ServerError:
         return m_status->setStatus(Tone::Problem, [at] {
-            return withLastSync(tr("The server had a problem; sync will try again shortly."), at);
+            return withLastSync(tr("The server had a problem; sync will try again shortly."), at());
         });
     case SyncProblem::LocalError:
         return m_status->setStatus(Tone::Problem, [detail] {
