@@ -67,14 +67,22 @@ ParsedCell CellParser::parse(const ImportColumn &column, const QString &text) co
         if (cell.size() > MaxTextLength)
             return refused(QStringLiteral("%1 is longer than %2 characters").arg(column.name).arg(MaxTextLength));
         return ParsedCell{cell, QString()};
-    case CellKind::Phone:
-        if (std::optional<QString> e164 = telemarketing::PhoneNumbers::toE164(cell, m_phoneRegion))
+    case CellKind::Phone: {
+        QString extension;
+        const std::optional<QString> e164 = telemarketing::PhoneNumbers::toE164(cell, m_phoneRegion, &extension);
+        // Stored as E.164, the number would lose its extension without a word.
+        if (e164 && !extension.isEmpty())
+            return refused(QStringLiteral("%1 %2 has an extension (%3), which a phone number here cannot keep: import "
+                                          "the number without it and keep the extension in another column")
+                               .arg(column.name, quoted(cell), extension));
+        if (e164)
             return ParsedCell{*e164, QString()};
         return refused(QStringLiteral("%1 %2 is not a valid phone number%3")
                            .arg(column.name, quoted(cell),
                                 m_phoneRegion.isEmpty() && !cell.startsWith(u'+')
                                     ? QStringLiteral(" (write it with its country code, such as +1 212 555 0100)")
                                     : QString()));
+    }
     case CellKind::TimeZone:
         if (m_knownZones.contains(cell) || telemarketing::ZoneKey::isZoneId(cell)) {
             m_knownZones.insert(cell);

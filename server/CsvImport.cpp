@@ -263,9 +263,13 @@ void CsvImport::planRow(const Row &row, const RowState *current, qint64 now, Imp
             if (spec && std::holds_alternative<std::monostate>(value) &&
                 !std::holds_alternative<std::monostate>(spec->fallback))
                 continue;
-            // A cell left from an earlier life of the row is not visible, so it is no match.
+            // A cell left from an earlier life of the row is not visible, so it is no match. An empty field is
+            // both empty text and no value: an export writes a device's cleared text as an empty field, and reading
+            // that back must not rewrite the cell.
             const sync::CellState *cell = current->liveCell(column);
-            const bool same = cell ? cell->value == value : std::holds_alternative<std::monostate>(value);
+            const bool empty = std::holds_alternative<std::monostate>(value);
+            const auto *text = cell ? std::get_if<QString>(&cell->value) : nullptr;
+            const bool same = cell ? cell->value == value || (empty && text && text->isEmpty()) : empty;
             if (same)
                 continue;
             plan.changes.push_back(Change{table, id, column, value, stamp, 0});

@@ -672,6 +672,10 @@
         <source>the column &apos;%1&apos; appears twice</source>
         <translation>列“%1”出现了两次</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; has an extension (%2), which a campaign&apos;s number cannot keep: import the number without it</source>
+        <translation>“%1”带有分机号（%2），活动中的号码无法保留分机号：请导入不带分机号的号码</translation>
+    </message>
 </context>
 <context>
     <name>NewPassphraseCheck</name>

@@ -68,11 +68,16 @@ ListImport::Checked ListImport::check(const QByteArray &file, const QString &reg
             // A file a Fieldline export wrote marks text that starts like a formula; the mark is not the value.
             const QString text = csv::FormulaGuard::unguard(record.fields[f].trimmed()).trimmed();
             if (header[f] == QLatin1String("phone")) {
-                const std::optional<QString> e164 = PhoneNumbers::toE164(text, region);
+                QString extension;
+                const std::optional<QString> e164 = PhoneNumbers::toE164(text, region, &extension);
                 if (!e164)
                     problem(record.line, tr("'%1' is not a phone number (a number of another country needs its + and "
                                             "country code)")
                                              .arg(text.left(40)));
+                else if (!extension.isEmpty()) // dialled and stored as E.164, it would lose the extension unsaid
+                    problem(record.line, tr("'%1' has an extension (%2), which a campaign's number cannot keep: import "
+                                            "the number without it")
+                                             .arg(text.left(40), extension.left(10)));
                 person.phone = e164.value_or(QString());
             } else if (!text.isEmpty()) {
                 if (header[f] == QLatin1String("time_zone")) {

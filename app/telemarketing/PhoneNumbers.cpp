@@ -30,8 +30,10 @@ const PhoneNumberUtil &phoneUtil()
 
 } // namespace
 
-std::optional<QString> PhoneNumbers::toE164(const QString &text, const QString &defaultRegion)
+std::optional<QString> PhoneNumbers::toE164(const QString &text, const QString &defaultRegion, QString *extension)
 {
+    if (extension)
+        extension->clear();
     // libphonenumber accepts up to 250 characters; a longer cell is no number anyway.
     if (text.trimmed().isEmpty() || text.size() > 64)
         return std::nullopt;
@@ -42,6 +44,8 @@ std::optional<QString> PhoneNumbers::toE164(const QString &text, const QString &
         return std::nullopt;
     if (!util.IsValidNumber(number))
         return std::nullopt;
+    if (extension && number.has_extension())
+        *extension = QString::fromStdString(number.extension());
     std::string formatted;
     util.Format(number, PhoneNumberUtil::E164, &formatted);
     return QString::fromStdString(formatted);

@@ -16,8 +16,11 @@ public:
     /**
      * The E.164 form of @p text, or nullopt when it is not a valid number. A number without a country code
      * ("(212) 555-0100") is read in @p defaultRegion (ISO 3166 code such as "US"); with none it is refused.
+     * E.164 has no extension: one written after the number ("ext. 12", "x12", "#12") is not part of the result, and
+     * goes to @p extension when given (else cleared), so an import can refuse a number it would shorten.
      */
-    static std::optional<QString> toE164(const QString &text, const QString &defaultRegion = QString());
+    static std::optional<QString> toE164(const QString &text, const QString &defaultRegion = QString(),
+                                         QString *extension = nullptr);
 
     /** True when libphonenumber knows @p region (ISO 3166 alpha-2, upper case). */
     static bool isKnownRegion(const QString &region);

@@ -90,6 +90,20 @@ private slots:
         QCOMPARE(summary(QStringLiteral("alice")).readyNow.count, qint64(0));
     }
 
+    // Each bad line of a calling list is named; a number with an extension is one, since the stored E.164 number would
+    // be the main line's without a word.
+    void aListNamesEachBadLine()
+    {
+        const ListImport::Checked list =
+            ListImport::check("first_name,phone\nAda,+1 212 555 0100\nBo,+1 212 555 0101 ext. 12\nCy,12\n", QString());
+        QCOMPARE(list.problems,
+                 QStringList({QStringLiteral("line 3: '+1 212 555 0101 ext. 12' has an extension (12), which a "
+                                             "campaign's number cannot keep: import the number without it"),
+                              QStringLiteral("line 4: '12' is not a phone number (a number of another country needs "
+                                             "its + and country code)")}));
+        QCOMPARE(list.people.front().phone, QStringLiteral("+12125550100"));
+    }
+
     // A list applied a part at a time: each part does at most its count; a part that fails is rolled back and its
     // progress put back, so running it again gives the same result as if it had never failed.
     void listPartsAreAllOrNothing()

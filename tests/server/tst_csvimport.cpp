@@ -14,9 +14,12 @@
 #include <map>
 
 using namespace fieldline::server;
+using fieldline::sync::Change;
 using fieldline::sync::ChangeBatch;
 using fieldline::sync::RowId;
 using fieldline::sync::RowState;
+using fieldline::sync::SiteId;
+using fieldline::sync::Stamp;
 
 namespace {
 
@@ -121,6 +124,16 @@ private slots:
             << header + "Gao,Chen,212 555 0100,,\n"
             << QStringList{QStringLiteral("line 2: phone '212 555 0100' is not a valid phone number (write it with its "
                                           "country code, such as +1 212 555 0100)")};
+        QTest::newRow("extension") // E.164 has none: kept, the number would be shortened without a word
+            << header + "Hana,Sato,+1 212 555 0100 ext. 12,,\n"
+                        "Ivo,Novak,+1 212 555 0101,,\n"
+                        "Jana,Horak,+1 (212) 555-0102 x7,,\n"
+            << QStringList{QStringLiteral("line 2: phone '+1 212 555 0100 ext. 12' has an extension (12), which a "
+                                          "phone number here cannot keep: import the number without it and keep the "
+                                          "extension in another column"),
+                           QStringLiteral("line 4: phone '+1 (212) 555-0102 x7' has an extension (7), which a phone "
+                                          "number here cannot keep: import the number without it and keep the "
+                                          "extension in another column")};
         QTest::newRow("duplicate and malformed ids")
             << QByteArray("id,phone\n"
                           "00112233445566778899aabbccddeeff,+12125550100\n"
@@ -221,6 +234,33 @@ private slots:
         // last_name was not in that file, so it is kept.
         QVERIFY(exportCsv(*importTable(QStringLiteral("contacts")), stored)
                     .contains("00000000000000000000000000000002,,Chen,,+861065200001,,,,\r\n"));
+    }
+
+    // A device that clears a text field may store empty text; the export writes an empty field, which reads as no
+    // value. Importing that export again changes nothing.
+    void clearedTextReadsBackUnchanged()
+    {
+        FixedClock clock;
+        const QByteArray csv =
+            "id,last_name,company,phone\n00000000000000000000000000000001,Okafor,Kestrel,+12125550100\n";
+        std::vector<SyncStore::StoredRow> stored = merged({}, plan(csv, {}, clock).changes);
+        const RowId id = stored.front().id;
+        const Stamp cleared{stored.front().state.stamp.cl, stored.front().state.stamp.hlc + 1, SiteId::generate()};
+        stored =
+            merged(stored,
+                   {Change{QStringLiteral("contacts"), id, QStringLiteral("company"), QStringLiteral(""), cleared, 0}});
+        QCOMPARE(stored.front().state.liveCell(QStringLiteral("company"))->value,
+                 fieldline::sync::Value(QStringLiteral("")));
+        const QByteArray exported = exportCsv(*importTable(QStringLiteral("contacts")), stored);
+        QVERIFY(exported.contains("00000000000000000000000000000001,,Okafor,,+12125550100"));
+        clock.ms += 1000;
+        const ImportPlan again = plan(exported, stored, clock);
+        QCOMPARE(again.unchanged, 1);
+        QCOMPARE(again.changes.size(), size_t(0));
+        // A value in the field still replaces the empty text.
+        const ImportPlan named =
+            plan("id,company,phone\n00000000000000000000000000000001,Harrier,+12125550100\n", stored, clock);
+        QCOMPARE(named.updated, 1);
     }
 
     void exportReadsBackToTheSameRows()
