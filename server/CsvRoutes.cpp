@@ -192,8 +192,13 @@ void CsvRoutes::read(const ImportPtr &import)
             work.csv->check(work.document);
             work.checkedMs = work.timer.elapsed();
         },
-        [this](const ImportPtr &checked) { answer(*checked, write(*checked)); });
-    if (!queued)
+        [this](const ImportPtr &checked) {
+            --m_checking;
+            answer(*checked, write(*checked));
+        });
+    if (queued)
+        ++m_checking;
+    else
         answer(*import, importsBusy());
 }
 

@@ -58,6 +58,8 @@ public:
 
     /** Imports between their request and their answer. */
     int importsUnderWay() const { return m_underWay; }
+    /** Imports whose cells are being checked on the worker: the rows their files name have been read. */
+    int importsBeingChecked() const { return m_checking; }
 
 private:
     struct Import;
@@ -90,6 +92,7 @@ private:
     const sync::Clock &m_clock;
     CursorMoved m_cursorMoved;
     int m_underWay = 0;
+    int m_checking = 0;
     WorkerQueue m_worker{{1, MaxImportsUnderWay}}; // last: destroyed first, it waits for the job running
 };
 

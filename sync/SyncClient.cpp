@@ -125,6 +125,7 @@ void SyncClient::startRound()
     m_refusal = {};
     m_deferredFrom = 0;
     m_deferredRetryMs = 0;
+    m_clockOffMs = 0;
     m_freshHead = 0;
     storage::Result<SyncStateStore::Account> account = m_state.account();
     if (!account)

@@ -52,7 +52,7 @@ struct SyncStatus
     Refusal refusal;
     qint64 retryAfterMs = 0;
     /// With ClockSkew and ClockAhead: how far this device's clock is off, for the UI to word in the user's language
-    /// (detail says it in English, for the log).
+    /// at each showing (detail words it once, in the language of the round's end, for the log).
     qint64 clockOffMs = 0;
     qint64 lastSuccessMs = 0; ///< wall clock of the last round that finished without a problem
     qint64 pending = 0;       ///< local changes the server has not acknowledged yet
