@@ -88,9 +88,10 @@ struct CsvRoutes::Import
     const QString region;
     const bool dryRun;
     QSet<QString> logins;      ///< until checked
-    ReferenceIndex references; ///< the rows the file names, as it was checked against them
+    NamedReferences named;     ///< the ids of the rows the file names
+    ReferenceIndex references; ///< those rows, as the file was checked against them
     QByteArray body;           ///< until read
-    CsvDocument document;
+    CsvDocument document;      ///< until checked
     std::optional<HeldAnswer> held;
     std::optional<CellParser> cells;
     std::optional<CsvImport> csv; ///< uses *cells
@@ -132,6 +133,7 @@ void CsvRoutes::importTable(const QString &tenant, const QString &tableName, con
         [](Import &work) {
             work.document = CsvReader({MaxImportBytes}).read(work.body);
             work.body.clear();
+            work.named = namedReferences(work.table, work.document);
         },
         [this](const ImportPtr &read) { this->read(read); });
     if (!queued)
@@ -190,6 +192,7 @@ void CsvRoutes::read(const ImportPtr &import)
         import,
         [](Import &work) {
             work.csv->check(work.document);
+            work.document = {};
             work.checkedMs = work.timer.elapsed();
         },
         [this](const ImportPtr &checked) {
@@ -281,7 +284,7 @@ std::optional<QSet<QString>> CsvRoutes::tenantLogins(qint64 tenantId)
 
 std::optional<ReferenceIndex> CsvRoutes::namedRows(const Import &import)
 {
-    auto references = loadImportReferences(m_sync, import.scope.tenantId, import.table, import.document);
+    auto references = loadImportReferences(m_sync, import.scope.tenantId, import.named);
     if (!references) {
         qCWarning(lcCsv) << "cannot read the rows an import may name:" << references.message();
         return std::nullopt;

@@ -19,9 +19,11 @@ QString liveText(const sync::RowState &row, const QString &column)
     return text ? *text : QString();
 }
 
-std::map<QString, std::vector<sync::RowId>> namedIds(const ImportTable &table, const CsvDocument &document)
+} // namespace
+
+NamedReferences namedReferences(const ImportTable &table, const CsvDocument &document)
 {
-    std::map<QString, std::vector<sync::RowId>> named;
+    NamedReferences named;
     if (document.records.empty())
         return named;
     const CsvRecord &header = document.records.front();
@@ -40,18 +42,17 @@ std::map<QString, std::vector<sync::RowId>> namedIds(const ImportTable &table, c
                 ids.push_back(*id);
         }
     }
+    for (auto &[referenced, ids] : named) {
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    }
     return named;
 }
 
-} // namespace
-
-storage::Result<ReferenceIndex> loadImportReferences(SyncStore &sync, qint64 tenantId, const ImportTable &table,
-                                                     const CsvDocument &document)
+storage::Result<ReferenceIndex> loadImportReferences(SyncStore &sync, qint64 tenantId, const NamedReferences &named)
 {
     ReferenceIndex index;
-    for (auto &[referenced, ids] : namedIds(table, document)) {
-        std::sort(ids.begin(), ids.end());
-        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    for (const auto &[referenced, ids] : named) {
         auto rows = sync.rows(tenantId, referenced, ids);
         if (!rows)
             return rows.error();
