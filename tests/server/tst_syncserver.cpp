@@ -209,6 +209,38 @@ private slots:
         QVERIFY(b.client->status().detail.contains(QLatin1String("another site")));
     }
 
+    // A site belongs to one user's device: another user's device is refused it while that device is active, and may
+    // take it once that device is revoked (the computer passed on to a colleague, its old token revoked first).
+    void aSiteHeldOnlyByARevokedDeviceMayBeTaken()
+    {
+        InProcessServer server(path(QStringLiteral("s-site")), T0, m_backend.postgres);
+        const QString tenant = nextTenant();
+        const QByteArray first = server.newTenantToken(tenant, QStringLiteral("u"));
+        const qint64 tenantId = server.tenantId(tenant);
+        auto hash = server.credentials.hashPassword(QStringLiteral("another password"));
+        QVERIFY(hash);
+        auto colleague = server.store->createUser(tenantId, QStringLiteral("v"), *hash, server::Role::Field);
+        QVERIFY(colleague);
+        auto second = server.store->issueDeviceToken(tenantId, *colleague, QStringLiteral("colleague"));
+        QVERIFY(second);
+        auto owner = server.store->authenticate(first);
+        auto taker = server.store->authenticate(*second);
+        QVERIFY(owner && *owner && taker && *taker);
+        const sync::SiteId site = sync::SiteId::generate();
+
+        auto bound = server.sync->bindSite(**owner, site);
+        QVERIFY(bound && !*bound);
+        auto refused = server.sync->bindSite(**taker, site);
+        QVERIFY(refused);
+        QCOMPARE(refused->value_or(QString()), QStringLiteral("Another user's device already writes as this site."));
+
+        QVERIFY(server.store->revokeDevice(tenantId, (*owner)->deviceId));
+        auto taken = server.sync->bindSite(**taker, site);
+        QVERIFY2(taken && !*taken, qPrintable(taken ? taken->value_or(QString()) : taken.message()));
+        auto again = server.sync->bindSite(**taker, site); // now its own
+        QVERIFY(again && !*again);
+    }
+
     void changesFromAClockAheadAreKeptUntilTheServerCatchesUp()
     {
         InProcessServer server(path(QStringLiteral("s6")), T0, m_backend.postgres);
