@@ -433,8 +433,19 @@ Result<qint64> SyncStore::mergeChecked(qint64 tenantId, qint64 last, const sync:
         else if (changes[i].isRowChange())
             refusedRecord[{changes[i].table, changes[i].row}] = i;
     }
+    // The rows the changes touch, read 64 to a statement before any is written: each is written once, below.
+    std::map<std::pair<QString, RowId>, StoredRow> stored;
+    std::map<QString, std::vector<RowId>> idsByTable;
+    for (const auto &entry : byRow)
+        idsByTable[entry.first.first].push_back(entry.first.second);
+    for (const auto &[table, ids] : idsByTable) {
+        std::vector<StoredRow> found;
+        if (Status read = readRowsById(tenantId, table, ids, found); !read)
+            return read.error();
+        for (StoredRow &row : found)
+            stored.emplace(std::pair(table, row.id), std::move(row));
+    }
     qint64 seq = last;
-    QSqlQuery &load = m_statements.get(LoadSql);
     QSqlQuery &save =
         m_statements.get("INSERT INTO sync_rows"
                          " (tenant_id, tbl, row_id, cl, hlc, site, rec_seq, cells, server_seq, schema_version)"
@@ -444,11 +455,9 @@ Result<qint64> SyncStore::mergeChecked(qint64 tenantId, qint64 last, const sync:
                          " cells = excluded.cells, server_seq = excluded.server_seq,"
                          " schema_version = excluded.schema_version");
     for (const auto &[key, indexes] : byRow) {
-        qint64 schemaVersion = 0;
-        Result<RowState> loaded = loadRow(load, tenantId, key.first, key.second, &schemaVersion);
-        if (!loaded)
-            return loaded.error();
-        RowState &state = *loaded;
+        const auto found = stored.find(key);
+        RowState state = found != stored.end() ? std::move(found->second.state) : RowState();
+        qint64 schemaVersion = found != stored.end() ? found->second.schemaVersion : 0;
         const auto record = refusedRecord.find(key);
         const std::vector<size_t> withRecord = withRecordOrRow(
             state, changes, indexes,
@@ -570,7 +579,7 @@ Result<std::vector<SyncStore::StoredRow>> SyncStore::rows(qint64 tenantId, const
                                                           const RowId &last)
 {
     const StatementCache::Finished finished(m_statements);
-    QSqlQuery &query = m_statements.get("SELECT row_id, cl, hlc, site, rec_seq, cells FROM sync_rows"
+    QSqlQuery &query = m_statements.get("SELECT row_id, cl, hlc, site, rec_seq, cells, schema_version FROM sync_rows"
                                         " WHERE tenant_id = ? AND tbl = ? AND row_id BETWEEN ? AND ? ORDER BY row_id");
     query.addBindValue(tenantId);
     query.addBindValue(table);
@@ -587,16 +596,24 @@ Result<std::vector<SyncStore::StoredRow>> SyncStore::rows(qint64 tenantId, const
 Result<std::vector<SyncStore::StoredRow>> SyncStore::rows(qint64 tenantId, const QString &table,
                                                           const std::vector<RowId> &ids)
 {
+    const StatementCache::Finished finished(m_statements);
+    std::vector<StoredRow> out;
+    if (Status read = readRowsById(tenantId, table, ids, out); !read)
+        return read.error();
+    return out;
+}
+
+Status SyncStore::readRowsById(qint64 tenantId, const QString &table, const std::vector<RowId> &ids,
+                               std::vector<StoredRow> &out)
+{
     // A fixed number of placeholders keeps one prepared statement; a short last batch repeats its last id.
     static constexpr size_t Batch = 64;
     static const QByteArray sql = [] {
-        QByteArray text("SELECT row_id, cl, hlc, site, rec_seq, cells FROM sync_rows"
+        QByteArray text("SELECT row_id, cl, hlc, site, rec_seq, cells, schema_version FROM sync_rows"
                         " WHERE tenant_id = ? AND tbl = ? AND row_id IN (?");
         text += QByteArray(",?").repeated(Batch - 1) + ')';
         return text;
     }();
-    const StatementCache::Finished finished(m_statements);
-    std::vector<StoredRow> out;
     for (size_t first = 0; first < ids.size(); first += Batch) {
         QSqlQuery &query = m_statements.get(sql.constData());
         query.addBindValue(tenantId);
@@ -607,8 +624,9 @@ Result<std::vector<SyncStore::StoredRow>> SyncStore::rows(qint64 tenantId, const
             return sqlError(query, "Cannot read rows");
         if (Status read = readRows(query, out); !read)
             return read.error();
+        query.finish();
     }
-    return out;
+    return {};
 }
 
 Status SyncStore::readRows(QSqlQuery &query, std::vector<StoredRow> &out)
@@ -620,6 +638,7 @@ Status SyncStore::readRows(QSqlQuery &query, std::vector<StoredRow> &out)
         row.state.seq = query.value(4).toLongLong();
         if (Status decoded = RowState::decodeCells(query.value(5).toByteArray(), row.state.cells); !decoded)
             return decoded.error();
+        row.schemaVersion = query.value(6).toLongLong();
         out.push_back(std::move(row));
     }
     return {};

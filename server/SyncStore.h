@@ -85,6 +85,7 @@ public:
     {
         sync::RowId id;
         sync::RowState state;
+        qint64 schemaVersion = 0; ///< the newest schema version that wrote it
     };
 
     /** Every row of @p table in the tenant, ordered by row id: for CSV export, and imports that update rows. */
@@ -115,8 +116,11 @@ public:
     static constexpr qint64 MaxPullChanges = 5000;
 
 private:
-    /** Appends the rows @p query selected (row_id, cl, hlc, site, rec_seq, cells) to @p out. */
+    /** Appends the rows @p query selected (row_id, cl, hlc, site, rec_seq, cells, schema_version) to @p out. */
     static storage::Status readRows(QSqlQuery &query, std::vector<StoredRow> &out);
+    /** Appends the stored rows of @p table with @p ids to @p out, 64 to a statement; leaves other statements alone. */
+    storage::Status readRowsById(qint64 tenantId, const QString &table, const std::vector<sync::RowId> &ids,
+                                 std::vector<StoredRow> &out);
     /** Writes back the server's copy of rows whose changes a role may not make (WritePolicy); the new cursor. */
     storage::Result<qint64> compensate(qint64 tenantId, qint64 last,
                                        const std::map<std::pair<QString, sync::RowId>, sync::ChangeBatch> &refusedRows);
