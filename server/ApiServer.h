@@ -3,6 +3,7 @@
 #include "AccessLog.h"
 #include "Credentials.h"
 #include "DurableAnswers.h"
+#include "HeldAnswer.h"
 #include "LoginRoute.h"
 #include "LoginThrottle.h"
 #include "Metrics.h"
@@ -23,14 +24,6 @@ class QHttpServerResponder;
 class QHttpServerResponse;
 
 namespace fieldline::server {
-
-/** A request whose answer is given after its route returned (ApiServer::hold). */
-struct HeldAnswer
-{
-    AccessLog::Record record;
-    QPointer<QTcpSocket> socket; ///< null once the client has gone
-    QHttpServerResponder responder;
-};
 
 /**
  * fieldline-server's HTTP API: /healthz, /metrics, /v1/login (LoginRoute), /v1/me and /v1/tenants/<tenant>/me.

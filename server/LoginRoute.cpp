@@ -37,11 +37,9 @@ login::Refused wrongCredentials()
 
 } // namespace
 
-LoginRoute::Pending::Pending(QHttpServerResponder &&responder, bool cbor, AccessLog::Record record)
-    : responder(std::move(responder))
-    , socket(this->responder.socket())
+LoginRoute::Pending::Pending(HeldAnswer held, bool cbor)
+    : held(std::move(held))
     , cbor(cbor)
-    , record(std::move(record))
 {}
 
 LoginRoute::LoginRoute(ApiServer &api, LoginThrottle &throttle, PasswordCheck &checks)
@@ -57,8 +55,7 @@ LoginRoute::LoginRoute(ApiServer &api, LoginThrottle &throttle, PasswordCheck &c
 
 void LoginRoute::handle(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
-    auto pending =
-        std::make_shared<Pending>(std::move(responder), login::isCbor(request), m_api.pendingRecord(request));
+    auto pending = std::make_shared<Pending>(m_api.hold(request, std::move(responder)), login::isCbor(request));
     if (std::optional<QHttpServerResponse> now = start(request, pending))
         answer(*pending, std::move(*now));
 }
@@ -157,8 +154,8 @@ void LoginRoute::checked(const std::shared_ptr<Pending> &pending, bool matches)
 login::Outcome LoginRoute::grant(Pending &pending, const UserRecord &user)
 {
     m_throttle.recordSuccess(pending.account);
-    pending.record.tenantId = user.tenantId;
-    if (!pending.socket) // the client left while its password was checked: nobody would get the token
+    pending.held.record.tenantId = user.tenantId;
+    if (!pending.held.socket) // the client left while its password was checked: nobody would get the token
         return internalError();
     if (!pending.rehashed.isEmpty()) {
         // Only over the hash just checked: a reset that lands first wins.
@@ -181,8 +178,7 @@ login::Outcome LoginRoute::grant(Pending &pending, const UserRecord &user)
 void LoginRoute::answer(Pending &pending, QHttpServerResponse &&response)
 {
     // Only a token is a write the answer must wait for; a refusal goes at once.
-    m_api.answerWrite("login", std::move(pending.record), pending.socket, std::move(pending.responder),
-                      std::move(response));
+    m_api.answerWrite("login", std::move(pending.held), std::move(response));
 }
 
 } // namespace fieldline::server

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AccessLog.h"
+#include "HeldAnswer.h"
 #include "LoginExchange.h"
 #include "LoginThrottle.h"
 #include "PasswordCheck.h"
@@ -37,11 +37,9 @@ private:
     /** A login whose password is being checked. */
     struct Pending
     {
-        Pending(QHttpServerResponder &&responder, bool cbor, AccessLog::Record record);
-        QHttpServerResponder responder;
-        QPointer<QTcpSocket> socket; ///< null once the client has gone
+        Pending(HeldAnswer held, bool cbor);
+        HeldAnswer held;
         bool cbor;
-        AccessLog::Record record;
         login::Attempt attempt;
         QString account;
         QString address;
