@@ -93,7 +93,8 @@ public:
     /** The rows of @p table with ids from @p first to @p last, through the primary key (one submission's values). */
     storage::Result<std::vector<StoredRow>> rows(qint64 tenantId, const QString &table, const sync::RowId &first,
                                                  const sync::RowId &last);
-    /** The rows of @p table with the ids @p ids that exist (in no particular order): rows an import names. */
+    /** The rows of @p table with the ids @p ids (each named once) that exist, in no particular order: rows an import
+     * names. */
     storage::Result<std::vector<StoredRow>> rows(qint64 tenantId, const QString &table,
                                                  const std::vector<sync::RowId> &ids);
 
