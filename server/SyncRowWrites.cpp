@@ -1,16 +1,11 @@
 #include "SyncRowWrites.h"
 
+#include "BatchStatements.h"
 #include "SqlSupport.h"
-
-#include <QByteArray>
 
 namespace fieldline::server {
 
 namespace {
-
-constexpr size_t Full = 64;
-/** The statement sizes a queue is written with: full ones, then what is left in eights and ones. */
-constexpr std::array<size_t, 3> Sizes{Full, 8, 1};
 
 QByteArray upsertSql(size_t rows)
 {
@@ -24,18 +19,13 @@ QByteArray upsertSql(size_t rows)
     return sql;
 }
 
-/** The statement for @p rows records; its text lives as long as the process, as StatementCache needs. */
-const char *upsertFor(size_t rows)
+const BatchStatements &upserts()
 {
-    static const std::array<QByteArray, Sizes.size()> texts{upsertSql(Sizes[0]), upsertSql(Sizes[1]),
-                                                            upsertSql(Sizes[2])};
-    for (size_t i = 0; i < Sizes.size(); ++i) {
-        if (Sizes[i] == rows)
-            return texts[i].constData();
-    }
-    Q_UNREACHABLE();
-    return nullptr;
+    static const BatchStatements statements(upsertSql);
+    return statements;
 }
+
+constexpr size_t Full = BatchStatements::Sizes.front();
 
 } // namespace
 
@@ -55,18 +45,16 @@ storage::Status SyncRowWrites::add(Values values)
 
 storage::Status SyncRowWrites::finish()
 {
-    for (size_t size : Sizes) {
-        while (m_pending.size() >= size) {
-            if (storage::Status written = write(size); !written)
-                return written;
-        }
+    while (!m_pending.empty()) {
+        if (storage::Status written = write(BatchStatements::within(m_pending.size())); !written)
+            return written;
     }
     return {};
 }
 
 storage::Status SyncRowWrites::write(size_t count)
 {
-    QSqlQuery &query = m_statements.get(upsertFor(count));
+    QSqlQuery &query = m_statements.get(upserts().text(count));
     for (size_t i = 0; i < count; ++i) {
         for (const QVariant &value : m_pending[i])
             query.addBindValue(value);

@@ -1,5 +1,6 @@
 #include "SyncStore.h"
 
+#include "BatchStatements.h"
 #include "Compensation.h"
 #include "ReplicationScope.h"
 #include "SqlSupport.h"
@@ -598,27 +599,28 @@ Result<std::vector<SyncStore::StoredRow>> SyncStore::rows(qint64 tenantId, const
 Status SyncStore::readRowsById(qint64 tenantId, const QString &table, const std::vector<RowId> &ids,
                                std::vector<StoredRow> &out)
 {
-    // One primary-key lookup per id, joined by UNION ALL, so that every plan is 64 index probes. PostgreSQL
-    // keeps the plan of a prepared statement: for `row_id IN (...)`, one made while the table was still small
-    // probed (tenant_id, tbl) and filtered every row of the table, 25 ms for each 64 ids once it held 60,000.
-    // A fixed number of lookups keeps one prepared statement; a short last batch looks up NULL, which matches none.
-    static constexpr size_t Batch = 64;
-    static const QByteArray sql = [] {
+    // One primary-key lookup per id, joined by UNION ALL, so that every plan is index probes. PostgreSQL keeps the
+    // plan of a prepared statement: for `row_id IN (...)`, one made while the table was still small probed
+    // (tenant_id, tbl) and filtered every row of the table, 25 ms for each 64 ids once it held 60,000.
+    // A short last batch looks up NULL in its spare places, which matches no row.
+    static const BatchStatements reads([](size_t rows) {
         const QByteArray one("SELECT row_id, cl, hlc, site, rec_seq, cells, schema_version FROM sync_rows"
                              " WHERE tenant_id = ? AND tbl = ? AND row_id = ?");
         QByteArray text = one;
-        for (size_t i = 1; i < Batch; ++i)
+        for (size_t i = 1; i < rows; ++i)
             text += " UNION ALL " + one;
         return text;
-    }();
-    for (size_t first = 0; first < ids.size(); first += Batch) {
-        QSqlQuery &query = m_statements.get(sql.constData());
-        for (size_t i = first; i < first + Batch; ++i) {
+    });
+    for (size_t first = 0; first < ids.size();) {
+        const size_t size = BatchStatements::covering(ids.size() - first);
+        QSqlQuery &query = m_statements.get(reads.text(size));
+        for (size_t i = first; i < first + size; ++i) {
             query.addBindValue(tenantId);
             query.addBindValue(table);
             query.addBindValue(i < ids.size() ? QVariant(ids[i].toBytes())
                                               : QVariant(QMetaType::fromType<QByteArray>()));
         }
+        first += size;
         if (!query.exec())
             return sqlError(query, "Cannot read rows");
         if (Status read = readRows(query, out); !read)

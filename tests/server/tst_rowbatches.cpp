@@ -99,16 +99,21 @@ private slots:
         QSqlQuery session(QSqlDatabase::database(server.store->connectionName()));
         QVERIFY2(session.exec(QStringLiteral("SET plan_cache_mode = force_generic_plan")),
                  qPrintable(session.lastError().text()));
-        auto none = server.sync->rows(tenantId, Contacts, {idOf(number, 1), idOf(number, 2)});
-        QVERIFY2(none, qPrintable(none.message()));
-        QVERIFY(none->empty());
+        for (int count : {1, 2, 64}) { // a statement of each size: 1, 8 and 64 lookups
+            std::vector<sync::RowId> ids;
+            for (int i = 0; i < count; ++i)
+                ids.push_back(idOf(number, i));
+            auto none = server.sync->rows(tenantId, Contacts, ids);
+            QVERIFY2(none, qPrintable(none.message()));
+            QVERIFY(none->empty());
+        }
 
         QVERIFY(session.exec(QStringLiteral("SELECT name, cardinality(parameter_types) FROM pg_prepared_statements"
                                             " WHERE statement LIKE '%FROM sync_rows%row_id%'")));
         std::vector<std::pair<QString, int>> statements;
         while (session.next())
             statements.emplace_back(session.value(0).toString(), session.value(1).toInt());
-        QVERIFY2(!statements.empty(), "the read left no prepared statement to look at");
+        QCOMPARE(statements.size(), size_t(3));
         for (const auto &[name, parameters] : statements) {
             QStringList nulls;
             for (int i = 0; i < parameters; ++i)
