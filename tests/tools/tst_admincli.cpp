@@ -35,17 +35,16 @@ QByteArray loginBody(const QString &tenant, const QString &login, const QString 
 }
 
 /**
- * A stand-in server on its own thread (the test's thread blocks while the CLI runs): answers the first @p busy
- * requests with 429 and `Retry-After: retryAfter`, the others with 204.
+ * A stand-in server on its own thread (the test's thread blocks while the CLI runs): answers the first request with
+ * the first of its answers, the second with the second, and every later one with the last.
  */
-class BusyServer : public QThread
+class StandInServer : public QThread
 {
 public:
-    BusyServer(int busy, int retryAfter)
-        : m_busy(busy)
-        , m_retryAfter(retryAfter)
+    explicit StandInServer(QList<QByteArray> answers)
+        : m_answers(std::move(answers))
     {}
-    ~BusyServer() override
+    ~StandInServer() override
     {
         requestInterruption();
         wait();
@@ -53,6 +52,20 @@ public:
     quint16 port() const { return m_port; }
     int requests() const { return m_requests; }
     QSemaphore listening;
+
+    /** 429 with `Retry-After: seconds`. */
+    static QByteArray busy(int seconds)
+    {
+        return "HTTP/1.1 429 Too Many Requests\r\nRetry-After: " + QByteArray::number(seconds) +
+               "\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\nbusy\n";
+    }
+    static QByteArray json(const QByteArray &status, const QByteArray &body)
+    {
+        return "HTTP/1.1 " + status +
+               "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
+               "\r\nConnection: close\r\n\r\n" + body;
+    }
+    static QByteArray done() { return QByteArrayLiteral("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"); }
 
 protected:
     void run() override
@@ -68,12 +81,17 @@ protected:
             QByteArray request;
             while (!request.contains("\r\n\r\n") && socket->waitForReadyRead(2000))
                 request += socket->readAll();
+            const qsizetype headerEnd = request.indexOf("\r\n\r\n") + 4;
+            const qsizetype lengthAt = request.toLower().indexOf("content-length:");
+            const qsizetype length = lengthAt < 0
+                                         ? 0
+                                         : request.mid(lengthAt + 15, request.indexOf('\r', lengthAt) - lengthAt - 15)
+                                               .trimmed()
+                                               .toLongLong();
+            while (request.size() - headerEnd < length && socket->waitForReadyRead(2000))
+                request += socket->readAll();
+            const QByteArray answer = m_answers.at(std::min<qsizetype>(m_requests, m_answers.size() - 1));
             ++m_requests;
-            const QByteArray answer =
-                m_requests <= m_busy
-                    ? "HTTP/1.1 429 Too Many Requests\r\nRetry-After: " + QByteArray::number(m_retryAfter) +
-                          "\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\nbusy\n"
-                    : QByteArray("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n");
             socket->write(answer);
             socket->waitForBytesWritten(2000);
             socket->disconnectFromHost();
@@ -83,8 +101,7 @@ protected:
     }
 
 private:
-    const int m_busy;
-    const int m_retryAfter;
+    const QList<QByteArray> m_answers;
     std::atomic<quint16> m_port{0};
     std::atomic<int> m_requests{0};
 };
@@ -144,6 +161,14 @@ private:
         environment.insert(QStringLiteral("FIELDLINE_TOKEN"),
                            QJsonDocument::fromJson(login.body).object().value(QLatin1String("token")).toString());
         return environment;
+    }
+
+    /** The path of @p name in @p dir, holding @p content; empty when it could not be written. */
+    static QString writtenFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+    {
+        const QString path = dir.filePath(name);
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(content) == content.size() ? path : QString();
     }
 
     static bool isOneLine(const QString &text) { return text.trimmed().count(u'\n') == 0 && !text.trimmed().isEmpty(); }
@@ -473,11 +498,9 @@ private slots:
     void wrongTokenIsRefused()
     {
         QTemporaryDir dir;
-        const QString wrong = dir.filePath(QStringLiteral("token"));
-        QFile file(wrong);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("this-is-not-the-operator-token-at-all-0123456789\n");
-        file.close();
+        const QString wrong =
+            writtenFile(dir, QStringLiteral("token"), "this-is-not-the-operator-token-at-all-0123456789\n");
+        QVERIFY(!wrong.isEmpty());
         const CliResult result = run({QStringLiteral("--server"), serverUrl(), QStringLiteral("--token-file"), wrong,
                                       QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("rogue")});
         QCOMPARE(result.exitCode, 1);
@@ -487,32 +510,65 @@ private slots:
         QVERIFY(isOneLine(result.err));
     }
 
+    /** Runs @p command as the operator against @p server, once it listens. */
+    CliResult against(StandInServer &server, const QStringList &command, const QByteArray &input = {})
+    {
+        server.start();
+        server.listening.acquire();
+        return run(QStringList{QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:%1").arg(server.port()),
+                               QStringLiteral("--token-file"), m_tokenFile} +
+                       command,
+                   input);
+    }
+
     void aBusyServerIsAskedAgainAfterItsRetryAfter()
     {
         const QStringList reset{QStringLiteral("user"), QStringLiteral("reset-password"), QStringLiteral("acme"),
                                 QStringLiteral("bob")};
-        const auto against = [&](BusyServer &server) {
-            server.start();
-            server.listening.acquire();
-            return run(QStringList{QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:%1").arg(server.port()),
-                                   QStringLiteral("--token-file"), m_tokenFile} +
-                           reset,
-                       "a-new-password\n");
-        };
         // Two 429s with Retry-After: 1, then the change is made: one command, three requests, about two seconds.
-        BusyServer twice(2, 1);
+        StandInServer twice({StandInServer::busy(1), StandInServer::busy(1), StandInServer::done()});
         QElapsedTimer clock;
         clock.start();
-        const CliResult retried = against(twice);
+        const CliResult retried = against(twice, reset, "a-new-password\n");
         QCOMPARE(retried.exitCode, 0);
         QCOMPARE(twice.requests(), 3);
         QVERIFY(clock.elapsed() >= 1900);
         // A server that asks for more than 30 s is reported, not waited for.
-        BusyServer longer(1, 120);
-        const CliResult reported = against(longer);
+        StandInServer longer({StandInServer::busy(120)});
+        const CliResult reported = against(longer, reset, "a-new-password\n");
         QCOMPARE(reported.exitCode, 1);
         QVERIFY2(reported.err.contains(QLatin1String("429")), qPrintable(reported.err));
         QCOMPARE(longer.requests(), 1);
+    }
+
+    // 409 to an import: rows the file names changed while the server checked it, and nothing was imported. The CLI
+    // sends the file again, at most three times in all, and says so; other commands report their 409 (a tenant that
+    // exists) at once (createTenantAndUser).
+    void anImportAnsweredConflictIsSentAgain()
+    {
+        QTemporaryDir dir;
+        const QString file = writtenFile(dir, QStringLiteral("contacts.csv"),
+                                         "first_name,phone,time_zone\nAda,+1 212 555 0100,America/New_York\n");
+        QVERIFY(!file.isEmpty());
+        const QStringList import{QStringLiteral("import"), QStringLiteral("contacts"), QStringLiteral("acme"), file};
+        const QByteArray conflict = StandInServer::json(
+            "409 Conflict", R"({"error":"Rows this file names changed while it was checked; nothing was imported."})");
+        const QByteArray imported = StandInServer::json(
+            "200 OK",
+            R"({"table":"contacts","rows":1,"created":1,"updated":0,"unchanged":0,"cursor":7,"dryRun":false})");
+
+        StandInServer once({conflict, imported});
+        const CliResult retried = against(once, import);
+        QCOMPARE(retried.exitCode, 0);
+        QCOMPARE(once.requests(), 2);
+        QVERIFY2(retried.err.contains(QLatin1String("sending it again")), qPrintable(retried.err));
+        QVERIFY2(retried.out.contains(QLatin1String("1 new")), qPrintable(retried.out));
+
+        StandInServer always({conflict});
+        const CliResult refused = against(always, import);
+        QCOMPARE(refused.exitCode, 1);
+        QCOMPARE(always.requests(), 3);
+        QVERIFY2(refused.err.contains(QLatin1String("changed while it was checked")), qPrintable(refused.err));
     }
 
     void unreachableServer_data()

@@ -17,6 +17,8 @@ namespace {
 
 constexpr qint64 MaxImportBytes = 8 << 20; ///< the server's limit (CsvRoutes::MaxImportBytes)
 constexpr int ImportTimeoutMs = 10 * 60 * 1000;
+/// Sends of one file while the server answers 409: rows it names changed while it was checked (nothing imported).
+constexpr int MaxImportSends = 3;
 
 QUrlQuery importQuery(const Invocation &invocation)
 {
@@ -181,9 +183,19 @@ int importTable(AdminClient &client, Console &console, const Invocation &invocat
         return ExitUsage;
     }
     client.setTimeoutMs(ImportTimeoutMs);
-    const AdminReply reply =
-        client.post(tenantPath(tenant, {QStringLiteral("import"), table}), input.readAll(),
-                    QByteArrayLiteral("text/csv; charset=utf-8"), importQuery(invocation).toString(QUrl::FullyEncoded));
+    const QByteArray csv = input.readAll();
+    AdminReply reply;
+    for (int send = 1; send <= MaxImportSends; ++send) {
+        reply = client.post(tenantPath(tenant, {QStringLiteral("import"), table}), csv,
+                            QByteArrayLiteral("text/csv; charset=utf-8"),
+                            importQuery(invocation).toString(QUrl::FullyEncoded));
+        // Checked again against the rows as they are now, the file goes in or gets its lines' problems.
+        if (reply.status != 409 || send == MaxImportSends)
+            break;
+        console.err << "fieldline-admin: rows that " << file
+                    << " names changed while the server checked it; nothing was imported, sending it again."
+                    << Qt::endl;
+    }
     if (reply.status == 0 && reply.mayHaveArrived && !invocation.dryRun) {
         // The server may have finished after the wait ended: a second import of a file without ids doubles its rows.
         console.err << "fieldline-admin: no answer from " << client.server().toString() << " (" << reply.networkError
