@@ -94,30 +94,7 @@ QHttpServerResponse ApiServer::counted(const char *route, QHttpServerResponse re
 void ApiServer::answerDurably(const char *route, const QHttpServerRequest &request, QHttpServerResponder &&responder,
                               QHttpServerResponse &&response)
 {
-    const QPointer<QTcpSocket> socket(responder.socket());
-    answerDurably(route, m_accessLog.pending(request), socket, std::move(responder), std::move(response));
-}
-
-void ApiServer::answerDurably(const char *route, AccessLog::Record record, const QPointer<QTcpSocket> &socket,
-                              QHttpServerResponder &&responder, QHttpServerResponse &&response)
-{
-    m_durable.answer(socket, std::move(responder), std::move(response), answered(route, std::move(record)));
-}
-
-void ApiServer::answerNow(const char *route, AccessLog::Record record, const QPointer<QTcpSocket> &socket,
-                          QHttpServerResponder &&responder, QHttpServerResponse &&response)
-{
-    m_durable.sendNow(socket, std::move(responder), std::move(response), answered(route, std::move(record)));
-}
-
-void ApiServer::answerWrite(const char *route, AccessLog::Record record, const QPointer<QTcpSocket> &socket,
-                            QHttpServerResponder &&responder, QHttpServerResponse &&response)
-{
-    const int status = int(response.statusCode());
-    if (status >= 200 && status < 300)
-        answerDurably(route, std::move(record), socket, std::move(responder), std::move(response));
-    else
-        answerNow(route, std::move(record), socket, std::move(responder), std::move(response));
+    answerDurably(route, hold(request, std::move(responder)), std::move(response));
 }
 
 HeldAnswer ApiServer::hold(const QHttpServerRequest &request, QHttpServerResponder &&responder) const
@@ -126,14 +103,25 @@ HeldAnswer ApiServer::hold(const QHttpServerRequest &request, QHttpServerRespond
     return HeldAnswer{m_accessLog.pending(request), socket, std::move(responder)};
 }
 
-void ApiServer::answerWrite(const char *route, HeldAnswer &&held, QHttpServerResponse &&response)
+void ApiServer::answerDurably(const char *route, HeldAnswer &&held, QHttpServerResponse &&response)
 {
-    answerWrite(route, std::move(held.record), held.socket, std::move(held.responder), std::move(response));
+    m_durable.answer(held.socket, std::move(held.responder), std::move(response),
+                     answered(route, std::move(held.record)));
 }
 
 void ApiServer::answerNow(const char *route, HeldAnswer &&held, QHttpServerResponse &&response)
 {
-    answerNow(route, std::move(held.record), held.socket, std::move(held.responder), std::move(response));
+    m_durable.sendNow(held.socket, std::move(held.responder), std::move(response),
+                      answered(route, std::move(held.record)));
+}
+
+void ApiServer::answerWrite(const char *route, HeldAnswer &&held, QHttpServerResponse &&response)
+{
+    const int status = int(response.statusCode());
+    if (status >= 200 && status < 300)
+        answerDurably(route, std::move(held), std::move(response));
+    else
+        answerNow(route, std::move(held), std::move(response));
 }
 
 DurableAnswers::Answered ApiServer::answered(const char *route, AccessLog::Record record)

@@ -68,28 +68,15 @@ public:
      */
     void answerDurably(const char *route, const QHttpServerRequest &request, QHttpServerResponder &&responder,
                        QHttpServerResponse &&response);
-    /**
-     * The same for an answer prepared after its route returned: @p record from pendingRecord() while the route ran,
-     * and @p socket taken from the responder then (null once the client has gone).
-     */
-    void answerDurably(const char *route, AccessLog::Record record, const QPointer<QTcpSocket> &socket,
-                       QHttpServerResponder &&responder, QHttpServerResponse &&response);
-    /**
-     * For a route that wrote only if it succeeded: a 2xx answer goes once durable (answerDurably), any other at
-     * once (answerNow).
-     */
-    void answerWrite(const char *route, AccessLog::Record record, const QPointer<QTcpSocket> &socket,
-                     QHttpServerResponder &&responder, QHttpServerResponse &&response);
-    /** Sends @p response at once (a route's answer that reports no write), counted and logged like the others. */
-    void answerNow(const char *route, AccessLog::Record record, const QPointer<QTcpSocket> &socket,
-                   QHttpServerResponder &&responder, QHttpServerResponse &&response);
     /** What a route keeps of @p request to answer it later, once work on another thread is done. */
     HeldAnswer hold(const QHttpServerRequest &request, QHttpServerResponder &&responder) const;
-    /** answerWrite() and answerNow() for a held request. */
+    /**
+     * For a held request of a route that wrote only if it succeeded: a 2xx answer goes once durable (as
+     * answerDurably() sends it), any other at once (answerNow()).
+     */
     void answerWrite(const char *route, HeldAnswer &&held, QHttpServerResponse &&response);
+    /** Sends @p response at once (an answer that reports no write), counted and logged like the others. */
     void answerNow(const char *route, HeldAnswer &&held, QHttpServerResponse &&response);
-    /** The access-log record of the request being routed now (see answerDurably()). */
-    AccessLog::Record pendingRecord(const QHttpServerRequest &request) const { return m_accessLog.pending(request); }
     /**
      * The identity behind the request's bearer token. On failure fills @p error (413 over @p bodyLimit, or over
      * maxBodyBytes when 0; 401; 500) and returns nullopt.
@@ -98,6 +85,7 @@ public:
                                            qint64 bodyLimit = 0);
 
 private:
+    void answerDurably(const char *route, HeldAnswer &&held, QHttpServerResponse &&response);
     QHttpServerResponse healthz();
     /** Counts the status sent under @p route (0: the client left) and writes @p record to the access log. */
     DurableAnswers::Answered answered(const char *route, AccessLog::Record record);
