@@ -17,7 +17,10 @@ class BatchStatements
 public:
     static constexpr std::array<size_t, 3> Sizes{64, 8, 1};
 
-    /** @p make gives the text for a number of rows; the texts live as long as this object (StatementCache keys). */
+    /**
+     * @p make gives the text for a number of rows. The texts live as long as this object and their addresses are
+     * StatementCache keys, so every BatchStatements is a static that lives as long as the process.
+     */
     explicit BatchStatements(const std::function<QByteArray(size_t rows)> &make);
 
     /** The text for exactly @p rows, one of Sizes. */

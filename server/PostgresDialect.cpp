@@ -72,6 +72,13 @@ public:
         if (!database.open())
             return Error{ErrorCode::Io,
                          QStringLiteral("Cannot connect to %1: %2").arg(describe(), database.lastError().text())};
+        // Every statement of the server finds its rows through an index. A prepared statement keeps the plan
+        // PostgreSQL made for it, and one made while a table held a page or two scans that table instead, until an
+        // ANALYZE replaces it: after a large write, each lookup of a row then read the whole table. Without
+        // sequential scans (still used where no index serves), the plan stays an index lookup whatever the size.
+        QSqlQuery guard(database);
+        if (!guard.exec(QStringLiteral("SET enable_seqscan = off")))
+            return queryError(guard, QStringLiteral("Cannot set up the connection to %1").arg(describe()));
         return {};
     }
 

@@ -22,7 +22,8 @@ public:
 
     /**
      * The query for @p sql, prepared on first use (or after a reopen) and reset for new bound values; forward-only
-     * except on PostgreSQL. @p sql is a string literal: its address is the key.
+     * except on PostgreSQL. Its address is the key: @p sql lives as long as the process (a string literal, or a text
+     * of a static BatchStatements).
      */
     QSqlQuery &get(const char *sql);
 

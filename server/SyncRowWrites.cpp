@@ -37,10 +37,11 @@ SyncRowWrites::SyncRowWrites(StatementCache &statements)
 
 storage::Status SyncRowWrites::add(Values values)
 {
+    m_pendingBytes += values[CellsColumn].toByteArray().size();
     m_pending.push_back(std::move(values));
-    if (m_pending.size() < Full)
-        return {};
-    return write(Full);
+    if (m_pending.size() >= Full)
+        return write(Full);
+    return m_pendingBytes >= MaxQueuedBytes ? finish() : storage::Status();
 }
 
 storage::Status SyncRowWrites::finish()
@@ -62,6 +63,9 @@ storage::Status SyncRowWrites::write(size_t count)
     if (!query.exec())
         return queryError(query, QStringLiteral("Cannot save rows"));
     m_pending.erase(m_pending.begin(), m_pending.begin() + qsizetype(count));
+    m_pendingBytes = 0;
+    for (const Values &values : m_pending)
+        m_pendingBytes += values[CellsColumn].toByteArray().size();
     return {};
 }
 

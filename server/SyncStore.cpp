@@ -435,7 +435,7 @@ Result<qint64> SyncStore::mergeChecked(qint64 tenantId, qint64 last, const sync:
         else if (changes[i].isRowChange())
             refusedRecord[{changes[i].table, changes[i].row}] = i;
     }
-    // The rows the changes touch, read 64 to a statement before any is written: each is written once, below.
+    // The rows the changes touch, read in batches (readRowsById) before any is written: each is written once, below.
     std::map<std::pair<QString, RowId>, StoredRow> stored;
     std::map<QString, std::vector<RowId>> idsByTable;
     for (const auto &entry : byRow)
