@@ -4,6 +4,9 @@
 #include "sync/SyncLog.h"
 #include "sync/protocol/ProtocolCodec.h"
 
+#include <QElapsedTimer>
+#include <QTimer>
+
 #include <algorithm>
 #include <map>
 #include <numeric>
@@ -79,6 +82,7 @@ SyncClient::SyncClient(Replica &replica, SyncStateStore &state, SyncTransport &t
     , m_clock(clock)
     , m_options(options)
     , m_resync(replica.database(), replica, state)
+    , m_pacer(options.applyPieceChanges)
 {
     storage::Result<qint64> settled = m_state.settledSeq();
     storage::Result<qint64> committed = m_replica.committedSeq();
@@ -119,6 +123,8 @@ void SyncClient::startRound()
 {
     ++m_round;
     m_again = false;
+    m_applying.reset();
+    m_pageWaiting.reset();
     m_pushedThrough = 0;
     m_rejectedSome = false;
     m_rejectedDetail.clear();
@@ -392,6 +398,10 @@ storage::Status SyncClient::beginResync(bool restored)
 
 void SyncClient::pageArrived(qint64 cursor, Answered answered, const TransportReply &reply)
 {
+    if (m_applying) {
+        m_pageWaiting = WaitingPage{cursor, answered, reply};
+        return;
+    }
     if (startedResync(reply) || failedAnswer(reply))
         return;
     protocol::Limits limits;
@@ -419,7 +429,7 @@ void SyncClient::pageArrived(qint64 cursor, Answered answered, const TransportRe
     if (cursor == 0 && m_freshAllowed)
         m_freshHead = response->head;
     // Ask for the next page before applying this one, so the server prepares it while this device writes.
-    // Pages are still applied in order: the next answer is handled from the event loop, after this returns.
+    // Pages are still applied in order: an answer that comes while this page is applied, between its pieces, waits.
     const bool more = response->more && response->nextCursor > cursor;
     if (more)
         pullNext(response->nextCursor, response->recorded);
@@ -430,32 +440,72 @@ void SyncClient::pageArrived(qint64 cursor, Answered answered, const TransportRe
         if (storage::Status s = m_resync.noteSeen(response->changes); !s)
             return finish(SyncProblem::LocalError, s.message());
     }
-    if (!response->changes.empty()) {
-        auto applied = m_replica.applyRemote(response->changes);
+    m_applying = PageInApply{cursor, answered, std::move(*response), more, *resyncing};
+    applyPiece();
+}
+
+void SyncClient::applyPiece()
+{
+    PageInApply &page = *m_applying;
+    const ChangeBatch &changes = page.page.changes;
+    if (page.next < changes.size()) {
+        // A piece ends with a whole row: a row's record and cells come together.
+        size_t end = std::min(changes.size(), page.next + size_t(m_pacer.nextPiece()));
+        while (end < changes.size() && changes[end].row == changes[end - 1].row &&
+               changes[end].table == changes[end - 1].table)
+            ++end;
+        QElapsedTimer timer;
+        timer.start();
+        auto applied = page.next == 0 && end == changes.size()
+                           ? m_replica.applyRemote(changes)
+                           : m_replica.applyRemote(
+                                 ChangeBatch(changes.begin() + qsizetype(page.next), changes.begin() + qsizetype(end)));
         if (!applied)
             return finish(SyncProblem::LocalError, applied.message());
-        int count = 0;
+        m_pacer.pieceTook(int(end - page.next), timer.nsecsElapsed());
         for (const ApplyResult &result : *applied)
-            count += result.outcome == ApplyOutcome::Applied ? 1 : 0;
-        if (count > 0)
-            emit remoteChangesApplied(count);
+            page.applied += result.outcome == ApplyOutcome::Applied ? 1 : 0;
+        page.next = end;
+        if (end < changes.size()) {
+            QTimer::singleShot(0, this, [this, round = m_round] {
+                if (round == m_round && m_applying)
+                    applyPiece();
+            });
+            return;
+        }
     }
-    if (!response->evicted.empty()) {
-        storage::Result<qint64> evicted = evict(response->evicted);
+    pageApplied();
+}
+
+void SyncClient::pageApplied()
+{
+    const PageInApply page = std::move(*m_applying);
+    m_applying.reset();
+    const protocol::PullResponse &response = page.page;
+    if (page.applied > 0)
+        emit remoteChangesApplied(page.applied);
+    if (!response.evicted.empty()) {
+        storage::Result<qint64> evicted = evict(response.evicted);
         if (!evicted)
             return finish(SyncProblem::LocalError, evicted.message());
         if (*evicted > 0)
             emit remoteChangesApplied(int(*evicted));
     }
-    if (storage::Status s = m_state.setRecordedCursor(response->recorded ? response->nextCursor : -1); !s)
+    if (storage::Status s = m_state.setRecordedCursor(response.recorded ? response.nextCursor : -1); !s)
         return finish(SyncProblem::LocalError, s.message());
-    if (storage::Status s = m_state.setPullCursor(response->nextCursor); !s)
+    if (storage::Status s = m_state.setPullCursor(response.nextCursor); !s)
         return finish(SyncProblem::LocalError, s.message());
-    if (storage::Status s = noteRecordedPage(*response, answered); !s)
+    if (storage::Status s = noteRecordedPage(response, page.answered); !s)
         return finish(SyncProblem::LocalError, s.message());
-    if (more)
+    if (page.more) {
+        if (m_pageWaiting) {
+            WaitingPage waiting = std::move(*m_pageWaiting);
+            m_pageWaiting.reset();
+            pageArrived(waiting.cursor, waiting.answered, waiting.reply);
+        }
         return;
-    if (*resyncing) {
+    }
+    if (page.resyncing) {
         storage::Result<qint64> forgotten = m_resync.finish();
         if (!forgotten)
             return finish(SyncProblem::LocalError, forgotten.message());
@@ -463,8 +513,8 @@ void SyncClient::pageArrived(qint64 cursor, Answered answered, const TransportRe
         if (*forgotten > 0)
             emit remoteChangesApplied(int(*forgotten));
     }
-    if (response->nextCursor != cursor)
-        return acknowledge(response->nextCursor);
+    if (response.nextCursor != page.cursor)
+        return acknowledge(response.nextCursor);
     finish(SyncProblem::None);
 }
 
@@ -571,6 +621,8 @@ void SyncClient::finish(SyncProblem problem, const QString &detail, qint64 retry
         (void)m_state.setSettledSeq(m_pushedThrough); // a claim answered stays answered after a restart
     }
     ++m_round;
+    m_applying.reset();
+    m_pageWaiting.reset();
     m_status.running = false;
     m_status.problem = problem;
     m_status.detail = detail;

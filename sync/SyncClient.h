@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sync/ApplyPacer.h"
 #include "sync/Clock.h"
 #include "sync/Refusal.h"
 #include "sync/Replica.h"
@@ -86,6 +87,8 @@ public:
         /// limit is 1 MiB, and a batch over it would be refused on every try.
         qint64 bytesPerBatch = 384 * 1024;
         int pullLimit = 5000;
+        /// Changes of a pulled page applied before the event loop runs again; 0: paced by time (ApplyPacer).
+        int applyPieceChanges = 0;
         qint64 tombstoneHorizonMs = TombstoneHorizonMs;
     };
 
@@ -125,6 +128,10 @@ private:
     /** @p answered: the answered push batches when the page was asked for. */
     using Answered = SyncStateStore::Answered;
     void pageArrived(qint64 cursor, Answered answered, const TransportReply &reply);
+    /** Applies the next piece of the page in m_applying; the event loop runs before the one after it. */
+    void applyPiece();
+    /** The page in m_applying is applied: keeps its cursor, then goes on to the next page or ends the pull. */
+    void pageApplied();
     void acknowledge(qint64 cursor);
     /** After a round that pushed and pulled everything without a problem: forgets this device's tombstones past the
      * horizon. */
@@ -178,6 +185,27 @@ private:
     qint64 m_deferredRetryMs = 0;
     qint64 m_clockOffMs = 0;    ///< the difference a round ending ClockSkew or ClockAhead found
     qint64 m_pushedThrough = 0; ///< this round found nothing left to push up to this local seq (0: not yet)
+    /// A pulled page applied a piece at a time, with what its end needs.
+    struct PageInApply
+    {
+        qint64 cursor = 0;
+        Answered answered;
+        protocol::PullResponse page;
+        bool more = false;
+        bool resyncing = false;
+        size_t next = 0; ///< the first change not applied yet
+        int applied = 0; ///< changes that took effect
+    };
+    std::optional<PageInApply> m_applying;
+    /// The next page, when its answer came while m_applying was still being applied: pages apply in order.
+    struct WaitingPage
+    {
+        qint64 cursor = 0;
+        Answered answered;
+        TransportReply reply;
+    };
+    std::optional<WaitingPage> m_pageWaiting;
+    ApplyPacer m_pacer;
 };
 
 } // namespace fieldline::sync

@@ -17,7 +17,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <random>
+#include <set>
 
 using namespace fieldline;
 using sync::SyncProblem;
@@ -66,6 +68,43 @@ private slots:
                  std::optional<sync::Value>(qint64(7)));
         QCOMPARE(synctest::count(a.device, "SELECT count(*) FROM contacts"), 1);
         QCOMPARE(serverImage(server, tenant, QStringLiteral("fresh1.db")), synctest::dump(a.device));
+    }
+
+    // A device applies each pulled page in pieces with its event loop running between them (the app's UI thread stays
+    // responsive): rows show up part of a page at a time, the next page's answer waits for the page being applied,
+    // and the device ends with everything, in order.
+    void pagesAreAppliedInPiecesAndInOrder()
+    {
+        InProcessServer server(path(QStringLiteral("s17")), T0, m_backend.postgres);
+        const QString tenant = nextTenant();
+        SyncedDevice a(path(QStringLiteral("a17.db")), T0, server.url(),
+                       server.newTenantToken(tenant, QStringLiteral("u")));
+        SyncedDevice b(path(QStringLiteral("b17.db")), T0, server.url(),
+                       server.deviceToken(tenant, QStringLiteral("u")));
+        b.clientOptions.pullLimit = 300;       // 100 rows of 3 changes a page
+        b.clientOptions.applyPieceChanges = 3; // a row a piece
+        QCOMPARE(a.open(), QString());
+        QCOMPARE(b.open(), QString());
+        constexpr int Rows = 600;
+        {
+            storage::Transaction tx(a.device->database());
+            for (int i = 0; i < Rows; ++i)
+                QVERIFY(a.device->insert(QStringLiteral("contacts"), contact("row", i)));
+            QVERIFY(tx.commit());
+        }
+        QCOMPARE(a.syncOnce(), SyncProblem::None);
+
+        std::set<int> seen;
+        QTimer sample;
+        QObject::connect(&sample, &QTimer::timeout,
+                         [&] { seen.insert(synctest::count(b.device, "SELECT count(*) FROM contacts")); });
+        sample.start(0);
+        QCOMPARE(b.syncOnce(60'000), SyncProblem::None);
+        sample.stop();
+        QVERIFY2(std::any_of(seen.begin(), seen.end(), [](int n) { return n % 100 != 0; }),
+                 "every count seen was a whole number of pages: no page was applied in pieces");
+        QCOMPARE(synctest::count(b.device, "SELECT count(*) FROM contacts"), Rows);
+        QCOMPARE(synctest::dump(b.device), synctest::dump(a.device));
     }
 
     void aLostAnswerIsResentAndChangesNothingTwice()
@@ -543,6 +582,13 @@ private slots:
             devices.push_back(std::make_unique<SyncedDevice>(dir.filePath(QStringLiteral("d%1.db").arg(i)), T0 + skew,
                                                              server.url(),
                                                              server.deviceToken(tenant, QStringLiteral("u"))));
+            // Every other device pulls pages of 7 changes and applies them two changes (a whole row at least) at a
+            // time, the event loop running between pieces, as a slow page of scattered updates does in the app; the
+            // next page's answer then often comes while one is being applied, and waits for it.
+            if (i % 2 == 1) {
+                devices.back()->clientOptions.applyPieceChanges = 2;
+                devices.back()->clientOptions.pullLimit = 7;
+            }
             QCOMPARE(devices.back()->open(), QString());
         }
         int writes = 0, rounds = 0, reopens = 0, lost = 0;
