@@ -467,7 +467,9 @@ void SyncClient::applyPiece()
             page.applied += result.outcome == ApplyOutcome::Applied ? 1 : 0;
         page.next = end;
         if (end < changes.size()) {
-            QTimer::singleShot(0, this, [this, round = m_round] {
+            // A timer, not a posted call: posted calls run before the loop's timers and input, which then wait
+            // for the whole page all the same.
+            QTimer::singleShot(1, this, [this, round = m_round] {
                 if (round == m_round && m_applying)
                     applyPiece();
             });
@@ -498,10 +500,15 @@ void SyncClient::pageApplied()
     if (storage::Status s = noteRecordedPage(response, page.answered); !s)
         return finish(SyncProblem::LocalError, s.message());
     if (page.more) {
+        // The next page, if it came meanwhile, in a turn of its own like the pieces.
         if (m_pageWaiting) {
-            WaitingPage waiting = std::move(*m_pageWaiting);
-            m_pageWaiting.reset();
-            pageArrived(waiting.cursor, waiting.answered, waiting.reply);
+            QTimer::singleShot(1, this, [this, round = m_round] {
+                if (round != m_round || !m_pageWaiting)
+                    return;
+                WaitingPage waiting = std::move(*m_pageWaiting);
+                m_pageWaiting.reset();
+                pageArrived(waiting.cursor, waiting.answered, waiting.reply);
+            });
         }
         return;
     }
