@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
@@ -51,6 +52,12 @@ public:
     }
     quint16 port() const { return m_port; }
     int requests() const { return m_requests; }
+    /** The body of each request so far. */
+    QList<QByteArray> bodies() const
+    {
+        const QMutexLocker lock(&m_mutex);
+        return m_bodies;
+    }
     QSemaphore listening;
 
     /** 429 with `Retry-After: seconds`. */
@@ -81,15 +88,20 @@ protected:
             QByteArray request;
             while (!request.contains("\r\n\r\n") && socket->waitForReadyRead(2000))
                 request += socket->readAll();
-            const qsizetype headerEnd = request.indexOf("\r\n\r\n") + 4;
-            const qsizetype lengthAt = request.toLower().indexOf("content-length:");
-            const qsizetype length = lengthAt < 0
-                                         ? 0
-                                         : request.mid(lengthAt + 15, request.indexOf('\r', lengthAt) - lengthAt - 15)
-                                               .trimmed()
-                                               .toLongLong();
-            while (request.size() - headerEnd < length && socket->waitForReadyRead(2000))
+            const qsizetype headerEnd = request.indexOf("\r\n\r\n");
+            if (headerEnd < 0)
+                continue; // the client gave up before its header was complete
+            qsizetype length = 0;
+            for (const QByteArray &line : request.left(headerEnd).toLower().split('\n')) {
+                if (line.startsWith("content-length:"))
+                    length = line.mid(15).trimmed().toLongLong();
+            }
+            while (request.size() - (headerEnd + 4) < length && socket->waitForReadyRead(2000))
                 request += socket->readAll();
+            {
+                const QMutexLocker lock(&m_mutex);
+                m_bodies << request.mid(headerEnd + 4);
+            }
             const QByteArray answer = m_answers.at(std::min<qsizetype>(m_requests, m_answers.size() - 1));
             ++m_requests;
             socket->write(answer);
@@ -102,6 +114,8 @@ protected:
 
 private:
     const QList<QByteArray> m_answers;
+    mutable QMutex m_mutex;
+    QList<QByteArray> m_bodies; ///< guarded by m_mutex
     std::atomic<quint16> m_port{0};
     std::atomic<int> m_requests{0};
 };
@@ -547,8 +561,8 @@ private slots:
     void anImportAnsweredConflictIsSentAgain()
     {
         QTemporaryDir dir;
-        const QString file = writtenFile(dir, QStringLiteral("contacts.csv"),
-                                         "first_name,phone,time_zone\nAda,+1 212 555 0100,America/New_York\n");
+        const QByteArray content = "first_name,phone,time_zone\nAda,+1 212 555 0100,America/New_York\n";
+        const QString file = writtenFile(dir, QStringLiteral("contacts.csv"), content);
         QVERIFY(!file.isEmpty());
         const QStringList import{QStringLiteral("import"), QStringLiteral("contacts"), QStringLiteral("acme"), file};
         const QByteArray conflict = StandInServer::json(
@@ -561,6 +575,7 @@ private slots:
         const CliResult retried = against(once, import);
         QCOMPARE(retried.exitCode, 0);
         QCOMPARE(once.requests(), 2);
+        QCOMPARE(once.bodies(), QList<QByteArray>({content, content})); // the whole file each time
         QVERIFY2(retried.err.contains(QLatin1String("sending it again")), qPrintable(retried.err));
         QVERIFY2(retried.out.contains(QLatin1String("1 new")), qPrintable(retried.out));
 
@@ -568,6 +583,7 @@ private slots:
         const CliResult refused = against(always, import);
         QCOMPARE(refused.exitCode, 1);
         QCOMPARE(always.requests(), 3);
+        QCOMPARE(always.bodies(), QList<QByteArray>({content, content, content}));
         QVERIFY2(refused.err.contains(QLatin1String("changed while it was checked")), qPrintable(refused.err));
     }
 
