@@ -460,8 +460,12 @@ void SyncClient::applyPiece()
                            ? m_replica.applyRemote(changes)
                            : m_replica.applyRemote(
                                  ChangeBatch(changes.begin() + qsizetype(page.next), changes.begin() + qsizetype(end)));
-        if (!applied)
+        if (!applied) {
+            // The pieces before are kept: views show them.
+            if (page.applied > 0)
+                emit remoteChangesApplied(page.applied);
             return finish(SyncProblem::LocalError, applied.message());
+        }
         m_pacer.pieceTook(int(end - page.next), timer.nsecsElapsed());
         for (const ApplyResult &result : *applied)
             page.applied += result.outcome == ApplyOutcome::Applied ? 1 : 0;
@@ -481,8 +485,9 @@ void SyncClient::applyPiece()
 
 void SyncClient::pageApplied()
 {
+    // m_applying stays set until the cursor is kept: an answer that comes meanwhile (a slot of the signals below
+    // running an event loop) still waits.
     const PageInApply page = std::move(*m_applying);
-    m_applying.reset();
     const protocol::PullResponse &response = page.page;
     if (page.applied > 0)
         emit remoteChangesApplied(page.applied);
@@ -499,6 +504,7 @@ void SyncClient::pageApplied()
         return finish(SyncProblem::LocalError, s.message());
     if (storage::Status s = noteRecordedPage(response, page.answered); !s)
         return finish(SyncProblem::LocalError, s.message());
+    m_applying.reset();
     if (page.more) {
         // The next page, if it came meanwhile, in a turn of its own like the pieces.
         if (m_pageWaiting) {

@@ -61,7 +61,7 @@ public:
                     die();
                 }).detach();
                 done(reply);
-                std::printf("page applied before the kill\n");
+                std::printf("page (or its first piece) applied before the kill\n");
             });
             return;
         }
