@@ -9,10 +9,8 @@ namespace {
 
 QByteArray upsertSql(size_t rows)
 {
-    QByteArray sql = QByteArray("INSERT INTO sync_rows (") + SyncRowWrites::Columns + ") VALUES ";
-    const QByteArray one("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (size_t i = 0; i < rows; ++i)
-        sql += (i == 0 ? QByteArray() : QByteArray(", ")) + one;
+    QByteArray sql = QByteArray("INSERT INTO sync_rows (") + SyncRowWrites::Columns + ") VALUES " +
+                     QByteArrayList(qsizetype(rows), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ");
     sql += " ON CONFLICT (tenant_id, tbl, row_id) DO UPDATE SET cl = excluded.cl, hlc = excluded.hlc,"
            " site = excluded.site, rec_seq = excluded.rec_seq, cells = excluded.cells,"
            " server_seq = excluded.server_seq, schema_version = excluded.schema_version";
@@ -63,9 +61,8 @@ storage::Status SyncRowWrites::write(size_t count)
     if (!query.exec())
         return queryError(query, QStringLiteral("Cannot save rows"));
     m_pending.erase(m_pending.begin(), m_pending.begin() + qsizetype(count));
-    m_pendingBytes = 0;
-    for (const Values &values : m_pending)
-        m_pendingBytes += values[CellsColumn].toByteArray().size();
+    if (m_pending.empty()) // add() and finish() write until the queue is empty
+        m_pendingBytes = 0;
     return {};
 }
 

@@ -46,15 +46,21 @@ sync::SyncSchema benchSchema()
     return sync::SyncSchema{{items}};
 }
 
+/** The id of seeded row @p r: its number in the last four bytes. */
+sync::RowId rowIdOf(int r)
+{
+    QByteArray id(16, '\0');
+    for (int i = 0; i < 4; ++i)
+        id[12 + i] = char(r >> (8 * (3 - i)));
+    return *sync::RowId::fromBytes(id);
+}
+
 sync::ChangeBatch rowsFrom(int first, int count, qint64 nowMs)
 {
     const sync::SiteId site = *sync::SiteId::fromBytes(QByteArray("bench-server-sit"));
     sync::ChangeBatch out;
     for (int r = first; r < first + count; ++r) {
-        QByteArray id(16, '\0');
-        for (int i = 0; i < 4; ++i)
-            id[12 + i] = char(r >> (8 * (3 - i)));
-        const sync::RowId row = *sync::RowId::fromBytes(id);
+        const sync::RowId row = rowIdOf(r);
         const sync::Stamp stamp{1, sync::HybridLogicalClock::make(nowMs - 3'600'000, r % 1000), site};
         out.push_back({QStringLiteral("items"), row, QString(), {}, stamp, 0});
         for (int c = 0; c < Columns; ++c) {
@@ -107,6 +113,15 @@ struct Client
             Qt::SingleShotConnection);
         client->syncNow();
         return waitFor([&] { return finished; }, 600000) && client->status().problem == sync::SyncProblem::None;
+    }
+    /** One round timed from now; @p stalls, started by the caller, stops at its end. Seconds, or -1 on failure. */
+    double timedSync(bench::StallMeter &stalls)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        const bool synced = syncOnce();
+        stalls.stop();
+        return synced ? double(timer.elapsed()) / 1000 : -1;
     }
     synctest::Device device;
     sync::HttpSyncTransport http;
@@ -173,12 +188,10 @@ int main(int argc, char *argv[])
     Client fresh(dir.filePath(QStringLiteral("fresh.db")), url, tokens[0]);
     if (!fresh.ok)
         return fail("client");
-    timer.restart();
     bench::StallMeter stalls;
-    if (!fresh.syncOnce())
+    const double initialS = fresh.timedSync(stalls);
+    if (initialS < 0)
         return fail(qPrintable(fresh.client->status().detail));
-    const double initialS = double(timer.elapsed()) / 1000;
-    stalls.stop();
     const int visible = synctest::count(fresh.device, "SELECT count(*) FROM items");
     if (visible != Rows)
         return fail("not every row arrived");
@@ -221,10 +234,7 @@ int main(int argc, char *argv[])
         storage::Transaction edits(a.device->database());
         for (int i = 0; i < CatchUpRows; ++i) {
             const int r = int((quint64(i) * 2654435761u) % Rows); // spread over the table, each row once
-            QByteArray id(16, '\0');
-            for (int b = 0; b < 4; ++b)
-                id[12 + b] = char(r >> (8 * (3 - b)));
-            if (!a.device->update(QStringLiteral("items"), *sync::RowId::fromBytes(id),
+            if (!a.device->update(QStringLiteral("items"), rowIdOf(r),
                                   {{QStringLiteral("c1"), QStringLiteral("caught up %1").arg(i)},
                                    {QStringLiteral("c4"), QStringLiteral("edit %1").arg(i)},
                                    {QStringLiteral("c7"), QStringLiteral("note %1").arg(i)}}))
@@ -236,18 +246,14 @@ int main(int argc, char *argv[])
     if (!a.syncOnce())
         return fail("catch-up push");
     // Baseline: the same pages applied whole, one transaction each (b), then in paced pieces (fresh, as the app does).
-    timer.restart();
     bench::StallMeter wholeStalls;
-    if (!b.syncOnce())
+    const double wholeS = b.timedSync(wholeStalls);
+    if (wholeS < 0)
         return fail(qPrintable(b.client->status().detail));
-    const double wholeS = double(timer.elapsed()) / 1000;
-    wholeStalls.stop();
-    timer.restart();
     bench::StallMeter catchUpStalls;
-    if (!fresh.syncOnce())
+    const double catchUpS = fresh.timedSync(catchUpStalls);
+    if (catchUpS < 0)
         return fail(qPrintable(fresh.client->status().detail));
-    const double catchUpS = double(timer.elapsed()) / 1000;
-    catchUpStalls.stop();
 
     std::sort(latencies.begin(), latencies.end());
     std::sort(pushes.begin(), pushes.end());
